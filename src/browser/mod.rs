@@ -1,0 +1,1 @@
+//! Thin browser layer: every call that can fail returns `Result` or `Option`.

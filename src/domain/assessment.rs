@@ -1,0 +1,190 @@
+//! One organisation's assessment: every answer, note and record the user made.
+//!
+//! Keys are the model's stable ids as strings, so data from another model version or with
+//! unknown ids still loads; the evaluation reads only the ids it knows.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::answer::{Answer, Observation};
+use super::model::MODEL_VERSION;
+
+/// A complete assessment of one organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    /// Version of the KOOM model the answers were given against.
+    pub model_version: String,
+    /// Name of the organisation assessed.
+    pub organisation: String,
+    /// Who made the assessment (optional).
+    pub assessor: String,
+    /// Answers by question id.
+    pub answers: BTreeMap<String, Answer>,
+    /// Evidence notes by item or question id.
+    pub notes: BTreeMap<String, String>,
+    /// Items the user flagged as unclear, with their remark (seed §9 feedback).
+    pub unclear: BTreeMap<String, String>,
+    /// Ticked checklist items of the deployment sequence.
+    pub checklist: BTreeSet<String>,
+    /// What was recorded about the pilot (step 5).
+    pub pilot: PilotRecord,
+    /// Failed full-deployment gates that sent the organisation back to the pilot.
+    pub pilot_iterations: Vec<PilotIteration>,
+    /// Stability observations, one entry per alignment cycle after deployment.
+    pub cycles: Vec<AlignmentCycle>,
+}
+
+impl Default for Assessment {
+    fn default() -> Self {
+        Assessment {
+            model_version: MODEL_VERSION.to_string(),
+            organisation: String::new(),
+            assessor: String::new(),
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            unclear: BTreeMap::new(),
+            checklist: BTreeSet::new(),
+            pilot: PilotRecord::default(),
+            pilot_iterations: Vec::new(),
+            cycles: Vec::new(),
+        }
+    }
+}
+
+/// What was recorded about the pilot deployment (seed §4, step 5).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PilotRecord {
+    /// The one department chosen for the pilot.
+    pub department: String,
+    /// The evaluation of real-world behaviour in the pilot.
+    pub evaluation: String,
+}
+
+/// One "roll back, retrain, repeat" round: the gate failed and the pilot is repeated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PilotIteration {
+    /// When it was recorded, as an ISO date (`2026-11-24`).
+    pub date: String,
+    /// Ids of the gate criteria that were not met.
+    pub failed_criteria: Vec<String>,
+    /// Ids of the gate criteria that were still open (not sure or unanswered).
+    #[serde(default)]
+    pub open_criteria: Vec<String>,
+    /// The pilot evaluation that was rolled back, kept for history.
+    #[serde(default)]
+    pub evaluation: String,
+}
+
+/// Stability signs observed during one alignment cycle (seed §7).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlignmentCycle {
+    /// Observation by stability sign id.
+    pub signs: BTreeMap<String, Observation>,
+    /// Notes by stability sign id.
+    pub notes: BTreeMap<String, String>,
+}
+
+impl Assessment {
+    /// A blank assessment for an organisation.
+    pub fn new(organisation: &str, assessor: &str) -> Self {
+        Assessment {
+            organisation: organisation.trim().to_string(),
+            assessor: assessor.trim().to_string(),
+            ..Assessment::default()
+        }
+    }
+
+    /// The answer to a question, if any.
+    pub fn answer(&self, question_id: &str) -> Option<Answer> {
+        self.answers.get(question_id).copied()
+    }
+
+    /// Sets or clears (with `None`) the answer to a question.
+    pub fn set_answer(&mut self, question_id: &str, answer: Option<Answer>) {
+        match answer {
+            Some(a) => {
+                self.answers.insert(question_id.to_string(), a);
+            }
+            None => {
+                self.answers.remove(question_id);
+            }
+        }
+    }
+
+    /// Sets the evidence note of an item; an empty note removes it.
+    pub fn set_note(&mut self, id: &str, note: &str) {
+        set_or_remove(&mut self.notes, id, note);
+    }
+
+    /// Flags an item as unclear with a remark, or (with `None`) removes the flag.
+    pub fn set_unclear(&mut self, id: &str, remark: Option<&str>) {
+        match remark {
+            Some(r) => {
+                self.unclear.insert(id.to_string(), r.to_string());
+            }
+            None => {
+                self.unclear.remove(id);
+            }
+        }
+    }
+
+    /// The observation of a sign in a cycle (0-based), if any.
+    pub fn observation(&self, cycle: usize, sign_id: &str) -> Option<Observation> {
+        self.cycles.get(cycle)?.signs.get(sign_id).copied()
+    }
+
+    /// Records (or clears) an observation; a cycle past the last one is ignored.
+    pub fn set_observation(
+        &mut self,
+        cycle: usize,
+        sign_id: &str,
+        observation: Option<Observation>,
+    ) {
+        if let Some(c) = self.cycles.get_mut(cycle) {
+            match observation {
+                Some(o) => {
+                    c.signs.insert(sign_id.to_string(), o);
+                }
+                None => {
+                    c.signs.remove(sign_id);
+                }
+            }
+        }
+    }
+
+    /// Sets the note of a sign in a cycle; an empty note removes it.
+    pub fn set_observation_note(&mut self, cycle: usize, sign_id: &str, note: &str) {
+        if let Some(c) = self.cycles.get_mut(cycle) {
+            set_or_remove(&mut c.notes, sign_id, note);
+        }
+    }
+
+    /// Starts the next alignment cycle and returns its index (0-based).
+    pub fn add_cycle(&mut self) -> usize {
+        self.cycles.push(AlignmentCycle::default());
+        self.cycles.len() - 1
+    }
+
+    /// Removes the last alignment cycle, if it has no observations yet.
+    pub fn remove_empty_last_cycle(&mut self) -> bool {
+        match self.cycles.last() {
+            Some(c) if c.signs.is_empty() && c.notes.is_empty() => {
+                self.cycles.pop();
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+fn set_or_remove(map: &mut BTreeMap<String, String>, id: &str, text: &str) {
+    if text.trim().is_empty() {
+        map.remove(id);
+    } else {
+        map.insert(id.to_string(), text.to_string());
+    }
+}

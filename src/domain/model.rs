@@ -1,0 +1,1126 @@
+//! The KOOM Deployment Readiness Layer v1.0 as static data.
+//!
+//! Every item carries a stable id (ids live in saved assessments and share links: never
+//! renumber or reuse one), the seed section it comes from, our wording of it, and where the
+//! seed gives them, its consequence and the next action.
+//!
+//! A fact is asked once: the seed restates some precondition behaviours as red flags, and
+//! those red flags point at the precondition's [`Question`] instead of asking it again.
+
+use super::answer::Answer;
+
+/// Version of the KOOM Deployment Readiness Layer this model encodes (from the seed's title).
+pub const MODEL_VERSION: &str = "1.0";
+
+/// A numbered section of the seed document, used for traceability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeedSection(pub u8);
+
+impl SeedSection {
+    /// The seed's own heading of this section.
+    pub fn title(self) -> &'static str {
+        match self.0 {
+            1 => "Purpose of the Deployment Readiness Layer",
+            2 => "Required Preconditions for Deployment",
+            3 => "Organizational Maturity Requirements",
+            4 => "Deployment Sequence (Non-Negotiable)",
+            5 => "Red Flags — Deployment Will Fail If These Are Present",
+            6 => "Green Flags — Deployment Will Succeed If These Are Present",
+            7 => "Stability After Deployment",
+            8 => "Raccoons Inc. Example",
+            9 => "Versioning",
+            _ => "Unknown section",
+        }
+    }
+
+    /// Short label such as `§2`.
+    pub fn label(self) -> String {
+        format!("§{}", self.0)
+    }
+}
+
+/// The seed sections the app turns into questions.
+pub const PRECONDITIONS_SECTION: SeedSection = SeedSection(2);
+/// Seed section of the maturity requirements.
+pub const MATURITY_SECTION: SeedSection = SeedSection(3);
+/// Seed section of the deployment sequence.
+pub const SEQUENCE_SECTION: SeedSection = SeedSection(4);
+/// Seed section of the red flags.
+pub const RED_FLAGS_SECTION: SeedSection = SeedSection(5);
+/// Seed section of the green flags.
+pub const GREEN_FLAGS_SECTION: SeedSection = SeedSection(6);
+/// Seed section of the stability signs.
+pub const STABILITY_SECTION: SeedSection = SeedSection(7);
+/// Seed section of the Raccoons Inc. example.
+pub const EXAMPLE_SECTION: SeedSection = SeedSection(8);
+/// Seed section of the improvement cycle the "unclear" flags feed.
+pub const VERSIONING_SECTION: SeedSection = SeedSection(9);
+
+/// The improvement cycle the model follows (seed §9); "unclear" feedback feeds it.
+pub const IMPROVEMENT_CYCLE: [&str; 4] = [
+    "Clarify",
+    "Simplify",
+    "Remove ambiguity",
+    "Improve alignment",
+];
+
+/// Stable id of a deployment step.
+pub type StepId = &'static str;
+
+/// One Yes / No / Not sure question about the organisation.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Stable id; the key of its answer in saved data.
+    pub id: &'static str,
+    /// The question as the user reads it (our words, the seed's terms).
+    pub text: &'static str,
+    /// The answer that means "this is healthy"; its opposite means a problem is present.
+    pub healthy: Answer,
+    /// Short name of what the question checks, used in reasons ("executives bypass managers").
+    pub finding: &'static str,
+    /// What to do when the answer is unhealthy.
+    pub action: &'static str,
+    /// The deployment step the action points into, where the seed gives one.
+    pub step: Option<StepId>,
+}
+
+/// One of the five required preconditions (seed §2). Any unhealthy answer = Stop.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Precondition {
+    /// Stable id, such as `precondition.executives`.
+    pub id: &'static str,
+    /// The seed's number of the condition.
+    pub number: u8,
+    /// The condition as the seed states it.
+    pub title: &'static str,
+    /// The seed's consequence when the condition is not true.
+    pub consequence: &'static str,
+    /// The warning behaviours (or, for the CoE, the areas someone must own).
+    pub questions: &'static [&'static Question],
+}
+
+/// One of the three cultural capabilities KOOM requires (seed §3).
+#[derive(Debug, PartialEq, Eq)]
+pub struct MaturityRequirement {
+    /// Stable id, such as `maturity.truth`.
+    pub id: &'static str,
+    /// The seed's number of the requirement.
+    pub number: u8,
+    /// The requirement as the seed names it.
+    pub title: &'static str,
+    /// What the seed says happens without it.
+    pub consequence: &'static str,
+    /// Its facets, each answered separately.
+    pub questions: &'static [&'static Question],
+}
+
+/// A hard-stop warning (seed §5). Present = Stop.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RedFlag {
+    /// Stable id, such as `red_flag.no_time_for_structure`.
+    pub id: &'static str,
+    /// The seed's number of the flag.
+    pub number: u8,
+    /// The sentence as the seed quotes it.
+    pub quote: &'static str,
+    /// The seed's consequence.
+    pub consequence: &'static str,
+    /// The question whose unhealthy answer means the flag is present. For red flags 3–6
+    /// this is the precondition's own question, so the fact is asked once.
+    pub question: &'static Question,
+}
+
+impl RedFlag {
+    /// Whether this red flag restates a precondition behaviour (its question lives there).
+    pub fn is_shared(&self) -> bool {
+        !self.question.id.starts_with("red_flag.")
+    }
+}
+
+/// A success signal (seed §6). Shown beside the verdict, never overrides a blocker.
+#[derive(Debug, PartialEq, Eq)]
+pub struct GreenFlag {
+    /// Stable id, such as `green_flag.executives_value_clarity`.
+    pub id: &'static str,
+    /// The seed's number of the flag.
+    pub number: u8,
+    /// The flag as the seed states it.
+    pub statement: &'static str,
+    /// The seed's gloss of it.
+    pub meaning: &'static str,
+    /// Its question (Yes = present).
+    pub question: &'static Question,
+}
+
+/// How a checklist item of the sequence is marked done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completion {
+    /// The user ticks it.
+    Ticked,
+    /// Done when the pilot department is named.
+    PilotDepartmentNamed,
+}
+
+/// One thing a deployment step must achieve.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ChecklistItem {
+    /// Stable id, such as `step.executive_education.role_boundaries`.
+    pub id: &'static str,
+    /// What must be achieved.
+    pub text: &'static str,
+    /// How it is marked done.
+    pub completion: Completion,
+}
+
+/// One criterion of the full-deployment gate (seed §4, step 6).
+#[derive(Debug, PartialEq, Eq)]
+pub struct GateCriterion {
+    /// Stable id; it is also the id of its Yes / No / Not sure question.
+    pub id: &'static str,
+    /// The question asked after the pilot.
+    pub question: &'static Question,
+    /// The steps to retrain when it fails (our reading of the seed).
+    pub retrain: &'static [StepId],
+}
+
+/// One step of the non-negotiable deployment sequence (seed §4).
+#[derive(Debug, PartialEq, Eq)]
+pub struct DeploymentStep {
+    /// Stable id, such as `step.executive_education`.
+    pub id: StepId,
+    /// Position in the sequence, 1 to 6.
+    pub number: u8,
+    /// The seed's name of the step.
+    pub title: &'static str,
+    /// Who learns or builds what, in one line.
+    pub summary: &'static str,
+    /// The seed's warning for this step.
+    pub warning: &'static str,
+    /// What the step must achieve (empty for step 6, which is its gate).
+    pub checklist: &'static [ChecklistItem],
+}
+
+/// One of the ten signs of a stable deployment (seed §7).
+#[derive(Debug, PartialEq, Eq)]
+pub struct StabilitySign {
+    /// Stable id, such as `stability.lower_variance`.
+    pub id: &'static str,
+    /// The sign as the seed names it.
+    pub text: &'static str,
+    /// The model items most likely at fault when the sign is missing (our reading).
+    pub suspects: &'static [&'static str],
+}
+
+/// A pair of answers that cannot both be true.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Contradiction {
+    /// A question whose "Yes" is a claim of health (usually a green flag).
+    pub claim: &'static str,
+    /// Questions whose unhealthy answer contradicts that claim.
+    pub conflicts_with: &'static [&'static str],
+}
+
+macro_rules! warning {
+    ($id:literal, $text:literal, $finding:literal, $action:literal, $step:expr) => {
+        Question {
+            id: $id,
+            text: $text,
+            healthy: Answer::No,
+            finding: $finding,
+            action: $action,
+            step: $step,
+        }
+    };
+}
+
+macro_rules! capability {
+    ($id:literal, $text:literal, $finding:literal, $action:literal, $step:expr) => {
+        Question {
+            id: $id,
+            text: $text,
+            healthy: Answer::Yes,
+            finding: $finding,
+            action: $action,
+            step: $step,
+        }
+    };
+}
+
+const EXECUTIVE_EDUCATION: StepId = "step.executive_education";
+const MANAGER_TRAINING: StepId = "step.manager_training";
+const COE_CREATION: StepId = "step.coe";
+const WORKER_ONBOARDING: StepId = "step.worker_onboarding";
+const PILOT: StepId = "step.pilot";
+const FULL_DEPLOYMENT: StepId = "step.full_deployment";
+
+// ---- §2 Preconditions -------------------------------------------------------------------
+
+static EXEC_MICROMANAGING: Question = warning!(
+    "precondition.executives.micromanaging_workers",
+    "Do executives insist on micromanaging workers?",
+    "executives micromanage workers",
+    "Hold executive education on role boundaries (step 1) and get each executive's explicit agreement to stay in their lane before anything else.",
+    Some(EXECUTIVE_EDUCATION)
+);
+static EXEC_BYPASSING: Question = warning!(
+    "precondition.executives.bypassing_managers",
+    "Do executives bypass managers and go straight to their teams?",
+    "executives bypass managers",
+    "Run executive education on role boundaries (step 1): executives direct through managers, never around them.",
+    Some(EXECUTIVE_EDUCATION)
+);
+static EXEC_REDESIGNING: Question = warning!(
+    "precondition.executives.redesigning_workflows",
+    "Do executives redesign workflows themselves instead of leaving that to the CoE?",
+    "executives redesign workflows themselves",
+    "Teach constraint-setting in executive education (step 1): executives set constraints and priorities; the CoE designs workflows.",
+    Some(EXECUTIVE_EDUCATION)
+);
+static EXEC_DIRECT_ORDERS: Question = warning!(
+    "precondition.executives.direct_orders_outside_spine",
+    "Do executives issue tasks or direct orders to workers outside the spine?",
+    "executives issue direct orders to workers outside the spine",
+    "Stop the direct orders first: executive education on role boundaries and the spine (step 1), with managers as the only channel to workers.",
+    Some(EXECUTIVE_EDUCATION)
+);
+static MGR_INVENTING: Question = warning!(
+    "precondition.managers.inventing_workflows",
+    "Do managers invent or rewrite workflows themselves?",
+    "managers invent or rewrite workflows themselves",
+    "Train managers in interpretation rules (step 2) and route every workflow change through the CoE.",
+    Some(MANAGER_TRAINING)
+);
+static MGR_IGNORING_COE: Question = warning!(
+    "precondition.managers.ignoring_coe",
+    "Do managers ignore the CoE's workflows and standards?",
+    "managers ignore the CoE",
+    "Train managers (step 2) that their job is interpretation, not improvisation, and make the CoE's standards binding.",
+    Some(MANAGER_TRAINING)
+);
+static WORKERS_FIGURING_OUT: Question = warning!(
+    "precondition.workers.figuring_it_out",
+    "When blocked, do workers default to “figuring it out” and improvising instead of escalating?",
+    "workers improvise (“figure it out”) instead of escalating",
+    "Onboard workers on escalation, not improvisation (step 4), and have managers practise escalation discipline (step 2).",
+    Some(WORKER_ONBOARDING)
+);
+static WORKERS_MICRO_STEPS: Question = warning!(
+    "precondition.workers.adding_micro_steps",
+    "Do workers add their own micro-steps to the documented process?",
+    "workers add micro-steps",
+    "Onboard workers on execution, not interpretation (step 4): a missing step is escalated to the CoE, not added locally.",
+    Some(WORKER_ONBOARDING)
+);
+static WORKERS_BYPASSING_SOPS: Question = warning!(
+    "precondition.workers.bypassing_sops",
+    "Do workers bypass SOPs when they are inconvenient?",
+    "workers bypass SOPs",
+    "Onboard workers on following the SOP exactly (step 4) and have the CoE fix the SOPs they work around (step 3).",
+    Some(WORKER_ONBOARDING)
+);
+static AI_MAGIC_SHORTCUT: Question = warning!(
+    "precondition.ai_bounded.magic_shortcut",
+    "Is AI treated as a magic shortcut rather than a tool bounded by each role's layer?",
+    "AI is treated as a magic shortcut",
+    "Have the CoE set AI boundaries per layer (step 3) and onboard workers on the AI sandbox, not expert substitution (step 4).",
+    Some(COE_CREATION)
+);
+static COE_WORKFLOWS: Question = capability!(
+    "precondition.coe.workflows_owner",
+    "Does someone own workflows?",
+    "no one owns workflows",
+    "Name a CoE owner for workflows (step 3). No CoE = No KOOM.",
+    Some(COE_CREATION)
+);
+static COE_STANDARDS: Question = capability!(
+    "precondition.coe.standards_owner",
+    "Does someone own standards?",
+    "no one owns standards",
+    "Name a CoE owner for standards (step 3). No CoE = No KOOM.",
+    Some(COE_CREATION)
+);
+static COE_TRAINING: Question = capability!(
+    "precondition.coe.training_owner",
+    "Does someone own training?",
+    "no one owns training",
+    "Name a CoE owner for training (step 3). No CoE = No KOOM.",
+    Some(COE_CREATION)
+);
+static COE_TEMPLATES: Question = capability!(
+    "precondition.coe.templates_owner",
+    "Does someone own templates?",
+    "no one owns templates",
+    "Name a CoE owner for templates (step 3). No CoE = No KOOM.",
+    Some(COE_CREATION)
+);
+static COE_QUALITY: Question = capability!(
+    "precondition.coe.quality_systems_owner",
+    "Does someone own quality systems?",
+    "no one owns quality systems",
+    "Name a CoE owner for quality systems (step 3). No CoE = No KOOM.",
+    Some(COE_CREATION)
+);
+
+/// The five required preconditions (seed §2), in the seed's order.
+pub static PRECONDITIONS: [Precondition; 5] = [
+    Precondition {
+        id: "precondition.executives",
+        number: 1,
+        title: "Executives agree to respect role boundaries",
+        consequence: "Stop. Deployment will fail.",
+        questions: &[
+            &EXEC_MICROMANAGING,
+            &EXEC_BYPASSING,
+            &EXEC_REDESIGNING,
+            &EXEC_DIRECT_ORDERS,
+        ],
+    },
+    Precondition {
+        id: "precondition.managers",
+        number: 2,
+        title: "Managers accept that their job is interpretation, not improvisation",
+        consequence: "Stop. Deployment will fail.",
+        questions: &[&MGR_INVENTING, &MGR_IGNORING_COE],
+    },
+    Precondition {
+        id: "precondition.workers",
+        number: 3,
+        title: "Workers commit to escalation instead of guessing",
+        consequence: "Stop. Deployment will fail.",
+        questions: &[
+            &WORKERS_FIGURING_OUT,
+            &WORKERS_MICRO_STEPS,
+            &WORKERS_BYPASSING_SOPS,
+        ],
+    },
+    Precondition {
+        id: "precondition.ai_bounded",
+        number: 4,
+        title: "The organization accepts that AI is bounded by layer",
+        consequence: "Stop. Deployment will fail.",
+        questions: &[&AI_MAGIC_SHORTCUT],
+    },
+    Precondition {
+        id: "precondition.coe",
+        number: 5,
+        title: "There is at least a basic CoE presence",
+        consequence: "No CoE = No KOOM. Period.",
+        questions: &[
+            &COE_WORKFLOWS,
+            &COE_STANDARDS,
+            &COE_TRAINING,
+            &COE_TEMPLATES,
+            &COE_QUALITY,
+        ],
+    },
+];
+
+// ---- §3 Maturity ------------------------------------------------------------------------
+
+static TRUTH_METRICS: Question = capability!(
+    "maturity.truth.metrics_not_weapons",
+    "Are metrics kept from becoming political weapons?",
+    "metrics are used as political weapons",
+    "Agree, at executive level, that metrics describe the system and are never used against people (step 1, constraint-setting).",
+    Some(EXECUTIVE_EDUCATION)
+);
+static TRUTH_AUDIT: Question = capability!(
+    "maturity.truth.audit_uncensored",
+    "Are audit findings reported uncensored?",
+    "audit is censored",
+    "Give audit findings a direct, uncensored path to the CoE and executives (step 3), and make that visible to everyone.",
+    Some(COE_CREATION)
+);
+static TRUTH_VARIANCE: Question = capability!(
+    "maturity.truth.variance_visible",
+    "Do managers report variance openly rather than hide it?",
+    "managers hide variance",
+    "Train managers in validation structure (step 2): variance is reported, not hidden.",
+    Some(MANAGER_TRAINING)
+);
+static ESCALATE_EARLY: Question = capability!(
+    "maturity.early_escalation.blockers_raised_early",
+    "Are blockers escalated early rather than left to accumulate silently?",
+    "blockers accumulate silently",
+    "Make early escalation safe and expected: escalation discipline for managers (step 2) and escalation, not improvisation, for workers (step 4).",
+    Some(MANAGER_TRAINING)
+);
+static PREDICTABLE_STRUCTURE: Question = capability!(
+    "maturity.predictability.structure_accepted",
+    "Does leadership accept working within structure?",
+    "leadership rejects structure",
+    "Cover priority stability and role boundaries in executive education (step 1) until structure is accepted.",
+    Some(EXECUTIVE_EDUCATION)
+);
+static PREDICTABLE_CADENCE: Question = capability!(
+    "maturity.predictability.cadence_kept",
+    "Does the organisation keep a steady cadence of meetings, reviews and alignment cycles?",
+    "no steady cadence",
+    "Set a fixed alignment-cycle cadence and keep it (step 1, alignment cycles).",
+    Some(EXECUTIVE_EDUCATION)
+);
+static PREDICTABLE_NO_CHAOS: Question = capability!(
+    "maturity.predictability.no_chaos_leadership",
+    "Is the organisation free of chaos leadership (constant reprioritising, fire-drills by design)?",
+    "chaos leadership",
+    "Detox from chaos leadership first: priority stability in executive education (step 1). Organizations addicted to chaos cannot adopt KOOM until detoxed.",
+    Some(EXECUTIVE_EDUCATION)
+);
+
+/// The three maturity requirements (seed §3), in the seed's order.
+pub static MATURITY_REQUIREMENTS: [MaturityRequirement; 3] = [
+    MaturityRequirement {
+        id: "maturity.truth",
+        number: 1,
+        title: "Willingness to tell the truth",
+        consequence: "Metrics cannot become political weapons. Audit cannot be censored. Managers cannot hide variance.",
+        questions: &[&TRUTH_METRICS, &TRUTH_AUDIT, &TRUTH_VARIANCE],
+    },
+    MaturityRequirement {
+        id: "maturity.early_escalation",
+        number: 2,
+        title: "Willingness to escalate early",
+        consequence: "The single hardest cultural shift. If blockers silently accumulate, KOOM collapses.",
+        questions: &[&ESCALATE_EARLY],
+    },
+    MaturityRequirement {
+        id: "maturity.predictability",
+        number: 3,
+        title: "Willingness to operate predictably",
+        consequence: "KOOM does not tolerate chaos leadership. Organizations addicted to chaos cannot adopt KOOM until detoxed.",
+        questions: &[
+            &PREDICTABLE_STRUCTURE,
+            &PREDICTABLE_CADENCE,
+            &PREDICTABLE_NO_CHAOS,
+        ],
+    },
+];
+
+// ---- §5 Red flags -----------------------------------------------------------------------
+
+static RF_NO_TIME: Question = warning!(
+    "red_flag.no_time_for_structure",
+    "Do leaders say, in words or in deeds, “we don't have time for structure”?",
+    "“we don't have time for structure”",
+    "Do not deploy. Build discipline first: agree a cadence and keep it for a few cycles, then reassess.",
+    None
+);
+static RF_BENEFITS: Question = warning!(
+    "red_flag.benefits_not_boundaries",
+    "Does leadership want KOOM's benefits without accepting its boundaries?",
+    "“we want the benefits, not the boundaries”",
+    "Do not deploy. KOOM is boundaries: executive education on role boundaries (step 1) must change this first.",
+    Some(EXECUTIVE_EDUCATION)
+);
+
+/// The six red flags (seed §5). Flags 3–6 restate precondition behaviours and share them.
+pub static RED_FLAGS: [RedFlag; 6] = [
+    RedFlag {
+        id: "red_flag.no_time_for_structure",
+        number: 1,
+        quote: "“We don't have time for structure.”",
+        consequence: "Translation: “We don't have discipline.” KOOM cannot fix this.",
+        question: &RF_NO_TIME,
+    },
+    RedFlag {
+        id: "red_flag.benefits_not_boundaries",
+        number: 2,
+        quote: "“We want the benefits, not the boundaries.”",
+        consequence: "Impossible. KOOM is boundaries.",
+        question: &RF_BENEFITS,
+    },
+    RedFlag {
+        id: "red_flag.executives_issue_tasks_directly",
+        number: 3,
+        quote: "“Our executives still issue tasks to workers directly.”",
+        consequence: "KOOM will collapse instantly.",
+        question: &EXEC_DIRECT_ORDERS,
+    },
+    RedFlag {
+        id: "red_flag.managers_rewrite_workflows",
+        number: 4,
+        quote: "“Managers rewrite workflows themselves.”",
+        consequence: "CoE will be undermined and standards will fragment.",
+        question: &MGR_INVENTING,
+    },
+    RedFlag {
+        id: "red_flag.workers_improvise",
+        number: 5,
+        quote: "“Workers don't escalate blockers — they improvise.”",
+        consequence: "This will create silent drift and hidden variance.",
+        question: &WORKERS_FIGURING_OUT,
+    },
+    RedFlag {
+        id: "red_flag.ai_universal_shortcut",
+        number: 6,
+        quote: "“AI is used as a universal shortcut.”",
+        consequence: "This breaks role boundaries and destroys quality.",
+        question: &AI_MAGIC_SHORTCUT,
+    },
+];
+
+// ---- §6 Green flags ---------------------------------------------------------------------
+
+static GF_EXECUTIVES: Question = capability!(
+    "green_flag.executives_value_clarity",
+    "Do executives value clarity over control and stay in their lane?",
+    "executives value clarity over control",
+    "",
+    None
+);
+static GF_MANAGERS: Question = capability!(
+    "green_flag.managers_value_structure",
+    "Do managers value structure over shortcuts and follow the spine?",
+    "managers value structure over shortcuts",
+    "",
+    None
+);
+static GF_WORKERS: Question = capability!(
+    "green_flag.workers_follow_sop",
+    "Do workers follow the SOP and escalate fast, without trying to be heroes?",
+    "workers follow the SOP and escalate fast",
+    "",
+    None
+);
+static GF_COE: Question = capability!(
+    "green_flag.coe_empowered",
+    "Is the CoE empowered and respected, with workflows centralized and consistent?",
+    "the CoE is empowered and respected",
+    "",
+    None
+);
+static GF_AUDIT: Question = capability!(
+    "green_flag.audit_accepted_as_truth",
+    "Is audit accepted as truth, not punishment?",
+    "audit is accepted as truth",
+    "",
+    None
+);
+static GF_PREDICTABLE: Question = capability!(
+    "green_flag.predictable_throughput",
+    "Does the organisation want predictable throughput instead of chaos heroics?",
+    "the organisation wants predictable throughput",
+    "",
+    None
+);
+
+/// The six green flags (seed §6).
+pub static GREEN_FLAGS: [GreenFlag; 6] = [
+    GreenFlag {
+        id: "green_flag.executives_value_clarity",
+        number: 1,
+        statement: "Executives value clarity over control.",
+        meaning: "They stay in their lane.",
+        question: &GF_EXECUTIVES,
+    },
+    GreenFlag {
+        id: "green_flag.managers_value_structure",
+        number: 2,
+        statement: "Managers value structure over shortcuts.",
+        meaning: "They follow the spine.",
+        question: &GF_MANAGERS,
+    },
+    GreenFlag {
+        id: "green_flag.workers_follow_sop",
+        number: 3,
+        statement: "Workers follow the SOP and escalate fast.",
+        meaning: "They don't try to be heroes.",
+        question: &GF_WORKERS,
+    },
+    GreenFlag {
+        id: "green_flag.coe_empowered",
+        number: 4,
+        statement: "CoE is empowered and respected.",
+        meaning: "Workflows are centralized and consistent.",
+        question: &GF_COE,
+    },
+    GreenFlag {
+        id: "green_flag.audit_accepted_as_truth",
+        number: 5,
+        statement: "Audit is accepted as truth, not punishment.",
+        meaning: "This is huge.",
+        question: &GF_AUDIT,
+    },
+    GreenFlag {
+        id: "green_flag.predictable_throughput",
+        number: 6,
+        statement: "The organization wants predictable throughput instead of chaos heroics.",
+        meaning: "KOOM thrives in these conditions.",
+        question: &GF_PREDICTABLE,
+    },
+];
+
+// ---- §4 Deployment sequence -------------------------------------------------------------
+
+macro_rules! ticked {
+    ($id:expr, $text:literal) => {
+        ChecklistItem {
+            id: $id,
+            text: $text,
+            completion: Completion::Ticked,
+        }
+    };
+}
+
+/// Id of the pilot's "department chosen" item; done when the department is named.
+pub const PILOT_DEPARTMENT_ITEM: &str = "step.pilot.department_chosen";
+/// Id of the pilot's "real-world behaviour evaluated" item; cleared by a pilot iteration.
+pub const PILOT_EVALUATION_ITEM: &str = "step.pilot.real_world_evaluated";
+
+static PILOT_POLITICS: Question = capability!(
+    "step.pilot.free_of_politics",
+    "Is the pilot department free of crippling politics?",
+    "the pilot department is crippled by politics",
+    "Prefer a department not crippled by politics for the pilot: its results will be read as politics, not as KOOM.",
+    Some(PILOT)
+);
+
+/// The pilot's advisory question: the seed prefers a department not crippled by politics.
+pub static PILOT_POLITICS_QUESTION: &Question = &PILOT_POLITICS;
+
+macro_rules! gate {
+    ($id:literal, $text:literal, $finding:literal, $action:literal, [$($step:expr),*]) => {
+        GateCriterion {
+            id: $id,
+            question: &Question {
+                id: $id,
+                text: $text,
+                healthy: Answer::Yes,
+                finding: $finding,
+                action: $action,
+                step: Some(PILOT),
+            },
+            retrain: &[$($step),*],
+        }
+    };
+}
+
+/// The six criteria of the full-deployment gate (seed §4, step 6).
+pub static GATE_CRITERIA: [GateCriterion; 6] = [
+    gate!(
+        "step.full_deployment.drift_decreased",
+        "Did drift decrease in the pilot department?",
+        "drift did not decrease",
+        "Retrain workers on escalation, not improvisation, and tighten the audit cadence.",
+        [WORKER_ONBOARDING, PILOT]
+    ),
+    gate!(
+        "step.full_deployment.throughput_stabilised",
+        "Did throughput stabilise?",
+        "throughput did not stabilise",
+        "Check priority stability with executives and that SOPs match the real work.",
+        [EXECUTIVE_EDUCATION, COE_CREATION]
+    ),
+    gate!(
+        "step.full_deployment.variance_dropped",
+        "Did variance drop?",
+        "variance did not drop",
+        "Retrain on following SOPs exactly and on validation structure for managers.",
+        [MANAGER_TRAINING, WORKER_ONBOARDING]
+    ),
+    gate!(
+        "step.full_deployment.managers_aligned",
+        "Are managers aligned?",
+        "managers are not aligned",
+        "Retrain managers on interpretation rules and communication clarity.",
+        [MANAGER_TRAINING]
+    ),
+    gate!(
+        "step.full_deployment.executives_in_lane",
+        "Did executives stay in their lane?",
+        "executives did not stay in their lane",
+        "Repeat executive education on role boundaries.",
+        [EXECUTIVE_EDUCATION]
+    ),
+    gate!(
+        "step.full_deployment.coe_functioning",
+        "Is the CoE functioning?",
+        "the CoE is not functioning",
+        "Upgrade the CoE until it designs workflows, enforces standards and manages change cycles.",
+        [COE_CREATION]
+    ),
+];
+
+/// The six steps of the non-negotiable deployment sequence (seed §4), in order.
+pub static DEPLOYMENT_STEPS: [DeploymentStep; 6] = [
+    DeploymentStep {
+        id: EXECUTIVE_EDUCATION,
+        number: 1,
+        title: "Executive Education",
+        summary: "Executives must understand role boundaries, constraint-setting, priority stability and alignment cycles.",
+        warning: "Without this, everything downstream fails.",
+        checklist: &[
+            ticked!("step.executive_education.role_boundaries", "Executives understand role boundaries"),
+            ticked!("step.executive_education.constraint_setting", "Executives understand constraint-setting"),
+            ticked!("step.executive_education.priority_stability", "Executives understand priority stability"),
+            ticked!("step.executive_education.alignment_cycles", "Executives understand alignment cycles"),
+        ],
+    },
+    DeploymentStep {
+        id: MANAGER_TRAINING,
+        number: 2,
+        title: "Manager Training",
+        summary: "Managers learn interpretation rules, escalation discipline, validation structure and communication clarity.",
+        warning: "Managers implement KOOM — or KOOM never arrives.",
+        checklist: &[
+            ticked!("step.manager_training.interpretation_rules", "Managers have learned interpretation rules"),
+            ticked!("step.manager_training.escalation_discipline", "Managers have learned escalation discipline"),
+            ticked!("step.manager_training.validation_structure", "Managers have learned validation structure"),
+            ticked!("step.manager_training.communication_clarity", "Managers have learned communication clarity"),
+        ],
+    },
+    DeploymentStep {
+        id: COE_CREATION,
+        number: 3,
+        title: "CoE Creation or Upgrade",
+        summary: "The CoE must be able to design workflows, enforce standards, manage change cycles, support training and guard AI boundaries.",
+        warning: "The organization cannot proceed without this.",
+        checklist: &[
+            ticked!("step.coe.design_workflows", "The CoE can design workflows"),
+            ticked!("step.coe.enforce_standards", "The CoE can enforce standards"),
+            ticked!("step.coe.manage_change_cycles", "The CoE can manage change cycles"),
+            ticked!("step.coe.support_training", "The CoE can support training"),
+            ticked!("step.coe.guard_ai_boundaries", "The CoE can guard AI boundaries"),
+        ],
+    },
+    DeploymentStep {
+        id: WORKER_ONBOARDING,
+        number: 4,
+        title: "Worker Onboarding",
+        summary: "Workers learn escalation, not improvisation; execution, not interpretation; the AI sandbox, not expert substitution.",
+        warning: "Workers stabilize the system.",
+        checklist: &[
+            ticked!("step.worker_onboarding.escalation_not_improvisation", "Workers have learned escalation → not improvisation"),
+            ticked!("step.worker_onboarding.execution_not_interpretation", "Workers have learned execution → not interpretation"),
+            ticked!("step.worker_onboarding.ai_sandbox", "Workers have learned AI sandbox → not expert substitution"),
+        ],
+    },
+    DeploymentStep {
+        id: PILOT,
+        number: 5,
+        title: "Pilot Deployment",
+        summary: "Choose one department, preferably one not crippled by politics; deploy role boundaries, SOPs, audit cadence, metrics and the alignment cycle; evaluate real-world behaviour.",
+        warning: "Evaluate real-world behavior.",
+        checklist: &[
+            ChecklistItem {
+                id: PILOT_DEPARTMENT_ITEM,
+                text: "One pilot department chosen",
+                completion: Completion::PilotDepartmentNamed,
+            },
+            ticked!("step.pilot.role_boundaries", "Role boundaries deployed in the pilot"),
+            ticked!("step.pilot.sops", "SOPs deployed in the pilot"),
+            ticked!("step.pilot.audit_cadence", "Audit cadence deployed in the pilot"),
+            ticked!("step.pilot.metrics", "Metrics deployed in the pilot"),
+            ticked!("step.pilot.alignment_cycle", "Alignment cycle deployed in the pilot"),
+            ticked!(PILOT_EVALUATION_ITEM, "Real-world behaviour in the pilot evaluated"),
+        ],
+    },
+    DeploymentStep {
+        id: FULL_DEPLOYMENT,
+        number: 6,
+        title: "Full Deployment",
+        summary: "Only proceed if drift decreased, throughput stabilized, variance dropped, managers are aligned, executives stayed in their lane and the CoE is functioning.",
+        warning: "If not — roll back, retrain, repeat.",
+        checklist: &[],
+    },
+];
+
+// ---- §7 Stability -----------------------------------------------------------------------
+
+/// The ten signs of stability after deployment (seed §7), with our reading of the model
+/// parts most likely at fault when a sign is missing.
+pub static STABILITY_SIGNS: [StabilitySign; 10] = [
+    StabilitySign {
+        id: "stability.lower_variance",
+        text: "Lower variance",
+        suspects: &[
+            "precondition.workers",
+            "maturity.truth",
+            "step.coe",
+            "step.worker_onboarding",
+        ],
+    },
+    StabilitySign {
+        id: "stability.faster_blocker_removal",
+        text: "Faster blocker removal",
+        suspects: &[
+            "precondition.workers",
+            "maturity.early_escalation",
+            "step.manager_training",
+            "step.worker_onboarding",
+        ],
+    },
+    StabilitySign {
+        id: "stability.reduced_rework",
+        text: "Reduced rework",
+        suspects: &[
+            "precondition.managers",
+            "step.coe",
+            "step.worker_onboarding",
+        ],
+    },
+    StabilitySign {
+        id: "stability.increased_predictability",
+        text: "Increased predictability",
+        suspects: &[
+            "maturity.predictability",
+            "precondition.executives",
+            "step.executive_education",
+        ],
+    },
+    StabilitySign {
+        id: "stability.clearer_communication",
+        text: "Clearer communication",
+        suspects: &["precondition.managers", "step.manager_training"],
+    },
+    StabilitySign {
+        id: "stability.fewer_political_disputes",
+        text: "Fewer political disputes",
+        suspects: &[
+            "maturity.truth",
+            "precondition.executives",
+            "step.executive_education",
+        ],
+    },
+    StabilitySign {
+        id: "stability.less_fire_fighting",
+        text: "Less fire-fighting",
+        suspects: &[
+            "maturity.early_escalation",
+            "maturity.predictability",
+            "red_flag.no_time_for_structure",
+        ],
+    },
+    StabilitySign {
+        id: "stability.better_alignment",
+        text: "Better alignment",
+        suspects: &[
+            "step.executive_education",
+            "precondition.managers",
+            "step.pilot",
+        ],
+    },
+    StabilitySign {
+        id: "stability.cleaner_workflows",
+        text: "Cleaner workflows",
+        suspects: &["precondition.coe", "precondition.managers", "step.coe"],
+    },
+    StabilitySign {
+        id: "stability.fewer_hero_failures",
+        text: "Fewer “hero” failures",
+        suspects: &[
+            "precondition.workers",
+            "green_flag.workers_follow_sop",
+            "maturity.predictability",
+        ],
+    },
+];
+
+/// Alignment cycles within which the seed expects every stability sign.
+pub const STABILITY_CYCLE_LIMIT: usize = 2;
+
+// ---- Contradictions ---------------------------------------------------------------------
+
+/// Answers that cannot both be true; each is reported as an inconsistency to resolve.
+pub static CONTRADICTIONS: [Contradiction; 7] = [
+    Contradiction {
+        claim: "green_flag.executives_value_clarity",
+        conflicts_with: &[
+            "precondition.executives.micromanaging_workers",
+            "precondition.executives.bypassing_managers",
+            "precondition.executives.redesigning_workflows",
+            "precondition.executives.direct_orders_outside_spine",
+        ],
+    },
+    Contradiction {
+        claim: "green_flag.managers_value_structure",
+        conflicts_with: &[
+            "precondition.managers.inventing_workflows",
+            "precondition.managers.ignoring_coe",
+        ],
+    },
+    Contradiction {
+        claim: "green_flag.workers_follow_sop",
+        conflicts_with: &[
+            "precondition.workers.figuring_it_out",
+            "precondition.workers.adding_micro_steps",
+            "precondition.workers.bypassing_sops",
+            "maturity.early_escalation.blockers_raised_early",
+        ],
+    },
+    Contradiction {
+        claim: "green_flag.coe_empowered",
+        conflicts_with: &[
+            "precondition.coe.workflows_owner",
+            "precondition.coe.standards_owner",
+            "precondition.coe.training_owner",
+            "precondition.coe.templates_owner",
+            "precondition.coe.quality_systems_owner",
+            "precondition.managers.ignoring_coe",
+        ],
+    },
+    Contradiction {
+        claim: "green_flag.audit_accepted_as_truth",
+        conflicts_with: &[
+            "maturity.truth.audit_uncensored",
+            "maturity.truth.metrics_not_weapons",
+        ],
+    },
+    Contradiction {
+        claim: "green_flag.predictable_throughput",
+        conflicts_with: &[
+            "red_flag.no_time_for_structure",
+            "maturity.predictability.structure_accepted",
+            "maturity.predictability.cadence_kept",
+            "maturity.predictability.no_chaos_leadership",
+        ],
+    },
+    Contradiction {
+        claim: "maturity.early_escalation.blockers_raised_early",
+        conflicts_with: &["precondition.workers.figuring_it_out"],
+    },
+];
+
+// ---- Lookups ----------------------------------------------------------------------------
+
+/// Every question the readiness verdict reads: preconditions, maturity, and the red flags'
+/// own questions (shared ones are asked once, under their precondition).
+pub fn readiness_questions() -> impl Iterator<Item = &'static Question> {
+    PRECONDITIONS
+        .iter()
+        .flat_map(|p| p.questions.iter().copied())
+        .chain(
+            MATURITY_REQUIREMENTS
+                .iter()
+                .flat_map(|m| m.questions.iter().copied()),
+        )
+        .chain(
+            RED_FLAGS
+                .iter()
+                .filter(|f| !f.is_shared())
+                .map(|f| f.question),
+        )
+}
+
+/// Every distinct question of the model, each once.
+pub fn all_questions() -> impl Iterator<Item = &'static Question> {
+    readiness_questions()
+        .chain(GREEN_FLAGS.iter().map(|g| g.question))
+        .chain(std::iter::once(PILOT_POLITICS_QUESTION))
+        .chain(GATE_CRITERIA.iter().map(|g| g.question))
+}
+
+/// The question with this id, if the model has one.
+pub fn question(id: &str) -> Option<&'static Question> {
+    all_questions().find(|q| q.id == id)
+}
+
+/// The deployment step with this id.
+pub fn step(id: &str) -> Option<&'static DeploymentStep> {
+    DEPLOYMENT_STEPS.iter().find(|s| s.id == id)
+}
+
+/// The checklist item with this id, with the step it belongs to.
+pub fn checklist_item(id: &str) -> Option<(&'static DeploymentStep, &'static ChecklistItem)> {
+    DEPLOYMENT_STEPS
+        .iter()
+        .flat_map(|s| s.checklist.iter().map(move |c| (s, c)))
+        .find(|(_, c)| c.id == id)
+}
+
+/// A model item any id can name, for labels in reasons, diagnoses and feedback.
+#[derive(Debug, Clone, Copy)]
+pub enum ModelItem {
+    /// A precondition (seed §2).
+    Precondition(&'static Precondition),
+    /// A maturity requirement (seed §3).
+    Maturity(&'static MaturityRequirement),
+    /// A deployment step (seed §4).
+    Step(&'static DeploymentStep),
+    /// A checklist item of a step (seed §4).
+    Checklist(&'static DeploymentStep, &'static ChecklistItem),
+    /// A red flag (seed §5).
+    RedFlag(&'static RedFlag),
+    /// A green flag (seed §6).
+    GreenFlag(&'static GreenFlag),
+    /// A stability sign (seed §7).
+    Sign(&'static StabilitySign),
+    /// A question (its section is that of the item it belongs to).
+    Question(&'static Question),
+}
+
+impl ModelItem {
+    /// The seed section this item comes from.
+    pub fn section(self) -> SeedSection {
+        match self {
+            ModelItem::Precondition(_) => PRECONDITIONS_SECTION,
+            ModelItem::Maturity(_) => MATURITY_SECTION,
+            ModelItem::Step(_) | ModelItem::Checklist(..) => SEQUENCE_SECTION,
+            ModelItem::RedFlag(_) => RED_FLAGS_SECTION,
+            ModelItem::GreenFlag(_) => GREEN_FLAGS_SECTION,
+            ModelItem::Sign(_) => STABILITY_SECTION,
+            ModelItem::Question(q) => question_section(q.id),
+        }
+    }
+
+    /// A short human label, such as "Condition 1 — Executives agree to respect role boundaries".
+    pub fn label(self) -> String {
+        match self {
+            ModelItem::Precondition(p) => format!("Condition {} — {}", p.number, p.title),
+            ModelItem::Maturity(m) => format!("Requirement {} — {}", m.number, m.title),
+            ModelItem::Step(s) => format!("Step {} — {}", s.number, s.title),
+            ModelItem::Checklist(s, c) => format!("Step {}: {}", s.number, c.text),
+            ModelItem::RedFlag(f) => format!("Red flag {} — {}", f.number, f.quote),
+            ModelItem::GreenFlag(g) => format!("Green flag {} — {}", g.number, g.statement),
+            ModelItem::Sign(s) => format!("Stability sign — {}", s.text),
+            ModelItem::Question(q) => q.text.to_string(),
+        }
+    }
+}
+
+fn question_section(id: &str) -> SeedSection {
+    match id.split('.').next() {
+        Some("precondition") => PRECONDITIONS_SECTION,
+        Some("maturity") => MATURITY_SECTION,
+        Some("red_flag") => RED_FLAGS_SECTION,
+        Some("green_flag") => GREEN_FLAGS_SECTION,
+        Some("step") => SEQUENCE_SECTION,
+        Some("stability") => STABILITY_SECTION,
+        _ => VERSIONING_SECTION,
+    }
+}
+
+/// Finds any model item by its stable id.
+pub fn item(id: &str) -> Option<ModelItem> {
+    PRECONDITIONS
+        .iter()
+        .find(|p| p.id == id)
+        .map(ModelItem::Precondition)
+        .or_else(|| {
+            MATURITY_REQUIREMENTS
+                .iter()
+                .find(|m| m.id == id)
+                .map(ModelItem::Maturity)
+        })
+        .or_else(|| step(id).map(ModelItem::Step))
+        .or_else(|| checklist_item(id).map(|(s, c)| ModelItem::Checklist(s, c)))
+        .or_else(|| {
+            RED_FLAGS
+                .iter()
+                .find(|f| f.id == id)
+                .map(ModelItem::RedFlag)
+        })
+        .or_else(|| {
+            GREEN_FLAGS
+                .iter()
+                .find(|g| g.id == id)
+                .map(ModelItem::GreenFlag)
+        })
+        .or_else(|| {
+            STABILITY_SIGNS
+                .iter()
+                .find(|s| s.id == id)
+                .map(ModelItem::Sign)
+        })
+        .or_else(|| question(id).map(ModelItem::Question))
+}

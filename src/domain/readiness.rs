@@ -1,0 +1,684 @@
+//! The readiness verdict (before deployment): Stop / Hold / Not yet / Ready, with its reasons.
+//!
+//! The ladder, first match wins (PRODUCT.md §2):
+//! 1. **Stop** — a precondition is not true or a red flag is present, even with questions open.
+//! 2. **Hold** — no known blocker, but preconditions, red flags or maturity facets are open.
+//! 3. **Not yet** — no blocker, nothing open, but a maturity requirement is missing.
+//! 4. **Ready** — begin the deployment sequence at step 1.
+
+use super::answer::{Answer, Finding};
+use super::assessment::Assessment;
+use super::model::{
+    self, Question, SeedSection, StepId, CONTRADICTIONS, GREEN_FLAGS, MATURITY_REQUIREMENTS,
+    PRECONDITIONS, RED_FLAGS,
+};
+
+/// The readiness verdict, ordered from worst to best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// Stop — do not deploy.
+    Stop,
+    /// Hold — find out first.
+    Hold,
+    /// Not yet — build maturity.
+    NotYet,
+    /// Ready — begin the deployment sequence at step 1.
+    Ready,
+}
+
+impl Verdict {
+    /// The verdict's headline.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Verdict::Stop => "Stop — do not deploy KOOM",
+            Verdict::Hold => "Hold — find out first",
+            Verdict::NotYet => "Not yet — build maturity",
+            Verdict::Ready => "Ready — begin the deployment sequence",
+        }
+    }
+
+    /// A short token for styling and data attributes.
+    pub fn token(self) -> &'static str {
+        match self {
+            Verdict::Stop => "stop",
+            Verdict::Hold => "hold",
+            Verdict::NotYet => "not-yet",
+            Verdict::Ready => "ready",
+        }
+    }
+
+    /// One sentence on what the verdict means.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Verdict::Stop => "At least one precondition is not true or a red flag is present. Deploying now would break the organisation.",
+            Verdict::Hold => "No blocker is known, but some answers are missing or “Not sure”. Find out before deciding.",
+            Verdict::NotYet => "The preconditions hold and no red flag is present, but a maturity requirement is missing.",
+            Verdict::Ready => "The preconditions hold, no red flag is present and the maturity requirements are met. Start with step 1, Executive Education.",
+        }
+    }
+}
+
+/// What kind of cause a reason is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ReasonKind {
+    /// A precondition is not true.
+    PreconditionNotTrue,
+    /// A red flag is present.
+    RedFlagPresent,
+    /// A maturity requirement is missing.
+    MaturityMissing,
+    /// A question the verdict needs is unanswered or "Not sure".
+    Open,
+}
+
+/// One cause of the verdict, traceable to the answer and the seed text behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// The kind of cause.
+    pub kind: ReasonKind,
+    /// Id of the model item (precondition, requirement or red flag) it concerns.
+    pub item_id: &'static str,
+    /// Label of that item, such as "Condition 1 — Executives agree to respect role boundaries".
+    pub item_label: String,
+    /// Id of the question whose answer caused it.
+    pub question_id: &'static str,
+    /// The seed section it comes from.
+    pub section: SeedSection,
+    /// What was found, in a few words.
+    pub finding: String,
+    /// The seed's consequence.
+    pub consequence: &'static str,
+    /// The next action.
+    pub action: String,
+    /// The deployment step the action points into, if any.
+    pub step: Option<StepId>,
+}
+
+impl Reason {
+    /// The reason as one sentence, as the interface and reports show it.
+    pub fn message(&self) -> String {
+        format!(
+            "{} ({}): {}. {}",
+            self.item_label,
+            self.section.label(),
+            self.finding,
+            self.consequence
+        )
+    }
+}
+
+/// Two answers that cannot both be true.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inconsistency {
+    /// The question answered as a claim of health.
+    pub claim_id: &'static str,
+    /// The question whose answer contradicts it.
+    pub conflict_id: &'static str,
+    /// What to resolve, in one sentence.
+    pub message: String,
+}
+
+/// The readiness evaluation: the verdict and everything the user sees with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readiness {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The causes of this verdict, most severe first.
+    pub reasons: Vec<Reason>,
+    /// Further known problems that do not decide this verdict but will matter next
+    /// (maturity gaps behind a Stop or Hold).
+    pub also: Vec<Reason>,
+    /// Readiness questions still open (unanswered or "Not sure").
+    pub open_questions: Vec<&'static str>,
+    /// Green flags present (answered Yes).
+    pub green_flags_present: Vec<&'static str>,
+    /// What would change the verdict, as sentences.
+    pub would_change: Vec<String>,
+    /// Answers that contradict each other.
+    pub inconsistencies: Vec<Inconsistency>,
+}
+
+impl Readiness {
+    /// "n of 6" green flags present.
+    pub fn green_flag_summary(&self) -> String {
+        format!(
+            "{} of {} green flags present",
+            self.green_flags_present.len(),
+            GREEN_FLAGS.len()
+        )
+    }
+}
+
+fn finding(assessment: &Assessment, q: &Question) -> Finding {
+    Finding::of(assessment.answer(q.id), q.healthy)
+}
+
+fn open_reason(
+    item_id: &'static str,
+    item_label: String,
+    section: SeedSection,
+    consequence: &'static str,
+    q: &'static Question,
+    f: Finding,
+) -> Reason {
+    let state = if f == Finding::NotSure {
+        "answered “Not sure”"
+    } else {
+        "not answered yet"
+    };
+    Reason {
+        kind: ReasonKind::Open,
+        item_id,
+        item_label,
+        question_id: q.id,
+        section,
+        finding: format!("“{}” is {}", q.text, state),
+        consequence,
+        action: format!(
+            "Find out and answer “{}” with evidence; a “Not sure” never counts as a pass.",
+            q.text
+        ),
+        step: None,
+    }
+}
+
+fn problem_reason(
+    kind: ReasonKind,
+    item_id: &'static str,
+    item_label: String,
+    section: SeedSection,
+    consequence: &'static str,
+    q: &'static Question,
+) -> Reason {
+    Reason {
+        kind,
+        item_id,
+        item_label,
+        question_id: q.id,
+        section,
+        finding: q.finding.to_string(),
+        consequence,
+        action: q.action.to_string(),
+        step: q.step,
+    }
+}
+
+/// Evaluates readiness. Total: any assessment value gives a result, never a panic.
+pub fn evaluate(assessment: &Assessment) -> Readiness {
+    let mut blockers = Vec::new();
+    let mut open = Vec::new();
+    let mut maturity_gaps = Vec::new();
+
+    for p in PRECONDITIONS.iter() {
+        let label = format!("Condition {} — {}", p.number, p.title);
+        for q in p.questions {
+            match finding(assessment, q) {
+                Finding::Problem => blockers.push(problem_reason(
+                    ReasonKind::PreconditionNotTrue,
+                    p.id,
+                    label.clone(),
+                    model::PRECONDITIONS_SECTION,
+                    p.consequence,
+                    q,
+                )),
+                f if f.is_open() => open.push(open_reason(
+                    p.id,
+                    label.clone(),
+                    model::PRECONDITIONS_SECTION,
+                    p.consequence,
+                    q,
+                    f,
+                )),
+                _ => {}
+            }
+        }
+    }
+    for flag in RED_FLAGS.iter() {
+        let label = format!("Red flag {} — {}", flag.number, flag.quote);
+        match finding(assessment, flag.question) {
+            Finding::Problem => blockers.push(problem_reason(
+                ReasonKind::RedFlagPresent,
+                flag.id,
+                label,
+                model::RED_FLAGS_SECTION,
+                flag.consequence,
+                flag.question,
+            )),
+            // A shared question's openness is already reported under its precondition.
+            f if f.is_open() && !flag.is_shared() => open.push(open_reason(
+                flag.id,
+                label,
+                model::RED_FLAGS_SECTION,
+                flag.consequence,
+                flag.question,
+                f,
+            )),
+            _ => {}
+        }
+    }
+    for m in MATURITY_REQUIREMENTS.iter() {
+        let label = format!("Requirement {} — {}", m.number, m.title);
+        for q in m.questions {
+            match finding(assessment, q) {
+                Finding::Problem => maturity_gaps.push(problem_reason(
+                    ReasonKind::MaturityMissing,
+                    m.id,
+                    label.clone(),
+                    model::MATURITY_SECTION,
+                    m.consequence,
+                    q,
+                )),
+                f if f.is_open() => open.push(open_reason(
+                    m.id,
+                    label.clone(),
+                    model::MATURITY_SECTION,
+                    m.consequence,
+                    q,
+                    f,
+                )),
+                _ => {}
+            }
+        }
+    }
+
+    let open_questions: Vec<&'static str> = open.iter().map(|r| r.question_id).collect();
+    let verdict = if !blockers.is_empty() {
+        Verdict::Stop
+    } else if !open.is_empty() {
+        Verdict::Hold
+    } else if !maturity_gaps.is_empty() {
+        Verdict::NotYet
+    } else {
+        Verdict::Ready
+    };
+
+    let would_change = would_change(verdict, &blockers, &open, &maturity_gaps);
+    let (reasons, also) = match verdict {
+        Verdict::Stop => (blockers, maturity_gaps),
+        Verdict::Hold => (open, maturity_gaps),
+        Verdict::NotYet => (maturity_gaps, Vec::new()),
+        Verdict::Ready => (Vec::new(), Vec::new()),
+    };
+
+    Readiness {
+        verdict,
+        reasons,
+        also,
+        open_questions,
+        green_flags_present: GREEN_FLAGS
+            .iter()
+            .filter(|g| assessment.answer(g.question.id) == Some(Answer::Yes))
+            .map(|g| g.id)
+            .collect(),
+        would_change,
+        inconsistencies: inconsistencies(assessment),
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn would_change(
+    verdict: Verdict,
+    blockers: &[Reason],
+    open: &[Reason],
+    gaps: &[Reason],
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    match verdict {
+        Verdict::Stop => {
+            let distinct = {
+                let mut ids: Vec<&str> = blockers.iter().map(|r| r.question_id).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            };
+            let next = if !open.is_empty() {
+                format!(
+                    "Hold, with {} still to answer",
+                    count(open.len(), "question", "questions")
+                )
+            } else if !gaps.is_empty() {
+                "Not yet, with maturity to build".to_string()
+            } else {
+                "Ready".to_string()
+            };
+            lines.push(format!(
+                "Resolving {} would lift the Stop; with the other answers as they are, the verdict would then be {}.",
+                count(distinct, "blocker", "blockers"),
+                next
+            ));
+        }
+        Verdict::Hold => {
+            lines.push(format!(
+                "Answering the {} decides the verdict: any warning behaviour or red flag present makes it Stop; otherwise it becomes {}.",
+                count(open.len(), "open question", "open questions"),
+                if gaps.is_empty() { "Ready, or Not yet if a maturity facet is missing" } else { "Not yet until the maturity gaps are closed" }
+            ));
+        }
+        Verdict::NotYet => {
+            lines.push(format!(
+                "Closing the {} makes the verdict Ready.",
+                count(gaps.len(), "maturity gap", "maturity gaps")
+            ));
+        }
+        Verdict::Ready => {}
+    }
+    if verdict != Verdict::Stop {
+        lines.push(
+            "Any warning behaviour, missing CoE owner or red flag answered as present turns the verdict to Stop at once."
+                .to_string(),
+        );
+    }
+    lines
+}
+
+/// Answers that contradict each other, in model order.
+pub fn inconsistencies(assessment: &Assessment) -> Vec<Inconsistency> {
+    let mut found = Vec::new();
+    for c in CONTRADICTIONS.iter() {
+        let Some(claim) = model::question(c.claim) else {
+            continue;
+        };
+        if assessment.answer(claim.id) != Some(Answer::Yes) {
+            continue;
+        }
+        for id in c.conflicts_with {
+            let Some(conflict) = model::question(id) else {
+                continue;
+            };
+            if finding(assessment, conflict) == Finding::Problem {
+                found.push(Inconsistency {
+                    claim_id: claim.id,
+                    conflict_id: conflict.id,
+                    message: format!(
+                        "You answered Yes to “{}”, but also “{}” to “{}” ({}). Both cannot be true: check which one describes what really happens.",
+                        claim.text,
+                        assessment.answer(conflict.id).map(Answer::label).unwrap_or("—"),
+                        conflict.text,
+                        conflict.finding
+                    ),
+                });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::readiness_questions;
+
+    /// Every readiness question answered healthy: the Ready baseline.
+    pub(crate) fn all_healthy() -> Assessment {
+        let mut a = Assessment::new("Test Org", "");
+        for q in readiness_questions() {
+            a.set_answer(q.id, Some(q.healthy));
+        }
+        a
+    }
+
+    #[test]
+    fn blank_assessment_holds_with_every_readiness_question_open() {
+        let r = evaluate(&Assessment::default());
+        assert_eq!(r.verdict, Verdict::Hold);
+        assert_eq!(r.open_questions.len(), readiness_questions().count());
+        assert_eq!(r.open_questions.len(), 15 + 7 + 2);
+        assert!(r.reasons.iter().all(|x| x.kind == ReasonKind::Open));
+    }
+
+    #[test]
+    fn all_healthy_is_ready_with_no_reasons() {
+        let r = evaluate(&all_healthy());
+        assert_eq!(r.verdict, Verdict::Ready);
+        assert!(r.reasons.is_empty());
+        assert!(r.also.is_empty());
+        assert!(r.would_change.iter().any(|l| l.contains("Stop at once")));
+    }
+
+    #[test]
+    fn every_warning_behaviour_present_is_a_stop_naming_its_condition() {
+        for p in PRECONDITIONS.iter() {
+            for q in p.questions {
+                let mut a = all_healthy();
+                a.set_answer(q.id, Some(q.healthy.opposite()));
+                let r = evaluate(&a);
+                assert_eq!(r.verdict, Verdict::Stop, "{}", q.id);
+                let reason = r
+                    .reasons
+                    .iter()
+                    .find(|x| x.kind == ReasonKind::PreconditionNotTrue)
+                    .expect("a precondition reason");
+                assert_eq!(reason.item_id, p.id);
+                assert_eq!(reason.question_id, q.id);
+                assert_eq!(reason.consequence, p.consequence);
+                assert!(!reason.action.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn every_red_flag_present_is_a_stop_naming_it() {
+        for flag in RED_FLAGS.iter() {
+            let mut a = all_healthy();
+            a.set_answer(flag.question.id, Some(Answer::Yes));
+            let r = evaluate(&a);
+            assert_eq!(r.verdict, Verdict::Stop, "{}", flag.id);
+            let reason = r
+                .reasons
+                .iter()
+                .find(|x| x.kind == ReasonKind::RedFlagPresent)
+                .expect("a red flag reason");
+            assert_eq!(reason.item_id, flag.id);
+            assert_eq!(reason.consequence, flag.consequence);
+        }
+    }
+
+    #[test]
+    fn a_shared_fact_raises_both_its_condition_and_its_red_flag() {
+        let mut a = all_healthy();
+        a.set_answer(
+            "precondition.executives.direct_orders_outside_spine",
+            Some(Answer::Yes),
+        );
+        let r = evaluate(&a);
+        let items: Vec<&str> = r.reasons.iter().map(|x| x.item_id).collect();
+        assert_eq!(
+            items,
+            [
+                "precondition.executives",
+                "red_flag.executives_issue_tasks_directly"
+            ]
+        );
+        assert_eq!(
+            r.reasons[1].message(),
+            "Red flag 3 — “Our executives still issue tasks to workers directly.” (§5): executives issue direct orders to workers outside the spine. KOOM will collapse instantly."
+        );
+        assert_eq!(
+            r.would_change[0],
+            "Resolving 1 blocker would lift the Stop; with the other answers as they are, the verdict would then be Ready."
+        );
+    }
+
+    #[test]
+    fn a_missing_coe_owner_stops_with_no_coe_no_koom() {
+        let mut a = all_healthy();
+        a.set_answer("precondition.coe.templates_owner", Some(Answer::No));
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Stop);
+        assert_eq!(
+            r.reasons[0].message(),
+            "Condition 5 — There is at least a basic CoE presence (§2): no one owns templates. No CoE = No KOOM. Period."
+        );
+        assert_eq!(r.reasons[0].step, Some("step.coe"));
+    }
+
+    #[test]
+    fn executives_bypassing_managers_points_to_executive_education() {
+        let mut a = all_healthy();
+        a.set_answer(
+            "precondition.executives.bypassing_managers",
+            Some(Answer::Yes),
+        );
+        let r = evaluate(&a);
+        assert_eq!(r.reasons[0].step, Some("step.executive_education"));
+        assert_eq!(
+            r.reasons[0].action,
+            "Run executive education on role boundaries (step 1): executives direct through managers, never around them."
+        );
+    }
+
+    #[test]
+    fn stop_is_shown_while_other_questions_are_open() {
+        let mut a = Assessment::default();
+        a.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Stop);
+        assert_eq!(r.reasons.len(), 1);
+        assert_eq!(r.open_questions.len(), 23);
+        assert!(r.would_change[0].ends_with("Hold, with 23 questions still to answer."));
+    }
+
+    #[test]
+    fn not_sure_on_a_precondition_holds_and_lists_it() {
+        let mut a = all_healthy();
+        a.set_answer("precondition.workers.bypassing_sops", Some(Answer::NotSure));
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Hold);
+        assert_eq!(r.open_questions, ["precondition.workers.bypassing_sops"]);
+        assert_eq!(
+            r.reasons[0].message(),
+            "Condition 3 — Workers commit to escalation instead of guessing (§2): “Do workers bypass SOPs when they are inconvenient?” is answered “Not sure”. Stop. Deployment will fail."
+        );
+    }
+
+    #[test]
+    fn unanswered_red_flag_holds() {
+        let mut a = all_healthy();
+        a.set_answer("red_flag.benefits_not_boundaries", None);
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Hold);
+        assert_eq!(r.reasons[0].item_id, "red_flag.benefits_not_boundaries");
+    }
+
+    #[test]
+    fn open_maturity_facet_holds() {
+        let mut a = all_healthy();
+        a.set_answer("maturity.truth.audit_uncensored", Some(Answer::NotSure));
+        assert_eq!(evaluate(&a).verdict, Verdict::Hold);
+    }
+
+    #[test]
+    fn every_missing_maturity_facet_is_not_yet() {
+        for m in MATURITY_REQUIREMENTS.iter() {
+            for q in m.questions {
+                let mut a = all_healthy();
+                a.set_answer(q.id, Some(Answer::No));
+                let r = evaluate(&a);
+                assert_eq!(r.verdict, Verdict::NotYet, "{}", q.id);
+                assert_eq!(r.reasons[0].kind, ReasonKind::MaturityMissing);
+                assert_eq!(r.reasons[0].item_id, m.id);
+                assert_eq!(r.reasons[0].consequence, m.consequence);
+            }
+        }
+    }
+
+    #[test]
+    fn maturity_gap_behind_a_stop_is_listed_as_also() {
+        let mut a = all_healthy();
+        a.set_answer(
+            "maturity.early_escalation.blockers_raised_early",
+            Some(Answer::No),
+        );
+        a.set_answer("precondition.ai_bounded.magic_shortcut", Some(Answer::Yes));
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Stop);
+        assert_eq!(r.also.len(), 1);
+        assert_eq!(r.also[0].item_id, "maturity.early_escalation");
+        assert!(r.would_change[0].contains("Not yet, with maturity to build"));
+    }
+
+    #[test]
+    fn green_flags_never_override_a_blocker() {
+        let mut a = all_healthy();
+        for g in GREEN_FLAGS.iter() {
+            a.set_answer(g.question.id, Some(Answer::Yes));
+        }
+        a.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Stop);
+        assert_eq!(r.green_flag_summary(), "6 of 6 green flags present");
+    }
+
+    #[test]
+    fn green_flags_do_not_count_not_sure() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.coe_empowered", Some(Answer::Yes));
+        a.set_answer("green_flag.audit_accepted_as_truth", Some(Answer::NotSure));
+        assert_eq!(
+            evaluate(&a).green_flag_summary(),
+            "1 of 6 green flags present"
+        );
+    }
+
+    #[test]
+    fn workers_following_the_sop_and_improvising_is_an_inconsistency() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.workers_follow_sop", Some(Answer::Yes));
+        a.set_answer("precondition.workers.figuring_it_out", Some(Answer::Yes));
+        let r = evaluate(&a);
+        let pairs: Vec<(&str, &str)> = r
+            .inconsistencies
+            .iter()
+            .map(|i| (i.claim_id, i.conflict_id))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (
+                    "green_flag.workers_follow_sop",
+                    "precondition.workers.figuring_it_out"
+                ),
+                (
+                    "maturity.early_escalation.blockers_raised_early",
+                    "precondition.workers.figuring_it_out"
+                )
+            ]
+        );
+        assert_eq!(
+            r.inconsistencies[0].message,
+            "You answered Yes to “Do workers follow the SOP and escalate fast, without trying to be heroes?”, but also “Yes” to “When blocked, do workers default to “figuring it out” and improvising instead of escalating?” (workers improvise (“figure it out”) instead of escalating). Both cannot be true: check which one describes what really happens."
+        );
+    }
+
+    #[test]
+    fn healthy_answers_have_no_inconsistencies() {
+        let mut a = all_healthy();
+        for g in GREEN_FLAGS.iter() {
+            a.set_answer(g.question.id, Some(Answer::Yes));
+        }
+        assert!(evaluate(&a).inconsistencies.is_empty());
+    }
+
+    #[test]
+    fn raccoons_inc_is_ready() {
+        let r = evaluate(&raccoons_inc());
+        assert_eq!(r.verdict, Verdict::Ready);
+        assert_eq!(r.green_flags_present.len(), 6);
+        assert!(r.inconsistencies.is_empty());
+    }
+
+    #[test]
+    fn verdicts_are_ordered_worst_first() {
+        assert!(Verdict::Stop < Verdict::Hold);
+        assert!(Verdict::Hold < Verdict::NotYet);
+        assert!(Verdict::NotYet < Verdict::Ready);
+    }
+}

@@ -1,0 +1,602 @@
+//! The non-negotiable deployment sequence (seed §4): step gating, the full-deployment gate
+//! and its "roll back, retrain, repeat" loop.
+
+use std::fmt;
+
+use super::answer::{Answer, Finding};
+use super::assessment::{Assessment, PilotIteration};
+use super::model::{
+    self, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS, GATE_CRITERIA,
+    PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
+};
+use super::readiness::Verdict;
+
+/// Why a step cannot be worked on now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockReason {
+    /// The sequence can be started only from a Ready verdict.
+    NotReady(Verdict),
+    /// The sequence was started, then the readiness verdict fell back.
+    Halted(Verdict),
+    /// The previous step (its number) is not complete.
+    PreviousStepIncomplete(u8),
+}
+
+impl fmt::Display for LockReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LockReason::NotReady(v) => write!(
+                f,
+                "The sequence can start only from a Ready verdict; the verdict is “{}”.",
+                v.headline()
+            ),
+            LockReason::Halted(v) => write!(
+                f,
+                "The sequence is halted: the readiness verdict fell back to “{}”. Resolve its causes first.",
+                v.headline()
+            ),
+            LockReason::PreviousStepIncomplete(n) => {
+                write!(f, "Locked until step {n} is complete.")
+            }
+        }
+    }
+}
+
+/// Where a step stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    /// Every item is done and every previous step is complete.
+    Complete,
+    /// The step to work on now.
+    Current,
+    /// Cannot be worked on, for this reason.
+    Locked(LockReason),
+}
+
+/// One step with its progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepStatus {
+    /// The step of the model.
+    pub step: &'static DeploymentStep,
+    /// Where it stands.
+    pub state: StepState,
+    /// Checklist items done (for step 6: gate criteria met).
+    pub done: usize,
+    /// Checklist items in all (for step 6: gate criteria).
+    pub total: usize,
+}
+
+/// Where the whole sequence stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SequenceState {
+    /// Not started, and the verdict is not Ready.
+    NotStartable(Verdict),
+    /// Started (or startable) with a Ready verdict.
+    Active,
+    /// Started, then the verdict fell back below Ready.
+    Halted(Verdict),
+    /// Every step complete: KOOM is fully deployed.
+    FullyDeployed,
+}
+
+/// The result of the full-deployment gate (step 6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GateOutcome {
+    /// Some criteria are unanswered or "Not sure" and none failed.
+    Pending {
+        /// Ids of the criteria still open.
+        open: Vec<&'static str>,
+    },
+    /// All six criteria met: proceed to full deployment.
+    FullDeployment,
+    /// At least one criterion failed: roll back, retrain, repeat.
+    RollBack {
+        /// Ids of the criteria that failed.
+        failed: Vec<&'static str>,
+        /// Ids of the criteria still open.
+        open: Vec<&'static str>,
+    },
+}
+
+/// The sequence evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sequence {
+    /// Where the sequence stands.
+    pub state: SequenceState,
+    /// The six steps, in order.
+    pub steps: Vec<StepStatus>,
+    /// Number (1–6) of the step to work on now, if any.
+    pub current: Option<u8>,
+    /// The step-6 gate.
+    pub gate: GateOutcome,
+    /// Pilot iterations recorded so far ("roll back, retrain, repeat").
+    pub iterations: usize,
+    /// Steps to retrain after the last failed gate, while the pilot is being repeated.
+    pub retraining: Vec<StepId>,
+    /// Whether the user said the pilot department is crippled by politics.
+    pub pilot_politics_warning: bool,
+}
+
+/// Why a change to the sequence was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SequenceError {
+    /// The id names no checklist item of the model.
+    UnknownItem(String),
+    /// The item's step is locked.
+    Locked(LockReason),
+    /// The item is done by naming the pilot department, not by ticking.
+    NotTickable(&'static str),
+    /// A pilot iteration needs a failed gate.
+    GateNotFailed,
+}
+
+impl fmt::Display for SequenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SequenceError::UnknownItem(id) => {
+                write!(f, "“{id}” is not an item of the deployment sequence.")
+            }
+            SequenceError::Locked(reason) => write!(f, "{reason}"),
+            SequenceError::NotTickable(id) => {
+                write!(f, "“{id}” is done by naming the pilot department.")
+            }
+            SequenceError::GateNotFailed => write!(
+                f,
+                "A pilot iteration is recorded only when the full-deployment gate has failed."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SequenceError {}
+
+/// Whether a checklist item is done in this assessment.
+pub fn item_done(assessment: &Assessment, item: &ChecklistItem) -> bool {
+    match item.completion {
+        Completion::Ticked => assessment.checklist.contains(item.id),
+        Completion::PilotDepartmentNamed => !assessment.pilot.department.trim().is_empty(),
+    }
+}
+
+/// Evaluates the full-deployment gate from the criteria's answers.
+pub fn gate(assessment: &Assessment) -> GateOutcome {
+    let mut failed = Vec::new();
+    let mut open = Vec::new();
+    for c in GATE_CRITERIA.iter() {
+        match Finding::of(assessment.answer(c.id), c.question.healthy) {
+            Finding::Problem => failed.push(c.id),
+            Finding::Healthy => {}
+            _ => open.push(c.id),
+        }
+    }
+    if !failed.is_empty() {
+        GateOutcome::RollBack { failed, open }
+    } else if !open.is_empty() {
+        GateOutcome::Pending { open }
+    } else {
+        GateOutcome::FullDeployment
+    }
+}
+
+fn started(assessment: &Assessment) -> bool {
+    DEPLOYMENT_STEPS
+        .iter()
+        .flat_map(|s| s.checklist.iter())
+        .any(|i| item_done(assessment, i))
+        || GATE_CRITERIA
+            .iter()
+            .any(|c| assessment.answer(c.id).is_some())
+        || !assessment.pilot_iterations.is_empty()
+}
+
+/// Evaluates the sequence against the readiness verdict. Total: never panics.
+pub fn evaluate(assessment: &Assessment, verdict: Verdict) -> Sequence {
+    let gate = gate(assessment);
+    let gate_passed = gate == GateOutcome::FullDeployment;
+
+    // Completeness is a chain: a step counts as complete only if every earlier one does.
+    let mut chain_complete = true;
+    let mut completes = Vec::with_capacity(DEPLOYMENT_STEPS.len());
+    let mut counts = Vec::with_capacity(DEPLOYMENT_STEPS.len());
+    for s in DEPLOYMENT_STEPS.iter() {
+        let (done, total) = if s.checklist.is_empty() {
+            let met = GATE_CRITERIA
+                .iter()
+                .filter(|c| assessment.answer(c.id) == Some(Answer::Yes))
+                .count();
+            (met, GATE_CRITERIA.len())
+        } else {
+            let done = s
+                .checklist
+                .iter()
+                .filter(|i| item_done(assessment, i))
+                .count();
+            (done, s.checklist.len())
+        };
+        let own = if s.checklist.is_empty() {
+            gate_passed
+        } else {
+            done == total
+        };
+        chain_complete = chain_complete && own;
+        completes.push(chain_complete);
+        counts.push((done, total));
+    }
+
+    let all_complete = completes.iter().all(|c| *c);
+    let state = if verdict != Verdict::Ready {
+        if started(assessment) {
+            SequenceState::Halted(verdict)
+        } else {
+            SequenceState::NotStartable(verdict)
+        }
+    } else if all_complete {
+        SequenceState::FullyDeployed
+    } else {
+        SequenceState::Active
+    };
+
+    let first_incomplete = completes.iter().position(|c| !*c);
+    let mut steps = Vec::with_capacity(DEPLOYMENT_STEPS.len());
+    for (i, s) in DEPLOYMENT_STEPS.iter().enumerate() {
+        let step_state = if completes[i] {
+            StepState::Complete
+        } else {
+            match state {
+                SequenceState::NotStartable(v) => StepState::Locked(LockReason::NotReady(v)),
+                SequenceState::Halted(v) => StepState::Locked(LockReason::Halted(v)),
+                _ if Some(i) == first_incomplete => StepState::Current,
+                _ => StepState::Locked(LockReason::PreviousStepIncomplete(s.number - 1)),
+            }
+        };
+        steps.push(StepStatus {
+            step: s,
+            state: step_state,
+            done: counts[i].0,
+            total: counts[i].1,
+        });
+    }
+
+    let current = steps
+        .iter()
+        .find(|s| s.state == StepState::Current)
+        .map(|s| s.step.number);
+    let retraining = match (assessment.pilot_iterations.last(), gate_passed) {
+        (Some(last), false) => retrain_steps(&last.failed_criteria),
+        _ => Vec::new(),
+    };
+
+    Sequence {
+        state,
+        steps,
+        current,
+        gate,
+        iterations: assessment.pilot_iterations.len(),
+        retraining,
+        pilot_politics_warning: assessment.answer(PILOT_POLITICS_QUESTION.id) == Some(Answer::No),
+    }
+}
+
+/// The steps to retrain for these failed gate criteria, in sequence order, each once.
+pub fn retrain_steps(failed_criteria: &[String]) -> Vec<StepId> {
+    DEPLOYMENT_STEPS
+        .iter()
+        .map(|s| s.id)
+        .filter(|step| {
+            GATE_CRITERIA
+                .iter()
+                .filter(|c| failed_criteria.iter().any(|f| f == c.id))
+                .any(|c| c.retrain.contains(step))
+        })
+        .collect()
+}
+
+/// Whether a step can be changed now (its own items ticked or unticked).
+pub fn can_change(sequence: &Sequence, step_number: u8) -> Result<(), LockReason> {
+    match sequence
+        .steps
+        .iter()
+        .find(|s| s.step.number == step_number)
+        .map(|s| s.state)
+    {
+        Some(StepState::Locked(reason)) => Err(reason),
+        Some(_) => Ok(()),
+        None => Err(LockReason::PreviousStepIncomplete(
+            step_number.saturating_sub(1),
+        )),
+    }
+}
+
+/// Ticks or unticks a checklist item, if its step can be changed now.
+pub fn set_item_done(
+    assessment: &mut Assessment,
+    verdict: Verdict,
+    item_id: &str,
+    done: bool,
+) -> Result<(), SequenceError> {
+    let (step, item) = model::checklist_item(item_id)
+        .ok_or_else(|| SequenceError::UnknownItem(item_id.to_string()))?;
+    if item.completion != Completion::Ticked {
+        return Err(SequenceError::NotTickable(item.id));
+    }
+    // Unticking is always allowed: it can only make the sequence more conservative.
+    if done {
+        can_change(&evaluate(assessment, verdict), step.number).map_err(SequenceError::Locked)?;
+        assessment.checklist.insert(item.id.to_string());
+    } else {
+        assessment.checklist.remove(item.id);
+    }
+    Ok(())
+}
+
+/// Records a "roll back, retrain, repeat" iteration after a failed gate: keeps its history
+/// (date, failed criteria, the evaluation), clears the gate's answers and sends the pilot
+/// back to evaluation, with training to do.
+pub fn record_pilot_iteration(
+    assessment: &mut Assessment,
+    date: &str,
+) -> Result<PilotIteration, SequenceError> {
+    let GateOutcome::RollBack { failed, open } = gate(assessment) else {
+        return Err(SequenceError::GateNotFailed);
+    };
+    let iteration = PilotIteration {
+        date: date.to_string(),
+        failed_criteria: failed.iter().map(|s| s.to_string()).collect(),
+        open_criteria: open.iter().map(|s| s.to_string()).collect(),
+        evaluation: std::mem::take(&mut assessment.pilot.evaluation),
+    };
+    for c in GATE_CRITERIA.iter() {
+        assessment.answers.remove(c.id);
+    }
+    assessment.checklist.remove(PILOT_EVALUATION_ITEM);
+    assessment.pilot_iterations.push(iteration.clone());
+    Ok(iteration)
+}
+
+impl StepStatus {
+    /// The lock reason as text, if the step is locked.
+    pub fn state_reason_text(&self) -> Option<String> {
+        match self.state {
+            StepState::Locked(r) => Some(r.to_string()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::raccoons_inc;
+
+    fn tick_steps(a: &mut Assessment, through: u8) {
+        for s in DEPLOYMENT_STEPS.iter().filter(|s| s.number <= through) {
+            for i in s.checklist {
+                if i.completion == Completion::Ticked {
+                    a.checklist.insert(i.id.to_string());
+                } else {
+                    a.pilot.department = "Packing".into();
+                }
+            }
+        }
+    }
+
+    fn pass_gate(a: &mut Assessment) {
+        for c in GATE_CRITERIA.iter() {
+            a.set_answer(c.id, Some(Answer::Yes));
+        }
+    }
+
+    #[test]
+    fn not_startable_before_ready() {
+        let s = evaluate(&Assessment::default(), Verdict::Hold);
+        assert_eq!(s.state, SequenceState::NotStartable(Verdict::Hold));
+        assert_eq!(s.current, None);
+        assert!(s
+            .steps
+            .iter()
+            .all(|x| x.state == StepState::Locked(LockReason::NotReady(Verdict::Hold))));
+        assert_eq!(
+            LockReason::NotReady(Verdict::Hold).to_string(),
+            "The sequence can start only from a Ready verdict; the verdict is “Hold — find out first”."
+        );
+    }
+
+    #[test]
+    fn ready_starts_at_step_one_with_later_steps_locked() {
+        let s = evaluate(&Assessment::default(), Verdict::Ready);
+        assert_eq!(s.state, SequenceState::Active);
+        assert_eq!(s.current, Some(1));
+        assert_eq!(s.steps[0].state, StepState::Current);
+        assert_eq!(
+            s.steps[3].state,
+            StepState::Locked(LockReason::PreviousStepIncomplete(3))
+        );
+        assert_eq!(
+            s.steps[3].state_reason_text(),
+            Some("Locked until step 3 is complete.".to_string())
+        );
+    }
+
+    #[test]
+    fn a_locked_step_cannot_be_ticked_but_the_current_one_can() {
+        let mut a = Assessment::default();
+        let err =
+            set_item_done(&mut a, Verdict::Ready, "step.coe.design_workflows", true).unwrap_err();
+        assert_eq!(
+            err,
+            SequenceError::Locked(LockReason::PreviousStepIncomplete(2))
+        );
+        assert!(a.checklist.is_empty());
+        set_item_done(
+            &mut a,
+            Verdict::Ready,
+            "step.executive_education.role_boundaries",
+            true,
+        )
+        .unwrap();
+        assert!(a
+            .checklist
+            .contains("step.executive_education.role_boundaries"));
+        assert_eq!(
+            set_item_done(&mut a, Verdict::Ready, "step.nope", true)
+                .unwrap_err()
+                .to_string(),
+            "“step.nope” is not an item of the deployment sequence."
+        );
+        assert_eq!(
+            set_item_done(&mut a, Verdict::Ready, PILOT_DEPARTMENT_ITEM_ID, true).unwrap_err(),
+            SequenceError::NotTickable(PILOT_DEPARTMENT_ITEM_ID)
+        );
+    }
+
+    const PILOT_DEPARTMENT_ITEM_ID: &str = crate::domain::model::PILOT_DEPARTMENT_ITEM;
+
+    #[test]
+    fn completing_a_step_moves_current_forward() {
+        let mut a = Assessment::default();
+        tick_steps(&mut a, 2);
+        let s = evaluate(&a, Verdict::Ready);
+        assert_eq!(s.current, Some(3));
+        assert_eq!(s.steps[1].state, StepState::Complete);
+        assert_eq!((s.steps[2].done, s.steps[2].total), (0, 5));
+    }
+
+    #[test]
+    fn a_later_step_is_not_complete_while_an_earlier_one_is_not() {
+        let mut a = Assessment::default();
+        tick_steps(&mut a, 3);
+        a.checklist
+            .remove("step.executive_education.alignment_cycles");
+        let s = evaluate(&a, Verdict::Ready);
+        assert_eq!(s.current, Some(1));
+        assert!(matches!(s.steps[2].state, StepState::Locked(_)));
+    }
+
+    #[test]
+    fn the_pilot_needs_a_named_department() {
+        let mut a = Assessment::default();
+        tick_steps(&mut a, 5);
+        a.pilot.department = "   ".into();
+        assert_eq!(evaluate(&a, Verdict::Ready).current, Some(5));
+        a.pilot.department = "Packing, Zone C".into();
+        assert_eq!(evaluate(&a, Verdict::Ready).current, Some(6));
+    }
+
+    #[test]
+    fn gate_outcomes() {
+        let mut a = Assessment::default();
+        assert!(matches!(gate(&a), GateOutcome::Pending { ref open } if open.len() == 6));
+        pass_gate(&mut a);
+        assert_eq!(gate(&a), GateOutcome::FullDeployment);
+        a.set_answer(
+            "step.full_deployment.coe_functioning",
+            Some(Answer::NotSure),
+        );
+        assert_eq!(
+            gate(&a),
+            GateOutcome::Pending {
+                open: vec!["step.full_deployment.coe_functioning"]
+            }
+        );
+        a.set_answer("step.full_deployment.managers_aligned", Some(Answer::No));
+        assert_eq!(
+            gate(&a),
+            GateOutcome::RollBack {
+                failed: vec!["step.full_deployment.managers_aligned"],
+                open: vec!["step.full_deployment.coe_functioning"],
+            }
+        );
+    }
+
+    #[test]
+    fn passing_the_gate_fully_deploys() {
+        let mut a = Assessment::default();
+        tick_steps(&mut a, 5);
+        pass_gate(&mut a);
+        let s = evaluate(&a, Verdict::Ready);
+        assert_eq!(s.state, SequenceState::FullyDeployed);
+        assert_eq!(s.current, None);
+        assert!(s.steps.iter().all(|x| x.state == StepState::Complete));
+    }
+
+    #[test]
+    fn a_failed_gate_records_an_iteration_and_returns_to_the_pilot() {
+        let mut a = Assessment::default();
+        tick_steps(&mut a, 5);
+        a.pilot.evaluation = "Zone C drift persisted".into();
+        pass_gate(&mut a);
+        a.set_answer("step.full_deployment.executives_in_lane", Some(Answer::No));
+        a.set_answer("step.full_deployment.drift_decreased", Some(Answer::No));
+        assert!(matches!(
+            evaluate(&a, Verdict::Ready).gate,
+            GateOutcome::RollBack { .. }
+        ));
+
+        let it = record_pilot_iteration(&mut a, "2026-11-24").unwrap();
+        assert_eq!(it.date, "2026-11-24");
+        assert_eq!(
+            it.failed_criteria,
+            [
+                "step.full_deployment.drift_decreased",
+                "step.full_deployment.executives_in_lane"
+            ]
+        );
+        assert_eq!(it.evaluation, "Zone C drift persisted");
+
+        let s = evaluate(&a, Verdict::Ready);
+        assert_eq!(s.iterations, 1);
+        assert_eq!(s.current, Some(5));
+        assert_eq!(
+            s.retraining,
+            [
+                "step.executive_education",
+                "step.worker_onboarding",
+                "step.pilot"
+            ]
+        );
+        assert!(matches!(s.gate, GateOutcome::Pending { .. }));
+        assert!(a.pilot.evaluation.is_empty());
+        assert_eq!(a.pilot.department, "Packing");
+    }
+
+    #[test]
+    fn an_iteration_needs_a_failed_gate() {
+        let mut a = Assessment::default();
+        assert_eq!(
+            record_pilot_iteration(&mut a, "2026-11-24"),
+            Err(SequenceError::GateNotFailed)
+        );
+        assert!(a.pilot_iterations.is_empty());
+    }
+
+    #[test]
+    fn falling_back_to_stop_halts_a_started_sequence() {
+        let mut a = Assessment::default();
+        tick_steps(&mut a, 2);
+        let s = evaluate(&a, Verdict::Stop);
+        assert_eq!(s.state, SequenceState::Halted(Verdict::Stop));
+        assert_eq!(s.steps[0].state, StepState::Complete);
+        assert_eq!(
+            s.steps[2].state,
+            StepState::Locked(LockReason::Halted(Verdict::Stop))
+        );
+        assert_eq!(
+            set_item_done(&mut a, Verdict::Stop, "step.coe.design_workflows", true).unwrap_err(),
+            SequenceError::Locked(LockReason::Halted(Verdict::Stop))
+        );
+    }
+
+    #[test]
+    fn politics_warning() {
+        let mut a = Assessment::default();
+        a.set_answer("step.pilot.free_of_politics", Some(Answer::No));
+        assert!(evaluate(&a, Verdict::Ready).pilot_politics_warning);
+    }
+
+    #[test]
+    fn raccoons_inc_walks_to_full_deployment() {
+        let a = raccoons_inc();
+        let s = evaluate(&a, Verdict::Ready);
+        assert_eq!(s.state, SequenceState::FullyDeployed);
+    }
+}

@@ -1,0 +1,184 @@
+//! Properties of the verdict engine over arbitrary assessments.
+#![cfg(not(target_arch = "wasm32"))]
+
+use koom_readiness::domain::model::{
+    all_questions, readiness_questions, Question, RED_FLAGS, STABILITY_SIGNS,
+};
+use koom_readiness::domain::{
+    evaluate, AlignmentCycle, Answer, Assessment, Observation, PilotIteration, Verdict,
+};
+use proptest::prelude::*;
+
+fn answer() -> impl Strategy<Value = Option<Answer>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Answer::Yes)),
+        Just(Some(Answer::No)),
+        Just(Some(Answer::NotSure)),
+    ]
+}
+
+fn observation() -> impl Strategy<Value = Option<Observation>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Observation::Seen)),
+        Just(Some(Observation::NotSeen)),
+        Just(Some(Observation::NotSure)),
+    ]
+}
+
+fn model_answers() -> impl Strategy<Value = Vec<Option<Answer>>> {
+    proptest::collection::vec(answer(), all_questions().count())
+}
+
+fn assessment_from(answers: &[Option<Answer>]) -> Assessment {
+    let mut a = Assessment::default();
+    for (q, ans) in all_questions().zip(answers) {
+        a.set_answer(q.id, *ans);
+    }
+    a
+}
+
+/// Arbitrary assessments, including ids the model does not know and odd strings.
+fn any_assessment() -> impl Strategy<Value = Assessment> {
+    let cycles = proptest::collection::vec(
+        proptest::collection::vec(observation(), STABILITY_SIGNS.len()),
+        0..5,
+    );
+    let junk = proptest::collection::btree_map(".{0,12}", answer(), 0..4);
+    let iterations = proptest::collection::vec(proptest::collection::vec(".{0,10}", 0..3), 0..3);
+    let checklist = proptest::collection::btree_set(
+        prop_oneof![
+            Just("step.executive_education.role_boundaries".to_string()),
+            Just("step.pilot.real_world_evaluated".to_string()),
+            ".{0,20}"
+        ],
+        0..6,
+    );
+    (
+        model_answers(),
+        cycles,
+        junk,
+        iterations,
+        checklist,
+        ".{0,8}",
+        ".{0,8}",
+    )
+        .prop_map(
+            |(answers, cycles, junk, iterations, checklist, dept, version)| {
+                let mut a = assessment_from(&answers);
+                for (k, v) in junk {
+                    a.set_answer(&k, v);
+                    a.set_unclear(&k, Some("?"));
+                }
+                a.model_version = version;
+                a.checklist = checklist;
+                a.pilot.department = dept;
+                a.pilot_iterations = iterations
+                    .into_iter()
+                    .map(|failed| PilotIteration {
+                        date: String::new(),
+                        failed_criteria: failed,
+                        open_criteria: Vec::new(),
+                        evaluation: String::new(),
+                    })
+                    .collect();
+                a.cycles = cycles
+                    .into_iter()
+                    .map(|obs| {
+                        let mut c = AlignmentCycle::default();
+                        for (s, o) in STABILITY_SIGNS.iter().zip(obs) {
+                            if let Some(o) = o {
+                                c.signs.insert(s.id.to_string(), o);
+                            }
+                        }
+                        c
+                    })
+                    .collect();
+                a
+            },
+        )
+}
+
+fn readiness_question(index: usize) -> &'static Question {
+    let qs: Vec<_> = readiness_questions().collect();
+    qs[index % qs.len()]
+}
+
+fn is_blocker_question(q: &Question) -> bool {
+    q.id.starts_with("precondition.") || q.id.starts_with("red_flag.")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn evaluation_is_total(a in any_assessment()) {
+        let e = evaluate(&a);
+        prop_assert!(e.readiness.green_flags_present.len() <= 6);
+    }
+
+    #[test]
+    fn a_present_red_flag_never_improves_the_verdict(answers in model_answers(), which in 0usize..6) {
+        let mut a = assessment_from(&answers);
+        let before = evaluate(&a).readiness.verdict;
+        a.set_answer(RED_FLAGS[which].question.id, Some(Answer::Yes));
+        let after = evaluate(&a).readiness.verdict;
+        prop_assert!(after <= before);
+        prop_assert_eq!(after, Verdict::Stop);
+    }
+
+    #[test]
+    fn a_missing_precondition_never_improves_the_verdict(answers in model_answers(), which in 0usize..100) {
+        let mut a = assessment_from(&answers);
+        let q = readiness_question(which);
+        prop_assume!(q.id.starts_with("precondition."));
+        let before = evaluate(&a).readiness.verdict;
+        a.set_answer(q.id, Some(q.healthy.opposite()));
+        let after = evaluate(&a).readiness.verdict;
+        prop_assert!(after <= before);
+        prop_assert_eq!(after, Verdict::Stop);
+    }
+
+    #[test]
+    fn resolving_not_sure_to_healthy_never_worsens_and_never_stops(answers in model_answers(), which in 0usize..100) {
+        let q = readiness_question(which);
+        prop_assume!(is_blocker_question(q));
+        let mut a = assessment_from(&answers);
+        a.set_answer(q.id, Some(Answer::NotSure));
+        let before = evaluate(&a).readiness.verdict;
+        // For a warning behaviour, "No" is the healthy answer.
+        a.set_answer(q.id, Some(q.healthy));
+        let after = evaluate(&a).readiness.verdict;
+        prop_assert!(after >= before);
+        if before != Verdict::Stop {
+            prop_assert!(after >= Verdict::Hold);
+        }
+    }
+
+    #[test]
+    fn not_sure_never_counts_as_a_pass(answers in model_answers(), which in 0usize..100) {
+        let q = readiness_question(which);
+        let mut a = assessment_from(&answers);
+        a.set_answer(q.id, Some(Answer::NotSure));
+        prop_assert_ne!(evaluate(&a).readiness.verdict, Verdict::Ready);
+        prop_assert_ne!(evaluate(&a).readiness.verdict, Verdict::NotYet);
+    }
+
+    #[test]
+    fn green_flags_never_change_the_verdict(answers in model_answers(), greens in proptest::collection::vec(answer(), 6)) {
+        let mut a = assessment_from(&answers);
+        let before = evaluate(&a).readiness.verdict;
+        for (g, ans) in koom_readiness::domain::model::GREEN_FLAGS.iter().zip(greens) {
+            a.set_answer(g.question.id, ans);
+        }
+        prop_assert_eq!(evaluate(&a).readiness.verdict, before);
+    }
+
+    #[test]
+    fn json_round_trip_is_identical(a in any_assessment()) {
+        let json = serde_json::to_string(&a).unwrap();
+        let back: Assessment = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, a);
+    }
+}
