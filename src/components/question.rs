@@ -1,0 +1,127 @@
+//! One Yes / No / Not sure question with its evidence note and "unclear" flag.
+
+use leptos::prelude::*;
+
+use super::use_state;
+use crate::domain::model::Question;
+use crate::domain::{Answer, Finding};
+
+fn finding_token(f: Finding) -> &'static str {
+    match f {
+        Finding::Healthy => "healthy",
+        Finding::Problem => "problem",
+        Finding::NotSure => "not-sure",
+        Finding::Unanswered => "unanswered",
+    }
+}
+
+/// A question as a radio group in a fieldset, with an optional note and an "unclear" flag.
+///
+/// The answer is stored by question id, so a fact shown in two places (a precondition and
+/// the red flag that restates it) shows the same answer in both.
+#[component]
+pub fn QuestionControl(
+    /// The question of the model.
+    question: &'static Question,
+    /// A line shown under the question, such as where else this fact appears.
+    #[prop(default = None)]
+    shared_note: Option<String>,
+    /// What a problem answer means here, shown as a badge ("Red flag", "Blocker", …).
+    #[prop(optional)]
+    problem_label: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_state();
+    let id = question.id;
+    let answer = Memo::new(move |_| state.assessment.with(|a| a.answer(id)));
+    let finding = move || Finding::of(answer.get(), question.healthy);
+    let note = move || {
+        state
+            .assessment
+            .with(|a| a.notes.get(id).cloned().unwrap_or_default())
+    };
+    let unclear = move || state.assessment.with(|a| a.unclear.get(id).cloned());
+    let read_only = move || state.read_only.get();
+    let note_id = format!("{id}-note");
+    let note_label_for = note_id.clone();
+    let remark_id = format!("{id}-unclear-remark");
+    let remark_label_for = remark_id.clone();
+    let has_note = Memo::new(move |_| !note().is_empty());
+    let open_initially = has_note.get_untracked();
+    let is_unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.contains_key(id)));
+
+    view! {
+        <fieldset class="question" data-question=id data-finding=move || finding_token(finding())>
+            <legend>{question.text}</legend>
+            {shared_note.map(|n| view! { <p class="shared-note">{n}</p> })}
+            <div class="answer-row">
+                <div class="answer-options">
+                    {Answer::ALL.into_iter().map(|option| {
+                        let input_id = format!("{id}-{}", option.token());
+                        let label_for = input_id.clone();
+                        view! {
+                            <label class="option" for=label_for data-answer=option.token()>
+                                <input
+                                    type="radio"
+                                    id=input_id
+                                    name=id
+                                    value=option.token()
+                                    prop:checked=move || answer.get() == Some(option)
+                                    disabled=read_only
+                                    on:change=move |_| state.edit(|a| a.set_answer(id, Some(option)))
+                                />
+                                <span>{option.label()}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+                {move || (finding() == Finding::Problem).then(|| view! {
+                    <span class="badge badge-problem">{problem_label.unwrap_or("Problem present")}</span>
+                })}
+                {move || (answer.get().is_some() && !read_only()).then(|| view! {
+                    <button type="button" class="link-button clear-answer" on:click=move |_| state.edit(|a| a.set_answer(id, None))>
+                        "Clear answer"
+                        <span class="visually-hidden">" to “" {question.text} "”"</span>
+                    </button>
+                })}
+            </div>
+            <div class="question-extras">
+                <details class="note" prop:open=open_initially>
+                    <summary>{move || if has_note.get() { "Evidence note" } else { "Add an evidence note" }}</summary>
+                    <label class="visually-hidden" for=note_label_for>"Evidence note for “" {question.text} "”"</label>
+                    <textarea
+                        id=note_id
+                        rows="2"
+                        placeholder="What did you observe? Who said it? When?"
+                        prop:value=note
+                        readonly=read_only
+                        on:input=move |ev| state.edit(|a| a.set_note(id, &event_target_value(&ev)))
+                    ></textarea>
+                </details>
+                <label class="unclear-toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=is_unclear
+                        disabled=read_only
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.edit(|a| a.set_unclear(id, on.then_some("")));
+                        }
+                    />
+                    <span>"This question is unclear"</span>
+                </label>
+                <Show when=move || is_unclear.get()>
+                    <div class="unclear-remark">
+                        <label for=remark_label_for.clone()>"What is unclear? (feedback on the model)"</label>
+                        <input
+                            id=remark_id.clone()
+                            type="text"
+                            prop:value=move || unclear().unwrap_or_default()
+                            readonly=read_only
+                            on:input=move |ev| state.edit(|a| a.set_unclear(id, Some(&event_target_value(&ev))))
+                        />
+                    </div>
+                </Show>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,137 @@
+//! The question views: preconditions, maturity, red flags, green flags.
+
+use leptos::prelude::*;
+
+use super::{use_state, PageHeading, QuestionControl};
+use crate::domain::model::{GREEN_FLAGS, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS};
+
+/// Where else a precondition question appears, if a red flag restates it.
+fn red_flag_restating(question_id: &str) -> Option<String> {
+    RED_FLAGS
+        .iter()
+        .find(|f| f.is_shared() && f.question.id == question_id)
+        .map(|f| {
+            format!(
+                "Also red flag {}: {} One answer serves both.",
+                f.number, f.quote
+            )
+        })
+}
+
+/// Seed §2: the five preconditions.
+#[component]
+pub fn PreconditionsView() -> impl IntoView {
+    view! {
+        <PageHeading
+            section="§2"
+            title="Required preconditions"
+            intro="If any of these conditions is not true, the organisation cannot deploy KOOM. Answer what really happens today, not what is intended."
+        />
+        {PRECONDITIONS.iter().map(|p| {
+            let lead = if p.number == 5 {
+                "Does someone own each of these? You cannot deploy KOOM if no one owns them."
+            } else {
+                "Warning behaviours — any “Yes” means stop:"
+            };
+            view! {
+                <section class="card item-card" data-item=p.id aria-labelledby=format!("{}-title", p.id)>
+                    <h2 id=format!("{}-title", p.id)>
+                        <span class="item-number">"Condition " {p.number}</span>
+                        {p.title}
+                    </h2>
+                    <p class="consequence">"If not true: " <strong>{p.consequence}</strong></p>
+                    <p class="lead">{lead}</p>
+                    {p.questions.iter().map(|q| view! {
+                        <QuestionControl
+                            question=q
+                            shared_note=red_flag_restating(q.id)
+                            problem_label="Stop"
+                        />
+                    }).collect_view()}
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+/// Seed §3: the three maturity requirements.
+#[component]
+pub fn MaturityView() -> impl IntoView {
+    view! {
+        <PageHeading
+            section="§3"
+            title="Organisational maturity"
+            intro="KOOM requires three cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built."
+        />
+        {MATURITY_REQUIREMENTS.iter().map(|m| view! {
+            <section class="card item-card" data-item=m.id aria-labelledby=format!("{}-title", m.id)>
+                <h2 id=format!("{}-title", m.id)>
+                    <span class="item-number">"Requirement " {m.number}</span>
+                    {m.title}
+                </h2>
+                <p class="consequence">{m.consequence}</p>
+                {m.questions.iter().map(|q| view! {
+                    <QuestionControl question=q problem_label="Missing"/>
+                }).collect_view()}
+            </section>
+        }).collect_view()}
+    }
+}
+
+/// Seed §5: the six red flags. Flags 3–6 show their precondition's answer.
+#[component]
+pub fn RedFlagsView() -> impl IntoView {
+    view! {
+        <PageHeading
+            section="§5"
+            title="Red flags"
+            intro="Hard-stop warnings. If any red flag is present: stop, do not deploy KOOM."
+        />
+        {RED_FLAGS.iter().map(|f| {
+            let shared = f.is_shared().then(|| {
+                let condition = PRECONDITIONS
+                    .iter()
+                    .find(|p| p.questions.iter().any(|q| q.id == f.question.id))
+                    .map(|p| p.number)
+                    .unwrap_or(0);
+                format!("The same fact as condition {condition}; one answer serves both.")
+            });
+            view! {
+                <section class="card item-card red-flag" data-item=f.id aria-labelledby=format!("{}-title", f.id)>
+                    <h2 id=format!("{}-title", f.id)>
+                        <span class="item-number">"Red flag " {f.number}</span>
+                        {f.quote}
+                    </h2>
+                    <p class="consequence">"If present: " <strong>{f.consequence}</strong></p>
+                    <QuestionControl question=f.question shared_note=shared problem_label="Red flag present"/>
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+/// Seed §6: the six green flags.
+#[component]
+pub fn GreenFlagsView() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <PageHeading
+            section="§6"
+            title="Green flags"
+            intro="Signals that deployment will succeed. They are shown beside the verdict, and never override a blocker."
+        />
+        <p class="summary-line" aria-live="polite">
+            {move || state.evaluation.with(|e| e.readiness.green_flag_summary())}
+        </p>
+        {GREEN_FLAGS.iter().map(|g| view! {
+            <section class="card item-card green-flag" data-item=g.id aria-labelledby=format!("{}-title", g.id)>
+                <h2 id=format!("{}-title", g.id)>
+                    <span class="item-number">"Green flag " {g.number}</span>
+                    {g.statement}
+                </h2>
+                <p class="consequence">{g.meaning}</p>
+                <QuestionControl question=g.question problem_label="Not present"/>
+            </section>
+        }).collect_view()}
+    }
+}

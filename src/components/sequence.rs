@@ -1,0 +1,262 @@
+//! The deployment sequence as a stepper (seed §4): current step, locked steps with their
+//! reason, a checklist per step, the pilot record and the full-deployment gate.
+
+use leptos::prelude::*;
+
+use super::{use_state, PageHeading, QuestionControl};
+use crate::browser;
+use crate::domain::model::{
+    self, Completion, DeploymentStep, GATE_CRITERIA, PILOT_POLITICS_QUESTION,
+};
+use crate::domain::sequence::{self as seq, item_done, GateOutcome, SequenceState, StepState};
+
+fn state_token(s: StepState) -> &'static str {
+    match s {
+        StepState::Complete => "complete",
+        StepState::Current => "current",
+        StepState::Locked(_) => "locked",
+    }
+}
+
+fn criterion_text(id: &str) -> String {
+    model::question(id)
+        .map(|q| q.finding.to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The whole sequence view.
+#[component]
+pub fn SequenceView() -> impl IntoView {
+    let state = use_state();
+    let sequence = Memo::new(move |_| state.evaluation.with(|e| e.sequence.clone()));
+    let banner = move || {
+        let s = sequence.get();
+        match s.state {
+            SequenceState::NotStartable(v) => Some(("locked", format!(
+                "Not started. The sequence can start only from a Ready verdict; the verdict is “{}”. Resolve what the verdict panel lists first.",
+                v.headline()
+            ))),
+            SequenceState::Halted(v) => Some(("halted", format!(
+                "Halted. The readiness verdict fell back to “{}”. Work already done is kept; resolve the verdict's causes before continuing.",
+                v.headline()
+            ))),
+            SequenceState::FullyDeployed => Some(("deployed", "Full deployment: every step is complete and the gate passed. Record stability over the next alignment cycles.".to_string())),
+            SequenceState::Active => s.current.map(|n| ("active", format!("Current step: {n}. Steps must be completed in order."))),
+        }
+    };
+    view! {
+        <PageHeading
+            section="§4"
+            title="Deployment sequence"
+            intro="KOOM must be deployed in this order. A step can be completed only when the previous one is, and full deployment only when the pilot passes its gate."
+        />
+        {move || banner().map(|(kind, text)| view! {
+            <p class="sequence-banner" data-sequence-state=kind role="status">{text}</p>
+        })}
+        <ol class="stepper">
+            {model::DEPLOYMENT_STEPS.iter().map(|step| view! { <StepCard step sequence/> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn StepCard(
+    step: &'static DeploymentStep,
+    sequence: Memo<crate::domain::Sequence>,
+) -> impl IntoView {
+    let state = use_state();
+    let status = Memo::new(move |_| {
+        sequence.with(|s| {
+            s.steps
+                .iter()
+                .find(|x| x.step.number == step.number)
+                .cloned()
+        })
+    });
+    let step_state = move || status.get().map(|s| s.state).unwrap_or(StepState::Current);
+    let step_locked = move || matches!(step_state(), StepState::Locked(_));
+    let locked = move || step_locked() || state.read_only.get();
+    let counts = move || status.get().map(|s| (s.done, s.total)).unwrap_or((0, 0));
+    let title_id = format!("{}-title", step.id);
+    let heading_id = title_id.clone();
+
+    view! {
+        <li class="step" data-step=step.number data-state=move || state_token(step_state())
+            aria-current=move || (step_state() == StepState::Current).then_some("step")>
+            <section class="card step-card" aria-labelledby=title_id.clone()>
+                <header class="step-header">
+                    <span class="step-number" aria-hidden="true">{step.number}</span>
+                    <div>
+                        <h2 id=heading_id>
+                            <span class="visually-hidden">"Step " {step.number} ": "</span>
+                            {step.title}
+                        </h2>
+                        <p class="step-summary">{step.summary}</p>
+                    </div>
+                    <span class="step-status">
+                        {move || match step_state() {
+                            StepState::Complete => "Complete".to_string(),
+                            StepState::Current => format!("Current — {} of {}", counts().0, counts().1),
+                            StepState::Locked(_) => "Locked".to_string(),
+                        }}
+                    </span>
+                </header>
+                <p class="step-warning">{step.warning}</p>
+                {move || match step_state() {
+                    StepState::Locked(reason) => Some(view! { <p class="lock-reason">{reason.to_string()}</p> }),
+                    _ => None,
+                }}
+                {(step.number == 5).then(|| view! { <PilotRecord locked=Signal::derive(locked)/> })}
+                {(!step.checklist.is_empty()).then(|| view! {
+                    <fieldset class="checklist" disabled=locked>
+                        <legend>"What this step must achieve"</legend>
+                        {step.checklist.iter().filter(|i| i.completion == Completion::Ticked).map(|item| {
+                            let done = move || state.assessment.with(|a| item_done(a, item));
+                            let input_id = format!("{}-done", item.id);
+                            let label_for = input_id.clone();
+                            view! {
+                                <div class="check">
+                                    <input
+                                        type="checkbox"
+                                        id=input_id.clone()
+                                        data-item=item.id
+                                        prop:checked=done
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
+                                            let mut refused = None;
+                                            state.edit(|a| {
+                                                refused = seq::set_item_done(a, verdict, item.id, on).err();
+                                            });
+                                            if let Some(err) = refused {
+                                                browser::alert(&err.to_string());
+                                            }
+                                        }
+                                    />
+                                    <label for=label_for>{item.text}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })}
+                {(step.checklist.is_empty()).then(|| view! { <Gate locked=Signal::derive(step_locked) sequence/> })}
+            </section>
+        </li>
+    }
+}
+
+/// Step 5's record: the department, whether it is free of politics, the evaluation.
+#[component]
+fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
+    let state = use_state();
+    let department = move || state.assessment.with(|a| a.pilot.department.clone());
+    let evaluation = move || state.assessment.with(|a| a.pilot.evaluation.clone());
+    view! {
+        <div class="pilot-record">
+            <label for="pilot-department">"Pilot department (choose one)"</label>
+            <input
+                id="pilot-department"
+                type="text"
+                placeholder="e.g. Warehouse packing, Zone C"
+                prop:value=department
+                disabled=move || locked.get()
+                on:input=move |ev| state.edit(|a| a.pilot.department = event_target_value(&ev))
+            />
+            <QuestionControl question=PILOT_POLITICS_QUESTION problem_label="Politics: choose another if you can"/>
+            <label for="pilot-evaluation">"Evaluation of real-world behaviour in the pilot"</label>
+            <textarea
+                id="pilot-evaluation"
+                rows="3"
+                placeholder="What did audit and metrics show? Where did drift appear?"
+                prop:value=evaluation
+                disabled=move || locked.get()
+                on:input=move |ev| state.edit(|a| a.pilot.evaluation = event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+/// Step 6's gate: six criteria; roll back, retrain, repeat on failure.
+#[component]
+fn Gate(
+    #[prop(into)] locked: Signal<bool>,
+    sequence: Memo<crate::domain::Sequence>,
+) -> impl IntoView {
+    let state = use_state();
+    let gate = Memo::new(move |_| sequence.with(|s| s.gate.clone()));
+    let iterations = move || state.assessment.with(|a| a.pilot_iterations.clone());
+    let retraining = move || sequence.with(|s| s.retraining.clone());
+    let record = move |_| {
+        let date = browser::today_iso();
+        let mut result = None;
+        state.edit(|a| result = Some(seq::record_pilot_iteration(a, &date)));
+        if let Some(Err(e)) = result {
+            browser::alert(&e.to_string());
+        }
+    };
+    view! {
+        <div class="gate">
+            <Show
+                when=move || !locked.get()
+                fallback=|| view! { <p class="muted">"The gate opens when the pilot (step 5) is complete."</p> }
+            >
+                <p class="lead">"Only proceed if all six are true after the pilot:"</p>
+                {GATE_CRITERIA.iter().map(|c| view! {
+                    <QuestionControl question=c.question problem_label="Not met"/>
+                }).collect_view()}
+            </Show>
+            <div class="gate-outcome" data-gate=move || match gate.get() {
+                GateOutcome::Pending { .. } => "pending",
+                GateOutcome::FullDeployment => "full-deployment",
+                GateOutcome::RollBack { .. } => "roll-back",
+            }>
+                {move || match gate.get() {
+                    GateOutcome::Pending { open } => view! {
+                        <p><strong>"Gate pending: "</strong>{open.len()} " of 6 criteria still to confirm."</p>
+                    }.into_any(),
+                    GateOutcome::FullDeployment => view! {
+                        <p><strong>"Gate passed: proceed to full deployment."</strong></p>
+                    }.into_any(),
+                    GateOutcome::RollBack { failed, .. } => view! {
+                        <div>
+                            <p><strong>"Roll back, retrain, repeat."</strong> " Not met: "
+                                {failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")} "."</p>
+                            <button type="button" class="danger" disabled=move || locked.get() || state.read_only.get() on:click=record>
+                                "Record pilot iteration and return to the pilot"
+                            </button>
+                        </div>
+                    }.into_any(),
+                }}
+            </div>
+            {move || {
+                let steps = retraining();
+                (!steps.is_empty()).then(|| view! {
+                    <div class="retraining">
+                        <h3>"Training to do before repeating the pilot"</h3>
+                        <ul class="plain">
+                            {steps.into_iter().filter_map(model::step).map(|s| view! {
+                                <li>"Step " {s.number} " — " {s.title}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+            {move || {
+                let its = iterations();
+                (!its.is_empty()).then(|| view! {
+                    <div class="iterations">
+                        <h3>"Pilot iterations: " {its.len()}</h3>
+                        <ol>
+                            {its.into_iter().enumerate().map(|(i, it)| view! {
+                                <li data-iteration=i + 1>
+                                    <strong>{it.date.clone()}</strong> " — not met: "
+                                    {it.failed_criteria.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,184 @@
+//! Stability after deployment (seed §7): one column per alignment cycle, the health state,
+//! the diagnosis, and a small trend chart of signs seen per cycle.
+
+use leptos::prelude::*;
+
+use super::{use_state, PageHeading};
+use crate::domain::model::STABILITY_SIGNS;
+use crate::domain::stability::CycleCounts;
+use crate::domain::{Health, Observation, SequenceState};
+
+fn observation_token(o: Option<Observation>) -> &'static str {
+    match o {
+        None => "",
+        Some(Observation::Seen) => "seen",
+        Some(Observation::NotSeen) => "not_seen",
+        Some(Observation::NotSure) => "not_sure",
+    }
+}
+
+fn observation_from(token: &str) -> Option<Observation> {
+    match token {
+        "seen" => Some(Observation::Seen),
+        "not_seen" => Some(Observation::NotSeen),
+        "not_sure" => Some(Observation::NotSure),
+        _ => None,
+    }
+}
+
+/// The stability view.
+#[component]
+pub fn StabilityView() -> impl IntoView {
+    let state = use_state();
+    let stability = Memo::new(move |_| state.evaluation.with(|e| e.stability.clone()));
+    let cycle_count = Memo::new(move |_| state.assessment.with(|a| a.cycles.len()));
+    let deployed = move || {
+        state
+            .evaluation
+            .with(|e| e.sequence.state == SequenceState::FullyDeployed)
+    };
+
+    view! {
+        <PageHeading
+            section="§7"
+            title="Stability after deployment"
+            intro="Within 1–2 alignment cycles after deploying KOOM, all ten signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic."
+        />
+        <Show when=move || !deployed()>
+            <p class="notice notice-info">"The deployment sequence is not at full deployment yet. You can still record cycles here, for example after a deployment made outside this tool."</p>
+        </Show>
+        {move || {
+            let s = stability.get();
+            let health = s.health.clone();
+            let token = health.token();
+            let headline = health.headline();
+            view! {
+                <section class="card health" data-health=token aria-labelledby="health-title">
+                    <h2 id="health-title">{headline}</h2>
+                    {match health {
+                        Health::NotStarted => view! { <p>"Add the first alignment cycle after deployment and mark each sign."</p> }.into_any(),
+                        Health::Watch { .. } => view! { <p>"Keep watching: the seed allows 1–2 alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet."</p> }.into_any(),
+                        Health::Healthy { .. } => view! { <p>"This is what a healthy KOOM deployment looks like."</p> }.into_any(),
+                        Health::ImplementedIncorrectly { diagnosis, .. } => view! {
+                            <div class="diagnosis">
+                                <p>"For each missing sign, the parts of the model most likely at fault. "
+                                   <em>"This mapping is our reading of the seed, not the seed's own words."</em></p>
+                                <ul class="plain">
+                                    {diagnosis.into_iter().map(|d| view! {
+                                        <li data-diagnosis=d.sign.id>
+                                            <strong>{d.sign.text}</strong>
+                                            {match d.observation { Some(Observation::NotSure) => " (not sure)", Some(Observation::NotSeen) => " (not seen)", _ => " (not marked)" }}
+                                            ": check " {d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; ")} "."
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        }.into_any(),
+                    }}
+                    <TrendChart cycles=s.cycles/>
+                </section>
+            }
+        }}
+        <div class="cycle-actions">
+            <button type="button" class="primary" disabled=move || state.read_only.get()
+                on:click=move |_| state.edit(|a| { a.add_cycle(); })>
+                "Add alignment cycle"
+            </button>
+            <button type="button" class="secondary"
+                disabled=move || state.read_only.get() || state.assessment.with(|a| a.cycles.last().is_none_or(|c| !c.signs.is_empty() || !c.notes.is_empty()))
+                on:click=move |_| state.edit(|a| { a.remove_empty_last_cycle(); })>
+                "Remove empty last cycle"
+            </button>
+        </div>
+        <Show when=move || { cycle_count.get() > 0 }>
+            <div class="table-scroll" role="region" aria-label="Stability signs per alignment cycle" tabindex="0">
+                <table class="signs">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Sign"</th>
+                            {move || (0..cycle_count.get()).map(|c| view! { <th scope="col">"Cycle " {c + 1}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {STABILITY_SIGNS.iter().map(|sign| view! {
+                            <tr>
+                                <th scope="row">{sign.text}</th>
+                                {move || (0..cycle_count.get()).map(|c| {
+                                    let select_id = format!("{}-cycle-{}", sign.id, c + 1);
+                                    let label_for = select_id.clone();
+                                    let value = move || state.assessment.with(|a| observation_token(a.observation(c, sign.id)));
+                                    view! {
+                                        <td data-observation=value>
+                                            <label class="visually-hidden" for=label_for>{sign.text} ", cycle " {c + 1}</label>
+                                            <select
+                                                id=select_id
+                                                data-cycle=c + 1
+                                                data-sign=sign.id
+                                                prop:value=value
+                                                disabled=move || state.read_only.get()
+                                                on:change=move |ev| {
+                                                    let o = observation_from(&event_target_value(&ev));
+                                                    state.edit(|a| a.set_observation(c, sign.id, o));
+                                                }
+                                            >
+                                                <option value="">"—"</option>
+                                                {Observation::ALL.into_iter().map(|o| view! {
+                                                    <option value=observation_token(Some(o))>{o.label()}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </td>
+                                    }
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+/// Signs seen per cycle as an inline SVG bar chart, with a text alternative.
+#[component]
+fn TrendChart(cycles: Vec<CycleCounts>) -> impl IntoView {
+    if cycles.is_empty() {
+        return ().into_any();
+    }
+    const BAR: f64 = 36.0;
+    const GAP: f64 = 20.0;
+    const HEIGHT: f64 = 120.0;
+    const TOP: f64 = 18.0;
+    let total = STABILITY_SIGNS.len() as f64;
+    let width = GAP + cycles.len() as f64 * (BAR + GAP);
+    let summary = cycles
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("cycle {}: {} of 10 seen", i + 1, c.seen))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <figure class="trend">
+            <svg
+                viewBox=format!("0 0 {width} {}", TOP + HEIGHT + 24.0)
+                width=width
+                height=TOP + HEIGHT + 24.0
+                role="img"
+                aria-label=format!("Signs seen per alignment cycle: {summary}.")
+            >
+                <line x1="0" y1=TOP + HEIGHT x2=width y2=TOP + HEIGHT class="axis"/>
+                <line x1="0" y1=TOP x2=width y2=TOP class="target"/>
+                {cycles.iter().enumerate().map(|(i, c)| {
+                    let h = HEIGHT * c.seen as f64 / total;
+                    let x = GAP + i as f64 * (BAR + GAP);
+                    view! {
+                        <rect x=x y=TOP + HEIGHT - h width=BAR height=h class=if c.seen == 10 { "bar bar-full" } else { "bar" }/>
+                        <text x=x + BAR / 2.0 y=TOP + HEIGHT - h - 4.0 text-anchor="middle" class="bar-value">{c.seen}</text>
+                        <text x=x + BAR / 2.0 y=TOP + HEIGHT + 16.0 text-anchor="middle" class="bar-label">"C" {i + 1}</text>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>"Signs seen per alignment cycle (of 10)"</figcaption>
+        </figure>
+    }
+    .into_any()
+}
