@@ -68,3 +68,92 @@ fn focus_main_heading() -> Option<()> {
     w.scroll_to_with_x_and_y(0.0, 0.0);
     Some(())
 }
+
+/// Whether the page is hidden (another tab in front, minimised, being closed).
+pub fn page_hidden() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .map(|d| d.hidden())
+        .unwrap_or(false)
+}
+
+/// Asks the browser to keep this site's storage under storage pressure, and reports its
+/// answer. Browsers without the Storage API report nothing.
+pub fn request_persistence(on_answer: impl FnOnce(bool) + 'static) {
+    let Some(storage) = window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = match storage.persist() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool()),
+            Err(_) => None,
+        };
+        if let Some(answer) = answer {
+            on_answer(answer);
+        }
+    });
+}
+
+/// Offers text as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail =
+        |what: &str| format!("The download could not start ({what}). Your data is unchanged.");
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("the file could not be made"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("no link"))?
+        .dyn_into()
+        .map_err(|_| fail("no link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the file chosen in a file input, with its name: `Err` with a message if it cannot.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+) -> Result<(String, String), String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or_else(|| "No file was chosen.".to_string())?;
+    let name = file.name();
+    // Refuse huge files before reading them into memory.
+    if file.size() > max_bytes as f64 {
+        return Err(format!(
+            "“{name}” was not imported: it is {} KB; an assessment file is at most {} KB. Nothing was changed.",
+            (file.size() / 1024.0).ceil(),
+            max_bytes / 1024
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("“{name}” could not be read. Nothing was changed."))?;
+    Ok((name, text.as_string().unwrap_or_default()))
+}
+
+/// Copies text to the clipboard; `Err` where the browser does not allow it.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let clipboard = window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or_else(|| "No clipboard here.".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "The browser did not allow copying to the clipboard (an embedded page may not be allowed to). Use the download instead.".to_string())
+}

@@ -1,131 +1,299 @@
-//! Saving the current assessment in `localStorage`, through gloo-storage.
+//! The library of assessments in `localStorage`, through gloo-storage.
 //!
 //! gloo-storage throws (it does not return `Err`) where storage is missing, as in sandboxed
-//! iframes, so every call first probes `window.localStorage`. Unreadable data is never
-//! overwritten: it is copied aside under a backup key before the app may write over it.
+//! iframes, so every entry point probes `window.localStorage` first. Nothing readable is
+//! overwritten without the user's word: unreadable records are moved aside under a backup key
+//! (the original is removed only once the copy is written), records from a newer schema are
+//! never written to, and every write checks the stored revision so another tab's change is
+//! noticed instead of silently replaced.
 
 use std::fmt;
 
+use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 
-use crate::domain::Assessment;
+use crate::domain::records::{
+    self, decode_saved, decode_session, encode_saved, encode_session, RecordError, SavedAssessment,
+    Session,
+};
 
-/// Key of the current assessment.
-pub const CURRENT_KEY: &str = "koom-readiness/current";
-/// Prefix of the keys unreadable records are copied to.
+/// Prefix of every key this app writes.
+pub const PREFIX: &str = "koom-readiness/";
+/// Key of the schema-1 single record, migrated into the library on first load.
+pub const LEGACY_CURRENT_KEY: &str = "koom-readiness/current";
+/// Prefix of library records: one per assessment, by id.
+pub const RECORD_PREFIX: &str = "koom-readiness/assessment/";
+/// Key of the session record (open assessment and view).
+pub const SESSION_KEY: &str = "koom-readiness/session";
+/// Prefix of the keys unreadable records are moved to.
 pub const BACKUP_PREFIX: &str = "koom-readiness/backup/";
-/// Version of the saved record's layout.
-pub const SCHEMA_VERSION: u32 = 1;
-
-/// The saved record of the current assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedCurrent {
-    /// Layout version of this record.
-    pub schema: u32,
-    /// The view that was open.
-    pub view: String,
-    /// The assessment.
-    pub assessment: Assessment,
-}
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
     /// No `localStorage` (disabled, or a sandboxed iframe).
     Unavailable,
-    /// The browser refused the write (usually: storage is full).
-    WriteRefused,
-    /// The saved record could not be read; it was copied to `backup_key`.
-    Unreadable {
-        /// Where the raw text was kept.
-        backup_key: Option<String>,
-    },
-    /// The saved record comes from a newer version of the app; it was copied aside.
-    NewerVersion {
-        /// Its schema version.
-        schema: u32,
-        /// Where the raw text was kept.
-        backup_key: Option<String>,
+    /// The browser refused the write because storage is full.
+    QuotaExceeded,
+    /// The browser refused the write for another reason.
+    Refused(String),
+    /// The stored record was written by a newer version; it is never overwritten.
+    NewerVersionPresent,
+    /// Another tab changed the record since this tab read it.
+    ChangedElsewhere {
+        /// The revision found in storage (`None`: the record was deleted).
+        stored: Option<u64>,
     },
 }
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable => write!(f, "This browser does not let the page keep data (storage is disabled or the page is embedded in a sandbox). Your answers are kept in memory only: they are lost when the page closes."),
-            StorageError::WriteRefused => write!(f, "Your latest change could not be saved: the browser's storage is full or refused the write. It is kept in memory; free some space or print the report to keep it."),
-            StorageError::Unreadable { backup_key: Some(k) } => write!(f, "The saved assessment could not be read, so a new one was started. The unreadable data was kept, untouched, under “{k}” in this browser's storage."),
-            StorageError::Unreadable { backup_key: None } => write!(f, "The saved assessment could not be read and could not be copied aside either. It has not been overwritten: changes are kept in memory only."),
-            StorageError::NewerVersion { schema, backup_key } => write!(f, "The saved assessment was written by a newer version of KOOM Readiness (format {schema}). It was kept untouched{}; this version works in memory beside it.", backup_key.as_ref().map(|k| format!(" under “{k}”")).unwrap_or_default()),
+            StorageError::Unavailable => write!(f, "This browser does not let the page keep data here (storage is disabled, or the page is embedded in a sandboxed frame). Your answers are kept in memory only and are lost when the page closes: export the assessment as a file to keep it."),
+            StorageError::QuotaExceeded => write!(f, "The browser's storage for this site is full, so your latest changes are kept in memory only. Export the assessment as a file to keep it, or delete assessments you no longer need."),
+            StorageError::Refused(detail) => write!(f, "The browser refused to save ({detail}). Your changes are kept in memory only: export the assessment as a file to keep it."),
+            StorageError::NewerVersionPresent => write!(f, "This assessment was saved by a newer version of KOOM Readiness. It is shown read-only and is never overwritten here."),
+            StorageError::ChangedElsewhere { stored: Some(_) } => write!(f, "This assessment was changed in another tab or window."),
+            StorageError::ChangedElsewhere { stored: None } => write!(f, "This assessment was deleted in another tab or window."),
         }
     }
 }
 
-fn available() -> bool {
+fn from_gloo(e: GlooError) -> StorageError {
+    match e {
+        GlooError::JsError(js) => classify(&js.name, &js.message),
+        other => StorageError::Refused(other.to_string()),
+    }
+}
+
+/// Whether `localStorage` can be used. Must be checked before any gloo-storage call.
+pub fn probe() -> Result<(), StorageError> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok())
         .flatten()
-        .is_some()
+        .map(|_| ())
+        .ok_or(StorageError::Unavailable)
 }
 
 fn raw_get(key: &str) -> Option<String> {
+    probe().ok()?;
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-fn keep_aside(raw: &str) -> Option<String> {
-    let key = format!("{BACKUP_PREFIX}{}", js_sys::Date::now() as u64);
-    LocalStorage::raw().set_item(&key, raw).ok().map(|_| key)
+fn raw_set(key: &str, value: &str) -> Result<(), StorageError> {
+    probe()?;
+    LocalStorage::raw().set_item(key, value).map_err(|v| {
+        let field = |name: &str| {
+            js_sys::Reflect::get(&v, &name.into())
+                .ok()
+                .and_then(|x| x.as_string())
+                .unwrap_or_default()
+        };
+        classify(&field("name"), &field("message"))
+    })
 }
 
-/// Whether saving is allowed: `false` once something unreadable could not be kept aside.
-static WRITES_BLOCKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Loads the current assessment. `Ok(None)` when nothing is saved.
-pub fn load_current() -> Result<Option<SavedCurrent>, StorageError> {
-    if !available() {
-        return Err(StorageError::Unavailable);
+fn classify(name: &str, message: &str) -> StorageError {
+    if name == "QuotaExceededError" || message.to_lowercase().contains("quota") {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Refused(format!("{name}: {message}"))
     }
-    let Some(raw) = raw_get(CURRENT_KEY) else {
+}
+
+fn raw_remove(key: &str) -> Result<(), StorageError> {
+    probe()?;
+    LocalStorage::raw()
+        .remove_item(key)
+        .map_err(|_| StorageError::Refused("removeItem failed".to_string()))
+}
+
+fn keys() -> Vec<String> {
+    if probe().is_err() {
+        return Vec::new();
+    }
+    let raw = LocalStorage::raw();
+    let n = raw.length().unwrap_or(0);
+    (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
+/// The storage key of an assessment.
+pub fn record_key(id: &str) -> String {
+    format!("{RECORD_PREFIX}{id}")
+}
+
+/// A record that could not be opened normally.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// Unreadable; its text was moved to `backup_key` (or left in place if that failed).
+    Unreadable {
+        /// The key it was found under.
+        key: String,
+        /// Where its raw text is now.
+        backup_key: Option<String>,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+/// What loading the library found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadedLibrary {
+    /// Records this version can read and write, newest first.
+    pub records: Vec<SavedAssessment>,
+    /// Records from a newer schema, readable parts only: shown read-only, never written.
+    pub newer: Vec<SavedAssessment>,
+    /// Records that could not be read.
+    pub problems: Vec<Problem>,
+    /// The open assessment and view, if saved.
+    pub session: Option<Session>,
+}
+
+fn move_aside(key: &str, raw: &str, now: f64) -> Option<String> {
+    let suffix = key.trim_start_matches(PREFIX).replace('/', "-");
+    let backup = format!("{BACKUP_PREFIX}{suffix}-{}", now as u64);
+    raw_set(&backup, raw).ok()?;
+    // Only once the copy is safely written is the original removed.
+    let _ = raw_remove(key);
+    Some(backup)
+}
+
+/// Loads the whole library, migrating a schema-1 record and moving unreadable ones aside.
+/// `new_id` names records that had no id.
+pub fn load_library(
+    now: f64,
+    mut new_id: impl FnMut() -> String,
+) -> Result<LoadedLibrary, StorageError> {
+    probe()?;
+    let mut library = LoadedLibrary::default();
+    let mut session = raw_get(SESSION_KEY).and_then(|s| decode_session(&s));
+
+    if let Some(raw) = raw_get(LEGACY_CURRENT_KEY) {
+        let id = new_id();
+        match records::migrate_v1(&raw, &id, now) {
+            Ok((record, view)) => {
+                // The legacy key goes only once the migrated record is written.
+                if raw_set(&record_key(&id), &encode_saved(&record)).is_ok() {
+                    let _ = raw_remove(LEGACY_CURRENT_KEY);
+                    if session.is_none() {
+                        session = Some(Session {
+                            schema: records::SCHEMA_VERSION,
+                            open: Some(id),
+                            view,
+                        });
+                    }
+                }
+            }
+            Err(e) => library.problems.push(Problem::Unreadable {
+                key: LEGACY_CURRENT_KEY.to_string(),
+                backup_key: move_aside(LEGACY_CURRENT_KEY, &raw, now),
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    for key in keys().into_iter().filter(|k| k.starts_with(RECORD_PREFIX)) {
+        let Some(raw) = raw_get(&key) else { continue };
+        let id = key.trim_start_matches(RECORD_PREFIX).to_string();
+        match decode_saved(&raw, &id, now) {
+            Ok(mut record) => {
+                record.id = id;
+                library.records.push(record);
+            }
+            Err(RecordError::NewerSchema {
+                readable: Some(record),
+                ..
+            }) => {
+                let mut record = *record;
+                record.id = id;
+                library.newer.push(record);
+            }
+            Err(e) => library.problems.push(Problem::Unreadable {
+                backup_key: move_aside(&key, &raw, now),
+                key,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    library
+        .records
+        .sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+    library.session = session;
+    Ok(library)
+}
+
+/// The revision of the stored record, `None` if there is none; `Err` if it is unreadable or
+/// from a newer version.
+pub fn stored_revision(id: &str) -> Result<Option<u64>, StorageError> {
+    let Some(raw) = raw_get(&record_key(id)) else {
         return Ok(None);
     };
-    #[derive(Deserialize)]
-    struct Header {
-        schema: u32,
-    }
-    let header: Option<Header> = serde_json::from_str(&raw).ok();
-    if let Some(h) = &header {
-        if h.schema > SCHEMA_VERSION {
-            let backup_key = keep_aside(&raw);
-            WRITES_BLOCKED.store(backup_key.is_none(), std::sync::atomic::Ordering::Relaxed);
-            return Err(StorageError::NewerVersion {
-                schema: h.schema,
-                backup_key,
-            });
-        }
-    }
-    match serde_json::from_str::<SavedCurrent>(&raw) {
-        Ok(saved) => Ok(Some(saved)),
-        Err(_) => {
-            let backup_key = keep_aside(&raw);
-            WRITES_BLOCKED.store(backup_key.is_none(), std::sync::atomic::Ordering::Relaxed);
-            Err(StorageError::Unreadable { backup_key })
-        }
+    match decode_saved(&raw, id, 0.0) {
+        Ok(r) => Ok(Some(r.revision)),
+        Err(RecordError::NewerSchema { .. }) => Err(StorageError::NewerVersionPresent),
+        // Unreadable data is kept, never written over: treat it as someone else's.
+        Err(RecordError::Unreadable { .. }) => Err(StorageError::ChangedElsewhere {
+            stored: Some(u64::MAX),
+        }),
     }
 }
 
-/// Saves the current assessment and view.
-pub fn save_current(assessment: &Assessment, view: &str) -> Result<(), StorageError> {
-    if !available() {
-        return Err(StorageError::Unavailable);
+/// Reads one record as stored now.
+pub fn read_record(id: &str) -> Option<Result<SavedAssessment, RecordError>> {
+    let raw = raw_get(&record_key(id))?;
+    Some(decode_saved(&raw, id, 0.0).map(|mut r| {
+        r.id = id.to_string();
+        r
+    }))
+}
+
+/// Writes a record if the stored one still has `expected` revision (`None`: no record yet).
+/// Returns the record as written (with its new revision).
+pub fn write_record(
+    record: &SavedAssessment,
+    expected: Option<u64>,
+) -> Result<SavedAssessment, StorageError> {
+    probe()?;
+    let stored = stored_revision(&record.id)?;
+    if stored != expected {
+        return Err(StorageError::ChangedElsewhere { stored });
     }
-    if WRITES_BLOCKED.load(std::sync::atomic::Ordering::Relaxed) {
-        return Err(StorageError::Unreadable { backup_key: None });
+    let mut next = record.clone();
+    next.schema = records::SCHEMA_VERSION;
+    next.revision = stored.unwrap_or(0) + 1;
+    LocalStorage::set(record_key(&record.id), &next).map_err(from_gloo)?;
+    Ok(next)
+}
+
+/// Deletes a record (the caller keeps it in memory for undo).
+pub fn delete_record(id: &str) -> Result<(), StorageError> {
+    raw_remove(&record_key(id))
+}
+
+/// Saves which assessment and view are open.
+pub fn write_session(open: Option<&str>, view: &str) -> Result<(), StorageError> {
+    raw_set(SESSION_KEY, &encode_session(open, view))
+}
+
+/// Unreadable records kept aside: key and raw text.
+pub fn backups() -> Vec<(String, String)> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .filter_map(|k| raw_get(&k).map(|v| (k, v)))
+        .collect()
+}
+
+/// Removes a kept-aside record, once the user has downloaded it and asked for that.
+pub fn remove_backup(key: &str) -> Result<(), StorageError> {
+    if key.starts_with(BACKUP_PREFIX) {
+        raw_remove(key)
+    } else {
+        Err(StorageError::Refused("not a backup key".to_string()))
     }
-    let record = SavedCurrent {
-        schema: SCHEMA_VERSION,
-        view: view.to_string(),
-        assessment: assessment.clone(),
-    };
-    LocalStorage::set(CURRENT_KEY, &record).map_err(|_| StorageError::WriteRefused)
+}
+
+/// Whether a storage event's key is the record of this id.
+pub fn is_record_key(key: &str, id: &str) -> bool {
+    key == record_key(id)
 }

@@ -1,12 +1,14 @@
 //! Leptos components: they render state and send intents, nothing more. Rules live in
 //! [`crate::domain`]; browser calls live in [`crate::browser`].
 
+mod notices;
 mod question;
 mod report;
 mod sections;
 mod sequence;
 mod stability;
 mod start;
+mod store;
 mod verdict;
 
 use leptos::prelude::*;
@@ -16,6 +18,7 @@ use crate::domain::{self, Assessment, Evaluation, SectionProgress, MODEL_VERSION
 
 pub use question::QuestionControl;
 pub use sequence::SequenceView;
+pub use store::{use_store, Entry, Opened, Store};
 pub use verdict::VerdictPanel;
 
 /// The views of the app, one per part of the model plus start and report.
@@ -149,34 +152,9 @@ pub fn use_state() -> AppState {
 /// The application root.
 #[component]
 pub fn App() -> impl IntoView {
-    let saved = browser::storage::load_current();
-    let (assessment, view) = match &saved {
-        Ok(Some(s)) => (
-            s.assessment.clone(),
-            View::from_token(&s.view).unwrap_or(View::Preconditions),
-        ),
-        _ => (Assessment::default(), View::Start),
-    };
-    let state = AppState::new(assessment, view, false);
+    let state = AppState::new(Assessment::default(), View::Start, false);
     provide_context(state);
-    let storage_notice = RwSignal::new(match saved {
-        Err(e) => Some(e.to_string()),
-        Ok(_) => None,
-    });
-
-    // Keep the saved copy in step with the assessment and view (never the read-only example).
-    Effect::new(move |_| {
-        let view = state.view.get();
-        if state.read_only.get() {
-            return;
-        }
-        let result = state
-            .assessment
-            .with(|a| browser::storage::save_current(a, view.token()));
-        if let Err(e) = result {
-            storage_notice.set(Some(e.to_string()));
-        }
-    });
+    Store::start(state);
 
     view! {
         <a class="skip-link" href="#main-heading">"Skip to content"</a>
@@ -189,12 +167,7 @@ pub fn App() -> impl IntoView {
                 <p class="model-version">"KOOM Deployment Readiness Layer v" {MODEL_VERSION}</p>
             </div>
         </header>
-        {move || storage_notice.get().map(|text| view! {
-            <div class="notice notice-warning" role="alert">
-                <p>{text}</p>
-                <button type="button" class="link-button" on:click=move |_| storage_notice.set(None)>"Dismiss"</button>
-            </div>
-        })}
+        <notices::Notices/>
         <Show
             when=move || state.view.get() != View::Start
             fallback=|| view! { <main class="page page-start"><start::StartScreen/></main> }
@@ -202,7 +175,7 @@ pub fn App() -> impl IntoView {
             <div class="workspace">
                 <SectionNav/>
                 <main class="page" id="main">
-                    <ExampleBanner/>
+                    <notices::OpenedBanner/>
                     {move || match state.view.get() {
                         View::Start => ().into_any(),
                         View::Preconditions => view! { <sections::PreconditionsView/> }.into_any(),
@@ -282,26 +255,6 @@ fn PrevNext() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| state.go(v)>{v.label()} " →"</button>
             })}
         </div>
-    }
-}
-
-/// Shown while the read-only Raccoons Inc. example is open.
-#[component]
-fn ExampleBanner() -> impl IntoView {
-    let state = use_state();
-    view! {
-        <Show when=move || state.read_only.get()>
-            <div class="notice notice-info example-banner">
-                <p>
-                    <strong>"You are viewing the Raccoons Inc. example"</strong>
-                    " (seed §8), read-only: a healthy KOOM deployment over two alignment cycles."
-                </p>
-                <button type="button" class="secondary" on:click=move |_| {
-                    state.read_only.set(false);
-                    state.assessment.update(|a| a.organisation = format!("Copy of {}", a.organisation));
-                }>"Copy it as my starting point"</button>
-            </div>
-        </Show>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::model::{
     Question, DEPLOYMENT_STEPS, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS,
     PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
-use crate::domain::{Answer, Assessment, Finding, StepState, MODEL_VERSION};
+use crate::domain::{self, Answer, Assessment, Finding, StepState, MODEL_VERSION};
 
 fn answer_row(a: &Assessment, q: &'static Question) -> impl IntoView {
     let answer = a.answer(q.id);
@@ -42,14 +42,46 @@ fn answers_table(
 #[component]
 pub fn ReportView() -> impl IntoView {
     let state = use_state();
+    let store = super::use_store();
     let print = move |_| {
         if let Err(e) = browser::print() {
-            browser::alert(&e);
+            store.message.set(Some(e));
+        }
+    };
+    let markdown = move || {
+        state.assessment.with_untracked(|a| {
+            domain::report::markdown(a, &state.evaluation.get_untracked(), &browser::today_iso())
+        })
+    };
+    let download_markdown = move |_| {
+        let name = state
+            .assessment
+            .with_untracked(|a| domain::file::file_name(a, &browser::today_iso(), "md"));
+        if let Err(e) = browser::download(&name, "text/markdown", &markdown()) {
+            store.message.set(Some(e));
+        }
+    };
+    let copy_markdown = move |_| {
+        let text = markdown();
+        leptos::task::spawn_local(async move {
+            let message = match browser::copy_to_clipboard(&text).await {
+                Ok(()) => "The Markdown report was copied: paste it into your wiki.".to_string(),
+                Err(e) => e,
+            };
+            store.message.set(Some(message));
+        });
+    };
+    let export = move |_| {
+        if let Err(e) = super::notices::export_file(state) {
+            store.message.set(Some(e));
         }
     };
     view! {
         <div class="report-actions no-print">
             <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
+            <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
+            <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
+            <button type="button" class="secondary" on:click=export>"Export file (JSON)"</button>
             <button type="button" class="secondary" on:click=move |_| state.go(View::Preconditions)>"Back to the questions"</button>
         </div>
         {move || {
@@ -130,6 +162,7 @@ pub fn ReportView() -> impl IntoView {
                         <h2>"§7 Stability"</h2>
                         <p><strong>{e.stability.health.headline()}</strong></p>
                         {(!a.cycles.is_empty()).then(|| view! {
+                            <div class="report-scroll" role="region" aria-label="Stability signs per alignment cycle" tabindex="0">
                             <table class="report-table">
                                 <thead><tr><th scope="col">"Sign"</th>{(0..a.cycles.len()).map(|c| view! { <th scope="col">"Cycle " {c + 1}</th> }).collect_view()}</tr></thead>
                                 <tbody>{STABILITY_SIGNS.iter().map(|s| view! {
@@ -139,6 +172,7 @@ pub fn ReportView() -> impl IntoView {
                                     }).collect_view()}</tr>
                                 }).collect_view()}</tbody>
                             </table>
+                            </div>
                         })}
                     </section>
 

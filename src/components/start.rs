@@ -1,41 +1,55 @@
-//! The start screen: what the tool is for, start an assessment, open the example.
+//! The start screen: what the tool is for, the library of saved assessments, a new
+//! assessment, the example, and importing a file.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::{use_state, View};
-use crate::domain::example::raccoons_inc;
-use crate::domain::{Assessment, MODEL_VERSION};
+use super::notices::export_file;
+use super::{use_state, use_store, Opened, View};
+use crate::browser;
+use crate::domain::{file, Assessment, MODEL_VERSION};
+
+fn date_label(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
 
 /// The first screen a visitor sees.
 #[component]
 pub fn StartScreen() -> impl IntoView {
     let state = use_state();
+    let store = use_store();
     let organisation = RwSignal::new(String::new());
     let assessor = RwSignal::new(String::new());
-    let has_current =
-        move || state.assessment.with(|a| a != &Assessment::default()) && !state.read_only.get();
-    let current_name = move || state.assessment.with(|a| a.organisation.clone());
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = organisation.get_untracked();
-        if !has_current()
-            || crate::browser::confirm(&format!(
-                "Start a new assessment? The current one ({}) will be replaced.",
-                current_name()
-            ))
-        {
-            state.read_only.set(false);
-            state
-                .assessment
-                .set(Assessment::new(&name, &assessor.get_untracked()));
-            state.go(View::Preconditions);
-        }
+        let a = Assessment::new(&organisation.get_untracked(), &assessor.get_untracked());
+        organisation.set(String::new());
+        assessor.set(String::new());
+        store.create(state, a, View::Preconditions);
     };
-    let open_example = move |_| {
-        state.read_only.set(true);
-        state.assessment.set(raccoons_inc());
-        state.go(View::Preconditions);
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match browser::read_chosen_file(&input, file::MAX_FILE_BYTES).await {
+                Ok((name, text)) => store.import(state, &name, &text),
+                Err(message) => store.message.set(Some(message)),
+            }
+            input.set_value("");
+        });
     };
 
     view! {
@@ -49,15 +63,6 @@ pub fn StartScreen() -> impl IntoView {
                 <p class="model-tag">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</p>
             </div>
             <div class="start-grid">
-                <Show when=has_current>
-                    <div class="card start-card">
-                        <h2>"Continue"</h2>
-                        <p>{move || { let n = current_name(); if n.is_empty() { "Your saved assessment".to_string() } else { n } }}</p>
-                        <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>
-                            "Continue the assessment"
-                        </button>
-                    </div>
-                </Show>
                 <form class="card start-card" on:submit=start>
                     <h2>"New assessment"</h2>
                     <label for="org-name">"Organisation"</label>
@@ -82,14 +87,189 @@ pub fn StartScreen() -> impl IntoView {
                 <div class="card start-card">
                     <h2>"See an example"</h2>
                     <p>"Raccoons Incorporated: a healthy deployment over two alignment cycles, read-only. Copy it to start from it."</p>
-                    <button type="button" class="secondary" on:click=open_example>"Open the Raccoons Inc. example"</button>
+                    <button type="button" class="secondary" on:click=move |_| store.open_example(state)>"Open the Raccoons Inc. example"</button>
+                </div>
+                <div class="card start-card">
+                    <h2>"Import a file"</h2>
+                    <p>"Open an assessment exported from KOOM Readiness (.json). It is checked first; an invalid file changes nothing."</p>
+                    <label for="import-file" class="file-label">"Choose an assessment file"</label>
+                    <input id="import-file" type="file" accept=".json,application/json" on:change=import/>
                 </div>
             </div>
+            <Library/>
             <ul class="start-facts">
                 <li>"Five preconditions, three maturity requirements, six red flags — any one means stop."</li>
-                <li>"Answers stay in this browser. Nothing is sent anywhere."</li>
                 <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
+                <li>
+                    "Answers are saved automatically in this browser only — nothing is sent anywhere. "
+                    {move || match store.persisted.get() {
+                        Some(true) => "The browser agreed to keep them even when space runs low.",
+                        Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
+                        None => "",
+                    }}
+                </li>
             </ul>
         </section>
+    }
+}
+
+/// The saved assessments, newest change first, with their actions.
+#[component]
+fn Library() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let renaming = RwSignal::new(None::<(String, String)>);
+    view! {
+        <section class="library" aria-labelledby="library-title">
+            <h2 id="library-title">"Your assessments"</h2>
+            <Show
+                when=move || store.entries.with(|e| !e.is_empty())
+                fallback=|| view! { <p class="muted">"None saved yet. Start one above, or open the example."</p> }
+            >
+                <ul class="library-list">
+                    <For
+                        each=move || store.entries.get()
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at.to_bits(), e.verdict)
+                        let:entry
+                    >
+                        {
+                            let id = entry.id.clone();
+                            let is_open = {
+                                let id = id.clone();
+                                move || store.opened.get() == Opened::Saved(id.clone())
+                            };
+                            let (open_id, rename_id, dup_id, export_id, delete_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                            let editing = {
+                                let id = id.clone();
+                                move || renaming.with(|r| r.as_ref().map(|(i, _)| i == &id).unwrap_or(false))
+                            };
+                            let name = entry.name.clone();
+                            let rename_input = format!("rename-{}", entry.id);
+                            let rename_label = rename_input.clone();
+                            view! {
+                                <li class="library-entry card" data-entry=entry.id.clone() data-verdict=entry.verdict.token()>
+                                    <div class="entry-main">
+                                        <button type="button" class="entry-name link-button" on:click=move |_| store.open(state, &open_id)>
+                                            {entry.name.clone()}
+                                        </button>
+                                        <p class="entry-meta">
+                                            <span class="verdict-chip">{entry.verdict.headline()}</span>
+                                            {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
+                                            " · changed " {date_label(entry.updated_at)}
+                                            {move || is_open().then_some(" · open now")}
+                                            {entry.newer.then_some(" · saved by a newer version (read-only)")}
+                                        </p>
+                                    </div>
+                                    <Show when=editing.clone()>
+                                        <form class="rename" on:submit={
+                                            let id = rename_id.clone();
+                                            move |ev: leptos::ev::SubmitEvent| {
+                                                ev.prevent_default();
+                                                if let Some((_, text)) = renaming.get_untracked() {
+                                                    store.rename(state, &id, &text);
+                                                }
+                                                renaming.set(None);
+                                            }
+                                        }>
+                                            <label for=rename_label.clone()>"New name"</label>
+                                            <input id=rename_input.clone() type="text"
+                                                prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
+                                                on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })/>
+                                            <button type="submit" class="primary">"Save name"</button>
+                                            <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                                        </form>
+                                    </Show>
+                                    <div class="entry-actions">
+                                        {(!entry.newer).then(|| {
+                                            let (rid, name) = (id.clone(), name.clone());
+                                            view! {
+                                                <button type="button" class="link-button" on:click=move |_| renaming.set(Some((rid.clone(), name.clone())))>
+                                                    "Rename" <span class="visually-hidden">" " {entry.name.clone()}</span>
+                                                </button>
+                                            }
+                                        })}
+                                        <button type="button" class="link-button" on:click=move |_| store.duplicate(&dup_id)>
+                                            "Duplicate" <span class="visually-hidden">" " {entry.name.clone()}</span>
+                                        </button>
+                                        <button type="button" class="link-button" on:click=move |_| {
+                                            if let Err(e) = store.export_entry(state, &export_id) { store.message.set(Some(e)); }
+                                        }>
+                                            "Export file" <span class="visually-hidden">" of " {entry.name.clone()}</span>
+                                        </button>
+                                        {(!entry.newer).then(|| view! {
+                                            <button type="button" class="link-button danger-link" on:click=move |_| store.delete(state, &delete_id)>
+                                                "Delete" <span class="visually-hidden">" " {entry.name.clone()}</span>
+                                            </button>
+                                        })}
+                                    </div>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+            <KeptAside/>
+        </section>
+    }
+}
+
+/// Unreadable records, kept aside instead of overwritten: download or remove them.
+#[component]
+fn KeptAside() -> impl IntoView {
+    let store = use_store();
+    let backups = RwSignal::new(browser::storage::backups());
+    Effect::new(move |_| {
+        store.problems.track();
+        backups.set(browser::storage::backups());
+    });
+    view! {
+        <Show when=move || backups.with(|b| !b.is_empty())>
+            <div class="notice notice-warning kept-aside" data-notice="kept-aside">
+                <div>
+                    <p><strong>"Saved data that could not be read was kept aside, untouched."</strong>
+                        " Download it to inspect or recover it; remove it only when you no longer need it."</p>
+                    <ul class="plain">
+                        {move || backups.get().into_iter().map(|(key, raw)| {
+                            let (download_key, remove_key) = (key.clone(), key.clone());
+                            view! {
+                                <li>
+                                    <code>{key.clone()}</code> " (" {raw.len()} " characters) "
+                                    <button type="button" class="link-button" on:click=move |_| {
+                                        let name = format!("{}.txt", download_key.replace('/', "-"));
+                                        if let Err(e) = browser::download(&name, "text/plain", &raw) { store.message.set(Some(e)); }
+                                    }>"Download"</button>
+                                    " "
+                                    <button type="button" class="link-button" on:click=move |_| {
+                                        if browser::confirm("Remove this unreadable copy for good? Download it first if you may need it.") {
+                                            let _ = browser::storage::remove_backup(&remove_key);
+                                            backups.set(browser::storage::backups());
+                                        }
+                                    }>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+impl super::Store {
+    /// Downloads a library entry (the open one as on screen) as a JSON file.
+    pub fn export_entry(&self, state: super::AppState, id: &str) -> Result<(), String> {
+        if self.opened.get_untracked() == Opened::Saved(id.to_string()) {
+            self.flush(state);
+            return export_file(state);
+        }
+        let record = browser::storage::read_record(id)
+            .and_then(Result::ok)
+            .ok_or_else(|| "That assessment could not be read to export it.".to_string())?;
+        let date = browser::today_iso();
+        browser::download(
+            &file::file_name(&record.assessment, &date, "json"),
+            "application/json",
+            &file::export(&record.assessment, &date),
+        )
     }
 }

@@ -152,7 +152,7 @@ pub fn VerdictPanel() -> impl IntoView {
                 }
             }}
         </aside>
-        <div class="verdict-bar" data-verdict=move || verdict.get().token()>
+        <div class="verdict-bar" role="region" aria-label="Verdict summary" data-verdict=move || verdict.get().token()>
             <span class="verdict-bar-text">{move || verdict.get().headline()}</span>
             <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>"Why?"</button>
         </div>

@@ -7,9 +7,12 @@ pub mod answer;
 pub mod assessment;
 pub mod doc;
 pub mod example;
+pub mod file;
 pub mod model;
 pub mod progress;
 pub mod readiness;
+pub mod records;
+pub mod report;
 pub mod sequence;
 pub mod stability;
 

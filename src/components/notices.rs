@@ -1,0 +1,123 @@
+//! Messages about saved data: storage problems, another tab's changes, undo, and the banner
+//! saying where the open assessment comes from.
+
+use leptos::prelude::*;
+
+use super::{use_state, use_store, AppState, Opened};
+use crate::browser;
+use crate::domain::{file, records::display_name};
+
+/// Downloads the open assessment as a JSON file.
+pub fn export_file(state: AppState) -> Result<(), String> {
+    let date = browser::today_iso();
+    let a = state.assessment.get_untracked();
+    browser::download(
+        &file::file_name(&a, &date, "json"),
+        "application/json",
+        &file::export(&a, &date),
+    )
+}
+
+/// Storage errors, conflicts, messages and undo, at the top of every page.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let export = move |_| {
+        if let Err(e) = export_file(state) {
+            store.message.set(Some(e));
+        }
+    };
+    view! {
+        <div class="notices">
+            {move || store.storage_error.get().map(|e| view! {
+                <div class="notice notice-warning" role="alert" data-notice="storage">
+                    <p>{e.to_string()}</p>
+                    <div class="notice-actions">
+                        <button type="button" class="secondary" on:click=export>"Export as a file"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.storage_error.set(None)>"Dismiss"</button>
+                    </div>
+                </div>
+            })}
+            {move || store.conflict.get().map(|c| {
+                let deleted = c.theirs.is_none();
+                view! {
+                    <div class="notice notice-warning" role="alert" data-notice="conflict">
+                        <p>
+                            <strong>{if deleted { "This assessment was deleted in another tab or window." } else { "This assessment was changed in another tab or window." }}</strong>
+                            " This tab has changes that are not saved. Choose which to keep; nothing is lost until you do."
+                        </p>
+                        <div class="notice-actions">
+                            <button type="button" class="secondary" on:click=move |_| store.keep_mine(state)>
+                                {if deleted { "Restore it with my changes" } else { "Keep mine (replace the other)" }}
+                            </button>
+                            {(!deleted).then(|| view! {
+                                <button type="button" class="secondary" on:click=move |_| store.take_theirs(state)>"Use the other version"</button>
+                            })}
+                            <button type="button" class="secondary" on:click=move |_| store.keep_both(state)>"Keep both (save mine as a copy)"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            {move || store.deleted.get().map(|record| view! {
+                <div class="notice notice-info" role="status" data-notice="deleted">
+                    <p>"Deleted “" {display_name(&record.assessment)} "”."</p>
+                    <div class="notice-actions">
+                        <button type="button" class="secondary" on:click=move |_| store.undo_delete()>"Undo"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.deleted.set(None)>"Dismiss"</button>
+                    </div>
+                </div>
+            })}
+            <div role="status" aria-live="polite" class="message-region">
+                {move || store.message.get().map(|text| view! {
+                    <div class="notice notice-info" data-notice="message">
+                        <p>{text}</p>
+                        <button type="button" class="link-button" on:click=move |_| store.message.set(None)>"Dismiss"</button>
+                    </div>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// Where the open assessment comes from, when it is not an ordinary saved one.
+#[component]
+pub fn OpenedBanner() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    move || {
+        match store.opened.get() {
+        Opened::Example => Some(view! {
+            <div class="notice notice-info opened-banner" data-opened="example">
+                <p>
+                    <strong>"You are viewing the Raccoons Inc. example"</strong>
+                    " (seed §8), read-only: a healthy KOOM deployment over two alignment cycles."
+                </p>
+                <button type="button" class="secondary" on:click=move |_| {
+                    let name = format!("Copy of {}", display_name(&state.assessment.get_untracked()));
+                    store.save_copy(state, name);
+                }>"Copy it as my starting point"</button>
+            </div>
+        }.into_any()),
+        Opened::Newer(_) => Some(view! {
+            <div class="notice notice-warning opened-banner" data-opened="newer">
+                <p>
+                    <strong>"Saved by a newer version of KOOM Readiness."</strong>
+                    " It is shown read-only and never overwritten here. Save a copy to work on it in this version."
+                </p>
+                <button type="button" class="secondary" on:click=move |_| {
+                    let name = format!("{} (copy)", display_name(&state.assessment.get_untracked()));
+                    store.save_copy(state, name);
+                }>"Save a copy I can edit"</button>
+            </div>
+        }.into_any()),
+        Opened::Memory => Some(view! {
+            <div class="notice notice-warning opened-banner" data-opened="memory">
+                <p><strong>"Not saved in this browser."</strong> " This assessment lives in memory only: export it as a file to keep it."</p>
+                <button type="button" class="secondary" on:click=move |_| { let _ = export_file(state); }>"Export as a file"</button>
+            </div>
+        }.into_any()),
+        Opened::Saved(_) | Opened::Nothing => None,
+    }
+    }
+}

@@ -1,0 +1,245 @@
+//! Saved records: the layout of an assessment in browser storage, its schema version and the
+//! migrations from older layouts. Pure: the browser layer only moves the strings.
+//!
+//! Schema history:
+//! - 1: a single record `{"schema":1,"view":…,"assessment":…}` under one key.
+//! - 2: a library: one record per assessment, with an id, a revision (to detect another tab's
+//!   writes) and the time of the last change; the open view lives in a separate session record.
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::Assessment;
+
+/// Current schema of saved records.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// One assessment as saved in the library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedAssessment {
+    /// Schema of this record.
+    pub schema: u32,
+    /// Stable id of the assessment in the library.
+    pub id: String,
+    /// Incremented at every save; a mismatch means another tab wrote in between.
+    pub revision: u64,
+    /// Time of the last change, in milliseconds since the Unix epoch.
+    pub updated_at: f64,
+    /// The assessment.
+    pub assessment: Assessment,
+}
+
+/// Which assessment and view were open (schema 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Schema of this record.
+    pub schema: u32,
+    /// Id of the open assessment, if any.
+    pub open: Option<String>,
+    /// Token of the open view.
+    pub view: String,
+}
+
+/// Why a saved record could not be used as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordError {
+    /// The text does not parse as a record of any known schema.
+    Unreadable {
+        /// What is wrong, for the message and the logs.
+        reason: String,
+    },
+    /// Written by a newer version of the app. It must never be overwritten; `readable` is what
+    /// this version can make of it, to show read-only.
+    NewerSchema {
+        /// Its schema.
+        schema: u32,
+        /// The record as far as this version understands it, if at all.
+        readable: Option<Box<SavedAssessment>>,
+    },
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Unreadable { reason } => write!(f, "unreadable ({reason})"),
+            RecordError::NewerSchema { schema, .. } => {
+                write!(f, "written by a newer version (schema {schema})")
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct SchemaOne {
+    view: String,
+    assessment: Assessment,
+}
+
+/// Reads a library record, migrating older schemas. `fallback_id` names a record whose
+/// layout had no id (schema 1); `now` stamps it.
+pub fn decode_saved(
+    raw: &str,
+    fallback_id: &str,
+    now: f64,
+) -> Result<SavedAssessment, RecordError> {
+    let schema = serde_json::from_str::<SchemaOnly>(raw)
+        .map_err(|e| RecordError::Unreadable {
+            reason: e.to_string(),
+        })?
+        .schema
+        .ok_or_else(|| RecordError::Unreadable {
+            reason: "no schema version".to_string(),
+        })?;
+    match schema {
+        1 => migrate_v1(raw, fallback_id, now).map(|(record, _view)| record),
+        SCHEMA_VERSION => serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
+            reason: e.to_string(),
+        }),
+        newer if newer > SCHEMA_VERSION => Err(RecordError::NewerSchema {
+            schema: newer,
+            readable: serde_json::from_str(raw).ok().map(Box::new),
+        }),
+        other => Err(RecordError::Unreadable {
+            reason: format!("unknown schema {other}"),
+        }),
+    }
+}
+
+/// Migrates a schema-1 record (the single saved assessment) to a schema-2 library record,
+/// returning the view it had open.
+pub fn migrate_v1(raw: &str, id: &str, now: f64) -> Result<(SavedAssessment, String), RecordError> {
+    let old: SchemaOne = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
+        reason: e.to_string(),
+    })?;
+    Ok((
+        SavedAssessment {
+            schema: SCHEMA_VERSION,
+            id: id.to_string(),
+            revision: 1,
+            updated_at: now,
+            assessment: old.assessment,
+        },
+        old.view,
+    ))
+}
+
+/// Writes a library record.
+pub fn encode_saved(record: &SavedAssessment) -> String {
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string(record).unwrap_or_default()
+}
+
+/// Reads a session record; anything unreadable is simply no session.
+pub fn decode_session(raw: &str) -> Option<Session> {
+    serde_json::from_str::<Session>(raw)
+        .ok()
+        .filter(|s| s.schema <= SCHEMA_VERSION)
+}
+
+/// Writes a session record.
+pub fn encode_session(open: Option<&str>, view: &str) -> String {
+    serde_json::to_string(&Session {
+        schema: SCHEMA_VERSION,
+        open: open.map(str::to_string),
+        view: view.to_string(),
+    })
+    .unwrap_or_default()
+}
+
+/// A display name for an assessment in the library.
+pub fn display_name(a: &Assessment) -> String {
+    if a.organisation.trim().is_empty() {
+        "Untitled assessment".to_string()
+    } else {
+        a.organisation.trim().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::raccoons_inc;
+    use crate::domain::Answer;
+
+    #[test]
+    fn current_schema_round_trips() {
+        let record = SavedAssessment {
+            schema: SCHEMA_VERSION,
+            id: "a1".into(),
+            revision: 7,
+            updated_at: 1_700_000_000_000.0,
+            assessment: raccoons_inc(),
+        };
+        assert_eq!(
+            decode_saved(&encode_saved(&record), "unused", 0.0),
+            Ok(record)
+        );
+    }
+
+    #[test]
+    fn migration_from_schema_1_keeps_every_answer_and_the_view() {
+        let mut a = Assessment::new("Old Org", "Ann");
+        a.set_answer("red_flag.no_time_for_structure", Some(Answer::NotSure));
+        a.set_note("precondition.coe.training_owner", "Maria, since May");
+        let v1 =
+            serde_json::json!({ "schema": 1, "view": "maturity", "assessment": a }).to_string();
+        let (record, view) = migrate_v1(&v1, "legacy", 42.0).unwrap();
+        assert_eq!(view, "maturity");
+        assert_eq!(record.schema, SCHEMA_VERSION);
+        assert_eq!(record.id, "legacy");
+        assert_eq!(record.revision, 1);
+        assert_eq!(record.updated_at, 42.0);
+        assert_eq!(record.assessment, a);
+        assert_eq!(decode_saved(&v1, "legacy", 42.0), Ok(record));
+    }
+
+    #[test]
+    fn a_newer_schema_is_reported_with_what_can_be_read() {
+        let raw = r#"{"schema":3,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
+        match decode_saved(raw, "unused", 0.0) {
+            Err(RecordError::NewerSchema {
+                schema: 3,
+                readable: Some(r),
+            }) => {
+                assert_eq!(r.assessment.organisation, "Future");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unreadable_records_say_why() {
+        for raw in [
+            "",
+            "{",
+            "[]",
+            "{\"schema\":2}",
+            "{\"view\":\"x\"}",
+            "{\"schema\":0}",
+        ] {
+            assert!(
+                matches!(
+                    decode_saved(raw, "x", 0.0),
+                    Err(RecordError::Unreadable { .. })
+                ),
+                "{raw:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sessions_round_trip_and_ignore_garbage() {
+        let s = decode_session(&encode_session(Some("a1"), "report")).unwrap();
+        assert_eq!(s.open.as_deref(), Some("a1"));
+        assert_eq!(s.view, "report");
+        assert_eq!(decode_session("nope"), None);
+        assert_eq!(
+            decode_session(r#"{"schema":9,"open":null,"view":"x"}"#),
+            None
+        );
+    }
+}
