@@ -182,3 +182,35 @@ proptest! {
         prop_assert_eq!(back, a);
     }
 }
+
+fn valid_assessment() -> impl Strategy<Value = Assessment> {
+    let cycles = proptest::collection::vec(
+        proptest::collection::vec(observation(), STABILITY_SIGNS.len()),
+        0..4,
+    );
+    (model_answers(), cycles, ".{0,30}", ".{0,30}").prop_map(|(answers, cycles, org, note)| {
+        let mut a = assessment_from(&answers);
+        a.organisation = org;
+        a.set_note("precondition.coe", &note);
+        for obs in cycles {
+            let c = a.add_cycle();
+            for (s, o) in STABILITY_SIGNS.iter().zip(obs) {
+                a.set_observation(c, s.id, o);
+            }
+        }
+        a
+    })
+}
+
+proptest! {
+    #[test]
+    fn file_export_then_import_is_identical(a in valid_assessment()) {
+        let text = koom_readiness::domain::file::export(&a, "2026-11-24");
+        prop_assert_eq!(koom_readiness::domain::file::import(&text), Ok(a));
+    }
+
+    #[test]
+    fn import_never_panics(text in ".{0,200}") {
+        let _ = koom_readiness::domain::file::import(&text);
+    }
+}

@@ -31,7 +31,7 @@ fn answers_table(
 ) -> impl IntoView {
     view! {
         <h3>{title}</h3>
-        <table class="report-table">
+        <table class="report-table answers">
             <thead><tr><th scope="col">"Question"</th><th scope="col">"Answer"</th><th scope="col">"Note"</th></tr></thead>
             <tbody>{questions.into_iter().map(|q| answer_row(a, q)).collect_view()}</tbody>
         </table>
