@@ -34,20 +34,7 @@ pub fn QuestionControl(
     let id = question.id;
     let answer = Memo::new(move |_| state.assessment.with(|a| a.answer(id)));
     let finding = move || Finding::of(answer.get(), question.healthy);
-    let note = move || {
-        state
-            .assessment
-            .with(|a| a.notes.get(id).cloned().unwrap_or_default())
-    };
-    let unclear = move || state.assessment.with(|a| a.unclear.get(id).cloned());
     let read_only = move || state.read_only.get();
-    let note_id = format!("{id}-note");
-    let note_label_for = note_id.clone();
-    let remark_id = format!("{id}-unclear-remark");
-    let remark_label_for = remark_id.clone();
-    let has_note = Memo::new(move |_| !note().is_empty());
-    let open_initially = has_note.get_untracked();
-    let is_unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.contains_key(id)));
 
     view! {
         <fieldset class="question" data-question=id data-finding=move || finding_token(finding())>
@@ -84,44 +71,81 @@ pub fn QuestionControl(
                     </button>
                 })}
             </div>
-            <div class="question-extras">
-                <details class="note" prop:open=open_initially>
-                    <summary>{move || if has_note.get() { "Evidence note" } else { "Add an evidence note" }}</summary>
-                    <label class="visually-hidden" for=note_label_for>"Evidence note for “" {question.text} "”"</label>
-                    <textarea
-                        id=note_id
-                        rows="2"
-                        placeholder="What did you observe? Who said it? When?"
-                        prop:value=note
-                        readonly=read_only
-                        on:input=move |ev| state.edit(|a| a.set_note(id, &event_target_value(&ev)))
-                    ></textarea>
-                </details>
-                <label class="unclear-toggle">
-                    <input
-                        type="checkbox"
-                        prop:checked=is_unclear
-                        disabled=read_only
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            state.edit(|a| a.set_unclear(id, on.then_some("")));
-                        }
-                    />
-                    <span>"This question is unclear"</span>
-                </label>
-                <Show when=move || is_unclear.get()>
-                    <div class="unclear-remark">
-                        <label for=remark_label_for.clone()>"What is unclear? (feedback on the model)"</label>
-                        <input
-                            id=remark_id.clone()
-                            type="text"
-                            prop:value=move || unclear().unwrap_or_default()
-                            readonly=read_only
-                            on:input=move |ev| state.edit(|a| a.set_unclear(id, Some(&event_target_value(&ev))))
-                        />
-                    </div>
-                </Show>
-            </div>
+            <ItemExtras id=id label=question.text kind="question"/>
         </fieldset>
+    }
+}
+
+/// An item's evidence note and its "unclear" flag with a remark (feedback on the model).
+#[component]
+pub fn ItemExtras(
+    /// The item or question id the note and flag are stored under.
+    id: &'static str,
+    /// The item's text, for the controls' accessible names.
+    label: &'static str,
+    /// What the item is called in "This … is unclear".
+    kind: &'static str,
+) -> impl IntoView {
+    let state = use_state();
+    let note = move || {
+        state
+            .assessment
+            .with(|a| a.notes.get(id).cloned().unwrap_or_default())
+    };
+    let unclear = move || state.assessment.with(|a| a.unclear.get(id).cloned());
+    let read_only = move || state.read_only.get();
+    let note_id = format!("{id}-note");
+    let note_label_for = note_id.clone();
+    let unclear_id = format!("{id}-unclear");
+    let unclear_label_for = unclear_id.clone();
+    let remark_id = format!("{id}-unclear-remark");
+    let remark_label_for = remark_id.clone();
+    let has_note = Memo::new(move |_| !note().is_empty());
+    let open_initially = has_note.get_untracked();
+    let is_unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.contains_key(id)));
+
+    view! {
+        <div class="question-extras">
+            <details class="note" prop:open=open_initially>
+                <summary>{move || if has_note.get() { "Evidence note" } else { "Add an evidence note" }}</summary>
+                <label class="visually-hidden" for=note_label_for>"Evidence note for “" {label} "”"</label>
+                <textarea
+                    id=note_id
+                    rows="2"
+                    placeholder="What did you observe? Who said it? When?"
+                    prop:value=note
+                    readonly=read_only
+                    on:input=move |ev| state.edit(|a| a.set_note(id, &event_target_value(&ev)))
+                ></textarea>
+            </details>
+            <div class="unclear-toggle">
+                <input
+                    type="checkbox"
+                    id=unclear_id
+                    prop:checked=is_unclear
+                    disabled=read_only
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit(|a| a.set_unclear(id, on.then_some("")));
+                    }
+                />
+                <label for=unclear_label_for>
+                    "This " {kind} " is unclear"
+                    <span class="visually-hidden">": “" {label} "”"</span>
+                </label>
+            </div>
+            <Show when=move || is_unclear.get()>
+                <div class="unclear-remark">
+                    <label for=remark_label_for.clone()>"What is unclear? (feedback on the model)"</label>
+                    <input
+                        id=remark_id.clone()
+                        type="text"
+                        prop:value=move || unclear().unwrap_or_default()
+                        readonly=read_only
+                        on:input=move |ev| state.edit(|a| a.set_unclear(id, Some(&event_target_value(&ev))))
+                    />
+                </div>
+            </Show>
+        </div>
     }
 }

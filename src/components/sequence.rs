@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::question::ItemExtras;
 use super::{use_state, PageHeading, QuestionControl};
 use crate::browser;
 use crate::domain::model::{
@@ -134,12 +135,14 @@ fn StepCard(
                                         }
                                     />
                                     <label for=label_for>{item.text}</label>
+                                    {move || state.assessment.with(|a| a.notes.get(item.id).cloned()).map(|n| view! { <span class="item-note">"— " {n}</span> })}
                                 </div>
                             }
                         }).collect_view()}
                     </fieldset>
                 })}
                 {(step.checklist.is_empty()).then(|| view! { <Gate locked=Signal::derive(step_locked) sequence/> })}
+                <ItemExtras id=step.id label=step.title kind="step"/>
             </section>
         </li>
     }
