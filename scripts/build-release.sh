@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Build the release bundle into dist/ (optimised WASM, relative asset URLs).
+# Copy dist/ to any static host, at any path; there is no backend. Extra arguments go to
+# `trunk build`.
+set -euo pipefail
+# shellcheck source=scripts/lib/tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+cd "$KOOM_ROOT"
+
+ensure_build_tools
+
+locked=()
+[[ "${CI:-}" == "true" ]] && locked=(--locked)
+
+log "trunk build --release (offline, pinned wasm-bindgen $(wasm_bindgen_version) and wasm-opt $BINARYEN_VERSION)"
+start=$SECONDS
+trunk build --release "${locked[@]}" "$@"
+log "release bundle built in $((SECONDS - start)) s:"
+(cd dist && find . -type f -printf '%10s  %P\n' | sort -k2)

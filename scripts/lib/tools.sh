@@ -1,0 +1,235 @@
+# shellcheck shell=bash
+# Shared tool set-up for scripts/*.sh. Source it; do not run it.
+#
+# Every tool is installed at a pinned version, from the package registries only (crates.io,
+# npm, Debian apt, rustup), into
+#   ${KOOM_TOOLS_DIR:-$HOME/.cache/koom-readiness/tools}/<tool>-<version>/
+# and put first on PATH. A tool that is already there at the right version is not touched, so
+# on a prepared machine every ensure_* returns in milliseconds. Installs are serialised with
+# flock, so two scripts started at once never build the same tool twice.
+
+KOOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+KOOM_TOOLS_DIR="${KOOM_TOOLS_DIR:-$HOME/.cache/koom-readiness/tools}"
+
+# Pinned versions. wasm-bindgen's is not here: it is read from Cargo.lock (see
+# wasm_bindgen_version), so the CLI can never differ from the crate.
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+BINARYEN_NPM_VERSION="132.0.0"
+WASM_TARGET="wasm32-unknown-unknown"
+CHROMIUM_BIN="/usr/bin/chromium"
+CHROMEDRIVER_BIN="/usr/bin/chromedriver"
+NODE_MIN_MAJOR=20
+
+# Playwright-core never downloads a browser, but make sure nothing in the npm tree tries to.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export DEBIAN_FRONTEND="${DEBIAN_FRONTEND:-noninteractive}"
+# Trunk's start-up update check asks crates.io for a newer Trunk unless told not to; Trunk.toml's
+# `offline = true` covers tool downloads only, not this check.
+export TRUNK_SKIP_VERSION_CHECK=true
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() {
+	printf 'error: %s\n' "$*" >&2
+	exit 1
+}
+
+# Run "$@" while holding an exclusive lock named $1 under the tools dir.
+_with_tools_lock() {
+	local name="$1"
+	shift
+	mkdir -p "$KOOM_TOOLS_DIR"
+	(
+		flock 9
+		"$@"
+	) 9>"$KOOM_TOOLS_DIR/.$name.lock"
+}
+
+_prepend_path() {
+	case ":$PATH:" in
+	*":$1:"*) ;;
+	*) PATH="$1:$PATH" ;;
+	esac
+	export PATH
+}
+
+# Elapsed time of an install step, printed so the cold set-up cost is visible in logs.
+# Note: install functions run where `set -e` is suspended (left of `||`), so every step in
+# them checks its own status.
+_timed() {
+	local label="$1" start=$SECONDS rc=0
+	shift
+	"$@" || rc=$?
+	log "$label took $((SECONDS - start)) s"
+	return "$rc"
+}
+
+ensure_node() {
+	command -v node >/dev/null || die "Node.js ${NODE_MIN_MAJOR}+ is required (apt-get install nodejs npm, or nodesource)"
+	command -v npm >/dev/null || die "npm is required"
+	local major
+	major="$(node -p 'process.versions.node.split(".")[0]')"
+	((major >= NODE_MIN_MAJOR)) || die "Node.js ${NODE_MIN_MAJOR}+ is required, found $(node --version)"
+}
+
+ensure_wasm_target() {
+	local sysroot
+	sysroot="$(rustc --print sysroot)"
+	[[ -d "$sysroot/lib/rustlib/$WASM_TARGET" ]] && return 0
+	command -v rustup >/dev/null || die "the $WASM_TARGET Rust target is missing and rustup is not available to add it"
+	log "adding the Rust target $WASM_TARGET"
+	rustup target add "$WASM_TARGET"
+}
+
+# rustfmt and clippy (test.sh only). rustup fetches them from its own distribution server.
+ensure_rust_components() {
+	local missing=()
+	cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+	cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+	((${#missing[@]} == 0)) && return 0
+	command -v rustup >/dev/null || die "missing Rust components: ${missing[*]} (and no rustup to add them)"
+	log "adding Rust components: ${missing[*]}"
+	rustup component add "${missing[@]}"
+}
+
+_trunk_ok() {
+	local bin="$KOOM_TOOLS_DIR/trunk-$TRUNK_VERSION/bin/trunk"
+	[[ -x "$bin" ]] && [[ "$("$bin" --version 2>/dev/null)" == "trunk $TRUNK_VERSION" ]]
+}
+
+_install_trunk() {
+	_trunk_ok && return 0
+	log "installing trunk $TRUNK_VERSION from crates.io (once; about 6 min on 2 cores, 2 GB RAM)"
+	# --locked: Trunk's own lockfile; newer deps would need a newer rustc.
+	_timed "trunk install" cargo install --locked trunk --version "$TRUNK_VERSION" \
+		--root "$KOOM_TOOLS_DIR/trunk-$TRUNK_VERSION" || die "cargo install trunk failed"
+	_trunk_ok || die "trunk $TRUNK_VERSION was installed but does not report that version"
+}
+
+ensure_trunk() {
+	_trunk_ok || _with_tools_lock trunk _install_trunk
+	_prepend_path "$KOOM_TOOLS_DIR/trunk-$TRUNK_VERSION/bin"
+}
+
+# The wasm-bindgen version the crate graph uses, from Cargo.lock.
+wasm_bindgen_version() {
+	local lock="$KOOM_ROOT/Cargo.lock"
+	if [[ ! -f "$lock" ]]; then
+		log "Cargo.lock is missing; generating it"
+		(cd "$KOOM_ROOT" && cargo generate-lockfile) || die "cargo generate-lockfile failed"
+	fi
+	local v
+	v="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' "$lock")"
+	[[ -n "$v" ]] || die "could not find the wasm-bindgen crate in Cargo.lock"
+	printf '%s\n' "$v"
+}
+
+_wasm_bindgen_ok() {
+	local v="$1" dir="$KOOM_TOOLS_DIR/wasm-bindgen-$1/bin"
+	[[ -x "$dir/wasm-bindgen" && -x "$dir/wasm-bindgen-test-runner" ]] &&
+		[[ "$("$dir/wasm-bindgen" --version 2>/dev/null)" == "wasm-bindgen $v" ]]
+}
+
+_install_wasm_bindgen() {
+	local v="$1"
+	_wasm_bindgen_ok "$v" && return 0
+	log "installing wasm-bindgen-cli $v from crates.io (once; about 2 min on 2 cores)"
+	# No --locked: its lockfile names a crate version the registry no longer has.
+	_timed "wasm-bindgen-cli install" cargo install wasm-bindgen-cli --version "$v" \
+		--root "$KOOM_TOOLS_DIR/wasm-bindgen-$v" || die "cargo install wasm-bindgen-cli failed"
+	_wasm_bindgen_ok "$v" || die "wasm-bindgen-cli $v was installed but does not report that version"
+}
+
+# wasm-bindgen and wasm-bindgen-test-runner, at exactly the version in Cargo.lock.
+ensure_wasm_bindgen() {
+	local v
+	v="$(wasm_bindgen_version)"
+	_wasm_bindgen_ok "$v" || _with_tools_lock "wasm-bindgen-$v" _install_wasm_bindgen "$v"
+	_prepend_path "$KOOM_TOOLS_DIR/wasm-bindgen-$v/bin"
+}
+
+_wasm_opt_ok() {
+	local bin="$KOOM_TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin/wasm-opt"
+	[[ -x "$bin" ]] && "$bin" --version 2>/dev/null | grep -q "^wasm-opt version $BINARYEN_VERSION\b"
+}
+
+_install_wasm_opt() {
+	_wasm_opt_ok && return 0
+	log "installing wasm-opt (binaryen $BINARYEN_NPM_VERSION) from npm"
+	_timed "binaryen install" npm install --prefix "$KOOM_TOOLS_DIR/binaryen-$BINARYEN_VERSION" \
+		--no-audit --no-fund --save-exact "binaryen@$BINARYEN_NPM_VERSION" || die "npm install binaryen failed"
+	_wasm_opt_ok || die "binaryen $BINARYEN_NPM_VERSION was installed but wasm-opt does not report version $BINARYEN_VERSION"
+}
+
+# wasm-opt from npm's binaryen, first on PATH. Never Debian's binaryen: its wasm-opt 108 writes
+# a broken module. Trunk.toml pins version_$BINARYEN_VERSION, so Trunk rejects any other.
+ensure_wasm_opt() {
+	ensure_node
+	_wasm_opt_ok || _with_tools_lock binaryen _install_wasm_opt
+	_prepend_path "$KOOM_TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"
+	[[ "$(command -v wasm-opt)" == "$KOOM_TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin/wasm-opt" ]] ||
+		die "wasm-opt on PATH is not the pinned one: $(command -v wasm-opt)"
+}
+
+_install_chromium() {
+	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] && return 0
+	local sudo=()
+	if [[ "$(id -u)" -ne 0 ]]; then
+		command -v sudo >/dev/null || die "installing chromium needs root or sudo"
+		sudo=(sudo)
+	fi
+	command -v apt-get >/dev/null || die "chromium and chromium-driver are missing and apt-get is not available"
+	# Refresh the package lists only if they do not know both packages yet.
+	local known
+	known="$(apt-cache policy chromium chromium-driver 2>/dev/null | grep -c 'Candidate: [^(]' || true)"
+	if ((known < 2)); then
+		log "apt-get update (package lists do not know chromium yet)"
+		"${sudo[@]}" apt-get update || die "apt-get update failed"
+	fi
+	log "installing chromium and chromium-driver from Debian"
+	if ! "${sudo[@]}" apt-get install -y chromium chromium-driver; then
+		# Stale lists (a mirror dropped the old .deb): refresh once and retry.
+		"${sudo[@]}" apt-get update || die "apt-get update failed"
+		"${sudo[@]}" apt-get install -y chromium chromium-driver || die "apt-get install chromium chromium-driver failed"
+	fi
+	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] || die "chromium installed, but $CHROMIUM_BIN or $CHROMEDRIVER_BIN is missing"
+}
+
+# Debian's chromium and its matching chromedriver (/usr/bin/chromium, /usr/bin/chromedriver).
+ensure_chromium() {
+	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] || _with_tools_lock chromium _timed "chromium install" _install_chromium
+	# wasm-bindgen-test-runner picks its driver from these variables before searching PATH.
+	export CHROMEDRIVER="$CHROMEDRIVER_BIN"
+	export CHROMIUM_PATH="${CHROMIUM_PATH:-$CHROMIUM_BIN}"
+}
+
+# The e2e suite's npm packages, exactly as tests/e2e/package-lock.json says (npm ci).
+ensure_e2e_deps() {
+	ensure_node
+	local dir="$KOOM_ROOT/tests/e2e"
+	local stamp="$dir/node_modules/.koom-package-lock.sha256"
+	local want
+	want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+	[[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && return 0
+	log "installing the e2e suite's npm packages (npm ci in tests/e2e)"
+	(cd "$dir" && npm ci --no-audit --no-fund) || die "npm ci in tests/e2e failed"
+	printf '%s\n' "$want" >"$stamp"
+}
+
+# Trunk.toml must pin the same wasm-bindgen as Cargo.lock, or Trunk (offline) refuses to build.
+check_pins() {
+	local lock trunk_pin
+	lock="$(wasm_bindgen_version)"
+	trunk_pin="$(sed -n 's/^wasm_bindgen *= *"\(.*\)".*/\1/p' "$KOOM_ROOT/Trunk.toml")"
+	[[ "$trunk_pin" == "$lock" ]] ||
+		die "Trunk.toml pins wasm_bindgen = \"$trunk_pin\" but Cargo.lock has wasm-bindgen $lock; make them equal"
+}
+
+# Everything Trunk needs for a release build.
+ensure_build_tools() {
+	ensure_wasm_target
+	ensure_trunk
+	ensure_wasm_bindgen
+	ensure_wasm_opt
+	check_pins
+}

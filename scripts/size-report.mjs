@@ -1,0 +1,62 @@
+// Size report of a built bundle: raw, gzip (level 9) and brotli (quality 11) bytes per file and
+// in total. Prints figures, asserts nothing. Node's zlib only, no dependencies.
+//
+//   node scripts/size-report.mjs [dist-dir]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+
+const BUDGET_BROTLI_BYTES = 100 * 1024; // PRODUCT.md section 10: first load, brotli, <= 100 KB
+
+const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.md', '.webmanifest']);
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+function sizes(path) {
+  const data = readFileSync(path);
+  const text = TEXT.has(extname(path));
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }).length,
+  };
+}
+
+const dist = process.argv[2] ?? 'dist';
+if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
+  console.error(`size-report: ${dist} is not a directory; build the release bundle first`);
+  process.exit(1);
+}
+
+const rows = filesUnder(dist)
+  .map((path) => ({ name: relative(dist, path), ...sizes(path) }))
+  .sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name));
+const total = rows.reduce(
+  (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+
+const nameWidth = Math.max(5, ...rows.map((row) => row.name.length));
+const line = (name, raw, gzip, brotli) =>
+  `${name.padEnd(nameWidth)}  ${String(raw).padStart(10)}  ${String(gzip).padStart(10)}  ${String(brotli).padStart(10)}`;
+
+console.log(`Size report of ${dist} (bytes; gzip -9, brotli q11)`);
+console.log(line('file', 'raw', 'gzip', 'brotli'));
+for (const row of rows) console.log(line(row.name, row.raw, row.gzip, row.brotli));
+console.log(line('total', total.raw, total.gzip, total.brotli));
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+console.log(
+  `brotli total ${kib(total.brotli)} KiB of the ${kib(BUDGET_BROTLI_BYTES)} KiB first-load budget ` +
+    `(${((100 * total.brotli) / BUDGET_BROTLI_BYTES).toFixed(0)}%)`,
+);

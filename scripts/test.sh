@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The whole check, as CI runs it (.ci/run). Installs whatever is missing at pinned versions,
+# then runs, stopping at the first failure:
+#   1. cargo fmt --check
+#   2. clippy, warnings denied: native, then wasm32-unknown-unknown (all targets)
+#   3. native tests (cargo test)
+#   4. wasm tests in headless Chromium (cargo test --target wasm32-unknown-unknown --test web)
+#   5. end-to-end: release build (trunk build --release), served over HTTP on 127.0.0.1 and
+#      driven in headless Chromium by tests/e2e/*.test.mjs (node --test, playwright-core)
+# A suite that runs zero tests fails. The last line is always `N passed, M failed`, counting
+# the tests of all suites that ran; a failure names its stage just before it.
+set -euo pipefail
+# shellcheck source=scripts/lib/tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+cd "$KOOM_ROOT"
+
+PASSED=0
+FAILED=0
+STAGE="setup"
+LOGS="$(mktemp -d)"
+
+finish() {
+	local rc=$?
+	if ((rc != 0)); then
+		printf '\nFAILED at stage: %s (exit status %d)\n' "$STAGE" "$rc"
+	else
+		printf '\nAll stages passed.\n'
+	fi
+	rm -rf "$LOGS"
+	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+}
+trap finish EXIT
+
+stage() {
+	STAGE="$1"
+	printf '\n\033[1m======== %s ========\033[0m\n' "$STAGE"
+}
+
+locked=()
+[[ "${CI:-}" == "true" ]] && locked=(--locked)
+
+# Runs a cargo test command, adds its `test result:` counts to the totals, fails the stage if
+# the command failed or ran zero tests.
+cargo_suite() {
+	local name="$1" log="$LOGS/$1.log" rc=0
+	shift
+	"$@" 2>&1 | tee "$log" || rc=$?
+	local counts passed failed
+	counts="$(sed 's/\x1b\[[0-9;]*m//g' "$log" |
+		sed -n 's/.*test result: [A-Za-z]*\. \([0-9][0-9]*\) passed; \([0-9][0-9]*\) failed.*/\1 \2/p' |
+		awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')"
+	read -r passed failed <<<"$counts"
+	PASSED=$((PASSED + passed))
+	FAILED=$((FAILED + failed))
+	printf -- '-- %s: %d passed, %d failed\n' "$name" "$passed" "$failed"
+	((rc == 0)) || exit "$rc"
+	((passed + failed > 0)) || die "the $name suite ran zero tests"
+}
+
+stage "tools (pinned; installed only if missing)"
+ensure_node
+ensure_wasm_target
+ensure_rust_components
+ensure_trunk
+ensure_wasm_bindgen
+ensure_wasm_opt
+check_pins
+ensure_chromium
+ensure_e2e_deps
+
+stage "format (cargo fmt --check)"
+cargo fmt --all --check
+
+stage "clippy (native, all targets)"
+cargo clippy "${locked[@]}" --all-targets -- -D warnings
+
+stage "clippy (wasm32-unknown-unknown, all targets)"
+cargo clippy "${locked[@]}" --target "$WASM_TARGET" --all-targets -- -D warnings
+
+stage "native tests (cargo test)"
+cargo_suite native cargo test "${locked[@]}"
+
+stage "wasm tests (headless Chromium, wasm-bindgen-test-runner)"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}"
+# Extra Chromium flags (on top of the runner's headless/no-sandbox) so it never phones home.
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$KOOM_ROOT/tests/webdriver.json"
+cargo_suite wasm cargo test "${locked[@]}" --target "$WASM_TARGET" --test web
+
+stage "e2e: release build (trunk build --release)"
+"$KOOM_ROOT/scripts/build-release.sh"
+
+stage "e2e: release bundle in headless Chromium (node --test tests/e2e)"
+tap="$LOGS/e2e.tap"
+rc=0
+KOOM_DIST="$KOOM_ROOT/dist" node --test \
+	--test-reporter=spec --test-reporter-destination=stdout \
+	--test-reporter=tap --test-reporter-destination="$tap" \
+	tests/e2e/*.test.mjs || rc=$?
+e2e_passed="$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
+e2e_failed="$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
+e2e_cancelled="$(sed -n 's/^# cancelled \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
+e2e_failed=$((${e2e_failed:-0} + ${e2e_cancelled:-0}))
+PASSED=$((PASSED + ${e2e_passed:-0}))
+FAILED=$((FAILED + ${e2e_failed:-0}))
+printf -- '-- e2e: %d passed, %d failed\n' "${e2e_passed:-0}" "${e2e_failed:-0}"
+((rc == 0)) || exit "$rc"
+((${e2e_passed:-0} + ${e2e_failed:-0} > 0)) || die "the e2e suite ran zero tests"
+
+STAGE="done"

@@ -1,0 +1,177 @@
+// Shared steps for the journey and accessibility suites: starting an assessment, opening the
+// Raccoons Inc. example, moving between views and answering questions, driven through the
+// DOM contract of src/components/*.rs. The healthy answer of every question comes from
+// docs/model.md (generated from the model, and kept in step with it by `cargo test`).
+//
+// Not a test file itself (node --test runs *.test.mjs only).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './support.mjs';
+
+/** The views of the app: token (data-view) → navigation label. */
+export const VIEWS = [
+  { token: 'preconditions', label: 'Preconditions' },
+  { token: 'maturity', label: 'Maturity' },
+  { token: 'red-flags', label: 'Red flags' },
+  { token: 'green-flags', label: 'Green flags' },
+  { token: 'sequence', label: 'Deployment sequence' },
+  { token: 'stability', label: 'Stability' },
+  { token: 'report', label: 'Report' },
+];
+
+/** Today's date as the app writes it (YYYY-MM-DD, local time). */
+export function todayIso(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+let model;
+
+/**
+ * The readiness questions of docs/model.md, in the model's order:
+ *   preconditions  [{ id, healthy: 'yes' | 'no' }]  (seed §2)
+ *   maturity       [{ id, healthy }]                (seed §3)
+ *   redFlags       [{ flag, question, healthy: 'no', shared }]  (seed §5; `shared` when the
+ *                  question is a precondition's, asked once and shown in both places)
+ *   gate           [step 6 gate criterion ids]
+ *   healthy        Map question id → healthy answer token, for all of the above
+ */
+export function readinessModel() {
+  if (model) return model;
+  const text = readFileSync(join(REPO_ROOT, 'docs', 'model.md'), 'utf8');
+  const sections = new Map();
+  let current;
+  for (const line of text.split('\n')) {
+    const heading = /^## §(\d+)/.exec(line);
+    if (heading) {
+      current = heading[1];
+      sections.set(current, []);
+      continue;
+    }
+    if (current && line.startsWith('| `')) {
+      sections.get(current).push(line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/^`|`$/g, '')));
+    }
+  }
+  const token = (answer) => ({ Yes: 'yes', No: 'no' })[answer];
+  // §2 and §3 rows: id | item | question | healthy answer | consequence; questions have a text.
+  const questions = (rows) =>
+    rows.filter((cells) => cells[2] !== '').map((cells) => ({ id: cells[0], healthy: token(cells[3]) }));
+  const preconditions = questions(sections.get('2') ?? []);
+  const maturity = questions(sections.get('3') ?? []);
+  // §5 rows: id | red flag | consequence | question (shared where restated).
+  const redFlags = (sections.get('5') ?? []).map((cells) => ({
+    flag: cells[0],
+    question: cells[3],
+    healthy: 'no',
+    shared: cells[3] !== cells[0],
+  }));
+  // §4 rows: gate criteria are the step.full_deployment.* items.
+  const gate = (sections.get('4') ?? []).map((cells) => cells[0]).filter((id) => id.startsWith('step.full_deployment.'));
+
+  assert.ok(preconditions.length >= 14, `docs/model.md: expected the §2 questions, found ${preconditions.length}`);
+  assert.ok(maturity.length >= 7, `docs/model.md: expected the §3 questions, found ${maturity.length}`);
+  assert.equal(redFlags.length, 6, 'docs/model.md: expected six red flags');
+  assert.equal(gate.length, 6, 'docs/model.md: expected six gate criteria');
+  for (const q of [...preconditions, ...maturity]) {
+    assert.ok(q.healthy, `docs/model.md: no healthy answer for ${q.id}`);
+  }
+  const healthy = new Map([...preconditions, ...maturity].map((q) => [q.id, q.healthy]));
+  for (const f of redFlags) {
+    if (f.shared) {
+      assert.equal(healthy.get(f.question), 'no', `red flag ${f.flag} restates ${f.question}, whose healthy answer should be No`);
+    } else {
+      healthy.set(f.question, 'no');
+    }
+  }
+  model = { preconditions, maturity, redFlags, gate, healthy };
+  return model;
+}
+
+/** The verdict panel. */
+export const verdictPanel = (page) => page.locator('aside#verdict');
+
+/** Waits until the verdict panel shows `token` (stop, hold, not-yet, ready). */
+export async function waitForVerdict(page, token, timeout = 5_000) {
+  await page.locator(`aside#verdict[data-verdict="${token}"]`).waitFor({ state: 'attached', timeout });
+}
+
+/** The navigation button of a view. */
+export const navButton = (page, token) =>
+  page.locator(`nav[aria-label="Assessment sections"] button[data-view="${token}"]`);
+
+/** Waits until `token` is the open view (its navigation button is aria-current="page"). */
+export async function waitForView(page, token) {
+  await page
+    .locator(`nav[aria-label="Assessment sections"] button[data-view="${token}"][aria-current="page"]`)
+    .waitFor({ state: 'attached', timeout: 5_000 });
+  await page.locator('main #main-heading').waitFor({ state: 'visible' });
+}
+
+/** Opens a view by clicking its navigation button. */
+export async function openView(page, token) {
+  await navButton(page, token).click();
+  await waitForView(page, token);
+}
+
+/** Starts a new assessment by mouse, from wherever the app is (accepting any confirmation dialog). */
+export async function startAssessment(page, organisation = 'Acme Logistics') {
+  await returnToStart(page);
+  const accept = (dialog) => dialog.accept();
+  page.on('dialog', accept);
+  try {
+    await page.locator('#org-name').fill(organisation);
+    await page.getByRole('button', { name: 'Start an assessment' }).click();
+    await waitForView(page, 'preconditions');
+  } finally {
+    page.off('dialog', accept);
+  }
+}
+
+/** Opens a saved assessment from the start screen's library ("Your assessments") by its name. */
+export async function openSaved(page, name) {
+  await returnToStart(page);
+  await page.locator('li.library-entry button.entry-name', { hasText: name }).first().click();
+  await page.locator('nav[aria-label="Assessment sections"] .nav-org', { hasText: name }).waitFor();
+}
+
+/** Opens the read-only Raccoons Inc. example. */
+export async function openExample(page) {
+  await returnToStart(page);
+  await page.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
+  await waitForView(page, 'preconditions');
+  await page.getByText('You are viewing the Raccoons Inc. example').waitFor();
+}
+
+/** Back to the start screen (brand button), unless already there. */
+export async function returnToStart(page) {
+  if (!(await page.locator('#org-name').isVisible())) {
+    await page.getByRole('button', { name: 'KOOM Readiness' }).click();
+  }
+  await page.locator('#org-name').waitFor({ state: 'visible' });
+}
+
+/** The radio of a question's answer (answer: 'yes' | 'no' | 'not_sure'). */
+export const radio = (page, questionId, answer) =>
+  page.locator(`input[type="radio"][name="${questionId}"][value="${answer}"]`);
+
+/** Answers a question by clicking its radio, and waits until the app has taken it. */
+export async function answer(page, questionId, value) {
+  await radio(page, questionId, value).click();
+  await page
+    .locator(`fieldset.question[data-question="${questionId}"]:not([data-finding="unanswered"])`)
+    .waitFor({ state: 'attached' });
+  assert.ok(await radio(page, questionId, value).isChecked(), `${questionId}: "${value}" is not checked after clicking it`);
+}
+
+/** Answers every precondition, maturity and red-flag question healthily, by mouse. */
+export async function answerAllHealthy(page) {
+  const { preconditions, maturity, redFlags } = readinessModel();
+  await openView(page, 'preconditions');
+  for (const q of preconditions) await answer(page, q.id, q.healthy);
+  await openView(page, 'maturity');
+  for (const q of maturity) await answer(page, q.id, q.healthy);
+  await openView(page, 'red-flags');
+  for (const f of redFlags.filter((flag) => !flag.shared)) await answer(page, f.question, f.healthy);
+}

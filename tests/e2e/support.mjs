@@ -1,0 +1,315 @@
+// Shared helpers for the end-to-end suite (node --test + playwright-core + Debian's Chromium).
+//
+// A typical test file:
+//
+//   import { after, before, test } from 'node:test';
+//   import { launchChromium, openApp, startStaticServer, assertClean } from './support.mjs';
+//
+//   let server, browser;
+//   before(async () => {
+//     server = await startStaticServer();      // serves dist/ on a free 127.0.0.1 port
+//     browser = await launchChromium();        // headless, offline-friendly flags
+//   });
+//   after(async () => { await browser?.close(); await server?.close(); });
+//
+//   test('something', async () => {
+//     const app = await openApp(browser, server.url);   // loads the app, waits for the h1
+//     try {
+//       await app.page.getByRole('button', { name: 'Start an assessment' }).click();
+//       ...
+//       await app.settle();
+//       assertClean(app);   // no console errors, page errors, failed or external requests
+//     } finally {
+//       await app.close();
+//     }
+//   });
+//
+// The bundle under test is dist/ at the repository root (build it with
+// ./scripts/build-release.sh), or the directory named by KOOM_DIST.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { stat, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Repository root. */
+export const REPO_ROOT = resolve(here, '..', '..');
+
+/** Viewports the suite checks. */
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Context options for a phone-sized, touch, mobile-viewport page. */
+export const PHONE_CONTEXT = { viewport: PHONE, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/** Flags for headless Chromium as root, with nothing that phones home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The only host the page may talk to. */
+export const LOCAL_HOST = '127.0.0.1';
+
+/** The release bundle directory under test; throws a helpful error if it is not built. */
+export function distDir() {
+  const dir = resolve(process.env.KOOM_DIST ?? join(REPO_ROOT, 'dist'));
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`no release bundle at ${dir}: run ./scripts/build-release.sh (or ./scripts/test.sh) first`);
+  }
+  return dir;
+}
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Serves `root` (default: the release bundle) over HTTP on 127.0.0.1 at a free port, like any
+ * plain static host: no SPA fallback, no rewriting. `basePath` (e.g. '/tools/koom/') serves the
+ * bundle from a sub-path, as an intranet would; other paths answer 404.
+ *
+ * Returns { origin, url, served, close() }: `url` is origin + basePath; `served` lists every
+ * request as { method, path, status }.
+ */
+export async function startStaticServer({ root = distDir(), basePath = '/' } = {}) {
+  assert.ok(basePath.startsWith('/') && basePath.endsWith('/'), 'basePath must start and end with "/"');
+  const rootDir = resolve(root);
+  const served = [];
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body = '', headers = {}) => {
+      served.push({ method: req.method, path: req.url, status });
+      res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
+      const { pathname } = new URL(req.url, 'http://localhost');
+      if (pathname === basePath.slice(0, -1)) return send(301, '', { Location: basePath });
+      if (!pathname.startsWith(basePath)) return send(404, 'not found');
+      let relative = decodeURIComponent(pathname.slice(basePath.length));
+      if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+      const file = resolve(rootDir, relative);
+      if (!file.startsWith(rootDir + sep)) return send(403, 'forbidden');
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return send(404, 'not found');
+      const body = await readFile(file);
+      return send(200, body, {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+      });
+    } catch (error) {
+      return send(500, String(error));
+    }
+  });
+
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOCAL_HOST, resolveListen);
+  });
+  const origin = `http://${LOCAL_HOST}:${server.address().port}`;
+  return {
+    origin,
+    url: origin + basePath,
+    served,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections?.();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+/** Launches Debian's Chromium headless (override the binary with CHROMIUM_PATH). */
+export async function launchChromium(options = {}) {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: apt-get install chromium (./scripts/test.sh does it)`);
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...options });
+}
+
+const isLocal = (url) => {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
+  return hostname === LOCAL_HOST;
+};
+
+/**
+ * Opens `url` in a fresh browser context and records what the page does:
+ *   consoleErrors  console.error messages and other error-level console output
+ *   pageErrors     uncaught exceptions
+ *   failedRequests requests that failed at network level or answered >= 400
+ *   requests       every request: { url, method, resourceType, afterLoad }
+ *   external       requests to any host but 127.0.0.1; they are blocked (with
+ *                  `blockExternal`, the default) so the test never depends on the network
+ * then waits for the app's first screen (`waitFor`, default: the h1 is visible).
+ *
+ * `contextOptions` go to browser.newContext (viewport, colorScheme, isMobile, ...).
+ * Returns { page, context, consoleErrors, pageErrors, failedRequests, requests, external,
+ * requestsAfterLoad(), settle(), close() }.
+ */
+export async function openApp(
+  browser,
+  url,
+  { contextOptions = { viewport: DESKTOP }, blockExternal = true, waitFor = 'h1' } = {},
+) {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
+  const page = await context.newPage();
+  const session = {
+    page,
+    context,
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    requests: [],
+    external: [],
+    websockets: [],
+    loaded: false,
+    /** Requests made after the load event, optionally only those matching `predicate`. */
+    requestsAfterLoad(predicate = () => true) {
+      return this.requests.filter((request) => request.afterLoad && predicate(request));
+    },
+    /** Waits until the network has been idle for 500 ms, plus `extraMs`. */
+    async settle(extraMs = 250) {
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(extraMs);
+    },
+    close: () => context.close(),
+  };
+
+  if (blockExternal) {
+    await context.route('**/*', (route) => {
+      if (isLocal(route.request().url())) return route.continue();
+      return route.abort('blockedbyclient');
+    });
+  }
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const { url: source, lineNumber } = message.location();
+      session.consoleErrors.push(`${message.text()}${source ? ` (${source}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => session.pageErrors.push(error.stack ?? String(error)));
+  page.on('load', () => {
+    session.loaded = true;
+  });
+  page.on('request', (request) => {
+    const entry = {
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      afterLoad: session.loaded,
+    };
+    session.requests.push(entry);
+    if (!isLocal(entry.url)) session.external.push(entry);
+  });
+  page.on('requestfailed', (request) =>
+    session.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      session.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  page.on('websocket', (socket) => {
+    session.websockets.push(socket.url());
+    if (!isLocal(socket.url())) session.external.push({ url: socket.url(), resourceType: 'websocket' });
+  });
+
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
+  } catch (error) {
+    const problems = describeProblems(session);
+    await context.close();
+    throw new Error(`the app did not render at ${url}: ${error.message}${problems ? `\n${problems}` : ''}`);
+  }
+  return session;
+}
+
+function describeProblems(session) {
+  const lines = [];
+  const list = (title, items) => {
+    if (items.length) lines.push(`${title}:`, ...items.map((item) => `  - ${item}`));
+  };
+  list('console errors', session.consoleErrors);
+  list('uncaught page errors', session.pageErrors);
+  list('failed requests', session.failedRequests);
+  list(
+    'requests to hosts other than 127.0.0.1',
+    session.external.map((request) => `${request.resourceType} ${request.url}`),
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Fails, listing everything that went wrong, if the page logged a console error, threw, had a
+ * failed request, or tried to reach any host but 127.0.0.1 (before or after load).
+ */
+export function assertClean(session) {
+  const problems = describeProblems(session);
+  assert.equal(problems, '', `the page was not clean:\n${problems}`);
+}
+
+const require = createRequire(import.meta.url);
+let axeSource;
+
+/**
+ * Runs axe-core (from node_modules) on the current page and returns its violations, simplified
+ * to { id, impact, help, helpUrl, nodes: [{ target, html, summary }] }. `options` go to
+ * axe.run (default: all of axe's standard rules: WCAG 2.0-2.2 A/AA and best practices).
+ */
+export async function runAxe(page, options = {}) {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (runOptions) => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'], ...runOptions });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        html: node.html,
+        summary: node.failureSummary,
+      })),
+    }));
+  }, options);
+}
+
+/** Human-readable listing of runAxe's violations, for assertion messages. */
+export function formatViolations(violations) {
+  return violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} <${violation.helpUrl}>\n` +
+        violation.nodes.map((node) => `    at ${node.target}: ${node.html}\n      ${node.summary}`).join('\n'),
+    )
+    .join('\n');
+}
