@@ -271,11 +271,12 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
     }
     assert!(text_of(&container, "li[data-step=\"1\"] .lock-reason")
         .contains("can start only from a Ready verdict"));
-    assert!(
-        input(&container, "li[data-step=\"1\"] input[type=checkbox]")
-            .matches(":disabled")
-            .unwrap()
-    );
+    assert!(input(
+        &container,
+        "li[data-step=\"1\"] input[type=checkbox][data-item]"
+    )
+    .matches(":disabled")
+    .unwrap());
 
     // Ready: step 1 current, step 2 locked until step 1 is complete.
     state.assessment.set(ready_assessment());
@@ -292,14 +293,15 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
         text_of(&container, "li[data-step=\"2\"] .lock-reason"),
         "Locked until step 1 is complete."
     );
-    assert!(
-        input(&container, "li[data-step=\"2\"] input[type=checkbox]")
-            .matches(":disabled")
-            .unwrap()
-    );
+    assert!(input(
+        &container,
+        "li[data-step=\"2\"] input[type=checkbox][data-item]"
+    )
+    .matches(":disabled")
+    .unwrap());
 
     let boxes = container
-        .query_selector_all("li[data-step=\"1\"] input[type=checkbox]")
+        .query_selector_all("li[data-step=\"1\"] input[type=checkbox][data-item]")
         .unwrap();
     assert_eq!(boxes.length(), 4);
     for i in 0..boxes.length() {
