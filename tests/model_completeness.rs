@@ -9,7 +9,8 @@ use koom_readiness::domain::model::{
 };
 use koom_readiness::domain::Answer;
 
-const SEED: &str = include_str!("../../shared/seeds/000_aa7c9a97b0bc181d.txt");
+/// The seed, vendored: the model is v1.0 and must keep matching this exact text.
+const SEED: &str = include_str!("../docs/seed/koom-deployment-readiness-layer-v1.0.txt");
 
 fn every_id() -> Vec<&'static str> {
     let mut ids = Vec::new();

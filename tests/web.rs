@@ -388,7 +388,7 @@ fn library_records_round_trip_with_revisions() {
     assert_eq!(first.revision, 1);
     let second = storage::write_record(&first, Some(1)).unwrap();
     assert_eq!(second.revision, 2);
-    let library = storage::load_library(5.0, ids()).unwrap();
+    let library = storage::load_library(5.0, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].assessment.organisation, "Alpha");
     assert!(library.problems.is_empty());
@@ -420,7 +420,7 @@ fn corrupt_records_are_moved_aside_and_the_rest_of_the_library_opens() {
         .set_item(&storage::record_key("bad"), corrupt)
         .unwrap();
 
-    let library = storage::load_library(1234.0, ids()).unwrap();
+    let library = storage::load_library(1234.0, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].id, "good");
     let [Problem::Unreadable {
@@ -457,7 +457,7 @@ fn a_record_from_a_newer_schema_is_read_only_and_never_overwritten() {
     local_storage()
         .set_item(&storage::record_key("f"), future)
         .unwrap();
-    let library = storage::load_library(1.0, ids()).unwrap();
+    let library = storage::load_library(1.0, true, ids()).unwrap();
     assert!(library.records.is_empty());
     assert_eq!(library.newer.len(), 1);
     assert_eq!(library.newer[0].assessment.organisation, "Future Org");
@@ -485,7 +485,7 @@ fn the_schema_1_record_is_migrated_into_the_library() {
         .set_item(storage::LEGACY_CURRENT_KEY, &v1)
         .unwrap();
 
-    let library = storage::load_library(77.0, ids()).unwrap();
+    let library = storage::load_library(77.0, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].id, "migrated-1");
     assert_eq!(library.records[0].assessment, old);
@@ -548,7 +548,7 @@ fn missing_storage_is_detected_before_gloo_can_throw() {
     )
     .unwrap();
     let probe = storage::probe();
-    let load = storage::load_library(1.0, ids());
+    let load = storage::load_library(1.0, true, ids());
     let write = storage::write_record(&saved("x", "X"), None);
     js_sys::eval("delete window.localStorage; if (!('localStorage' in window)) Object.defineProperty(window, 'localStorage', window.__koomSaved);").unwrap();
     assert_eq!(probe, Err(StorageError::Unavailable));
@@ -632,7 +632,7 @@ async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     // Keeping both saves mine as a new entry.
     store.keep_both(state);
     tick().await;
-    let library = storage::load_library(0.0, ids()).unwrap();
+    let library = storage::load_library(0.0, true, ids()).unwrap();
     assert_eq!(library.records.len(), 2);
     container.remove();
     clear_koom_keys();
@@ -643,4 +643,73 @@ fn dispatch_storage_event(key: &str) {
     init.set_key(Some(key));
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_newer_record_this_version_cannot_read_stays_where_it_is() {
+    clear_koom_keys();
+    let future = r#"{"schema":99,"layout":"something else entirely"}"#;
+    local_storage()
+        .set_item(&storage::record_key("future"), future)
+        .unwrap();
+    let library = storage::load_library(1.0, true, ids()).unwrap();
+    assert_eq!(
+        library.problems,
+        vec![Problem::Newer {
+            key: storage::record_key("future"),
+            schema: 99
+        }]
+    );
+    assert_eq!(
+        local_storage()
+            .get_item(&storage::record_key("future"))
+            .unwrap()
+            .as_deref(),
+        Some(future)
+    );
+    assert!(storage::backups().is_empty());
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+async fn deleting_the_open_assessment_can_be_undone_with_its_latest_edits() {
+    clear_koom_keys();
+    let container = fresh_container();
+    let state = AppState::new(Assessment::default(), View::Start, false);
+    let store_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let cell = store_cell.clone();
+    let _app = mount_to(container.clone(), move || {
+        provide_context(state);
+        *cell.borrow_mut() = Some(Store::start(state));
+        view! { <p>"store"</p> }
+    });
+    tick().await;
+    let store = store_cell.borrow().unwrap();
+    store.create(
+        state,
+        Assessment::new("Doomed Org", ""),
+        View::Preconditions,
+    );
+    tick().await;
+    let Opened::Saved(id) = store.opened.get_untracked() else {
+        panic!("not saved")
+    };
+    // An edit still inside the autosave delay when the user deletes.
+    state.edit(|a| a.set_answer("precondition.coe.templates_owner", Some(Answer::Yes)));
+    tick().await;
+    store.delete(state, &id);
+    tick().await;
+    assert!(storage::read_record(&id).is_none());
+    assert_eq!(store.opened.get_untracked(), Opened::Nothing);
+    store.undo_delete();
+    let restored = storage::read_record(&id).unwrap().unwrap();
+    assert_eq!(
+        restored
+            .assessment
+            .answer("precondition.coe.templates_owner"),
+        Some(Answer::Yes)
+    );
+    assert!(store.deleted.get_untracked().is_empty());
+    container.remove();
+    clear_koom_keys();
 }

@@ -51,16 +51,38 @@ pub fn scroll_to_and_focus(id: &str) -> Option<()> {
     el.dyn_into::<web_sys::HtmlElement>().ok()?.focus().ok()
 }
 
-/// After a view change, moves focus to the new view's main heading (once it is rendered).
-pub fn focus_main_heading_soon() {
-    leptos::task::spawn_local(async {
-        // Let the view render before looking for its heading.
-        leptos::task::tick().await;
-        let _ = focus_main_heading();
-    });
+/// Moves keyboard focus to an element by id.
+pub fn focus(id: &str) -> Option<()> {
+    let el = window()?.document()?.get_element_by_id(id)?;
+    el.dyn_into::<web_sys::HtmlElement>().ok()?.focus().ok()
 }
 
-fn focus_main_heading() -> Option<()> {
+/// The current time in milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A new, practically unique id for a library record.
+pub fn new_id() -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{:x}-{random:08x}", now_ms() as u64)
+}
+
+/// A local date and time as `YYYY-MM-DD HH:MM`.
+pub fn date_time_label(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Moves focus to the view's main heading and scrolls to the top.
+pub fn focus_main_heading() -> Option<()> {
     let w = window()?;
     let el = w.document()?.get_element_by_id("main-heading")?;
     let el: web_sys::HtmlElement = el.dyn_into().ok()?;

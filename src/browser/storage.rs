@@ -125,6 +125,15 @@ pub fn record_key(id: &str) -> String {
 /// A record that could not be opened normally.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
+    /// Written by a newer version in a form this version cannot read at all: left in place,
+    /// untouched, for that version.
+    Newer {
+        /// The key it is under.
+        key: String,
+        /// Its schema.
+        schema: u32,
+    },
+
     /// Unreadable; its text was moved to `backup_key` (or left in place if that failed).
     Unreadable {
         /// The key it was found under.
@@ -158,17 +167,18 @@ fn move_aside(key: &str, raw: &str, now: f64) -> Option<String> {
     Some(backup)
 }
 
-/// Loads the whole library, migrating a schema-1 record and moving unreadable ones aside.
-/// `new_id` names records that had no id.
+/// Loads the whole library, moving unreadable records aside. With `migrate_legacy` (once, at
+/// start-up) a schema-1 record is migrated into the library; `new_id` names it.
 pub fn load_library(
     now: f64,
+    migrate_legacy: bool,
     mut new_id: impl FnMut() -> String,
 ) -> Result<LoadedLibrary, StorageError> {
     probe()?;
     let mut library = LoadedLibrary::default();
     let mut session = raw_get(SESSION_KEY).and_then(|s| decode_session(&s));
 
-    if let Some(raw) = raw_get(LEGACY_CURRENT_KEY) {
+    if let Some(raw) = raw_get(LEGACY_CURRENT_KEY).filter(|_| migrate_legacy) {
         let id = new_id();
         match records::migrate_v1(&raw, &id, now) {
             Ok((record, view)) => {
@@ -208,6 +218,11 @@ pub fn load_library(
                 record.id = id;
                 library.newer.push(record);
             }
+            // Never moved aside: the newer version must find it where it left it.
+            Err(RecordError::NewerSchema {
+                schema,
+                readable: None,
+            }) => library.problems.push(Problem::Newer { key, schema }),
             Err(e) => library.problems.push(Problem::Unreadable {
                 backup_key: move_aside(&key, &raw, now),
                 key,

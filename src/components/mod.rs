@@ -113,7 +113,8 @@ pub struct AppState {
     pub evaluation: Memo<Evaluation>,
     /// The view on screen.
     pub view: RwSignal<View>,
-    /// Whether the assessment is the read-only Raccoons Inc. example.
+    /// Whether the assessment on screen is read-only (the Raccoons Inc. example, or a record
+    /// saved by a newer version).
     pub read_only: RwSignal<bool>,
 }
 
@@ -139,7 +140,11 @@ impl AppState {
     /// Shows a view and moves focus to its heading, for keyboard and screen-reader users.
     pub fn go(&self, view: View) {
         self.view.set(view);
-        browser::focus_main_heading_soon();
+        leptos::task::spawn_local(async {
+            // Let the view render before looking for its heading.
+            leptos::task::tick().await;
+            browser::focus_main_heading();
+        });
     }
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::store::ConflictKind;
 use super::{use_state, use_store, AppState, Opened};
 use crate::browser;
 use crate::domain::{file, records::display_name};
@@ -40,18 +41,22 @@ pub fn Notices() -> impl IntoView {
                 </div>
             })}
             {move || store.conflict.get().map(|c| {
-                let deleted = c.theirs.is_none();
+                let (headline, mine) = match c.kind {
+                    ConflictKind::Changed => ("This assessment was changed in another tab or window.", Some("Keep mine (replace the other)")),
+                    ConflictKind::Deleted => ("This assessment was deleted in another tab or window.", Some("Restore it with my changes")),
+                    ConflictKind::Unreadable => ("The saved copy of this assessment can no longer be read here (damaged, or saved by a newer version). It is left untouched.", None),
+                };
                 view! {
-                    <div class="notice notice-warning" role="alert" data-notice="conflict">
+                    <div class="notice notice-warning" role="alert" data-notice="conflict" data-conflict=format!("{:?}", c.kind).to_lowercase()>
                         <p>
-                            <strong>{if deleted { "This assessment was deleted in another tab or window." } else { "This assessment was changed in another tab or window." }}</strong>
+                            <strong>{headline}</strong>
                             " This tab has changes that are not saved. Choose which to keep; nothing is lost until you do."
                         </p>
                         <div class="notice-actions">
-                            <button type="button" class="secondary" on:click=move |_| store.keep_mine(state)>
-                                {if deleted { "Restore it with my changes" } else { "Keep mine (replace the other)" }}
-                            </button>
-                            {(!deleted).then(|| view! {
+                            {mine.map(|label| view! {
+                                <button type="button" class="secondary" on:click=move |_| store.keep_mine(state)>{label}</button>
+                            })}
+                            {(c.kind == ConflictKind::Changed).then(|| view! {
                                 <button type="button" class="secondary" on:click=move |_| store.take_theirs(state)>"Use the other version"</button>
                             })}
                             <button type="button" class="secondary" on:click=move |_| store.keep_both(state)>"Keep both (save mine as a copy)"</button>
@@ -59,12 +64,15 @@ pub fn Notices() -> impl IntoView {
                     </div>
                 }
             })}
-            {move || store.deleted.get().map(|record| view! {
+            {move || store.deleted.with(|d| d.last().map(|record| (display_name(&record.assessment), d.len()))).map(|(name, count)| view! {
                 <div class="notice notice-info" role="status" data-notice="deleted">
-                    <p>"Deleted “" {display_name(&record.assessment)} "”."</p>
+                    <p>
+                        "Deleted “" {name} "”."
+                        {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}
+                    </p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" on:click=move |_| store.undo_delete()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| store.deleted.set(None)>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.deleted.set(Vec::new())>"Dismiss"</button>
                     </div>
                 </div>
             })}

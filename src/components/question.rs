@@ -65,7 +65,10 @@ pub fn QuestionControl(
                     <span class="badge badge-problem">{problem_label.unwrap_or("Problem present")}</span>
                 })}
                 {move || (answer.get().is_some() && !read_only()).then(|| view! {
-                    <button type="button" class="link-button clear-answer" on:click=move |_| state.edit(|a| a.set_answer(id, None))>
+                    <button type="button" class="link-button clear-answer" on:click=move |_| {
+                        state.edit(|a| a.set_answer(id, None));
+                        crate::browser::focus(&format!("{id}-yes"));
+                    }>
                         "Clear answer"
                         <span class="visually-hidden">" to “" {question.text} "”"</span>
                     </button>

@@ -150,7 +150,7 @@ pub fn ReportView() -> impl IntoView {
                         {(!a.pilot_iterations.is_empty()).then(|| view! {
                             <p><strong>"Pilot iterations (roll back, retrain, repeat): "</strong>{a.pilot_iterations.len()}</p>
                             <ul>{a.pilot_iterations.iter().map(|it| view! {
-                                <li>{it.date.clone()} " — not met: " {it.failed_criteria.join(", ")}</li>
+                                <li>{domain::report::iteration_line(it)}</li>
                             }).collect_view()}</ul>
                         })}
                         {DEPLOYMENT_STEPS.iter().flat_map(|s| s.checklist.iter()).filter_map(|i| a.notes.get(i.id).map(|n| (i, n.clone()))).map(|(i, n)| view! {

@@ -192,9 +192,15 @@ fn Gate(
     let record = move |_| {
         let date = browser::today_iso();
         let mut result = None;
-        state.edit(|a| result = Some(seq::record_pilot_iteration(a, &date)));
-        if let Some(Err(e)) = result {
-            browser::alert(&e.to_string());
+        let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
+        state.edit(|a| result = Some(seq::record_pilot_iteration(a, verdict, &date)));
+        match result {
+            Some(Err(e)) => browser::alert(&e.to_string()),
+            // Back to the pilot: its evaluation is what to redo.
+            Some(Ok(_)) => {
+                browser::focus("pilot-evaluation");
+            }
+            None => {}
         }
     };
     view! {
@@ -254,6 +260,8 @@ fn Gate(
                                 <li data-iteration=i + 1>
                                     <strong>{it.date.clone()}</strong> " — not met: "
                                     {it.failed_criteria.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")}
+                                    {(!it.open_criteria.is_empty()).then(|| format!("; still unknown: {}", it.open_criteria.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")))}
+                                    {(!it.evaluation.trim().is_empty()).then(|| view! { <p class="muted">"Evaluation then: " {it.evaluation.clone()}</p> })}
                                 </li>
                             }).collect_view()}
                         </ol>

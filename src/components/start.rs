@@ -4,22 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::notices::export_file;
 use super::{use_state, use_store, Opened, View};
-use crate::browser;
+use crate::browser::{self, storage::Problem};
 use crate::domain::{file, Assessment, MODEL_VERSION};
-
-fn date_label(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
-}
 
 /// The first screen a visitor sees.
 #[component]
@@ -155,7 +142,7 @@ fn Library() -> impl IntoView {
                                         <p class="entry-meta">
                                             <span class="verdict-chip">{entry.verdict.headline()}</span>
                                             {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
-                                            " · changed " {date_label(entry.updated_at)}
+                                            " · changed " {browser::date_time_label(entry.updated_at)}
                                             {move || is_open().then_some(" · open now")}
                                             {entry.newer.then_some(" · saved by a newer version (read-only)")}
                                         </p>
@@ -188,14 +175,19 @@ fn Library() -> impl IntoView {
                                                 </button>
                                             }
                                         })}
-                                        <button type="button" class="link-button" on:click=move |_| store.duplicate(&dup_id)>
-                                            "Duplicate" <span class="visually-hidden">" " {entry.name.clone()}</span>
-                                        </button>
-                                        <button type="button" class="link-button" on:click=move |_| {
-                                            if let Err(e) = store.export_entry(state, &export_id) { store.message.set(Some(e)); }
-                                        }>
-                                            "Export file" <span class="visually-hidden">" of " {entry.name.clone()}</span>
-                                        </button>
+                                        {(!entry.newer).then(|| {
+                                            let (dup_id, export_id, name) = (dup_id.clone(), export_id.clone(), entry.name.clone());
+                                            view! {
+                                                <button type="button" class="link-button" on:click=move |_| store.duplicate(&dup_id)>
+                                                    "Duplicate" <span class="visually-hidden">" " {name.clone()}</span>
+                                                </button>
+                                                <button type="button" class="link-button" on:click=move |_| {
+                                                    if let Err(e) = store.export_entry(state, &export_id) { store.message.set(Some(e)); }
+                                                }>
+                                                    "Export file" <span class="visually-hidden">" of " {name}</span>
+                                                </button>
+                                            }
+                                        })}
                                         {(!entry.newer).then(|| view! {
                                             <button type="button" class="link-button danger-link" on:click=move |_| store.delete(state, &delete_id)>
                                                 "Delete" <span class="visually-hidden">" " {entry.name.clone()}</span>
@@ -223,6 +215,18 @@ fn KeptAside() -> impl IntoView {
         backups.set(browser::storage::backups());
     });
     view! {
+        {move || {
+            let notes: Vec<String> = store.problems.with(|problems| problems.iter().filter_map(|p| match p {
+                Problem::Newer { key, schema } => Some(format!("“{key}” was saved by a newer version of KOOM Readiness (format {schema}) that this version cannot read. It is left untouched for that version.")),
+                Problem::Unreadable { key, backup_key: None, reason } => Some(format!("“{key}” could not be read ({reason}) and could not be copied aside either (is storage full?). It is left in place, untouched.")),
+                Problem::Unreadable { backup_key: Some(_), .. } => None,
+            }).collect());
+            (!notes.is_empty()).then(|| view! {
+                <div class="notice notice-warning" data-notice="problems">
+                    <ul class="plain">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
         <Show when=move || backups.with(|b| !b.is_empty())>
             <div class="notice notice-warning kept-aside" data-notice="kept-aside">
                 <div>
@@ -252,24 +256,5 @@ fn KeptAside() -> impl IntoView {
                 </div>
             </div>
         </Show>
-    }
-}
-
-impl super::Store {
-    /// Downloads a library entry (the open one as on screen) as a JSON file.
-    pub fn export_entry(&self, state: super::AppState, id: &str) -> Result<(), String> {
-        if self.opened.get_untracked() == Opened::Saved(id.to_string()) {
-            self.flush(state);
-            return export_file(state);
-        }
-        let record = browser::storage::read_record(id)
-            .and_then(Result::ok)
-            .ok_or_else(|| "That assessment could not be read to export it.".to_string())?;
-        let date = browser::today_iso();
-        browser::download(
-            &file::file_name(&record.assessment, &date, "json"),
-            "application/json",
-            &file::export(&record.assessment, &date),
-        )
     }
 }

@@ -60,11 +60,44 @@ pub enum Opened {
     Newer(String),
 }
 
-/// Another tab changed or deleted the open assessment while this tab had unsaved edits.
+/// What happened to the stored copy of the open assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Another tab saved a different version.
+    Changed,
+    /// Another tab deleted it.
+    Deleted,
+    /// The stored copy can no longer be read here (damaged, or saved by a newer version);
+    /// it is never written over.
+    Unreadable,
+}
+
+/// The stored copy of the open assessment changed under this tab while it had unsaved edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
-    /// The other version (`None`: it was deleted).
+    /// What happened.
+    pub kind: ConflictKind,
+    /// The other version, when it can be read.
     pub theirs: Option<SavedAssessment>,
+}
+
+impl Conflict {
+    fn of(id: &str) -> Conflict {
+        match storage::read_record(id) {
+            Some(Ok(record)) => Conflict {
+                kind: ConflictKind::Changed,
+                theirs: Some(record),
+            },
+            None => Conflict {
+                kind: ConflictKind::Deleted,
+                theirs: None,
+            },
+            Some(Err(_)) => Conflict {
+                kind: ConflictKind::Unreadable,
+                theirs: None,
+            },
+        }
+    }
 }
 
 /// Saved-data state, provided as context with [`AppState`].
@@ -86,12 +119,12 @@ pub struct Store {
     pub message: RwSignal<Option<String>>,
     /// Another tab's conflicting change.
     pub conflict: RwSignal<Option<Conflict>>,
-    /// Unreadable records kept aside.
+    /// Records that could not be opened normally.
     pub problems: RwSignal<Vec<Problem>>,
     /// Records saved by a newer version.
     newer: RwSignal<Vec<SavedAssessment>>,
-    /// The last deleted record, for undo.
-    pub deleted: RwSignal<Option<SavedAssessment>>,
+    /// Deleted records, most recent last, for undo.
+    pub deleted: RwSignal<Vec<SavedAssessment>>,
     /// The browser's answer to `navigator.storage.persist()`.
     pub persisted: RwSignal<Option<bool>>,
     generation: RwSignal<u64>,
@@ -102,10 +135,15 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-fn new_id() -> String {
-    let now = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("{now:x}-{random:08x}")
+/// Whether an assessment holds any work worth keeping (more than a name).
+fn has_work(a: &Assessment) -> bool {
+    !(a.answers.is_empty()
+        && a.notes.is_empty()
+        && a.unclear.is_empty()
+        && a.checklist.is_empty()
+        && a.pilot == Default::default()
+        && a.pilot_iterations.is_empty()
+        && a.cycles.is_empty())
 }
 
 impl Store {
@@ -122,12 +160,12 @@ impl Store {
             conflict: RwSignal::new(None),
             problems: RwSignal::new(Vec::new()),
             newer: RwSignal::new(Vec::new()),
-            deleted: RwSignal::new(None),
+            deleted: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             generation: RwSignal::new(0),
         };
         provide_context(store);
-        match storage::load_library(js_sys::Date::now(), new_id) {
+        match storage::load_library(browser::now_ms(), true, browser::new_id) {
             Err(e) => store.storage_error.set(Some(e)),
             Ok(library) => {
                 store.set_entries(&library.records, &library.newer);
@@ -138,11 +176,8 @@ impl Store {
                         .open
                         .and_then(|id| library.records.iter().find(|r| r.id == id).cloned());
                     if let Some(record) = record {
-                        store.open_record(
-                            state,
-                            record,
-                            View::from_token(&session.view).unwrap_or(View::Preconditions),
-                        );
+                        let view = View::from_token(&session.view).unwrap_or(View::Preconditions);
+                        store.open_record(state, record, view);
                     }
                 }
                 let persisted = store.persisted;
@@ -166,16 +201,21 @@ impl Store {
 
     /// Re-reads the library list (after another tab's change).
     pub fn refresh(&self) {
-        if let Ok(library) = storage::load_library(js_sys::Date::now(), new_id) {
+        if let Ok(library) = storage::load_library(browser::now_ms(), false, browser::new_id) {
             self.set_entries(&library.records, &library.newer);
             self.newer.set(library.newer);
-            if !library.problems.is_empty() {
-                self.problems.update(|p| p.extend(library.problems));
-            }
+            self.problems.update(|known| {
+                for problem in library.problems {
+                    if !known.contains(&problem) {
+                        known.push(problem);
+                    }
+                }
+            });
         }
     }
 
-    fn open_record(&self, state: AppState, record: SavedAssessment, view: View) {
+    /// Puts a record on screen without moving the user's focus (another tab's update).
+    fn load_record(&self, state: AppState, record: SavedAssessment) {
         self.revision.set(Some(record.revision));
         self.saved.set(Some(record.assessment.clone()));
         self.dirty.set(false);
@@ -183,16 +223,41 @@ impl Store {
         self.opened.set(Opened::Saved(record.id.clone()));
         state.read_only.set(false);
         state.assessment.set(record.assessment);
+    }
+
+    fn open_record(&self, state: AppState, record: SavedAssessment, view: View) {
+        self.load_record(state, record);
         state.go(view);
+    }
+
+    /// Whether what is on screen may be replaced: it is saved (or holds nothing to lose), or
+    /// the user agrees to drop it.
+    pub fn may_replace(&self, state: AppState) -> bool {
+        self.flush(state);
+        let at_risk = match self.opened.get_untracked() {
+            Opened::Memory => state.assessment.with_untracked(has_work),
+            Opened::Saved(_) => {
+                self.dirty.get_untracked() || self.conflict.get_untracked().is_some()
+            }
+            Opened::Nothing | Opened::Example | Opened::Newer(_) => false,
+        };
+        !at_risk
+            || browser::confirm(&format!(
+                "Your latest changes to “{}” are not saved in this browser. Drop them? Choose Cancel, then “Export as a file”, to keep them.",
+                state.assessment.with_untracked(display_name)
+            ))
     }
 
     /// Opens a library entry.
     pub fn open(&self, state: AppState, id: &str) {
-        self.flush(state);
+        if !self.may_replace(state) {
+            return;
+        }
         if let Some(newer) = self.newer.get_untracked().into_iter().find(|r| r.id == id) {
             self.revision.set(None);
             self.saved.set(Some(newer.assessment.clone()));
             self.dirty.set(false);
+            self.conflict.set(None);
             self.opened.set(Opened::Newer(newer.id.clone()));
             state.read_only.set(true);
             state.assessment.set(newer.assessment);
@@ -214,39 +279,53 @@ impl Store {
         }
     }
 
-    /// Creates and opens a new assessment (saved at once, or in memory if storage is unusable).
+    /// Creates and opens a new assessment, unless the user keeps unsaved work on screen.
     pub fn create(&self, state: AppState, assessment: Assessment, view: View) {
-        self.flush(state);
+        if self.may_replace(state) {
+            self.create_unguarded(state, assessment, view);
+        }
+    }
+
+    /// Creates and opens a new assessment: saved at once (`true`), or in memory only when
+    /// storage cannot be used (`false`).
+    fn create_unguarded(&self, state: AppState, assessment: Assessment, view: View) -> bool {
         let record = SavedAssessment {
             schema: SCHEMA_VERSION,
-            id: new_id(),
+            id: browser::new_id(),
             revision: 0,
-            updated_at: js_sys::Date::now(),
+            updated_at: browser::now_ms(),
             assessment,
         };
         match storage::write_record(&record, None) {
             Ok(written) => {
                 self.refresh();
                 self.open_record(state, written, view);
+                true
             }
             Err(e) => {
                 self.storage_error.set(Some(e));
                 self.revision.set(None);
                 self.saved.set(None);
+                self.dirty.set(false);
+                self.conflict.set(None);
                 self.opened.set(Opened::Memory);
                 state.read_only.set(false);
                 state.assessment.set(record.assessment);
                 state.go(view);
+                false
             }
         }
     }
 
     /// Opens the read-only Raccoons Inc. example.
     pub fn open_example(&self, state: AppState) {
-        self.flush(state);
+        if !self.may_replace(state) {
+            return;
+        }
         self.revision.set(None);
         self.saved.set(None);
         self.dirty.set(false);
+        self.conflict.set(None);
         self.opened.set(Opened::Example);
         state.read_only.set(true);
         state.assessment.set(domain::example::raccoons_inc());
@@ -257,10 +336,16 @@ impl Store {
     pub fn save_copy(&self, state: AppState, name: String) {
         let mut copy = state.assessment.get_untracked();
         copy.organisation = name;
-        self.create(state, copy, state.view.get_untracked());
-        self.message.set(Some(
-            "Saved as a new assessment in your library.".to_string(),
-        ));
+        if self.opened.get_untracked() == Opened::Example {
+            // The example's assessor field names its source, not the person copying it.
+            copy.assessor = String::new();
+        }
+        let saved = self.create_unguarded(state, copy, state.view.get_untracked());
+        self.message.set(Some(if saved {
+            "Saved as a new assessment in your library.".to_string()
+        } else {
+            "Copied, but kept in memory only: this browser cannot save it. Export it as a file to keep it.".to_string()
+        }));
     }
 
     /// Duplicates a library entry.
@@ -275,9 +360,9 @@ impl Store {
         assessment.organisation = format!("Copy of {}", display_name(&assessment));
         let copy = SavedAssessment {
             schema: SCHEMA_VERSION,
-            id: new_id(),
+            id: browser::new_id(),
             revision: 0,
-            updated_at: js_sys::Date::now(),
+            updated_at: browser::now_ms(),
             assessment,
         };
         match storage::write_record(&copy, None) {
@@ -290,11 +375,12 @@ impl Store {
         self.refresh();
     }
 
-    /// Renames a library entry (the open one through the normal autosave).
+    /// Renames a library entry (the open one through a save of what is on screen).
     pub fn rename(&self, state: AppState, id: &str, name: &str) {
         if self.opened.get_untracked() == Opened::Saved(id.to_string()) {
             state.edit(|a| a.organisation = name.trim().to_string());
-            self.flush(state);
+            self.dirty.set(true);
+            self.save(state);
             self.refresh();
             return;
         }
@@ -305,7 +391,7 @@ impl Store {
             return;
         };
         record.assessment.organisation = name.trim().to_string();
-        record.updated_at = js_sys::Date::now();
+        record.updated_at = browser::now_ms();
         let expected = Some(record.revision);
         if let Err(e) = storage::write_record(&record, expected) {
             self.message.set(Some(e.to_string()));
@@ -315,36 +401,47 @@ impl Store {
 
     /// Deletes a library entry; it can be restored with [`Store::undo_delete`].
     pub fn delete(&self, state: AppState, id: &str) {
-        let Some(Ok(record)) = storage::read_record(id) else {
+        let is_open = self.opened.get_untracked() == Opened::Saved(id.to_string());
+        if is_open {
+            self.flush(state);
+        }
+        let Some(Ok(mut record)) = storage::read_record(id) else {
             self.message.set(Some(
                 "That assessment could not be read; it was not deleted.".to_string(),
             ));
             return;
         };
+        if is_open {
+            // Undo must bring back what was on screen, saved or not.
+            record.assessment = state.assessment.get_untracked();
+        }
         if let Err(e) = storage::delete_record(id) {
             self.message.set(Some(e.to_string()));
             return;
         }
-        if self.opened.get_untracked() == Opened::Saved(id.to_string()) {
+        if is_open {
             self.opened.set(Opened::Nothing);
             self.revision.set(None);
             self.saved.set(None);
             self.dirty.set(false);
+            self.conflict.set(None);
             state.assessment.set(Assessment::default());
             state.view.set(View::Start);
         }
-        self.deleted.set(Some(record));
+        self.deleted.update(|d| d.push(record));
         self.refresh();
     }
 
-    /// Restores the last deleted entry.
+    /// Restores the most recently deleted entry.
     pub fn undo_delete(&self) {
-        let Some(record) = self.deleted.get_untracked() else {
+        let Some(record) = self.deleted.get_untracked().last().cloned() else {
             return;
         };
         match storage::write_record(&record, None) {
             Ok(_) => {
-                self.deleted.set(None);
+                self.deleted.update(|d| {
+                    d.pop();
+                });
                 self.message.set(Some(format!(
                     "Restored “{}”.",
                     display_name(&record.assessment)
@@ -360,14 +457,37 @@ impl Store {
     pub fn import(&self, state: AppState, file_name: &str, text: &str) {
         match domain::file::import(text) {
             Ok(assessment) => {
-                self.create(state, assessment, View::Preconditions);
-                self.message
-                    .set(Some(format!("Imported “{file_name}” as a new assessment.")));
+                if !self.may_replace(state) {
+                    return;
+                }
+                let saved = self.create_unguarded(state, assessment, View::Preconditions);
+                self.message.set(Some(if saved {
+                    format!("Imported “{file_name}” as a new assessment.")
+                } else {
+                    format!("Imported “{file_name}”, in memory only: this browser cannot save it.")
+                }));
             }
             Err(e) => self.message.set(Some(format!(
                 "“{file_name}” was not imported: {e} Nothing was changed."
             ))),
         }
+    }
+
+    /// Downloads a library entry (the open one as on screen) as a JSON file.
+    pub fn export_entry(&self, state: AppState, id: &str) -> Result<(), String> {
+        if self.opened.get_untracked() == Opened::Saved(id.to_string()) {
+            self.flush(state);
+            return super::notices::export_file(state);
+        }
+        let record = storage::read_record(id)
+            .and_then(Result::ok)
+            .ok_or_else(|| "That assessment could not be read to export it.".to_string())?;
+        let date = browser::today_iso();
+        browser::download(
+            &domain::file::file_name(&record.assessment, &date, "json"),
+            "application/json",
+            &domain::file::export(&record.assessment, &date),
+        )
     }
 
     /// Saves now if there are unsaved changes.
@@ -389,7 +509,7 @@ impl Store {
             schema: SCHEMA_VERSION,
             id: id.clone(),
             revision: self.revision.get_untracked().unwrap_or(0),
-            updated_at: js_sys::Date::now(),
+            updated_at: browser::now_ms(),
             assessment: assessment.clone(),
         };
         match storage::write_record(&record, self.revision.get_untracked()) {
@@ -409,9 +529,8 @@ impl Store {
                     list.insert(0, entry);
                 });
             }
-            Err(StorageError::ChangedElsewhere { .. }) => {
-                let theirs = storage::read_record(&id).and_then(Result::ok);
-                self.conflict.set(Some(Conflict { theirs }));
+            Err(StorageError::ChangedElsewhere { .. } | StorageError::NewerVersionPresent) => {
+                self.conflict.set(Some(Conflict::of(&id)));
             }
             Err(e) => self.storage_error.set(Some(e)),
         }
@@ -424,7 +543,7 @@ impl Store {
         };
         self.conflict.set(None);
         match conflict.theirs {
-            Some(record) => self.open_record(state, record, state.view.get_untracked()),
+            Some(record) => self.load_record(state, record),
             None => {
                 self.opened.set(Opened::Nothing);
                 self.dirty.set(false);
@@ -435,11 +554,16 @@ impl Store {
         self.refresh();
     }
 
-    /// Resolves a conflict by writing this tab's version over the other.
+    /// Resolves a conflict by writing this tab's version over the other (restoring it, if it
+    /// was deleted). Unreadable data is never written over: then both are kept.
     pub fn keep_mine(&self, state: AppState) {
         let Some(conflict) = self.conflict.get_untracked() else {
             return;
         };
+        if conflict.kind == ConflictKind::Unreadable {
+            self.keep_both(state);
+            return;
+        }
         self.revision.set(conflict.theirs.map(|r| r.revision));
         self.conflict.set(None);
         self.dirty.set(true);
@@ -519,18 +643,22 @@ impl Store {
             if !storage::is_record_key(&key, &id) {
                 return;
             }
-            let theirs = storage::read_record(&id).and_then(Result::ok);
-            if theirs.as_ref().map(|r| r.revision) == store.revision.get_untracked() {
+            let conflict = Conflict::of(&id);
+            if conflict.theirs.as_ref().map(|r| r.revision) == store.revision.get_untracked() {
                 return;
             }
-            match (store.dirty.get_untracked(), theirs) {
-                (false, Some(record)) => {
-                    store.open_record(state, record, state.view.get_untracked());
+            match (
+                store.dirty.get_untracked(),
+                conflict.kind,
+                conflict.theirs.clone(),
+            ) {
+                (false, ConflictKind::Changed, Some(record)) => {
+                    store.load_record(state, record);
                     store.message.set(Some(
                         "This assessment was updated from another tab.".to_string(),
                     ));
                 }
-                (_, theirs) => store.conflict.set(Some(Conflict { theirs })),
+                _ => store.conflict.set(Some(conflict)),
             }
         });
         on_cleanup(move || {

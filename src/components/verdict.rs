@@ -6,7 +6,12 @@ use leptos::prelude::*;
 use super::{use_state, View};
 use crate::browser;
 use crate::domain::model;
-use crate::domain::{Reason, ReasonKind, SequenceState, Verdict};
+use crate::domain::model::readiness_questions;
+use crate::domain::{Readiness, Reason, ReasonKind, SequenceState, Verdict};
+
+/// How many questions the readiness verdict reads.
+static READINESS_QUESTIONS: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| readiness_questions().count());
 
 /// How many reasons show before "show all".
 const FIRST_REASONS: usize = 6;
@@ -35,6 +40,37 @@ fn ReasonItem(reason: Reason) -> impl IntoView {
                 </button>
             })}
         </li>
+    }
+}
+
+/// The causes of the verdict; the first few, or all on request. The toggle stays mounted
+/// while answers change, so keyboard focus is never lost.
+#[component]
+fn WhySection(readiness: Memo<Readiness>) -> impl IntoView {
+    let show_all = RwSignal::new(false);
+    let total = Memo::new(move |_| readiness.with(|r| r.reasons.len()));
+    let title = move || match readiness.with(|r| r.verdict) {
+        Verdict::Hold => "What is still open",
+        _ => "Why",
+    };
+    view! {
+        <Show when=move || { total.get() > 0 }>
+            <section class="panel-section">
+                <h3>{title} <span class="count">" (" {move || total.get()} ")"</span></h3>
+                <ol class="reasons">
+                    {move || readiness.with(|r| {
+                        let shown = if show_all.get() { r.reasons.len() } else { FIRST_REASONS };
+                        r.reasons.iter().take(shown).cloned().map(|reason| view! { <ReasonItem reason/> }).collect_view()
+                    })}
+                </ol>
+                <Show when=move || { total.get() > FIRST_REASONS }>
+                    <button type="button" class="link-button" aria-expanded=move || show_all.get().to_string()
+                        on:click=move |_| show_all.update(|s| *s = !*s)>
+                        {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show all {}", total.get()) }}
+                    </button>
+                </Show>
+            </section>
+        </Show>
     }
 }
 
@@ -85,7 +121,6 @@ pub fn VerdictPanel() -> impl IntoView {
     let state = use_state();
     let readiness = Memo::new(move |_| state.evaluation.with(|e| e.readiness.clone()));
     let verdict = Memo::new(move |_| readiness.with(|r| r.verdict));
-    let show_all = RwSignal::new(false);
 
     view! {
         <aside class="verdict-panel" id="verdict" tabindex="-1" aria-labelledby="verdict-title" data-verdict=move || verdict.get().token()>
@@ -99,29 +134,17 @@ pub fn VerdictPanel() -> impl IntoView {
                     <span class="green-dot" aria-hidden="true"></span>
                     {move || readiness.with(|r| r.green_flag_summary())}
                 </p>
+                {move || {
+                    let left = state.evaluation.with(|e| e.progress.left_for_verdict);
+                    (left > 0).then(|| view! {
+                        <p class="left-for-verdict">{left} " of " {*READINESS_QUESTIONS} " questions still open for a full verdict"</p>
+                    })
+                }}
             </div>
+            <WhySection readiness/>
             {move || {
                 let r = readiness.get();
-                let total = r.reasons.len();
-                let shown: Vec<Reason> = if show_all.get() { r.reasons.clone() } else { r.reasons.iter().take(FIRST_REASONS).cloned().collect() };
-                let why_title = match r.verdict {
-                    Verdict::Hold => "What is still open",
-                    _ => "Why",
-                };
                 view! {
-                    {(total > 0).then(|| view! {
-                        <section class="panel-section">
-                            <h3>{why_title} <span class="count">" (" {total} ")"</span></h3>
-                            <ol class="reasons">
-                                {shown.into_iter().map(|reason| view! { <ReasonItem reason/> }).collect_view()}
-                            </ol>
-                            {(total > FIRST_REASONS).then(|| view! {
-                                <button type="button" class="link-button" on:click=move |_| show_all.update(|s| *s = !*s)>
-                                    {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show all {total}") }}
-                                </button>
-                            })}
-                        </section>
-                    })}
                     {(!r.also.is_empty()).then(|| view! {
                         <section class="panel-section">
                             <h3>"Also to build"</h3>

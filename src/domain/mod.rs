@@ -2,6 +2,7 @@
 //! answers, and the evaluation that produces every verdict, reason and next action.
 //!
 //! Nothing here imports leptos, web-sys, gloo or wasm-bindgen; it is tested natively.
+#![deny(missing_docs)]
 
 pub mod answer;
 pub mod assessment;

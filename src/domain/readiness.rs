@@ -95,14 +95,20 @@ pub struct Reason {
 }
 
 impl Reason {
-    /// The reason as one sentence, as the interface and reports show it.
+    /// The reason as one sentence, as the interface and reports show it. An open question
+    /// states the consequence as what a problem here would mean, not as a fact.
     pub fn message(&self) -> String {
+        let consequence = if self.kind == ReasonKind::Open {
+            format!("If this turns out to be a problem: {}", self.consequence)
+        } else {
+            self.consequence.to_string()
+        };
         format!(
             "{} ({}): {}. {}",
             self.item_label,
             self.section.label(),
             self.finding,
-            self.consequence
+            consequence
         )
     }
 }
@@ -555,7 +561,7 @@ mod tests {
         assert_eq!(r.open_questions, ["precondition.workers.bypassing_sops"]);
         assert_eq!(
             r.reasons[0].message(),
-            "Condition 3 — Workers commit to escalation instead of guessing (§2): “Do workers bypass SOPs when they are inconvenient?” is answered “Not sure”. Stop. Deployment will fail."
+            "Condition 3 — Workers commit to escalation instead of guessing (§2): “Do workers bypass SOPs when they are inconvenient?” is answered “Not sure”. If this turns out to be a problem: Stop. Deployment will fail."
         );
     }
 

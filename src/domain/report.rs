@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::answer::Answer;
-use super::assessment::Assessment;
+use super::assessment::{Assessment, PilotIteration};
 use super::model::{
     Question, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, PRECONDITIONS,
     RED_FLAGS, STABILITY_SIGNS,
@@ -60,6 +60,30 @@ fn answers(out: &mut String, a: &Assessment, title: &str, questions: &[&'static 
         );
     }
     out.push('\n');
+}
+
+fn criteria(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            super::model::question(id)
+                .map(|q| q.finding.to_string())
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One pilot iteration in a sentence: date, criteria not met, criteria unknown, and the
+/// evaluation that was rolled back.
+pub fn iteration_line(it: &PilotIteration) -> String {
+    let mut line = format!("{} — not met: {}", it.date, criteria(&it.failed_criteria));
+    if !it.open_criteria.is_empty() {
+        line.push_str(&format!("; still unknown: {}", criteria(&it.open_criteria)));
+    }
+    if !it.evaluation.trim().is_empty() {
+        line.push_str(&format!(". Evaluation then: {}", it.evaluation.trim()));
+    }
+    line
 }
 
 /// Renders the whole report as Markdown.
@@ -154,22 +178,7 @@ pub fn markdown(a: &Assessment, e: &Evaluation, date: &str) -> String {
             a.pilot_iterations.len()
         );
         for (i, it) in a.pilot_iterations.iter().enumerate() {
-            let failed: Vec<String> = it
-                .failed_criteria
-                .iter()
-                .map(|id| {
-                    super::model::question(id)
-                        .map(|q| q.finding.to_string())
-                        .unwrap_or_else(|| id.clone())
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "{}. {} — not met: {}",
-                i + 1,
-                it.date,
-                failed.join("; ")
-            );
+            let _ = writeln!(out, "{}. {}", i + 1, iteration_line(it));
         }
         out.push('\n');
     }
@@ -253,6 +262,20 @@ mod tests {
         assert!(md.contains("| Do managers report variance openly rather than hide it? *(flagged unclear)* | Unanswered |  |"));
         assert!(md.contains("## Feedback on the model\n\nItems flagged as unclear, for the model's improvement cycle (Clarify, Simplify, Remove ambiguity, Improve alignment):\n\n- **Do managers report variance openly rather than hide it?** (§3) — What counts as hiding?"));
         assert!(md.contains("- Step 1 — Executive Education: locked — The sequence can start only from a Ready verdict; the verdict is “Stop — do not deploy KOOM”."));
+    }
+
+    #[test]
+    fn an_iteration_line_names_criteria_and_keeps_the_evaluation() {
+        let it = PilotIteration {
+            date: "2026-11-24".into(),
+            failed_criteria: vec!["step.full_deployment.managers_aligned".into()],
+            open_criteria: vec!["step.full_deployment.coe_functioning".into()],
+            evaluation: "Zone C drift persisted".into(),
+        };
+        assert_eq!(
+            iteration_line(&it),
+            "2026-11-24 — not met: managers are not aligned; still unknown: the CoE is not functioning. Evaluation then: Zone C drift persisted"
+        );
     }
 
     #[test]

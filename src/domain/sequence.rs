@@ -150,6 +150,9 @@ impl fmt::Display for SequenceError {
 
 impl std::error::Error for SequenceError {}
 
+/// Number of the full-deployment step, whose gate a pilot iteration answers.
+const FULL_DEPLOYMENT_STEP: u8 = 6;
+
 /// Whether a checklist item is done in this assessment.
 pub fn item_done(assessment: &Assessment, item: &ChecklistItem) -> bool {
     match item.completion {
@@ -246,7 +249,10 @@ pub fn evaluate(assessment: &Assessment, verdict: Verdict) -> Sequence {
                 SequenceState::NotStartable(v) => StepState::Locked(LockReason::NotReady(v)),
                 SequenceState::Halted(v) => StepState::Locked(LockReason::Halted(v)),
                 _ if Some(i) == first_incomplete => StepState::Current,
-                _ => StepState::Locked(LockReason::PreviousStepIncomplete(s.number - 1)),
+                // Name the step that blocks, not merely the one before.
+                _ => StepState::Locked(LockReason::PreviousStepIncomplete(
+                    first_incomplete.map_or(s.number - 1, |f| DEPLOYMENT_STEPS[f].number),
+                )),
             }
         };
         steps.push(StepStatus {
@@ -334,8 +340,11 @@ pub fn set_item_done(
 /// back to evaluation, with training to do.
 pub fn record_pilot_iteration(
     assessment: &mut Assessment,
+    verdict: Verdict,
     date: &str,
 ) -> Result<PilotIteration, SequenceError> {
+    can_change(&evaluate(assessment, verdict), FULL_DEPLOYMENT_STEP)
+        .map_err(SequenceError::Locked)?;
     let GateOutcome::RollBack { failed, open } = gate(assessment) else {
         return Err(SequenceError::GateNotFailed);
     };
@@ -409,11 +418,11 @@ mod tests {
         assert_eq!(s.steps[0].state, StepState::Current);
         assert_eq!(
             s.steps[3].state,
-            StepState::Locked(LockReason::PreviousStepIncomplete(3))
+            StepState::Locked(LockReason::PreviousStepIncomplete(1))
         );
         assert_eq!(
             s.steps[3].state_reason_text(),
-            Some("Locked until step 3 is complete.".to_string())
+            Some("Locked until step 1 is complete.".to_string())
         );
     }
 
@@ -424,7 +433,7 @@ mod tests {
             set_item_done(&mut a, Verdict::Ready, "step.coe.design_workflows", true).unwrap_err();
         assert_eq!(
             err,
-            SequenceError::Locked(LockReason::PreviousStepIncomplete(2))
+            SequenceError::Locked(LockReason::PreviousStepIncomplete(1))
         );
         assert!(a.checklist.is_empty());
         set_item_done(
@@ -532,7 +541,7 @@ mod tests {
             GateOutcome::RollBack { .. }
         ));
 
-        let it = record_pilot_iteration(&mut a, "2026-11-24").unwrap();
+        let it = record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24").unwrap();
         assert_eq!(it.date, "2026-11-24");
         assert_eq!(
             it.failed_criteria,
@@ -560,11 +569,22 @@ mod tests {
     }
 
     #[test]
-    fn an_iteration_needs_a_failed_gate() {
+    fn an_iteration_needs_an_open_gate_that_failed() {
         let mut a = Assessment::default();
+        tick_steps(&mut a, 5);
         assert_eq!(
-            record_pilot_iteration(&mut a, "2026-11-24"),
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24"),
             Err(SequenceError::GateNotFailed)
+        );
+        a.set_answer("step.full_deployment.coe_functioning", Some(Answer::No));
+        assert_eq!(
+            record_pilot_iteration(&mut a, Verdict::Stop, "2026-11-24"),
+            Err(SequenceError::Locked(LockReason::Halted(Verdict::Stop)))
+        );
+        a.checklist.remove("step.pilot.sops");
+        assert_eq!(
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24"),
+            Err(SequenceError::Locked(LockReason::PreviousStepIncomplete(5)))
         );
         assert!(a.pilot_iterations.is_empty());
     }

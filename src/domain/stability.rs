@@ -143,13 +143,23 @@ pub fn evaluate(assessment: &Assessment) -> Stability {
             cycles,
         };
     };
+    let still_recording = cycles[index].unmarked > 0;
+    // While a later cycle is still being marked, a complete cycle 2 or later keeps its verdict.
+    let index = if still_recording && index + 1 > STABILITY_CYCLE_LIMIT {
+        (STABILITY_CYCLE_LIMIT - 1..index)
+            .rev()
+            .find(|&i| cycles[i].unmarked == 0)
+            .unwrap_or(index)
+    } else {
+        index
+    };
+    let still_recording = cycles[index].unmarked > 0;
     let cycle = &assessment.cycles[index];
     let number = index + 1;
     let missing: Vec<&'static StabilitySign> = STABILITY_SIGNS
         .iter()
         .filter(|s| cycle.signs.get(s.id) != Some(&Observation::Seen))
         .collect();
-    let still_recording = cycles[index].unmarked > 0;
 
     let health = if missing.is_empty() {
         Health::Healthy { cycle: number }
@@ -273,6 +283,20 @@ mod tests {
             evaluate(&a).health,
             Health::Watch { cycle: 2, .. }
         ));
+    }
+
+    #[test]
+    fn a_third_cycle_being_recorded_keeps_the_cycle_two_diagnosis() {
+        let mut a = Assessment::default();
+        a.cycles.push(cycle_with(5, Some(Observation::NotSeen)));
+        a.cycles.push(cycle_with(8, Some(Observation::NotSeen)));
+        a.cycles.push(cycle_with(1, None));
+        let s = evaluate(&a);
+        assert!(
+            matches!(s.health, Health::ImplementedIncorrectly { cycle: 2, ref diagnosis } if diagnosis.len() == 2),
+            "{:?}",
+            s.health
+        );
     }
 
     #[test]
