@@ -7,7 +7,9 @@
 // - "start": a first visit; usable = the organisation field of the start screen is enabled.
 // - "resume": a returning visit with a saved assessment open on Preconditions;
 //   usable = the first question's radio buttons are rendered and enabled.
-// Also counts requests made after the load event (the budget is none).
+// Also counts requests made after the load event (the budget is none), and measures
+// answer click → verdict updated in the DOM (it paints at the next frame), median and 95th
+// percentile over 60 clicks that flip the verdict between Stop and Hold.
 
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -33,18 +35,25 @@ const observer = (selector) => `
       .observe(document, { childList: true, subtree: true, attributes: true });
   })();`;
 
-const saved = JSON.stringify({
-  schema: 1,
-  view: 'preconditions',
+const record = JSON.stringify({
+  schema: 2,
+  id: 'bench',
+  revision: 1,
+  updated_at: 0,
   assessment: { model_version: '1.0', organisation: 'Bench Org', answers: { 'precondition.executives.micromanaging_workers': 'no' } },
 });
+const session = JSON.stringify({ schema: 2, open: 'bench', view: 'preconditions' });
+const seed = ([r, s]) => {
+  if (!localStorage.getItem('koom-readiness/assessment/bench')) {
+    localStorage.setItem('koom-readiness/assessment/bench', r);
+    localStorage.setItem('koom-readiness/session', s);
+  }
+};
 
 async function once(kind) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (kind === 'resume') {
-    await context.addInitScript((value) => {
-      if (!localStorage.getItem('koom-readiness/current')) localStorage.setItem('koom-readiness/current', value);
-    }, saved);
+    await context.addInitScript(seed, [record, session]);
   }
   const selector = kind === 'start' ? '#org-name' : 'input[type=radio][name="precondition.executives.micromanaging_workers"]';
   await context.addInitScript(observer(selector));
@@ -71,6 +80,43 @@ for (const kind of ['start', 'resume']) {
     `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; ${loads} loads); ` +
     `requests after load: ${Math.max(...runs.map((r) => r.afterLoad))}`);
 }
+
+async function answerToVerdict(clicks) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(seed, [record, session]);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('aside#verdict');
+  const times = await page.evaluate(async (n) => {
+    const name = 'precondition.executives.bypassing_managers';
+    const verdict = document.querySelector('aside#verdict');
+    const out = [];
+    for (let i = 0; i < n; i += 1) {
+      const value = i % 2 === 0 ? 'yes' : 'not_sure';
+      const before = verdict.getAttribute('data-verdict');
+      const changed = new Promise((resolve) => {
+        const o = new MutationObserver(() => {
+          if (verdict.getAttribute('data-verdict') !== before) { o.disconnect(); resolve(); }
+        });
+        o.observe(verdict, { attributes: true });
+      });
+      const t0 = performance.now();
+      document.querySelector(`input[name="${name}"][value="${value}"]`).click();
+      await changed;
+      out.push(performance.now() - t0);
+      // Let the frame paint before the next click.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return out;
+  }, clicks);
+  await context.close();
+  return times;
+}
+
+const flips = await answerToVerdict(60);
+const sorted = [...flips].sort((a, b) => a - b);
+console.log(`answer click → verdict updated in the DOM: median ${median(flips).toFixed(1)} ms, ` +
+  `p95 ${sorted[Math.floor(sorted.length * 0.95) - 1].toFixed(1)} ms (${flips.length} clicks)`);
 
 await browser.close();
 await server.close();

@@ -90,12 +90,13 @@ pub fn ItemExtras(
     kind: &'static str,
 ) -> impl IntoView {
     let state = use_state();
-    let note = move || {
+    // One memo per field: a keystroke elsewhere does not re-run these.
+    let note = Memo::new(move |_| {
         state
             .assessment
             .with(|a| a.notes.get(id).cloned().unwrap_or_default())
-    };
-    let unclear = move || state.assessment.with(|a| a.unclear.get(id).cloned());
+    });
+    let unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.get(id).cloned()));
     let read_only = move || state.read_only.get();
     let note_id = format!("{id}-note");
     let note_label_for = note_id.clone();
@@ -103,7 +104,7 @@ pub fn ItemExtras(
     let unclear_label_for = unclear_id.clone();
     let remark_id = format!("{id}-unclear-remark");
     let remark_label_for = remark_id.clone();
-    let has_note = Memo::new(move |_| !note().is_empty());
+    let has_note = Memo::new(move |_| note.with(|n| !n.is_empty()));
     let open_initially = has_note.get_untracked();
     let is_unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.contains_key(id)));
 
@@ -143,7 +144,7 @@ pub fn ItemExtras(
                     <input
                         id=remark_id.clone()
                         type="text"
-                        prop:value=move || unclear().unwrap_or_default()
+                        prop:value=move || unclear.get().unwrap_or_default()
                         readonly=read_only
                         on:input=move |ev| state.edit(|a| a.set_unclear(id, Some(&event_target_value(&ev))))
                     />

@@ -152,8 +152,8 @@ fn StepCard(
 #[component]
 fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let state = use_state();
-    let department = move || state.assessment.with(|a| a.pilot.department.clone());
-    let evaluation = move || state.assessment.with(|a| a.pilot.evaluation.clone());
+    let department = Memo::new(move |_| state.assessment.with(|a| a.pilot.department.clone()));
+    let evaluation = Memo::new(move |_| state.assessment.with(|a| a.pilot.evaluation.clone()));
     view! {
         <div class="pilot-record">
             <label for="pilot-department">"Pilot department (choose one)"</label>
