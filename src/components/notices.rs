@@ -50,7 +50,11 @@ pub fn Notices() -> impl IntoView {
                     <div class="notice notice-warning" role="alert" data-notice="conflict" data-conflict=format!("{:?}", c.kind).to_lowercase()>
                         <p>
                             <strong>{headline}</strong>
-                            " This tab has changes that are not saved. Choose which to keep; nothing is lost until you do."
+                            {move || if store.dirty.get() {
+                                " This tab has changes that are not saved. Choose which to keep; nothing is lost until you do."
+                            } else {
+                                " Choose what to do with the copy on this screen; nothing is lost until you do."
+                            }}
                         </p>
                         <div class="notice-actions">
                             {mine.map(|label| view! {

@@ -237,7 +237,7 @@ fn KeptAside() -> impl IntoView {
                             let (download_key, remove_key) = (key.clone(), key.clone());
                             view! {
                                 <li>
-                                    <code>{key.clone()}</code> " (" {raw.len()} " characters) "
+                                    <code>{key.clone()}</code> " (" {raw.chars().count()} " characters) "
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let name = format!("{}.txt", download_key.replace('/', "-"));
                                         if let Err(e) = browser::download(&name, "text/plain", &raw) { store.message.set(Some(e)); }

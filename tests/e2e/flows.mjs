@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './support.mjs';
+import { LOCAL_HOST, REPO_ROOT } from './support.mjs';
 
 /** The views of the app: token (data-view) → navigation label. */
 export const VIEWS = [
@@ -174,4 +174,146 @@ export async function answerAllHealthy(page) {
   for (const q of maturity) await answer(page, q.id, q.healthy);
   await openView(page, 'red-flags');
   for (const f of redFlags.filter((flag) => !flag.shared)) await answer(page, f.question, f.healthy);
+}
+
+// ---- Saved data: storage, library, files, second tabs ------------------------------------
+
+/** Prefix of the library's records in localStorage (src/browser/storage.rs). */
+export const RECORD_PREFIX = 'koom-readiness/assessment/';
+/** Prefix of the keys unreadable records are kept aside under. */
+export const BACKUP_PREFIX = 'koom-readiness/backup/';
+/** Key of the session record (open assessment and view). */
+export const SESSION_KEY = 'koom-readiness/session';
+
+/** Every localStorage entry whose key starts with `prefix`, as [key, raw text] sorted by key. */
+export function storageEntries(page, prefix = 'koom-readiness/') {
+  return page.evaluate(
+    (wanted) =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(wanted))
+        .sort()
+        .map((key) => [key, localStorage.getItem(key)]),
+    prefix,
+  );
+}
+
+/** The saved library records, parsed: Map id → record ({ schema, id, revision, updated_at, assessment }). */
+export async function savedRecords(page) {
+  const entries = await storageEntries(page, RECORD_PREFIX);
+  return new Map(entries.map(([key, raw]) => [key.slice(RECORD_PREFIX.length), JSON.parse(raw)]));
+}
+
+/** The library id of the assessment open in `page` (from the session record). */
+export async function openedId(page) {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
+  const id = raw ? JSON.parse(raw).open : null;
+  assert.ok(id, `no assessment is open according to ${SESSION_KEY}: ${raw}`);
+  return id;
+}
+
+/**
+ * Polls until `check(value)` holds, where value is what `read()` resolves to; fails with
+ * `what` and the last value after `timeout` ms.
+ */
+export async function pollUntil(read, check, what, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await read();
+    if (check(last)) return last;
+    if (Date.now() > deadline) {
+      assert.fail(`${what}: not reached within ${timeout} ms; last seen: ${JSON.stringify(last)?.slice(0, 2_000)}`);
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+}
+
+/** Waits until the saved record `id` satisfies `check(record)` (the autosave has landed); returns it. */
+export function waitForSaved(page, id, check, what = `the saved record ${id}`) {
+  return pollUntil(
+    async () => {
+      const raw = await page.evaluate((key) => localStorage.getItem(key), RECORD_PREFIX + id);
+      return raw === null ? null : JSON.parse(raw);
+    },
+    (record) => record !== null && check(record),
+    what,
+  );
+}
+
+/** Runs `action` and returns the download it starts: { name, text }. */
+export async function captureDownload(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), action()]);
+  const failure = await download.failure();
+  assert.equal(failure, null, `the download of ${download.suggestedFilename()} failed: ${failure}`);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Chooses a file in the start screen's "Import a file" input. */
+export async function importFile(page, name, contents, mimeType = 'application/json') {
+  await returnToStart(page);
+  const buffer = Buffer.isBuffer(contents) ? contents : Buffer.from(contents, 'utf8');
+  await page.locator('#import-file').setInputFiles({ name, mimeType, buffer });
+}
+
+/** The start screen's library list: [{ id, name, verdict }] in the order shown. */
+export async function libraryEntries(page) {
+  await returnToStart(page);
+  return page.locator('li.library-entry').evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.dataset.entry,
+      name: li.querySelector('button.entry-name').textContent.trim(),
+      verdict: li.dataset.verdict,
+    })),
+  );
+}
+
+/** A library entry on the start screen, by its id. */
+export const libraryEntry = (page, id) => page.locator(`li.library-entry[data-entry="${id}"]`);
+
+/** The message notice (import results, copies made, updates from another tab, …). */
+export const messageNotice = (page) => page.locator('[data-notice="message"]');
+
+/**
+ * Opens a second tab on `url` in the session's browser context (same origin, same storage)
+ * and records its console errors, uncaught errors, failed and external requests into the
+ * session, so assertClean(session) covers both tabs.
+ */
+export async function openSecondTab(session, url) {
+  const page = await session.context.newPage();
+  const isLocal = (address) => {
+    const { protocol, hostname } = new URL(address);
+    return ['data:', 'blob:', 'about:'].includes(protocol) || hostname === LOCAL_HOST;
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'error') session.consoleErrors.push(`[second tab] ${message.text()}`);
+  });
+  page.on('pageerror', (error) => session.pageErrors.push(`[second tab] ${error.stack ?? error}`));
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) session.external.push({ url: request.url(), resourceType: request.resourceType() });
+  });
+  page.on('requestfailed', (request) =>
+    session.failedRequests.push(`[second tab] ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) session.failedRequests.push(`[second tab] ${response.url()}: HTTP ${response.status()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+  return page;
+}
+
+/**
+ * Makes `page` hidden as when the user switches to another tab: document.hidden becomes true
+ * and a visibilitychange event fires (the app saves at once), then the page is visible again.
+ */
+export async function switchAwayFrom(page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    delete document.hidden;
+    delete document.visibilityState;
+  });
 }
