@@ -563,26 +563,7 @@ fn missing_storage_is_detected_before_gloo_can_throw() {
 #[wasm_bindgen_test]
 async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     clear_koom_keys();
-    let container = fresh_container();
-    let state = AppState::new(Assessment::default(), View::Start, false);
-    let store_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let cell = store_cell.clone();
-    let _app = mount_to(container.clone(), move || {
-        provide_context(state);
-        *cell.borrow_mut() = Some(Store::start(state));
-        view! { <p>"store"</p> }
-    });
-    tick().await;
-    let store = store_cell.borrow().unwrap();
-    store.create(
-        state,
-        Assessment::new("Tabbed Org", ""),
-        View::Preconditions,
-    );
-    tick().await;
-    let Opened::Saved(id) = store.opened.get_untracked() else {
-        panic!("not saved")
-    };
+    let (container, _app, state, store, id) = mount_store_with("Tabbed Org").await;
 
     // Another tab writes a change; this tab has no unsaved edits: it is picked up.
     let mut theirs = storage::read_record(&id).unwrap().unwrap();
@@ -638,6 +619,40 @@ async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     clear_koom_keys();
 }
 
+/// Mounts a store (as the app does) with a new saved assessment open; returns the container,
+/// the mount handle (keep it alive), the state, the store and the assessment's id.
+async fn mount_store_with(
+    organisation: &str,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    AppState,
+    Store,
+    String,
+) {
+    let container = fresh_container();
+    let state = AppState::new(Assessment::default(), View::Start, false);
+    let store_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let cell = store_cell.clone();
+    let app = mount_to(container.clone(), move || {
+        provide_context(state);
+        *cell.borrow_mut() = Some(Store::start(state));
+        view! { <p>"store"</p> }.into_any()
+    });
+    tick().await;
+    let store = store_cell.borrow().unwrap();
+    store.create(
+        state,
+        Assessment::new(organisation, ""),
+        View::Preconditions,
+    );
+    tick().await;
+    let Opened::Saved(id) = store.opened.get_untracked() else {
+        panic!("not saved")
+    };
+    (container, app, state, store, id)
+}
+
 fn dispatch_storage_event(key: &str) {
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(key));
@@ -674,26 +689,7 @@ fn a_newer_record_this_version_cannot_read_stays_where_it_is() {
 #[wasm_bindgen_test]
 async fn deleting_the_open_assessment_can_be_undone_with_its_latest_edits() {
     clear_koom_keys();
-    let container = fresh_container();
-    let state = AppState::new(Assessment::default(), View::Start, false);
-    let store_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let cell = store_cell.clone();
-    let _app = mount_to(container.clone(), move || {
-        provide_context(state);
-        *cell.borrow_mut() = Some(Store::start(state));
-        view! { <p>"store"</p> }
-    });
-    tick().await;
-    let store = store_cell.borrow().unwrap();
-    store.create(
-        state,
-        Assessment::new("Doomed Org", ""),
-        View::Preconditions,
-    );
-    tick().await;
-    let Opened::Saved(id) = store.opened.get_untracked() else {
-        panic!("not saved")
-    };
+    let (container, _app, state, store, id) = mount_store_with("Doomed Org").await;
     // An edit still inside the autosave delay when the user deletes.
     state.edit(|a| a.set_answer("precondition.coe.templates_owner", Some(Answer::Yes)));
     tick().await;

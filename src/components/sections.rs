@@ -34,11 +34,7 @@ pub fn PreconditionsView() -> impl IntoView {
                 "Warning behaviours — any “Yes” means stop:"
             };
             view! {
-                <section class="card item-card" data-item=p.id aria-labelledby=format!("{}-title", p.id)>
-                    <h2 id=format!("{}-title", p.id)>
-                        <span class="item-number">"Condition " {p.number}</span>
-                        {p.title}
-                    </h2>
+                <ItemCard id=p.id kicker=format!("Condition {}", p.number) title=p.title>
                     <p class="consequence">"If not true: " <strong>{p.consequence}</strong></p>
                     <p class="lead">{lead}</p>
                     {p.questions.iter().map(|q| view! {
@@ -48,7 +44,7 @@ pub fn PreconditionsView() -> impl IntoView {
                             problem_label="Stop"
                         />
                     }).collect_view()}
-                </section>
+                </ItemCard>
             }
         }).collect_view()}
     }
@@ -64,16 +60,12 @@ pub fn MaturityView() -> impl IntoView {
             intro="KOOM requires three cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built."
         />
         {MATURITY_REQUIREMENTS.iter().map(|m| view! {
-            <section class="card item-card" data-item=m.id aria-labelledby=format!("{}-title", m.id)>
-                <h2 id=format!("{}-title", m.id)>
-                    <span class="item-number">"Requirement " {m.number}</span>
-                    {m.title}
-                </h2>
+            <ItemCard id=m.id kicker=format!("Requirement {}", m.number) title=m.title>
                 <p class="consequence">{m.consequence}</p>
                 {m.questions.iter().map(|q| view! {
                     <QuestionControl question=q problem_label="Missing"/>
                 }).collect_view()}
-            </section>
+            </ItemCard>
         }).collect_view()}
     }
 }
@@ -97,14 +89,10 @@ pub fn RedFlagsView() -> impl IntoView {
                 format!("The same fact as condition {condition}; one answer serves both.")
             });
             view! {
-                <section class="card item-card red-flag" data-item=f.id aria-labelledby=format!("{}-title", f.id)>
-                    <h2 id=format!("{}-title", f.id)>
-                        <span class="item-number">"Red flag " {f.number}</span>
-                        {f.quote}
-                    </h2>
+                <ItemCard id=f.id kicker=format!("Red flag {}", f.number) title=f.quote class="red-flag">
                     <p class="consequence">"If present: " <strong>{f.consequence}</strong></p>
                     <QuestionControl question=f.question shared_note=shared problem_label="Red flag present"/>
-                </section>
+                </ItemCard>
             }
         }).collect_view()}
     }
@@ -124,14 +112,37 @@ pub fn GreenFlagsView() -> impl IntoView {
             {move || state.evaluation.with(|e| e.readiness.green_flag_summary())}
         </p>
         {GREEN_FLAGS.iter().map(|g| view! {
-            <section class="card item-card green-flag" data-item=g.id aria-labelledby=format!("{}-title", g.id)>
-                <h2 id=format!("{}-title", g.id)>
-                    <span class="item-number">"Green flag " {g.number}</span>
-                    {g.statement}
-                </h2>
+            <ItemCard id=g.id kicker=format!("Green flag {}", g.number) title=g.statement class="green-flag">
                 <p class="consequence">{g.meaning}</p>
                 <QuestionControl question=g.question problem_label="Not present"/>
-            </section>
+            </ItemCard>
         }).collect_view()}
+    }
+}
+
+/// A card for one model item: its number, its title, then what the caller puts in it.
+#[component]
+fn ItemCard(
+    /// The item's stable id.
+    id: &'static str,
+    /// The small line above the title, such as "Condition 1".
+    kicker: String,
+    /// The item's title.
+    title: &'static str,
+    /// An extra class, such as `red-flag`.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let heading_id = format!("{id}-title");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class=format!("card item-card {class}") data-item=id aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                <span class="item-number">{kicker}</span>
+                {title}
+            </h2>
+            {children()}
+        </section>
     }
 }

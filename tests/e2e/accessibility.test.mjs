@@ -6,16 +6,15 @@
 // example (which fills every view). On a phone no view scrolls sideways. (The failed pilot
 // gate and its iteration history are checked with axe-core in journeys.test.mjs.)
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  DESKTOP,
-  PHONE_CONTEXT,
   assertClean,
+  DESKTOP,
   formatViolations,
-  launchChromium,
   openApp,
+  PHONE_CONTEXT,
   runAxe,
-  startStaticServer,
+  sharedApp,
 } from './support.mjs';
 import {
   VIEWS,
@@ -31,16 +30,7 @@ import {
 
 const TIMEOUT = 120_000;
 
-let server;
-let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedApp();
 
 /** The assessments every view is checked with. `setUp` leaves the app on a question view. */
 const SCENARIOS = [
@@ -129,7 +119,7 @@ describe('accessibility of every view', () => {
   for (const scenario of SCENARIOS) {
     for (const look of LOOKS) {
       test(`${scenario.name}: no axe-core violations (${look.name})`, { timeout: TIMEOUT }, async () => {
-        const app = await openApp(browser, server.url, { contextOptions: look.contextOptions });
+        const app = await openApp(shared.browser(), shared.server().url, { contextOptions: look.contextOptions });
         app.page.setDefaultTimeout(10_000);
         try {
           const { page } = app;

@@ -6,13 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
-  PHONE_CONTEXT,
-  assertClean,
   formatViolations,
-  launchChromium,
-  openApp,
+  PHONE_CONTEXT,
   runAxe,
-  startStaticServer,
+  sharedApp,
 } from './support.mjs';
 import {
   VIEWS,
@@ -33,28 +30,8 @@ import {
 const TIMEOUT = 90_000;
 const READY_HEADLINE = 'Ready — begin the deployment sequence';
 
-let server;
-let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the app in a fresh context, runs `body(app)`, checks the page stayed clean. */
-async function withApp(body, options) {
-  const app = await openApp(browser, server.url, options);
-  app.page.setDefaultTimeout(10_000);
-  try {
-    await body(app);
-    assertClean(app);
-  } finally {
-    await app.close();
-  }
-}
+const shared = sharedApp();
+const { withApp } = shared;
 
 // ---- Keyboard helpers --------------------------------------------------------------------
 

@@ -5,7 +5,7 @@
 // no failed or external requests).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertClean, launchChromium, openApp, startStaticServer } from './support.mjs';
+import { sharedApp } from './support.mjs';
 import {
   BACKUP_PREFIX,
   RECORD_PREFIX,
@@ -35,28 +35,8 @@ import {
 const TIMEOUT = 90_000;
 const FILE_FORMAT = 'koom-readiness/assessment';
 
-let server;
-let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the app in a fresh context, runs `body(app)`, checks the page stayed clean. */
-async function withApp(body, options) {
-  const app = await openApp(browser, server.url, options);
-  app.page.setDefaultTimeout(10_000);
-  try {
-    await body(app);
-    assertClean(app);
-  } finally {
-    await app.close();
-  }
-}
+const shared = sharedApp();
+const { withApp } = shared;
 
 /** Waits until a question's radio for `value` is checked (changes made elsewhere show up). */
 async function waitChecked(page, questionId, value) {
@@ -106,7 +86,7 @@ describe('two tabs on the same assessment', () => {
       await waitForSaved(tabA, id, (r) => r.assessment.answers[q0] === 'yes');
 
       // Tab B opens it from the library.
-      const tabB = await openSecondTab(app, server.url);
+      const tabB = await openSecondTab(app, shared.server().url);
       tabB.setDefaultTimeout(10_000);
       await openSaved(tabB, NAME);
       assert.ok(await radio(tabB, q0, 'yes').isChecked(), 'tab B does not show the answer tab A saved');

@@ -33,6 +33,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -312,4 +313,37 @@ export function formatViolations(violations) {
         violation.nodes.map((node) => `    at ${node.target}: ${node.html}\n      ${node.summary}`).join('\n'),
     )
     .join('\n');
+}
+
+/**
+ * Shares one static server (dist/) and one Chromium across a test file, started and stopped
+ * with node:test's `before` / `after`. Returns `{ withApp, server(), browser() }`:
+ * `withApp(body, options)` opens the app in a fresh context, runs `body(app)`, then checks the
+ * page stayed clean (assertClean) and closes it.
+ */
+export function sharedApp({ timeout = 10_000 } = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startStaticServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    server: () => server,
+    browser: () => browser,
+    async withApp(body, options) {
+      const app = await openApp(browser, server.url, options);
+      app.page.setDefaultTimeout(timeout);
+      try {
+        await body(app);
+        assertClean(app);
+      } finally {
+        await app.close();
+      }
+    },
+  };
 }
