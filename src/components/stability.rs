@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::question::ItemExtras;
 use super::{use_state, PageHeading};
 use crate::domain::model::STABILITY_SIGNS;
 use crate::domain::stability::CycleCounts;
@@ -126,6 +127,9 @@ pub fn StabilityView() -> impl IntoView {
                                                     <option value=observation_token(Some(o))>{o.label()}</option>
                                                 }).collect_view()}
                                             </select>
+                                            {move || state.assessment.with(|a| a.cycles.get(c).and_then(|cycle| cycle.notes.get(sign.id).cloned())).map(|note| view! {
+                                                <span class="cell-note">{note}</span>
+                                            })}
                                         </td>
                                     }
                                 }).collect_view()}
@@ -135,6 +139,15 @@ pub fn StabilityView() -> impl IntoView {
                 </table>
             </div>
         </Show>
+        <details class="card sign-notes">
+            <summary>"Evidence and feedback on each sign"</summary>
+            {STABILITY_SIGNS.iter().map(|sign| view! {
+                <div class="sign-extras" data-item=sign.id>
+                    <h3>{sign.text}</h3>
+                    <ItemExtras id=sign.id label=sign.text kind="sign"/>
+                </div>
+            }).collect_view()}
+        </details>
     }
 }
 
