@@ -29,12 +29,15 @@ pub fn QuestionControl(
     /// What a problem answer means here, shown as a badge ("Red flag", "Blocker", …).
     #[prop(optional)]
     problem_label: Option<&'static str>,
+    /// Disables the answer (for example while its deployment step is locked).
+    #[prop(optional)]
+    locked: Option<Signal<bool>>,
 ) -> impl IntoView {
     let state = use_state();
     let id = question.id;
     let answer = Memo::new(move |_| state.assessment.with(|a| a.answer(id)));
     let finding = move || Finding::of(answer.get(), question.healthy);
-    let read_only = move || state.read_only.get();
+    let read_only = move || state.read_only.get() || locked.is_some_and(|l| l.get());
 
     view! {
         <fieldset class="question" data-question=id data-finding=move || finding_token(finding())>

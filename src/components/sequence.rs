@@ -30,7 +30,7 @@ fn criterion_text(id: &str) -> String {
 pub fn SequenceView() -> impl IntoView {
     let state = use_state();
     let sequence = Memo::new(move |_| state.evaluation.with(|e| e.sequence.clone()));
-    let banner = move || {
+    let banner = Memo::new(move |_| {
         let s = sequence.get();
         match s.state {
             SequenceState::NotStartable(v) => Some(("locked", format!(
@@ -44,16 +44,22 @@ pub fn SequenceView() -> impl IntoView {
             SequenceState::FullyDeployed => Some(("deployed", "Full deployment: every step is complete and the gate passed. Record stability over the next alignment cycles.".to_string())),
             SequenceState::Active => s.current.map(|n| ("active", format!("Current step: {n}. Steps must be completed in order."))),
         }
-    };
+    });
     view! {
         <PageHeading
             section="§4"
             title="Deployment sequence"
             intro="KOOM must be deployed in this order. A step can be completed only when the previous one is, and full deployment only when the pilot passes its gate."
         />
-        {move || banner().map(|(kind, text)| view! {
-            <p class="sequence-banner" data-sequence-state=kind role="status">{text}</p>
-        })}
+        // One live region that stays in place, so each change of state is announced.
+        <p
+            class="sequence-banner"
+            role="status"
+            data-sequence-state=move || banner.get().map(|(kind, _)| kind).unwrap_or("none")
+            hidden=move || banner.get().is_none()
+        >
+            {move || banner.get().map(|(_, text)| text).unwrap_or_default()}
+        </p>
         <ol class="stepper">
             {model::DEPLOYMENT_STEPS.iter().map(|step| view! { <StepCard step sequence/> }).collect_view()}
         </ol>
@@ -165,7 +171,7 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 disabled=move || locked.get()
                 on:input=move |ev| state.edit(|a| a.pilot.department = event_target_value(&ev))
             />
-            <QuestionControl question=PILOT_POLITICS_QUESTION problem_label="Politics: choose another if you can"/>
+            <QuestionControl question=PILOT_POLITICS_QUESTION problem_label="Politics: choose another if you can" locked/>
             <label for="pilot-evaluation">"Evaluation of real-world behaviour in the pilot"</label>
             <textarea
                 id="pilot-evaluation"
