@@ -94,11 +94,16 @@ pub fn Notices() -> impl IntoView {
 
 /// Where the open assessment comes from, when it is not an ordinary saved one.
 #[component]
-pub fn OpenedBanner() -> impl IntoView {
+pub fn OpenedBanner(
+    /// Show only the "not saved in this browser" banner (on the start screen).
+    #[prop(optional)]
+    memory_only: bool,
+) -> impl IntoView {
     let state = use_state();
     let store = use_store();
     move || {
         match store.opened.get() {
+        Opened::Example | Opened::Newer(_) if memory_only => None,
         Opened::Example => Some(view! {
             <div class="notice notice-info opened-banner" data-opened="example">
                 <p>
@@ -126,7 +131,12 @@ pub fn OpenedBanner() -> impl IntoView {
         Opened::Memory => Some(view! {
             <div class="notice notice-warning opened-banner" data-opened="memory">
                 <p><strong>"Not saved in this browser."</strong> " This assessment lives in memory only: export it as a file to keep it."</p>
-                <button type="button" class="secondary" on:click=move |_| { let _ = export_file(state); }>"Export as a file"</button>
+                <div class="notice-actions">
+                    <button type="button" class="secondary" on:click=move |_| {
+                        if let Err(e) = export_file(state) { store.message.set(Some(e)); }
+                    }>"Export as a file"</button>
+                    <button type="button" class="link-button" on:click=move |_| store.close_without_saving(state)>"Close without saving"</button>
+                </div>
             </div>
         }.into_any()),
         Opened::Saved(_) | Opened::Nothing => None,

@@ -41,6 +41,7 @@ pub fn StartScreen() -> impl IntoView {
 
     view! {
         <section class="start" aria-labelledby="main-heading">
+            <super::notices::OpenedBanner memory_only=true/>
             <div class="start-hero">
                 <h1 id="main-heading" tabindex="-1">"KOOM Readiness"</h1>
                 <p class="lede">

@@ -241,11 +241,31 @@ impl Store {
             }
             Opened::Nothing | Opened::Example | Opened::Newer(_) => false,
         };
-        !at_risk
+        let name = state.assessment.with_untracked(display_name);
+        if !at_risk
             || browser::confirm(&format!(
-                "Your latest changes to “{}” are not saved in this browser. Drop them? Choose Cancel, then “Export as a file”, to keep them.",
-                state.assessment.with_untracked(display_name)
+                "Your latest changes to “{name}” are not saved in this browser. Drop them? Choose Cancel, then “Export as a file”, to keep them."
             ))
+        {
+            return true;
+        }
+        // Also where dialogs are blocked (a sandboxed frame answers "no" without asking).
+        self.message.set(Some(format!(
+            "Nothing was replaced: the latest changes to “{name}” are not saved in this browser. Export them as a file, or close the assessment without saving, then try again."
+        )));
+        false
+    }
+
+    /// Closes the assessment on screen without saving it, at the user's explicit request.
+    pub fn close_without_saving(&self, state: AppState) {
+        self.opened.set(Opened::Nothing);
+        self.revision.set(None);
+        self.saved.set(None);
+        self.dirty.set(false);
+        self.conflict.set(None);
+        state.read_only.set(false);
+        state.assessment.set(Assessment::default());
+        state.go(View::Start);
     }
 
     /// Opens a library entry.

@@ -361,6 +361,16 @@ describe('storage problems', () => {
       const parsed = parseExport(download);
       assert.equal(parsed.assessment.organisation, 'Memory Only Mills');
       assert.deepEqual(parsed.assessment.answers, { [q0]: 'no', [q1]: 'yes' });
+
+      // Work kept only in memory is never replaced without a yes (here the dialog says no).
+      page.once('dialog', (dialog) => dialog.dismiss());
+      await page.locator('button.brand').click();
+      await page.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
+      await messageNotice(page).filter({ hasText: 'Nothing was replaced' }).waitFor();
+      assert.equal((await page.locator('.nav-org').count()), 0, 'the start screen has no section nav');
+      await page.locator('[data-opened="memory"]').getByRole('button', { name: 'Close without saving' }).click();
+      await page.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
+      await page.locator('[data-opened="example"]').waitFor();
     });
 
     // The file is valid: it imports where storage works.
