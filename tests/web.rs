@@ -281,14 +281,7 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
     // Ready: step 1 current, step 2 locked until step 1 is complete.
     state.assessment.set(ready_assessment());
     tick().await;
-    assert_eq!(
-        attr(&container, "li[data-step=\"1\"]", "data-state"),
-        "current"
-    );
-    assert_eq!(
-        attr(&container, "li[data-step=\"2\"]", "data-state"),
-        "locked"
-    );
+    assert_step_states(&container, &[(1, "current"), (2, "locked")]);
     assert_eq!(
         text_of(&container, "li[data-step=\"2\"] .lock-reason"),
         "Locked until step 1 is complete."
@@ -312,17 +305,9 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
             .click();
         tick().await;
     }
-    assert_eq!(
-        attr(&container, "li[data-step=\"1\"]", "data-state"),
-        "complete"
-    );
-    assert_eq!(
-        attr(&container, "li[data-step=\"2\"]", "data-state"),
-        "current"
-    );
-    assert_eq!(
-        attr(&container, "li[data-step=\"3\"]", "data-state"),
-        "locked"
+    assert_step_states(
+        &container,
+        &[(1, "complete"), (2, "current"), (3, "locked")],
     );
 
     // A blocker halts the sequence; completed work stays complete.
@@ -330,14 +315,7 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
         .assessment
         .update(|a| a.set_answer("precondition.coe.training_owner", Some(Answer::No)));
     tick().await;
-    assert_eq!(
-        attr(&container, "li[data-step=\"1\"]", "data-state"),
-        "complete"
-    );
-    assert_eq!(
-        attr(&container, "li[data-step=\"2\"]", "data-state"),
-        "locked"
-    );
+    assert_step_states(&container, &[(1, "complete"), (2, "locked")]);
     assert_eq!(
         attr(&container, ".sequence-banner", "data-sequence-state"),
         "halted"
@@ -347,6 +325,21 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
 }
 
 // ---- Browser storage: the library and its failure modes ---------------------------------
+
+/// Asserts the `data-state` of the given steps: `(step number, state)`.
+fn assert_step_states(container: &web_sys::HtmlElement, expected: &[(u8, &str)]) {
+    let actual: Vec<(u8, String)> = expected
+        .iter()
+        .map(|(n, _)| {
+            (
+                *n,
+                attr(container, &format!("li[data-step=\"{n}\"]"), "data-state"),
+            )
+        })
+        .collect();
+    let expected: Vec<(u8, String)> = expected.iter().map(|(n, s)| (*n, s.to_string())).collect();
+    assert_eq!(actual, expected);
+}
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
