@@ -9,24 +9,6 @@ use crate::domain::model::STABILITY_SIGNS;
 use crate::domain::stability::CycleCounts;
 use crate::domain::{Health, Observation, SequenceState};
 
-fn observation_token(o: Option<Observation>) -> &'static str {
-    match o {
-        None => "",
-        Some(Observation::Seen) => "seen",
-        Some(Observation::NotSeen) => "not_seen",
-        Some(Observation::NotSure) => "not_sure",
-    }
-}
-
-fn observation_from(token: &str) -> Option<Observation> {
-    match token {
-        "seen" => Some(Observation::Seen),
-        "not_seen" => Some(Observation::NotSeen),
-        "not_sure" => Some(Observation::NotSure),
-        _ => None,
-    }
-}
-
 /// The stability view.
 #[component]
 pub fn StabilityView() -> impl IntoView {
@@ -107,7 +89,7 @@ pub fn StabilityView() -> impl IntoView {
                                 {move || (0..cycle_count.get()).map(|c| {
                                     let select_id = format!("{}-cycle-{}", sign.id, c + 1);
                                     let label_for = select_id.clone();
-                                    let value = move || state.assessment.with(|a| observation_token(a.observation(c, sign.id)));
+                                    let value = move || state.assessment.with(|a| a.observation(c, sign.id).map_or("", Observation::token));
                                     view! {
                                         <td data-observation=value>
                                             <label class="visually-hidden" for=label_for>{sign.text} ", cycle " {c + 1}</label>
@@ -118,13 +100,13 @@ pub fn StabilityView() -> impl IntoView {
                                                 prop:value=value
                                                 disabled=move || state.read_only.get()
                                                 on:change=move |ev| {
-                                                    let o = observation_from(&event_target_value(&ev));
+                                                    let o = Observation::from_token(&event_target_value(&ev));
                                                     state.edit(|a| a.set_observation(c, sign.id, o));
                                                 }
                                             >
                                                 <option value="">"—"</option>
                                                 {Observation::ALL.into_iter().map(|o| view! {
-                                                    <option value=observation_token(Some(o))>{o.label()}</option>
+                                                    <option value=o.token()>{o.label()}</option>
                                                 }).collect_view()}
                                             </select>
                                             {move || state.assessment.with(|a| a.cycles.get(c).and_then(|cycle| cycle.notes.get(sign.id).cloned())).map(|note| view! {

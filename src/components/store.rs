@@ -135,17 +135,6 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-/// Whether an assessment holds any work worth keeping (more than a name).
-fn has_work(a: &Assessment) -> bool {
-    !(a.answers.is_empty()
-        && a.notes.is_empty()
-        && a.unclear.is_empty()
-        && a.checklist.is_empty()
-        && a.pilot == Default::default()
-        && a.pilot_iterations.is_empty()
-        && a.cycles.is_empty())
-}
-
 impl Store {
     /// Loads the library and reopens what was open; installs autosave and tab listeners.
     pub fn start(state: AppState) -> Store {
@@ -214,15 +203,29 @@ impl Store {
         }
     }
 
-    /// Puts a record on screen without moving the user's focus (another tab's update).
-    fn load_record(&self, state: AppState, record: SavedAssessment) {
-        self.revision.set(Some(record.revision));
-        self.saved.set(Some(record.assessment.clone()));
+    /// Puts an assessment on screen and records where it comes from. What was pending for the
+    /// previous one (unsaved flag, conflict) is cleared; read-only follows from the source.
+    fn show(&self, state: AppState, opened: Opened, assessment: Assessment, revision: Option<u64>) {
+        let stored = matches!(opened, Opened::Saved(_) | Opened::Newer(_));
+        self.revision.set(revision);
+        self.saved.set(stored.then(|| assessment.clone()));
         self.dirty.set(false);
         self.conflict.set(None);
-        self.opened.set(Opened::Saved(record.id.clone()));
-        state.read_only.set(false);
-        state.assessment.set(record.assessment);
+        state
+            .read_only
+            .set(matches!(opened, Opened::Example | Opened::Newer(_)));
+        self.opened.set(opened);
+        state.assessment.set(assessment);
+    }
+
+    /// Puts a record on screen without moving the user's focus (another tab's update).
+    fn load_record(&self, state: AppState, record: SavedAssessment) {
+        self.show(
+            state,
+            Opened::Saved(record.id),
+            record.assessment,
+            Some(record.revision),
+        );
     }
 
     fn open_record(&self, state: AppState, record: SavedAssessment, view: View) {
@@ -235,7 +238,7 @@ impl Store {
     pub fn may_replace(&self, state: AppState) -> bool {
         self.flush(state);
         let at_risk = match self.opened.get_untracked() {
-            Opened::Memory => state.assessment.with_untracked(has_work),
+            Opened::Memory => state.assessment.with_untracked(Assessment::has_work),
             Opened::Saved(_) => {
                 self.dirty.get_untracked() || self.conflict.get_untracked().is_some()
             }
@@ -258,13 +261,7 @@ impl Store {
 
     /// Closes the assessment on screen without saving it, at the user's explicit request.
     pub fn close_without_saving(&self, state: AppState) {
-        self.opened.set(Opened::Nothing);
-        self.revision.set(None);
-        self.saved.set(None);
-        self.dirty.set(false);
-        self.conflict.set(None);
-        state.read_only.set(false);
-        state.assessment.set(Assessment::default());
+        self.show(state, Opened::Nothing, Assessment::default(), None);
         state.go(View::Start);
     }
 
@@ -274,13 +271,7 @@ impl Store {
             return;
         }
         if let Some(newer) = self.newer.get_untracked().into_iter().find(|r| r.id == id) {
-            self.revision.set(None);
-            self.saved.set(Some(newer.assessment.clone()));
-            self.dirty.set(false);
-            self.conflict.set(None);
-            self.opened.set(Opened::Newer(newer.id.clone()));
-            state.read_only.set(true);
-            state.assessment.set(newer.assessment);
+            self.show(state, Opened::Newer(newer.id), newer.assessment, None);
             state.go(View::Preconditions);
             return;
         }
@@ -324,13 +315,7 @@ impl Store {
             }
             Err(e) => {
                 self.storage_error.set(Some(e));
-                self.revision.set(None);
-                self.saved.set(None);
-                self.dirty.set(false);
-                self.conflict.set(None);
-                self.opened.set(Opened::Memory);
-                state.read_only.set(false);
-                state.assessment.set(record.assessment);
+                self.show(state, Opened::Memory, record.assessment, None);
                 state.go(view);
                 false
             }
@@ -342,13 +327,12 @@ impl Store {
         if !self.may_replace(state) {
             return;
         }
-        self.revision.set(None);
-        self.saved.set(None);
-        self.dirty.set(false);
-        self.conflict.set(None);
-        self.opened.set(Opened::Example);
-        state.read_only.set(true);
-        state.assessment.set(domain::example::raccoons_inc());
+        self.show(
+            state,
+            Opened::Example,
+            domain::example::raccoons_inc(),
+            None,
+        );
         state.go(View::Preconditions);
     }
 
@@ -440,12 +424,7 @@ impl Store {
             return;
         }
         if is_open {
-            self.opened.set(Opened::Nothing);
-            self.revision.set(None);
-            self.saved.set(None);
-            self.dirty.set(false);
-            self.conflict.set(None);
-            state.assessment.set(Assessment::default());
+            self.show(state, Opened::Nothing, Assessment::default(), None);
             state.view.set(View::Start);
         }
         self.deleted.update(|d| d.push(record));
@@ -565,9 +544,7 @@ impl Store {
         match conflict.theirs {
             Some(record) => self.load_record(state, record),
             None => {
-                self.opened.set(Opened::Nothing);
-                self.dirty.set(false);
-                state.assessment.set(Assessment::default());
+                self.show(state, Opened::Nothing, Assessment::default(), None);
                 state.view.set(View::Start);
             }
         }

@@ -98,6 +98,20 @@ impl Observation {
         Observation::NotSure,
     ];
 
+    /// The stable token used in saved data (and form values).
+    pub fn token(self) -> &'static str {
+        match self {
+            Observation::Seen => "seen",
+            Observation::NotSeen => "not_seen",
+            Observation::NotSure => "not_sure",
+        }
+    }
+
+    /// The observation with this token.
+    pub fn from_token(token: &str) -> Option<Observation> {
+        Observation::ALL.into_iter().find(|o| o.token() == token)
+    }
+
     /// The label shown to users.
     pub fn label(self) -> &'static str {
         match self {

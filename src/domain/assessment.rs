@@ -98,6 +98,17 @@ impl Assessment {
         }
     }
 
+    /// Whether it holds any work worth keeping: anything beyond a name and an assessor.
+    pub fn has_work(&self) -> bool {
+        !(self.answers.is_empty()
+            && self.notes.is_empty()
+            && self.unclear.is_empty()
+            && self.checklist.is_empty()
+            && self.pilot == PilotRecord::default()
+            && self.pilot_iterations.is_empty()
+            && self.cycles.is_empty())
+    }
+
     /// The answer to a question, if any.
     pub fn answer(&self, question_id: &str) -> Option<Answer> {
         self.answers.get(question_id).copied()
@@ -186,5 +197,21 @@ fn set_or_remove(map: &mut BTreeMap<String, String>, id: &str, text: &str) {
         map.remove(id);
     } else {
         map.insert(id.to_string(), text.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_alone_is_no_work_but_any_answer_or_note_is() {
+        let mut a = Assessment::new("Acme", "Ann");
+        assert!(!a.has_work());
+        a.set_note("precondition.coe", "CoE since May");
+        assert!(a.has_work());
+        a.set_note("precondition.coe", "");
+        a.set_answer("precondition.coe.training_owner", Some(Answer::NotSure));
+        assert!(a.has_work());
     }
 }
