@@ -5,9 +5,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use koom_readiness::domain::example::raccoons_inc;
-use koom_readiness::domain::model::readiness_questions;
-use koom_readiness::domain::{evaluate, Answer, Assessment};
+use koom_readiness::domain::{evaluate, raccoons_inc, readiness_questions, Answer, Assessment};
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 
-const BUDGET_BROTLI_BYTES = 100 * 1024; // PRODUCT.md section 10: first load, brotli, <= 100 KB
+const BUDGET_BROTLI_BYTES = 100 * 1024; // docs/product.md §10: first load, brotli, <= 100 KB
 
 const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.md', '.webmanifest']);
 

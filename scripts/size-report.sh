@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Size report of the release bundle: raw, gzip and brotli bytes per file and in total.
-# A benchmark: it prints figures and asserts nothing (budget: PRODUCT.md section 10).
+# A benchmark: it prints figures and asserts nothing (budget: docs/product.md §10).
 #
 #   ./scripts/size-report.sh             # builds dist/ first
 #   ./scripts/size-report.sh --no-build  # reports the dist/ that is there

@@ -1,7 +1,7 @@
 //! Properties of the verdict engine over arbitrary assessments.
 #![cfg(not(target_arch = "wasm32"))]
 
-use koom_readiness::domain::model::{
+use koom_readiness::domain::{
     all_questions, readiness_questions, Question, RED_FLAGS, STABILITY_SIGNS,
 };
 use koom_readiness::domain::{
@@ -169,7 +169,7 @@ proptest! {
     fn green_flags_never_change_the_verdict(answers in model_answers(), greens in proptest::collection::vec(answer(), 6)) {
         let mut a = assessment_from(&answers);
         let before = evaluate(&a).readiness.verdict;
-        for (g, ans) in koom_readiness::domain::model::GREEN_FLAGS.iter().zip(greens) {
+        for (g, ans) in koom_readiness::domain::GREEN_FLAGS.iter().zip(greens) {
             a.set_answer(g.question.id, ans);
         }
         prop_assert_eq!(evaluate(&a).readiness.verdict, before);
@@ -205,12 +205,12 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
 proptest! {
     #[test]
     fn file_export_then_import_is_identical(a in valid_assessment()) {
-        let text = koom_readiness::domain::file::export(&a, "2026-11-24");
-        prop_assert_eq!(koom_readiness::domain::file::import(&text), Ok(a));
+        let text = koom_readiness::domain::encode_file(&a, "2026-11-24");
+        prop_assert_eq!(koom_readiness::domain::decode_file(&text), Ok(a));
     }
 
     #[test]
     fn import_never_panics(text in ".{0,200}") {
-        let _ = koom_readiness::domain::file::import(&text);
+        let _ = koom_readiness::domain::decode_file(&text);
     }
 }

@@ -1,7 +1,8 @@
 //! The library of assessments in `localStorage`, through gloo-storage.
 //!
 //! gloo-storage throws (it does not return `Err`) where storage is missing, as in sandboxed
-//! iframes, so every entry point probes `window.localStorage` first. Nothing readable is
+//! iframes, so every entry point probes `window.localStorage` first, and then uses gloo's raw
+//! string access only: the domain encodes and decodes every record ([`crate::domain`]). Nothing readable is
 //! overwritten without the user's word: unreadable records are moved aside under a backup key
 //! (the original is removed only once the copy is written), records from a newer schema are
 //! never written to, and every write checks the stored revision so another tab's change is
@@ -9,12 +10,11 @@
 
 use std::fmt;
 
-use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::domain::records::{
-    self, decode_saved, decode_session, encode_saved, encode_session, RecordError, SavedAssessment,
-    Session,
+use crate::domain::{
+    decode_saved, decode_session, encode_saved, encode_session, migrate_v1, RecordError,
+    SavedAssessment, Session, SCHEMA_VERSION,
 };
 
 /// Prefix of every key this app writes.
@@ -44,6 +44,9 @@ pub enum StorageError {
         /// The revision found in storage (`None`: the record was deleted).
         stored: Option<u64>,
     },
+    /// The stored record can no longer be read (damaged, perhaps by another program); it is
+    /// kept, never written over.
+    StoredUnreadable,
 }
 
 impl fmt::Display for StorageError {
@@ -55,16 +58,12 @@ impl fmt::Display for StorageError {
             StorageError::NewerVersionPresent => write!(f, "This assessment was saved by a newer version of KOOM Readiness. It is shown read-only and is never overwritten here."),
             StorageError::ChangedElsewhere { stored: Some(_) } => write!(f, "This assessment was changed in another tab or window."),
             StorageError::ChangedElsewhere { stored: None } => write!(f, "This assessment was deleted in another tab or window."),
+            StorageError::StoredUnreadable => write!(f, "The saved copy of this assessment can no longer be read here. It is left untouched."),
         }
     }
 }
 
-fn from_gloo(e: GlooError) -> StorageError {
-    match e {
-        GlooError::JsError(js) => classify(&js.name, &js.message),
-        other => StorageError::Refused(other.to_string()),
-    }
-}
+impl std::error::Error for StorageError {}
 
 /// Whether `localStorage` can be used. Must be checked before any gloo-storage call.
 pub fn probe() -> Result<(), StorageError> {
@@ -180,14 +179,14 @@ pub fn load_library(
 
     if let Some(raw) = raw_get(LEGACY_CURRENT_KEY).filter(|_| migrate_legacy) {
         let id = new_id();
-        match records::migrate_v1(&raw, &id, now) {
+        match migrate_v1(&raw, &id, now) {
             Ok((record, view)) => {
                 // The legacy key goes only once the migrated record is written.
                 if raw_set(&record_key(&id), &encode_saved(&record)).is_ok() {
                     let _ = raw_remove(LEGACY_CURRENT_KEY);
                     if session.is_none() {
                         session = Some(Session {
-                            schema: records::SCHEMA_VERSION,
+                            schema: SCHEMA_VERSION,
                             open: Some(id),
                             view,
                         });
@@ -246,10 +245,8 @@ pub fn stored_revision(id: &str) -> Result<Option<u64>, StorageError> {
     match decode_saved(&raw, id, 0.0) {
         Ok(r) => Ok(Some(r.revision)),
         Err(RecordError::NewerSchema { .. }) => Err(StorageError::NewerVersionPresent),
-        // Unreadable data is kept, never written over: treat it as someone else's.
-        Err(RecordError::Unreadable { .. }) => Err(StorageError::ChangedElsewhere {
-            stored: Some(u64::MAX),
-        }),
+        // Unreadable data is kept, never written over.
+        Err(RecordError::Unreadable { .. }) => Err(StorageError::StoredUnreadable),
     }
 }
 
@@ -274,9 +271,9 @@ pub fn write_record(
         return Err(StorageError::ChangedElsewhere { stored });
     }
     let mut next = record.clone();
-    next.schema = records::SCHEMA_VERSION;
+    next.schema = SCHEMA_VERSION;
     next.revision = stored.unwrap_or(0) + 1;
-    LocalStorage::set(record_key(&record.id), &next).map_err(from_gloo)?;
+    raw_set(&record_key(&record.id), &encode_saved(&next))?;
     Ok(next)
 }
 

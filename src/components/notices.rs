@@ -3,21 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::store::ConflictKind;
-use super::{use_state, use_store, AppState, Opened};
-use crate::browser;
-use crate::domain::{file, records::display_name};
-
-/// Downloads the open assessment as a JSON file.
-pub fn export_file(state: AppState) -> Result<(), String> {
-    let date = browser::today_iso();
-    let a = state.assessment.get_untracked();
-    browser::download(
-        &file::file_name(&a, &date, "json"),
-        "application/json",
-        &file::export(&a, &date),
-    )
-}
+use crate::app::{export_open, use_state, use_store, ConflictKind, Opened};
+use crate::domain::display_name;
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.
 #[component]
@@ -25,22 +12,22 @@ pub fn Notices() -> impl IntoView {
     let state = use_state();
     let store = use_store();
     let export = move |_| {
-        if let Err(e) = export_file(state) {
-            store.message.set(Some(e));
+        if let Err(e) = export_open(state) {
+            store.notices.say(e.to_string());
         }
     };
     view! {
         <div class="notices">
-            {move || store.storage_error.get().map(|e| view! {
+            {move || store.notices.storage_error.get().map(|e| view! {
                 <div class="notice notice-warning" role="alert" data-notice="storage">
                     <p>{e.to_string()}</p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" on:click=export>"Export as a file"</button>
-                        <button type="button" class="link-button" on:click=move |_| store.storage_error.set(None)>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.notices.storage_error.set(None)>"Dismiss"</button>
                     </div>
                 </div>
             })}
-            {move || store.conflict.get().map(|c| {
+            {move || store.conflicts.conflict.get().map(|c| {
                 let (headline, mine) = match c.kind {
                     ConflictKind::Changed => ("This assessment was changed in another tab or window.", Some("Keep mine (replace the other)")),
                     ConflictKind::Deleted => ("This assessment was deleted in another tab or window.", Some("Restore it with my changes")),
@@ -50,7 +37,7 @@ pub fn Notices() -> impl IntoView {
                     <div class="notice notice-warning" role="alert" data-notice="conflict" data-conflict=format!("{:?}", c.kind).to_lowercase()>
                         <p>
                             <strong>{headline}</strong>
-                            {move || if store.dirty.get() {
+                            {move || if store.open.dirty.get() {
                                 " This tab has changes that are not saved. Choose which to keep; nothing is lost until you do."
                             } else {
                                 " Choose what to do with the copy on this screen; nothing is lost until you do."
@@ -58,33 +45,33 @@ pub fn Notices() -> impl IntoView {
                         </p>
                         <div class="notice-actions">
                             {mine.map(|label| view! {
-                                <button type="button" class="secondary" on:click=move |_| store.keep_mine(state)>{label}</button>
+                                <button type="button" class="secondary" on:click=move |_| store.open.keep_mine(state)>{label}</button>
                             })}
                             {(c.kind == ConflictKind::Changed).then(|| view! {
-                                <button type="button" class="secondary" on:click=move |_| store.take_theirs(state)>"Use the other version"</button>
+                                <button type="button" class="secondary" on:click=move |_| store.open.take_theirs(state)>"Use the other version"</button>
                             })}
-                            <button type="button" class="secondary" on:click=move |_| store.keep_both(state)>"Keep both (save mine as a copy)"</button>
+                            <button type="button" class="secondary" on:click=move |_| store.open.keep_both(state)>"Keep both (save mine as a copy)"</button>
                         </div>
                     </div>
                 }
             })}
-            {move || store.deleted.with(|d| d.last().map(|record| (display_name(&record.assessment), d.len()))).map(|(name, count)| view! {
+            {move || store.library.deleted.with(|d| d.last().map(|record| (display_name(&record.assessment), d.len()))).map(|(name, count)| view! {
                 <div class="notice notice-info" role="status" data-notice="deleted">
                     <p>
                         "Deleted “" {name} "”."
                         {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}
                     </p>
                     <div class="notice-actions">
-                        <button type="button" class="secondary" on:click=move |_| store.undo_delete()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| store.deleted.set(Vec::new())>"Dismiss"</button>
+                        <button type="button" class="secondary" on:click=move |_| store.library.undo_delete()>"Undo"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.library.deleted.set(Vec::new())>"Dismiss"</button>
                     </div>
                 </div>
             })}
             <div role="status" aria-live="polite" class="message-region">
-                {move || store.message.get().map(|text| view! {
+                {move || store.notices.message.get().map(|text| view! {
                     <div class="notice notice-info" data-notice="message">
                         <p>{text}</p>
-                        <button type="button" class="link-button" on:click=move |_| store.message.set(None)>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.notices.message.set(None)>"Dismiss"</button>
                     </div>
                 })}
             </div>
@@ -102,7 +89,7 @@ pub fn OpenedBanner(
     let state = use_state();
     let store = use_store();
     move || {
-        match store.opened.get() {
+        match store.open.opened.get() {
         Opened::Example | Opened::Newer(_) if memory_only => None,
         Opened::Example => Some(view! {
             <div class="notice notice-info opened-banner" data-opened="example">
@@ -112,7 +99,7 @@ pub fn OpenedBanner(
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
                     let name = format!("Copy of {}", display_name(&state.assessment.get_untracked()));
-                    store.save_copy(state, name);
+                    store.open.save_copy(state, name);
                 }>"Copy it as my starting point"</button>
             </div>
         }.into_any()),
@@ -124,7 +111,7 @@ pub fn OpenedBanner(
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
                     let name = format!("{} (copy)", display_name(&state.assessment.get_untracked()));
-                    store.save_copy(state, name);
+                    store.open.save_copy(state, name);
                 }>"Save a copy I can edit"</button>
             </div>
         }.into_any()),
@@ -133,9 +120,9 @@ pub fn OpenedBanner(
                 <p><strong>"Not saved in this browser."</strong> " This assessment lives in memory only: export it as a file to keep it."</p>
                 <div class="notice-actions">
                     <button type="button" class="secondary" on:click=move |_| {
-                        if let Err(e) = export_file(state) { store.message.set(Some(e)); }
+                        if let Err(e) = export_open(state) { store.notices.say(e.to_string()); }
                     }>"Export as a file"</button>
-                    <button type="button" class="link-button" on:click=move |_| store.close_without_saving(state)>"Close without saving"</button>
+                    <button type="button" class="link-button" on:click=move |_| store.open.close_without_saving(state)>"Close without saving"</button>
                 </div>
             </div>
         }.into_any()),

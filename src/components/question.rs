@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::use_state;
-use crate::domain::model::Question;
-use crate::domain::{Answer, Finding};
+use crate::app::use_state;
+use crate::domain::{Answer, Finding, Question};
 
 fn finding_token(f: Finding) -> &'static str {
     match f {

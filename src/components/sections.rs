@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{use_state, PageHeading, QuestionControl};
-use crate::domain::model::{GREEN_FLAGS, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS};
+use super::{PageHeading, QuestionControl};
+use crate::app::use_state;
+use crate::domain::{GREEN_FLAGS, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS};
 
 /// Where else a precondition question appears, if a red flag restates it.
 fn red_flag_restating(question_id: &str) -> Option<String> {
@@ -28,13 +29,13 @@ pub fn PreconditionsView() -> impl IntoView {
             intro="If any of these conditions is not true, the organisation cannot deploy KOOM. Answer what really happens today, not what is intended."
         />
         {PRECONDITIONS.iter().map(|p| {
-            let lead = if p.number == 5 {
+            let lead = if p.id == "precondition.coe" {
                 "Does someone own each of these? You cannot deploy KOOM if no one owns them."
             } else {
                 "Warning behaviours — any “Yes” means stop:"
             };
             view! {
-                <ItemCard id=p.id kicker=format!("Condition {}", p.number) title=p.title>
+                <ItemCard id=p.id kicker=p.kicker() title=p.title>
                     <p class="consequence">"If not true: " <strong>{p.consequence}</strong></p>
                     <p class="lead">{lead}</p>
                     {p.questions.iter().map(|q| view! {
@@ -60,7 +61,7 @@ pub fn MaturityView() -> impl IntoView {
             intro="KOOM requires three cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built."
         />
         {MATURITY_REQUIREMENTS.iter().map(|m| view! {
-            <ItemCard id=m.id kicker=format!("Requirement {}", m.number) title=m.title>
+            <ItemCard id=m.id kicker=m.kicker() title=m.title>
                 <p class="consequence">{m.consequence}</p>
                 {m.questions.iter().map(|q| view! {
                     <QuestionControl question=q problem_label="Missing"/>
@@ -89,7 +90,7 @@ pub fn RedFlagsView() -> impl IntoView {
                 format!("The same fact as condition {condition}; one answer serves both.")
             });
             view! {
-                <ItemCard id=f.id kicker=format!("Red flag {}", f.number) title=f.quote class="red-flag">
+                <ItemCard id=f.id kicker=f.kicker() title=f.quote class="red-flag">
                     <p class="consequence">"If present: " <strong>{f.consequence}</strong></p>
                     <QuestionControl question=f.question shared_note=shared problem_label="Red flag present"/>
                 </ItemCard>
@@ -112,7 +113,7 @@ pub fn GreenFlagsView() -> impl IntoView {
             {move || state.evaluation.with(|e| e.readiness.green_flag_summary())}
         </p>
         {GREEN_FLAGS.iter().map(|g| view! {
-            <ItemCard id=g.id kicker=format!("Green flag {}", g.number) title=g.statement class="green-flag">
+            <ItemCard id=g.id kicker=g.kicker() title=g.statement class="green-flag">
                 <p class="consequence">{g.meaning}</p>
                 <QuestionControl question=g.question problem_label="Not present"/>
             </ItemCard>

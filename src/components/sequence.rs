@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::question::ItemExtras;
-use super::{use_state, PageHeading, QuestionControl};
+use super::{ItemExtras, PageHeading, QuestionControl};
+use crate::app::use_state;
 use crate::browser;
-use crate::domain::model::{
-    self, Completion, DeploymentStep, GATE_CRITERIA, PILOT_POLITICS_QUESTION,
+use crate::domain::{
+    self, item_done, Completion, DeploymentStep, GateOutcome, Sequence, SequenceState, StepState,
+    DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, PILOT, PILOT_POLITICS_QUESTION,
 };
-use crate::domain::sequence::{self as seq, item_done, GateOutcome, SequenceState, StepState};
 
 fn state_token(s: StepState) -> &'static str {
     match s {
@@ -20,7 +20,7 @@ fn state_token(s: StepState) -> &'static str {
 }
 
 fn criterion_text(id: &str) -> String {
-    model::question(id)
+    domain::question(id)
         .map(|q| q.finding.to_string())
         .unwrap_or_else(|| id.to_string())
 }
@@ -61,16 +61,13 @@ pub fn SequenceView() -> impl IntoView {
             {move || banner.get().map(|(_, text)| text).unwrap_or_default()}
         </p>
         <ol class="stepper">
-            {model::DEPLOYMENT_STEPS.iter().map(|step| view! { <StepCard step sequence/> }).collect_view()}
+            {DEPLOYMENT_STEPS.iter().map(|step| view! { <StepCard step sequence/> }).collect_view()}
         </ol>
     }
 }
 
 #[component]
-fn StepCard(
-    step: &'static DeploymentStep,
-    sequence: Memo<crate::domain::Sequence>,
-) -> impl IntoView {
+fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl IntoView {
     let state = use_state();
     let status = Memo::new(move |_| {
         sequence.with(|s| {
@@ -113,7 +110,7 @@ fn StepCard(
                     StepState::Locked(reason) => Some(view! { <p class="lock-reason">{reason.to_string()}</p> }),
                     _ => None,
                 }}
-                {(step.number == 5).then(|| view! { <PilotRecord locked=Signal::derive(locked)/> })}
+                {(step.id == PILOT).then(|| view! { <PilotRecord locked=Signal::derive(locked)/> })}
                 {(!step.checklist.is_empty()).then(|| view! {
                     <fieldset class="checklist" disabled=locked>
                         <legend>"What this step must achieve"</legend>
@@ -133,7 +130,7 @@ fn StepCard(
                                             let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
                                             let mut refused = None;
                                             state.edit(|a| {
-                                                refused = seq::set_item_done(a, verdict, item.id, on).err();
+                                                refused = domain::set_item_done(a, verdict, item.id, on).err();
                                             });
                                             if let Some(err) = refused {
                                                 browser::alert(&err.to_string());
@@ -147,7 +144,7 @@ fn StepCard(
                         }).collect_view()}
                     </fieldset>
                 })}
-                {(step.checklist.is_empty()).then(|| view! { <Gate locked=Signal::derive(step_locked) sequence/> })}
+                {(step.id == FULL_DEPLOYMENT).then(|| view! { <Gate locked=Signal::derive(step_locked) sequence/> })}
                 <ItemExtras id=step.id label=step.title kind="step"/>
             </section>
         </li>
@@ -187,10 +184,7 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
 
 /// Step 6's gate: six criteria; roll back, retrain, repeat on failure.
 #[component]
-fn Gate(
-    #[prop(into)] locked: Signal<bool>,
-    sequence: Memo<crate::domain::Sequence>,
-) -> impl IntoView {
+fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl IntoView {
     let state = use_state();
     let gate = Memo::new(move |_| sequence.with(|s| s.gate.clone()));
     let iterations = move || state.assessment.with(|a| a.pilot_iterations.clone());
@@ -199,7 +193,7 @@ fn Gate(
         let date = browser::today_iso();
         let mut result = None;
         let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
-        state.edit(|a| result = Some(seq::record_pilot_iteration(a, verdict, &date)));
+        state.edit(|a| result = Some(domain::record_pilot_iteration(a, verdict, &date)));
         match result {
             Some(Err(e)) => browser::alert(&e.to_string()),
             // Back to the pilot: its evaluation is what to redo.
@@ -249,8 +243,8 @@ fn Gate(
                     <div class="retraining">
                         <h3>"Training to do before repeating the pilot"</h3>
                         <ul class="plain">
-                            {steps.into_iter().filter_map(model::step).map(|s| view! {
-                                <li>"Step " {s.number} " — " {s.title}</li>
+                            {steps.into_iter().filter_map(domain::step).map(|s| view! {
+                                <li>{s.label()}</li>
                             }).collect_view()}
                         </ul>
                     </div>

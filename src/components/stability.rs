@@ -3,11 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::question::ItemExtras;
-use super::{use_state, PageHeading};
-use crate::domain::model::STABILITY_SIGNS;
-use crate::domain::stability::CycleCounts;
-use crate::domain::{Health, Observation, SequenceState};
+use super::{ItemExtras, PageHeading};
+use crate::app::use_state;
+use crate::domain::{CycleCounts, Health, Observation, SequenceState, STABILITY_SIGNS};
 
 /// The stability view.
 #[component]

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{use_state, use_store, Opened, View};
+use crate::app::{use_state, use_store, Opened, View};
 use crate::browser::{self, storage::Problem};
-use crate::domain::{file, Assessment, MODEL_VERSION};
+use crate::domain::{Assessment, MAX_FILE_BYTES, MODEL_VERSION};
 
 /// The first screen a visitor sees.
 #[component]
@@ -21,7 +21,7 @@ pub fn StartScreen() -> impl IntoView {
         let a = Assessment::new(&organisation.get_untracked(), &assessor.get_untracked());
         organisation.set(String::new());
         assessor.set(String::new());
-        store.create(state, a, View::Preconditions);
+        store.open.create(state, a, View::Preconditions);
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -31,9 +31,9 @@ pub fn StartScreen() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match browser::read_chosen_file(&input, file::MAX_FILE_BYTES).await {
-                Ok((name, text)) => store.import(state, &name, &text),
-                Err(message) => store.message.set(Some(message)),
+            match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
+                Ok((name, text)) => store.open.import(state, &name, &text),
+                Err(e) => store.notices.say(e.to_string()),
             }
             input.set_value("");
         });
@@ -75,7 +75,7 @@ pub fn StartScreen() -> impl IntoView {
                 <div class="card start-card">
                     <h2>"See an example"</h2>
                     <p>"Raccoons Incorporated: a healthy deployment over two alignment cycles, read-only. Copy it to start from it."</p>
-                    <button type="button" class="secondary" on:click=move |_| store.open_example(state)>"Open the Raccoons Inc. example"</button>
+                    <button type="button" class="secondary" on:click=move |_| store.open.open_example(state)>"Open the Raccoons Inc. example"</button>
                 </div>
                 <div class="card start-card">
                     <h2>"Import a file"</h2>
@@ -90,7 +90,7 @@ pub fn StartScreen() -> impl IntoView {
                 <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
                 <li>
                     "Answers are saved automatically in this browser only — nothing is sent anywhere. "
-                    {move || match store.persisted.get() {
+                    {move || match store.library.persisted.get() {
                         Some(true) => "The browser agreed to keep them even when space runs low.",
                         Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
                         None => "",
@@ -111,12 +111,12 @@ fn Library() -> impl IntoView {
         <section class="library" aria-labelledby="library-title">
             <h2 id="library-title">"Your assessments"</h2>
             <Show
-                when=move || store.entries.with(|e| !e.is_empty())
+                when=move || store.library.entries.with(|e| !e.is_empty())
                 fallback=|| view! { <p class="muted">"None saved yet. Start one above, or open the example."</p> }
             >
                 <ul class="library-list">
                     <For
-                        each=move || store.entries.get()
+                        each=move || store.library.entries.get()
                         key=|e| (e.id.clone(), e.name.clone(), e.updated_at.to_bits(), e.verdict)
                         let:entry
                     >
@@ -124,7 +124,7 @@ fn Library() -> impl IntoView {
                             let id = entry.id.clone();
                             let is_open = {
                                 let id = id.clone();
-                                move || store.opened.get() == Opened::Saved(id.clone())
+                                move || store.open.opened.get() == Opened::Saved(id.clone())
                             };
                             let (open_id, rename_id, dup_id, export_id, delete_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                             let editing = {
@@ -137,7 +137,7 @@ fn Library() -> impl IntoView {
                             view! {
                                 <li class="library-entry card" data-entry=entry.id.clone() data-verdict=entry.verdict.token()>
                                     <div class="entry-main">
-                                        <button type="button" class="entry-name link-button" on:click=move |_| store.open(state, &open_id)>
+                                        <button type="button" class="entry-name link-button" on:click=move |_| store.open.open(state, &open_id)>
                                             {entry.name.clone()}
                                         </button>
                                         <p class="entry-meta">
@@ -179,11 +179,11 @@ fn Library() -> impl IntoView {
                                         {(!entry.newer).then(|| {
                                             let (dup_id, export_id, name) = (dup_id.clone(), export_id.clone(), entry.name.clone());
                                             view! {
-                                                <button type="button" class="link-button" on:click=move |_| store.duplicate(&dup_id)>
+                                                <button type="button" class="link-button" on:click=move |_| store.library.duplicate(&dup_id)>
                                                     "Duplicate" <span class="visually-hidden">" " {name.clone()}</span>
                                                 </button>
                                                 <button type="button" class="link-button" on:click=move |_| {
-                                                    if let Err(e) = store.export_entry(state, &export_id) { store.message.set(Some(e)); }
+                                                    if let Err(e) = store.export_entry(state, &export_id) { store.notices.say(e.to_string()); }
                                                 }>
                                                     "Export file" <span class="visually-hidden">" of " {name}</span>
                                                 </button>
@@ -210,14 +210,10 @@ fn Library() -> impl IntoView {
 #[component]
 fn KeptAside() -> impl IntoView {
     let store = use_store();
-    let backups = RwSignal::new(browser::storage::backups());
-    Effect::new(move |_| {
-        store.problems.track();
-        backups.set(browser::storage::backups());
-    });
+    let backups = store.library.backups;
     view! {
         {move || {
-            let notes: Vec<String> = store.problems.with(|problems| problems.iter().filter_map(|p| match p {
+            let notes: Vec<String> = store.library.problems.with(|problems| problems.iter().filter_map(|p| match p {
                 Problem::Newer { key, schema } => Some(format!("“{key}” was saved by a newer version of KOOM Readiness (format {schema}) that this version cannot read. It is left untouched for that version.")),
                 Problem::Unreadable { key, backup_key: None, reason } => Some(format!("“{key}” could not be read ({reason}) and could not be copied aside either (is storage full?). It is left in place, untouched.")),
                 Problem::Unreadable { backup_key: Some(_), .. } => None,
@@ -241,13 +237,12 @@ fn KeptAside() -> impl IntoView {
                                     <code>{key.clone()}</code> " (" {raw.chars().count()} " characters) "
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let name = format!("{}.txt", download_key.replace('/', "-"));
-                                        if let Err(e) = browser::download(&name, "text/plain", &raw) { store.message.set(Some(e)); }
+                                        if let Err(e) = browser::download(&name, "text/plain", &raw) { store.notices.say(e.to_string()); }
                                     }>"Download"</button>
                                     " "
                                     <button type="button" class="link-button" on:click=move |_| {
                                         if browser::confirm("Remove this unreadable copy for good? Download it first if you may need it.") {
-                                            let _ = browser::storage::remove_backup(&remove_key);
-                                            backups.set(browser::storage::backups());
+                                            store.library.remove_backup(&remove_key);
                                         }
                                     }>"Remove"</button>
                                 </li>

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::{use_state, View};
+use crate::app::{use_state, View};
 use crate::browser;
-use crate::domain::model;
-use crate::domain::model::readiness_questions;
-use crate::domain::{Readiness, Reason, ReasonKind, SequenceState, Verdict};
+use crate::domain::{
+    self, readiness_questions, Readiness, Reason, ReasonKind, SequenceState, Verdict,
+    DEPLOYMENT_STEPS,
+};
 
 /// How many questions the readiness verdict reads.
 static READINESS_QUESTIONS: std::sync::LazyLock<usize> =
@@ -28,7 +29,7 @@ fn kind_label(kind: ReasonKind) -> &'static str {
 #[component]
 fn ReasonItem(reason: Reason) -> impl IntoView {
     let state = use_state();
-    let step = reason.step.and_then(model::step);
+    let step = reason.step.and_then(domain::step);
     view! {
         <li class="reason" data-reason-item=reason.item_id data-reason-kind=kind_label(reason.kind)>
             <p class="reason-kind">{kind_label(reason.kind)}</p>
@@ -36,7 +37,7 @@ fn ReasonItem(reason: Reason) -> impl IntoView {
             <p class="reason-action"><span class="action-label">"Next: "</span>{reason.action.clone()}</p>
             {step.map(|s| view! {
                 <button type="button" class="link-button" on:click=move |_| state.go(View::Sequence)>
-                    "Go to step " {s.number} " — " {s.title}
+                    "Go to " {s.label()}
                 </button>
             })}
         </li>
@@ -83,7 +84,7 @@ fn NextStep() -> impl IntoView {
             let current = e
                 .sequence
                 .current
-                .and_then(|n| model::DEPLOYMENT_STEPS.get(usize::from(n).saturating_sub(1)));
+                .and_then(|n| DEPLOYMENT_STEPS.get(usize::from(n).saturating_sub(1)));
             match (e.sequence.state, current) {
                 (SequenceState::FullyDeployed, _) => (
                     "KOOM is fully deployed. Record the stability signs over the next alignment cycles.".to_string(),

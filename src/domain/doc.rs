@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::model::{
-    SeedSection, CONTRADICTIONS, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
-    MATURITY_REQUIREMENTS, MODEL_VERSION, PILOT_POLITICS_QUESTION, PRECONDITIONS, RED_FLAGS,
-    STABILITY_SIGNS,
+    SeedSection, CONTRADICTIONS, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, GREEN_FLAGS,
+    IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, MODEL_VERSION, PILOT, PILOT_POLITICS_QUESTION,
+    PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
 
 fn healthy(q: &super::model::Question) -> &'static str {
@@ -48,10 +48,9 @@ pub fn model_markdown() -> String {
     for p in PRECONDITIONS.iter() {
         let _ = writeln!(
             w,
-            "| `{}` | Condition {} — {} | | | {} |",
+            "| `{}` | {} | | | {} |",
             p.id,
-            p.number,
-            cell(p.title),
+            cell(&p.label()),
             cell(p.consequence)
         );
         for q in p.questions {
@@ -67,10 +66,9 @@ pub fn model_markdown() -> String {
     for m in MATURITY_REQUIREMENTS.iter() {
         let _ = writeln!(
             w,
-            "| `{}` | Requirement {} — {} | | | {} |",
+            "| `{}` | {} | | | {} |",
             m.id,
-            m.number,
-            cell(m.title),
+            cell(&m.label()),
             cell(m.consequence)
         );
         for q in m.questions {
@@ -83,16 +81,15 @@ pub fn model_markdown() -> String {
     for s in DEPLOYMENT_STEPS.iter() {
         let _ = writeln!(
             w,
-            "| `{}` | Step {} — {} | {} |",
+            "| `{}` | {} | {} |",
             s.id,
-            s.number,
-            cell(s.title),
+            cell(&s.label()),
             cell(s.warning)
         );
         for i in s.checklist {
             let _ = writeln!(w, "| `{}` | {} | |", i.id, cell(i.text));
         }
-        if s.number == 5 {
+        if s.id == PILOT {
             let _ = writeln!(
                 w,
                 "| `{}` | {} (advisory) | |",
@@ -100,7 +97,7 @@ pub fn model_markdown() -> String {
                 cell(PILOT_POLITICS_QUESTION.text)
             );
         }
-        if s.checklist.is_empty() {
+        if s.id == FULL_DEPLOYMENT {
             for c in GATE_CRITERIA.iter() {
                 let _ = writeln!(
                     w,

@@ -131,7 +131,7 @@ impl fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 /// Writes an assessment as a file (pretty JSON, stable key order).
-pub fn export(assessment: &Assessment, exported_at: &str) -> String {
+pub fn encode_file(assessment: &Assessment, exported_at: &str) -> String {
     let file = AssessmentFile {
         format: FILE_FORMAT.to_string(),
         version: FILE_FORMAT_VERSION,
@@ -181,7 +181,7 @@ fn json_error(e: &serde_json::Error) -> FileError {
 }
 
 /// Reads and fully validates an imported file.
-pub fn import(text: &str) -> Result<Assessment, FileError> {
+pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: text.len() });
     }
@@ -260,14 +260,14 @@ mod tests {
     use crate::domain::example::raccoons_inc;
 
     fn exported() -> String {
-        export(&raccoons_inc(), "2026-11-24")
+        encode_file(&raccoons_inc(), "2026-11-24")
     }
 
     #[test]
     fn export_then_import_is_identical() {
-        assert_eq!(import(&exported()), Ok(raccoons_inc()));
+        assert_eq!(decode_file(&exported()), Ok(raccoons_inc()));
         let blank = Assessment::new("Blank", "");
-        assert_eq!(import(&export(&blank, "2026-11-24")), Ok(blank));
+        assert_eq!(decode_file(&encode_file(&blank, "2026-11-24")), Ok(blank));
     }
 
     #[test]
@@ -287,21 +287,21 @@ mod tests {
     fn rejects_a_huge_file() {
         let huge = " ".repeat(MAX_FILE_BYTES + 1);
         assert_eq!(
-            import(&huge).unwrap_err().to_string(),
+            decode_file(&huge).unwrap_err().to_string(),
             "The file is 1025 KB; an assessment file is at most 1024 KB. Is it the right file?"
         );
     }
 
     #[test]
     fn rejects_an_empty_file() {
-        assert_eq!(import("  \n").unwrap_err(), FileError::Empty);
+        assert_eq!(decode_file("  \n").unwrap_err(), FileError::Empty);
     }
 
     #[test]
     fn rejects_a_truncated_file() {
         let text = exported();
         let cut = &text[..text.len() / 2];
-        assert_eq!(import(cut).unwrap_err(), FileError::Truncated);
+        assert_eq!(decode_file(cut).unwrap_err(), FileError::Truncated);
         assert_eq!(
             FileError::Truncated.to_string(),
             "The file ends too early: it looks truncated (an interrupted download or copy?). Export it again from where it came from."
@@ -311,7 +311,7 @@ mod tests {
     #[test]
     fn rejects_text_that_is_not_json() {
         assert_eq!(
-            import("Organisation: Raccoons\nVerdict: ready").unwrap_err().to_string(),
+            decode_file("Organisation: Raccoons\nVerdict: ready").unwrap_err().to_string(),
             "The file is not an assessment file: it is not valid JSON (first error at line 1, column 1)."
         );
     }
@@ -324,7 +324,11 @@ mod tests {
             "{\"format\":\"something-else\",\"version\":1}",
             "42",
         ] {
-            assert_eq!(import(text).unwrap_err(), FileError::WrongType, "{text}");
+            assert_eq!(
+                decode_file(text).unwrap_err(),
+                FileError::WrongType,
+                "{text}"
+            );
         }
     }
 
@@ -332,16 +336,16 @@ mod tests {
     fn rejects_a_newer_or_unknown_file_version() {
         let newer = exported().replacen("\"version\": 1", "\"version\": 2", 1);
         assert_eq!(
-            import(&newer).unwrap_err(),
+            decode_file(&newer).unwrap_err(),
             FileError::UnsupportedVersion { version: 2 }
         );
-        assert!(import(&newer)
+        assert!(decode_file(&newer)
             .unwrap_err()
             .to_string()
             .contains("newer version"));
         let missing = exported().replacen("\"version\": 1,", "", 1);
         assert_eq!(
-            import(&missing).unwrap_err(),
+            decode_file(&missing).unwrap_err(),
             FileError::UnsupportedVersion { version: 0 }
         );
     }
@@ -350,7 +354,7 @@ mod tests {
     fn rejects_another_model_version() {
         let other = exported().replace("\"model_version\": \"1.0\"", "\"model_version\": \"2.0\"");
         assert_eq!(
-            import(&other).unwrap_err().to_string(),
+            decode_file(&other).unwrap_err().to_string(),
             "The file answers KOOM Deployment Readiness Layer v2.0; this app implements v1.0."
         );
     }
@@ -359,10 +363,10 @@ mod tests {
     fn rejects_invalid_values() {
         let bad = exported().replacen("\"no\"", "\"maybe\"", 1);
         assert!(matches!(
-            import(&bad).unwrap_err(),
+            decode_file(&bad).unwrap_err(),
             FileError::InvalidContent { .. }
         ));
-        assert!(import(&bad)
+        assert!(decode_file(&bad)
             .unwrap_err()
             .to_string()
             .starts_with("The file is damaged or was edited by hand: unknown variant `maybe`"));
@@ -373,16 +377,16 @@ mod tests {
         let mut a = raccoons_inc();
         a.set_answer(
             "precondition.executives.telepathy",
-            Some(crate::domain::Answer::No),
+            Some(crate::domain::answer::Answer::No),
         );
         a.checklist.insert("step.pilot.department_chosen".into());
         a.cycles[0].signs.insert(
             "stability.happiness".into(),
-            crate::domain::Observation::Seen,
+            crate::domain::answer::Observation::Seen,
         );
-        let text = export(&a, "2026-11-24");
+        let text = encode_file(&a, "2026-11-24");
         assert_eq!(
-            import(&text).unwrap_err().to_string(),
+            decode_file(&text).unwrap_err().to_string(),
             "The file refers to 3 items this model does not have: precondition.executives.telepathy, stability.happiness, step.pilot.department_chosen."
         );
     }

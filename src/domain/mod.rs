@@ -2,83 +2,61 @@
 //! answers, and the evaluation that produces every verdict, reason and next action.
 //!
 //! Nothing here imports leptos, web-sys, gloo or wasm-bindgen; it is tested natively.
+//!
+//! One path per item: the modules are private and everything public is re-exported here, so
+//! callers write `domain::Verdict`, `domain::PRECONDITIONS`, `domain::evaluate`.
 #![deny(missing_docs)]
 
-pub mod answer;
-pub mod assessment;
-pub mod doc;
-pub mod example;
-pub mod file;
-pub mod model;
-pub mod progress;
-pub mod readiness;
-pub mod records;
-pub mod report;
-pub mod sequence;
-pub mod stability;
+mod answer;
+mod assessment;
+mod doc;
+mod evaluation;
+mod example;
+mod file;
+mod model;
+mod progress;
+mod readiness;
+mod records;
+mod report;
+mod sequence;
+mod stability;
 
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
-pub use model::MODEL_VERSION;
+pub use doc::model_markdown;
+pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
+pub use example::{raccoons_inc, RACCOONS_INC};
+pub use file::{
+    decode_file, encode_file, file_name, unknown_ids, AssessmentFile, FileError, FILE_FORMAT,
+    FILE_FORMAT_VERSION, MAX_FILE_BYTES,
+};
+pub use model::{
+    all_questions, checklist_item, item, question, readiness_questions, step, ChecklistItem,
+    Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag, MaturityRequirement,
+    ModelItem, Precondition, Question, RedFlag, SeedSection, StabilitySign, StepId, COE_CREATION,
+    CONTRADICTIONS, DEPLOYMENT_STEPS, EXAMPLE_SECTION, EXECUTIVE_EDUCATION, FULL_DEPLOYMENT,
+    FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS, GREEN_FLAGS_SECTION, IMPROVEMENT_CYCLE,
+    MANAGER_TRAINING, MATURITY_REQUIREMENTS, MATURITY_SECTION, MODEL_VERSION, PILOT,
+    PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION, PILOT_STEP,
+    PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS, RED_FLAGS_SECTION, SEQUENCE_SECTION,
+    STABILITY_CYCLE_LIMIT, STABILITY_SECTION, STABILITY_SIGNS, VERSIONING_SECTION,
+    WORKER_ONBOARDING,
+};
 pub use progress::{Progress, SectionProgress};
-pub use readiness::{Readiness, Reason, ReasonKind, Verdict};
-pub use sequence::{GateOutcome, Sequence, SequenceState, StepState};
-pub use stability::{Health, Stability};
-
-/// Everything the app shows about an assessment, derived in one pass.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evaluation {
-    /// The readiness verdict and its reasons.
-    pub readiness: Readiness,
-    /// The deployment sequence, gated by the verdict.
-    pub sequence: Sequence,
-    /// Stability over alignment cycles.
-    pub stability: Stability,
-    /// Answered / total per section.
-    pub progress: Progress,
-    /// Items flagged "unclear", for the model's improvement cycle (seed §9).
-    pub feedback: Vec<Feedback>,
-}
-
-/// One "unclear" flag: feedback on the model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Feedback {
-    /// The id the flag is on.
-    pub item_id: String,
-    /// The item's label, or the id itself when the model does not know it.
-    pub label: String,
-    /// The seed section of the item, if known.
-    pub section: Option<model::SeedSection>,
-    /// The user's remark.
-    pub remark: String,
-}
-
-/// Evaluates an assessment. A pure, total function: any value gives a result.
-pub fn evaluate(assessment: &Assessment) -> Evaluation {
-    let readiness = readiness::evaluate(assessment);
-    let sequence = sequence::evaluate(assessment, readiness.verdict);
-    Evaluation {
-        stability: stability::evaluate(assessment),
-        progress: progress::evaluate(assessment),
-        feedback: feedback(assessment),
-        readiness,
-        sequence,
-    }
-}
-
-/// The "unclear" flags of an assessment, in id order.
-pub fn feedback(assessment: &Assessment) -> Vec<Feedback> {
-    assessment
-        .unclear
-        .iter()
-        .map(|(id, remark)| {
-            let item = model::item(id);
-            Feedback {
-                item_id: id.clone(),
-                label: item.map(|i| i.label()).unwrap_or_else(|| id.clone()),
-                section: item.map(|i| i.section()),
-                remark: remark.clone(),
-            }
-        })
-        .collect()
-}
+pub use readiness::{
+    evaluate as evaluate_readiness, Inconsistency, Readiness, Reason, ReasonKind, Verdict,
+};
+pub use records::{
+    decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_v1,
+    RecordError, SavedAssessment, Session, SCHEMA_VERSION,
+};
+pub use report::{
+    feedback_intro, iteration_line, markdown, markdown_cell, AnswerRow, AnswerTable, DiagnosisLine,
+    FeedbackLine, ReasonLine, Report, SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
+};
+pub use sequence::{
+    can_change, gate as gate_outcome, item_done, record_pilot_iteration, retrain_steps,
+    set_item_done, GateOutcome, LockReason, Sequence, SequenceError, SequenceState, StepState,
+    StepStatus,
+};
+pub use stability::{suspects, CycleCounts, Diagnosis, Health, Stability};

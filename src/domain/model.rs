@@ -135,6 +135,40 @@ impl RedFlag {
     pub fn is_shared(&self) -> bool {
         !self.question.id.starts_with("red_flag.")
     }
+
+    /// "Red flag 3", as the seed numbers it.
+    pub fn kicker(&self) -> String {
+        format!("Red flag {}", self.number)
+    }
+
+    /// "Red flag 3 — “Our executives still issue tasks to workers directly.”"
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.kicker(), self.quote)
+    }
+}
+
+impl Precondition {
+    /// "Condition 1", as the seed numbers it.
+    pub fn kicker(&self) -> String {
+        format!("Condition {}", self.number)
+    }
+
+    /// "Condition 1 — Executives agree to respect role boundaries".
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.kicker(), self.title)
+    }
+}
+
+impl MaturityRequirement {
+    /// "Requirement 1", as the seed numbers it.
+    pub fn kicker(&self) -> String {
+        format!("Requirement {}", self.number)
+    }
+
+    /// "Requirement 1 — Willingness to tell the truth".
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.kicker(), self.title)
+    }
 }
 
 /// A success signal (seed §6). Shown beside the verdict, never overrides a blocker.
@@ -150,6 +184,18 @@ pub struct GreenFlag {
     pub meaning: &'static str,
     /// Its question (Yes = present).
     pub question: &'static Question,
+}
+
+impl GreenFlag {
+    /// "Green flag 1", as the seed numbers it.
+    pub fn kicker(&self) -> String {
+        format!("Green flag {}", self.number)
+    }
+
+    /// "Green flag 1 — Executives value clarity over control."
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.kicker(), self.statement)
+    }
 }
 
 /// How a checklist item of the sequence is marked done.
@@ -200,6 +246,18 @@ pub struct DeploymentStep {
     pub checklist: &'static [ChecklistItem],
 }
 
+impl DeploymentStep {
+    /// "Step 1 — Executive Education".
+    pub fn label(&self) -> String {
+        format!("Step {} — {}", self.number, self.title)
+    }
+
+    /// "Step 1: Executives understand role boundaries", for one of its checklist items.
+    pub fn item_label(&self, item: &ChecklistItem) -> String {
+        format!("Step {}: {}", self.number, item.text)
+    }
+}
+
 /// One of the ten signs of a stable deployment (seed §7).
 #[derive(Debug, PartialEq, Eq)]
 pub struct StabilitySign {
@@ -246,12 +304,18 @@ macro_rules! capability {
     };
 }
 
-const EXECUTIVE_EDUCATION: StepId = "step.executive_education";
-const MANAGER_TRAINING: StepId = "step.manager_training";
-const COE_CREATION: StepId = "step.coe";
-const WORKER_ONBOARDING: StepId = "step.worker_onboarding";
-const PILOT: StepId = "step.pilot";
-const FULL_DEPLOYMENT: StepId = "step.full_deployment";
+/// Id of step 1, Executive Education.
+pub const EXECUTIVE_EDUCATION: StepId = "step.executive_education";
+/// Id of step 2, Manager Training.
+pub const MANAGER_TRAINING: StepId = "step.manager_training";
+/// Id of step 3, CoE Creation or Upgrade.
+pub const COE_CREATION: StepId = "step.coe";
+/// Id of step 4, Worker Onboarding.
+pub const WORKER_ONBOARDING: StepId = "step.worker_onboarding";
+/// Id of step 5, Pilot Deployment.
+pub const PILOT: StepId = "step.pilot";
+/// Id of step 6, Full Deployment (its gate).
+pub const FULL_DEPLOYMENT: StepId = "step.full_deployment";
 
 // ---- §2 Preconditions -------------------------------------------------------------------
 
@@ -825,6 +889,11 @@ pub static DEPLOYMENT_STEPS: [DeploymentStep; 6] = [
     },
 ];
 
+/// Step 5, the pilot: one department, five things deployed, real-world behaviour evaluated.
+pub static PILOT_STEP: &DeploymentStep = &DEPLOYMENT_STEPS[4];
+/// Step 6, full deployment: its checklist is the gate ([`GATE_CRITERIA`]).
+pub static FULL_DEPLOYMENT_STEP: &DeploymentStep = &DEPLOYMENT_STEPS[5];
+
 // ---- §7 Stability -----------------------------------------------------------------------
 
 /// The ten signs of stability after deployment (seed §7), with our reading of the model
@@ -1066,12 +1135,12 @@ impl ModelItem {
     /// A short human label, such as "Condition 1 — Executives agree to respect role boundaries".
     pub fn label(self) -> String {
         match self {
-            ModelItem::Precondition(p) => format!("Condition {} — {}", p.number, p.title),
-            ModelItem::Maturity(m) => format!("Requirement {} — {}", m.number, m.title),
-            ModelItem::Step(s) => format!("Step {} — {}", s.number, s.title),
-            ModelItem::Checklist(s, c) => format!("Step {}: {}", s.number, c.text),
-            ModelItem::RedFlag(f) => format!("Red flag {} — {}", f.number, f.quote),
-            ModelItem::GreenFlag(g) => format!("Green flag {} — {}", g.number, g.statement),
+            ModelItem::Precondition(p) => p.label(),
+            ModelItem::Maturity(m) => m.label(),
+            ModelItem::Step(s) => s.label(),
+            ModelItem::Checklist(s, c) => s.item_label(c),
+            ModelItem::RedFlag(f) => f.label(),
+            ModelItem::GreenFlag(g) => g.label(),
             ModelItem::Sign(s) => format!("Stability sign — {}", s.text),
             ModelItem::Question(q) => q.text.to_string(),
         }

@@ -1,5 +1,6 @@
 //! Progress: answered / total per section, and what is left for a verdict.
 
+use super::answer::Answer;
 use super::assessment::Assessment;
 use super::model::{
     readiness_questions, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
@@ -99,7 +100,7 @@ pub fn evaluate(a: &Assessment) -> Progress {
         sequence,
         stability,
         left_for_verdict: readiness_questions()
-            .filter(|q| !matches!(a.answer(q.id), Some(x) if x != super::Answer::NotSure))
+            .filter(|q| !matches!(a.answer(q.id), Some(x) if x != Answer::NotSure))
             .count(),
     }
 }
@@ -107,7 +108,7 @@ pub fn evaluate(a: &Assessment) -> Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{example::raccoons_inc, Answer};
+    use crate::domain::example::raccoons_inc;
 
     #[test]
     fn blank_progress() {

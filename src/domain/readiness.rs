@@ -1,6 +1,6 @@
 //! The readiness verdict (before deployment): Stop / Hold / Not yet / Ready, with its reasons.
 //!
-//! The ladder, first match wins (PRODUCT.md §2):
+//! The ladder, first match wins (docs/product.md §2):
 //! 1. **Stop** — a precondition is not true or a red flag is present, even with questions open.
 //! 2. **Hold** — no known blocker, but preconditions, red flags or maturity facets are open.
 //! 3. **Not yet** — no blocker, nothing open, but a maturity requirement is missing.
@@ -216,7 +216,7 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
     let mut maturity_gaps = Vec::new();
 
     for p in PRECONDITIONS.iter() {
-        let label = format!("Condition {} — {}", p.number, p.title);
+        let label = p.label();
         for q in p.questions {
             match finding(assessment, q) {
                 Finding::Problem => blockers.push(problem_reason(
@@ -240,7 +240,7 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
         }
     }
     for flag in RED_FLAGS.iter() {
-        let label = format!("Red flag {} — {}", flag.number, flag.quote);
+        let label = flag.label();
         match finding(assessment, flag.question) {
             Finding::Problem => blockers.push(problem_reason(
                 ReasonKind::RedFlagPresent,
@@ -263,7 +263,7 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
         }
     }
     for m in MATURITY_REQUIREMENTS.iter() {
-        let label = format!("Requirement {} — {}", m.number, m.title);
+        let label = m.label();
         for q in m.questions {
             match finding(assessment, q) {
                 Finding::Problem => maturity_gaps.push(problem_reason(

@@ -68,6 +68,8 @@ impl std::fmt::Display for RecordError {
     }
 }
 
+impl std::error::Error for RecordError {}
+
 #[derive(Deserialize)]
 struct SchemaOnly {
     schema: Option<u32>,
@@ -162,8 +164,8 @@ pub fn display_name(a: &Assessment) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::answer::Answer;
     use crate::domain::example::raccoons_inc;
-    use crate::domain::Answer;
 
     #[test]
     fn current_schema_round_trips() {

@@ -1,71 +1,211 @@
-//! The Markdown report, for pasting into a wiki: verdict, reasons, actions, answers, notes,
-//! the sequence, stability and the feedback on the model.
+//! The report as one value: built here from an assessment and its evaluation, then rendered
+//! twice — as Markdown (for pasting into a wiki, [`markdown`]) and as HTML (the printable
+//! report view). Both renderers only lay out what this value holds, so they cannot disagree.
 
 use std::fmt::Write;
 
-use super::answer::Answer;
+use super::answer::{Answer, Finding};
 use super::assessment::{Assessment, PilotIteration};
+use super::evaluation::Evaluation;
 use super::model::{
-    Question, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, PRECONDITIONS,
-    RED_FLAGS, STABILITY_SIGNS,
+    self, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
+    MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
-use super::readiness::Reason;
+use super::readiness::{Reason, Verdict};
 use super::records::display_name;
 use super::sequence::StepState;
-use super::{Evaluation, MODEL_VERSION};
+use super::stability::Health;
 
-/// Makes text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+/// The whole report of one assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The organisation's display name.
+    pub title: String,
+    /// Who made the assessment, if named.
+    pub assessor: Option<String>,
+    /// The model version the answers were given against.
+    pub model_version: String,
+    /// Whether that is the version this app implements.
+    pub model_is_current: bool,
+    /// The date of the report (ISO).
+    pub date: String,
+    /// The readiness verdict.
+    pub verdict: Verdict,
+    /// "n of 6 green flags present".
+    pub green_flags: String,
+    /// The causes of the verdict, with their next actions.
+    pub reasons: Vec<ReasonLine>,
+    /// Known problems that do not decide this verdict but will matter next.
+    pub also: Vec<ReasonLine>,
+    /// What would change the verdict.
+    pub would_change: Vec<String>,
+    /// Answers that contradict each other.
+    pub inconsistencies: Vec<String>,
+    /// The answers, one table per precondition, requirement, and the two flag sections.
+    pub answers: Vec<AnswerTable>,
+    /// The deployment sequence, step by step.
+    pub steps: Vec<StepLine>,
+    /// The pilot department, if named.
+    pub pilot_department: Option<String>,
+    /// The evaluation of the pilot, if written.
+    pub pilot_evaluation: Option<String>,
+    /// The full-deployment gate's answers.
+    pub gate: AnswerTable,
+    /// The "roll back, retrain, repeat" iterations, one sentence each.
+    pub iterations: Vec<String>,
+    /// The stability health's headline.
+    pub stability: String,
+    /// Number of alignment cycles recorded.
+    pub cycles: usize,
+    /// One row per stability sign (empty when no cycle is recorded).
+    pub signs: Vec<SignRow>,
+    /// For each missing sign, the model parts most likely at fault (our reading of the seed).
+    pub diagnosis: Vec<DiagnosisLine>,
+    /// Items flagged "unclear": feedback for the model's improvement cycle.
+    pub feedback: Vec<FeedbackLine>,
 }
 
-fn reasons(out: &mut String, title: &str, list: &[Reason]) {
-    if list.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "### {title}\n");
-    for (i, r) in list.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. {}  \n   **Next:** {}",
-            i + 1,
-            r.message(),
-            r.action
-        );
-    }
-    out.push('\n');
+/// One reason of the verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonLine {
+    /// The reason in one sentence (item, seed section, finding, consequence).
+    pub message: String,
+    /// The next action.
+    pub action: String,
 }
 
-fn answers(out: &mut String, a: &Assessment, title: &str, questions: &[&'static Question]) {
-    let _ = writeln!(out, "### {title}\n");
-    let _ = writeln!(out, "| Question | Answer | Note |\n|---|---|---|");
-    for q in questions {
-        let answer = a.answer(q.id).map(Answer::label).unwrap_or("Unanswered");
-        let note = a.notes.get(q.id).map(|n| cell(n)).unwrap_or_default();
-        let unclear = if a.unclear.contains_key(q.id) {
-            " *(flagged unclear)*"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "| {}{} | {} | {} |",
-            cell(q.text),
-            unclear,
-            answer,
-            note
-        );
+/// A table of questions and their answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerTable {
+    /// Its heading, such as "§2 Condition 1 — Executives agree to respect role boundaries".
+    pub title: String,
+    /// One row per question.
+    pub rows: Vec<AnswerRow>,
+}
+
+/// One answered (or unanswered) question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    /// The question's stable id.
+    pub id: &'static str,
+    /// The question.
+    pub question: &'static str,
+    /// The answer's label, or "Unanswered".
+    pub answer: &'static str,
+    /// What the answer means for this question.
+    pub finding: Finding,
+    /// The evidence note, if any.
+    pub note: Option<String>,
+    /// Whether the user flagged the question as unclear.
+    pub unclear: bool,
+}
+
+/// One step of the deployment sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepLine {
+    /// "Step 1 — Executive Education".
+    pub label: String,
+    /// "complete", "current (2 of 4 done)" or "locked — why".
+    pub state: String,
+    /// The step's own evidence note.
+    pub note: Option<String>,
+    /// Notes on its checklist items: the item's text and the note.
+    pub item_notes: Vec<(&'static str, String)>,
+}
+
+/// One stability sign over the recorded cycles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignRow {
+    /// The sign.
+    pub sign: &'static str,
+    /// Its general evidence note, if any.
+    pub note: Option<String>,
+    /// One cell per cycle.
+    pub cells: Vec<SignCell>,
+}
+
+/// What was recorded for one sign in one cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignCell {
+    /// "Seen", "Not seen", "Not sure" or "—".
+    pub observation: &'static str,
+    /// The cycle's note on the sign, if any.
+    pub note: Option<String>,
+}
+
+/// One missing sign and where to look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosisLine {
+    /// The sign.
+    pub sign: &'static str,
+    /// The labels of the model parts most likely at fault.
+    pub suspects: Vec<String>,
+}
+
+/// One "unclear" flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackLine {
+    /// The item's label.
+    pub label: String,
+    /// Its seed section, such as "§3", if known.
+    pub section: Option<String>,
+    /// The user's remark, or "no remark given".
+    pub remark: String,
+}
+
+/// The title of the report's feedback section, naming the improvement cycle (seed §9).
+pub fn feedback_intro() -> String {
+    format!(
+        "Items flagged as unclear, for the model's improvement cycle ({}):",
+        IMPROVEMENT_CYCLE.join(", ")
+    )
+}
+
+/// What the feedback section says when nothing was flagged.
+pub const NO_FEEDBACK: &str = "No item was flagged as unclear.";
+
+/// The heading of the iterations list.
+pub const ITERATIONS_TITLE: &str = "Pilot iterations (roll back, retrain, repeat)";
+
+fn note(text: Option<&String>) -> Option<String> {
+    text.map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}
+
+fn reason_lines(list: &[Reason]) -> Vec<ReasonLine> {
+    list.iter()
+        .map(|r| ReasonLine {
+            message: r.message(),
+            action: r.action.clone(),
+        })
+        .collect()
+}
+
+fn table(a: &Assessment, title: String, questions: &[&'static Question]) -> AnswerTable {
+    AnswerTable {
+        title,
+        rows: questions
+            .iter()
+            .map(|q| {
+                let answer = a.answer(q.id);
+                AnswerRow {
+                    id: q.id,
+                    question: q.text,
+                    answer: answer.map(Answer::label).unwrap_or("Unanswered"),
+                    finding: Finding::of(answer, q.healthy),
+                    note: note(a.notes.get(q.id)),
+                    unclear: a.unclear.contains_key(q.id),
+                }
+            })
+            .collect(),
     }
-    out.push('\n');
 }
 
 fn criteria(ids: &[String]) -> String {
     ids.iter()
         .map(|id| {
-            super::model::question(id)
+            model::question(id)
                 .map(|q| q.finding.to_string())
                 .unwrap_or_else(|| id.clone())
         })
@@ -86,32 +226,254 @@ pub fn iteration_line(it: &PilotIteration) -> String {
     line
 }
 
-/// Renders the whole report as Markdown.
-pub fn markdown(a: &Assessment, e: &Evaluation, date: &str) -> String {
-    let mut out = String::new();
-    let r = &e.readiness;
-    let _ = writeln!(out, "# KOOM readiness report — {}\n", display_name(a));
-    let mut meta = Vec::new();
-    if !a.assessor.trim().is_empty() {
-        meta.push(format!("Assessed by {}.", a.assessor.trim()));
+fn step_state(state: StepState, done: usize, total: usize) -> String {
+    match state {
+        StepState::Complete => "complete".to_string(),
+        StepState::Current => format!("current ({done} of {total} done)"),
+        StepState::Locked(reason) => format!("locked — {reason}"),
     }
-    meta.push(format!(
-        "Model: KOOM Deployment Readiness Layer v{}{}.",
-        a.model_version,
-        if a.model_version == MODEL_VERSION {
-            ""
-        } else {
-            " (not the version this app implements)"
+}
+
+impl Report {
+    /// Builds the report of an assessment from its evaluation, dated `date`.
+    pub fn new(a: &Assessment, e: &Evaluation, date: &str) -> Report {
+        let r = &e.readiness;
+        let mut answers = Vec::new();
+        for p in PRECONDITIONS.iter() {
+            answers.push(table(a, format!("§2 {}", p.label()), p.questions));
         }
-    ));
-    meta.push(format!("Report of {date}."));
-    let _ = writeln!(out, "{}\n", meta.join(" "));
+        for m in MATURITY_REQUIREMENTS.iter() {
+            answers.push(table(a, format!("§3 {}", m.label()), m.questions));
+        }
+        let red: Vec<_> = RED_FLAGS.iter().map(|f| f.question).collect();
+        answers.push(table(a, "§5 Red flags".to_string(), &red));
+        let green: Vec<_> = GREEN_FLAGS.iter().map(|g| g.question).collect();
+        answers.push(table(a, "§6 Green flags".to_string(), &green));
+        let gate: Vec<_> = GATE_CRITERIA.iter().map(|c| c.question).collect();
+
+        let steps = e
+            .sequence
+            .steps
+            .iter()
+            .map(|s| StepLine {
+                label: s.step.label(),
+                state: step_state(s.state, s.done, s.total),
+                note: note(a.notes.get(s.step.id)),
+                item_notes: s
+                    .step
+                    .checklist
+                    .iter()
+                    .filter_map(|i| note(a.notes.get(i.id)).map(|n| (i.text, n)))
+                    .collect(),
+            })
+            .collect();
+        debug_assert_eq!(DEPLOYMENT_STEPS.len(), e.sequence.steps.len());
+
+        let signs = if a.cycles.is_empty() {
+            Vec::new()
+        } else {
+            STABILITY_SIGNS
+                .iter()
+                .map(|s| SignRow {
+                    sign: s.text,
+                    note: note(a.notes.get(s.id)),
+                    cells: a
+                        .cycles
+                        .iter()
+                        .map(|c| SignCell {
+                            observation: c.signs.get(s.id).map(|o| o.label()).unwrap_or("—"),
+                            note: note(c.notes.get(s.id)),
+                        })
+                        .collect(),
+                })
+                .collect()
+        };
+        let diagnosis = match &e.stability.health {
+            Health::ImplementedIncorrectly { diagnosis, .. } => diagnosis
+                .iter()
+                .map(|d| DiagnosisLine {
+                    sign: d.sign.text,
+                    suspects: d.suspects.iter().map(|(_, l)| l.clone()).collect(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+
+        Report {
+            title: display_name(a),
+            assessor: Some(a.assessor.trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+            model_version: a.model_version.clone(),
+            model_is_current: a.model_version == MODEL_VERSION,
+            date: date.to_string(),
+            verdict: r.verdict,
+            green_flags: r.green_flag_summary(),
+            reasons: reason_lines(&r.reasons),
+            also: reason_lines(&r.also),
+            would_change: r.would_change.clone(),
+            inconsistencies: r
+                .inconsistencies
+                .iter()
+                .map(|i| i.message.clone())
+                .collect(),
+            answers,
+            steps,
+            pilot_department: note(Some(&a.pilot.department)),
+            pilot_evaluation: note(Some(&a.pilot.evaluation)),
+            gate: table(a, "Full-deployment gate".to_string(), &gate),
+            iterations: a.pilot_iterations.iter().map(iteration_line).collect(),
+            stability: e.stability.health.headline(),
+            cycles: a.cycles.len(),
+            signs,
+            diagnosis,
+            feedback: e
+                .feedback
+                .iter()
+                .map(|f| FeedbackLine {
+                    label: f.label.clone(),
+                    section: f.section.map(|s| s.label()),
+                    remark: if f.remark.trim().is_empty() {
+                        "no remark given".to_string()
+                    } else {
+                        f.remark.trim().to_string()
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// The line under the title: assessor, model version, date.
+    pub fn meta_line(&self) -> String {
+        let mut meta = Vec::new();
+        if let Some(assessor) = &self.assessor {
+            meta.push(format!("Assessed by {assessor}."));
+        }
+        meta.push(format!(
+            "Model: KOOM Deployment Readiness Layer v{}{}.",
+            self.model_version,
+            if self.model_is_current {
+                String::new()
+            } else {
+                format!(" (this app implements v{MODEL_VERSION})")
+            }
+        ));
+        meta.push(format!("Report of {}.", self.date));
+        meta.join(" ")
+    }
+
+    /// Every fact the report states, as plain text: what both renderings must carry.
+    pub fn facts(&self) -> Vec<String> {
+        let mut f = vec![
+            self.title.clone(),
+            self.meta_line(),
+            self.verdict.headline().to_string(),
+            self.verdict.explanation().to_string(),
+            self.green_flags.clone(),
+            self.stability.clone(),
+        ];
+        for r in self.reasons.iter().chain(&self.also) {
+            f.push(r.message.clone());
+            f.push(r.action.clone());
+        }
+        f.extend(self.would_change.iter().cloned());
+        f.extend(self.inconsistencies.iter().cloned());
+        for t in self.answers.iter().chain(std::iter::once(&self.gate)) {
+            f.push(t.title.clone());
+            for row in &t.rows {
+                f.push(row.question.to_string());
+                f.push(row.answer.to_string());
+                f.extend(row.note.iter().cloned());
+            }
+        }
+        for s in &self.steps {
+            f.push(s.label.clone());
+            f.push(s.state.clone());
+            f.extend(s.note.iter().cloned());
+            for (item, n) in &s.item_notes {
+                f.push(item.to_string());
+                f.push(n.clone());
+            }
+        }
+        f.extend(self.pilot_department.iter().cloned());
+        f.extend(self.pilot_evaluation.iter().cloned());
+        f.extend(self.iterations.iter().cloned());
+        for row in &self.signs {
+            f.push(row.sign.to_string());
+            f.extend(row.note.iter().cloned());
+            for c in &row.cells {
+                f.push(c.observation.to_string());
+                f.extend(c.note.iter().cloned());
+            }
+        }
+        for d in &self.diagnosis {
+            f.push(d.sign.to_string());
+            f.extend(d.suspects.iter().cloned());
+        }
+        if self.feedback.is_empty() {
+            f.push(NO_FEEDBACK.to_string());
+        } else {
+            f.push(feedback_intro());
+        }
+        for x in &self.feedback {
+            f.push(x.label.clone());
+            f.push(x.remark.clone());
+        }
+        f
+    }
+}
+
+/// Makes text safe inside a Markdown table cell.
+pub fn markdown_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {title}\n");
+    for (i, r) in list.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}  \n   **Next:** {}", i + 1, r.message, r.action);
+    }
+    out.push('\n');
+}
+
+fn md_table(out: &mut String, t: &AnswerTable) {
+    let _ = writeln!(out, "### {}\n", t.title);
+    let _ = writeln!(out, "| Question | Answer | Note |\n|---|---|---|");
+    for row in &t.rows {
+        let _ = writeln!(
+            out,
+            "| {}{} | {} | {} |",
+            markdown_cell(row.question),
+            if row.unclear {
+                " *(flagged unclear)*"
+            } else {
+                ""
+            },
+            row.answer,
+            row.note.as_deref().map(markdown_cell).unwrap_or_default()
+        );
+    }
+    out.push('\n');
+}
+
+/// Renders the report as Markdown, for pasting into a wiki.
+pub fn markdown(report: &Report) -> String {
+    let r = report;
+    let mut out = String::new();
+    let _ = writeln!(out, "# KOOM readiness report — {}\n", r.title);
+    let _ = writeln!(out, "{}\n", r.meta_line());
 
     let _ = writeln!(out, "## Verdict: {}\n", r.verdict.headline());
     let _ = writeln!(out, "{}\n", r.verdict.explanation());
-    let _ = writeln!(out, "{}.\n", r.green_flag_summary());
-    reasons(&mut out, "Reasons and next actions", &r.reasons);
-    reasons(&mut out, "Also to build", &r.also);
+    let _ = writeln!(out, "{}.\n", r.green_flags);
+    md_reasons(&mut out, "Reasons and next actions", &r.reasons);
+    md_reasons(&mut out, "Also to build", &r.also);
     if !r.would_change.is_empty() {
         let _ = writeln!(out, "### What would change the verdict\n");
         for line in &r.would_change {
@@ -121,119 +483,86 @@ pub fn markdown(a: &Assessment, e: &Evaluation, date: &str) -> String {
     }
     if !r.inconsistencies.is_empty() {
         let _ = writeln!(out, "### Inconsistencies to resolve\n");
-        for i in &r.inconsistencies {
-            let _ = writeln!(out, "- {}", i.message);
+        for line in &r.inconsistencies {
+            let _ = writeln!(out, "- {line}");
         }
         out.push('\n');
     }
 
     let _ = writeln!(out, "## Answers\n");
-    for p in PRECONDITIONS.iter() {
-        answers(
-            &mut out,
-            a,
-            &format!("§2 Condition {} — {}", p.number, p.title),
-            p.questions,
-        );
+    for t in &r.answers {
+        md_table(&mut out, t);
     }
-    for m in MATURITY_REQUIREMENTS.iter() {
-        answers(
-            &mut out,
-            a,
-            &format!("§3 Requirement {} — {}", m.number, m.title),
-            m.questions,
-        );
-    }
-    let red: Vec<_> = RED_FLAGS.iter().map(|f| f.question).collect();
-    answers(&mut out, a, "§5 Red flags", &red);
-    let green: Vec<_> = GREEN_FLAGS.iter().map(|g| g.question).collect();
-    answers(&mut out, a, "§6 Green flags", &green);
 
     let _ = writeln!(out, "## §4 Deployment sequence\n");
-    for s in &e.sequence.steps {
-        let state = match s.state {
-            StepState::Complete => "complete".to_string(),
-            StepState::Current => format!("current ({} of {} done)", s.done, s.total),
-            StepState::Locked(reason) => format!("locked — {reason}"),
-        };
-        let _ = writeln!(
-            out,
-            "- Step {} — {}: {}",
-            s.step.number, s.step.title, state
-        );
+    for s in &r.steps {
+        let _ = writeln!(out, "- {}: {}", s.label, s.state);
+        if let Some(n) = &s.note {
+            let _ = writeln!(out, "  - Note: {}", markdown_cell(n));
+        }
+        for (item, n) in &s.item_notes {
+            let _ = writeln!(out, "  - {item}: {}", markdown_cell(n));
+        }
     }
     out.push('\n');
-    if !a.pilot.department.trim().is_empty() {
-        let _ = writeln!(out, "**Pilot department:** {}\n", a.pilot.department.trim());
+    if let Some(d) = &r.pilot_department {
+        let _ = writeln!(out, "**Pilot department:** {d}\n");
     }
-    if !a.pilot.evaluation.trim().is_empty() {
-        let _ = writeln!(out, "**Pilot evaluation:** {}\n", a.pilot.evaluation.trim());
+    if let Some(e) = &r.pilot_evaluation {
+        let _ = writeln!(out, "**Pilot evaluation:** {e}\n");
     }
-    let gate: Vec<_> = GATE_CRITERIA.iter().map(|c| c.question).collect();
-    answers(&mut out, a, "Full-deployment gate", &gate);
-    if !a.pilot_iterations.is_empty() {
-        let _ = writeln!(
-            out,
-            "**Pilot iterations (roll back, retrain, repeat):** {}\n",
-            a.pilot_iterations.len()
-        );
-        for (i, it) in a.pilot_iterations.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, iteration_line(it));
+    md_table(&mut out, &r.gate);
+    if !r.iterations.is_empty() {
+        let _ = writeln!(out, "**{ITERATIONS_TITLE}:** {}\n", r.iterations.len());
+        for (i, line) in r.iterations.iter().enumerate() {
+            let _ = writeln!(out, "{}. {line}", i + 1);
         }
         out.push('\n');
     }
 
     let _ = writeln!(out, "## §7 Stability\n");
-    let _ = writeln!(out, "{}\n", e.stability.health.headline());
-    if !a.cycles.is_empty() {
-        let header: Vec<String> = (1..=a.cycles.len()).map(|c| format!("Cycle {c}")).collect();
+    let _ = writeln!(out, "{}\n", r.stability);
+    if r.cycles > 0 {
+        let header: Vec<String> = (1..=r.cycles).map(|c| format!("Cycle {c}")).collect();
         let _ = writeln!(out, "| Sign | {} |", header.join(" | "));
-        let _ = writeln!(out, "|---|{}", "---|".repeat(a.cycles.len()));
-        for s in STABILITY_SIGNS.iter() {
-            let cells: Vec<String> = a
-                .cycles
+        let _ = writeln!(out, "|---|{}", "---|".repeat(r.cycles));
+        for row in &r.signs {
+            let cells: Vec<String> = row
+                .cells
                 .iter()
-                .map(|c| {
-                    let o = c.signs.get(s.id).map(|o| o.label()).unwrap_or("—");
-                    match c.notes.get(s.id) {
-                        Some(n) => format!("{o} — {}", cell(n)),
-                        None => o.to_string(),
-                    }
+                .map(|c| match &c.note {
+                    Some(n) => format!("{} — {}", c.observation, markdown_cell(n)),
+                    None => c.observation.to_string(),
                 })
                 .collect();
-            let _ = writeln!(out, "| {} | {} |", s.text, cells.join(" | "));
+            let sign = match &row.note {
+                Some(n) => format!("{} ({})", row.sign, markdown_cell(n)),
+                None => row.sign.to_string(),
+            };
+            let _ = writeln!(out, "| {sign} | {} |", cells.join(" | "));
         }
         out.push('\n');
     }
-    if let super::Health::ImplementedIncorrectly { diagnosis, .. } = &e.stability.health {
+    if !r.diagnosis.is_empty() {
         let _ = writeln!(out, "Likely causes (our reading of the seed):\n");
-        for d in diagnosis {
-            let suspects: Vec<&str> = d.suspects.iter().map(|(_, l)| l.as_str()).collect();
-            let _ = writeln!(out, "- **{}**: check {}", d.sign.text, suspects.join("; "));
+        for d in &r.diagnosis {
+            let _ = writeln!(out, "- **{}**: check {}", d.sign, d.suspects.join("; "));
         }
         out.push('\n');
     }
 
     let _ = writeln!(out, "## Feedback on the model\n");
-    if e.feedback.is_empty() {
-        let _ = writeln!(out, "No item was flagged as unclear.");
+    if r.feedback.is_empty() {
+        let _ = writeln!(out, "{NO_FEEDBACK}");
     } else {
-        let _ = writeln!(
-            out,
-            "Items flagged as unclear, for the model's improvement cycle ({}):\n",
-            IMPROVEMENT_CYCLE.join(", ")
-        );
-        for f in &e.feedback {
+        let _ = writeln!(out, "{}\n", feedback_intro());
+        for f in &r.feedback {
             let section = f
                 .section
-                .map(|s| format!(" ({})", s.label()))
+                .as_deref()
+                .map(|s| format!(" ({s})"))
                 .unwrap_or_default();
-            let remark = if f.remark.trim().is_empty() {
-                "no remark given"
-            } else {
-                f.remark.trim()
-            };
-            let _ = writeln!(out, "- **{}**{} — {}", f.label, section, remark);
+            let _ = writeln!(out, "- **{}**{} — {}", f.label, section, f.remark);
         }
     }
     out
@@ -242,8 +571,12 @@ pub fn markdown(a: &Assessment, e: &Evaluation, date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::evaluate;
+    use crate::domain::evaluation::evaluate;
     use crate::domain::example::raccoons_inc;
+
+    fn md(a: &Assessment) -> String {
+        markdown(&Report::new(a, &evaluate(a), "2026-11-24"))
+    }
 
     #[test]
     fn a_stop_report_has_verdict_reasons_actions_notes_and_feedback() {
@@ -254,7 +587,7 @@ mod tests {
             "maturity.truth.variance_visible",
             Some("What counts as hiding?"),
         );
-        let md = markdown(&a, &evaluate(&a), "2026-11-24");
+        let md = md(&a);
         assert!(md.starts_with("# KOOM readiness report — Acme | Logistics\n\nAssessed by Ann. Model: KOOM Deployment Readiness Layer v1.0. Report of 2026-11-24.\n"));
         assert!(md.contains("## Verdict: Stop — do not deploy KOOM\n"));
         assert!(md.contains("1. Red flag 1 — “We don't have time for structure.” (§5): “we don't have time for structure”. Translation: “We don't have discipline.” KOOM cannot fix this.  \n   **Next:** Do not deploy. Build discipline first"));
@@ -280,8 +613,7 @@ mod tests {
 
     #[test]
     fn the_raccoons_report_shows_a_healthy_deployment() {
-        let a = raccoons_inc();
-        let md = markdown(&a, &evaluate(&a), "2026-11-24");
+        let md = md(&raccoons_inc());
         assert!(md.contains("## Verdict: Ready — begin the deployment sequence"));
         assert!(md.contains("6 of 6 green flags present."));
         assert!(md.contains("**Pilot department:** Warehouse packing, Zone C"));
@@ -290,5 +622,15 @@ mod tests {
             "| Lower variance | Seen — Metrics show improvement. | Seen — Scanner misreads drop. |"
         ));
         assert!(md.contains("No item was flagged as unclear."));
+    }
+
+    #[test]
+    fn a_current_step_says_how_much_is_done() {
+        let mut a = raccoons_inc();
+        a.checklist.remove("step.coe.support_training");
+        let report = Report::new(&a, &evaluate(&a), "2026-11-24");
+        assert_eq!(report.steps[2].state, "current (4 of 5 done)");
+        assert!(markdown(&report)
+            .contains("- Step 3 — CoE Creation or Upgrade: current (4 of 5 done)\n"));
     }
 }

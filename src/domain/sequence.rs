@@ -6,8 +6,8 @@ use std::fmt;
 use super::answer::{Answer, Finding};
 use super::assessment::{Assessment, PilotIteration};
 use super::model::{
-    self, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS, GATE_CRITERIA,
-    PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
+    self, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS, FULL_DEPLOYMENT,
+    FULL_DEPLOYMENT_STEP, GATE_CRITERIA, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
 };
 use super::readiness::Verdict;
 
@@ -150,9 +150,6 @@ impl fmt::Display for SequenceError {
 
 impl std::error::Error for SequenceError {}
 
-/// Number of the full-deployment step, whose gate a pilot iteration answers.
-const FULL_DEPLOYMENT_STEP: u8 = 6;
-
 /// Whether a checklist item is done in this assessment.
 pub fn item_done(assessment: &Assessment, item: &ChecklistItem) -> bool {
     match item.completion {
@@ -202,7 +199,7 @@ pub fn evaluate(assessment: &Assessment, verdict: Verdict) -> Sequence {
     let mut completes = Vec::with_capacity(DEPLOYMENT_STEPS.len());
     let mut counts = Vec::with_capacity(DEPLOYMENT_STEPS.len());
     for s in DEPLOYMENT_STEPS.iter() {
-        let (done, total) = if s.checklist.is_empty() {
+        let (done, total) = if s.id == FULL_DEPLOYMENT {
             let met = GATE_CRITERIA
                 .iter()
                 .filter(|c| assessment.answer(c.id) == Some(Answer::Yes))
@@ -216,7 +213,7 @@ pub fn evaluate(assessment: &Assessment, verdict: Verdict) -> Sequence {
                 .count();
             (done, s.checklist.len())
         };
-        let own = if s.checklist.is_empty() {
+        let own = if s.id == FULL_DEPLOYMENT {
             gate_passed
         } else {
             done == total
@@ -343,7 +340,7 @@ pub fn record_pilot_iteration(
     verdict: Verdict,
     date: &str,
 ) -> Result<PilotIteration, SequenceError> {
-    can_change(&evaluate(assessment, verdict), FULL_DEPLOYMENT_STEP)
+    can_change(&evaluate(assessment, verdict), FULL_DEPLOYMENT_STEP.number)
         .map_err(SequenceError::Locked)?;
     let GateOutcome::RollBack { failed, open } = gate(assessment) else {
         return Err(SequenceError::GateNotFailed);

@@ -1,4 +1,4 @@
-// End-to-end tests of "never lose an answer" (PRODUCT.md §6, issue 5) on the release bundle in
+// End-to-end tests of "never lose an answer" (docs/product.md §6) on the release bundle in
 // headless Chromium: two tabs editing the same assessment, imports of damaged files, the
 // export → import round trip, storage that cannot be used, unreadable saved data kept aside,
 // and delete with undo. Every test also checks that the page stayed clean (no console errors,

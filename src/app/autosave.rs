@@ -1,0 +1,71 @@
+//! Autosave: a change is saved shortly after the last keystroke, and at once when the page is
+//! hidden or closed; the open assessment and view are remembered for the next visit.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::open::{OpenAssessment, Opened};
+use super::state::AppState;
+use crate::browser::{self, storage, storage::StorageError};
+
+/// How long after the last change an autosave waits.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+
+impl OpenAssessment {
+    pub(super) fn install_autosave(&self, state: AppState) {
+        let open = *self;
+        Effect::new(move |_| {
+            let changed = state
+                .assessment
+                .with(|a| open.saved.with_untracked(|s| s.as_ref() != Some(a)));
+            if !changed || !matches!(open.opened.get_untracked(), Opened::Saved(_)) {
+                return;
+            }
+            open.dirty.set(true);
+            let generation = open.generation.get_untracked() + 1;
+            open.generation.set(generation);
+            set_timeout(
+                move || {
+                    if open.generation.get_untracked() == generation {
+                        open.flush(state);
+                    }
+                },
+                AUTOSAVE_DELAY,
+            );
+        });
+        let notices = self.notices;
+        Effect::new(move |_| {
+            let view = state.view.get();
+            let id = match open.opened.get() {
+                Opened::Saved(id) => Some(id),
+                _ => None,
+            };
+            if notices
+                .storage_error
+                .with_untracked(|e| e.as_ref() != Some(&StorageError::Unavailable))
+            {
+                let _ = storage::write_session(id.as_deref(), view.token());
+            }
+        });
+    }
+
+    pub(super) fn install_listeners(&self, state: AppState) {
+        let open = *self;
+        // Save at once when the page is hidden or closed.
+        let hide = window_event_listener(leptos::ev::pagehide, move |_| open.flush(state));
+        let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if browser::page_hidden() {
+                open.flush(state);
+            }
+        });
+        let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
+            open.on_storage_event(state, ev.key());
+        });
+        on_cleanup(move || {
+            hide.remove();
+            visibility.remove();
+            storage_events.remove();
+        });
+    }
+}

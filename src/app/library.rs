@@ -1,0 +1,230 @@
+//! The library of saved assessments: its list, the records that could not be read, deletes
+//! with undo, duplicates, renames, imports and exports.
+
+use leptos::prelude::*;
+
+use super::notices::Notices;
+use super::state::AppState;
+use crate::browser::storage::{self, LoadedLibrary, Problem};
+use crate::browser::{self, BrowserError};
+use crate::domain::{self, display_name, SavedAssessment, Verdict, SCHEMA_VERSION};
+
+/// One assessment in the library list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Library id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Assessor, if any.
+    pub assessor: String,
+    /// Last change, ms since the epoch.
+    pub updated_at: f64,
+    /// Its readiness verdict.
+    pub verdict: Verdict,
+    /// Saved by a newer version: read-only here.
+    pub newer: bool,
+}
+
+impl Entry {
+    /// The list entry of a record.
+    pub fn of(record: &SavedAssessment, newer: bool) -> Self {
+        Entry {
+            id: record.id.clone(),
+            name: display_name(&record.assessment),
+            assessor: record.assessment.assessor.clone(),
+            updated_at: record.updated_at,
+            verdict: domain::evaluate_readiness(&record.assessment).verdict,
+            newer,
+        }
+    }
+}
+
+/// The library as last read from storage.
+#[derive(Clone, Copy)]
+pub struct Library {
+    /// The list, newest change first.
+    pub entries: RwSignal<Vec<Entry>>,
+    /// Records that could not be opened normally.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// Records saved by a newer version (read-only here).
+    pub(super) newer: RwSignal<Vec<SavedAssessment>>,
+    /// Unreadable records kept aside: key and raw text.
+    pub backups: RwSignal<Vec<(String, String)>>,
+    /// Deleted records, most recent last, for undo.
+    pub deleted: RwSignal<Vec<SavedAssessment>>,
+    /// The browser's answer to `navigator.storage.persist()`.
+    pub persisted: RwSignal<Option<bool>>,
+    /// Where outcomes are told.
+    notices: Notices,
+}
+
+impl Library {
+    pub(super) fn new(notices: Notices) -> Self {
+        Library {
+            entries: RwSignal::new(Vec::new()),
+            problems: RwSignal::new(Vec::new()),
+            newer: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(Vec::new()),
+            deleted: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
+            notices,
+        }
+    }
+
+    /// Shows a freshly loaded library.
+    pub(super) fn set(&self, library: LoadedLibrary) {
+        self.set_entries(&library.records, &library.newer);
+        self.problems.set(library.problems);
+        self.newer.set(library.newer);
+        self.backups.set(storage::backups());
+    }
+
+    fn set_entries(&self, records: &[SavedAssessment], newer: &[SavedAssessment]) {
+        let mut entries: Vec<Entry> = records
+            .iter()
+            .map(|r| Entry::of(r, false))
+            .chain(newer.iter().map(|r| Entry::of(r, true)))
+            .collect();
+        entries.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+        self.entries.set(entries);
+    }
+
+    /// Re-reads the library list (after a change here or in another tab). Problems already
+    /// reported stay listed.
+    pub fn refresh(&self) {
+        if let Ok(library) = storage::load_library(browser::now_ms(), false, browser::new_id) {
+            self.set_entries(&library.records, &library.newer);
+            self.newer.set(library.newer);
+            self.problems.update(|known| {
+                for problem in library.problems {
+                    if !known.contains(&problem) {
+                        known.push(problem);
+                    }
+                }
+            });
+            self.backups.set(storage::backups());
+        }
+    }
+
+    /// Puts a just-saved record at the top of the list.
+    pub(super) fn saved(&self, record: &SavedAssessment) {
+        let entry = Entry::of(record, false);
+        self.entries.update(|list| {
+            list.retain(|e| e.id != entry.id);
+            list.insert(0, entry);
+        });
+    }
+
+    /// Duplicates a library entry.
+    pub fn duplicate(&self, id: &str) {
+        let Some(Ok(record)) = storage::read_record(id) else {
+            self.notices
+                .say("That assessment could not be read to duplicate it.");
+            return;
+        };
+        let mut assessment = record.assessment;
+        assessment.organisation = format!("Copy of {}", display_name(&assessment));
+        let copy = new_record(assessment);
+        match storage::write_record(&copy, None) {
+            Ok(_) => self.notices.say(format!(
+                "Duplicated as “{}”.",
+                display_name(&copy.assessment)
+            )),
+            Err(e) => self.notices.say(e.to_string()),
+        }
+        self.refresh();
+    }
+
+    /// Renames an entry that is not open.
+    pub(super) fn rename_stored(&self, id: &str, name: &str) {
+        let Some(Ok(mut record)) = storage::read_record(id) else {
+            self.notices
+                .say("That assessment could not be read to rename it.");
+            return;
+        };
+        record.assessment.organisation = name.trim().to_string();
+        record.updated_at = browser::now_ms();
+        let expected = Some(record.revision);
+        if let Err(e) = storage::write_record(&record, expected) {
+            self.notices.say(e.to_string());
+        }
+        self.refresh();
+    }
+
+    /// Deletes a record, keeping `record` (what the user last saw of it) for undo.
+    pub(super) fn delete(&self, record: SavedAssessment) -> bool {
+        if let Err(e) = storage::delete_record(&record.id) {
+            self.notices.say(e.to_string());
+            return false;
+        }
+        self.deleted.update(|d| d.push(record));
+        self.refresh();
+        true
+    }
+
+    /// Restores the most recently deleted entry.
+    pub fn undo_delete(&self) {
+        let Some(record) = self.deleted.get_untracked().last().cloned() else {
+            return;
+        };
+        match storage::write_record(&record, None) {
+            Ok(_) => {
+                self.deleted.update(|d| {
+                    d.pop();
+                });
+                self.notices
+                    .say(format!("Restored “{}”.", display_name(&record.assessment)));
+            }
+            Err(e) => self.notices.say(e.to_string()),
+        }
+        self.refresh();
+    }
+
+    /// Downloads a stored entry as a JSON file.
+    pub(super) fn export_stored(&self, id: &str) -> Result<(), BrowserError> {
+        let record =
+            storage::read_record(id)
+                .and_then(Result::ok)
+                .ok_or(BrowserError::Unreadable(
+                    "That assessment could not be read to export it.",
+                ))?;
+        let date = browser::today_iso();
+        browser::download(
+            &domain::file_name(&record.assessment, &date, "json"),
+            "application/json",
+            &domain::encode_file(&record.assessment, &date),
+        )
+    }
+
+    /// Removes a kept-aside unreadable record, at the user's request.
+    pub fn remove_backup(&self, key: &str) {
+        if let Err(e) = storage::remove_backup(key) {
+            self.notices.say(e.to_string());
+        }
+        self.backups.set(storage::backups());
+    }
+}
+
+/// A new library record around an assessment.
+pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
+    SavedAssessment {
+        schema: SCHEMA_VERSION,
+        id: browser::new_id(),
+        revision: 0,
+        updated_at: browser::now_ms(),
+        assessment,
+    }
+}
+
+/// Downloads the assessment on screen as a JSON file.
+pub fn export_open(state: AppState) -> Result<(), BrowserError> {
+    let date = browser::today_iso();
+    state.assessment.with_untracked(|a| {
+        browser::download(
+            &domain::file_name(a, &date, "json"),
+            "application/json",
+            &domain::encode_file(a, &date),
+        )
+    })
+}

@@ -1,0 +1,22 @@
+//! The app's state and the intents that change it: the assessment on screen and its view
+//! ([`AppState`]), and everything about saved data ([`Store`]: the library, the open
+//! assessment and its autosave, conflicts with other tabs, notices).
+//!
+//! Components read these and call their methods; the rules they apply live in
+//! [`crate::domain`], and every platform call goes through [`crate::browser`].
+
+mod autosave;
+mod conflict;
+mod library;
+mod notices;
+mod open;
+mod state;
+mod store;
+mod sync;
+
+pub use conflict::{Conflict, ConflictKind, Conflicts};
+pub use library::{export_open, Entry, Library};
+pub use notices::Notices;
+pub use open::{OpenAssessment, Opened};
+pub use state::{use_state, AppState, View};
+pub use store::{use_store, Store};

@@ -1,0 +1,37 @@
+//! What the app tells the user about saved data: a storage problem that lasts, and the
+//! message about the last operation.
+
+use leptos::prelude::*;
+
+use crate::browser::storage::StorageError;
+
+/// Messages for the user, shown at the top of every page.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    /// Why storage cannot be used, if it cannot.
+    pub storage_error: RwSignal<Option<StorageError>>,
+    /// A message about the last operation (import refused, copy made, …).
+    pub message: RwSignal<Option<String>>,
+}
+
+impl Notices {
+    pub(super) fn new() -> Self {
+        Notices {
+            storage_error: RwSignal::new(None),
+            message: RwSignal::new(None),
+        }
+    }
+
+    /// Shows a message about the last operation.
+    pub fn say(&self, text: impl Into<String>) {
+        self.message.set(Some(text.into()));
+    }
+
+    /// Shows the outcome of an operation that may have failed: nothing on success, the
+    /// error's message on failure.
+    pub fn report<E: std::fmt::Display>(&self, result: Result<(), E>) {
+        if let Err(e) = result {
+            self.say(e.to_string());
+        }
+    }
+}

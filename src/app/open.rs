@@ -1,0 +1,286 @@
+//! The open assessment: where it comes from, whether it is saved, and the operations that
+//! put an assessment on screen or save it. Nothing unsaved is replaced without the user's
+//! word.
+
+use leptos::prelude::*;
+
+use super::conflict::{Conflict, Conflicts};
+use super::library::{new_record, Library};
+use super::notices::Notices;
+use super::state::{AppState, View};
+use crate::browser::storage::{self, StorageError};
+use crate::browser::{self};
+use crate::domain::{self, display_name, Assessment, SavedAssessment};
+
+/// Where the assessment on screen comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// Nothing open.
+    Nothing,
+    /// A library record, saved automatically.
+    Saved(String),
+    /// Kept in memory only (storage unavailable).
+    Memory,
+    /// The read-only Raccoons Inc. example.
+    Example,
+    /// A record from a newer version, read-only.
+    Newer(String),
+}
+
+/// The open assessment's link to storage.
+#[derive(Clone, Copy)]
+pub struct OpenAssessment {
+    /// What is open.
+    pub opened: RwSignal<Opened>,
+    /// Revision of the open record as last read or written.
+    pub(super) revision: RwSignal<Option<u64>>,
+    /// The assessment as last saved (to tell a user's change from a load).
+    pub(super) saved: RwSignal<Option<Assessment>>,
+    /// Whether there are changes not yet saved.
+    pub dirty: RwSignal<bool>,
+    /// Counts changes, so a pending autosave knows whether a newer change superseded it.
+    pub(super) generation: RwSignal<u64>,
+    /// The library, refreshed when a record is written.
+    pub(super) library: Library,
+    /// Where a change from another tab waits for the user's choice.
+    pub(super) conflicts: Conflicts,
+    /// Where storage problems and outcomes are told.
+    pub(super) notices: Notices,
+}
+
+impl OpenAssessment {
+    pub(super) fn new(library: Library, conflicts: Conflicts, notices: Notices) -> Self {
+        OpenAssessment {
+            opened: RwSignal::new(Opened::Nothing),
+            revision: RwSignal::new(None),
+            saved: RwSignal::new(None),
+            dirty: RwSignal::new(false),
+            generation: RwSignal::new(0),
+            library,
+            conflicts,
+            notices,
+        }
+    }
+
+    /// Puts an assessment on screen and records where it comes from. What was pending for the
+    /// previous one (unsaved flag, conflict) is cleared; read-only follows from the source.
+    pub(super) fn show(
+        &self,
+        state: AppState,
+        opened: Opened,
+        assessment: Assessment,
+        revision: Option<u64>,
+    ) {
+        let stored = matches!(opened, Opened::Saved(_) | Opened::Newer(_));
+        self.revision.set(revision);
+        self.saved.set(stored.then(|| assessment.clone()));
+        self.dirty.set(false);
+        self.conflicts.conflict.set(None);
+        state
+            .read_only
+            .set(matches!(opened, Opened::Example | Opened::Newer(_)));
+        self.opened.set(opened);
+        state.assessment.set(assessment);
+    }
+
+    /// Puts a record on screen without moving the user's focus (another tab's update).
+    pub(super) fn load_record(&self, state: AppState, record: SavedAssessment) {
+        self.show(
+            state,
+            Opened::Saved(record.id),
+            record.assessment,
+            Some(record.revision),
+        );
+    }
+
+    pub(super) fn open_record(&self, state: AppState, record: SavedAssessment, view: View) {
+        self.load_record(state, record);
+        state.go(view);
+    }
+
+    /// Whether what is on screen may be replaced: it is saved (or holds nothing to lose), or
+    /// the user agrees to drop it.
+    pub fn may_replace(&self, state: AppState) -> bool {
+        self.flush(state);
+        let at_risk = match self.opened.get_untracked() {
+            Opened::Memory => state.assessment.with_untracked(Assessment::has_work),
+            Opened::Saved(_) => {
+                self.dirty.get_untracked() || self.conflicts.conflict.get_untracked().is_some()
+            }
+            Opened::Nothing | Opened::Example | Opened::Newer(_) => false,
+        };
+        let name = state.assessment.with_untracked(display_name);
+        if !at_risk
+            || browser::confirm(&format!(
+                "Your latest changes to “{name}” are not saved in this browser. Drop them? Choose Cancel, then “Export as a file”, to keep them."
+            ))
+        {
+            return true;
+        }
+        // Also where dialogs are blocked (a sandboxed frame answers "no" without asking).
+        self.notices.say(format!(
+            "Nothing was replaced: the latest changes to “{name}” are not saved in this browser. Export them as a file, or close the assessment without saving, then try again."
+        ));
+        false
+    }
+
+    /// Closes the assessment on screen without saving it, at the user's explicit request.
+    pub fn close_without_saving(&self, state: AppState) {
+        self.show(state, Opened::Nothing, Assessment::default(), None);
+        state.go(View::Start);
+    }
+
+    /// Opens a library entry.
+    pub fn open(&self, state: AppState, id: &str) {
+        if !self.may_replace(state) {
+            return;
+        }
+        if let Some(newer) = self
+            .library
+            .newer
+            .get_untracked()
+            .into_iter()
+            .find(|r| r.id == id)
+        {
+            self.show(state, Opened::Newer(newer.id), newer.assessment, None);
+            state.go(View::Preconditions);
+            return;
+        }
+        match storage::read_record(id) {
+            Some(Ok(record)) => self.open_record(state, record, View::Preconditions),
+            Some(Err(e)) => self
+                .notices
+                .say(format!("This assessment could not be opened: it is {e}.")),
+            None => {
+                self.notices
+                    .say("This assessment is no longer saved here (deleted in another tab?).");
+                self.library.refresh();
+            }
+        }
+    }
+
+    /// Creates and opens a new assessment, unless the user keeps unsaved work on screen.
+    pub fn create(&self, state: AppState, assessment: Assessment, view: View) {
+        if self.may_replace(state) {
+            self.create_unguarded(state, assessment, view);
+        }
+    }
+
+    /// Creates and opens a new assessment: saved at once (`true`), or in memory only when
+    /// storage cannot be used (`false`).
+    pub(super) fn create_unguarded(
+        &self,
+        state: AppState,
+        assessment: Assessment,
+        view: View,
+    ) -> bool {
+        let record = new_record(assessment);
+        match storage::write_record(&record, None) {
+            Ok(written) => {
+                self.library.refresh();
+                self.open_record(state, written, view);
+                true
+            }
+            Err(e) => {
+                self.notices.storage_error.set(Some(e));
+                self.show(state, Opened::Memory, record.assessment, None);
+                state.go(view);
+                false
+            }
+        }
+    }
+
+    /// Opens the read-only Raccoons Inc. example.
+    pub fn open_example(&self, state: AppState) {
+        if !self.may_replace(state) {
+            return;
+        }
+        self.show(state, Opened::Example, domain::raccoons_inc(), None);
+        state.go(View::Preconditions);
+    }
+
+    /// Saves a copy of what is on screen as a new library entry and opens it.
+    pub fn save_copy(&self, state: AppState, name: String) {
+        let mut copy = state.assessment.get_untracked();
+        copy.organisation = name;
+        if self.opened.get_untracked() == Opened::Example {
+            // The example's assessor field names its source, not the person copying it.
+            copy.assessor = String::new();
+        }
+        let saved = self.create_unguarded(state, copy, state.view.get_untracked());
+        self.notices.say(if saved {
+            "Saved as a new assessment in your library."
+        } else {
+            "Copied, but kept in memory only: this browser cannot save it. Export it as a file to keep it."
+        });
+    }
+
+    /// Imports a file's text: a valid file becomes a new library entry and is opened; an
+    /// invalid one is explained and changes nothing.
+    pub fn import(&self, state: AppState, file_name: &str, text: &str) {
+        match domain::decode_file(text) {
+            Ok(assessment) => {
+                if !self.may_replace(state) {
+                    return;
+                }
+                let saved = self.create_unguarded(state, assessment, View::Preconditions);
+                self.notices.say(if saved {
+                    format!("Imported “{file_name}” as a new assessment.")
+                } else {
+                    format!("Imported “{file_name}”, in memory only: this browser cannot save it.")
+                });
+            }
+            Err(e) => self.notices.say(format!(
+                "“{file_name}” was not imported: {e} Nothing was changed."
+            )),
+        }
+    }
+
+    /// Saves now if there are unsaved changes.
+    pub fn flush(&self, state: AppState) {
+        if self.dirty.get_untracked() {
+            self.save(state);
+        }
+    }
+
+    /// Writes the open assessment over its record, unless another tab changed that record
+    /// since it was read (then the conflict is offered to the user instead).
+    pub(super) fn save(&self, state: AppState) {
+        let Opened::Saved(id) = self.opened.get_untracked() else {
+            return;
+        };
+        if self.conflicts.conflict.get_untracked().is_some() {
+            return;
+        }
+        let assessment = state.assessment.get_untracked();
+        let record = SavedAssessment {
+            schema: domain::SCHEMA_VERSION,
+            id: id.clone(),
+            revision: self.revision.get_untracked().unwrap_or(0),
+            updated_at: browser::now_ms(),
+            assessment: assessment.clone(),
+        };
+        match storage::write_record(&record, self.revision.get_untracked()) {
+            Ok(written) => {
+                self.revision.set(Some(written.revision));
+                self.saved.set(Some(assessment));
+                self.dirty.set(false);
+                if matches!(
+                    self.notices.storage_error.get_untracked(),
+                    Some(StorageError::QuotaExceeded | StorageError::Refused(_))
+                ) {
+                    self.notices.storage_error.set(None);
+                }
+                self.library.saved(&written);
+            }
+            Err(
+                StorageError::ChangedElsewhere { .. }
+                | StorageError::NewerVersionPresent
+                | StorageError::StoredUnreadable,
+            ) => {
+                self.conflicts.conflict.set(Some(Conflict::of(&id)));
+            }
+            Err(e) => self.notices.storage_error.set(Some(e)),
+        }
+    }
+}

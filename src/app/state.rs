@@ -1,0 +1,140 @@
+//! The assessment on screen, its evaluation and the view: the state every component reads.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::{self, Assessment, Evaluation, SectionProgress};
+
+/// The views of the app, one per part of the model plus start and report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Start screen.
+    Start,
+    /// Seed §2.
+    Preconditions,
+    /// Seed §3.
+    Maturity,
+    /// Seed §5.
+    RedFlags,
+    /// Seed §6.
+    GreenFlags,
+    /// Seed §4.
+    Sequence,
+    /// Seed §7.
+    Stability,
+    /// Printable report.
+    Report,
+}
+
+impl View {
+    /// The views reachable from the navigation, in order.
+    pub const SECTIONS: [View; 7] = [
+        View::Preconditions,
+        View::Maturity,
+        View::RedFlags,
+        View::GreenFlags,
+        View::Sequence,
+        View::Stability,
+        View::Report,
+    ];
+
+    /// The navigation label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Start => "Start",
+            View::Preconditions => "Preconditions",
+            View::Maturity => "Maturity",
+            View::RedFlags => "Red flags",
+            View::GreenFlags => "Green flags",
+            View::Sequence => "Deployment sequence",
+            View::Stability => "Stability",
+            View::Report => "Report",
+        }
+    }
+
+    /// A stable token, used in the DOM and in saved state.
+    pub fn token(self) -> &'static str {
+        match self {
+            View::Start => "start",
+            View::Preconditions => "preconditions",
+            View::Maturity => "maturity",
+            View::RedFlags => "red-flags",
+            View::GreenFlags => "green-flags",
+            View::Sequence => "sequence",
+            View::Stability => "stability",
+            View::Report => "report",
+        }
+    }
+
+    /// The view with this token.
+    pub fn from_token(token: &str) -> Option<View> {
+        [View::Start]
+            .into_iter()
+            .chain(View::SECTIONS)
+            .find(|v| v.token() == token)
+    }
+
+    /// Answered / total of the part of the model this view shows, if it asks anything.
+    pub fn progress(self, e: &Evaluation) -> Option<SectionProgress> {
+        let p = &e.progress;
+        match self {
+            View::Preconditions => Some(p.preconditions),
+            View::Maturity => Some(p.maturity),
+            View::RedFlags => Some(p.red_flags),
+            View::GreenFlags => Some(p.green_flags),
+            View::Sequence => Some(p.sequence),
+            View::Stability => Some(p.stability),
+            View::Start | View::Report => None,
+        }
+    }
+}
+
+/// The assessment on screen and the view showing it, provided as context by the app root.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The assessment being worked on.
+    pub assessment: RwSignal<Assessment>,
+    /// Its evaluation, derived.
+    pub evaluation: Memo<Evaluation>,
+    /// The view on screen.
+    pub view: RwSignal<View>,
+    /// Whether the assessment on screen is read-only (the Raccoons Inc. example, or a record
+    /// saved by a newer version).
+    pub read_only: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Creates the state around an assessment.
+    pub fn new(assessment: Assessment, view: View, read_only: bool) -> Self {
+        let assessment = RwSignal::new(assessment);
+        AppState {
+            assessment,
+            evaluation: Memo::new(move |_| assessment.with(domain::evaluate)),
+            view: RwSignal::new(view),
+            read_only: RwSignal::new(read_only),
+        }
+    }
+
+    /// Changes the assessment, unless it is read-only.
+    pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
+        if !self.read_only.get_untracked() {
+            self.assessment.update(change);
+        }
+    }
+
+    /// Shows a view and moves focus to its heading, for keyboard and screen-reader users.
+    pub fn go(&self, view: View) {
+        self.view.set(view);
+        leptos::task::spawn_local(async {
+            // Let the view render before looking for its heading.
+            leptos::task::tick().await;
+            browser::focus_main_heading();
+        });
+    }
+}
+
+/// The state from context. Panics only if a component is mounted outside the app root or a
+/// test harness that provides it.
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

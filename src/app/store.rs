@@ -1,0 +1,121 @@
+//! The saved-data state, split by concern into the library, the open assessment (with its
+//! autosave), conflicts with other tabs, and the notices shown to the user. [`Store`] holds
+//! one of each; the operations live in the module of their concern.
+
+use leptos::prelude::*;
+
+use super::conflict::Conflicts;
+use super::library::{export_open, Library};
+use super::notices::Notices;
+use super::open::{OpenAssessment, Opened};
+use super::state::{AppState, View};
+use crate::browser::{self, storage, BrowserError};
+use crate::domain::Assessment;
+
+/// Everything about saved data, provided as context with [`AppState`].
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The saved assessments.
+    pub library: Library,
+    /// Where the assessment on screen comes from, and whether it is saved.
+    pub open: OpenAssessment,
+    /// Another tab's change to the open assessment, waiting for the user's choice.
+    pub conflicts: Conflicts,
+    /// Messages for the user.
+    pub notices: Notices,
+}
+
+/// The store from context.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+impl Store {
+    /// A store with nothing loaded yet.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Store {
+        let notices = Notices::new();
+        let library = Library::new(notices);
+        let conflicts = Conflicts::new();
+        Store {
+            library,
+            open: OpenAssessment::new(library, conflicts, notices),
+            conflicts,
+            notices,
+        }
+    }
+
+    /// Loads the library and reopens what was open; installs autosave and the listeners for
+    /// page hiding and other tabs.
+    pub fn start(&self, state: AppState) {
+        match storage::load_library(browser::now_ms(), true, browser::new_id) {
+            Err(e) => self.notices.storage_error.set(Some(e)),
+            Ok(library) => {
+                let session = library.session.clone();
+                self.library.set(library.clone());
+                if let Some(session) = session {
+                    let record = session
+                        .open
+                        .and_then(|id| library.records.iter().find(|r| r.id == id).cloned());
+                    if let Some(record) = record {
+                        let view = View::from_token(&session.view).unwrap_or(View::Preconditions);
+                        self.open.open_record(state, record, view);
+                    }
+                }
+                let persisted = self.library.persisted;
+                browser::request_persistence(move |answer| persisted.set(Some(answer)));
+            }
+        }
+        self.open.install_autosave(state);
+        self.open.install_listeners(state);
+    }
+
+    fn is_open(&self, id: &str) -> bool {
+        self.open.opened.get_untracked() == Opened::Saved(id.to_string())
+    }
+
+    /// Renames a library entry (the open one through a save of what is on screen).
+    pub fn rename(&self, state: AppState, id: &str, name: &str) {
+        if self.is_open(id) {
+            state.edit(|a| a.organisation = name.trim().to_string());
+            self.open.dirty.set(true);
+            self.open.flush(state);
+            self.library.refresh();
+        } else {
+            self.library.rename_stored(id, name);
+        }
+    }
+
+    /// Deletes a library entry; it can be restored with [`Library::undo_delete`], with the
+    /// latest edits when it was open.
+    pub fn delete(&self, state: AppState, id: &str) {
+        let is_open = self.is_open(id);
+        if is_open {
+            self.open.flush(state);
+        }
+        let Some(Ok(mut record)) = storage::read_record(id) else {
+            self.notices
+                .say("That assessment could not be read; it was not deleted.");
+            return;
+        };
+        if is_open {
+            // Undo must bring back what was on screen, saved or not.
+            record.assessment = state.assessment.get_untracked();
+        }
+        if self.library.delete(record) && is_open {
+            self.open
+                .show(state, Opened::Nothing, Assessment::default(), None);
+            state.view.set(View::Start);
+        }
+    }
+
+    /// Downloads a library entry (the open one as on screen) as a JSON file.
+    pub fn export_entry(&self, state: AppState, id: &str) -> Result<(), BrowserError> {
+        if self.is_open(id) {
+            self.open.flush(state);
+            export_open(state)
+        } else {
+            self.library.export_stored(id)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The browser layer's error for everything but storage (which has its own, richer type).
+
+use std::fmt;
+
+/// Why a browser call did not do what was asked. Each message says that the user's data is
+/// unchanged where that is true, and what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserError {
+    /// No window or document (the page is being torn down, or not in a browser).
+    NoDocument,
+    /// A download could not start; the step that failed.
+    Download(&'static str),
+    /// The print dialog was refused (printing may be blocked in an embedded page).
+    PrintBlocked,
+    /// The clipboard is missing or the browser refused the write.
+    ClipboardRefused,
+    /// A file input had no file.
+    NoFileChosen,
+    /// A chosen file is larger than the app reads.
+    FileTooLarge {
+        /// The file's name.
+        name: String,
+        /// Its size in KB (rounded up).
+        kb: u64,
+        /// The limit in KB.
+        max_kb: u64,
+    },
+    /// A chosen file could not be read.
+    FileUnreadable {
+        /// The file's name.
+        name: String,
+    },
+    /// Something the app asked for could not be read; the message says what.
+    Unreadable(&'static str),
+}
+
+impl fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BrowserError::NoDocument => write!(f, "No browser window is available for this."),
+            BrowserError::Download(what) => {
+                write!(f, "The download could not start ({what}). Your data is unchanged.")
+            }
+            BrowserError::PrintBlocked => write!(f, "This browser refused to open the print dialog (printing may be blocked in an embedded page). Open the page on its own to print."),
+            BrowserError::ClipboardRefused => write!(f, "The browser did not allow copying to the clipboard (an embedded page may not be allowed to). Use the download instead."),
+            BrowserError::NoFileChosen => write!(f, "No file was chosen."),
+            BrowserError::FileTooLarge { name, kb, max_kb } => write!(
+                f,
+                "“{name}” was not imported: it is {kb} KB; an assessment file is at most {max_kb} KB. Nothing was changed."
+            ),
+            BrowserError::FileUnreadable { name } => {
+                write!(f, "“{name}” could not be read. Nothing was changed.")
+            }
+            BrowserError::Unreadable(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for BrowserError {}

@@ -1,0 +1,64 @@
+//! Files in and out of the page: downloads, a chosen file's text, and the clipboard.
+
+use wasm_bindgen::JsCast;
+
+use super::error::BrowserError;
+
+/// Offers text as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(BrowserError::Download("no document"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| BrowserError::Download("the file could not be made"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| BrowserError::Download("no object URL"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into().ok())
+        .ok_or(BrowserError::Download("no link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the file chosen in a file input, with its name.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+) -> Result<(String, String), BrowserError> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or(BrowserError::NoFileChosen)?;
+    let name = file.name();
+    // Refuse huge files before reading them into memory.
+    if file.size() > max_bytes as f64 {
+        return Err(BrowserError::FileTooLarge {
+            name,
+            kb: (file.size() / 1024.0).ceil() as u64,
+            max_kb: (max_bytes / 1024) as u64,
+        });
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| BrowserError::FileUnreadable { name: name.clone() })?;
+    Ok((name, text.as_string().unwrap_or_default()))
+}
+
+/// Copies text to the clipboard.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), BrowserError> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or(BrowserError::ClipboardRefused)?;
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| BrowserError::ClipboardRefused)
+}

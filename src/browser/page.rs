@@ -1,0 +1,90 @@
+//! The page itself: focus, scrolling, visibility, printing, native dialogs, and the storage
+//! persistence request.
+
+use wasm_bindgen::JsCast;
+
+use super::error::BrowserError;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
+    window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Shows a message in a modal dialog; does nothing where dialogs are blocked (sandboxed
+/// iframes).
+pub fn alert(message: &str) {
+    if let Some(w) = window() {
+        let _ = w.alert_with_message(message);
+    }
+}
+
+/// Asks the user to confirm; `false` where dialogs are blocked, so nothing is replaced
+/// without a yes.
+pub fn confirm(message: &str) -> bool {
+    window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
+/// Opens the print dialog.
+pub fn print() -> Result<(), BrowserError> {
+    window()
+        .ok_or(BrowserError::NoDocument)?
+        .print()
+        .map_err(|_| BrowserError::PrintBlocked)
+}
+
+/// Scrolls an element into view and moves keyboard focus to it.
+pub fn scroll_to_and_focus(id: &str) -> Option<()> {
+    let el = html_element(id)?;
+    el.scroll_into_view();
+    el.focus().ok()
+}
+
+/// Moves keyboard focus to an element by id.
+pub fn focus(id: &str) -> Option<()> {
+    html_element(id)?.focus().ok()
+}
+
+/// Moves focus to the view's main heading and scrolls to the top.
+pub fn focus_main_heading() -> Option<()> {
+    let el = html_element("main-heading")?;
+    let _ = el.focus();
+    window()?.scroll_to_with_x_and_y(0.0, 0.0);
+    Some(())
+}
+
+/// Whether the page is hidden (another tab in front, minimised, being closed).
+pub fn page_hidden() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .map(|d| d.hidden())
+        .unwrap_or(false)
+}
+
+/// Asks the browser to keep this site's storage under storage pressure, and reports its
+/// answer. Browsers without the Storage API report nothing.
+pub fn request_persistence(on_answer: impl FnOnce(bool) + 'static) {
+    let Some(storage) = window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = match storage.persist() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool()),
+            Err(_) => None,
+        };
+        if let Some(answer) = answer {
+            on_answer(answer);
+        }
+    });
+}

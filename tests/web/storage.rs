@@ -1,0 +1,201 @@
+//! The browser storage layer: the library in localStorage and its failure modes.
+
+use koom_readiness::browser::storage::{self, Problem, StorageError};
+use koom_readiness::domain::{Answer, Assessment};
+use wasm_bindgen_test::*;
+
+use crate::support::*;
+
+#[wasm_bindgen_test]
+fn library_records_round_trip_with_revisions() {
+    clear_koom_keys();
+    let first = storage::write_record(&saved("a", "Alpha"), None).unwrap();
+    assert_eq!(first.revision, 1);
+    let second = storage::write_record(&first, Some(1)).unwrap();
+    assert_eq!(second.revision, 2);
+    let library = storage::load_library(5.0, true, ids()).unwrap();
+    assert_eq!(library.records.len(), 1);
+    assert_eq!(library.records[0].assessment.organisation, "Alpha");
+    assert!(library.problems.is_empty());
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn a_write_over_another_tabs_change_is_refused() {
+    clear_koom_keys();
+    let mine = storage::write_record(&saved("a", "Mine"), None).unwrap();
+    // Another tab saves revision 2 in between.
+    storage::write_record(&mine, Some(1)).unwrap();
+    let err = storage::write_record(&mine, Some(1)).unwrap_err();
+    assert_eq!(err, StorageError::ChangedElsewhere { stored: Some(2) });
+    storage::delete_record("a").unwrap();
+    assert_eq!(
+        storage::write_record(&mine, Some(2)).unwrap_err(),
+        StorageError::ChangedElsewhere { stored: None }
+    );
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_records_are_moved_aside_and_the_rest_of_the_library_opens() {
+    clear_koom_keys();
+    storage::write_record(&saved("good", "Good"), None).unwrap();
+    let corrupt = "{\"schema\":2,\"id\":\"bad\",\"assessment\":";
+    local_storage()
+        .set_item(&storage::record_key("bad"), corrupt)
+        .unwrap();
+
+    let library = storage::load_library(1234.0, true, ids()).unwrap();
+    assert_eq!(library.records.len(), 1);
+    assert_eq!(library.records[0].id, "good");
+    let [Problem::Unreadable {
+        key,
+        backup_key: Some(backup),
+        ..
+    }] = library.problems.as_slice()
+    else {
+        panic!("expected one unreadable record: {:?}", library.problems);
+    };
+    assert_eq!(key, &storage::record_key("bad"));
+    assert!(backup.starts_with(storage::BACKUP_PREFIX));
+    assert_eq!(
+        local_storage().get_item(backup).unwrap().as_deref(),
+        Some(corrupt)
+    );
+    assert_eq!(
+        local_storage()
+            .get_item(&storage::record_key("bad"))
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        storage::backups(),
+        vec![(backup.clone(), corrupt.to_string())]
+    );
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn a_record_from_a_newer_schema_is_read_only_and_never_overwritten() {
+    clear_koom_keys();
+    let future = r#"{"schema":99,"id":"f","revision":4,"updated_at":9.0,"assessment":{"organisation":"Future Org"},"teams":["x"]}"#;
+    local_storage()
+        .set_item(&storage::record_key("f"), future)
+        .unwrap();
+    let library = storage::load_library(1.0, true, ids()).unwrap();
+    assert!(library.records.is_empty());
+    assert_eq!(library.newer.len(), 1);
+    assert_eq!(library.newer[0].assessment.organisation, "Future Org");
+    assert_eq!(
+        storage::write_record(&saved("f", "Overwrite attempt"), Some(4)).unwrap_err(),
+        StorageError::NewerVersionPresent
+    );
+    assert_eq!(
+        local_storage()
+            .get_item(&storage::record_key("f"))
+            .unwrap()
+            .as_deref(),
+        Some(future)
+    );
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn a_newer_record_this_version_cannot_read_stays_where_it_is() {
+    clear_koom_keys();
+    let future = r#"{"schema":99,"layout":"something else entirely"}"#;
+    local_storage()
+        .set_item(&storage::record_key("future"), future)
+        .unwrap();
+    let library = storage::load_library(1.0, true, ids()).unwrap();
+    assert_eq!(
+        library.problems,
+        vec![Problem::Newer {
+            key: storage::record_key("future"),
+            schema: 99
+        }]
+    );
+    assert_eq!(
+        local_storage()
+            .get_item(&storage::record_key("future"))
+            .unwrap()
+            .as_deref(),
+        Some(future)
+    );
+    assert!(storage::backups().is_empty());
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn the_schema_1_record_is_migrated_into_the_library() {
+    clear_koom_keys();
+    let mut old = Assessment::new("Legacy Org", "Lee");
+    old.set_answer("precondition.coe.training_owner", Some(Answer::Yes));
+    let v1 = serde_json::json!({ "schema": 1, "view": "maturity", "assessment": old }).to_string();
+    local_storage()
+        .set_item(storage::LEGACY_CURRENT_KEY, &v1)
+        .unwrap();
+
+    let library = storage::load_library(77.0, true, ids()).unwrap();
+    assert_eq!(library.records.len(), 1);
+    assert_eq!(library.records[0].id, "migrated-1");
+    assert_eq!(library.records[0].assessment, old);
+    let session = library.session.unwrap();
+    assert_eq!(session.open.as_deref(), Some("migrated-1"));
+    assert_eq!(session.view, "maturity");
+    assert_eq!(
+        local_storage()
+            .get_item(storage::LEGACY_CURRENT_KEY)
+            .unwrap(),
+        None
+    );
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_reports_quota_exceeded_and_changes_nothing() {
+    clear_koom_keys();
+    let before = storage::write_record(&saved("q", "Quota Org"), None).unwrap();
+    // Fill the quota for real.
+    let chunk = "x".repeat(512 * 1024);
+    let mut n = 0;
+    while local_storage()
+        .set_item(&format!("filler-{n}"), &chunk)
+        .is_ok()
+    {
+        n += 1;
+        assert!(n < 200, "storage never filled up");
+    }
+    let mut bigger = before.clone();
+    bigger
+        .assessment
+        .set_note("precondition.coe.training_owner", &"y".repeat(600 * 1024));
+    let err = storage::write_record(&bigger, Some(1)).unwrap_err();
+    clear_filler();
+    assert_eq!(err, StorageError::QuotaExceeded);
+    assert!(err.to_string().contains("storage for this site is full"));
+    let stored = storage::read_record("q").unwrap().unwrap();
+    assert_eq!(stored, before);
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn missing_storage_is_detected_before_gloo_can_throw() {
+    // As in a sandboxed iframe: reading window.localStorage throws.
+    js_sys::eval(
+        "window.__koomSaved = Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage') || Object.getOwnPropertyDescriptor(window, 'localStorage');\
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });",
+    )
+    .unwrap();
+    let probe = storage::probe();
+    let load = storage::load_library(1.0, true, ids());
+    let write = storage::write_record(&saved("x", "X"), None);
+    js_sys::eval("delete window.localStorage; if (!('localStorage' in window)) Object.defineProperty(window, 'localStorage', window.__koomSaved);").unwrap();
+    assert_eq!(probe, Err(StorageError::Unavailable));
+    assert_eq!(load.unwrap_err(), StorageError::Unavailable);
+    assert_eq!(write.unwrap_err(), StorageError::Unavailable);
+    assert!(
+        storage::probe().is_ok(),
+        "storage restored for the other tests"
+    );
+}
