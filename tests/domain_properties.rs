@@ -5,7 +5,9 @@ use koom_readiness::domain::{
     all_questions, readiness_questions, Question, RED_FLAGS, STABILITY_SIGNS,
 };
 use koom_readiness::domain::{
-    evaluate, AlignmentCycle, Answer, Assessment, Observation, PilotIteration, Verdict,
+    evaluate, gate_outcome, limit_cycle_over, raccoons_inc, record_pilot_iteration, AlignmentCycle,
+    Answer, Assessment, GateOutcome, Health, Observation, PilotIteration, Verdict, GATE_CRITERIA,
+    PILOT_EVALUATION_ITEM,
 };
 use proptest::prelude::*;
 
@@ -77,10 +79,9 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                 a.pilot_iterations = iterations
                     .into_iter()
                     .map(|failed| PilotIteration {
-                        date: String::new(),
+                        retrain: failed.clone(),
                         failed_criteria: failed,
-                        open_criteria: Vec::new(),
-                        evaluation: String::new(),
+                        ..PilotIteration::default()
                     })
                     .collect();
                 a.cycles = cycles
@@ -212,5 +213,85 @@ proptest! {
     #[test]
     fn import_never_panics(text in ".{0,200}") {
         let _ = koom_readiness::domain::decode_file(&text);
+    }
+}
+
+fn cycle_from(obs: Vec<Option<Observation>>) -> AlignmentCycle {
+    let mut c = AlignmentCycle::default();
+    for (s, o) in STABILITY_SIGNS.iter().zip(obs) {
+        if let Some(o) = o {
+            c.signs.insert(s.id.to_string(), o);
+        }
+    }
+    c
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Seed §7: "If you don't see these signs within 1–2 alignment cycles, something was
+    /// implemented incorrectly."
+    #[test]
+    fn health_is_never_healthy_when_a_sign_was_not_seen_at_the_end_of_cycle_2(
+        cycles in proptest::collection::vec(
+            proptest::collection::vec(observation(), STABILITY_SIGNS.len()),
+            0..6,
+        )
+    ) {
+        let mut a = raccoons_inc();
+        a.cycles = cycles.into_iter().map(cycle_from).collect();
+        let health = evaluate(&a).stability.health;
+        let missing_at_cycle_2 = a.cycles.get(1).is_some_and(|c| {
+            STABILITY_SIGNS
+                .iter()
+                .any(|s| c.signs.get(s.id) != Some(&Observation::Seen))
+        });
+        if limit_cycle_over(&a) && missing_at_cycle_2 {
+            prop_assert!(
+                matches!(health, Health::ImplementedIncorrectly { .. }),
+                "{:?}",
+                health
+            );
+        }
+        if let Health::Healthy { cycle } = health {
+            prop_assert!(cycle <= 2);
+        }
+    }
+
+    /// Seed §4, step 6: "If not — roll back, retrain, repeat."
+    #[test]
+    fn after_an_iteration_the_sequence_is_never_complete_until_retraining_is_confirmed_and_a_new_gate_passes(
+        failing in proptest::collection::btree_set(0usize..6, 1..4),
+        confirmed in proptest::collection::vec(any::<bool>(), 6),
+        evaluated in any::<bool>(),
+        gate in proptest::collection::vec(answer(), 6),
+    ) {
+        let mut a = raccoons_inc();
+        for i in &failing {
+            a.set_answer(GATE_CRITERIA[*i].id, Some(Answer::No));
+        }
+        let iteration = record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24").unwrap();
+        prop_assert!(!evaluate(&a).sequence.deployed);
+        // Whatever happens next, even behind the rules' back, straight in the data:
+        for (step, yes) in iteration.retrain.iter().zip(&confirmed) {
+            if *yes {
+                a.pilot_iterations[0].retrained.insert(step.clone(), "2026-11-25".into());
+            }
+        }
+        if evaluated {
+            a.checklist.insert(PILOT_EVALUATION_ITEM.to_string());
+        }
+        for (c, ans) in GATE_CRITERIA.iter().zip(gate) {
+            a.set_answer(c.id, ans);
+        }
+        let e = evaluate(&a);
+        if e.sequence.deployed {
+            prop_assert!(iteration
+                .retrain
+                .iter()
+                .all(|s| a.pilot_iterations[0].retrained.contains_key(s)));
+            prop_assert!(a.checklist.contains(PILOT_EVALUATION_ITEM));
+            prop_assert_eq!(gate_outcome(&a), GateOutcome::FullDeployment);
+        }
     }
 }

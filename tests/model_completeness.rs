@@ -138,14 +138,14 @@ fn section_4_six_ordered_steps_with_their_checklists_and_gate() {
 fn section_5_six_red_flags_four_sharing_a_precondition_fact() {
     assert_eq!(RED_FLAGS.len(), 6);
     for f in RED_FLAGS.iter() {
-        let quote = f.quote.trim_matches(['“', '”']).replace('\'', "’");
+        let quote = f.quote.trim_matches(['“', '”']);
         assert!(
             SEED.contains(&format!("Red Flag {} — “{}”", f.number, quote)),
             "{quote}"
         );
         for part in f.consequence.split('.') {
-            let part = part.trim_matches([' ', '“', '”']).replace('\'', "’");
-            assert!(SEED.contains(&part), "{part}");
+            let part = part.trim_matches([' ', '“', '”']);
+            assert!(SEED.contains(part), "{part}");
         }
         assert_eq!(f.question.healthy, Answer::No);
     }
@@ -172,6 +172,26 @@ fn section_5_six_red_flags_four_sharing_a_precondition_fact() {
 }
 
 #[test]
+fn every_rule_quotes_the_seed_exactly() {
+    for r in model::RULES.iter() {
+        assert!(SEED.contains(r.seed), "{}: {:?}", r.id, r.seed);
+        assert!(r.id.starts_with("rule."));
+    }
+}
+
+/// The seed's own typography: its quotes use ’, never a straight apostrophe.
+#[test]
+fn red_flags_are_quoted_with_the_seeds_own_typography() {
+    for f in RED_FLAGS.iter() {
+        assert!(!f.quote.contains('\''), "{}", f.quote);
+        assert!(!f.consequence.contains('\''), "{}", f.consequence);
+    }
+    for g in GREEN_FLAGS.iter() {
+        assert!(!g.meaning.contains('\''), "{}", g.meaning);
+    }
+}
+
+#[test]
 fn section_6_six_green_flags() {
     assert_eq!(GREEN_FLAGS.len(), 6);
     for g in GREEN_FLAGS.iter() {
@@ -180,11 +200,7 @@ fn section_6_six_green_flags() {
             "{}",
             g.statement
         );
-        assert!(
-            SEED.contains(g.meaning.replace('\'', "’").as_str()),
-            "{}",
-            g.meaning
-        );
+        assert!(SEED.contains(g.meaning), "{}", g.meaning);
     }
 }
 

@@ -101,7 +101,16 @@ pub fn ReportDocument(
                     {answers_table(r.gate)}
                     {(!r.iterations.is_empty()).then(|| view! {
                         <p><strong>{ITERATIONS_TITLE} ": "</strong>{r.iterations.len()}</p>
-                        <ol>{r.iterations.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
+                        <ol>{r.iterations.into_iter().map(|it| {
+                            let (retraining, gate) = (it.retraining_line(), it.gate_line());
+                            view! {
+                                <li>
+                                    {it.summary}
+                                    {retraining.map(|l| view! { <p class="muted">{l}</p> })}
+                                    {gate.map(|l| view! { <p class="muted">{l}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}</ol>
                     })}
                 </section>
 

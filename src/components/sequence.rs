@@ -2,13 +2,15 @@
 //! reason, a checklist per step, the pilot record and the full-deployment gate.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{ItemExtras, PageHeading, QuestionControl};
-use crate::app::use_state;
+use crate::app::{use_state, use_store};
 use crate::browser;
 use crate::domain::{
-    self, item_done, Completion, DeploymentStep, GateOutcome, Sequence, SequenceState, StepState,
-    DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, PILOT, PILOT_POLITICS_QUESTION,
+    self, item_done, Completion, DeploymentStep, Finding, GateOutcome, IterationRecord, Retraining,
+    Sequence, SequenceState, StepState, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, PILOT,
+    PILOT_POLITICS_QUESTION, RULE_GATE, RULE_ROLL_BACK,
 };
 
 fn state_token(s: StepState) -> &'static str {
@@ -69,6 +71,7 @@ pub fn SequenceView() -> impl IntoView {
 #[component]
 fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl IntoView {
     let state = use_state();
+    let store = use_store();
     let status = Memo::new(move |_| {
         sequence.with(|s| {
             s.steps
@@ -81,6 +84,8 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
     let step_locked = move || matches!(step_state(), StepState::Locked(_));
     let locked = move || step_locked() || state.read_only.get();
     let counts = move || status.get().map(|s| (s.done, s.total)).unwrap_or((0, 0));
+    let retraining_pending =
+        move || status.with(|s| s.as_ref().is_some_and(|s| s.retraining_pending()));
     let title_id = format!("{}-title", step.id);
     let heading_id = title_id.clone();
 
@@ -100,6 +105,7 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                     <span class="step-status">
                         {move || match step_state() {
                             StepState::Complete => "Complete".to_string(),
+                            StepState::Current if retraining_pending() => "Current — retrain".to_string(),
                             StepState::Current => format!("Current — {} of {}", counts().0, counts().1),
                             StepState::Locked(_) => "Locked".to_string(),
                         }}
@@ -110,6 +116,9 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                     StepState::Locked(reason) => Some(view! { <p class="lock-reason">{reason.to_string()}</p> }),
                     _ => None,
                 }}
+                {move || status.get().and_then(|s| s.retraining).map(|r| view! {
+                    <RetrainingCard step retraining=r locked=Signal::derive(locked)/>
+                })}
                 {(step.id == PILOT).then(|| view! { <PilotRecord locked=Signal::derive(locked)/> })}
                 {(!step.checklist.is_empty()).then(|| view! {
                     <fieldset class="checklist" disabled=locked>
@@ -133,7 +142,11 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                                                 refused = domain::set_item_done(a, verdict, item.id, on).err();
                                             });
                                             if let Some(err) = refused {
-                                                browser::alert(&err.to_string());
+                                                // The box shows what is recorded, not the refused click.
+                                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                                    input.set_checked(!on);
+                                                }
+                                                store.notices.say(err.to_string());
                                             }
                                         }
                                     />
@@ -155,6 +168,7 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
 #[component]
 fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let state = use_state();
+    let politics = Memo::new(move |_| state.evaluation.with(|e| e.sequence.pilot_politics));
     let department = Memo::new(move |_| state.assessment.with(|a| a.pilot.department.clone()));
     let evaluation = Memo::new(move |_| state.assessment.with(|a| a.pilot.evaluation.clone()));
     view! {
@@ -169,6 +183,9 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 on:input=move |ev| state.edit(|a| a.pilot.department = event_target_value(&ev))
             />
             <QuestionControl question=PILOT_POLITICS_QUESTION problem_label="Politics: choose another if you can" locked/>
+            <Show when=move || politics.get() == Finding::NotSure>
+                <p class="politics-open" data-politics="not-sure">"“Not sure” is not a pass: find out whether politics cripple this department before the pilot's results are read as KOOM's."</p>
+            </Show>
             <label for="pilot-evaluation">"Evaluation of real-world behaviour in the pilot"</label>
             <textarea
                 id="pilot-evaluation"
@@ -182,25 +199,87 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     }
 }
 
-/// Step 6's gate: six criteria; roll back, retrain, repeat on failure.
+/// A step named for retraining by the last failed gate: confirm it retrained, with a date.
+#[component]
+fn RetrainingCard(
+    step: &'static DeploymentStep,
+    retraining: Retraining,
+    #[prop(into)] locked: Signal<bool>,
+) -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let date = RwSignal::new(browser::today_iso());
+    let date_id = format!("{}-retrained-date", step.id);
+    let date_for = date_id.clone();
+    let set = move |when: Option<String>| {
+        let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
+        let mut result = Ok(());
+        state.edit(|a| result = domain::set_retrained(a, verdict, step.id, when.as_deref()));
+        store.notices.report(result);
+    };
+    let iteration = retraining.iteration;
+    view! {
+        <div class="retrain-card" data-retraining=step.id>
+            {match retraining.confirmed {
+                Some(on) => view! {
+                    <p><strong>"Retrained on " {on}</strong>
+                        " (named by pilot iteration " {iteration} ": roll back, retrain, repeat)."</p>
+                    <button type="button" class="link-button" disabled=move || locked.get()
+                        on:click=move |_| set(None)>
+                        "Withdraw the confirmation" <span class="visually-hidden">" for " {step.title}</span>
+                    </button>
+                }.into_any(),
+                None => view! {
+                    <p><strong>"Roll back, retrain, repeat: "</strong>
+                        "pilot iteration " {iteration} " named this step for retraining. It counts as complete again once the retraining is confirmed; then the pilot is evaluated again and the gate answered afresh."</p>
+                    <div class="retrain-confirm">
+                        <label for=date_for>"Retrained on"</label>
+                        <input id=date_id type="date" prop:value=date disabled=move || locked.get()
+                            on:input=move |ev| date.set(event_target_value(&ev))/>
+                        <button type="button" class="primary"
+                            disabled=move || locked.get() || date.with(|d| d.trim().is_empty())
+                            on:click=move |_| set(Some(date.get_untracked()))>
+                            "Confirm retrained" <span class="visually-hidden">": " {step.title}</span>
+                        </button>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Step 6's gate: six criteria; roll back, retrain, repeat on failure. Its outcome shows only
+/// while step 6 can be reached.
 #[component]
 fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl IntoView {
     let state = use_state();
+    let store = use_store();
     let gate = Memo::new(move |_| sequence.with(|s| s.gate.clone()));
-    let iterations = move || state.assessment.with(|a| a.pilot_iterations.clone());
+    let iterations = Memo::new(move |_| {
+        state.assessment.with(|a| {
+            a.pilot_iterations
+                .iter()
+                .enumerate()
+                .map(|(i, it)| IterationRecord::of(i + 1, it))
+                .collect::<Vec<_>>()
+        })
+    });
     let retraining = move || sequence.with(|s| s.retraining.clone());
     let record = move |_| {
         let date = browser::today_iso();
-        let mut result = None;
+        let mut result = Ok(());
         let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
-        state.edit(|a| result = Some(domain::record_pilot_iteration(a, verdict, &date)));
+        state.edit(|a| result = domain::record_pilot_iteration(a, verdict, &date).map(|_| ()));
         match result {
-            Some(Err(e)) => browser::alert(&e.to_string()),
-            // Back to the pilot: its evaluation is what to redo.
-            Some(Ok(_)) => {
-                browser::focus("pilot-evaluation");
+            Err(e) => store.notices.say(e.to_string()),
+            // Back to the start of the loop: the first step to retrain.
+            Ok(()) => {
+                if let Some(first) =
+                    sequence.with_untracked(|s| s.retraining.first().map(|(id, _)| *id))
+                {
+                    browser::scroll_to_and_focus(&format!("{first}-title"));
+                }
             }
-            None => {}
         }
     };
     view! {
@@ -215,11 +294,16 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                 }).collect_view()}
             </Show>
             <div class="gate-outcome" data-gate=move || match gate.get() {
+                GateOutcome::Suspended(_) => "suspended",
                 GateOutcome::Pending { .. } => "pending",
                 GateOutcome::FullDeployment => "full-deployment",
                 GateOutcome::RollBack { .. } => "roll-back",
             }>
                 {move || match gate.get() {
+                    GateOutcome::Suspended(reason) => view! {
+                        <p><strong>"Gate suspended: "</strong>{reason.to_string()}</p>
+                        <p class="muted" data-rule=RULE_GATE.id>{RULE_GATE.rule}</p>
+                    }.into_any(),
                     GateOutcome::Pending { open } => view! {
                         <p><strong>"Gate pending: "</strong>{open.len()} " of 6 criteria still to confirm."</p>
                     }.into_any(),
@@ -228,10 +312,11 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                     }.into_any(),
                     GateOutcome::RollBack { failed, .. } => view! {
                         <div>
-                            <p><strong>"Roll back, retrain, repeat."</strong> " Not met: "
+                            <p><strong>"If not — roll back, retrain, repeat."</strong> " Not met: "
                                 {failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")} "."</p>
+                            <p class="muted" data-rule=RULE_ROLL_BACK.id>{RULE_ROLL_BACK.rule}</p>
                             <button type="button" class="danger" disabled=move || locked.get() || state.read_only.get() on:click=record>
-                                "Record pilot iteration and return to the pilot"
+                                "Record pilot iteration: roll back and retrain"
                             </button>
                         </div>
                     }.into_any(),
@@ -241,28 +326,32 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                 let steps = retraining();
                 (!steps.is_empty()).then(|| view! {
                     <div class="retraining">
-                        <h3>"Training to do before repeating the pilot"</h3>
+                        <h3>"Retraining before the pilot is repeated"</h3>
                         <ul class="plain">
-                            {steps.into_iter().filter_map(domain::step).map(|s| view! {
-                                <li>{s.label()}</li>
+                            {steps.into_iter().filter_map(|(id, r)| domain::step(id).map(|s| (s, r))).map(|(s, r)| view! {
+                                <li data-retrain-step=s.id>{s.label()} ": "
+                                    {match r.confirmed { Some(d) => format!("retrained on {d}"), None => "to confirm".to_string() }}
+                                </li>
                             }).collect_view()}
                         </ul>
                     </div>
                 })
             }}
             {move || {
-                let its = iterations();
+                let its = iterations.get();
                 (!its.is_empty()).then(|| view! {
                     <div class="iterations">
                         <h3>"Pilot iterations: " {its.len()}</h3>
                         <ol>
-                            {its.into_iter().enumerate().map(|(i, it)| view! {
-                                <li data-iteration=i + 1>
-                                    <strong>{it.date.clone()}</strong> " — not met: "
-                                    {it.failed_criteria.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")}
-                                    {(!it.open_criteria.is_empty()).then(|| format!("; still unknown: {}", it.open_criteria.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")))}
-                                    {(!it.evaluation.trim().is_empty()).then(|| view! { <p class="muted">"Evaluation then: " {it.evaluation.clone()}</p> })}
-                                </li>
+                            {its.into_iter().map(|it| {
+                                let (retrained, gate) = (it.retraining_line(), it.gate_line());
+                                view! {
+                                    <li data-iteration=it.number>
+                                        {it.summary}
+                                        {retrained.map(|l| view! { <p class="muted">{l}</p> })}
+                                        {gate.map(|l| view! { <p class="muted">{l}</p> })}
+                                    </li>
+                                }
                             }).collect_view()}
                         </ol>
                     </div>

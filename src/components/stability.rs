@@ -5,7 +5,10 @@ use leptos::prelude::*;
 
 use super::{ItemExtras, PageHeading};
 use crate::app::use_state;
-use crate::domain::{CycleCounts, Health, Observation, SequenceState, STABILITY_SIGNS};
+use crate::domain::{
+    limit_cycle_over, CycleCounts, Health, Observation, RULE_AFTER_DEPLOYMENT,
+    RULE_WITHIN_TWO_CYCLES, STABILITY_CYCLE_LIMIT, STABILITY_SIGNS,
+};
 
 /// The stability view.
 #[component]
@@ -13,11 +16,12 @@ pub fn StabilityView() -> impl IntoView {
     let state = use_state();
     let stability = Memo::new(move |_| state.evaluation.with(|e| e.stability.clone()));
     let cycle_count = Memo::new(move |_| state.assessment.with(|a| a.cycles.len()));
-    let deployed = move || {
+    // Adding the cycle after the seed's limit ends that cycle, whatever is still unmarked.
+    let adding_ends_limit = Memo::new(move |_| {
         state
-            .evaluation
-            .with(|e| e.sequence.state == SequenceState::FullyDeployed)
-    };
+            .assessment
+            .with(|a| a.cycles.len() == STABILITY_CYCLE_LIMIT && !limit_cycle_over(a))
+    });
 
     view! {
         <PageHeading
@@ -25,9 +29,9 @@ pub fn StabilityView() -> impl IntoView {
             title="Stability after deployment"
             intro="Within 1–2 alignment cycles after deploying KOOM, all ten signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic."
         />
-        <Show when=move || !deployed()>
-            <p class="notice notice-info">"The deployment sequence is not at full deployment yet. You can still record cycles here, for example after a deployment made outside this tool."</p>
-        </Show>
+        <p class="rule" data-rule=RULE_WITHIN_TWO_CYCLES.id>
+            {RULE_WITHIN_TWO_CYCLES.citation()} " " {RULE_WITHIN_TWO_CYCLES.rule}
+        </p>
         {move || {
             let s = stability.get();
             let health = s.health.clone();
@@ -37,11 +41,19 @@ pub fn StabilityView() -> impl IntoView {
                 <section class="card health" data-health=token aria-labelledby="health-title">
                     <h2 id="health-title">{headline}</h2>
                     {match health {
+                        Health::NotDeployed { cycles } => view! {
+                            <p data-rule=RULE_AFTER_DEPLOYMENT.id>{RULE_AFTER_DEPLOYMENT.citation()} " " {RULE_AFTER_DEPLOYMENT.rule}
+                                {(cycles > 0).then_some(" The marks recorded so far are shown below.")}</p>
+                        }.into_any(),
                         Health::NotStarted => view! { <p>"Add the first alignment cycle after deployment and mark each sign."</p> }.into_any(),
                         Health::Watch { .. } => view! { <p>"Keep watching: the seed allows 1–2 alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet."</p> }.into_any(),
                         Health::Healthy { .. } => view! { <p>"This is what a healthy KOOM deployment looks like."</p> }.into_any(),
-                        Health::ImplementedIncorrectly { diagnosis, .. } => view! {
+                        Health::ImplementedIncorrectly { diagnosis, unmarked, .. } => view! {
                             <div class="diagnosis">
+                                {(!unmarked.is_empty()).then(|| {
+                                    let names: Vec<&str> = unmarked.iter().filter_map(|id| STABILITY_SIGNS.iter().find(|s| s.id == *id)).map(|s| s.text).collect();
+                                    view! { <p class="unmarked" data-unmarked=unmarked.len()>"Left unmarked at the end of cycle 2, so counted as not seen: " {names.join(", ")} "."</p> }
+                                })}
                                 <p>"For each missing sign, the parts of the model most likely at fault. "
                                    <em>"This mapping is our reading of the seed, not the seed's own words."</em></p>
                                 <ul class="plain">
@@ -62,6 +74,7 @@ pub fn StabilityView() -> impl IntoView {
         }}
         <div class="cycle-actions">
             <button type="button" class="primary" disabled=move || state.read_only.get()
+                aria-describedby=move || adding_ends_limit.get().then_some("add-cycle-note")
                 on:click=move |_| state.edit(|a| { a.add_cycle(); })>
                 "Add alignment cycle"
             </button>
@@ -71,6 +84,9 @@ pub fn StabilityView() -> impl IntoView {
                 "Remove empty last cycle"
             </button>
         </div>
+        <Show when=move || adding_ends_limit.get()>
+            <p class="hint" id="add-cycle-note">"Adding cycle 3 ends cycle 2: the signs still unmarked in cycle 2 will count as not seen."</p>
+        </Show>
         <Show when=move || { cycle_count.get() > 0 }>
             <div class="table-scroll" role="region" aria-label="Stability signs per alignment cycle" tabindex="0">
                 <table class="signs">

@@ -64,7 +64,7 @@ pub struct PilotRecord {
 }
 
 /// One "roll back, retrain, repeat" round: the gate failed and the pilot is repeated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PilotIteration {
     /// When it was recorded, as an ISO date (`2026-11-24`).
     pub date: String,
@@ -76,6 +76,16 @@ pub struct PilotIteration {
     /// The pilot evaluation that was rolled back, kept for history.
     #[serde(default)]
     pub evaluation: String,
+    /// The gate's answers when it failed, by criterion id (kept; the next pilot answers the
+    /// gate afresh).
+    #[serde(default)]
+    pub gate_answers: BTreeMap<String, Answer>,
+    /// Ids of the steps named for retraining, in sequence order.
+    #[serde(default)]
+    pub retrain: Vec<String>,
+    /// When each step named for retraining was confirmed retrained (step id → ISO date).
+    #[serde(default)]
+    pub retrained: BTreeMap<String, String>,
 }
 
 /// Stability signs observed during one alignment cycle (seed §7).

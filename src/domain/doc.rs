@@ -6,11 +6,15 @@ use std::fmt::Write;
 use super::model::{
     SeedSection, CONTRADICTIONS, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, GREEN_FLAGS,
     IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, MODEL_VERSION, PILOT, PILOT_POLITICS_QUESTION,
-    PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
+    PRECONDITIONS, RED_FLAGS, RULES, STABILITY_SIGNS,
 };
 
 fn healthy(q: &super::model::Question) -> &'static str {
     q.healthy.label()
+}
+
+fn out_gap(w: &mut String) {
+    w.push('\n');
 }
 
 fn cell(text: &str) -> String {
@@ -161,6 +165,24 @@ pub fn model_markdown() -> String {
 
     section(w, SeedSection(9));
     let _ = writeln!(w, "Items can be flagged “unclear” with a remark; reports gather them for the improvement cycle: {}.\n", IMPROVEMENT_CYCLE.join(", "));
+
+    let _ = writeln!(w, "## Rules\n");
+    let _ = writeln!(
+        w,
+        "What the engine does where the seed's words leave it to us, with those words.\n"
+    );
+    let _ = writeln!(w, "| id | seed | rule |\n|---|---|---|");
+    for r in RULES.iter() {
+        let _ = writeln!(
+            w,
+            "| `{}` | {} “{}” | {} |",
+            r.id,
+            r.section.label(),
+            cell(&r.seed.replace('\n', " ")),
+            cell(r.rule)
+        );
+    }
+    out_gap(w);
 
     let _ = writeln!(w, "## Inconsistency checks\n");
     let _ = writeln!(

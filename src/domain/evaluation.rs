@@ -40,7 +40,7 @@ pub fn evaluate(assessment: &Assessment) -> Evaluation {
     let readiness = readiness::evaluate(assessment);
     let sequence = sequence::evaluate(assessment, readiness.verdict);
     Evaluation {
-        stability: stability::evaluate(assessment),
+        stability: stability::evaluate(assessment, sequence.deployed),
         progress: progress::evaluate(assessment),
         feedback: feedback(assessment),
         readiness,

@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
 use super::model::{self, Completion, GATE_CRITERIA, MODEL_VERSION, STABILITY_SIGNS};
+use super::records::migrate_assessment;
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
-/// The current version of the file format.
-pub const FILE_FORMAT_VERSION: u32 = 1;
+/// The current version of the file format. Version 2 added the gate's answers, the steps to
+/// retrain and their confirmation to each pilot iteration; version 1 files are still read.
+pub const FILE_FORMAT_VERSION: u32 = 2;
 /// The largest file accepted, in bytes. A complete assessment with long notes is a few tens
 /// of kilobytes.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -198,10 +200,10 @@ pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
         .get("version")
         .and_then(|v| v.as_u64())
         .ok_or(FileError::UnsupportedVersion { version: 0 })?;
-    if version != u64::from(FILE_FORMAT_VERSION) {
+    if version == 0 || version > u64::from(FILE_FORMAT_VERSION) {
         return Err(FileError::UnsupportedVersion { version });
     }
-    let file: AssessmentFile =
+    let mut file: AssessmentFile =
         serde_json::from_value(value).map_err(|e| FileError::InvalidContent {
             detail: e.to_string(),
         })?;
@@ -212,6 +214,9 @@ pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
             file.assessment.model_version
         };
         return Err(FileError::UnknownModel { model_version });
+    }
+    if version < u64::from(FILE_FORMAT_VERSION) {
+        migrate_assessment(&mut file.assessment);
     }
     let unknown = unknown_ids(&file.assessment);
     if !unknown.is_empty() {
@@ -242,8 +247,16 @@ pub fn unknown_ids(a: &Assessment) -> BTreeSet<String> {
         check(id, tickable);
     }
     for it in &a.pilot_iterations {
-        for id in it.failed_criteria.iter().chain(&it.open_criteria) {
+        for id in it
+            .failed_criteria
+            .iter()
+            .chain(&it.open_criteria)
+            .chain(it.gate_answers.keys())
+        {
             check(id, GATE_CRITERIA.iter().any(|c| c.id == id));
+        }
+        for id in it.retrain.iter().chain(it.retrained.keys()) {
+            check(id, model::step(id).is_some());
         }
     }
     for c in &a.cycles {
@@ -274,7 +287,7 @@ mod tests {
     fn export_carries_format_version_and_model_version() {
         let v: serde_json::Value = serde_json::from_str(&exported()).unwrap();
         assert_eq!(v["format"], "koom-readiness/assessment");
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], 2);
         assert_eq!(v["model_version"], "1.0");
         assert_eq!(v["exported_at"], "2026-11-24");
         assert_eq!(
@@ -334,20 +347,57 @@ mod tests {
 
     #[test]
     fn rejects_a_newer_or_unknown_file_version() {
-        let newer = exported().replacen("\"version\": 1", "\"version\": 2", 1);
+        let newer = exported().replacen("\"version\": 2", "\"version\": 3", 1);
         assert_eq!(
             decode_file(&newer).unwrap_err(),
-            FileError::UnsupportedVersion { version: 2 }
+            FileError::UnsupportedVersion { version: 3 }
         );
         assert!(decode_file(&newer)
             .unwrap_err()
             .to_string()
             .contains("newer version"));
-        let missing = exported().replacen("\"version\": 1,", "", 1);
+        let missing = exported().replacen("\"version\": 2,", "", 1);
         assert_eq!(
             decode_file(&missing).unwrap_err(),
             FileError::UnsupportedVersion { version: 0 }
         );
+    }
+
+    /// A file as version 1 of the format wrote it (before retraining was tracked).
+    const VERSION_1_FILE: &str = r#"{
+  "format": "koom-readiness/assessment",
+  "version": 1,
+  "model_version": "1.0",
+  "exported_at": "2026-10-02",
+  "assessment": {
+    "model_version": "1.0",
+    "organisation": "Old Org",
+    "assessor": "",
+    "answers": {},
+    "notes": {},
+    "unclear": {},
+    "checklist": [],
+    "pilot": { "department": "Packing", "evaluation": "" },
+    "pilot_iterations": [
+      {
+        "date": "2026-10-01",
+        "failed_criteria": ["step.full_deployment.drift_decreased"],
+        "open_criteria": [],
+        "evaluation": "Zone C drift"
+      }
+    ],
+    "cycles": []
+  }
+}"#;
+
+    #[test]
+    fn a_version_1_file_opens_with_its_iterations_migrated() {
+        let a = decode_file(VERSION_1_FILE).unwrap();
+        let it = &a.pilot_iterations[0];
+        assert_eq!(it.retrain, ["step.worker_onboarding", "step.pilot"]);
+        assert_eq!(it.gate_answers.len(), 6);
+        assert!(it.retrained.is_empty());
+        assert_eq!(decode_file(&encode_file(&a, "2026-11-24")), Ok(a));
     }
 
     #[test]

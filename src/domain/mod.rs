@@ -33,30 +33,32 @@ pub use file::{
 pub use model::{
     all_questions, checklist_item, item, question, readiness_questions, step, ChecklistItem,
     Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag, MaturityRequirement,
-    ModelItem, Precondition, Question, RedFlag, SeedSection, StabilitySign, StepId, COE_CREATION,
-    CONTRADICTIONS, DEPLOYMENT_STEPS, EXAMPLE_SECTION, EXECUTIVE_EDUCATION, FULL_DEPLOYMENT,
-    FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS, GREEN_FLAGS_SECTION, IMPROVEMENT_CYCLE,
-    MANAGER_TRAINING, MATURITY_REQUIREMENTS, MATURITY_SECTION, MODEL_VERSION, PILOT,
-    PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION, PILOT_STEP,
-    PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS, RED_FLAGS_SECTION, SEQUENCE_SECTION,
-    STABILITY_CYCLE_LIMIT, STABILITY_SECTION, STABILITY_SIGNS, VERSIONING_SECTION,
-    WORKER_ONBOARDING,
+    ModelItem, Precondition, Question, RedFlag, Rule, SeedSection, StabilitySign, StepId,
+    COE_CREATION, CONTRADICTIONS, DEPLOYMENT_STEPS, EXAMPLE_SECTION, EXECUTIVE_EDUCATION,
+    FULL_DEPLOYMENT, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS, GREEN_FLAGS_SECTION,
+    IMPROVEMENT_CYCLE, MANAGER_TRAINING, MATURITY_REQUIREMENTS, MATURITY_SECTION, MODEL_VERSION,
+    PILOT, PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION, PILOT_STEP,
+    PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS, RED_FLAGS_SECTION, RULES,
+    RULE_AFTER_DEPLOYMENT, RULE_GATE, RULE_NOT_SURE, RULE_ROLL_BACK, RULE_WITHIN_TWO_CYCLES,
+    SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION, STABILITY_SIGNS,
+    VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use progress::{Progress, SectionProgress};
 pub use readiness::{
     evaluate as evaluate_readiness, Inconsistency, Readiness, Reason, ReasonKind, Verdict,
 };
 pub use records::{
-    decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_v1,
-    RecordError, SavedAssessment, Session, SCHEMA_VERSION,
+    decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_assessment,
+    migrate_v1, RecordError, SavedAssessment, Session, SCHEMA_VERSION,
 };
 pub use report::{
     feedback_intro, iteration_line, markdown, markdown_cell, AnswerRow, AnswerTable, DiagnosisLine,
-    FeedbackLine, ReasonLine, Report, SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
+    FeedbackLine, IterationRecord, ReasonLine, Report, SignCell, SignRow, StepLine,
+    ITERATIONS_TITLE, NO_FEEDBACK,
 };
 pub use sequence::{
-    can_change, gate as gate_outcome, item_done, record_pilot_iteration, retrain_steps,
-    set_item_done, GateOutcome, LockReason, Sequence, SequenceError, SequenceState, StepState,
-    StepStatus,
+    can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
+    retrain_steps, set_item_done, set_retrained, GateOutcome, LockReason, Retraining, Sequence,
+    SequenceError, SequenceState, StepState, StepStatus,
 };
-pub use stability::{suspects, CycleCounts, Diagnosis, Health, Stability};
+pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};

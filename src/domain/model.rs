@@ -564,8 +564,8 @@ pub static MATURITY_REQUIREMENTS: [MaturityRequirement; 3] = [
 
 static RF_NO_TIME: Question = warning!(
     "red_flag.no_time_for_structure",
-    "Do leaders say, in words or in deeds, “we don't have time for structure”?",
-    "“we don't have time for structure”",
+    "Do leaders say, in words or in deeds, “we don’t have time for structure”?",
+    "“we don’t have time for structure”",
     "Do not deploy. Build discipline first: agree a cadence and keep it for a few cycles, then reassess.",
     None
 );
@@ -582,8 +582,8 @@ pub static RED_FLAGS: [RedFlag; 6] = [
     RedFlag {
         id: "red_flag.no_time_for_structure",
         number: 1,
-        quote: "“We don't have time for structure.”",
-        consequence: "Translation: “We don't have discipline.” KOOM cannot fix this.",
+        quote: "“We don’t have time for structure.”",
+        consequence: "Translation: “We don’t have discipline.” KOOM cannot fix this.",
         question: &RF_NO_TIME,
     },
     RedFlag {
@@ -610,7 +610,7 @@ pub static RED_FLAGS: [RedFlag; 6] = [
     RedFlag {
         id: "red_flag.workers_improvise",
         number: 5,
-        quote: "“Workers don't escalate blockers — they improvise.”",
+        quote: "“Workers don’t escalate blockers — they improvise.”",
         consequence: "This will create silent drift and hidden variance.",
         question: &WORKERS_FIGURING_OUT,
     },
@@ -688,7 +688,7 @@ pub static GREEN_FLAGS: [GreenFlag; 6] = [
         id: "green_flag.workers_follow_sop",
         number: 3,
         statement: "Workers follow the SOP and escalate fast.",
-        meaning: "They don't try to be heroes.",
+        meaning: "They don’t try to be heroes.",
         question: &GF_WORKERS,
     },
     GreenFlag {
@@ -987,6 +987,84 @@ pub static STABILITY_SIGNS: [StabilitySign; 10] = [
 
 /// Alignment cycles within which the seed expects every stability sign.
 pub const STABILITY_CYCLE_LIMIT: usize = 2;
+
+// ---- Rules ------------------------------------------------------------------------------
+
+/// A rule the engine applies, with the seed's words it comes from: shown in the app where the
+/// rule acts, and listed in `docs/model.md`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id, such as `rule.roll_back_retrain_repeat`.
+    pub id: &'static str,
+    /// The seed section it comes from.
+    pub section: SeedSection,
+    /// The seed's own words, quoted exactly.
+    pub seed: &'static str,
+    /// What the app does, in our words.
+    pub rule: &'static str,
+}
+
+/// "Not sure" is never a pass.
+pub static RULE_NOT_SURE: &Rule = &RULES[0];
+/// The full-deployment gate decides only while step 6 can be reached.
+pub static RULE_GATE: &Rule = &RULES[2];
+/// Roll back, retrain, repeat.
+pub static RULE_ROLL_BACK: &Rule = &RULES[3];
+/// Stability is judged after full deployment.
+pub static RULE_AFTER_DEPLOYMENT: &Rule = &RULES[4];
+/// All ten signs within 1–2 alignment cycles.
+pub static RULE_WITHIN_TWO_CYCLES: &Rule = &RULES[5];
+
+/// The rules the engine applies beyond the verdict ladder, in the seed's order.
+pub static RULES: [Rule; 6] = [
+    Rule {
+        id: "rule.not_sure_is_not_a_pass",
+        section: MATURITY_SECTION,
+        seed: "Willingness to tell the truth",
+        rule: "“Not sure” is an honest answer and never a pass: on a precondition, red flag or maturity facet it holds the verdict (a fact shared by a condition and a red flag is listed under both), on a gate criterion it keeps the gate open, and on the pilot department's politics it is flagged like a “No”.",
+    },
+    Rule {
+        id: "rule.non_negotiable_order",
+        section: SEQUENCE_SECTION,
+        seed: "KOOM must be deployed in the following order",
+        rule: "A step is complete only when its items are done and the step before it is complete; the sequence starts only from a Ready verdict and is halted if the verdict falls back.",
+    },
+    Rule {
+        id: "rule.gate_only_when_reachable",
+        section: SEQUENCE_SECTION,
+        seed: "Only proceed if:",
+        rule: "The gate's outcome counts only while step 6 can be reached: a Ready verdict and steps 1–5 complete. Otherwise the gate is suspended, and says why.",
+    },
+    Rule {
+        id: "rule.roll_back_retrain_repeat",
+        section: SEQUENCE_SECTION,
+        seed: "If not — roll back, retrain, repeat.",
+        rule: "A failed gate is recorded as a pilot iteration with its date, the criteria not met and the gate's answers. Each step it names for retraining is incomplete again until it is confirmed retrained, with a date, in sequence order; then the pilot is evaluated again and the gate answered afresh. The history keeps every iteration.",
+    },
+    Rule {
+        id: "rule.stability_after_deployment",
+        section: STABILITY_SECTION,
+        seed: "After deploying KOOM, the organization should see:",
+        rule: "Stability is judged only after full deployment (the gate passed). Marks recorded before, for example during the pilot, are kept.",
+    },
+    Rule {
+        id: "rule.stability_within_two_cycles",
+        section: STABILITY_SECTION,
+        seed: "If you don’t see these signs within 1–2 alignment cycles,\nsomething was implemented incorrectly.",
+        rule: "Cycle 2 is over once all ten signs are marked in it, or once a cycle 3 is added. Every sign not marked “Seen” in cycle 2 (“Not sure” and unmarked included) then means something was implemented incorrectly, whatever later cycles show: all ten seen only from cycle 3 on is late, not healthy.",
+    },
+];
+
+impl Rule {
+    /// The seed's words on one line, quoted: "Seed §7: “If you don’t see …”".
+    pub fn citation(&self) -> String {
+        format!(
+            "Seed {}: “{}”",
+            self.section.label(),
+            self.seed.replace('\n', " ")
+        )
+    }
+}
 
 // ---- Contradictions ---------------------------------------------------------------------
 

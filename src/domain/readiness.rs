@@ -250,15 +250,19 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
                 flag.consequence,
                 flag.question,
             )),
-            // A shared question's openness is already reported under its precondition.
-            f if f.is_open() && !flag.is_shared() => open.push(open_reason(
-                flag.id,
-                label,
-                model::RED_FLAGS_SECTION,
-                flag.consequence,
-                flag.question,
-                f,
-            )),
+            // An unanswered shared question is reported where it is asked, under its
+            // precondition; a "Not sure" on it leaves the red flag itself in doubt, so it is
+            // listed under both.
+            f if f.is_open() && (!flag.is_shared() || f == Finding::NotSure) => {
+                open.push(open_reason(
+                    flag.id,
+                    label,
+                    model::RED_FLAGS_SECTION,
+                    flag.consequence,
+                    flag.question,
+                    f,
+                ))
+            }
             _ => {}
         }
     }
@@ -287,7 +291,12 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
         }
     }
 
-    let open_questions: Vec<&'static str> = open.iter().map(|r| r.question_id).collect();
+    let mut open_questions: Vec<&'static str> = Vec::with_capacity(open.len());
+    for r in &open {
+        if !open_questions.contains(&r.question_id) {
+            open_questions.push(r.question_id);
+        }
+    }
     let verdict = if !blockers.is_empty() {
         Verdict::Stop
     } else if !open.is_empty() {
@@ -298,7 +307,7 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
         Verdict::Ready
     };
 
-    let would_change = would_change(verdict, &blockers, &open, &maturity_gaps);
+    let would_change = would_change(verdict, &blockers, open_questions.len(), &maturity_gaps);
     let (reasons, also) = match verdict {
         Verdict::Stop => (blockers, maturity_gaps),
         Verdict::Hold => (open, maturity_gaps),
@@ -332,7 +341,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 fn would_change(
     verdict: Verdict,
     blockers: &[Reason],
-    open: &[Reason],
+    open: usize,
     gaps: &[Reason],
 ) -> Vec<String> {
     let mut lines = Vec::new();
@@ -344,10 +353,10 @@ fn would_change(
                 ids.dedup();
                 ids.len()
             };
-            let next = if !open.is_empty() {
+            let next = if open > 0 {
                 format!(
                     "Hold, with {} still to answer",
-                    count(open.len(), "question", "questions")
+                    count(open, "question", "questions")
                 )
             } else if !gaps.is_empty() {
                 "Not yet, with maturity to build".to_string()
@@ -363,7 +372,7 @@ fn would_change(
         Verdict::Hold => {
             lines.push(format!(
                 "Answering the {} decides the verdict: any warning behaviour or red flag present makes it Stop; otherwise it becomes {}.",
-                count(open.len(), "open question", "open questions"),
+                count(open, "open question", "open questions"),
                 if gaps.is_empty() { "Ready, or Not yet if a maturity facet is missing" } else { "Not yet until the maturity gaps are closed" }
             ));
         }
@@ -563,6 +572,31 @@ mod tests {
             r.reasons[0].message(),
             "Condition 3 — Workers commit to escalation instead of guessing (§2): “Do workers bypass SOPs when they are inconvenient?” is answered “Not sure”. If this turns out to be a problem: Stop. Deployment will fail."
         );
+    }
+
+    #[test]
+    fn not_sure_on_a_fact_shared_by_a_condition_and_a_red_flag_is_listed_under_both() {
+        let mut a = all_healthy();
+        a.set_answer(
+            "precondition.managers.inventing_workflows",
+            Some(Answer::NotSure),
+        );
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Hold);
+        let items: Vec<&str> = r.reasons.iter().map(|x| x.item_id).collect();
+        assert_eq!(
+            items,
+            [
+                "precondition.managers",
+                "red_flag.managers_rewrite_workflows"
+            ]
+        );
+        assert_eq!(
+            r.open_questions,
+            ["precondition.managers.inventing_workflows"],
+            "one question, once"
+        );
+        assert!(r.would_change[0].starts_with("Answering the 1 open question decides"));
     }
 
     #[test]

@@ -5,13 +5,18 @@
 //! - 1: a single record `{"schema":1,"view":…,"assessment":…}` under one key.
 //! - 2: a library: one record per assessment, with an id, a revision (to detect another tab's
 //!   writes) and the time of the last change; the open view lives in a separate session record.
+//! - 3: pilot iterations keep the failed gate's answers, the steps to retrain and when each was
+//!   confirmed retrained ("roll back, retrain, repeat"). Older iterations are completed on
+//!   reading (see `migrate_iteration`); a version that knows only schema 2 shows a schema-3
+//!   record read-only and never writes over it.
 
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
+use super::sequence::migrate_iteration;
 
 /// Current schema of saved records.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One assessment as saved in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,7 +33,7 @@ pub struct SavedAssessment {
     pub assessment: Assessment,
 }
 
-/// Which assessment and view were open (schema 2).
+/// Which assessment and view were open (schema 2 and later).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     /// Schema of this record.
@@ -98,6 +103,15 @@ pub fn decode_saved(
         })?;
     match schema {
         1 => migrate_v1(raw, fallback_id, now).map(|(record, _view)| record),
+        2 => serde_json::from_str::<SavedAssessment>(raw)
+            .map(|mut record| {
+                record.schema = SCHEMA_VERSION;
+                migrate_assessment(&mut record.assessment);
+                record
+            })
+            .map_err(|e| RecordError::Unreadable {
+                reason: e.to_string(),
+            }),
         SCHEMA_VERSION => serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
             reason: e.to_string(),
         }),
@@ -111,12 +125,20 @@ pub fn decode_saved(
     }
 }
 
-/// Migrates a schema-1 record (the single saved assessment) to a schema-2 library record,
-/// returning the view it had open.
+/// Completes what an assessment saved before the current schema lacks.
+pub fn migrate_assessment(assessment: &mut Assessment) {
+    for iteration in &mut assessment.pilot_iterations {
+        migrate_iteration(iteration);
+    }
+}
+
+/// Migrates a schema-1 record (the single saved assessment) to a library record of the
+/// current schema, returning the view it had open.
 pub fn migrate_v1(raw: &str, id: &str, now: f64) -> Result<(SavedAssessment, String), RecordError> {
-    let old: SchemaOne = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
+    let mut old: SchemaOne = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
         reason: e.to_string(),
     })?;
+    migrate_assessment(&mut old.assessment);
     Ok((
         SavedAssessment {
             schema: SCHEMA_VERSION,
@@ -199,12 +221,48 @@ mod tests {
         assert_eq!(decode_saved(&v1, "legacy", 42.0), Ok(record));
     }
 
+    /// A schema-2 record, as the previous version wrote it: an iteration without the gate's
+    /// answers or the retraining, and otherwise the same assessment.
+    const SCHEMA_2_WITH_AN_ITERATION: &str = r#"{"schema":2,"id":"old","revision":4,"updated_at":1700000000000.0,"assessment":{"model_version":"1.0","organisation":"Old Org","assessor":"","answers":{"step.full_deployment.coe_functioning":"yes"},"notes":{},"unclear":{},"checklist":["step.executive_education.role_boundaries"],"pilot":{"department":"Packing","evaluation":""},"pilot_iterations":[{"date":"2026-10-01","failed_criteria":["step.full_deployment.managers_aligned","step.full_deployment.executives_in_lane"],"open_criteria":["step.full_deployment.coe_functioning"],"evaluation":"Zone C drift"}],"cycles":[]}}"#;
+
+    #[test]
+    fn a_schema_2_record_migrates_its_iterations_to_retraining_to_confirm() {
+        let record = decode_saved(SCHEMA_2_WITH_AN_ITERATION, "unused", 0.0).unwrap();
+        assert_eq!(record.schema, SCHEMA_VERSION);
+        assert_eq!(record.revision, 4);
+        assert_eq!(record.assessment.organisation, "Old Org");
+        let it = &record.assessment.pilot_iterations[0];
+        assert_eq!(it.date, "2026-10-01");
+        assert_eq!(it.evaluation, "Zone C drift");
+        assert_eq!(
+            it.retrain,
+            ["step.executive_education", "step.manager_training"]
+        );
+        assert!(it.retrained.is_empty(), "retraining waits to be confirmed");
+        assert_eq!(
+            it.gate_answers["step.full_deployment.managers_aligned"],
+            Answer::No
+        );
+        assert_eq!(
+            it.gate_answers["step.full_deployment.drift_decreased"],
+            Answer::Yes
+        );
+        assert!(!it
+            .gate_answers
+            .contains_key("step.full_deployment.coe_functioning"));
+        // Written back as the current schema, it reads the same.
+        assert_eq!(
+            decode_saved(&encode_saved(&record), "unused", 0.0),
+            Ok(record)
+        );
+    }
+
     #[test]
     fn a_newer_schema_is_reported_with_what_can_be_read() {
-        let raw = r#"{"schema":3,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
+        let raw = r#"{"schema":4,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
         match decode_saved(raw, "unused", 0.0) {
             Err(RecordError::NewerSchema {
-                schema: 3,
+                schema: 4,
                 readable: Some(r),
             }) => {
                 assert_eq!(r.assessment.organisation, "Future");

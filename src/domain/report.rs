@@ -51,8 +51,8 @@ pub struct Report {
     pub pilot_evaluation: Option<String>,
     /// The full-deployment gate's answers.
     pub gate: AnswerTable,
-    /// The "roll back, retrain, repeat" iterations, one sentence each.
-    pub iterations: Vec<String>,
+    /// The "roll back, retrain, repeat" iterations, oldest first.
+    pub iterations: Vec<IterationRecord>,
     /// The stability health's headline.
     pub stability: String,
     /// Number of alignment cycles recorded.
@@ -111,6 +111,79 @@ pub struct StepLine {
     pub note: Option<String>,
     /// Notes on its checklist items: the item's text and the note.
     pub item_notes: Vec<(&'static str, String)>,
+}
+
+/// One pilot iteration, as its history shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IterationRecord {
+    /// Its number (1-based).
+    pub number: usize,
+    /// Date, criteria not met, criteria unknown, and the evaluation rolled back, in a sentence.
+    pub summary: String,
+    /// The gate's answers when it failed: the criterion's question and the answer given.
+    pub gate_answers: Vec<(&'static str, &'static str)>,
+    /// The steps named for retraining, each with when it was confirmed retrained.
+    pub retraining: Vec<(String, Option<String>)>,
+}
+
+impl IterationRecord {
+    /// The history of one iteration (`number` is 1-based).
+    pub fn of(number: usize, it: &PilotIteration) -> IterationRecord {
+        IterationRecord {
+            number,
+            summary: iteration_line(it),
+            gate_answers: GATE_CRITERIA
+                .iter()
+                .filter_map(|c| {
+                    it.gate_answers
+                        .get(c.id)
+                        .map(|a| (c.question.text, a.label()))
+                })
+                .collect(),
+            retraining: it
+                .retrain
+                .iter()
+                .map(|id| {
+                    (
+                        model::step(id)
+                            .map(|s| s.label())
+                            .unwrap_or_else(|| id.clone()),
+                        it.retrained.get(id).cloned(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The retraining in a sentence: "Retrained: Step 1 — … on 2026-11-25; Step 4 — … not
+    /// confirmed yet."
+    pub fn retraining_line(&self) -> Option<String> {
+        if self.retraining.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = self
+            .retraining
+            .iter()
+            .map(|(step, date)| match date {
+                Some(d) => format!("{step} on {d}"),
+                None => format!("{step} not confirmed yet"),
+            })
+            .collect();
+        Some(format!("Retrained: {}.", parts.join("; ")))
+    }
+
+    /// The gate's answers in a sentence.
+    pub fn gate_line(&self) -> Option<String> {
+        if self.gate_answers.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = self
+            .gate_answers
+            .iter()
+            .map(|(q, a)| format!("{q} {a}"))
+            .collect();
+        Some(format!("Gate answers then: {}.", parts.join("; ")))
+    }
 }
 
 /// One stability sign over the recorded cycles.
@@ -322,7 +395,12 @@ impl Report {
             pilot_department: note(Some(&a.pilot.department)),
             pilot_evaluation: note(Some(&a.pilot.evaluation)),
             gate: table(a, "Full-deployment gate".to_string(), &gate),
-            iterations: a.pilot_iterations.iter().map(iteration_line).collect(),
+            iterations: a
+                .pilot_iterations
+                .iter()
+                .enumerate()
+                .map(|(i, it)| IterationRecord::of(i + 1, it))
+                .collect(),
             stability: e.stability.health.headline(),
             cycles: a.cycles.len(),
             signs,
@@ -397,7 +475,11 @@ impl Report {
         }
         f.extend(self.pilot_department.iter().cloned());
         f.extend(self.pilot_evaluation.iter().cloned());
-        f.extend(self.iterations.iter().cloned());
+        for it in &self.iterations {
+            f.push(it.summary.clone());
+            f.extend(it.retraining_line());
+            f.extend(it.gate_line());
+        }
         for row in &self.signs {
             f.push(row.sign.to_string());
             f.extend(row.note.iter().cloned());
@@ -514,8 +596,11 @@ pub fn markdown(report: &Report) -> String {
     md_table(&mut out, &r.gate);
     if !r.iterations.is_empty() {
         let _ = writeln!(out, "**{ITERATIONS_TITLE}:** {}\n", r.iterations.len());
-        for (i, line) in r.iterations.iter().enumerate() {
-            let _ = writeln!(out, "{}. {line}", i + 1);
+        for it in &r.iterations {
+            let _ = writeln!(out, "{}. {}", it.number, it.summary);
+            for line in it.retraining_line().into_iter().chain(it.gate_line()) {
+                let _ = writeln!(out, "   - {line}");
+            }
         }
         out.push('\n');
     }
@@ -590,8 +675,8 @@ mod tests {
         let md = md(&a);
         assert!(md.starts_with("# KOOM readiness report — Acme | Logistics\n\nAssessed by Ann. Model: KOOM Deployment Readiness Layer v1.0. Report of 2026-11-24.\n"));
         assert!(md.contains("## Verdict: Stop — do not deploy KOOM\n"));
-        assert!(md.contains("1. Red flag 1 — “We don't have time for structure.” (§5): “we don't have time for structure”. Translation: “We don't have discipline.” KOOM cannot fix this.  \n   **Next:** Do not deploy. Build discipline first"));
-        assert!(md.contains("| Do leaders say, in words or in deeds, “we don't have time for structure”? | Yes | CEO, all-hands<br>March |"));
+        assert!(md.contains("1. Red flag 1 — “We don’t have time for structure.” (§5): “we don’t have time for structure”. Translation: “We don’t have discipline.” KOOM cannot fix this.  \n   **Next:** Do not deploy. Build discipline first"));
+        assert!(md.contains("| Do leaders say, in words or in deeds, “we don’t have time for structure”? | Yes | CEO, all-hands<br>March |"));
         assert!(md.contains("| Do managers report variance openly rather than hide it? *(flagged unclear)* | Unanswered |  |"));
         assert!(md.contains("## Feedback on the model\n\nItems flagged as unclear, for the model's improvement cycle (Clarify, Simplify, Remove ambiguity, Improve alignment):\n\n- **Do managers report variance openly rather than hide it?** (§3) — What counts as hiding?"));
         assert!(md.contains("- Step 1 — Executive Education: locked — The sequence can start only from a Ready verdict; the verdict is “Stop — do not deploy KOOM”."));
@@ -604,6 +689,7 @@ mod tests {
             failed_criteria: vec!["step.full_deployment.managers_aligned".into()],
             open_criteria: vec!["step.full_deployment.coe_functioning".into()],
             evaluation: "Zone C drift persisted".into(),
+            ..PilotIteration::default()
         };
         assert_eq!(
             iteration_line(&it),

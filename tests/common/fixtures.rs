@@ -46,6 +46,17 @@ pub fn report_fixtures() -> Vec<Assessment> {
         failed_criteria: vec![GATE_CRITERIA[0].id.into()],
         open_criteria: vec![GATE_CRITERIA[2].id.into()],
         evaluation: "First pilot: managers improvised.".into(),
+        gate_answers: GATE_CRITERIA
+            .iter()
+            .map(|c| (c.id.to_string(), Answer::No))
+            .collect(),
+        retrain: vec!["step.worker_onboarding".into(), "step.pilot".into()],
+        retrained: [(
+            "step.worker_onboarding".to_string(),
+            "2026-10-05".to_string(),
+        )]
+        .into_iter()
+        .collect(),
     });
     let mut cycle = AlignmentCycle::default();
     for (i, s) in STABILITY_SIGNS.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! Component tests: the app's first screen, a question, the verdict panel, the stepper.
 
-use koom_readiness::app::{AppState, View};
+use koom_readiness::app::{AppState, Store, View};
 use koom_readiness::components::{App, QuestionControl, SequenceView, VerdictPanel};
 use koom_readiness::domain::{Answer, Assessment, MODEL_VERSION, PRECONDITIONS, RED_FLAGS};
 use leptos::mount::mount_to;
@@ -189,6 +189,7 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
     let container = fresh_container();
     let _app = mount_to(container.clone(), move || {
         provide_context(state);
+        provide_context(Store::new());
         view! { <SequenceView/> }
     });
     tick().await;
