@@ -2,9 +2,11 @@
 // Deployment sequence, Stability, Report) on the release bundle: axe-core (WCAG 2.0–2.2 A/AA
 // and best practices) finds no violation, at desktop and phone width, in the light and the
 // dark colour scheme, for a fresh assessment, an assessment with problems in it (Stop, Not
-// sure, notes, an unclear flag, a contradiction, a stability diagnosis), and the Raccoons Inc.
-// example (which fills every view). On a phone no view scrolls sideways. (The failed pilot
-// gate and its iteration history are checked with axe-core in journeys.test.mjs.)
+// sure, notes, an unclear flag, a contradiction, stability marks kept before deployment), a
+// deployed assessment whose cycle 2 ended with signs missing (the stability diagnosis, signs
+// left unmarked named), and the Raccoons Inc. example (which fills every view). On a phone no
+// view scrolls sideways. (The failed pilot gate, the retraining and the iteration history are
+// checked with axe-core in journeys.test.mjs.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
@@ -19,6 +21,9 @@ import {
 import {
   VIEWS,
   answer,
+  cycleWithSignsMissing,
+  exportExampleFile,
+  importAssessment,
   openExample,
   openSaved,
   openView,
@@ -70,15 +75,34 @@ const SCENARIOS = [
       await page.getByRole('button', { name: 'Add alignment cycle' }).click();
       await page.locator('select[data-cycle="1"]').first().selectOption('seen');
       await page.locator('select[data-cycle="1"]').nth(1).selectOption('not_sure');
-      // A second cycle with signs still missing: "implemented incorrectly", with its diagnosis.
+      // A second cycle with signs missing. Not deployed, so nothing is judged (the diagnosis
+      // is checked in the next assessment); the marks are kept.
       await page.getByRole('button', { name: 'Add alignment cycle' }).click();
       const cycle2 = page.locator('select[data-cycle="2"]');
       for (let i = 0, n = await cycle2.count(); i < n; i += 1) {
         await cycle2.nth(i).selectOption(i === 0 ? 'not_seen' : i === 1 ? 'not_sure' : 'seen');
       }
-      await page.locator('section[data-health="incorrect"] [data-diagnosis]').first().waitFor();
+      await page.locator('section[data-health="not-deployed"]').waitFor();
+      assert.equal(await cycle2.first().inputValue(), 'not_seen', 'the marks of cycle 2 were not kept');
     },
     reopen: (page) => openSaved(page, 'Troubled Things plc'),
+  },
+  {
+    name: 'a deployed assessment implemented incorrectly',
+    async setUp(page) {
+      // The example's export, fully deployed, with signs missing in cycle 2 (not seen, not
+      // sure, unmarked) and cycle 3 begun: the stability diagnosis, unmarked signs named.
+      const file = structuredClone(await exportExampleFile(page));
+      file.assessment.organisation = 'Wayward Works Ltd';
+      file.assessment.cycles = [file.assessment.cycles[0], cycleWithSignsMissing().cycle, { signs: {}, notes: {} }];
+      await importAssessment(page, file, 'wayward-works.json');
+      await waitForVerdict(page, 'ready');
+      await openView(page, 'stability');
+      await page.locator('section[data-health="incorrect"] p.unmarked').waitFor();
+      await page.locator('section[data-health="incorrect"] [data-diagnosis]').first().waitFor();
+      await openView(page, 'preconditions');
+    },
+    reopen: (page) => openSaved(page, 'Wayward Works Ltd'),
   },
   {
     name: 'the Raccoons Inc. example',

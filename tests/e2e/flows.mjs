@@ -36,6 +36,7 @@ let model;
  *   redFlags       [{ flag, question, healthy: 'no', shared }]  (seed §5; `shared` when the
  *                  question is a precondition's, asked once and shown in both places)
  *   gate           [step 6 gate criterion ids]
+ *   signs          [{ id, text }]  the ten stability signs (seed §7)
  *   healthy        Map question id → healthy answer token, for all of the above
  */
 export function readinessModel() {
@@ -69,11 +70,14 @@ export function readinessModel() {
   }));
   // §4 rows: gate criteria are the step.full_deployment.* items.
   const gate = (sections.get('4') ?? []).map((cells) => cells[0]).filter((id) => id.startsWith('step.full_deployment.'));
+  // §7 rows: id | sign | suspects when missing.
+  const signs = (sections.get('7') ?? []).map((cells) => ({ id: cells[0], text: cells[1] }));
 
   assert.ok(preconditions.length >= 14, `docs/model.md: expected the §2 questions, found ${preconditions.length}`);
   assert.ok(maturity.length >= 7, `docs/model.md: expected the §3 questions, found ${maturity.length}`);
   assert.equal(redFlags.length, 6, 'docs/model.md: expected six red flags');
   assert.equal(gate.length, 6, 'docs/model.md: expected six gate criteria');
+  assert.equal(signs.length, 10, 'docs/model.md: expected ten stability signs');
   for (const q of [...preconditions, ...maturity]) {
     assert.ok(q.healthy, `docs/model.md: no healthy answer for ${q.id}`);
   }
@@ -85,7 +89,7 @@ export function readinessModel() {
       healthy.set(f.question, 'no');
     }
   }
-  model = { preconditions, maturity, redFlags, gate, healthy };
+  model = { preconditions, maturity, redFlags, gate, signs, healthy };
   return model;
 }
 
@@ -255,6 +259,52 @@ export async function importFile(page, name, contents, mimeType = 'application/j
   await returnToStart(page);
   const buffer = Buffer.isBuffer(contents) ? contents : Buffer.from(contents, 'utf8');
   await page.locator('#import-file').setInputFiles({ name, mimeType, buffer });
+}
+
+/**
+ * The Raccoons Inc. example as an assessment file (format version 2), exported by mouse from
+ * its report view ("Export file (JSON)"): returns the parsed file. The example is Ready, fully
+ * deployed (every checklist item ticked, a pilot department, the six gate answers Yes, no
+ * retraining pending) and healthy by cycle 2, so a test can derive other states from it.
+ */
+export async function exportExampleFile(page) {
+  await openExample(page);
+  await openView(page, 'report');
+  const download = await captureDownload(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click());
+  const file = JSON.parse(download.text);
+  assert.equal(file.format, 'koom-readiness/assessment', `${download.name} is not an assessment file`);
+  assert.equal(file.version, 2, `${download.name}: expected file format version 2`);
+  assert.ok(file.assessment.checklist.length > 0 && file.assessment.cycles.length === 2, `${download.name} is not the deployed example`);
+  return file;
+}
+
+/**
+ * Imports `file` (an assessment file object) from the start screen as `name` and waits until
+ * the app has opened it as a new assessment.
+ */
+export async function importAssessment(page, file, name = 'assessment.json') {
+  await importFile(page, name, JSON.stringify(file, null, 2));
+  await messageNotice(page).filter({ hasText: `Imported “${name}” as a new assessment.` }).waitFor();
+  await waitForView(page, 'preconditions');
+  await page.locator('nav[aria-label="Assessment sections"] .nav-org', { hasText: file.assessment.organisation }).waitFor();
+}
+
+/**
+ * An alignment cycle (as in the file) with four of the ten signs missing: the 4th not seen,
+ * the 6th "not sure", the 9th and 10th left unmarked; the others seen. Returns
+ * { cycle, missing: [{ id, text, observation: 'not_seen' | 'not_sure' | null }] } in model order.
+ */
+export function cycleWithSignsMissing() {
+  const { signs } = readinessModel();
+  const marks = new Map([[3, 'not_seen'], [5, 'not_sure'], [8, null], [9, null]]);
+  const cycle = { signs: {}, notes: {} };
+  const missing = [];
+  for (const [index, sign] of signs.entries()) {
+    const mark = marks.has(index) ? marks.get(index) : 'seen';
+    if (mark) cycle.signs[sign.id] = mark;
+    if (mark !== 'seen') missing.push({ ...sign, observation: mark });
+  }
+  return { cycle, missing };
 }
 
 /** The start screen's library list: [{ id, name, verdict }] in the order shown. */

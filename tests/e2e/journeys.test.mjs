@@ -1,7 +1,9 @@
 // End-to-end journeys on the release bundle in headless Chromium: a whole assessment by
 // keyboard only, a red flag stopping the verdict at once, the Raccoons Inc. example, the
-// pilot gate failing and recording an iteration, and answers surviving a reload. Every test
-// also checks that the page stayed clean (no console errors, no failed or external requests).
+// pilot gate failing and the whole "roll back, retrain, repeat" loop up to full deployment,
+// stability judged only after full deployment (cycle 2 over with signs missing: implemented
+// incorrectly), and answers surviving a reload. Every test also checks that the page stayed
+// clean (no console errors, no failed or external requests).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -15,9 +17,14 @@ import {
   VIEWS,
   answer,
   answerAllHealthy,
+  cycleWithSignsMissing,
+  exportExampleFile,
+  importAssessment,
+  messageNotice,
   navButton,
   openExample,
   openView,
+  pollUntil,
   radio,
   readinessModel,
   startAssessment,
@@ -133,6 +140,15 @@ async function nextViewByKeyboard(page, next) {
   await waitForView(page, next.token);
   await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
 }
+
+/**
+ * The button confirming a step's retraining, by its accessible name "Confirm retrained:
+ * <step title>". Chromium computes "Confirm retrained : <title>" (a space before the colon:
+ * the name's visually hidden part is absolutely positioned, so it counts as a block for the
+ * accessible name), hence the optional space; everything else is matched exactly.
+ */
+const confirmRetrained = (scope, title) =>
+  scope.getByRole('button', { name: new RegExp(`^Confirm retrained ?: ${title}$`) });
 
 // ---- Journeys ------------------------------------------------------------------------------
 
@@ -280,7 +296,7 @@ describe('journeys', () => {
     });
   });
 
-  test('a failed pilot gate records an iteration and returns to the pilot', { timeout: TIMEOUT }, async () => {
+  test('a failed pilot gate: roll back, retrain the named steps in order, evaluate the pilot again, deploy', { timeout: 150_000 }, async () => {
     await withApp(async ({ page }) => {
       const { gate } = readinessModel();
       await startAssessment(page, 'Pilot Works');
@@ -290,7 +306,13 @@ describe('journeys', () => {
       await openView(page, 'sequence');
       const step = (n) => page.locator(`li.step[data-step="${n}"]`);
       const states = () => page.locator('li.step').evaluateAll((items) => items.map((li) => li.dataset.state));
+      const waitForStates = (expected, what) => pollUntil(states, (now) => now.join() === expected.join(), what);
+      const gateOutcome = page.locator('.gate-outcome');
+      const evaluated = page.locator('input[data-item="step.pilot.real_world_evaluated"]');
       assert.deepEqual(await states(), ['current', 'locked', 'locked', 'locked', 'locked', 'locked']);
+      // Step 6 cannot be reached yet: the gate is suspended, with the lock's reason.
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
+      assert.match(await gateOutcome.textContent(), /Gate suspended: Locked until step 1 is complete\./);
 
       const tickAll = async (n) => {
         const boxes = step(n).locator('input[type="checkbox"][data-item]');
@@ -322,50 +344,298 @@ describe('journeys', () => {
 
       // Step 5, the pilot: the department names the pilot and is an item of its own.
       assert.equal(await step(6).getAttribute('data-state'), 'locked');
+      const firstEvaluation = 'Drift visible in Zone C; misreads down.';
       await page.locator('#pilot-department').fill('Packing, Zone C');
-      await page.locator('#pilot-evaluation').fill('Drift visible in Zone C; misreads down.');
+      await page.locator('#pilot-evaluation').fill(firstEvaluation);
       await tickAll(5);
       await page.locator('li.step[data-step="5"][data-state="complete"]').waitFor({ state: 'attached' });
       await page.locator('li.step[data-step="6"][data-state="current"]').waitFor({ state: 'attached' });
 
-      // Step 6, the gate: all Yes but "managers aligned" → roll back, retrain, repeat.
-      const failing = 'step.full_deployment.managers_aligned';
-      assert.equal(await page.locator('.gate-outcome').getAttribute('data-gate'), 'pending');
+      // Step 6, the gate: drift did not decrease (→ steps 4 and 5) and variance did not drop
+      // (→ steps 2 and 4): roll back, retrain steps 2, 4 and 5 (each once, in sequence order).
+      const failing = ['step.full_deployment.drift_decreased', 'step.full_deployment.variance_dropped'];
+      const retrain = [
+        { n: 2, id: 'step.manager_training', title: 'Manager Training' },
+        { n: 4, id: 'step.worker_onboarding', title: 'Worker Onboarding' },
+        { n: 5, id: 'step.pilot', title: 'Pilot Deployment' },
+      ];
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'pending');
+      const gateAnswersThen = [];
       for (const id of gate) {
-        assert.equal(await page.locator(`fieldset[data-question="${id}"]`).count(), 1, `gate question ${id} is missing`);
-        await answer(page, id, id === failing ? 'no' : 'yes');
+        const question = page.locator(`fieldset[data-question="${id}"]`);
+        assert.equal(await question.count(), 1, `gate question ${id} is missing`);
+        const given = failing.includes(id) ? 'no' : 'yes';
+        gateAnswersThen.push(`${(await question.locator('legend').textContent()).trim()} ${given === 'no' ? 'No' : 'Yes'}`);
+        await answer(page, id, given);
       }
       await page.locator('.gate-outcome[data-gate="roll-back"]').waitFor({ state: 'attached' });
-      assert.match(await page.locator('.gate-outcome').textContent(), /managers are not aligned/);
+      const rollBack = await gateOutcome.textContent();
+      assert.match(rollBack, /If not — roll back, retrain, repeat\./);
+      assert.match(rollBack, /Not met: drift did not decrease; variance did not drop\./);
+      assert.doesNotMatch(rollBack, /passed/i);
 
       const before = todayIso();
-      await page.getByRole('button', { name: 'Record pilot iteration and return to the pilot' }).click();
-      const iteration = page.locator('li[data-iteration="1"]');
+      await page.getByRole('button', { name: 'Record pilot iteration: roll back and retrain' }).click();
+      const iteration = page.locator('.iterations li[data-iteration="1"]');
       await iteration.waitFor();
       const after = todayIso();
-      const text = await iteration.textContent();
-      assert.ok(text.includes(before) || text.includes(after), `the iteration "${text}" does not carry today's date (${after})`);
-      assert.match(text, /managers are not aligned/);
+      const today = after;
+      const recorded = await iteration.textContent();
+      const date = recorded.includes(after) ? after : before;
+      assert.ok(recorded.startsWith(`${date} — not met: drift did not decrease; variance did not drop`), `the iteration "${recorded}" does not start with today's date (${after}) and the criteria not met`);
+      assert.ok(recorded.includes(`Evaluation then: ${firstEvaluation}`), `the iteration "${recorded}" does not keep the rolled-back evaluation`);
+      assert.ok(
+        recorded.includes(`Retrained: ${retrain.map((s) => `Step ${s.n} — ${s.title} not confirmed yet`).join('; ')}.`),
+        `the iteration "${recorded}" does not name steps 2, 4 and 5 as not retrained yet`,
+      );
+      assert.ok(recorded.includes(`Gate answers then: ${gateAnswersThen.join('; ')}.`), `the iteration "${recorded}" does not keep the gate's answers (${gateAnswersThen.join('; ')})`);
       assert.match(await page.locator('.iterations h3').textContent(), /Pilot iterations: 1/);
-      // The failed criterion's training is listed before the pilot is repeated.
-      assert.match(await page.locator('.retraining').textContent(), /Manager Training/);
-      await page.locator('li.step[data-step="5"][data-state="current"]').waitFor({ state: 'attached' });
-      assert.equal(await step(6).getAttribute('data-state'), 'locked');
-      assert.equal(await page.locator('.gate-outcome').getAttribute('data-gate'), 'pending');
+
+      // The first step named becomes the current step; everything after it is locked again,
+      // including step 3, which was not named but comes after a step to retrain.
+      await waitForStates(['complete', 'current', 'locked', 'locked', 'locked', 'locked'], 'step 2 current for retraining');
+      assert.match(await step(2).locator('.step-status').textContent(), /Current — retrain/);
+      assert.equal(await page.locator('.retrain-card').count(), 3, 'expected a retraining card on steps 2, 4 and 5 only');
+      for (const s of retrain) {
+        const card = step(s.n).locator(`div.retrain-card[data-retraining="${s.id}"]`);
+        assert.equal(await card.count(), 1, `step ${s.n} has no retraining card`);
+        assert.equal(await card.locator(`[id="${s.id}-retrained-date"]`).inputValue(), today, `step ${s.n}: the retraining date is not prefilled with today`);
+        const confirm = confirmRetrained(card, s.title);
+        assert.equal(await confirm.count(), 1, `step ${s.n} has no "Confirm retrained: ${s.title}" button`);
+        // Only the current step's retraining can be confirmed: later ones wait their turn.
+        assert.equal(await confirm.isEnabled(), s.n === 2, `step ${s.n}: the confirmation is ${s.n === 2 ? 'disabled' : 'enabled'}`);
+      }
+      // Step 6 is out of reach again: the gate is suspended with its reason, never passed,
+      // and the next pilot answers it afresh.
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
+      const suspended = await gateOutcome.textContent();
+      assert.match(suspended, /Gate suspended: Locked until step 2 is complete\./);
+      assert.doesNotMatch(suspended, /passed/i);
       for (const id of gate) {
         assert.equal(await page.locator(`input[name="${id}"]:checked`).count(), 0, `gate answer ${id} was kept for the next iteration`);
       }
+      const retraining = page.locator('.retraining li[data-retrain-step]');
+      assert.deepEqual(await retraining.evaluateAll((items) => items.map((li) => li.dataset.retrainStep)), retrain.map((s) => s.id));
+      for (const s of retrain) {
+        assert.match(await page.locator(`.retraining li[data-retrain-step="${s.id}"]`).textContent(), /: to confirm$/);
+      }
+      // The pilot keeps its department; its evaluation is rolled back, unticked and emptied.
       assert.equal(await page.locator('#pilot-department').inputValue(), 'Packing, Zone C', 'the pilot department was lost');
-      assert.ok(!(await page.locator('input[data-item="step.pilot.real_world_evaluated"]').isChecked()), 'the pilot evaluation is still ticked after the iteration');
+      assert.equal(await page.locator('#pilot-evaluation').inputValue(), '', 'the rolled-back evaluation is still in the pilot record');
+      assert.ok(!(await evaluated.isChecked()), 'the pilot evaluation is still ticked after the iteration');
+      assert.ok(await evaluated.isDisabled(), 'the pilot evaluation can be ticked while step 2 waits for retraining');
       await waitForVerdict(page, 'ready');
 
-      // The states only this journey reaches (iteration history, training to do) are accessible,
-      // in the light and the dark colour scheme.
-      for (const colorScheme of ['light', 'dark']) {
-        await page.emulateMedia({ colorScheme });
-        const violations = await runAxe(page);
-        assert.equal(violations.length, 0, `axe-core violations (${colorScheme}):\n${formatViolations(violations)}`);
+      // The states only this journey reaches (retraining to confirm, the gate suspended, the
+      // iteration history) are accessible, in the light and the dark colour scheme.
+      const checkAxe = async (what) => {
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          const violations = await runAxe(page);
+          assert.equal(violations.length, 0, `axe-core violations (${what}, ${colorScheme}):\n${formatViolations(violations)}`);
+        }
+        await page.emulateMedia({ colorScheme: null });
+      };
+      await checkAxe('retraining to confirm');
+
+      // Step 2: retrained on an earlier date, typed in; withdrawing puts it back, in order.
+      const earlier = todayIso(new Date(Date.now() - 3 * 24 * 3600 * 1000));
+      const card2 = step(2).locator('div.retrain-card[data-retraining="step.manager_training"]');
+      await card2.locator('[id="step.manager_training-retrained-date"]').fill(earlier);
+      await confirmRetrained(card2, 'Manager Training').click();
+      await card2.getByText(`Retrained on ${earlier}`).waitFor();
+      await waitForStates(['complete', 'complete', 'complete', 'current', 'locked', 'locked'], 'step 4 current once step 2 is retrained');
+      await card2.getByRole('button', { name: 'Withdraw the confirmation for Manager Training' }).click();
+      await waitForStates(['complete', 'current', 'locked', 'locked', 'locked', 'locked'], 'step 2 current again after withdrawing');
+      assert.equal(await confirmRetrained(card2, 'Manager Training').count(), 1);
+      await card2.locator('[id="step.manager_training-retrained-date"]').fill(earlier);
+      await confirmRetrained(card2, 'Manager Training').click();
+      await card2.getByText(`Retrained on ${earlier}`).waitFor();
+      await waitForStates(['complete', 'complete', 'complete', 'current', 'locked', 'locked'], 'step 4 current once step 2 is retrained');
+      assert.match(await page.locator('.retraining li[data-retrain-step="step.manager_training"]').textContent(), new RegExp(`: retrained on ${earlier}$`));
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
+      assert.match(await gateOutcome.textContent(), /Gate suspended: Locked until step 4 is complete\./);
+      assert.ok(await confirmRetrained(step(5), 'Pilot Deployment').isDisabled(), 'step 5 can be confirmed before step 4');
+
+      // Step 4: retrained today (the prefilled date).
+      await confirmRetrained(step(4), 'Worker Onboarding').click();
+      await step(4).getByText(`Retrained on ${today}`).waitFor();
+      await waitForStates(['complete', 'complete', 'complete', 'complete', 'current', 'locked'], 'step 5 current once step 4 is retrained');
+
+      // Step 5 is current but still waits for its own retraining: ticking the evaluation is
+      // refused, with the reason, and the box stays unticked.
+      assert.match(await step(5).locator('.step-status').textContent(), /Current — retrain/);
+      assert.ok(await evaluated.isEnabled(), 'the pilot evaluation is disabled while step 5 is current');
+      await evaluated.click();
+      const refusal = messageNotice(page);
+      await refusal.waitFor();
+      assert.match(
+        await refusal.textContent(),
+        /Roll back, retrain, repeat: confirm the retraining of Step 5 — Pilot Deployment before the pilot is evaluated again\./,
+      );
+      assert.ok(!(await evaluated.isChecked()), 'the refused pilot evaluation shows as ticked');
+      assert.equal(await step(5).getAttribute('data-state'), 'current');
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
+      // Confirmed and unconfirmed retraining side by side, and the refusal, are accessible.
+      await checkAxe('retraining confirmed, and a refused tick');
+      await refusal.getByRole('button', { name: 'Dismiss' }).click();
+
+      // Step 5: retrained; now the pilot can be evaluated again.
+      await confirmRetrained(step(5), 'Pilot Deployment').click();
+      await step(5).getByText(`Retrained on ${today}`).waitFor();
+      assert.equal(await step(5).getAttribute('data-state'), 'current');
+      assert.ok(!(await evaluated.isChecked()), 'the pilot evaluation ticked itself');
+      await page.locator('#pilot-evaluation').fill('Second pilot: drift down, variance down.');
+      await evaluated.click();
+      assert.ok(await evaluated.isChecked(), 'the pilot evaluation could not be ticked after the retraining');
+      await waitForStates(['complete', 'complete', 'complete', 'complete', 'complete', 'current'], 'step 6 current after the second evaluation');
+      assert.equal(await messageNotice(page).count(), 0, 'ticking the evaluation after the retraining showed a message');
+
+      // The gate is answered afresh: pending, with no answer kept from the failed one.
+      await page.locator('.gate-outcome[data-gate="pending"]').waitFor({ state: 'attached' });
+      assert.match(await gateOutcome.textContent(), /Gate pending: 6 of 6 criteria still to confirm\./);
+      for (const id of gate) {
+        assert.equal(await page.locator(`fieldset[data-question="${id}"]`).count(), 1, `gate question ${id} is not asked again`);
+        assert.equal(await page.locator(`input[name="${id}"]:checked`).count(), 0, `gate answer ${id} was kept for the next iteration`);
       }
+      for (const [index, id] of gate.entries()) {
+        await answer(page, id, 'yes');
+        if (index < gate.length - 1) assert.equal(await gateOutcome.getAttribute('data-gate'), 'pending');
+      }
+      await page.locator('.gate-outcome[data-gate="full-deployment"]').waitFor({ state: 'attached' });
+      assert.match(await gateOutcome.textContent(), /Gate passed: proceed to full deployment\./);
+      await waitForStates(Array(6).fill('complete'), 'every step complete after the gate passed');
+      await page.locator('.sequence-banner[data-sequence-state="deployed"]').waitFor({ state: 'attached' });
+      // The retraining is done: no cards, no list; the history keeps when each step was retrained.
+      assert.equal(await page.locator('.retrain-card').count(), 0, 'retraining cards are still shown after the gate passed');
+      assert.equal(await page.locator('.retraining').count(), 0, 'the retraining list is still shown after the gate passed');
+      assert.equal(await page.locator('.iterations li[data-iteration]').count(), 1);
+      const history = await iteration.textContent();
+      assert.ok(
+        history.includes(`Retrained: Step 2 — Manager Training on ${earlier}; Step 4 — Worker Onboarding on ${today}; Step 5 — Pilot Deployment on ${today}.`),
+        `the iteration history "${history}" does not say when each step was retrained`,
+      );
+      assert.ok(history.includes(`Gate answers then: ${gateAnswersThen.join('; ')}.`), 'the failed gate\'s answers left the history');
+      await waitForVerdict(page, 'ready');
+    });
+  });
+
+  test('stability is judged only after full deployment; a cycle 3 begun with signs missing in cycle 2 means implemented incorrectly', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const { gate, signs } = readinessModel();
+      // An assessment one tick from full deployment, from the example's export: the pilot's
+      // evaluation not ticked yet, the gate not answered, and the stability marks recorded
+      // during the pilot: cycle 1 all marked, cycle 2 with four signs missing, two unmarked.
+      const file = structuredClone(await exportExampleFile(page));
+      const a = file.assessment;
+      a.organisation = 'Steady State Ltd';
+      a.checklist = a.checklist.filter((id) => id !== 'step.pilot.real_world_evaluated');
+      for (const id of gate) delete a.answers[id];
+      assert.equal(a.pilot_iterations.length, 0, 'the example has a pilot iteration');
+      const { cycle: cycle2, missing } = cycleWithSignsMissing();
+      cycle2.notes['stability.lower_variance'] = 'Scanner misreads drop in Zone C.';
+      a.cycles = [a.cycles[0], cycle2];
+      const unmarked = missing.filter((m) => m.observation === null);
+      await importAssessment(page, file, 'steady-state.json');
+      await waitForVerdict(page, 'ready');
+
+      const health = page.locator('section.health');
+      const selectValues = (cycle) =>
+        page.locator(`select[data-cycle="${cycle}"]`).evaluateAll((selects) => Object.fromEntries(selects.map((s) => [s.dataset.sign, s.value])));
+      const expectedValues = (cycle) => Object.fromEntries(signs.map((sign) => [sign.id, cycle.signs[sign.id] ?? '']));
+      const assertMarksKept = async (cycles, what) => {
+        assert.equal(await page.locator('select[data-cycle]').count(), cycles.length * signs.length, `${what}: not one select per sign and cycle`);
+        for (const [index, cycle] of cycles.entries()) {
+          assert.deepEqual(await selectValues(index + 1), expectedValues(cycle), `${what}: the marks of cycle ${index + 1} were not kept`);
+        }
+      };
+      const assertNotJudged = async (cycles, what) => {
+        await page.locator('section.health[data-health="not-deployed"]').waitFor({ state: 'attached' });
+        const text = await health.textContent();
+        assert.match(text, /Not judged yet — stability is checked after full deployment/, what);
+        assert.match(text, /The marks recorded so far are shown below\./, what);
+        assert.equal(await page.locator('[data-diagnosis]').count(), 0, `${what}: a diagnosis before full deployment`);
+        assert.equal(await page.locator('p.unmarked').count(), 0, `${what}: unmarked signs named before full deployment`);
+        await assertMarksKept(cycles, what);
+      };
+
+      // Before full deployment nothing is judged; the marks are kept and shown.
+      await openView(page, 'stability');
+      await assertNotJudged(a.cycles, 'before full deployment');
+
+      // Full deployment: evaluate the pilot, pass the gate.
+      await openView(page, 'sequence');
+      const states = () => page.locator('li.step').evaluateAll((items) => items.map((li) => li.dataset.state));
+      const waitForStates = (expected, what) => pollUntil(states, (now) => now.join() === expected.join(), what);
+      const gateOutcome = page.locator('.gate-outcome');
+      const evaluated = page.locator('input[data-item="step.pilot.real_world_evaluated"]');
+      assert.deepEqual(await states(), ['complete', 'complete', 'complete', 'complete', 'current', 'locked']);
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
+      assert.match(await gateOutcome.textContent(), /Gate suspended: Locked until step 5 is complete\./);
+      await evaluated.click();
+      assert.ok(await evaluated.isChecked());
+      await page.locator('.gate-outcome[data-gate="pending"]').waitFor({ state: 'attached' });
+      for (const id of gate) await answer(page, id, 'yes');
+      await page.locator('.gate-outcome[data-gate="full-deployment"]').waitFor({ state: 'attached' });
+      await waitForStates(Array(6).fill('complete'), 'every step complete');
+
+      // Deployed, cycle 2 still being marked: watch, and adding cycle 3 warns it ends cycle 2.
+      await openView(page, 'stability');
+      await page.locator('section.health[data-health="watch"]').waitFor({ state: 'attached' });
+      assert.match(await health.textContent(), new RegExp(`Watch — ${missing.length} of 10 signs not seen yet in cycle 2`));
+      const addCycle = page.getByRole('button', { name: 'Add alignment cycle' });
+      const note = page.locator('#add-cycle-note');
+      assert.ok(await note.isVisible(), 'no warning that adding cycle 3 ends cycle 2');
+      assert.equal(
+        (await note.textContent()).trim(),
+        'Adding cycle 3 ends cycle 2: the signs still unmarked in cycle 2 will count as not seen.',
+      );
+      assert.equal(await addCycle.getAttribute('aria-describedby'), 'add-cycle-note');
+      await assertMarksKept(a.cycles, 'after full deployment');
+
+      // Cycle 3 begun: cycle 2 is over, and its missing signs mean "implemented incorrectly".
+      await addCycle.click();
+      await page.locator('section.health[data-health="incorrect"]').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('select[data-cycle="3"]').count(), 10);
+      assert.equal(await note.count(), 0, 'the cycle 3 warning is still shown once cycle 3 exists');
+      const assertIncorrect = async (what) => {
+        const text = await health.textContent();
+        assert.match(text, new RegExp(`Something was implemented incorrectly — ${missing.length} of 10 signs not seen by the end of cycle 2`), what);
+        const named = page.locator('section.health p.unmarked');
+        assert.equal(await named.getAttribute('data-unmarked'), String(unmarked.length), what);
+        assert.equal(
+          (await named.textContent()).trim(),
+          `Left unmarked at the end of cycle 2, so counted as not seen: ${unmarked.map((m) => m.text).join(', ')}.`,
+          what,
+        );
+        const diagnosed = page.locator('section.health [data-diagnosis]');
+        assert.deepEqual(await diagnosed.evaluateAll((items) => items.map((li) => li.dataset.diagnosis)), missing.map((m) => m.id), `${what}: the diagnosis does not list exactly the signs missing in cycle 2`);
+        for (const m of missing) {
+          const line = await page.locator(`section.health [data-diagnosis="${m.id}"]`).textContent();
+          const how = { not_seen: '(not seen)', not_sure: '(not sure)' }[m.observation] ?? '(not marked)';
+          assert.ok(line.startsWith(`${m.text} ${how}: check `), `${what}: the diagnosis of ${m.id} reads "${line}"`);
+        }
+        return text;
+      };
+      await assertIncorrect('cycle 3 begun');
+      assert.doesNotMatch(await health.textContent(), /only in cycle 3/);
+
+      // Whatever later cycles show: all ten seen in cycle 3 is late, still incorrect.
+      for (const sign of signs) await page.locator(`select[data-cycle="3"][data-sign="${sign.id}"]`).selectOption('seen');
+      await page.locator(`td[data-observation="seen"] select[data-cycle="3"][data-sign="${signs.at(-1).id}"]`).waitFor({ state: 'attached' });
+      const late = await assertIncorrect('all ten seen in cycle 3');
+      assert.match(late, /; all ten seen only in cycle 3, later than the seed's 1–2 alignment cycles/);
+      const cycle3 = { signs: Object.fromEntries(signs.map((sign) => [sign.id, 'seen'])) };
+
+      // Taking the deployment back (the pilot evaluation unticked): not judged again, marks kept.
+      await openView(page, 'sequence');
+      await evaluated.click();
+      assert.ok(!(await evaluated.isChecked()));
+      await waitForStates(['complete', 'complete', 'complete', 'complete', 'current', 'locked'], 'step 5 current again');
+      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
+      assert.doesNotMatch(await gateOutcome.textContent(), /passed/i);
+      await openView(page, 'stability');
+      await assertNotJudged([...a.cycles, cycle3], 'after the deployment was taken back');
     });
   });
 

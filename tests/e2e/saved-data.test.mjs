@@ -34,6 +34,7 @@ import {
 
 const TIMEOUT = 90_000;
 const FILE_FORMAT = 'koom-readiness/assessment';
+const FILE_FORMAT_VERSION = 2;
 
 const shared = sharedApp();
 const { withApp } = shared;
@@ -59,7 +60,8 @@ function parseExport(download) {
   assert.match(download.name, /^koom-readiness-.+-\d{4}-\d{2}-\d{2}\.json$/, 'unexpected export file name');
   const file = JSON.parse(download.text);
   assert.equal(file.format, FILE_FORMAT);
-  assert.equal(file.version, 1);
+  // Format 2 (src/domain/file.rs) added each pilot iteration's gate answers and retraining.
+  assert.equal(file.version, FILE_FORMAT_VERSION);
   assert.equal(file.model_version, file.assessment.model_version);
   assert.match(file.exported_at, /^\d{4}-\d{2}-\d{2}$/);
   return file;
