@@ -5,7 +5,9 @@
 #[path = "common/fixtures.rs"]
 mod fixtures;
 
-use koom_readiness::domain::{evaluate, markdown, markdown_cell, Report};
+use koom_readiness::domain::{
+    evaluate, markdown, markdown_cell, markdown_line, markdown_text, Report,
+};
 
 #[test]
 fn every_fact_of_the_report_is_in_its_markdown() {
@@ -16,7 +18,9 @@ fn every_fact_of_the_report_is_in_its_markdown() {
         assert!(facts.len() > 100, "{} facts only", facts.len());
         for fact in facts {
             assert!(
-                md.contains(&fact) || md.contains(&markdown_cell(&fact)),
+                md.contains(&markdown_text(&fact))
+                    || md.contains(&markdown_cell(&fact))
+                    || md.contains(&markdown_line(&fact)),
                 "{:?}: the Markdown lacks {fact:?}",
                 a.organisation
             );

@@ -62,7 +62,16 @@ impl OpenAssessment {
         let storage_events = window_event_listener(leptos::ev::storage, move |ev| {
             open.on_storage_event(state, ev.key());
         });
+        // Leaving with work that cannot be saved: the browser asks first.
+        let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            open.flush(state);
+            if open.leaving_loses_work(state) {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        });
         on_cleanup(move || {
+            unload.remove();
             hide.remove();
             visibility.remove();
             storage_events.remove();

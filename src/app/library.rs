@@ -7,7 +7,7 @@ use super::notices::Notices;
 use super::state::AppState;
 use crate::browser::storage::{self, LoadedLibrary, Problem};
 use crate::browser::{self, BrowserError};
-use crate::domain::{self, display_name, SavedAssessment, Verdict, SCHEMA_VERSION};
+use crate::domain::{self, display_name, SavedAssessment, Stage, Verdict, SCHEMA_VERSION};
 
 /// One assessment in the library list.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +22,8 @@ pub struct Entry {
     pub updated_at: f64,
     /// Its readiness verdict.
     pub verdict: Verdict,
+    /// Where it stands now (readiness, deployment, stability), in one line.
+    pub stage: String,
     /// Saved by a newer version: read-only here.
     pub newer: bool,
 }
@@ -29,12 +31,14 @@ pub struct Entry {
 impl Entry {
     /// The list entry of a record.
     pub fn of(record: &SavedAssessment, newer: bool) -> Self {
+        let evaluation = domain::evaluate(&record.assessment);
         Entry {
             id: record.id.clone(),
             name: display_name(&record.assessment),
             assessor: record.assessment.assessor.clone(),
             updated_at: record.updated_at,
-            verdict: domain::evaluate_readiness(&record.assessment).verdict,
+            verdict: evaluation.readiness.verdict,
+            stage: Stage::of(&evaluation).headline(),
             newer,
         }
     }

@@ -216,24 +216,22 @@ impl OpenAssessment {
     }
 
     /// Imports a file's text: a valid file becomes a new library entry and is opened; an
-    /// invalid one is explained and changes nothing.
-    pub fn import(&self, state: AppState, file_name: &str, text: &str) {
-        match domain::decode_file(text) {
-            Ok(assessment) => {
-                if !self.may_replace(state) {
-                    return;
-                }
-                let saved = self.create_unguarded(state, assessment, View::Preconditions);
-                self.notices.say(if saved {
-                    format!("Imported “{file_name}” as a new assessment.")
-                } else {
-                    format!("Imported “{file_name}”, in memory only: this browser cannot save it.")
-                });
-            }
-            Err(e) => self.notices.say(format!(
-                "“{file_name}” was not imported: {e} Nothing was changed."
-            )),
+    /// invalid one changes nothing, and the error says why (to show where the file was chosen).
+    pub fn import(&self, state: AppState, file_name: &str, text: &str) -> Result<(), String> {
+        let assessment = domain::decode_file(text)
+            .map_err(|e| format!("“{file_name}” was not imported: {e} Nothing was changed."))?;
+        if !self.may_replace(state) {
+            return Err(format!(
+                "“{file_name}” was not imported yet: the assessment on screen has changes that are not saved. Export or close it first."
+            ));
         }
+        let saved = self.create_unguarded(state, assessment, View::Preconditions);
+        self.notices.say(if saved {
+            format!("Imported “{file_name}” as a new assessment.")
+        } else {
+            format!("Imported “{file_name}”, in memory only: this browser cannot save it.")
+        });
+        Ok(())
     }
 
     /// Saves now if there are unsaved changes.

@@ -5,6 +5,7 @@
 mod notices;
 mod question;
 mod report;
+mod save_status;
 mod sections;
 mod sequence;
 mod shell;
@@ -14,6 +15,7 @@ mod verdict;
 
 pub use question::{ItemExtras, QuestionControl};
 pub use report::{ReportDocument, ReportView};
+pub use save_status::{SaveAlert, SaveStatus};
 pub use sequence::SequenceView;
 pub use shell::{App, PageHeading};
 pub use verdict::VerdictPanel;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{export_open, use_state, use_store, ConflictKind, Opened};
+use crate::app::{export_open, use_state, use_store, ConflictKind, Opened, View};
 use crate::domain::display_name;
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.
@@ -34,7 +34,7 @@ pub fn Notices() -> impl IntoView {
                     ConflictKind::Unreadable => ("The saved copy of this assessment can no longer be read here (damaged, or saved by a newer version). It is left untouched.", None),
                 };
                 view! {
-                    <div class="notice notice-warning" role="alert" data-notice="conflict" data-conflict=format!("{:?}", c.kind).to_lowercase()>
+                    <div class="notice notice-warning" role="alert" id="conflict-notice" tabindex="-1" data-notice="conflict" data-conflict=format!("{:?}", c.kind).to_lowercase()>
                         <p>
                             <strong>{headline}</strong>
                             {move || if store.open.dirty.get() {
@@ -117,8 +117,11 @@ pub fn OpenedBanner(
         }.into_any()),
         Opened::Memory => Some(view! {
             <div class="notice notice-warning opened-banner" data-opened="memory">
-                <p><strong>"Not saved in this browser."</strong> " This assessment lives in memory only: export it as a file to keep it."</p>
+                <p><strong>"Not saved in this browser."</strong> " “" {move || state.assessment.with(display_name)} "” lives in memory only: export it as a file to keep it."</p>
                 <div class="notice-actions">
+                    {memory_only.then(|| view! {
+                        <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>"Continue “" {move || state.assessment.with(display_name)} "”"</button>
+                    })}
                     <button type="button" class="secondary" on:click=move |_| {
                         if let Err(e) = export_open(state) { store.notices.say(e.to_string()); }
                     }>"Export as a file"</button>

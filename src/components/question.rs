@@ -28,6 +28,10 @@ pub fn QuestionControl(
     /// What a problem answer means here, shown as a badge ("Red flag", "Blocker", …).
     #[prop(optional)]
     problem_label: Option<&'static str>,
+    /// The badge's tone: "problem" (red, the default) or "neutral" for an answer that blocks
+    /// nothing, such as a green flag that is not present.
+    #[prop(default = "problem")]
+    problem_tone: &'static str,
     /// Disables the answer (for example while its deployment step is locked).
     #[prop(optional)]
     locked: Option<Signal<bool>>,
@@ -64,7 +68,7 @@ pub fn QuestionControl(
                     }).collect_view()}
                 </div>
                 {move || (finding() == Finding::Problem).then(|| view! {
-                    <span class="badge badge-problem">{problem_label.unwrap_or("Problem present")}</span>
+                    <span class=format!("badge badge-{problem_tone}")>{problem_label.unwrap_or("Problem present")}</span>
                 })}
                 {move || (answer.get().is_some() && !read_only()).then(|| view! {
                     <button type="button" class="link-button clear-answer" on:click=move |_| {

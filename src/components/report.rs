@@ -62,6 +62,7 @@ pub fn ReportDocument(
                     <p class="eyebrow">"KOOM readiness report"</p>
                     <h1 id="main-heading" tabindex="-1">{r.title}</h1>
                     <p class="intro">{meta}</p>
+                    <p class="report-stage" data-stage=r.stage_token><strong>"Where we are now: "</strong>{r.stage.clone()}</p>
                 </header>
 
                 <section class="report-verdict">

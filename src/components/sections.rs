@@ -115,7 +115,7 @@ pub fn GreenFlagsView() -> impl IntoView {
         {GREEN_FLAGS.iter().map(|g| view! {
             <ItemCard id=g.id kicker=g.kicker() title=g.statement class="green-flag">
                 <p class="consequence">{g.meaning}</p>
-                <QuestionControl question=g.question problem_label="Not present"/>
+                <QuestionControl question=g.question problem_label="Not present" problem_tone="neutral"/>
             </ItemCard>
         }).collect_view()}
     }

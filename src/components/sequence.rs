@@ -225,8 +225,9 @@ fn RetrainingCard(
                     <p><strong>"Retrained on " {on}</strong>
                         " (named by pilot iteration " {iteration} ": roll back, retrain, repeat)."</p>
                     <button type="button" class="link-button" disabled=move || locked.get()
+                        aria-label=format!("Withdraw the confirmation for {}", step.title)
                         on:click=move |_| set(None)>
-                        "Withdraw the confirmation" <span class="visually-hidden">" for " {step.title}</span>
+                        "Withdraw the confirmation"
                     </button>
                 }.into_any(),
                 None => view! {
@@ -238,8 +239,9 @@ fn RetrainingCard(
                             on:input=move |ev| date.set(event_target_value(&ev))/>
                         <button type="button" class="primary"
                             disabled=move || locked.get() || date.with(|d| d.trim().is_empty())
+                            aria-label=format!("Confirm retrained: {}", step.title)
                             on:click=move |_| set(Some(date.get_untracked()))>
-                            "Confirm retrained" <span class="visually-hidden">": " {step.title}</span>
+                            "Confirm retrained"
                         </button>
                     </div>
                 }.into_any(),

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{notices, report, sections, sequence, stability, start, verdict};
+use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, AppState, Store, View};
 use crate::domain::{display_name, MODEL_VERSION};
 
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <notices::Notices/>
+        <SaveAlert/>
         <Show
             when=move || state.view.get() != View::Start
             fallback=|| view! { <main class="page page-start"><start::StartScreen/></main> }
@@ -64,6 +66,7 @@ fn SectionNav() -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="Assessment sections">
             <p class="nav-org">{name}</p>
+            <SaveStatus/>
             <ol>
                 {View::SECTIONS.into_iter().map(|v| {
                     let progress = move || state.evaluation.with(|e| v.progress(e));

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{ItemExtras, PageHeading};
 use crate::app::use_state;
 use crate::domain::{
-    limit_cycle_over, CycleCounts, Health, Observation, RULE_AFTER_DEPLOYMENT,
+    end_sentence, limit_cycle_over, CycleCounts, Health, Observation, RULE_AFTER_DEPLOYMENT,
     RULE_WITHIN_TWO_CYCLES, STABILITY_CYCLE_LIMIT, STABILITY_SIGNS,
 };
 
@@ -61,7 +61,7 @@ pub fn StabilityView() -> impl IntoView {
                                         <li data-diagnosis=d.sign.id>
                                             <strong>{d.sign.text}</strong>
                                             {match d.observation { Some(Observation::NotSure) => " (not sure)", Some(Observation::NotSeen) => " (not seen)", _ => " (not marked)" }}
-                                            ": check " {d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; ")} "."
+                                            ": check " {end_sentence(&d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; "))}
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -14,6 +14,7 @@ pub fn StartScreen() -> impl IntoView {
     let state = use_state();
     let store = use_store();
     let organisation = RwSignal::new(String::new());
+    let import_error = RwSignal::new(None::<String>);
     let assessor = RwSignal::new(String::new());
 
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -30,12 +31,19 @@ pub fn StartScreen() -> impl IntoView {
         else {
             return;
         };
+        import_error.set(None);
         leptos::task::spawn_local(async move {
-            match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
+            let outcome = match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
                 Ok((name, text)) => store.open.import(state, &name, &text),
-                Err(e) => store.notices.say(e.to_string()),
-            }
+                Err(e) => Err(e.to_string()),
+            };
             input.set_value("");
+            if let Err(message) = outcome {
+                import_error.set(Some(message));
+                // Where the file was chosen, so it is seen without scrolling (also on a phone).
+                leptos::task::tick().await;
+                browser::scroll_to_and_focus("import-error");
+            }
         });
     };
 
@@ -81,7 +89,11 @@ pub fn StartScreen() -> impl IntoView {
                     <h2>"Import a file"</h2>
                     <p>"Open an assessment exported from KOOM Readiness (.json). It is checked first; an invalid file changes nothing."</p>
                     <label for="import-file" class="file-label">"Choose an assessment file"</label>
-                    <input id="import-file" type="file" accept=".json,application/json" on:change=import/>
+                    <input id="import-file" type="file" accept=".json,application/json" on:change=import
+                        aria-describedby=move || import_error.with(|e| e.is_some()).then_some("import-error")/>
+                    {move || import_error.get().map(|message| view! {
+                        <p class="import-error" id="import-error" role="alert" tabindex="-1">{message}</p>
+                    })}
                 </div>
             </div>
             <Library/>
@@ -117,7 +129,7 @@ fn Library() -> impl IntoView {
                 <ul class="library-list">
                     <For
                         each=move || store.library.entries.get()
-                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at.to_bits(), e.verdict)
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at.to_bits(), e.stage.clone())
                         let:entry
                     >
                         {
@@ -141,7 +153,7 @@ fn Library() -> impl IntoView {
                                             {entry.name.clone()}
                                         </button>
                                         <p class="entry-meta">
-                                            <span class="verdict-chip">{entry.verdict.headline()}</span>
+                                            <span class="verdict-chip">{entry.stage.clone()}</span>
                                             {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
                                             " · changed " {browser::date_time_label(entry.updated_at)}
                                             {move || is_open().then_some(" · open now")}

@@ -20,6 +20,7 @@ mod records;
 mod report;
 mod sequence;
 mod stability;
+mod stage;
 
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
@@ -31,30 +32,31 @@ pub use file::{
     FILE_FORMAT_VERSION, MAX_FILE_BYTES,
 };
 pub use model::{
-    all_questions, checklist_item, item, question, readiness_questions, step, ChecklistItem,
-    Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag, MaturityRequirement,
-    ModelItem, Precondition, Question, RedFlag, Rule, SeedSection, StabilitySign, StepId,
-    COE_CREATION, CONTRADICTIONS, DEPLOYMENT_STEPS, EXAMPLE_SECTION, EXECUTIVE_EDUCATION,
-    FULL_DEPLOYMENT, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS, GREEN_FLAGS_SECTION,
-    IMPROVEMENT_CYCLE, MANAGER_TRAINING, MATURITY_REQUIREMENTS, MATURITY_SECTION, MODEL_VERSION,
-    PILOT, PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION, PILOT_STEP,
-    PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS, RED_FLAGS_SECTION, RULES,
-    RULE_AFTER_DEPLOYMENT, RULE_GATE, RULE_NOT_SURE, RULE_ROLL_BACK, RULE_WITHIN_TWO_CYCLES,
-    SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION, STABILITY_SIGNS,
-    VERSIONING_SECTION, WORKER_ONBOARDING,
+    all_questions, checklist_item, end_sentence, item, question, readiness_questions, step,
+    ChecklistItem, Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag,
+    MaturityRequirement, ModelItem, Precondition, Question, RedFlag, Rule, SeedSection,
+    StabilitySign, StepId, COE_CREATION, CONTRADICTIONS, DEPLOYMENT_STEPS, EXAMPLE_SECTION,
+    EXECUTIVE_EDUCATION, FULL_DEPLOYMENT, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS,
+    GREEN_FLAGS_SECTION, IMPROVEMENT_CYCLE, MANAGER_TRAINING, MATURITY_REQUIREMENTS,
+    MATURITY_SECTION, MODEL_VERSION, PILOT, PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM,
+    PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS,
+    RED_FLAGS_SECTION, RULES, RULE_AFTER_DEPLOYMENT, RULE_GATE, RULE_NOT_SURE, RULE_ROLL_BACK,
+    RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
+    STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use progress::{Progress, SectionProgress};
 pub use readiness::{
-    evaluate as evaluate_readiness, Inconsistency, Readiness, Reason, ReasonKind, Verdict,
+    evaluate as evaluate_readiness, Inconsistency, OpenGroup, Readiness, Reason, ReasonKind,
+    Verdict,
 };
 pub use records::{
     decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_assessment,
     migrate_v1, RecordError, SavedAssessment, Session, SCHEMA_VERSION,
 };
 pub use report::{
-    feedback_intro, iteration_line, markdown, markdown_cell, AnswerRow, AnswerTable, DiagnosisLine,
-    FeedbackLine, IterationRecord, ReasonLine, Report, SignCell, SignRow, StepLine,
-    ITERATIONS_TITLE, NO_FEEDBACK,
+    feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
+    AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
+    SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
@@ -62,3 +64,4 @@ pub use sequence::{
     SequenceError, SequenceState, StepState, StepStatus,
 };
 pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
+pub use stage::Stage;

@@ -12,6 +12,21 @@ use super::answer::Answer;
 /// Version of the KOOM Deployment Readiness Layer this model encodes (from the seed's title).
 pub const MODEL_VERSION: &str = "1.0";
 
+/// Ends a sentence with a full stop unless it already ends with one (also inside a closing
+/// quote: “… structure.”), a question mark or an exclamation mark.
+pub fn end_sentence(text: &str) -> String {
+    let trimmed = text.trim_end();
+    let last = trimmed
+        .trim_end_matches(['”', '’', '"', ')'])
+        .chars()
+        .last();
+    if matches!(last, Some('.' | '?' | '!')) {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}.")
+    }
+}
+
 /// A numbered section of the seed document, used for traceability.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SeedSection(pub u8);
@@ -1270,4 +1285,23 @@ pub fn item(id: &str) -> Option<ModelItem> {
                 .map(ModelItem::Sign)
         })
         .or_else(|| question(id).map(ModelItem::Question))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::end_sentence;
+
+    #[test]
+    fn a_sentence_ends_with_one_full_stop_even_after_a_quote() {
+        assert_eq!(end_sentence("check this"), "check this.");
+        assert_eq!(
+            end_sentence("Red flag 1 — “We don’t have time for structure.”"),
+            "Red flag 1 — “We don’t have time for structure.”"
+        );
+        assert_eq!(
+            end_sentence("Green flag 3 — Workers follow the SOP."),
+            "Green flag 3 — Workers follow the SOP."
+        );
+        assert_eq!(end_sentence("Is it?"), "Is it?");
+    }
 }

@@ -144,7 +144,46 @@ pub struct Readiness {
     pub inconsistencies: Vec<Inconsistency>,
 }
 
+/// The open questions of one item (a condition, a red flag, a requirement), for a short list
+/// that shows the details on demand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenGroup {
+    /// The seed section of the item.
+    pub section: SeedSection,
+    /// The item's id.
+    pub item_id: &'static str,
+    /// The item's label.
+    pub item_label: String,
+    /// The seed's consequence, were an open question to turn out a problem.
+    pub consequence: &'static str,
+    /// Each open question: its text and whether it was answered "Not sure" (else unanswered).
+    pub questions: Vec<(&'static str, bool)>,
+}
+
 impl Readiness {
+    /// The open reasons (a Hold's), grouped by item in the order they are listed.
+    pub fn open_groups(&self) -> Vec<OpenGroup> {
+        let mut groups: Vec<OpenGroup> = Vec::new();
+        for r in self.reasons.iter().filter(|r| r.kind == ReasonKind::Open) {
+            let question = model::question(r.question_id);
+            let entry = (
+                question.map_or(r.question_id, |q| q.text),
+                r.finding.ends_with("answered “Not sure”"),
+            );
+            match groups.iter_mut().find(|g| g.item_id == r.item_id) {
+                Some(g) => g.questions.push(entry),
+                None => groups.push(OpenGroup {
+                    section: r.section,
+                    item_id: r.item_id,
+                    item_label: r.item_label.clone(),
+                    consequence: r.consequence,
+                    questions: vec![entry],
+                }),
+            }
+        }
+        groups
+    }
+
     /// "n of 6" green flags present.
     pub fn green_flag_summary(&self) -> String {
         format!(
@@ -597,6 +636,34 @@ mod tests {
             "one question, once"
         );
         assert!(r.would_change[0].starts_with("Answering the 1 open question decides"));
+    }
+
+    #[test]
+    fn a_hold_groups_its_open_questions_by_item() {
+        let r = evaluate(&Assessment::default());
+        let groups = r.open_groups();
+        assert_eq!(
+            groups.len(),
+            5 + 2 + 3,
+            "five conditions, two own red flags, three requirements"
+        );
+        assert_eq!(
+            groups[0].item_label,
+            "Condition 1 — Executives agree to respect role boundaries"
+        );
+        assert_eq!(groups[0].questions.len(), 4);
+        assert_eq!(
+            groups.iter().map(|g| g.questions.len()).sum::<usize>(),
+            r.open_questions.len()
+        );
+        let mut a = all_healthy();
+        a.set_answer("maturity.truth.audit_uncensored", Some(Answer::NotSure));
+        let groups = evaluate(&a).open_groups();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(
+            groups[0].questions,
+            [("Are audit findings reported uncensored?", true)]
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::readiness::{Reason, Verdict};
 use super::records::display_name;
 use super::sequence::StepState;
 use super::stability::Health;
+use super::stage::Stage;
 
 /// The whole report of one assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub struct Report {
     pub model_is_current: bool,
     /// The date of the report (ISO).
     pub date: String,
+    /// Where the organisation is now (readiness, deployment, stability), in one line.
+    pub stage: String,
+    /// The stage's token ([`Stage::token`]).
+    pub stage_token: &'static str,
     /// The readiness verdict.
     pub verdict: Verdict,
     /// "n of 6 green flags present".
@@ -380,6 +385,8 @@ impl Report {
             model_version: a.model_version.clone(),
             model_is_current: a.model_version == MODEL_VERSION,
             date: date.to_string(),
+            stage: Stage::of(e).headline(),
+            stage_token: Stage::of(e).token(),
             verdict: r.verdict,
             green_flags: r.green_flag_summary(),
             reasons: reason_lines(&r.reasons),
@@ -445,6 +452,7 @@ impl Report {
         let mut f = vec![
             self.title.clone(),
             self.meta_line(),
+            self.stage.clone(),
             self.verdict.headline().to_string(),
             self.verdict.explanation().to_string(),
             self.green_flags.clone(),
@@ -505,12 +513,76 @@ impl Report {
     }
 }
 
-/// Makes text safe inside a Markdown table cell.
+/// Escapes the characters Markdown (CommonMark and GitHub's tables) would read as markup, so
+/// free text can never become a heading, a list, a link, raw HTML or a table column.
+fn escape_inline(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' | '&' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Escapes what would start a block at the beginning of a line: `-`, `+` and `=` (lists and
+/// setext headings) and an ordered-list marker such as `1.` or `2)`.
+fn escape_line_start(line: &str, out: &mut String) {
+    let line = line.trim_start();
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if let Some(first) = line.chars().next() {
+        if matches!(first, '-' | '+' | '=') {
+            out.push('\\');
+        }
+    }
+    if digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')')) {
+        escape_inline(&line[..digits], out);
+        out.push('\\');
+        escape_inline(&line[digits..], out);
+    } else {
+        escape_inline(line, out);
+    }
+}
+
+/// Makes free text safe as Markdown inside a table cell: escaped, on one line (line breaks
+/// become `<br>`).
 pub fn markdown_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        escape_line_start(line, &mut out);
+    }
+    out
+}
+
+/// Makes free text safe as Markdown on a line of its own kind (a heading): escaped, its line
+/// breaks turned into spaces.
+pub fn markdown_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        escape_line_start(line, &mut out);
+    }
+    out
+}
+
+/// Makes free text safe as Markdown in a paragraph or list item: escaped, its line breaks kept
+/// as hard breaks (a backslash at the end of the line).
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str("\\\n");
+        }
+        escape_line_start(line, &mut out);
+    }
+    out
 }
 
 fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
@@ -519,13 +591,19 @@ fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
     }
     let _ = writeln!(out, "### {title}\n");
     for (i, r) in list.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}  \n   **Next:** {}", i + 1, r.message, r.action);
+        let _ = writeln!(
+            out,
+            "{}. {}  \n   **Next:** {}",
+            i + 1,
+            markdown_text(&r.message),
+            markdown_text(&r.action)
+        );
     }
     out.push('\n');
 }
 
 fn md_table(out: &mut String, t: &AnswerTable) {
-    let _ = writeln!(out, "### {}\n", t.title);
+    let _ = writeln!(out, "### {}\n", markdown_line(&t.title));
     let _ = writeln!(out, "| Question | Answer | Note |\n|---|---|---|");
     for row in &t.rows {
         let _ = writeln!(
@@ -544,69 +622,75 @@ fn md_table(out: &mut String, t: &AnswerTable) {
     out.push('\n');
 }
 
-/// Renders the report as Markdown, for pasting into a wiki.
+fn md_list(out: &mut String, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {title}\n");
+    for line in lines {
+        let _ = writeln!(out, "- {}", markdown_text(line));
+    }
+    out.push('\n');
+}
+
+/// Renders the report as Markdown, for pasting into a wiki. Every piece of free text is
+/// escaped: a note can never inject a heading, a list, a link or HTML into the wiki page.
 pub fn markdown(report: &Report) -> String {
     let r = report;
+    let t = markdown_text;
     let mut out = String::new();
-    let _ = writeln!(out, "# KOOM readiness report — {}\n", r.title);
-    let _ = writeln!(out, "{}\n", r.meta_line());
+    let _ = writeln!(
+        out,
+        "# KOOM readiness report — {}\n",
+        markdown_line(&r.title)
+    );
+    let _ = writeln!(out, "{}\n", t(&r.meta_line()));
+    let _ = writeln!(out, "**Where we are now:** {}\n", t(&r.stage));
 
     let _ = writeln!(out, "## Verdict: {}\n", r.verdict.headline());
     let _ = writeln!(out, "{}\n", r.verdict.explanation());
     let _ = writeln!(out, "{}.\n", r.green_flags);
     md_reasons(&mut out, "Reasons and next actions", &r.reasons);
     md_reasons(&mut out, "Also to build", &r.also);
-    if !r.would_change.is_empty() {
-        let _ = writeln!(out, "### What would change the verdict\n");
-        for line in &r.would_change {
-            let _ = writeln!(out, "- {line}");
-        }
-        out.push('\n');
-    }
-    if !r.inconsistencies.is_empty() {
-        let _ = writeln!(out, "### Inconsistencies to resolve\n");
-        for line in &r.inconsistencies {
-            let _ = writeln!(out, "- {line}");
-        }
-        out.push('\n');
-    }
+    md_list(&mut out, "What would change the verdict", &r.would_change);
+    md_list(&mut out, "Inconsistencies to resolve", &r.inconsistencies);
 
     let _ = writeln!(out, "## Answers\n");
-    for t in &r.answers {
-        md_table(&mut out, t);
+    for table in &r.answers {
+        md_table(&mut out, table);
     }
 
     let _ = writeln!(out, "## §4 Deployment sequence\n");
     for s in &r.steps {
-        let _ = writeln!(out, "- {}: {}", s.label, s.state);
+        let _ = writeln!(out, "- {}: {}", t(&s.label), t(&s.state));
         if let Some(n) = &s.note {
             let _ = writeln!(out, "  - Note: {}", markdown_cell(n));
         }
         for (item, n) in &s.item_notes {
-            let _ = writeln!(out, "  - {item}: {}", markdown_cell(n));
+            let _ = writeln!(out, "  - {}: {}", t(item), markdown_cell(n));
         }
     }
     out.push('\n');
     if let Some(d) = &r.pilot_department {
-        let _ = writeln!(out, "**Pilot department:** {d}\n");
+        let _ = writeln!(out, "**Pilot department:** {}\n", t(d));
     }
     if let Some(e) = &r.pilot_evaluation {
-        let _ = writeln!(out, "**Pilot evaluation:** {e}\n");
+        let _ = writeln!(out, "**Pilot evaluation:** {}\n", t(e));
     }
     md_table(&mut out, &r.gate);
     if !r.iterations.is_empty() {
         let _ = writeln!(out, "**{ITERATIONS_TITLE}:** {}\n", r.iterations.len());
         for it in &r.iterations {
-            let _ = writeln!(out, "{}. {}", it.number, it.summary);
+            let _ = writeln!(out, "{}. {}", it.number, markdown_cell(&it.summary));
             for line in it.retraining_line().into_iter().chain(it.gate_line()) {
-                let _ = writeln!(out, "   - {line}");
+                let _ = writeln!(out, "   - {}", markdown_cell(&line));
             }
         }
         out.push('\n');
     }
 
     let _ = writeln!(out, "## §7 Stability\n");
-    let _ = writeln!(out, "{}\n", r.stability);
+    let _ = writeln!(out, "{}\n", t(&r.stability));
     if r.cycles > 0 {
         let header: Vec<String> = (1..=r.cycles).map(|c| format!("Cycle {c}")).collect();
         let _ = writeln!(out, "| Sign | {} |", header.join(" | "));
@@ -631,7 +715,12 @@ pub fn markdown(report: &Report) -> String {
     if !r.diagnosis.is_empty() {
         let _ = writeln!(out, "Likely causes (our reading of the seed):\n");
         for d in &r.diagnosis {
-            let _ = writeln!(out, "- **{}**: check {}", d.sign, d.suspects.join("; "));
+            let _ = writeln!(
+                out,
+                "- **{}**: check {}",
+                t(d.sign),
+                t(&d.suspects.join("; "))
+            );
         }
         out.push('\n');
     }
@@ -647,7 +736,13 @@ pub fn markdown(report: &Report) -> String {
                 .as_deref()
                 .map(|s| format!(" ({s})"))
                 .unwrap_or_default();
-            let _ = writeln!(out, "- **{}**{} — {}", f.label, section, f.remark);
+            let _ = writeln!(
+                out,
+                "- **{}**{} — {}",
+                markdown_cell(&f.label),
+                section,
+                markdown_cell(&f.remark)
+            );
         }
     }
     out
@@ -673,7 +768,7 @@ mod tests {
             Some("What counts as hiding?"),
         );
         let md = md(&a);
-        assert!(md.starts_with("# KOOM readiness report — Acme | Logistics\n\nAssessed by Ann. Model: KOOM Deployment Readiness Layer v1.0. Report of 2026-11-24.\n"));
+        assert!(md.starts_with("# KOOM readiness report — Acme \\| Logistics\n\nAssessed by Ann. Model: KOOM Deployment Readiness Layer v1.0. Report of 2026-11-24.\n\n**Where we are now:** Stop — do not deploy KOOM\n"));
         assert!(md.contains("## Verdict: Stop — do not deploy KOOM\n"));
         assert!(md.contains("1. Red flag 1 — “We don’t have time for structure.” (§5): “we don’t have time for structure”. Translation: “We don’t have discipline.” KOOM cannot fix this.  \n   **Next:** Do not deploy. Build discipline first"));
         assert!(md.contains("| Do leaders say, in words or in deeds, “we don’t have time for structure”? | Yes | CEO, all-hands<br>March |"));

@@ -141,14 +141,9 @@ async function nextViewByKeyboard(page, next) {
   await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
 }
 
-/**
- * The button confirming a step's retraining, by its accessible name "Confirm retrained:
- * <step title>". Chromium computes "Confirm retrained : <title>" (a space before the colon:
- * the name's visually hidden part is absolutely positioned, so it counts as a block for the
- * accessible name), hence the optional space; everything else is matched exactly.
- */
+/** The button confirming a step's retraining, by its exact accessible name. */
 const confirmRetrained = (scope, title) =>
-  scope.getByRole('button', { name: new RegExp(`^Confirm retrained ?: ${title}$`) });
+  scope.getByRole('button', { name: `Confirm retrained: ${title}`, exact: true });
 
 // ---- Journeys ------------------------------------------------------------------------------
 

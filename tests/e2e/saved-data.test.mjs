@@ -228,9 +228,10 @@ describe('import', () => {
 
       for (const { what, name, mimeType, contents, why } of cases) {
         await importFile(page, name, contents, mimeType);
-        const notice = messageNotice(page).filter({ hasText: `“${name}”` });
+        // The refusal is shown where the file was chosen, not at the top of the page.
+        const notice = page.locator('#import-error').filter({ hasText: `“${name}”` });
         await notice.waitFor();
-        const text = (await notice.locator('p').textContent()).trim();
+        const text = (await notice.textContent()).trim();
         assert.match(text, /was not imported/, `${what}: ${text}`);
         assert.match(text, why, `${what}: the message does not say why`);
         assert.match(text, /Nothing was changed\.$/, `${what}: the message does not say nothing changed`);

@@ -148,6 +148,7 @@ async fn verdict_panel_follows_the_answers_and_names_the_red_flag() {
     let container = fresh_container();
     let _app = mount_to(container.clone(), move || {
         provide_context(state);
+        provide_context(Store::new());
         view! { <VerdictPanel/> }
     });
     tick().await;
