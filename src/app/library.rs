@@ -19,7 +19,7 @@ pub struct Entry {
     /// Assessor, if any.
     pub assessor: String,
     /// Last change, ms since the epoch.
-    pub updated_at: f64,
+    pub updated_at: u64,
     /// Its readiness verdict.
     pub verdict: Verdict,
     /// Where it stands now (readiness, deployment, stability), in one line.
@@ -90,7 +90,7 @@ impl Library {
             .map(|r| Entry::of(r, false))
             .chain(newer.iter().map(|r| Entry::of(r, true)))
             .collect();
-        entries.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
         self.entries.set(entries);
     }
 

@@ -18,7 +18,7 @@ mod sync;
 pub use conflict::{Conflict, ConflictKind, Conflicts};
 pub use library::{export_open, Entry, Library};
 pub use notices::Notices;
-pub use open::{OpenAssessment, Opened};
+pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport};
 pub use save_state::SaveState;
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};

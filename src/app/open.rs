@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::conflict::{Conflict, Conflicts};
-use super::library::{new_record, Library};
+use super::library::{new_record, Entry, Library};
 use super::notices::Notices;
 use super::state::{AppState, View};
 use crate::browser::storage::{self, StorageError};
@@ -25,6 +25,27 @@ pub enum Opened {
     Example,
     /// A record from a newer version, read-only.
     Newer(String),
+}
+
+/// An imported file waiting for the user's choice: the library already holds an assessment
+/// of the same name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    /// The file's name.
+    pub file_name: String,
+    /// The valid assessment it holds.
+    pub assessment: Assessment,
+    /// The library entry of the same name.
+    pub existing: Entry,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOutcome {
+    /// The file is a new library entry, now open.
+    Imported,
+    /// Nothing yet: replace the entry of the same name, or keep both?
+    SameName(Box<PendingImport>),
 }
 
 /// The open assessment's link to storage.
@@ -215,15 +236,57 @@ impl OpenAssessment {
         });
     }
 
-    /// Imports a file's text: a valid file becomes a new library entry and is opened; an
-    /// invalid one changes nothing, and the error says why (to show where the file was chosen).
-    pub fn import(&self, state: AppState, file_name: &str, text: &str) -> Result<(), String> {
-        let assessment = domain::decode_file(text)
+    /// Imports a file: a valid one becomes a new library entry and is opened, unless the
+    /// library already holds an assessment of the same name, in which case it waits for the
+    /// user's choice ([`ImportOutcome::SameName`]). An invalid one changes nothing, and the
+    /// error says why (to show where the file was chosen).
+    pub fn import(
+        &self,
+        state: AppState,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<ImportOutcome, String> {
+        let assessment = domain::decode_file_bytes(bytes)
             .map_err(|e| format!("“{file_name}” was not imported: {e} Nothing was changed."))?;
+        let name = display_name(&assessment).to_lowercase();
+        let same = self.library.entries.with_untracked(|entries| {
+            entries
+                .iter()
+                .find(|e| !e.newer && e.name.to_lowercase() == name)
+                .cloned()
+        });
+        if let Some(existing) = same {
+            return Ok(ImportOutcome::SameName(Box::new(PendingImport {
+                file_name: file_name.to_string(),
+                assessment,
+                existing,
+            })));
+        }
+        self.import_as_new(state, file_name, assessment, false)?;
+        Ok(ImportOutcome::Imported)
+    }
+
+    /// Adds an imported assessment to the library and opens it; with `renamed`, its name says
+    /// it was imported (to tell it from the one of the same name).
+    pub fn import_as_new(
+        &self,
+        state: AppState,
+        file_name: &str,
+        mut assessment: Assessment,
+        renamed: bool,
+    ) -> Result<(), String> {
         if !self.may_replace(state) {
             return Err(format!(
                 "“{file_name}” was not imported yet: the assessment on screen has changes that are not saved. Export or close it first."
             ));
+        }
+        if renamed {
+            let name = format!(
+                "{} (imported {})",
+                display_name(&assessment),
+                browser::today_iso()
+            );
+            assessment.set_organisation(&name);
         }
         let saved = self.create_unguarded(state, assessment, View::Preconditions);
         self.notices.say(if saved {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::conflict::Conflicts;
 use super::library::{export_open, Library};
 use super::notices::Notices;
-use super::open::{OpenAssessment, Opened};
+use super::open::{OpenAssessment, Opened, PendingImport};
 use super::state::{AppState, View};
 use crate::browser::{self, storage, BrowserError};
 use crate::domain::Assessment;
@@ -77,7 +77,7 @@ impl Store {
     /// Renames a library entry (the open one through a save of what is on screen).
     pub fn rename(&self, state: AppState, id: &str, name: &str) {
         if self.is_open(id) {
-            state.edit(|a| a.organisation = name.trim().to_string());
+            state.edit(|a| a.set_organisation(name.trim()));
             self.open.dirty.set(true);
             self.open.flush(state);
             self.library.refresh();
@@ -107,6 +107,31 @@ impl Store {
                 .show(state, Opened::Nothing, Assessment::default(), None);
             state.view.set(View::Start);
         }
+    }
+
+    /// Imports a file over the library entry of the same name: the entry is deleted (it can be
+    /// restored with undo, like any delete) and the file's assessment opened in its place.
+    pub fn import_replacing(&self, state: AppState, pending: PendingImport) -> Result<(), String> {
+        if !self.open.may_replace(state) {
+            return Err(format!(
+                "“{}” was not imported yet: the assessment on screen has changes that are not saved. Export or close it first.",
+                pending.file_name
+            ));
+        }
+        self.delete(state, &pending.existing.id);
+        if storage::read_record(&pending.existing.id).is_some() {
+            return Err(format!(
+                "“{}” was not imported: “{}” could not be replaced. Nothing was changed.",
+                pending.file_name, pending.existing.name
+            ));
+        }
+        self.open
+            .import_as_new(state, &pending.file_name, pending.assessment, false)?;
+        self.notices.say(format!(
+            "Replaced “{}” with “{}”. The replaced version can be restored with Undo.",
+            pending.existing.name, pending.file_name
+        ));
+        Ok(())
     }
 
     /// Downloads a library entry (the open one as on screen) as a JSON file.

@@ -28,11 +28,12 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), BrowserEr
     Ok(())
 }
 
-/// Reads the file chosen in a file input, with its name.
+/// Reads the file chosen in a file input: its name and its bytes (decoding them is the
+/// domain's part, so a file that is not UTF-8 is told, not garbled).
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
     max_bytes: usize,
-) -> Result<(String, String), BrowserError> {
+) -> Result<(String, Vec<u8>), BrowserError> {
     let file = input
         .files()
         .and_then(|files| files.get(0))
@@ -46,10 +47,10 @@ pub async fn read_chosen_file(
             max_kb: (max_bytes / 1024) as u64,
         });
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| BrowserError::FileUnreadable { name: name.clone() })?;
-    Ok((name, text.as_string().unwrap_or_default()))
+    Ok((name, js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// Copies text to the clipboard.

@@ -157,9 +157,9 @@ pub struct LoadedLibrary {
     pub session: Option<Session>,
 }
 
-fn move_aside(key: &str, raw: &str, now: f64) -> Option<String> {
+fn move_aside(key: &str, raw: &str, now: u64) -> Option<String> {
     let suffix = key.trim_start_matches(PREFIX).replace('/', "-");
-    let backup = format!("{BACKUP_PREFIX}{suffix}-{}", now as u64);
+    let backup = format!("{BACKUP_PREFIX}{suffix}-{now}");
     raw_set(&backup, raw).ok()?;
     // Only once the copy is safely written is the original removed.
     let _ = raw_remove(key);
@@ -169,7 +169,7 @@ fn move_aside(key: &str, raw: &str, now: f64) -> Option<String> {
 /// Loads the whole library, moving unreadable records aside. With `migrate_legacy` (once, at
 /// start-up) a schema-1 record is migrated into the library; `new_id` names it.
 pub fn load_library(
-    now: f64,
+    now: u64,
     migrate_legacy: bool,
     mut new_id: impl FnMut() -> String,
 ) -> Result<LoadedLibrary, StorageError> {
@@ -231,7 +231,7 @@ pub fn load_library(
     }
     library
         .records
-        .sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+        .sort_by_key(|r| std::cmp::Reverse(r.updated_at));
     library.session = session;
     Ok(library)
 }
@@ -242,7 +242,7 @@ pub fn stored_revision(id: &str) -> Result<Option<u64>, StorageError> {
     let Some(raw) = raw_get(&record_key(id)) else {
         return Ok(None);
     };
-    match decode_saved(&raw, id, 0.0) {
+    match decode_saved(&raw, id, 0) {
         Ok(r) => Ok(Some(r.revision)),
         Err(RecordError::NewerSchema { .. }) => Err(StorageError::NewerVersionPresent),
         // Unreadable data is kept, never written over.
@@ -253,7 +253,7 @@ pub fn stored_revision(id: &str) -> Result<Option<u64>, StorageError> {
 /// Reads one record as stored now.
 pub fn read_record(id: &str) -> Option<Result<SavedAssessment, RecordError>> {
     let raw = raw_get(&record_key(id))?;
-    Some(decode_saved(&raw, id, 0.0).map(|mut r| {
+    Some(decode_saved(&raw, id, 0).map(|mut r| {
         r.id = id.to_string();
         r
     }))

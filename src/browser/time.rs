@@ -11,20 +11,20 @@ pub fn today_iso() -> String {
     )
 }
 
-/// The current time in milliseconds since the Unix epoch.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+/// The current time in whole milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// A new, practically unique id for a library record.
 pub fn new_id() -> String {
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("{:x}-{random:08x}", now_ms() as u64)
+    format!("{:x}-{random:08x}", now_ms())
 }
 
 /// A local date and time as `YYYY-MM-DD HH:MM`.
-pub fn date_time_label(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+pub fn date_time_label(ms: u64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",
         d.get_full_year(),

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::domain::{Answer, Finding, Question};
+use crate::domain::{group_thousands, Answer, Finding, Question, TextKind};
 
 fn finding_token(f: Finding) -> &'static str {
     match f {
@@ -123,10 +123,12 @@ pub fn ItemExtras(
                     id=note_id
                     rows="2"
                     placeholder="What did you observe? Who said it? When?"
+                    maxlength=TextKind::Note.max_chars()
                     prop:value=note
                     readonly=read_only
                     on:input=move |ev| state.edit(|a| a.set_note(id, &event_target_value(&ev)))
                 ></textarea>
+                <LimitHint kind=TextKind::Note text=note/>
             </details>
             <div class="unclear-toggle">
                 <input
@@ -152,10 +154,36 @@ pub fn ItemExtras(
                         type="text"
                         prop:value=move || unclear.get().unwrap_or_default()
                         readonly=read_only
+                        maxlength=TextKind::Remark.max_chars()
                         on:input=move |ev| state.edit(|a| a.set_unclear(id, Some(&event_target_value(&ev))))
                     />
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// Under a text field near its limit: how many characters are used, and at the limit, why it
+/// stops there (the field's `maxlength` stops typing and cuts a paste).
+#[component]
+pub fn LimitHint(
+    /// The kind of text, for its limit.
+    kind: TextKind,
+    /// The text as kept.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    let count = Memo::new(move |_| text.with(|t| t.chars().count()));
+    let max = kind.max_chars();
+    move || {
+        let n = count.get();
+        (n * 10 >= max * 9).then(|| {
+            view! {
+                <p class="limit-hint" role="status" data-limit={if n >= max { "reached" } else { "near" }}>
+                    {format!("{} of {} characters.", group_thousands(n), group_thousands(max))}
+                    {(n >= max).then(|| format!(" {}", kind.limit_message()))}
+                </p>
+            }
+        })
     }
 }

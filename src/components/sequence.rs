@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::question::LimitHint;
 use super::{ItemExtras, PageHeading, QuestionControl};
 use crate::app::{use_state, use_store};
 use crate::browser;
+use crate::domain::TextKind;
 use crate::domain::{
     self, item_done, Completion, DeploymentStep, Finding, GateOutcome, IterationRecord, Retraining,
     Sequence, SequenceState, StepState, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, PILOT,
@@ -180,7 +182,8 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 placeholder="e.g. Warehouse packing, Zone C"
                 prop:value=department
                 disabled=move || locked.get()
-                on:input=move |ev| state.edit(|a| a.pilot.department = event_target_value(&ev))
+                maxlength=TextKind::Name.max_chars()
+                on:input=move |ev| state.edit(|a| a.set_pilot_department(&event_target_value(&ev)))
             />
             <QuestionControl question=PILOT_POLITICS_QUESTION problem_label="Politics: choose another if you can" locked/>
             <Show when=move || politics.get() == Finding::NotSure>
@@ -193,8 +196,10 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 placeholder="What did audit and metrics show? Where did drift appear?"
                 prop:value=evaluation
                 disabled=move || locked.get()
-                on:input=move |ev| state.edit(|a| a.pilot.evaluation = event_target_value(&ev))
+                maxlength=TextKind::Evaluation.max_chars()
+                on:input=move |ev| state.edit(|a| a.set_pilot_evaluation(&event_target_value(&ev)))
             ></textarea>
+            <LimitHint kind=TextKind::Evaluation text=evaluation/>
         </div>
     }
 }

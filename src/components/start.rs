@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_state, use_store, Opened, View};
+use crate::app::{use_state, use_store, ImportOutcome, Opened, PendingImport, View};
 use crate::browser::{self, storage::Problem};
-use crate::domain::{Assessment, MAX_FILE_BYTES, MODEL_VERSION};
+use crate::domain::{Assessment, TextKind, MAX_FILE_BYTES, MODEL_VERSION};
 
 /// The first screen a visitor sees.
 #[component]
@@ -15,6 +15,7 @@ pub fn StartScreen() -> impl IntoView {
     let store = use_store();
     let organisation = RwSignal::new(String::new());
     let import_error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<PendingImport>);
     let assessor = RwSignal::new(String::new());
 
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -32,19 +33,46 @@ pub fn StartScreen() -> impl IntoView {
             return;
         };
         import_error.set(None);
+        pending.set(None);
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
-                Ok((name, text)) => store.open.import(state, &name, &text),
+                Ok((name, bytes)) => store.open.import(state, &name, &bytes),
                 Err(e) => Err(e.to_string()),
             };
             input.set_value("");
-            if let Err(message) = outcome {
-                import_error.set(Some(message));
-                // Where the file was chosen, so it is seen without scrolling (also on a phone).
-                leptos::task::tick().await;
-                browser::scroll_to_and_focus("import-error");
-            }
+            // Shown where the file was chosen, so it is seen without scrolling (also on a phone).
+            let focus = match outcome {
+                Ok(ImportOutcome::Imported) => return,
+                Ok(ImportOutcome::SameName(p)) => {
+                    pending.set(Some(*p));
+                    "import-choice"
+                }
+                Err(message) => {
+                    import_error.set(Some(message));
+                    "import-error"
+                }
+            };
+            leptos::task::tick().await;
+            browser::scroll_to_and_focus(focus);
         });
+    };
+    let decide = move |replace: Option<bool>| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        let result = match replace {
+            None => Ok(()),
+            Some(true) => store.import_replacing(state, p.clone()),
+            Some(false) => {
+                store
+                    .open
+                    .import_as_new(state, &p.file_name, p.assessment.clone(), true)
+            }
+        };
+        pending.set(None);
+        if let Err(message) = result {
+            import_error.set(Some(message));
+        }
     };
 
     view! {
@@ -66,6 +94,7 @@ pub fn StartScreen() -> impl IntoView {
                         id="org-name"
                         type="text"
                         autocomplete="organization"
+                        maxlength=TextKind::Name.max_chars()
                         placeholder="e.g. Raccoons Incorporated"
                         prop:value=move || organisation.get()
                         on:input=move |ev| organisation.set(event_target_value(&ev))
@@ -75,6 +104,7 @@ pub fn StartScreen() -> impl IntoView {
                         id="assessor"
                         type="text"
                         autocomplete="name"
+                        maxlength=TextKind::Name.max_chars()
                         prop:value=move || assessor.get()
                         on:input=move |ev| assessor.set(event_target_value(&ev))
                     />
@@ -93,6 +123,21 @@ pub fn StartScreen() -> impl IntoView {
                         aria-describedby=move || import_error.with(|e| e.is_some()).then_some("import-error")/>
                     {move || import_error.get().map(|message| view! {
                         <p class="import-error" id="import-error" role="alert" tabindex="-1">{message}</p>
+                    })}
+                    {move || pending.get().map(|p| view! {
+                        <div class="import-choice" id="import-choice" role="alertdialog" tabindex="-1"
+                            aria-labelledby="import-choice-text">
+                            <p id="import-choice-text">
+                                "“" {p.existing.name.clone()} "” is already in your library (changed "
+                                {browser::date_time_label(p.existing.updated_at)} "). Replace it with “"
+                                {p.file_name.clone()} "” (the replaced version can be restored with Undo), or keep both?"
+                            </p>
+                            <div class="notice-actions">
+                                <button type="button" class="primary" on:click=move |_| decide(Some(true))>"Replace it"</button>
+                                <button type="button" class="secondary" on:click=move |_| decide(Some(false))>"Keep both"</button>
+                                <button type="button" class="link-button" on:click=move |_| decide(None)>"Cancel"</button>
+                            </div>
+                        </div>
                     })}
                 </div>
             </div>
@@ -129,7 +174,7 @@ fn Library() -> impl IntoView {
                 <ul class="library-list">
                     <For
                         each=move || store.library.entries.get()
-                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at.to_bits(), e.stage.clone())
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated_at, e.stage.clone())
                         let:entry
                     >
                         {

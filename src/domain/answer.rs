@@ -1,12 +1,9 @@
 //! The answers a user gives.
 
-use serde::{Deserialize, Serialize};
-
 /// A user's answer to one question. Unanswered is the absence of an answer.
 ///
 /// "Not sure" is honest, not neutral: it never counts as a pass.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
     /// Yes.
     Yes,
@@ -36,6 +33,11 @@ impl Answer {
             Answer::No => "no",
             Answer::NotSure => "not_sure",
         }
+    }
+
+    /// The answer with this token.
+    pub fn from_token(token: &str) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|a| a.token() == token)
     }
 
     /// The opposite of a definite answer; `NotSure` stays `NotSure`.
@@ -79,8 +81,7 @@ impl Finding {
 }
 
 /// What was observed of one stability sign in one alignment cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Observation {
     /// The sign was seen.
     Seen,

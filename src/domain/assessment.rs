@@ -5,14 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
 use super::answer::{Answer, Observation};
+use super::limits::{bounded, TextKind, MAX_CYCLES};
 use super::model::MODEL_VERSION;
 
 /// A complete assessment of one organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     /// Version of the KOOM model the answers were given against.
     pub model_version: String,
@@ -54,8 +52,7 @@ impl Default for Assessment {
 }
 
 /// What was recorded about the pilot deployment (seed §4, step 5).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PilotRecord {
     /// The one department chosen for the pilot.
     pub department: String,
@@ -64,33 +61,27 @@ pub struct PilotRecord {
 }
 
 /// One "roll back, retrain, repeat" round: the gate failed and the pilot is repeated.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PilotIteration {
     /// When it was recorded, as an ISO date (`2026-11-24`).
     pub date: String,
     /// Ids of the gate criteria that were not met.
     pub failed_criteria: Vec<String>,
     /// Ids of the gate criteria that were still open (not sure or unanswered).
-    #[serde(default)]
     pub open_criteria: Vec<String>,
     /// The pilot evaluation that was rolled back, kept for history.
-    #[serde(default)]
     pub evaluation: String,
     /// The gate's answers when it failed, by criterion id (kept; the next pilot answers the
     /// gate afresh).
-    #[serde(default)]
     pub gate_answers: BTreeMap<String, Answer>,
     /// Ids of the steps named for retraining, in sequence order.
-    #[serde(default)]
     pub retrain: Vec<String>,
     /// When each step named for retraining was confirmed retrained (step id → ISO date).
-    #[serde(default)]
     pub retrained: BTreeMap<String, String>,
 }
 
 /// Stability signs observed during one alignment cycle (seed §7).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AlignmentCycle {
     /// Observation by stability sign id.
     pub signs: BTreeMap<String, Observation>,
@@ -102,8 +93,8 @@ impl Assessment {
     /// A blank assessment for an organisation.
     pub fn new(organisation: &str, assessor: &str) -> Self {
         Assessment {
-            organisation: organisation.trim().to_string(),
-            assessor: assessor.trim().to_string(),
+            organisation: bounded(organisation.trim(), TextKind::Name),
+            assessor: bounded(assessor.trim(), TextKind::Name),
             ..Assessment::default()
         }
     }
@@ -138,14 +129,30 @@ impl Assessment {
 
     /// Sets the evidence note of an item; an empty note removes it.
     pub fn set_note(&mut self, id: &str, note: &str) {
-        set_or_remove(&mut self.notes, id, note);
+        set_or_remove(&mut self.notes, id, &bounded(note, TextKind::Note));
+    }
+
+    /// Names the organisation (cut at the limit of a name).
+    pub fn set_organisation(&mut self, name: &str) {
+        self.organisation = bounded(name, TextKind::Name);
+    }
+
+    /// Names the pilot department (cut at the limit of a name).
+    pub fn set_pilot_department(&mut self, name: &str) {
+        self.pilot.department = bounded(name, TextKind::Name);
+    }
+
+    /// Writes the evaluation of the pilot (cut at its limit).
+    pub fn set_pilot_evaluation(&mut self, text: &str) {
+        self.pilot.evaluation = bounded(text, TextKind::Evaluation);
     }
 
     /// Flags an item as unclear with a remark, or (with `None`) removes the flag.
     pub fn set_unclear(&mut self, id: &str, remark: Option<&str>) {
         match remark {
             Some(r) => {
-                self.unclear.insert(id.to_string(), r.to_string());
+                self.unclear
+                    .insert(id.to_string(), bounded(r, TextKind::Remark));
             }
             None => {
                 self.unclear.remove(id);
@@ -180,14 +187,18 @@ impl Assessment {
     /// Sets the note of a sign in a cycle; an empty note removes it.
     pub fn set_observation_note(&mut self, cycle: usize, sign_id: &str, note: &str) {
         if let Some(c) = self.cycles.get_mut(cycle) {
-            set_or_remove(&mut c.notes, sign_id, note);
+            set_or_remove(&mut c.notes, sign_id, &bounded(note, TextKind::CycleNote));
         }
     }
 
-    /// Starts the next alignment cycle and returns its index (0-based).
-    pub fn add_cycle(&mut self) -> usize {
+    /// Starts the next alignment cycle and returns its index (0-based); `None` once
+    /// [`MAX_CYCLES`] are recorded.
+    pub fn add_cycle(&mut self) -> Option<usize> {
+        if self.cycles.len() >= MAX_CYCLES {
+            return None;
+        }
         self.cycles.push(AlignmentCycle::default());
-        self.cycles.len() - 1
+        Some(self.cycles.len() - 1)
     }
 
     /// Removes the last alignment cycle, if it has no observations yet.

@@ -5,9 +5,10 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use super::assessment::Assessment;
+use super::codec::{assessment_from_json, assessment_to_json, At};
+use super::json::{self, Json, JsonErrorKind};
+use super::limits::{group_thousands, over_limit, OverLimit};
 use super::model::{self, Completion, GATE_CRITERIA, MODEL_VERSION, STABILITY_SIGNS};
 use super::records::migrate_assessment;
 
@@ -16,24 +17,10 @@ pub const FILE_FORMAT: &str = "koom-readiness/assessment";
 /// The current version of the file format. Version 2 added the gate's answers, the steps to
 /// retrain and their confirmation to each pilot iteration; version 1 files are still read.
 pub const FILE_FORMAT_VERSION: u32 = 2;
-/// The largest file accepted, in bytes. A complete assessment with long notes is a few tens
-/// of kilobytes.
-pub const MAX_FILE_BYTES: usize = 1024 * 1024;
-
-/// An assessment file, as written and read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AssessmentFile {
-    /// Always [`FILE_FORMAT`].
-    pub format: String,
-    /// The file format version.
-    pub version: u32,
-    /// The KOOM model version the answers were given against.
-    pub model_version: String,
-    /// When the file was written (ISO date).
-    pub exported_at: String,
-    /// The assessment.
-    pub assessment: Assessment,
-}
+/// The largest file accepted, in bytes: more than the largest file export can write (every
+/// text at its limit, in four-byte characters; a test builds it). A complete assessment with
+/// ordinary notes is a few tens of kilobytes.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Why an imported file was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +32,13 @@ pub enum FileError {
     },
     /// Nothing in it.
     Empty,
+    /// Not UTF-8 text (another encoding, or not text at all).
+    NotUtf8 {
+        /// The byte offset of the first byte that is not UTF-8.
+        at: usize,
+        /// Whether it starts like UTF-16 text (a byte-order mark).
+        utf16: bool,
+    },
     /// It ends in the middle of the data.
     Truncated,
     /// Not JSON at all.
@@ -53,6 +47,16 @@ pub enum FileError {
         line: usize,
         /// Column of the first error.
         column: usize,
+        /// What is wrong there.
+        detail: String,
+    },
+    /// The same key twice in one object (for example a question answered twice): which one
+    /// counts would be a guess.
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// The line of its second appearance.
+        line: usize,
     },
     /// JSON, but not an assessment file.
     WrongType,
@@ -68,9 +72,11 @@ pub enum FileError {
     },
     /// A field has a value of the wrong kind.
     InvalidContent {
-        /// The parser's description.
+        /// The field, what it should be, and what it is.
         detail: String,
     },
+    /// A text longer than the app keeps, or too many cycles or iterations.
+    OverLimit(OverLimit),
     /// Ids this model does not have.
     UnknownIds {
         /// The ids, sorted.
@@ -88,13 +94,25 @@ impl fmt::Display for FileError {
                 MAX_FILE_BYTES / 1024
             ),
             FileError::Empty => write!(f, "The file is empty."),
+            FileError::NotUtf8 { utf16: true, .. } => write!(
+                f,
+                "The file is UTF-16 text; an assessment file is UTF-8. Export it again from KOOM Readiness, or save it as UTF-8."
+            ),
+            FileError::NotUtf8 { at, .. } => write!(
+                f,
+                "The file is not UTF-8 text (byte {at} is not UTF-8: another encoding, such as Latin-1, or not a text file). An assessment file is UTF-8; importing it would garble its text."
+            ),
             FileError::Truncated => write!(
                 f,
                 "The file ends too early: it looks truncated (an interrupted download or copy?). Export it again from where it came from."
             ),
-            FileError::NotJson { line, column } => write!(
+            FileError::NotJson { line, column, detail } => write!(
                 f,
-                "The file is not an assessment file: it is not valid JSON (first error at line {line}, column {column})."
+                "The file is not an assessment file: it is not valid JSON ({detail}; first error at line {line}, column {column})."
+            ),
+            FileError::DuplicateKey { key, line } => write!(
+                f,
+                "The file lists “{key}” twice in the same place (again at line {line}), so which value counts would be a guess."
             ),
             FileError::WrongType => write!(
                 f,
@@ -106,11 +124,19 @@ impl fmt::Display for FileError {
             ),
             FileError::UnsupportedVersion { version } => write!(
                 f,
-                "The file has an unknown file format version ({version}; this version reads format {FILE_FORMAT_VERSION})."
+                "The file has an unknown file format version ({version}; this version reads formats 1 to {FILE_FORMAT_VERSION})."
             ),
             FileError::UnknownModel { model_version } => write!(
                 f,
                 "The file answers KOOM Deployment Readiness Layer v{model_version}; this app implements v{MODEL_VERSION}."
+            ),
+            FileError::OverLimit(o) => write!(
+                f,
+                "{} holds {} (at most {} for {}): it was not written by KOOM Readiness, or edited since.",
+                o.path,
+                group_thousands(o.count),
+                group_thousands(o.max),
+                o.what
             ),
             FileError::InvalidContent { detail } => {
                 write!(f, "The file is damaged or was edited by hand: {detail}.")
@@ -132,16 +158,21 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// Writes an assessment as a file (pretty JSON, stable key order).
+/// Writes an assessment as a file (JSON indented by two spaces, stable key order).
 pub fn encode_file(assessment: &Assessment, exported_at: &str) -> String {
-    let file = AssessmentFile {
-        format: FILE_FORMAT.to_string(),
-        version: FILE_FORMAT_VERSION,
-        model_version: assessment.model_version.clone(),
-        exported_at: exported_at.to_string(),
-        assessment: assessment.clone(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let mut text = Json::Object(vec![
+        ("format".into(), Json::String(FILE_FORMAT.into())),
+        ("version".into(), Json::from_u64(FILE_FORMAT_VERSION.into())),
+        (
+            "model_version".into(),
+            Json::String(assessment.model_version.clone()),
+        ),
+        ("exported_at".into(), Json::String(exported_at.into())),
+        ("assessment".into(), assessment_to_json(assessment)),
+    ])
+    .to_pretty();
+    text.push('\n');
+    text
 }
 
 /// A file name for the export, from the organisation's name.
@@ -169,16 +200,18 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
     format!("koom-readiness-{slug}-{date}.{extension}")
 }
 
-fn json_error(e: &serde_json::Error) -> FileError {
-    match e.classify() {
-        serde_json::error::Category::Eof => FileError::Truncated,
-        serde_json::error::Category::Syntax => FileError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-        _ => FileError::InvalidContent {
-            detail: e.to_string(),
-        },
+/// Reads and fully validates an imported file, as the bytes it holds.
+pub fn decode_file_bytes(bytes: &[u8]) -> Result<Assessment, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() });
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => decode_file(text),
+        Err(e) => Err(FileError::NotUtf8 {
+            at: e.valid_up_to(),
+            utf16,
+        }),
     }
 }
 
@@ -191,40 +224,64 @@ pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    let object = value.as_object().ok_or(FileError::WrongType)?;
-    if object.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
+    let value = json::parse(text).map_err(|e| match e.kind {
+        JsonErrorKind::UnexpectedEnd => FileError::Truncated,
+        JsonErrorKind::DuplicateKey(key) => FileError::DuplicateKey { key, line: e.line },
+        _ => {
+            let detail = e.to_string();
+            let detail = detail
+                .rsplit_once(" at line ")
+                .map_or(detail.as_str(), |(what, _)| what)
+                .to_string();
+            FileError::NotJson {
+                line: e.line,
+                column: e.column,
+                detail,
+            }
+        }
+    })?;
+    if value.get("format").and_then(Json::as_str) != Some(FILE_FORMAT) {
         return Err(FileError::WrongType);
     }
-    let version = object
+    let version = value
         .get("version")
-        .and_then(|v| v.as_u64())
+        .and_then(Json::as_u64)
         .ok_or(FileError::UnsupportedVersion { version: 0 })?;
     if version == 0 || version > u64::from(FILE_FORMAT_VERSION) {
         return Err(FileError::UnsupportedVersion { version });
     }
-    let mut file: AssessmentFile =
-        serde_json::from_value(value).map_err(|e| FileError::InvalidContent {
-            detail: e.to_string(),
-        })?;
-    if file.model_version != MODEL_VERSION || file.assessment.model_version != MODEL_VERSION {
-        let model_version = if file.model_version != MODEL_VERSION {
-            file.model_version
-        } else {
-            file.assessment.model_version
-        };
-        return Err(FileError::UnknownModel { model_version });
+    let at = At::root(&value, "file");
+    let content = |e: super::codec::FieldError| FileError::InvalidContent {
+        detail: e.to_string(),
+    };
+    let model_version = match at.field("model_version").map_err(content)? {
+        Some(v) => v.string().map_err(content)?,
+        None => MODEL_VERSION.to_string(),
+    };
+    let mut assessment =
+        assessment_from_json(&at.required("assessment").map_err(content)?).map_err(content)?;
+    if model_version != MODEL_VERSION || assessment.model_version != MODEL_VERSION {
+        return Err(FileError::UnknownModel {
+            model_version: if model_version != MODEL_VERSION {
+                model_version
+            } else {
+                assessment.model_version
+            },
+        });
     }
     if version < u64::from(FILE_FORMAT_VERSION) {
-        migrate_assessment(&mut file.assessment);
+        migrate_assessment(&mut assessment);
     }
-    let unknown = unknown_ids(&file.assessment);
+    if let Some(over) = over_limit(&assessment) {
+        return Err(FileError::OverLimit(over));
+    }
+    let unknown = unknown_ids(&assessment);
     if !unknown.is_empty() {
         return Err(FileError::UnknownIds {
             ids: unknown.into_iter().collect(),
         });
     }
-    Ok(file.assessment)
+    Ok(assessment)
 }
 
 /// Every id in an assessment that this model does not have.
@@ -285,14 +342,23 @@ mod tests {
 
     #[test]
     fn export_carries_format_version_and_model_version() {
-        let v: serde_json::Value = serde_json::from_str(&exported()).unwrap();
-        assert_eq!(v["format"], "koom-readiness/assessment");
-        assert_eq!(v["version"], 2);
-        assert_eq!(v["model_version"], "1.0");
-        assert_eq!(v["exported_at"], "2026-11-24");
+        let v = json::parse(&exported()).unwrap();
         assert_eq!(
-            v["assessment"]["answers"]["red_flag.no_time_for_structure"],
-            "no"
+            v.get("format").and_then(Json::as_str),
+            Some("koom-readiness/assessment")
+        );
+        assert_eq!(v.get("version").and_then(Json::as_u64), Some(2));
+        assert_eq!(v.get("model_version").and_then(Json::as_str), Some("1.0"));
+        assert_eq!(
+            v.get("exported_at").and_then(Json::as_str),
+            Some("2026-11-24")
+        );
+        assert_eq!(
+            v.get("assessment")
+                .and_then(|a| a.get("answers"))
+                .and_then(|a| a.get("red_flag.no_time_for_structure"))
+                .and_then(Json::as_str),
+            Some("no")
         );
     }
 
@@ -301,7 +367,82 @@ mod tests {
         let huge = " ".repeat(MAX_FILE_BYTES + 1);
         assert_eq!(
             decode_file(&huge).unwrap_err().to_string(),
-            "The file is 1025 KB; an assessment file is at most 1024 KB. Is it the right file?"
+            "The file is 5121 KB; an assessment file is at most 5120 KB. Is it the right file?"
+        );
+    }
+
+    /// The largest assessment the app can hold: every text at its limit, in characters that take
+    /// the most bytes in the file.
+    pub(crate) fn largest_assessment() -> Assessment {
+        use crate::domain::limits::{TextKind, MAX_CYCLES, MAX_ITERATIONS};
+        use crate::domain::model::{all_questions, DEPLOYMENT_STEPS, PRECONDITIONS};
+        let text = |kind: TextKind| "😀".repeat(kind.max_chars());
+        let mut a = raccoons_inc();
+        a.organisation = text(TextKind::Name);
+        a.assessor = text(TextKind::Name);
+        a.pilot.department = text(TextKind::Name);
+        a.pilot.evaluation = text(TextKind::Evaluation);
+        let mut ids: Vec<&str> = all_questions().map(|q| q.id).collect();
+        ids.extend(PRECONDITIONS.iter().map(|p| p.id));
+        ids.extend(
+            crate::domain::model::MATURITY_REQUIREMENTS
+                .iter()
+                .map(|m| m.id),
+        );
+        ids.extend(crate::domain::model::RED_FLAGS.iter().map(|f| f.id));
+        ids.extend(crate::domain::model::GREEN_FLAGS.iter().map(|g| g.id));
+        ids.extend(STABILITY_SIGNS.iter().map(|s| s.id));
+        for s in DEPLOYMENT_STEPS.iter() {
+            ids.push(s.id);
+            ids.extend(s.checklist.iter().map(|i| i.id));
+        }
+        for id in ids {
+            a.notes.insert(id.to_string(), text(TextKind::Note));
+            a.unclear.insert(id.to_string(), text(TextKind::Remark));
+        }
+        let iteration = crate::domain::assessment::PilotIteration {
+            date: text(TextKind::Remark),
+            failed_criteria: GATE_CRITERIA.iter().map(|c| c.id.to_string()).collect(),
+            evaluation: text(TextKind::Evaluation),
+            retrain: DEPLOYMENT_STEPS.iter().map(|s| s.id.to_string()).collect(),
+            retrained: DEPLOYMENT_STEPS
+                .iter()
+                .map(|s| (s.id.to_string(), text(TextKind::Remark)))
+                .collect(),
+            ..Default::default()
+        };
+        a.pilot_iterations = vec![iteration; MAX_ITERATIONS];
+        let mut cycle = a.cycles[1].clone();
+        for s in STABILITY_SIGNS.iter() {
+            cycle
+                .notes
+                .insert(s.id.to_string(), text(TextKind::CycleNote));
+        }
+        a.cycles = vec![cycle; MAX_CYCLES];
+        a
+    }
+
+    #[test]
+    fn whatever_export_writes_import_reads_even_the_largest_file() {
+        let a = largest_assessment();
+        assert_eq!(over_limit(&a), None);
+        let text = encode_file(&a, "2026-11-24");
+        eprintln!("the largest export: {} bytes", text.len());
+        assert!(
+            text.len() <= MAX_FILE_BYTES,
+            "the largest export is {} bytes, over the import limit of {MAX_FILE_BYTES}",
+            text.len()
+        );
+        assert_eq!(decode_file(&text), Ok(a));
+    }
+
+    #[test]
+    fn a_text_over_its_limit_is_refused_and_named() {
+        let mut a = raccoons_inc();
+        a.notes.insert("precondition.coe".into(), "x".repeat(4_001));
+        assert_eq!(
+            decode_file(&encode_file(&a, "2026-11-24")).unwrap_err().to_string(),
+            "assessment.notes[\"precondition.coe\"] holds 4,001 (at most 4,000 for an evidence note): it was not written by KOOM Readiness, or edited since."
         );
     }
 
@@ -325,7 +466,7 @@ mod tests {
     fn rejects_text_that_is_not_json() {
         assert_eq!(
             decode_file("Organisation: Raccoons\nVerdict: ready").unwrap_err().to_string(),
-            "The file is not an assessment file: it is not valid JSON (first error at line 1, column 1)."
+            "The file is not an assessment file: it is not valid JSON (unexpected “O”; first error at line 1, column 1)."
         );
     }
 
@@ -416,10 +557,41 @@ mod tests {
             decode_file(&bad).unwrap_err(),
             FileError::InvalidContent { .. }
         ));
-        assert!(decode_file(&bad)
+        assert_eq!(
+            decode_file(&bad).unwrap_err().to_string(),
+            "The file is damaged or was edited by hand: file.assessment.answers[\"precondition.ai_bounded.magic_shortcut\"] should be “yes”, “no” or “not_sure”, but is “maybe”."
+        );
+    }
+
+    #[test]
+    fn a_question_answered_twice_is_refused_and_named() {
+        let text = exported().replacen(
+            "\"answers\": {",
+            "\"answers\": {\n      \"red_flag.no_time_for_structure\": \"yes\",",
+            1,
+        );
+        assert_eq!(
+            decode_file(&text).unwrap_err().to_string(),
+            "The file lists “red_flag.no_time_for_structure” twice in the same place (again at line 41), so which value counts would be a guess."
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_refused() {
+        let mut latin1 = exported().into_bytes();
+        let at = latin1.len() / 2;
+        latin1.insert(at, 0xE9); // "é" in Latin-1
+        let err = decode_file_bytes(&latin1).unwrap_err();
+        assert_eq!(err, FileError::NotUtf8 { at, utf16: false });
+        assert!(err
+            .to_string()
+            .starts_with("The file is not UTF-8 text (byte "));
+        let utf16 = [0xFF, 0xFE, b'{', 0, b'}', 0];
+        assert!(decode_file_bytes(&utf16)
             .unwrap_err()
             .to_string()
-            .starts_with("The file is damaged or was edited by hand: unknown variant `maybe`"));
+            .starts_with("The file is UTF-16 text"));
+        assert_eq!(decode_file_bytes(exported().as_bytes()), Ok(raccoons_inc()));
     }
 
     #[test]

@@ -9,10 +9,13 @@
 
 mod answer;
 mod assessment;
+mod codec;
 mod doc;
 mod evaluation;
 mod example;
 mod file;
+mod json;
+mod limits;
 mod model;
 mod progress;
 mod readiness;
@@ -24,12 +27,17 @@ mod stage;
 
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+pub use codec::FieldError;
 pub use doc::model_markdown;
 pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
 pub use example::{raccoons_inc, RACCOONS_INC};
 pub use file::{
-    decode_file, encode_file, file_name, unknown_ids, AssessmentFile, FileError, FILE_FORMAT,
+    decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FILE_FORMAT,
     FILE_FORMAT_VERSION, MAX_FILE_BYTES,
+};
+pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
+pub use limits::{
+    bounded, group_thousands, over_limit, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS,
 };
 pub use model::{
     all_questions, checklist_item, end_sentence, item, question, readiness_questions, step,

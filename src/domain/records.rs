@@ -10,16 +10,16 @@
 //!   reading (see `migrate_iteration`); a version that knows only schema 2 shows a schema-3
 //!   record read-only and never writes over it.
 
-use serde::{Deserialize, Serialize};
-
 use super::assessment::Assessment;
+use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
+use super::json::{self, Json};
 use super::sequence::migrate_iteration;
 
 /// Current schema of saved records.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// One assessment as saved in the library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedAssessment {
     /// Schema of this record.
     pub schema: u32,
@@ -27,14 +27,14 @@ pub struct SavedAssessment {
     pub id: String,
     /// Incremented at every save; a mismatch means another tab wrote in between.
     pub revision: u64,
-    /// Time of the last change, in milliseconds since the Unix epoch.
-    pub updated_at: f64,
+    /// Time of the last change, in whole milliseconds since the Unix epoch.
+    pub updated_at: u64,
     /// The assessment.
     pub assessment: Assessment,
 }
 
 /// Which assessment and view were open (schema 2 and later).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// Schema of this record.
     pub schema: u32,
@@ -75,15 +75,33 @@ impl std::fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: Option<u32>,
+fn unreadable(reason: impl ToString) -> RecordError {
+    RecordError::Unreadable {
+        reason: reason.to_string(),
+    }
 }
 
-#[derive(Deserialize)]
-struct SchemaOne {
-    view: String,
-    assessment: Assessment,
+/// Milliseconds, also from an older record that wrote them as a fraction (`1700000000000.0`).
+fn millis(at: &At) -> Result<u64, FieldError> {
+    match at.value {
+        Json::Number(n) if !n.starts_with('-') && !n.contains(['e', 'E']) => n
+            .split('.')
+            .next()
+            .and_then(|whole| whole.parse().ok())
+            .map_or_else(|| at.fail("a time in milliseconds"), Ok),
+        _ => at.fail("a time in milliseconds"),
+    }
+}
+
+fn saved_from_json(v: &Json, schema: u32) -> Result<SavedAssessment, FieldError> {
+    let at = At::root(v, "record");
+    Ok(SavedAssessment {
+        schema,
+        id: at.required("id")?.string()?,
+        revision: at.required("revision")?.u64()?,
+        updated_at: millis(&at.required("updated_at")?)?,
+        assessment: assessment_from_json(&at.required("assessment")?)?,
+    })
 }
 
 /// Reads a library record, migrating older schemas. `fallback_id` names a record whose
@@ -91,37 +109,29 @@ struct SchemaOne {
 pub fn decode_saved(
     raw: &str,
     fallback_id: &str,
-    now: f64,
+    now: u64,
 ) -> Result<SavedAssessment, RecordError> {
-    let schema = serde_json::from_str::<SchemaOnly>(raw)
-        .map_err(|e| RecordError::Unreadable {
-            reason: e.to_string(),
-        })?
-        .schema
-        .ok_or_else(|| RecordError::Unreadable {
-            reason: "no schema version".to_string(),
-        })?;
+    let value = json::parse(raw).map_err(unreadable)?;
+    let schema = match value.get("schema") {
+        None | Some(Json::Null) => return Err(unreadable("no schema version")),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| unreadable("the schema version is not a whole number"))?,
+    };
     match schema {
         1 => migrate_v1(raw, fallback_id, now).map(|(record, _view)| record),
-        2 => serde_json::from_str::<SavedAssessment>(raw)
-            .map(|mut record| {
-                record.schema = SCHEMA_VERSION;
-                migrate_assessment(&mut record.assessment);
-                record
-            })
-            .map_err(|e| RecordError::Unreadable {
-                reason: e.to_string(),
-            }),
-        SCHEMA_VERSION => serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
-            reason: e.to_string(),
-        }),
+        2 => {
+            let mut record = saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable)?;
+            migrate_assessment(&mut record.assessment);
+            Ok(record)
+        }
+        SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
         newer if newer > SCHEMA_VERSION => Err(RecordError::NewerSchema {
             schema: newer,
-            readable: serde_json::from_str(raw).ok().map(Box::new),
+            readable: saved_from_json(&value, newer).ok().map(Box::new),
         }),
-        other => Err(RecordError::Unreadable {
-            reason: format!("unknown schema {other}"),
-        }),
+        other => Err(unreadable(format!("unknown schema {other}"))),
     }
 }
 
@@ -134,44 +144,70 @@ pub fn migrate_assessment(assessment: &mut Assessment) {
 
 /// Migrates a schema-1 record (the single saved assessment) to a library record of the
 /// current schema, returning the view it had open.
-pub fn migrate_v1(raw: &str, id: &str, now: f64) -> Result<(SavedAssessment, String), RecordError> {
-    let mut old: SchemaOne = serde_json::from_str(raw).map_err(|e| RecordError::Unreadable {
-        reason: e.to_string(),
-    })?;
-    migrate_assessment(&mut old.assessment);
+pub fn migrate_v1(raw: &str, id: &str, now: u64) -> Result<(SavedAssessment, String), RecordError> {
+    let value = json::parse(raw).map_err(unreadable)?;
+    let at = At::root(&value, "record");
+    let read = || -> Result<(String, Assessment), FieldError> {
+        Ok((
+            at.required("view")?.string()?,
+            assessment_from_json(&at.required("assessment")?)?,
+        ))
+    };
+    let (view, mut assessment) = read().map_err(unreadable)?;
+    migrate_assessment(&mut assessment);
     Ok((
         SavedAssessment {
             schema: SCHEMA_VERSION,
             id: id.to_string(),
             revision: 1,
             updated_at: now,
-            assessment: old.assessment,
+            assessment,
         },
-        old.view,
+        view,
     ))
 }
 
 /// Writes a library record.
 pub fn encode_saved(record: &SavedAssessment) -> String {
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(record).unwrap_or_default()
+    Json::Object(vec![
+        ("schema".into(), Json::from_u64(record.schema.into())),
+        ("id".into(), Json::String(record.id.clone())),
+        ("revision".into(), Json::from_u64(record.revision)),
+        ("updated_at".into(), Json::from_u64(record.updated_at)),
+        ("assessment".into(), assessment_to_json(&record.assessment)),
+    ])
+    .to_compact()
 }
 
 /// Reads a session record; anything unreadable is simply no session.
 pub fn decode_session(raw: &str) -> Option<Session> {
-    serde_json::from_str::<Session>(raw)
-        .ok()
-        .filter(|s| s.schema <= SCHEMA_VERSION)
+    let value = json::parse(raw).ok()?;
+    let schema = u32::try_from(value.get("schema")?.as_u64()?).ok()?;
+    if schema > SCHEMA_VERSION {
+        return None;
+    }
+    let open = match value.get("open")? {
+        Json::Null => None,
+        v => Some(v.as_str()?.to_string()),
+    };
+    Some(Session {
+        schema,
+        open,
+        view: value.get("view")?.as_str()?.to_string(),
+    })
 }
 
 /// Writes a session record.
 pub fn encode_session(open: Option<&str>, view: &str) -> String {
-    serde_json::to_string(&Session {
-        schema: SCHEMA_VERSION,
-        open: open.map(str::to_string),
-        view: view.to_string(),
-    })
-    .unwrap_or_default()
+    Json::Object(vec![
+        ("schema".into(), Json::from_u64(SCHEMA_VERSION.into())),
+        (
+            "open".into(),
+            open.map_or(Json::Null, |id| Json::String(id.to_string())),
+        ),
+        ("view".into(), Json::String(view.to_string())),
+    ])
+    .to_compact()
 }
 
 /// A display name for an assessment in the library.
@@ -195,11 +231,11 @@ mod tests {
             schema: SCHEMA_VERSION,
             id: "a1".into(),
             revision: 7,
-            updated_at: 1_700_000_000_000.0,
+            updated_at: 1_700_000_000_000,
             assessment: raccoons_inc(),
         };
         assert_eq!(
-            decode_saved(&encode_saved(&record), "unused", 0.0),
+            decode_saved(&encode_saved(&record), "unused", 0),
             Ok(record)
         );
     }
@@ -209,16 +245,18 @@ mod tests {
         let mut a = Assessment::new("Old Org", "Ann");
         a.set_answer("red_flag.no_time_for_structure", Some(Answer::NotSure));
         a.set_note("precondition.coe.training_owner", "Maria, since May");
-        let v1 =
-            serde_json::json!({ "schema": 1, "view": "maturity", "assessment": a }).to_string();
-        let (record, view) = migrate_v1(&v1, "legacy", 42.0).unwrap();
+        let v1 = format!(
+            "{{\"schema\": 1, \"view\": \"maturity\", \"assessment\": {}}}",
+            assessment_to_json(&a).to_compact()
+        );
+        let (record, view) = migrate_v1(&v1, "legacy", 42).unwrap();
         assert_eq!(view, "maturity");
         assert_eq!(record.schema, SCHEMA_VERSION);
         assert_eq!(record.id, "legacy");
         assert_eq!(record.revision, 1);
-        assert_eq!(record.updated_at, 42.0);
+        assert_eq!(record.updated_at, 42);
         assert_eq!(record.assessment, a);
-        assert_eq!(decode_saved(&v1, "legacy", 42.0), Ok(record));
+        assert_eq!(decode_saved(&v1, "legacy", 42), Ok(record));
     }
 
     /// A schema-2 record, as the previous version wrote it: an iteration without the gate's
@@ -227,7 +265,7 @@ mod tests {
 
     #[test]
     fn a_schema_2_record_migrates_its_iterations_to_retraining_to_confirm() {
-        let record = decode_saved(SCHEMA_2_WITH_AN_ITERATION, "unused", 0.0).unwrap();
+        let record = decode_saved(SCHEMA_2_WITH_AN_ITERATION, "unused", 0).unwrap();
         assert_eq!(record.schema, SCHEMA_VERSION);
         assert_eq!(record.revision, 4);
         assert_eq!(record.assessment.organisation, "Old Org");
@@ -252,7 +290,7 @@ mod tests {
             .contains_key("step.full_deployment.coe_functioning"));
         // Written back as the current schema, it reads the same.
         assert_eq!(
-            decode_saved(&encode_saved(&record), "unused", 0.0),
+            decode_saved(&encode_saved(&record), "unused", 0),
             Ok(record)
         );
     }
@@ -260,7 +298,7 @@ mod tests {
     #[test]
     fn a_newer_schema_is_reported_with_what_can_be_read() {
         let raw = r#"{"schema":4,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
-        match decode_saved(raw, "unused", 0.0) {
+        match decode_saved(raw, "unused", 0) {
             Err(RecordError::NewerSchema {
                 schema: 4,
                 readable: Some(r),
@@ -283,7 +321,7 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    decode_saved(raw, "x", 0.0),
+                    decode_saved(raw, "x", 0),
                     Err(RecordError::Unreadable { .. })
                 ),
                 "{raw:?}"

@@ -11,6 +11,7 @@ use std::fmt;
 
 use super::answer::{Answer, Finding};
 use super::assessment::{Assessment, PilotIteration};
+use super::limits::{bounded, TextKind, MAX_ITERATIONS};
 use super::model::{
     self, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS, FULL_DEPLOYMENT,
     FULL_DEPLOYMENT_STEP, GATE_CRITERIA, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
@@ -175,6 +176,8 @@ pub enum SequenceError {
     RetrainingPending(Vec<StepId>),
     /// The step is not waiting for retraining.
     NotNamedForRetraining(String),
+    /// As many pilot iterations as an assessment keeps are recorded.
+    TooManyIterations,
 }
 
 impl fmt::Display for SequenceError {
@@ -206,6 +209,10 @@ impl fmt::Display for SequenceError {
             SequenceError::NotNamedForRetraining(id) => write!(
                 f,
                 "“{id}” was not named for retraining by the last failed gate."
+            ),
+            SequenceError::TooManyIterations => write!(
+                f,
+                "This assessment already holds {MAX_ITERATIONS} pilot iterations, as many as it keeps. Export it as a file for the record, then start a new assessment for the next round."
             ),
         }
     }
@@ -473,6 +480,9 @@ pub fn record_pilot_iteration(
     let GateOutcome::RollBack { failed, open } = gate(assessment) else {
         return Err(SequenceError::GateNotFailed);
     };
+    if assessment.pilot_iterations.len() >= MAX_ITERATIONS {
+        return Err(SequenceError::TooManyIterations);
+    }
     let failed_criteria: Vec<String> = failed.iter().map(|s| s.to_string()).collect();
     let iteration = PilotIteration {
         date: date.to_string(),
@@ -519,7 +529,7 @@ pub fn set_retrained(
         can_change(&evaluate(assessment, verdict), step.number).map_err(SequenceError::Locked)?;
         if let Some(last) = assessment.pilot_iterations.last_mut() {
             last.retrained
-                .insert(step.id.to_string(), date.trim().to_string());
+                .insert(step.id.to_string(), bounded(date.trim(), TextKind::Remark));
         }
     } else if let Some(last) = assessment.pilot_iterations.last_mut() {
         last.retrained.remove(step.id);

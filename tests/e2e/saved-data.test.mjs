@@ -28,6 +28,7 @@ import {
   startAssessment,
   storageEntries,
   switchAwayFrom,
+  todayIso,
   waitForSaved,
   waitForView,
 } from './flows.mjs';
@@ -219,10 +220,28 @@ describe('import', () => {
           why: /1 item this model does not have: precondition\.invented_question/,
         },
         {
-          what: 'a file over 1 MiB',
+          what: 'a file over 5 MiB',
           name: 'alpha-padded.json',
-          contents: Buffer.concat([Buffer.from(exported.text), Buffer.alloc(1024 * 1024, ' ')]),
-          why: /an assessment file is at most 1024 KB/,
+          contents: Buffer.concat([Buffer.from(exported.text), Buffer.alloc(5 * 1024 * 1024, ' ')]),
+          why: /an assessment file is at most 5120 KB/,
+        },
+        {
+          what: 'a question answered twice',
+          name: 'alpha-twice.json',
+          contents: exported.text.replace('"answers": {', `"answers": {\n      "${q0}": "no",`),
+          why: new RegExp(`lists “${q0.replaceAll('.', '\\.')}” twice in the same place \\(again at line \\d+\\)`),
+        },
+        {
+          what: 'an answer that is not one',
+          name: 'alpha-maybe.json',
+          contents: exported.text.replace(`"${q0}": "yes"`, `"${q0}": "maybe"`),
+          why: new RegExp(`answers\\["${q0.replaceAll('.', '\\.')}"\\] should be “yes”, “no” or “not_sure”, but is “maybe”`),
+        },
+        {
+          what: 'a Latin-1 file',
+          name: 'alpha-latin1.json',
+          contents: Buffer.from(exported.text.replace('Alpha Assemblies', 'Alpha Assembl\u00e9es'), 'latin1'),
+          why: /not UTF-8 text/,
         },
       ];
 
@@ -279,13 +298,20 @@ describe('import', () => {
       assert.equal(a.cycles.length, 2, 'the export does not have the two stability cycles');
       assert.ok(a.pilot.department, 'the export has no pilot department');
 
-      // Import it: a new entry, opened, showing the same verdict and answers.
+      // Import it: the library already holds this name, so the app asks first; keeping both
+      // adds a new entry, named as imported, opened, with the same verdict and answers.
       await importFile(page, first.name, first.text);
+      const choice = page.locator('#import-choice');
+      await choice.waitFor();
+      assert.match(await choice.textContent(), new RegExp(`“${a.organisation}” is already in your library`));
+      await choice.getByRole('button', { name: 'Keep both' }).click();
       await messageNotice(page).filter({ hasText: `Imported “${first.name}” as a new assessment.` }).waitFor();
       await waitForView(page, 'preconditions');
       const imported = await openedId(page);
       assert.notEqual(imported, original, 'the import replaced the original instead of adding an entry');
-      assert.equal((await page.locator('.nav-org').textContent()).trim(), a.organisation);
+      const importedName = `${a.organisation} (imported ${todayIso()})`;
+      const asImported = { ...a, organisation: importedName };
+      assert.equal((await page.locator('.nav-org').textContent()).trim(), importedName);
       assert.equal(await verdictToken(page), verdict, 'the imported assessment has another verdict');
       for (const view of ['preconditions', 'maturity', 'red-flags']) {
         await openView(page, view);
@@ -301,7 +327,7 @@ describe('import', () => {
       const records = await savedRecords(page);
       assert.equal(records.size, 2, 'expected the original and the imported assessment');
       assert.deepEqual(records.get(original).assessment, a, 'the original changed');
-      assert.deepEqual(records.get(imported).assessment, a, 'the imported record differs from the file');
+      assert.deepEqual(records.get(imported).assessment, asImported, 'the imported record differs from the file');
       const entries = await libraryEntries(page);
       assert.deepEqual(entries.map((e) => e.id).sort(), [original, imported].sort());
       assert.ok(entries.every((e) => e.verdict === verdict), 'a library entry shows another verdict');
@@ -311,9 +337,53 @@ describe('import', () => {
         libraryEntry(page, imported).locator('.entry-actions').getByRole('button', { name: /^Export file/ }).click(),
       );
       const reexported = parseExport(second);
-      assert.deepEqual(reexported.assessment, exported.assessment, 'export → import → export changed the assessment');
-      const withoutDate = (text) => text.replace(/"exported_at": "[^"]*"/, '"exported_at": ""');
-      assert.equal(withoutDate(second.text), withoutDate(first.text), 'the two files differ beyond their export date');
+      assert.deepEqual(reexported.assessment, asImported, 'export → import → export changed the assessment');
+      const withoutDateAndName = (text) =>
+        text.replace(/"exported_at": "[^"]*"/, '"exported_at": ""').replace(/"organisation": "[^"]*"/, '"organisation": ""');
+      assert.equal(withoutDateAndName(second.text), withoutDateAndName(first.text), 'the two files differ beyond their export date and name');
+    });
+  });
+
+  test('re-importing a file of the same name asks: replace it (undoable), keep both, or cancel', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const { preconditions } = readinessModel();
+      const q0 = preconditions[0].id;
+      await startAssessment(page, 'Gamma Goods');
+      const gamma = await openedId(page);
+      await answer(page, q0, 'yes');
+      await waitForSaved(page, gamma, (r) => r.assessment.answers[q0] === 'yes');
+      await returnToStart(page);
+      const exported = await captureDownload(page, () =>
+        libraryEntry(page, gamma).locator('.entry-actions').getByRole('button', { name: /^Export file/ }).click(),
+      );
+      // The file says "No"; the saved one says "Yes".
+      const changed = exported.text.replace(`"${q0}": "yes"`, `"${q0}": "no"`);
+      const choice = page.locator('#import-choice');
+
+      // Cancel: nothing changes.
+      const before = await storageEntries(page);
+      await importFile(page, exported.name, changed);
+      await choice.waitFor();
+      await choice.getByRole('button', { name: 'Cancel' }).click();
+      await choice.waitFor({ state: 'detached' });
+      assert.deepEqual(await storageEntries(page), before, 'cancel changed saved data');
+
+      // Replace: the file's version is open in place of the saved one, and Undo brings the
+      // saved one back.
+      await importFile(page, exported.name, changed);
+      await choice.waitFor();
+      await choice.getByRole('button', { name: 'Replace it' }).click();
+      await messageNotice(page).filter({ hasText: 'Replaced “Gamma Goods”' }).waitFor();
+      await waitForView(page, 'preconditions');
+      assert.ok(await radio(page, q0, 'no').isChecked(), 'the replacing file is not on screen');
+      let names = (await libraryEntries(page)).map((e) => e.name);
+      assert.deepEqual(names, ['Gamma Goods'], 'replace left two entries');
+      await page.locator('[data-notice="deleted"]').getByRole('button', { name: 'Undo' }).click();
+      await messageNotice(page).filter({ hasText: 'Restored “Gamma Goods”' }).waitFor();
+      names = (await libraryEntries(page)).map((e) => e.name);
+      assert.deepEqual(names.sort(), ['Gamma Goods', 'Gamma Goods'], 'undo did not bring the replaced version back');
+      const records = [...(await savedRecords(page)).values()].map((r) => r.assessment.answers[q0]).sort();
+      assert.deepEqual(records, ['no', 'yes'], 'the saved and the imported versions are not both kept');
     });
   });
 });

@@ -1,7 +1,7 @@
 //! The browser storage layer: the library in localStorage and its failure modes.
 
 use koom_readiness::browser::storage::{self, Problem, StorageError};
-use koom_readiness::domain::{Answer, Assessment};
+use koom_readiness::domain::{Answer, Assessment, SavedAssessment};
 use wasm_bindgen_test::*;
 
 use crate::support::*;
@@ -13,7 +13,7 @@ fn library_records_round_trip_with_revisions() {
     assert_eq!(first.revision, 1);
     let second = storage::write_record(&first, Some(1)).unwrap();
     assert_eq!(second.revision, 2);
-    let library = storage::load_library(5.0, true, ids()).unwrap();
+    let library = storage::load_library(5, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].assessment.organisation, "Alpha");
     assert!(library.problems.is_empty());
@@ -45,7 +45,7 @@ fn corrupt_records_are_moved_aside_and_the_rest_of_the_library_opens() {
         .set_item(&storage::record_key("bad"), corrupt)
         .unwrap();
 
-    let library = storage::load_library(1234.0, true, ids()).unwrap();
+    let library = storage::load_library(1234, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].id, "good");
     let [Problem::Unreadable {
@@ -82,7 +82,7 @@ fn a_record_from_a_newer_schema_is_read_only_and_never_overwritten() {
     local_storage()
         .set_item(&storage::record_key("f"), future)
         .unwrap();
-    let library = storage::load_library(1.0, true, ids()).unwrap();
+    let library = storage::load_library(1, true, ids()).unwrap();
     assert!(library.records.is_empty());
     assert_eq!(library.newer.len(), 1);
     assert_eq!(library.newer[0].assessment.organisation, "Future Org");
@@ -107,7 +107,7 @@ fn a_newer_record_this_version_cannot_read_stays_where_it_is() {
     local_storage()
         .set_item(&storage::record_key("future"), future)
         .unwrap();
-    let library = storage::load_library(1.0, true, ids()).unwrap();
+    let library = storage::load_library(1, true, ids()).unwrap();
     assert_eq!(
         library.problems,
         vec![Problem::Newer {
@@ -131,12 +131,22 @@ fn the_schema_1_record_is_migrated_into_the_library() {
     clear_koom_keys();
     let mut old = Assessment::new("Legacy Org", "Lee");
     old.set_answer("precondition.coe.training_owner", Some(Answer::Yes));
-    let v1 = serde_json::json!({ "schema": 1, "view": "maturity", "assessment": old }).to_string();
+    // The assessment's JSON as a current record holds it, inside the schema-1 layout.
+    let record = koom_readiness::domain::encode_saved(&SavedAssessment {
+        schema: 3,
+        id: "x".into(),
+        revision: 1,
+        updated_at: 0,
+        assessment: old.clone(),
+    });
+    let assessment = koom_readiness::domain::parse_json(&record).unwrap();
+    let assessment = assessment.get("assessment").unwrap().to_compact();
+    let v1 = format!("{{\"schema\":1,\"view\":\"maturity\",\"assessment\":{assessment}}}");
     local_storage()
         .set_item(storage::LEGACY_CURRENT_KEY, &v1)
         .unwrap();
 
-    let library = storage::load_library(77.0, true, ids()).unwrap();
+    let library = storage::load_library(77, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].id, "migrated-1");
     assert_eq!(library.records[0].assessment, old);
@@ -188,7 +198,7 @@ fn missing_storage_is_detected_before_gloo_can_throw() {
     )
     .unwrap();
     let probe = storage::probe();
-    let load = storage::load_library(1.0, true, ids());
+    let load = storage::load_library(1, true, ids());
     let write = storage::write_record(&saved("x", "X"), None);
     js_sys::eval("delete window.localStorage; if (!('localStorage' in window)) Object.defineProperty(window, 'localStorage', window.__koomSaved);").unwrap();
     assert_eq!(probe, Err(StorageError::Unavailable));

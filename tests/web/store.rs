@@ -66,7 +66,7 @@ async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     // Keeping both saves mine as a new entry.
     store.open.keep_both(state);
     tick().await;
-    let library = storage::load_library(0.0, true, ids()).unwrap();
+    let library = storage::load_library(0, true, ids()).unwrap();
     assert_eq!(library.records.len(), 2);
     container.remove();
     clear_koom_keys();

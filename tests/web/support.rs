@@ -96,7 +96,7 @@ pub fn saved(id: &str, organisation: &str) -> SavedAssessment {
         schema: SCHEMA_VERSION,
         id: id.to_string(),
         revision: 0,
-        updated_at: 1.0,
+        updated_at: 1,
         assessment: Assessment::new(organisation, ""),
     }
 }

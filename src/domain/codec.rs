@@ -1,0 +1,391 @@
+//! An assessment as JSON and back, field by field: the one layout shared by saved records
+//! (`records.rs`) and exported files (`file.rs`). Reading says which field is wrong and what
+//! was expected there; a missing field is empty, an unknown field is ignored.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use super::answer::{Answer, Observation};
+use super::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+use super::json::Json;
+use super::model::MODEL_VERSION;
+
+/// A field whose value is not what the layout expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Where, such as `assessment.answers["precondition.coe.training_owner"]`.
+    pub path: String,
+    /// What the field must hold.
+    pub expected: String,
+    /// What it holds.
+    pub found: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} should be {}, but is {}",
+            self.path, self.expected, self.found
+        )
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// What a value is, for a message: the text itself when short, else its kind.
+fn found(v: &Json) -> String {
+    match v {
+        Json::String(s) if s.chars().count() <= 40 => format!("“{s}”"),
+        Json::Number(n) if n.len() <= 20 => n.clone(),
+        other => other.kind().to_string(),
+    }
+}
+
+/// Reading context: the path of the value being read.
+pub(crate) struct At<'a> {
+    pub(crate) value: &'a Json,
+    pub(crate) path: String,
+}
+
+impl<'a> At<'a> {
+    pub(crate) fn root(value: &'a Json, path: &str) -> Self {
+        At {
+            value,
+            path: path.to_string(),
+        }
+    }
+
+    pub(crate) fn fail<T>(&self, expected: &str) -> Result<T, FieldError> {
+        Err(FieldError {
+            path: self.path.clone(),
+            expected: expected.to_string(),
+            found: found(self.value),
+        })
+    }
+
+    /// The members of an object.
+    pub(crate) fn members(&self) -> Result<&'a [(String, Json)], FieldError> {
+        match self.value {
+            Json::Object(m) => Ok(m),
+            _ => self.fail("an object"),
+        }
+    }
+
+    /// A member, if present (`null` counts as absent).
+    pub(crate) fn field(&self, key: &str) -> Result<Option<At<'a>>, FieldError> {
+        let members = self.members()?;
+        Ok(members
+            .iter()
+            .find(|(k, _)| k == key)
+            .filter(|(_, v)| *v != Json::Null)
+            .map(|(_, v)| At {
+                value: v,
+                path: format!("{}.{key}", self.path),
+            }))
+    }
+
+    /// A member that must be present.
+    pub(crate) fn required(&self, key: &str) -> Result<At<'a>, FieldError> {
+        self.field(key)?.ok_or_else(|| FieldError {
+            path: format!("{}.{key}", self.path),
+            expected: "present".to_string(),
+            found: "missing".to_string(),
+        })
+    }
+
+    pub(crate) fn string(&self) -> Result<String, FieldError> {
+        match self.value {
+            Json::String(s) => Ok(s.clone()),
+            _ => self.fail("text"),
+        }
+    }
+
+    pub(crate) fn u64(&self) -> Result<u64, FieldError> {
+        self.value
+            .as_u64()
+            .map_or_else(|| self.fail("a whole number"), Ok)
+    }
+
+    fn items(&self) -> Result<Vec<At<'a>>, FieldError> {
+        match self.value {
+            Json::Array(items) => Ok(items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| At {
+                    value: v,
+                    path: format!("{}[{i}]", self.path),
+                })
+                .collect()),
+            _ => self.fail("a list"),
+        }
+    }
+
+    fn entries(&self) -> Result<Vec<(String, At<'a>)>, FieldError> {
+        Ok(self
+            .members()?
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    At {
+                        value: v,
+                        path: format!("{}[\"{k}\"]", self.path),
+                    },
+                )
+            })
+            .collect())
+    }
+}
+
+fn opt_string(at: &At, key: &str) -> Result<String, FieldError> {
+    at.field(key)?.map_or(Ok(String::new()), |v| v.string())
+}
+
+fn string_list(at: Option<At>) -> Result<Vec<String>, FieldError> {
+    let Some(at) = at else {
+        return Ok(Vec::new());
+    };
+    at.items()?.iter().map(At::string).collect()
+}
+
+fn text_map(at: Option<At>) -> Result<BTreeMap<String, String>, FieldError> {
+    let Some(at) = at else {
+        return Ok(BTreeMap::new());
+    };
+    at.entries()?
+        .into_iter()
+        .map(|(k, v)| Ok((k, v.string()?)))
+        .collect()
+}
+
+fn answer(at: &At) -> Result<Answer, FieldError> {
+    match at.value.as_str().and_then(Answer::from_token) {
+        Some(a) => Ok(a),
+        None => at.fail("“yes”, “no” or “not_sure”"),
+    }
+}
+
+fn answer_map(at: Option<At>) -> Result<BTreeMap<String, Answer>, FieldError> {
+    let Some(at) = at else {
+        return Ok(BTreeMap::new());
+    };
+    at.entries()?
+        .into_iter()
+        .map(|(k, v)| Ok((k, answer(&v)?)))
+        .collect()
+}
+
+fn iteration(at: &At) -> Result<PilotIteration, FieldError> {
+    Ok(PilotIteration {
+        date: at.required("date")?.string()?,
+        failed_criteria: string_list(Some(at.required("failed_criteria")?))?,
+        open_criteria: string_list(at.field("open_criteria")?)?,
+        evaluation: opt_string(at, "evaluation")?,
+        gate_answers: answer_map(at.field("gate_answers")?)?,
+        retrain: string_list(at.field("retrain")?)?,
+        retrained: text_map(at.field("retrained")?)?,
+    })
+}
+
+fn cycle(at: &At) -> Result<AlignmentCycle, FieldError> {
+    let mut signs = BTreeMap::new();
+    if let Some(map) = at.field("signs")? {
+        for (id, v) in map.entries()? {
+            let o = v.value.as_str().and_then(Observation::from_token);
+            signs.insert(
+                id,
+                o.map_or_else(|| v.fail("“seen”, “not_seen” or “not_sure”"), Ok)?,
+            );
+        }
+    }
+    Ok(AlignmentCycle {
+        signs,
+        notes: text_map(at.field("notes")?)?,
+    })
+}
+
+/// Reads an assessment; `path` names it in messages (`assessment`).
+pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
+    at.members()?;
+    let pilot = match at.field("pilot")? {
+        Some(p) => PilotRecord {
+            department: opt_string(&p, "department")?,
+            evaluation: opt_string(&p, "evaluation")?,
+        },
+        None => PilotRecord::default(),
+    };
+    let pilot_iterations = match at.field("pilot_iterations")? {
+        Some(list) => list
+            .items()?
+            .iter()
+            .map(iteration)
+            .collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    let cycles = match at.field("cycles")? {
+        Some(list) => list.items()?.iter().map(cycle).collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    Ok(Assessment {
+        model_version: match at.field("model_version")? {
+            Some(v) => v.string()?,
+            None => MODEL_VERSION.to_string(),
+        },
+        organisation: opt_string(at, "organisation")?,
+        assessor: opt_string(at, "assessor")?,
+        answers: answer_map(at.field("answers")?)?,
+        notes: text_map(at.field("notes")?)?,
+        unclear: text_map(at.field("unclear")?)?,
+        checklist: string_list(at.field("checklist")?)?
+            .into_iter()
+            .collect::<BTreeSet<_>>(),
+        pilot,
+        pilot_iterations,
+        cycles,
+    })
+}
+
+fn text(s: &str) -> Json {
+    Json::String(s.to_string())
+}
+
+fn texts<'a>(items: impl IntoIterator<Item = &'a String>) -> Json {
+    Json::Array(items.into_iter().map(|s| text(s)).collect())
+}
+
+fn text_object(map: &BTreeMap<String, String>) -> Json {
+    Json::Object(map.iter().map(|(k, v)| (k.clone(), text(v))).collect())
+}
+
+fn answer_object(map: &BTreeMap<String, Answer>) -> Json {
+    Json::Object(
+        map.iter()
+            .map(|(k, v)| (k.clone(), text(v.token())))
+            .collect(),
+    )
+}
+
+fn member(key: &str, value: Json) -> (String, Json) {
+    (key.to_string(), value)
+}
+
+/// Writes an assessment, every field present, keys in a stable order.
+pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
+    Json::Object(vec![
+        member("model_version", text(&a.model_version)),
+        member("organisation", text(&a.organisation)),
+        member("assessor", text(&a.assessor)),
+        member("answers", answer_object(&a.answers)),
+        member("notes", text_object(&a.notes)),
+        member("unclear", text_object(&a.unclear)),
+        member("checklist", texts(&a.checklist)),
+        member(
+            "pilot",
+            Json::Object(vec![
+                member("department", text(&a.pilot.department)),
+                member("evaluation", text(&a.pilot.evaluation)),
+            ]),
+        ),
+        member(
+            "pilot_iterations",
+            Json::Array(
+                a.pilot_iterations
+                    .iter()
+                    .map(|it| {
+                        Json::Object(vec![
+                            member("date", text(&it.date)),
+                            member("failed_criteria", texts(&it.failed_criteria)),
+                            member("open_criteria", texts(&it.open_criteria)),
+                            member("evaluation", text(&it.evaluation)),
+                            member("gate_answers", answer_object(&it.gate_answers)),
+                            member("retrain", texts(&it.retrain)),
+                            member("retrained", text_object(&it.retrained)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        member(
+            "cycles",
+            Json::Array(
+                a.cycles
+                    .iter()
+                    .map(|c| {
+                        Json::Object(vec![
+                            member(
+                                "signs",
+                                Json::Object(
+                                    c.signs
+                                        .iter()
+                                        .map(|(k, o)| (k.clone(), text(o.token())))
+                                        .collect(),
+                                ),
+                            ),
+                            member("notes", text_object(&c.notes)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::raccoons_inc;
+    use crate::domain::json::parse;
+
+    fn read(text: &str) -> Result<Assessment, FieldError> {
+        let v = parse(text).unwrap();
+        assessment_from_json(&At::root(&v, "assessment"))
+    }
+
+    #[test]
+    fn an_assessment_reads_back_as_written() {
+        let a = raccoons_inc();
+        let v = assessment_to_json(&a);
+        assert_eq!(read(&v.to_pretty()), Ok(a));
+    }
+
+    #[test]
+    fn missing_fields_are_empty_and_unknown_fields_ignored() {
+        let a = read(r#"{"organisation": "Min", "future_field": [1, 2]}"#).unwrap();
+        assert_eq!(a.organisation, "Min");
+        assert_eq!(a.model_version, MODEL_VERSION);
+        assert!(a.answers.is_empty() && a.cycles.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_value_names_its_field_and_what_was_expected() {
+        assert_eq!(
+            read(r#"{"answers": {"precondition.coe.training_owner": "maybe"}}"#)
+                .unwrap_err()
+                .to_string(),
+            "assessment.answers[\"precondition.coe.training_owner\"] should be “yes”, “no” or “not_sure”, but is “maybe”"
+        );
+        assert_eq!(
+            read(r#"{"organisation": 42}"#).unwrap_err().to_string(),
+            "assessment.organisation should be text, but is 42"
+        );
+        assert_eq!(
+            read(r#"{"checklist": "step.coe.design_workflows"}"#)
+                .unwrap_err()
+                .to_string(),
+            "assessment.checklist should be a list, but is “step.coe.design_workflows”"
+        );
+        assert_eq!(
+            read(r#"{"pilot_iterations": [{"failed_criteria": []}]}"#)
+                .unwrap_err()
+                .to_string(),
+            "assessment.pilot_iterations[0].date should be present, but is missing"
+        );
+        assert_eq!(
+            read(r#"{"cycles": [{"signs": {"stability.lower_variance": true}}]}"#)
+                .unwrap_err()
+                .to_string(),
+            "assessment.cycles[0].signs[\"stability.lower_variance\"] should be “seen”, “not_seen” or “not_sure”, but is true or false"
+        );
+    }
+}
