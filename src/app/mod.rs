@@ -8,6 +8,7 @@
 mod autosave;
 mod conflict;
 mod library;
+mod navigation;
 mod notices;
 mod open;
 mod save_state;

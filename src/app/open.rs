@@ -153,8 +153,14 @@ impl OpenAssessment {
 
     /// Opens a library entry.
     pub fn open(&self, state: AppState, id: &str) {
+        self.open_at(state, id, View::Preconditions);
+    }
+
+    /// Opens a library entry on a view; `false` if it could not be (unsaved work on screen
+    /// that the user keeps, or no such entry: the message says which).
+    pub fn open_at(&self, state: AppState, id: &str, view: View) -> bool {
         if !self.may_replace(state) {
-            return;
+            return false;
         }
         if let Some(newer) = self
             .library
@@ -164,18 +170,25 @@ impl OpenAssessment {
             .find(|r| r.id == id)
         {
             self.show(state, Opened::Newer(newer.id), newer.assessment, None);
-            state.go(View::Preconditions);
-            return;
+            state.go(view);
+            return true;
         }
         match storage::read_record(id) {
-            Some(Ok(record)) => self.open_record(state, record, View::Preconditions),
-            Some(Err(e)) => self
-                .notices
-                .say(format!("This assessment could not be opened: it is {e}.")),
-            None => {
+            Some(Ok(record)) => {
+                self.open_record(state, record, view);
+                true
+            }
+            Some(Err(e)) => {
                 self.notices
-                    .say("This assessment is no longer saved here (deleted in another tab?).");
+                    .say(format!("This assessment could not be opened: it is {e}."));
+                false
+            }
+            None => {
+                self.notices.say(
+                    "This assessment is not saved in this browser (deleted, or saved in another browser or another tab's private window?).",
+                );
                 self.library.refresh();
+                false
             }
         }
     }
@@ -213,11 +226,18 @@ impl OpenAssessment {
 
     /// Opens the read-only Raccoons Inc. example.
     pub fn open_example(&self, state: AppState) {
+        self.open_example_at(state, View::Preconditions);
+    }
+
+    /// Opens the read-only Raccoons Inc. example on a view; `false` if the user keeps unsaved
+    /// work on screen.
+    pub fn open_example_at(&self, state: AppState, view: View) -> bool {
         if !self.may_replace(state) {
-            return;
+            return false;
         }
         self.show(state, Opened::Example, domain::raccoons_inc(), None);
-        state.go(View::Preconditions);
+        state.go(view);
+        true
     }
 
     /// Saves a copy of what is on screen as a new library entry and opens it.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::{self, Assessment, Evaluation, SectionProgress};
+use crate::domain::{self, Assessment, Evaluation, Page, SectionProgress};
 
 /// The views of the app, one per part of the model plus start and report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,16 @@ impl View {
             .into_iter()
             .chain(View::SECTIONS)
             .find(|v| v.token() == token)
+    }
+
+    /// The page of an assessment this view shows (none for the start screen).
+    pub fn page(self) -> Option<Page> {
+        Page::from_token(self.token())
+    }
+
+    /// The view of a page.
+    pub fn of(page: Page) -> View {
+        View::from_token(page.token()).unwrap_or(View::Preconditions)
     }
 
     /// Answered / total of the part of the model this view shows, if it asks anything.

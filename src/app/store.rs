@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::conflict::Conflicts;
 use super::library::{export_open, Library};
+use super::navigation::initial_route;
 use super::notices::Notices;
 use super::open::{OpenAssessment, Opened, PendingImport};
 use super::state::{AppState, View};
@@ -48,12 +49,18 @@ impl Store {
     /// Loads the library and reopens what was open; installs autosave and the listeners for
     /// page hiding and other tabs.
     pub fn start(&self, state: AppState) {
+        let mut storage_failed = false;
         match storage::load_library(browser::now_ms(), true, browser::new_id) {
-            Err(e) => self.notices.storage_error.set(Some(e)),
+            Err(e) => {
+                storage_failed = true;
+                self.notices.storage_error.set(Some(e));
+            }
             Ok(library) => {
                 let session = library.session.clone();
                 self.library.set(library.clone());
-                if let Some(session) = session {
+                if let Some(route) = initial_route() {
+                    self.follow(state, &route);
+                } else if let Some(session) = session {
                     let record = session
                         .open
                         .and_then(|id| library.records.iter().find(|r| r.id == id).cloned());
@@ -66,8 +73,15 @@ impl Store {
                 browser::request_persistence(move |answer| persisted.set(Some(answer)));
             }
         }
+        if storage_failed {
+            // Without storage an address can still show the example (or say what it cannot).
+            if let Some(route) = initial_route() {
+                self.follow(state, &route);
+            }
+        }
         self.open.install_autosave(state);
         self.open.install_listeners(state);
+        self.install_routing(state);
     }
 
     fn is_open(&self, id: &str) -> bool {

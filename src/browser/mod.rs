@@ -3,6 +3,7 @@
 
 mod error;
 mod files;
+pub mod location;
 mod page;
 pub mod storage;
 mod time;

@@ -21,6 +21,7 @@ mod progress;
 mod readiness;
 mod records;
 mod report;
+mod route;
 mod sequence;
 mod stability;
 mod stage;
@@ -66,6 +67,7 @@ pub use report::{
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
+pub use route::{Page, Route, Source};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
     retrain_steps, set_item_done, set_retrained, GateOutcome, LockReason, Retraining, Sequence,

@@ -1,0 +1,44 @@
+//! The page's address: its fragment (where every view has an address), the history, and the
+//! query (`?embed=1`).
+
+/// The fragment of the address, with its `#` (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The address without its fragment (to build links to this page).
+pub fn address_without_fragment() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    Some(match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    })
+}
+
+/// Whether the address's query holds `name=1` (or `name=true`).
+pub fn query_flag(name: &str) -> bool {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return false;
+    };
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| matches!(pair.split_once('='), Some((k, "1" | "true")) if k == name))
+}
+
+/// Shows a new fragment: a new history entry (`push`), or in place of the current one.
+/// Where the history cannot be written (a sandboxed frame), nothing happens: `false`.
+pub fn set_fragment(fragment: &str, push: bool) -> bool {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return false;
+    };
+    let state = wasm_bindgen::JsValue::NULL;
+    let result = if push {
+        history.push_state_with_url(&state, "", Some(fragment))
+    } else {
+        history.replace_state_with_url(&state, "", Some(fragment))
+    };
+    result.is_ok()
+}
