@@ -23,6 +23,7 @@ mod records;
 mod report;
 mod route;
 mod sequence;
+mod share;
 mod stability;
 mod stage;
 
@@ -72,6 +73,10 @@ pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
     retrain_steps, set_item_done, set_retrained, GateOutcome, LockReason, Retraining, Sequence,
     SequenceError, SequenceState, StepState, StepStatus,
+};
+pub use share::{
+    decode_share, encode_share, share_text_block, Deflate, ShareEnvelope, ShareError, ShareOptions,
+    SharedAssessment, SHARE_FORMAT_VERSION,
 };
 pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
 pub use stage::Stage;
