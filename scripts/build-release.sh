@@ -8,11 +8,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 cd "$KOOM_ROOT"
 
 ensure_build_tools
+release_build_env
 
 locked=()
 [[ "${CI:-}" == "true" ]] && locked=(--locked)
 
-log "trunk build --release (offline, pinned wasm-bindgen $(wasm_bindgen_version) and wasm-opt $BINARYEN_VERSION)"
+log "trunk build --release ($RELEASE_TOOLCHAIN with build-std; offline, pinned wasm-bindgen $(wasm_bindgen_version) and wasm-opt $BINARYEN_VERSION)"
 start=$SECONDS
 trunk build --release "${locked[@]}" "$@"
 log "release bundle built in $((SECONDS - start)) s:"

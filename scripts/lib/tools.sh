@@ -17,6 +17,11 @@ TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 BINARYEN_NPM_VERSION="132.0.0"
 WASM_TARGET="wasm32-unknown-unknown"
+# The release bundle only is built with this nightly: it rebuilds the standard library for
+# size (build-std, optimize_for_size) and aborts on panic without the formatting machinery
+# (about 20 KB of wasm, brotli). Tests, clippy and the dev server use the stable toolchain.
+# (nightly-2026-05-19 has no wasm32 standard library to download; this is the same compiler.)
+RELEASE_TOOLCHAIN="nightly-2026-05-20"
 CHROMIUM_BIN="/usr/bin/chromium"
 CHROMEDRIVER_BIN="/usr/bin/chromedriver"
 NODE_MIN_MAJOR=20
@@ -79,6 +84,37 @@ ensure_wasm_target() {
 	command -v rustup >/dev/null || die "the $WASM_TARGET Rust target is missing and rustup is not available to add it"
 	log "adding the Rust target $WASM_TARGET"
 	rustup target add "$WASM_TARGET"
+}
+
+_release_toolchain_ok() {
+	rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 &&
+		[[ -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/$WASM_TARGET" ]] &&
+		[[ -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ]]
+}
+
+_install_release_toolchain() {
+	_release_toolchain_ok && return 0
+	log "installing the release toolchain $RELEASE_TOOLCHAIN with rust-src and $WASM_TARGET (once; seconds)"
+	_timed "release toolchain install" rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal \
+		--component rust-src --target "$WASM_TARGET" || die "rustup could not install $RELEASE_TOOLCHAIN"
+	_release_toolchain_ok || die "$RELEASE_TOOLCHAIN was installed but lacks rust-src or $WASM_TARGET"
+}
+
+# The pinned nightly the release bundle is built with, from rustup's own server.
+ensure_release_toolchain() {
+	command -v rustup >/dev/null || die "rustup is needed to install the release toolchain $RELEASE_TOOLCHAIN"
+	_release_toolchain_ok || _with_tools_lock release-toolchain _install_release_toolchain
+}
+
+# The environment of a release build: the pinned nightly, the standard library rebuilt for
+# size, and panics that abort without a message (Cargo.toml's release profile says `abort`;
+# this makes it `immediate-abort`, which needs the rebuilt standard library).
+release_build_env() {
+	export RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN"
+	export CARGO_UNSTABLE_BUILD_STD=std
+	export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+	export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true
+	export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
 }
 
 # rustfmt and clippy (test.sh only). rustup fetches them from its own distribution server.
@@ -228,6 +264,7 @@ check_pins() {
 # Everything Trunk needs for a release build.
 ensure_build_tools() {
 	ensure_wasm_target
+	ensure_release_toolchain
 	ensure_trunk
 	ensure_wasm_bindgen
 	ensure_wasm_opt
