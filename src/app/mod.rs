@@ -6,20 +6,24 @@
 //! [`crate::domain`], and every platform call goes through [`crate::browser`].
 
 mod autosave;
+mod compare;
 mod conflict;
 mod library;
 mod navigation;
 mod notices;
 mod open;
 mod save_state;
+mod share;
 mod state;
 mod store;
 mod sync;
 
+pub use compare::{Compared, Side};
 pub use conflict::{Conflict, ConflictKind, Conflicts};
 pub use library::{export_open, Entry, Library};
 pub use notices::Notices;
-pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport};
+pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
 pub use save_state::SaveState;
+pub use share::{make_link, plain_link, read_link, ShareLink, LINK_WARNING_CHARS};
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};

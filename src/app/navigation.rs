@@ -15,6 +15,14 @@ impl Store {
     /// The address of what is on screen.
     pub fn route(&self, state: AppState) -> Route {
         let view = state.view.get();
+        if view == View::Compare {
+            if let Some((left, right)) = self.compared.sides.get() {
+                return Route::Compare {
+                    left: left.source,
+                    right: right.source,
+                };
+            }
+        }
         let Some(page) = view.page() else {
             return Route::Start;
         };
@@ -23,6 +31,10 @@ impl Store {
             Opened::Saved(id) | Opened::Newer(id) => Route::Saved { id, page },
             Opened::Example => Route::Example { page },
             Opened::Memory => Route::Memory { page },
+            Opened::Shared(info) => Route::Shared {
+                payload: info.payload,
+                page,
+            },
         }
     }
 
@@ -49,7 +61,9 @@ impl Store {
                 state.go(View::Start);
                 false
             }
-            Route::Shared { .. } | Route::Compare { .. } | Route::Team { .. } => {
+            Route::Shared { payload, page } => self.open_shared(state, payload, View::of(*page)),
+            Route::Compare { left, right } => self.open_compare(state, left.clone(), right.clone()),
+            Route::Team { .. } => {
                 self.notices.say(
                     "This address needs a newer version of KOOM Readiness. Your library is below.",
                 );

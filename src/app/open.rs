@@ -25,6 +25,19 @@ pub enum Opened {
     Example,
     /// A record from a newer version, read-only.
     Newer(String),
+    /// An assessment opened from a share link, read-only until saved as a copy.
+    Shared(SharedInfo),
+}
+
+/// Where a shared assessment comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedInfo {
+    /// The link's payload (its address is `#/s/<payload>`).
+    pub payload: String,
+    /// The day the link was made (ISO date).
+    pub made_on: String,
+    /// Whether the link carries notes and remarks.
+    pub includes_notes: bool,
 }
 
 /// An imported file waiting for the user's choice: the library already holds an assessment
@@ -97,9 +110,10 @@ impl OpenAssessment {
         self.saved.set(stored.then(|| assessment.clone()));
         self.dirty.set(false);
         self.conflicts.conflict.set(None);
-        state
-            .read_only
-            .set(matches!(opened, Opened::Example | Opened::Newer(_)));
+        state.read_only.set(matches!(
+            opened,
+            Opened::Example | Opened::Newer(_) | Opened::Shared(_)
+        ));
         self.opened.set(opened);
         state.assessment.set(assessment);
     }
@@ -128,7 +142,7 @@ impl OpenAssessment {
             Opened::Saved(_) => {
                 self.dirty.get_untracked() || self.conflicts.conflict.get_untracked().is_some()
             }
-            Opened::Nothing | Opened::Example | Opened::Newer(_) => false,
+            Opened::Nothing | Opened::Example | Opened::Newer(_) | Opened::Shared(_) => false,
         };
         let name = state.assessment.with_untracked(display_name);
         if !at_risk

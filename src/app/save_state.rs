@@ -71,7 +71,7 @@ impl Store {
         let error = self.notices.storage_error.get();
         match self.open.opened.get() {
             Opened::Nothing => SaveState::Nothing,
-            Opened::Example | Opened::Newer(_) => SaveState::ReadOnly,
+            Opened::Example | Opened::Newer(_) | Opened::Shared(_) => SaveState::ReadOnly,
             Opened::Memory => SaveState::NotSaved(error.unwrap_or(StorageError::Unavailable)),
             Opened::Saved(_) => {
                 if self.conflicts.conflict.with(Option::is_some) {
@@ -101,7 +101,7 @@ impl OpenAssessment {
                 self.dirty.get_untracked()
                     || self.conflicts.conflict.with_untracked(Option::is_some)
             }
-            Opened::Nothing | Opened::Example | Opened::Newer(_) => false,
+            Opened::Nothing | Opened::Example | Opened::Newer(_) | Opened::Shared(_) => false,
         }
     }
 }

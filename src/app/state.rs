@@ -24,6 +24,8 @@ pub enum View {
     Stability,
     /// Printable report.
     Report,
+    /// Two assessments side by side.
+    Compare,
 }
 
 impl View {
@@ -49,6 +51,7 @@ impl View {
             View::Sequence => "Deployment sequence",
             View::Stability => "Stability",
             View::Report => "Report",
+            View::Compare => "Compare",
         }
     }
 
@@ -63,6 +66,7 @@ impl View {
             View::Sequence => "sequence",
             View::Stability => "stability",
             View::Report => "report",
+            View::Compare => "compare",
         }
     }
 
@@ -94,7 +98,7 @@ impl View {
             View::GreenFlags => Some(p.green_flags),
             View::Sequence => Some(p.sequence),
             View::Stability => Some(p.stability),
-            View::Start | View::Report => None,
+            View::Start | View::Report | View::Compare => None,
         }
     }
 }

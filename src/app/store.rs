@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::compare::Compared;
 use super::conflict::Conflicts;
 use super::library::{export_open, Library};
 use super::navigation::initial_route;
@@ -24,6 +25,8 @@ pub struct Store {
     pub conflicts: Conflicts,
     /// Messages for the user.
     pub notices: Notices,
+    /// The two assessments compared, when the comparison is on screen.
+    pub compared: Compared,
 }
 
 /// The store from context.
@@ -43,6 +46,7 @@ impl Store {
             open: OpenAssessment::new(library, conflicts, notices),
             conflicts,
             notices,
+            compared: Compared::new(),
         }
     }
 

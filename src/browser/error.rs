@@ -30,6 +30,10 @@ pub enum BrowserError {
         /// The file's name.
         name: String,
     },
+    /// This browser has no `DecompressionStream` to open a compressed share link.
+    NoDecompression,
+    /// A compressed part of a share link does not inflate.
+    CorruptCompression,
     /// Something the app asked for could not be read; the message says what.
     Unreadable(&'static str),
 }
@@ -51,6 +55,8 @@ impl fmt::Display for BrowserError {
             BrowserError::FileUnreadable { name } => {
                 write!(f, "“{name}” could not be read. Nothing was changed.")
             }
+            BrowserError::NoDecompression => write!(f, "This browser cannot open compressed share links (it has no DecompressionStream). Open the link in a current browser, or ask for the file instead. Nothing was changed."),
+            BrowserError::CorruptCompression => write!(f, "The link's text part is damaged: it does not decompress. Nothing was loaded or changed."),
             BrowserError::Unreadable(message) => write!(f, "{message}"),
         }
     }

@@ -1,6 +1,7 @@
 //! Thin browser layer: every call that can fail returns `Result` or `Option`, and nothing
 //! here decides anything about KOOM. It may use the domain's types, never its rules.
 
+mod compress;
 mod error;
 mod files;
 pub mod location;
@@ -8,10 +9,11 @@ mod page;
 pub mod storage;
 mod time;
 
+pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
 pub use files::{copy_to_clipboard, download, read_chosen_file};
 pub use page::{
     alert, confirm, focus, focus_main_heading, page_hidden, print, request_persistence,
-    scroll_to_and_focus,
+    scroll_to_and_focus, select_text,
 };
 pub use time::{date_time_label, new_id, now_ms, today_iso};

@@ -88,3 +88,15 @@ pub fn request_persistence(on_answer: impl FnOnce(bool) + 'static) {
         }
     });
 }
+
+/// Selects the text of an input, so the user can copy it where the clipboard is refused.
+pub fn select_text(id: &str) -> Option<()> {
+    let input: web_sys::HtmlInputElement = web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()?;
+    let _ = input.focus();
+    input.select();
+    Some(())
+}

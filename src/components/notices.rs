@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::compare::ComparePicker;
 use crate::app::{export_open, use_state, use_store, ConflictKind, Opened, View};
 use crate::domain::display_name;
+use crate::domain::Source;
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.
 #[component]
@@ -90,7 +92,27 @@ pub fn OpenedBanner(
     let store = use_store();
     move || {
         match store.open.opened.get() {
-        Opened::Example | Opened::Newer(_) if memory_only => None,
+        Opened::Example | Opened::Newer(_) | Opened::Shared(_) if memory_only => None,
+        Opened::Shared(info) => {
+            let assessor = state.assessment.with(|a| a.assessor.trim().to_string());
+            let this = Source::Shared(info.payload.clone());
+            Some(view! {
+                <div class="notice notice-info opened-banner" data-opened="shared">
+                    <p>
+                        <strong>"A shared assessment, read-only: “" {move || state.assessment.with(display_name)} "”"</strong>
+                        {(!assessor.is_empty()).then(|| format!(", assessed by {assessor}"))}
+                        ", shared on " {info.made_on.clone()}
+                        {if info.includes_notes { " with its notes" } else { " without notes" }}
+                        ". Verdict: " {move || state.evaluation.with(|e| e.readiness.verdict.headline())} ". "
+                        "Nothing of it is saved in this browser, and nothing saved here was changed, until you save it as your copy."
+                    </p>
+                    <div class="notice-actions">
+                        <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>"Save as my copy"</button>
+                        <ComparePicker this=this/>
+                    </div>
+                </div>
+            }.into_any())
+        }
         Opened::Example => Some(view! {
             <div class="notice notice-info opened-banner" data-opened="example">
                 <p>

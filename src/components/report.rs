@@ -4,10 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::{export_open, use_state, use_store, View};
+use super::compare::ComparePicker;
+use crate::app::{
+    export_open, make_link, plain_link, use_state, use_store, Opened, ShareLink, View,
+};
 use crate::browser;
 use crate::domain::{
-    self, feedback_intro, AnswerTable, Finding, ReasonLine, Report, ITERATIONS_TITLE, NO_FEEDBACK,
+    self, feedback_intro, group_thousands, AnswerTable, Finding, ReasonLine, Report, Source,
+    ITERATIONS_TITLE, NO_FEEDBACK,
 };
 
 fn finding_token(f: Finding) -> &'static str {
@@ -63,6 +67,11 @@ pub fn ReportDocument(
                     <h1 id="main-heading" tabindex="-1">{r.title}</h1>
                     <p class="intro">{meta}</p>
                     <p class="report-stage" data-stage=r.stage_token><strong>"Where we are now: "</strong>{r.stage.clone()}</p>
+                    {r.share_link.clone().map(|link| view! {
+                        <p class="report-link">"Open this assessment (without its notes) in KOOM Readiness: "
+                            <a href=link.clone()>{link.clone()}</a>
+                            " (anyone with the link can read the answers)."</p>
+                    })}
                 </header>
 
                 <section class="report-verdict">
@@ -171,7 +180,7 @@ pub fn ReportView() -> impl IntoView {
         state.assessment.with(|a| {
             state
                 .evaluation
-                .with(|e| Report::new(a, e, &browser::today_iso()))
+                .with(|e| Report::new(a, e, &browser::today_iso()).with_link(plain_link(a)))
         })
     });
     let markdown = move || report.with_untracked(domain::markdown);
@@ -182,6 +191,12 @@ pub fn ReportView() -> impl IntoView {
         store
             .notices
             .report(browser::download(&name, "text/markdown", &markdown()));
+    };
+    let this_source = move || match store.open.opened.get() {
+        Opened::Saved(id) | Opened::Newer(id) => Some(Source::Saved(id)),
+        Opened::Example => Some(Source::Example),
+        Opened::Shared(info) => Some(Source::Shared(info.payload)),
+        Opened::Memory | Opened::Nothing => None,
     };
     let copy_markdown = move |_| {
         let text = markdown();
@@ -202,6 +217,77 @@ pub fn ReportView() -> impl IntoView {
             <button type="button" class="secondary" on:click=move |_| store.notices.report(export_open(state))>"Export file (JSON)"</button>
             <button type="button" class="secondary" on:click=move |_| state.go(View::Preconditions)>"Back to the questions"</button>
         </div>
+        <SharePanel/>
+        {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker this=this/></div> })}
         <ReportDocument report/>
+    }
+}
+
+/// Share by link: the link (with or without notes), a copy button with a select-the-text
+/// fallback, and plain words on who can read it and when it is too long.
+#[component]
+fn SharePanel() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let notes = RwSignal::new(false);
+    let link = RwSignal::new(None::<ShareLink>);
+    let make = move || {
+        let assessment = state.assessment.get_untracked();
+        let with_notes = notes.get_untracked();
+        leptos::task::spawn_local(async move {
+            link.set(Some(make_link(assessment, with_notes).await));
+        });
+    };
+    let copy = move |_| {
+        let Some(l) = link.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match browser::copy_to_clipboard(&l.url).await {
+                Ok(()) => store
+                    .notices
+                    .say("The link was copied. Anyone with it can read the answers."),
+                Err(_) => {
+                    browser::select_text("share-url");
+                    store.notices.say("This browser did not let the page copy (an embedded page may not be allowed to). The link is selected: copy it with Ctrl+C (⌘C on a Mac).");
+                }
+            }
+        });
+    };
+    view! {
+        <section class="card share-panel no-print" aria-labelledby="share-title">
+            <h2 id="share-title">"Share by link"</h2>
+            <p class="muted">"The whole assessment travels inside the link (after the #), never through a server. Anyone with the link can read the answers; it opens read-only."</p>
+            <div class="share-controls">
+                <label class="check-inline">
+                    <input type="checkbox" prop:checked=notes on:change=move |ev| {
+                        notes.set(event_target_checked(&ev));
+                        if link.with_untracked(Option::is_some) { make(); }
+                    }/>
+                    " Include notes and “unclear” remarks"
+                </label>
+                <button type="button" class="secondary" on:click=move |_| make()>"Make the link"</button>
+            </div>
+            {move || link.get().map(|l| {
+                let length = l.url.chars().count();
+                let too_long = l.too_long();
+                view! {
+                    <div class="share-result" data-share-length=length>
+                        <label for="share-url">{if l.notes { "Link with notes" } else { "Link without notes" }}</label>
+                        <div class="share-row">
+                            <input id="share-url" type="text" readonly prop:value=l.url.clone()
+                                on:focus=move |_| { browser::select_text("share-url"); }/>
+                            <button type="button" class="primary" on:click=copy>"Copy link"</button>
+                        </div>
+                        {too_long.then(|| view! {
+                            <p class="limit-hint" data-limit="reached" role="status">
+                                {format!("This link is {} characters: mail clients and chat tools may cut links over 2,000. ", group_thousands(length))}
+                                {if l.notes { "Share a link without notes, or the file (Export file) instead." } else { "Share the file (Export file) instead." }}
+                            </p>
+                        })}
+                    </div>
+                }
+            })}
+        </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{notices, report, sections, sequence, stability, start, verdict};
+use super::{compare, notices, report, sections, sequence, stability, start, verdict};
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, AppState, Store, View};
 use crate::domain::{display_name, MODEL_VERSION};
@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(store);
     store.start(state);
+    let comparing = Memo::new(move |_| state.view.get() == View::Compare);
 
     view! {
         <a class="skip-link" href="#main-heading">"Skip to content"</a>
@@ -30,15 +31,23 @@ pub fn App() -> impl IntoView {
         <notices::Notices/>
         <SaveAlert/>
         <Show
-            when=move || state.view.get() != View::Start
-            fallback=|| view! { <main class="page page-start"><start::StartScreen/></main> }
+            when=move || !matches!(state.view.get(), View::Start | View::Compare)
+            fallback=move || view! {
+                <main class="page page-start">
+                    {move || if comparing.get() {
+                        view! { <compare::CompareView/> }.into_any()
+                    } else {
+                        view! { <start::StartScreen/> }.into_any()
+                    }}
+                </main>
+            }
         >
             <div class="workspace">
                 <SectionNav/>
                 <main class="page" id="main">
                     <notices::OpenedBanner/>
                     {move || match state.view.get() {
-                        View::Start => ().into_any(),
+                        View::Start | View::Compare => ().into_any(),
                         View::Preconditions => view! { <sections::PreconditionsView/> }.into_any(),
                         View::Maturity => view! { <sections::MaturityView/> }.into_any(),
                         View::RedFlags => view! { <sections::RedFlagsView/> }.into_any(),

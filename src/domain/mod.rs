@@ -10,6 +10,7 @@
 mod answer;
 mod assessment;
 mod codec;
+mod compare;
 mod doc;
 mod evaluation;
 mod example;
@@ -30,6 +31,7 @@ mod stage;
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 pub use codec::FieldError;
+pub use compare::{compare, Comparison, ItemDifference, SectionDifferences};
 pub use doc::model_markdown;
 pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
 pub use example::{raccoons_inc, RACCOONS_INC};

@@ -1240,7 +1240,8 @@ impl ModelItem {
     }
 }
 
-fn question_section(id: &str) -> SeedSection {
+/// The seed section a question id belongs to.
+pub(crate) fn question_section(id: &str) -> SeedSection {
     match id.split('.').next() {
         Some("precondition") => PRECONDITIONS_SECTION,
         Some("maturity") => MATURITY_SECTION,
@@ -1250,6 +1251,33 @@ fn question_section(id: &str) -> SeedSection {
         Some("stability") => STABILITY_SECTION,
         _ => VERSIONING_SECTION,
     }
+}
+
+/// The label of the item a question is asked for (its precondition, requirement, red flag or
+/// green flag), if it belongs to one.
+pub(crate) fn item_label_of_question(id: &str) -> Option<String> {
+    PRECONDITIONS
+        .iter()
+        .find(|p| p.questions.iter().any(|q| q.id == id))
+        .map(Precondition::label)
+        .or_else(|| {
+            MATURITY_REQUIREMENTS
+                .iter()
+                .find(|m| m.questions.iter().any(|q| q.id == id))
+                .map(MaturityRequirement::label)
+        })
+        .or_else(|| {
+            RED_FLAGS
+                .iter()
+                .find(|f| f.question.id == id)
+                .map(RedFlag::label)
+        })
+        .or_else(|| {
+            GREEN_FLAGS
+                .iter()
+                .find(|g| g.question.id == id)
+                .map(GreenFlag::label)
+        })
 }
 
 /// Finds any model item by its stable id.

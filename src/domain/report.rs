@@ -68,6 +68,8 @@ pub struct Report {
     pub diagnosis: Vec<DiagnosisLine>,
     /// Items flagged "unclear": feedback for the model's improvement cycle.
     pub feedback: Vec<FeedbackLine>,
+    /// A share link to the assessment (without notes), when the app has made one.
+    pub share_link: Option<String>,
 }
 
 /// One reason of the verdict.
@@ -425,7 +427,14 @@ impl Report {
                     },
                 })
                 .collect(),
+            share_link: None,
         }
+    }
+
+    /// The report with a share link to its assessment.
+    pub fn with_link(mut self, link: String) -> Report {
+        self.share_link = Some(link);
+        self
     }
 
     /// The line under the title: assessor, model version, date.
@@ -500,6 +509,7 @@ impl Report {
             f.push(d.sign.to_string());
             f.extend(d.suspects.iter().cloned());
         }
+        f.extend(self.share_link.iter().cloned());
         if self.feedback.is_empty() {
             f.push(NO_FEEDBACK.to_string());
         } else {
@@ -646,6 +656,13 @@ pub fn markdown(report: &Report) -> String {
     );
     let _ = writeln!(out, "{}\n", t(&r.meta_line()));
     let _ = writeln!(out, "**Where we are now:** {}\n", t(&r.stage));
+    if let Some(link) = &r.share_link {
+        // A link the app made: URL-safe characters only, so it needs no escaping.
+        let _ = writeln!(
+            out,
+            "Open this assessment (without its notes) in KOOM Readiness: <{link}> (anyone with the link can read the answers).\n"
+        );
+    }
 
     let _ = writeln!(out, "## Verdict: {}\n", r.verdict.headline());
     let _ = writeln!(out, "{}\n", r.verdict.explanation());

@@ -1,0 +1,90 @@
+//! Two assessments side by side: the library's, the example, or a share link's.
+
+use leptos::prelude::*;
+
+use super::share::read_link;
+use super::state::{AppState, View};
+use super::store::Store;
+use crate::browser::storage;
+use crate::domain::{display_name, raccoons_inc, Assessment, Source};
+
+/// One side of a comparison, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    /// Where it comes from (its address).
+    pub source: Source,
+    /// Its name, as the library would show it, and where it comes from.
+    pub name: String,
+    /// The assessment.
+    pub assessment: Assessment,
+}
+
+/// The comparison on screen.
+#[derive(Clone, Copy)]
+pub struct Compared {
+    /// The two sides, once resolved.
+    pub sides: RwSignal<Option<(Side, Side)>>,
+}
+
+impl Compared {
+    pub(super) fn new() -> Self {
+        Compared {
+            sides: RwSignal::new(None),
+        }
+    }
+}
+
+async fn resolve(source: Source) -> Result<Side, String> {
+    let (name, assessment) = match &source {
+        Source::Saved(id) => match storage::read_record(id) {
+            Some(Ok(record)) => (display_name(&record.assessment), record.assessment),
+            Some(Err(e)) => return Err(format!("an assessment of the library is {e}")),
+            None => return Err("an assessment it names is not saved in this browser".to_string()),
+        },
+        Source::Example => {
+            let a = raccoons_inc();
+            (format!("{} (example)", display_name(&a)), a)
+        }
+        Source::Shared(payload) => {
+            let shared = read_link(payload).await?;
+            (
+                format!(
+                    "{} (shared {})",
+                    display_name(&shared.assessment),
+                    shared.made_on
+                ),
+                shared.assessment,
+            )
+        }
+    };
+    Ok(Side {
+        source,
+        name,
+        assessment,
+    })
+}
+
+impl Store {
+    /// Shows two assessments side by side. A side that cannot be read says why, and nothing
+    /// changes.
+    pub fn open_compare(&self, state: AppState, left: Source, right: Source) -> bool {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            match (resolve(left).await, resolve(right).await) {
+                (Ok(l), Ok(r)) => {
+                    store.compared.sides.set(Some((l, r)));
+                    state.go(View::Compare);
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    store
+                        .notices
+                        .say(format!("The comparison could not be shown: {e}."));
+                    if state.view.get_untracked() == View::Compare {
+                        state.go(View::Start);
+                    }
+                }
+            }
+        });
+        true
+    }
+}

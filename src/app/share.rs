@@ -1,0 +1,145 @@
+//! Share links: making one for what is on screen, and opening one — read-only, never changing
+//! or replacing what is saved, until the user saves it as a copy.
+
+use leptos::prelude::*;
+
+use super::open::{Opened, SharedInfo};
+use super::state::{AppState, View};
+use super::store::Store;
+use crate::browser::{self, location};
+use crate::domain::{
+    decode_share, display_name, encode_share, share_text_block, Assessment, Route, ShareOptions,
+    SharedAssessment,
+};
+
+/// Links longer than this may be cut by mail clients (2,048) and chat tools.
+pub const LINK_WARNING_CHARS: usize = 2_000;
+
+/// A share link made for the assessment on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareLink {
+    /// The whole address.
+    pub url: String,
+    /// Whether it carries notes and remarks.
+    pub notes: bool,
+}
+
+impl ShareLink {
+    /// Whether the link is long enough to be cut by mail or chat.
+    pub fn too_long(&self) -> bool {
+        self.url.chars().count() > LINK_WARNING_CHARS
+    }
+}
+
+/// The address of a payload on this page (the page's own address, its fragment replaced).
+pub fn link_to(payload: &str) -> String {
+    let base = location::address_without_fragment().unwrap_or_default();
+    format!(
+        "{base}{}",
+        Route::Shared {
+            payload: payload.to_string(),
+            page: crate::domain::Page::Preconditions,
+        }
+        .fragment()
+        .trim_end_matches("/preconditions")
+    )
+}
+
+/// A link to an assessment without its notes, made at once (its text is short and stored as
+/// it is): for the reports.
+pub fn plain_link(assessment: &Assessment) -> String {
+    let options = ShareOptions {
+        notes: false,
+        made_on: browser::today_iso(),
+    };
+    link_to(&encode_share(assessment, options, None))
+}
+
+/// A link to an assessment, its text compressed by the browser when that makes it shorter.
+pub async fn make_link(assessment: Assessment, notes: bool) -> ShareLink {
+    let options = ShareOptions {
+        notes,
+        made_on: browser::today_iso(),
+    };
+    let block = share_text_block(&assessment, &options);
+    let deflated = browser::deflate_raw(&block).await;
+    let payload = match deflated {
+        Some(d) => encode_share(&assessment, options, Some(&|_: &[u8]| d.clone())),
+        None => encode_share(&assessment, options, None),
+    };
+    ShareLink {
+        url: link_to(&payload),
+        notes,
+    }
+}
+
+/// Reads a payload into the assessment it carries, inflating its text when needed.
+pub async fn read_link(payload: &str) -> Result<SharedAssessment, String> {
+    let envelope = decode_share(payload).map_err(|e| e.to_string())?;
+    let inflated = if envelope.needs_inflate() {
+        Some(
+            browser::inflate_raw(envelope.text_block())
+                .await
+                .map_err(|e| e.to_string())?,
+        )
+    } else {
+        None
+    };
+    envelope.finish(inflated).map_err(|e| e.to_string())
+}
+
+impl Store {
+    /// Opens a share link's assessment read-only on a view. Decoding may wait for the browser
+    /// to inflate its text; a link that cannot be read says why and changes nothing.
+    pub fn open_shared(&self, state: AppState, payload: &str, view: View) -> bool {
+        if let Opened::Shared(info) = self.open.opened.get_untracked() {
+            if info.payload == payload {
+                state.go(view);
+                return true;
+            }
+        }
+        if !self.open.may_replace(state) {
+            return false;
+        }
+        let store = *self;
+        let payload = payload.to_string();
+        leptos::task::spawn_local(async move {
+            match read_link(&payload).await {
+                Ok(shared) => {
+                    store.open.show(
+                        state,
+                        Opened::Shared(SharedInfo {
+                            payload,
+                            made_on: shared.made_on,
+                            includes_notes: shared.includes_notes,
+                        }),
+                        shared.assessment,
+                        None,
+                    );
+                    state.go(view);
+                }
+                Err(message) => {
+                    store.notices.say(format!(
+                        "This share link could not be opened: {message} Your library is below; nothing in it was changed."
+                    ));
+                    state.go(View::Start);
+                }
+            }
+        });
+        true
+    }
+
+    /// Saves the shared assessment on screen as a new entry of the library (never over an
+    /// existing one) and opens it.
+    pub fn save_shared_copy(&self, state: AppState) {
+        let Opened::Shared(info) = self.open.opened.get_untracked() else {
+            return;
+        };
+        let name = format!(
+            "{} (shared {})",
+            state.assessment.with_untracked(display_name),
+            info.made_on
+        );
+        self.open.save_copy(state, name);
+    }
+}
