@@ -8,6 +8,7 @@
 mod autosave;
 mod compare;
 mod conflict;
+mod dialog;
 mod library;
 mod navigation;
 mod notices;
@@ -20,6 +21,7 @@ mod sync;
 
 pub use compare::{Compared, Side};
 pub use conflict::{Conflict, ConflictKind, Conflicts};
+pub use dialog::{Ask, Dialogs};
 pub use library::{export_open, Entry, Library};
 pub use notices::Notices;
 pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::conflict::{Conflict, Conflicts};
+use super::dialog::{Ask, Dialogs};
 use super::library::{new_record, Entry, Library};
 use super::notices::Notices;
 use super::state::{AppState, View};
@@ -80,10 +81,19 @@ pub struct OpenAssessment {
     pub(super) conflicts: Conflicts,
     /// Where storage problems and outcomes are told.
     pub(super) notices: Notices,
+    /// Where the user is asked before unsaved work is dropped.
+    pub(super) dialogs: Dialogs,
+    /// The user agreed to drop the unsaved work on screen, for the operation being retried.
+    consented: StoredValue<bool>,
 }
 
 impl OpenAssessment {
-    pub(super) fn new(library: Library, conflicts: Conflicts, notices: Notices) -> Self {
+    pub(super) fn new(
+        library: Library,
+        conflicts: Conflicts,
+        notices: Notices,
+        dialogs: Dialogs,
+    ) -> Self {
         OpenAssessment {
             opened: RwSignal::new(Opened::Nothing),
             revision: RwSignal::new(None),
@@ -93,6 +103,8 @@ impl OpenAssessment {
             library,
             conflicts,
             notices,
+            dialogs,
+            consented: StoredValue::new(false),
         }
     }
 
@@ -133,10 +145,15 @@ impl OpenAssessment {
         state.go(view);
     }
 
-    /// Whether what is on screen may be replaced: it is saved (or holds nothing to lose), or
-    /// the user agrees to drop it.
-    pub fn may_replace(&self, state: AppState) -> bool {
+    /// Whether what is on screen may be replaced now: it is saved (or holds nothing to lose).
+    /// Otherwise the user is asked in the page; `retry` runs the operation again if they agree
+    /// to drop the unsaved work, and nothing happens if they keep it.
+    pub fn may_replace(&self, state: AppState, retry: impl FnOnce() + 'static) -> bool {
         self.flush(state);
+        if self.consented.get_value() {
+            self.consented.set_value(false);
+            return true;
+        }
         let at_risk = match self.opened.get_untracked() {
             Opened::Memory => state.assessment.with_untracked(Assessment::has_work),
             Opened::Saved(_) => {
@@ -144,18 +161,25 @@ impl OpenAssessment {
             }
             Opened::Nothing | Opened::Example | Opened::Newer(_) | Opened::Shared(_) => false,
         };
-        let name = state.assessment.with_untracked(display_name);
-        if !at_risk
-            || browser::confirm(&format!(
-                "Your latest changes to “{name}” are not saved in this browser. Drop them? Choose Cancel, then “Export as a file”, to keep them."
-            ))
-        {
+        if !at_risk {
             return true;
         }
-        // Also where dialogs are blocked (a sandboxed frame answers "no" without asking).
-        self.notices.say(format!(
-            "Nothing was replaced: the latest changes to “{name}” are not saved in this browser. Export them as a file, or close the assessment without saving, then try again."
-        ));
+        let name = state.assessment.with_untracked(display_name);
+        let consented = self.consented;
+        self.dialogs.ask(
+            Ask {
+                title: format!("Drop the unsaved changes to “{name}”?"),
+                message: format!(
+                    "Your latest changes to “{name}” are not saved in this browser. Keep them to export them as a file first (Export as a file), or drop them and go on."
+                ),
+                confirm: "Drop them and go on".to_string(),
+                cancel: "Keep them".to_string(),
+            },
+            move || {
+                consented.set_value(true);
+                retry();
+            },
+        );
         false
     }
 
@@ -173,7 +197,10 @@ impl OpenAssessment {
     /// Opens a library entry on a view; `false` if it could not be (unsaved work on screen
     /// that the user keeps, or no such entry: the message says which).
     pub fn open_at(&self, state: AppState, id: &str, view: View) -> bool {
-        if !self.may_replace(state) {
+        let (this, again) = (*self, id.to_string());
+        if !self.may_replace(state, move || {
+            this.open_at(state, &again, view);
+        }) {
             return false;
         }
         if let Some(newer) = self
@@ -209,7 +236,8 @@ impl OpenAssessment {
 
     /// Creates and opens a new assessment, unless the user keeps unsaved work on screen.
     pub fn create(&self, state: AppState, assessment: Assessment, view: View) {
-        if self.may_replace(state) {
+        let (this, again) = (*self, assessment.clone());
+        if self.may_replace(state, move || this.create(state, again, view)) {
             self.create_unguarded(state, assessment, view);
         }
     }
@@ -246,7 +274,10 @@ impl OpenAssessment {
     /// Opens the read-only Raccoons Inc. example on a view; `false` if the user keeps unsaved
     /// work on screen.
     pub fn open_example_at(&self, state: AppState, view: View) -> bool {
-        if !self.may_replace(state) {
+        let this = *self;
+        if !self.may_replace(state, move || {
+            this.open_example_at(state, view);
+        }) {
             return false;
         }
         self.show(state, Opened::Example, domain::raccoons_inc(), None);
@@ -309,9 +340,12 @@ impl OpenAssessment {
         mut assessment: Assessment,
         renamed: bool,
     ) -> Result<(), String> {
-        if !self.may_replace(state) {
+        let (this, name, again) = (*self, file_name.to_string(), assessment.clone());
+        if !self.may_replace(state, move || {
+            let _ = this.import_as_new(state, &name, again, renamed);
+        }) {
             return Err(format!(
-                "“{file_name}” was not imported yet: the assessment on screen has changes that are not saved. Export or close it first."
+                "“{file_name}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first."
             ));
         }
         if renamed {

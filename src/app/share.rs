@@ -98,10 +98,12 @@ impl Store {
                 return true;
             }
         }
-        if !self.open.may_replace(state) {
+        let (store, again) = (*self, payload.to_string());
+        if !self.open.may_replace(state, move || {
+            store.open_shared(state, &again, view);
+        }) {
             return false;
         }
-        let store = *self;
         let payload = payload.to_string();
         leptos::task::spawn_local(async move {
             match read_link(&payload).await {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::compare::Compared;
 use super::conflict::Conflicts;
+use super::dialog::Dialogs;
 use super::library::{export_open, Library};
 use super::navigation::initial_route;
 use super::notices::Notices;
@@ -25,6 +26,8 @@ pub struct Store {
     pub conflicts: Conflicts,
     /// Messages for the user.
     pub notices: Notices,
+    /// The question asked in the page, if any.
+    pub dialogs: Dialogs,
     /// The two assessments compared, when the comparison is on screen.
     pub compared: Compared,
 }
@@ -41,9 +44,11 @@ impl Store {
         let notices = Notices::new();
         let library = Library::new(notices);
         let conflicts = Conflicts::new();
+        let dialogs = Dialogs::new();
         Store {
             library,
-            open: OpenAssessment::new(library, conflicts, notices),
+            open: OpenAssessment::new(library, conflicts, notices, dialogs),
+            dialogs,
             conflicts,
             notices,
             compared: Compared::new(),
@@ -130,9 +135,12 @@ impl Store {
     /// Imports a file over the library entry of the same name: the entry is deleted (it can be
     /// restored with undo, like any delete) and the file's assessment opened in its place.
     pub fn import_replacing(&self, state: AppState, pending: PendingImport) -> Result<(), String> {
-        if !self.open.may_replace(state) {
+        let (store, again) = (*self, pending.clone());
+        if !self.open.may_replace(state, move || {
+            let _ = store.import_replacing(state, again);
+        }) {
             return Err(format!(
-                "“{}” was not imported yet: the assessment on screen has changes that are not saved. Export or close it first.",
+                "“{}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first.",
                 pending.file_name
             ));
         }

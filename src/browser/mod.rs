@@ -13,7 +13,7 @@ pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
 pub use files::{copy_to_clipboard, download, read_chosen_file};
 pub use page::{
-    alert, confirm, focus, focus_main_heading, page_hidden, print, request_persistence,
-    scroll_to_and_focus, select_text,
+    close_modal, focus, focus_main_heading, page_hidden, print, request_persistence,
+    scroll_to_and_focus, select_text, show_modal,
 };
 pub use time::{date_time_label, new_id, now_ms, today_iso};

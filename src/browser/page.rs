@@ -17,22 +17,6 @@ fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// Shows a message in a modal dialog; does nothing where dialogs are blocked (sandboxed
-/// iframes).
-pub fn alert(message: &str) {
-    if let Some(w) = window() {
-        let _ = w.alert_with_message(message);
-    }
-}
-
-/// Asks the user to confirm; `false` where dialogs are blocked, so nothing is replaced
-/// without a yes.
-pub fn confirm(message: &str) -> bool {
-    window()
-        .and_then(|w| w.confirm_with_message(message).ok())
-        .unwrap_or(false)
-}
-
 /// Opens the print dialog.
 pub fn print() -> Result<(), BrowserError> {
     window()
@@ -98,5 +82,29 @@ pub fn select_text(id: &str) -> Option<()> {
         .ok()?;
     let _ = input.focus();
     input.select();
+    Some(())
+}
+
+/// Opens an in-page `<dialog>` as modal (focus moves into it, Escape cancels it).
+pub fn show_modal(id: &str) -> Option<()> {
+    let dialog: web_sys::HtmlDialogElement = window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()?;
+    if !dialog.open() {
+        dialog.show_modal().ok()?;
+    }
+    Some(())
+}
+
+/// Closes an in-page `<dialog>`.
+pub fn close_modal(id: &str) -> Option<()> {
+    let dialog: web_sys::HtmlDialogElement = window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()?;
+    dialog.close();
     Some(())
 }

@@ -3,6 +3,7 @@
 //! A new view goes in its own module here and gets a [`crate::app::View`] variant.
 
 mod compare;
+mod dialog;
 mod notices;
 mod question;
 mod report;

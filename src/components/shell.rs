@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{compare, notices, report, sections, sequence, stability, start, verdict};
+use super::{compare, dialog, notices, report, sections, sequence, stability, start, verdict};
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, AppState, Store, View};
 use crate::domain::{display_name, MODEL_VERSION};
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
         </header>
         <notices::Notices/>
         <SaveAlert/>
+        <dialog::AskDialog/>
         <Show
             when=move || !matches!(state.view.get(), View::Start | View::Compare)
             fallback=move || view! {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_state, use_store, ImportOutcome, Opened, PendingImport, View};
+use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
 use crate::browser::{self, storage::Problem};
 use crate::domain::{Assessment, TextKind, MAX_FILE_BYTES, MODEL_VERSION};
 
@@ -298,9 +298,13 @@ fn KeptAside() -> impl IntoView {
                                     }>"Download"</button>
                                     " "
                                     <button type="button" class="link-button" on:click=move |_| {
-                                        if browser::confirm("Remove this unreadable copy for good? Download it first if you may need it.") {
-                                            store.library.remove_backup(&remove_key);
-                                        }
+                                        let key = remove_key.clone();
+                                        store.dialogs.ask(Ask {
+                                            title: "Remove this unreadable copy for good?".to_string(),
+                                            message: "It cannot be brought back. Download it first if you may need it.".to_string(),
+                                            confirm: "Remove it".to_string(),
+                                            cancel: "Keep it".to_string(),
+                                        }, move || store.library.remove_backup(&key));
                                     }>"Remove"</button>
                                 </li>
                             }

@@ -119,18 +119,19 @@ export async function openView(page, token) {
   await waitForView(page, token);
 }
 
-/** Starts a new assessment by mouse, from wherever the app is (accepting any confirmation dialog). */
+/** The app's in-page dialog (it never uses the browser's native confirm). */
+export const askDialog = (page) => page.locator('dialog#ask-dialog[open]');
+
+/** Starts a new assessment by mouse, from wherever the app is (dropping unsaved work if asked). */
 export async function startAssessment(page, organisation = 'Acme Logistics') {
   await returnToStart(page);
-  const accept = (dialog) => dialog.accept();
-  page.on('dialog', accept);
-  try {
-    await page.locator('#org-name').fill(organisation);
-    await page.getByRole('button', { name: 'Start an assessment' }).click();
-    await waitForView(page, 'preconditions');
-  } finally {
-    page.off('dialog', accept);
-  }
+  await page.locator('#org-name').fill(organisation);
+  await page.getByRole('button', { name: 'Start an assessment' }).click();
+  const asked = askDialog(page);
+  const view = page.locator('nav[aria-label="Assessment sections"] button[data-view="preconditions"][aria-current="page"]');
+  await Promise.race([asked.waitFor({ timeout: 5_000 }), view.waitFor({ state: 'attached', timeout: 5_000 })]);
+  if (await asked.count()) await asked.getByRole('button', { name: 'Drop them and go on' }).click();
+  await waitForView(page, 'preconditions');
 }
 
 /** Opens a saved assessment from the start screen's library ("Your assessments") by its name. */

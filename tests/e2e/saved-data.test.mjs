@@ -435,11 +435,16 @@ describe('storage problems', () => {
       assert.equal(parsed.assessment.organisation, 'Memory Only Mills');
       assert.deepEqual(parsed.assessment.answers, { [q0]: 'no', [q1]: 'yes' });
 
-      // Work kept only in memory is never replaced without a yes (here the dialog says no).
-      page.once('dialog', (dialog) => dialog.dismiss());
+      // Work kept only in memory is never replaced without a yes: the app asks in the page
+      // (a native dialog would be blocked in many frames); here the answer is "Keep them".
       await page.locator('button.brand').click();
       await page.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
-      await messageNotice(page).filter({ hasText: 'Nothing was replaced' }).waitFor();
+      const asked = page.locator('dialog#ask-dialog[open]');
+      await asked.waitFor();
+      assert.match(await asked.textContent(), /Memory Only Mills/);
+      await asked.getByRole('button', { name: 'Keep them' }).click();
+      await asked.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('[data-opened="memory"]').count(), 1, 'the memory-only work was replaced');
       assert.equal((await page.locator('.nav-org').count()), 0, 'the start screen has no section nav');
       await page.locator('[data-opened="memory"]').getByRole('button', { name: 'Close without saving' }).click();
       await page.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
