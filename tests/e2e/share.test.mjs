@@ -5,8 +5,10 @@
 // link never replaces unsaved work; two assessments compared show exactly what differs; Back,
 // Forward and reload walk shared views and the comparison; the reports carry a link that
 // opens; axe-core finds nothing on the shared view, the share panel (a link over 2,000
-// characters too) and the comparison. Every test also checks that each page stayed clean (no
-// console errors, no failed or external requests).
+// characters too) and the comparison; a comparison that cannot be shown says why and leaves an
+// address that names what is on screen; ids stay unique with two "Compare with" pickers on one
+// page. Every test also checks that each page stayed clean (no console errors, no failed or
+// external requests).
 import assert from 'node:assert/strict';
 import { crc32 } from 'node:zlib';
 import { describe, test } from 'node:test';
@@ -793,6 +795,85 @@ describe('the reports carry a link without notes', () => {
       assert.ok(await radio(page, preconditions[0].id, 'yes').isChecked());
       assert.equal(await page.locator(`[id="${preconditions[0].id}-note"]`).inputValue(), '', 'the note travelled in a link without notes');
       assert.deepEqual(await storageEntries(page, RECORD_PREFIX), []);
+    });
+  });
+});
+
+// ---- Comparisons that cannot be shown; two pickers on one page ---------------------------------
+
+describe('a comparison that cannot be shown', () => {
+  /** A link to the example, and the same link with one character changed. */
+  async function exampleLinks() {
+    let url;
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      url = await makeLink(page, { notes: false });
+    });
+    const payload = payloadOf(url);
+    return { payload, altered: changeOneCharacter(payload, Math.floor(payload.length / 2)) };
+  }
+
+  test('says why in one sentence (the reason once, one full stop) and changes nothing', { timeout: TIMEOUT }, async () => {
+    const { altered } = await exampleLinks();
+    await withApp(async ({ page }) => {
+      await startAssessment(page, 'Compared Carefully');
+      await returnToStart(page);
+      const before = await storageEntries(page);
+      const cases = [
+        { what: 'an altered share link', side: `s:${altered}`, message: `The comparison could not be shown: ${REFUSALS.altered}` },
+        { what: 'an id not in the library', side: 'a:no-such-id', message: 'The comparison could not be shown: an assessment it names is not saved in this browser.' },
+      ];
+      for (const { what, side, message } of cases) {
+        await page.goto(`${shared.server().url}#/compare/example/${side}`);
+        await messageNotice(page).filter({ hasText: 'The comparison could not be shown' }).waitFor();
+        await page.locator('#org-name').waitFor({ state: 'visible' });
+        assert.equal(await page.locator('article.compare').count(), 0);
+        assert.deepEqual(await storageEntries(page), before, `${what}: saved data changed`);
+        assert.equal((await messageNotice(page).locator('p').textContent()).trim(), message, `${what}: the message`);
+      }
+    });
+  });
+
+  test('leaves an address that names what is on screen (the start screen), as a broken share link does', { timeout: TIMEOUT }, async () => {
+    const { altered } = await exampleLinks();
+    await withApp(async ({ page }) => {
+      for (const [what, side] of [['an altered share link', `s:${altered}`], ['an id not in the library', 'a:no-such-id']]) {
+        await returnToStart(page);
+        await page.goto(`${shared.server().url}#/compare/example/${side}`);
+        await messageNotice(page).filter({ hasText: 'The comparison could not be shown' }).waitFor();
+        await page.locator('#org-name').waitFor({ state: 'visible' });
+        await page.waitForTimeout(300);
+        assert.equal(await fragment(page), '#/', `${what}: the start screen is shown, but the address still names the comparison`);
+      }
+    });
+  });
+});
+
+describe('two "Compare with" pickers on a shared assessment\'s report', () => {
+  test('every id on the page is unique and each picker\'s list has its own label', { timeout: TIMEOUT }, async () => {
+    let url;
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      url = await makeLink(page, { notes: false });
+    });
+    await withFreshContext(`${url}/report`, async ({ page }) => {
+      await sharedBanner(page);
+      await waitForView(page, 'report');
+      await page.locator('article.report').waitFor();
+      assert.equal(await page.locator('.compare-picker').count(), 2, 'expected the banner\'s and the report\'s picker');
+      const duplicates = await page.evaluate(() => {
+        const seen = new Map();
+        for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+        return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
+      });
+      const unlabelled = await page
+        .locator('.compare-picker select')
+        .evaluateAll((selects) => selects.map((s) => s.labels.length));
+      assert.deepEqual(
+        { duplicates, labelsPerPicker: unlabelled },
+        { duplicates: [], labelsPerPicker: [1, 1] },
+        'the report\'s "Compare with" list shares its id with the banner\'s: its label names the banner\'s list, and it has none',
+      );
     });
   });
 });
