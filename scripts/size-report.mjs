@@ -39,9 +39,14 @@ if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
   process.exit(1);
 }
 
-const rows = filesUnder(dist)
+// koom-opaque-*.js is loaded only in sandboxed frames with an opaque origin (scripts/finish-dist.mjs):
+// it is not part of the first load.
+const isFirstLoad = (name) => !/^koom-opaque-.*\.js$/.test(name);
+const all = filesUnder(dist)
   .map((path) => ({ name: relative(dist, path), ...sizes(path) }))
   .sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name));
+const rows = all.filter((row) => isFirstLoad(row.name));
+const others = all.filter((row) => !isFirstLoad(row.name));
 const total = rows.reduce(
   (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { raw: 0, gzip: 0, brotli: 0 },
@@ -55,6 +60,7 @@ console.log(`Size report of ${dist} (bytes; gzip -9, brotli q11)`);
 console.log(line('file', 'raw', 'gzip', 'brotli'));
 for (const row of rows) console.log(line(row.name, row.raw, row.gzip, row.brotli));
 console.log(line('total', total.raw, total.gzip, total.brotli));
+for (const row of others) console.log(`${line(row.name, row.raw, row.gzip, row.brotli)}  (only in opaque-origin frames; not in the first load)`);
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 console.log(
   `brotli total ${kib(total.brotli)} KiB of the ${kib(BUDGET_BROTLI_BYTES)} KiB first-load budget ` +

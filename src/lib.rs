@@ -16,5 +16,6 @@ pub mod domain;
 
 /// Mounts the application into `<body>`.
 pub fn start() {
+    browser::take_over_first_screen();
     leptos::mount::mount_to_body(components::App);
 }

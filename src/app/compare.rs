@@ -6,7 +6,7 @@ use super::share::read_link;
 use super::state::{AppState, View};
 use super::store::Store;
 use crate::browser::storage;
-use crate::domain::{display_name, raccoons_inc, Assessment, Source};
+use crate::domain::{display_name, end_sentence, raccoons_inc, Assessment, Source};
 
 /// One side of a comparison, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,11 +76,14 @@ impl Store {
                     state.go(View::Compare);
                 }
                 (Err(e), _) | (_, Err(e)) => {
-                    store
-                        .notices
-                        .say(format!("The comparison could not be shown: {e}."));
+                    store.notices.say(end_sentence(&format!(
+                        "The comparison could not be shown: {e}"
+                    )));
                     if state.view.get_untracked() == View::Compare {
                         state.go(View::Start);
+                    } else {
+                        // The address shows again what is on screen.
+                        store.show_address_of_screen(state);
                     }
                 }
             }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::notices::Notices;
 use super::state::AppState;
+use super::store::Store;
+use crate::browser;
 use crate::browser::storage::{self, LoadedLibrary, Problem};
-use crate::browser::{self, BrowserError};
 use crate::domain::{self, display_name, SavedAssessment, Stage, Verdict, SCHEMA_VERSION};
 
 /// One assessment in the library list.
@@ -185,20 +186,20 @@ impl Library {
         self.refresh();
     }
 
-    /// Downloads a stored entry as a JSON file.
-    pub(super) fn export_stored(&self, id: &str) -> Result<(), BrowserError> {
-        let record =
-            storage::read_record(id)
-                .and_then(Result::ok)
-                .ok_or(BrowserError::Unreadable(
-                    "That assessment could not be read to export it.",
-                ))?;
+    /// Offers a stored entry as a JSON file.
+    pub(super) fn export_stored(&self, framed: bool, id: &str) {
+        let Some(Ok(record)) = storage::read_record(id) else {
+            self.notices
+                .say("That assessment could not be read to export it.");
+            return;
+        };
         let date = browser::today_iso();
-        browser::download(
+        self.notices.offer_file(
+            framed,
             &domain::file_name(&record.assessment, &date, "json"),
             "application/json",
-            &domain::encode_file(&record.assessment, &date),
-        )
+            domain::encode_file(&record.assessment, &date),
+        );
     }
 
     /// Removes a kept-aside unreadable record, at the user's request.
@@ -221,14 +222,17 @@ pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
     }
 }
 
-/// Downloads the assessment on screen as a JSON file.
-pub fn export_open(state: AppState) -> Result<(), BrowserError> {
-    let date = browser::today_iso();
-    state.assessment.with_untracked(|a| {
-        browser::download(
-            &domain::file_name(a, &date, "json"),
-            "application/json",
-            &domain::encode_file(a, &date),
-        )
-    })
+impl Store {
+    /// Offers the assessment on screen as a JSON file.
+    pub fn export_open(&self, state: AppState) {
+        let date = browser::today_iso();
+        let (name, text) = state.assessment.with_untracked(|a| {
+            (
+                domain::file_name(a, &date, "json"),
+                domain::encode_file(a, &date),
+            )
+        });
+        self.notices
+            .offer_file(state.framed, &name, "application/json", text);
+    }
 }

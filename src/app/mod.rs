@@ -22,10 +22,12 @@ mod sync;
 pub use compare::{Compared, Side};
 pub use conflict::{Conflict, ConflictKind, Conflicts};
 pub use dialog::{Ask, Dialogs};
-pub use library::{export_open, Entry, Library};
+pub use library::{Entry, Library};
 pub use notices::Notices;
 pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
 pub use save_state::SaveState;
-pub use share::{make_link, plain_link, read_link, ShareLink, LINK_WARNING_CHARS};
+pub use share::{
+    embed_snippet, full_page_link, make_link, plain_link, read_link, ShareLink, LINK_WARNING_CHARS,
+};
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};

@@ -80,6 +80,12 @@ impl Store {
         }
     }
 
+    /// Puts the address of what is on screen back in the address bar (after an address that
+    /// could not be followed).
+    pub(super) fn show_address_of_screen(&self, state: AppState) {
+        location::set_fragment(&self.route_untracked(state).fragment(), false);
+    }
+
     fn route_untracked(&self, state: AppState) -> Route {
         untrack(|| self.route(state))
     }

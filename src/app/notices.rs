@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::storage::StorageError;
+use crate::browser::{self, storage::StorageError};
 
 /// Messages for the user, shown at the top of every page.
 #[derive(Clone, Copy)]
@@ -12,6 +12,9 @@ pub struct Notices {
     pub storage_error: RwSignal<Option<StorageError>>,
     /// A message about the last operation (import refused, copy made, …).
     pub message: RwSignal<Option<String>>,
+    /// A file offered for download inside a frame (which may forbid downloads): its name and
+    /// text, to copy by hand if no file arrived.
+    pub file_text: RwSignal<Option<(String, String)>>,
 }
 
 impl Notices {
@@ -19,12 +22,26 @@ impl Notices {
         Notices {
             storage_error: RwSignal::new(None),
             message: RwSignal::new(None),
+            file_text: RwSignal::new(None),
         }
     }
 
     /// Shows a message about the last operation.
     pub fn say(&self, text: impl Into<String>) {
         self.message.set(Some(text.into()));
+    }
+
+    /// Offers text as a file download; inside a frame (which may forbid downloads without a
+    /// word) the text also stays at hand to copy.
+    pub fn offer_file(&self, framed: bool, name: &str, mime: &str, text: String) {
+        match browser::download(name, mime, &text) {
+            Err(e) => {
+                self.say(e.to_string());
+                self.file_text.set(Some((name.to_string(), text)));
+            }
+            Ok(()) if framed => self.file_text.set(Some((name.to_string(), text))),
+            Ok(()) => {}
+        }
     }
 
     /// Shows the outcome of an operation that may have failed: nothing on success, the

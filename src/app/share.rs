@@ -45,6 +45,56 @@ pub fn link_to(payload: &str) -> String {
     )
 }
 
+/// The address that shows what is on screen outside a frame: the full page, with the open
+/// assessment carried whole in a share link (with its notes) so it opens whatever storage the
+/// new page sees. Made at once, so a click can open it (a popup must follow the click).
+pub fn full_page_link(state: AppState, opened: &Opened) -> String {
+    let base = location::page_address().unwrap_or_default();
+    let page = state
+        .view
+        .get_untracked()
+        .page()
+        .unwrap_or(crate::domain::Page::Preconditions);
+    match opened {
+        Opened::Nothing => format!("{base}#/"),
+        Opened::Shared(info) => format!("{base}#/s/{}/{}", info.payload, page.token()),
+        _ if state.view.get_untracked() == View::Start => format!("{base}#/"),
+        _ => {
+            let options = ShareOptions {
+                notes: true,
+                made_on: browser::today_iso(),
+            };
+            let payload = state
+                .assessment
+                .with_untracked(|a| encode_share(a, options, None));
+            format!("{base}#/s/{payload}/{}", page.token())
+        }
+    }
+}
+
+/// The snippet a wiki pastes to embed the app: the frame, its sandbox and permissions, and the
+/// few lines that let it grow with its content (checking the sender's origin).
+pub fn embed_snippet() -> String {
+    let base = location::page_address().unwrap_or_default();
+    let origin = location::origin().unwrap_or_default();
+    format!(
+        r#"<iframe src="{base}?embed=1" title="KOOM Readiness" loading="lazy"
+  style="width:100%;height:900px;border:0"
+  sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"
+  allow="clipboard-write"></iframe>
+<script>
+  window.addEventListener("message", function (event) {{
+    if (event.origin !== "{origin}") return;
+    var data = event.data;
+    if (!data || data.type !== "koom-readiness:height" || typeof data.height !== "number") return;
+    document.querySelectorAll('iframe[src^="{base}"]').forEach(function (frame) {{
+      if (frame.contentWindow === event.source) frame.style.height = Math.ceil(data.height) + "px";
+    }});
+  }});
+</script>"#
+    )
+}
+
 /// A link to an assessment without its notes, made at once (its text is short and stored as
 /// it is): for the reports.
 pub fn plain_link(assessment: &Assessment) -> String {

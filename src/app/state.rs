@@ -112,9 +112,13 @@ pub struct AppState {
     pub evaluation: Memo<Evaluation>,
     /// The view on screen.
     pub view: RwSignal<View>,
-    /// Whether the assessment on screen is read-only (the Raccoons Inc. example, or a record
-    /// saved by a newer version).
+    /// Whether the assessment on screen is read-only (the Raccoons Inc. example, a shared one,
+    /// or a record saved by a newer version).
     pub read_only: RwSignal<bool>,
+    /// The page was asked for its embed layout (`?embed=1`).
+    pub embed: bool,
+    /// The page is shown inside a frame (a wiki embedding it).
+    pub framed: bool,
 }
 
 impl AppState {
@@ -126,7 +130,16 @@ impl AppState {
             evaluation: Memo::new(move |_| assessment.with(domain::evaluate)),
             view: RwSignal::new(view),
             read_only: RwSignal::new(read_only),
+            embed: false,
+            framed: false,
         }
+    }
+
+    /// The same state, knowing how the page is shown.
+    pub fn shown(mut self, embed: bool, framed: bool) -> Self {
+        self.embed = embed;
+        self.framed = framed;
+        self
     }
 
     /// Changes the assessment, unless it is read-only.

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use super::compare::Compared;
 use super::conflict::Conflicts;
 use super::dialog::Dialogs;
-use super::library::{export_open, Library};
+use super::library::Library;
 use super::navigation::initial_route;
 use super::notices::Notices;
 use super::open::{OpenAssessment, Opened, PendingImport};
 use super::state::{AppState, View};
-use crate::browser::{self, storage, BrowserError};
+use crate::browser::{self, storage};
 use crate::domain::Assessment;
 
 /// Everything about saved data, provided as context with [`AppState`].
@@ -160,13 +160,13 @@ impl Store {
         Ok(())
     }
 
-    /// Downloads a library entry (the open one as on screen) as a JSON file.
-    pub fn export_entry(&self, state: AppState, id: &str) -> Result<(), BrowserError> {
+    /// Offers a library entry (the open one as on screen) as a JSON file.
+    pub fn export_entry(&self, state: AppState, id: &str) {
         if self.is_open(id) {
             self.open.flush(state);
-            export_open(state)
+            self.export_open(state);
         } else {
-            self.library.export_stored(id)
+            self.library.export_stored(state.framed, id);
         }
     }
 }

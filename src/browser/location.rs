@@ -17,6 +17,21 @@ pub fn address_without_fragment() -> Option<String> {
     })
 }
 
+/// The page's origin (`https://intranet.example`).
+pub fn origin() -> Option<String> {
+    web_sys::window()?.location().origin().ok()
+}
+
+/// The page's own address (origin and path), without query or fragment.
+pub fn page_address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?
+    ))
+}
+
 /// Whether the address's query holds `name=1` (or `name=true`).
 pub fn query_flag(name: &str) -> bool {
     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {

@@ -17,6 +17,28 @@ fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// Takes the page over from its first screen (painted from index.html before the app
+/// arrived): removes it, and tells the loader the app started (so it never reports a failure).
+pub fn take_over_first_screen() {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        if let Some(boot) = document.get_element_by_id("boot") {
+            boot.remove();
+        }
+    }
+    if let Some(w) = window() {
+        if let Ok(started) = js_sys::Reflect::get(&w, &"__koomStarted".into()) {
+            if let Some(f) = started.dyn_ref::<js_sys::Function>() {
+                let _ = f.call0(&w);
+            }
+        }
+    }
+}
+
+/// Adds a class to the page's `<body>` (for a layout the stylesheet keys on).
+pub fn mark_body(class: &str) -> Option<()> {
+    window()?.document()?.body()?.class_list().add_1(class).ok()
+}
+
 /// Opens the print dialog.
 pub fn print() -> Result<(), BrowserError> {
     window()

@@ -13,6 +13,8 @@ use crate::domain::{compare, question, Route, Source};
 pub fn ComparePicker(
     /// The assessment on screen, as a source.
     this: Source,
+    /// Where the picker is (its id is `compare-with-<place>`, unique on the page).
+    place: &'static str,
 ) -> impl IntoView {
     let state = use_state();
     let store = use_store();
@@ -45,10 +47,11 @@ pub fn ComparePicker(
         let route = Route::parse(&format!("#/compare/{token}/{}", source_token(&this)));
         store.follow(state, &route);
     };
-    let select_id = "compare-with";
+    let select_id = format!("compare-with-{place}");
+    let label_for = select_id.clone();
     view! {
         <span class="compare-picker">
-            <label for=select_id>"Compare with"</label>
+            <label for=label_for>"Compare with"</label>
             <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {move || options.get().into_iter().map(|(token, name)| view! {
                     <option value=token>{name}</option>

@@ -4,6 +4,7 @@
 
 mod compare;
 mod dialog;
+mod embed;
 mod notices;
 mod question;
 mod report;

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::compare::ComparePicker;
-use crate::app::{export_open, use_state, use_store, ConflictKind, Opened, View};
+use crate::app::{use_state, use_store, ConflictKind, Opened, View};
+use crate::browser::storage::StorageError;
 use crate::domain::display_name;
 use crate::domain::Source;
 
@@ -14,13 +15,12 @@ pub fn Notices() -> impl IntoView {
     let state = use_state();
     let store = use_store();
     let export = move |_| {
-        if let Err(e) = export_open(state) {
-            store.notices.say(e.to_string());
-        }
+        store.export_open(state);
     };
     view! {
         <div class="notices">
-            {move || store.notices.storage_error.get().map(|e| view! {
+            // In a frame, the frame notice says where answers are kept instead.
+            {move || store.notices.storage_error.get().filter(|e| !(state.framed && *e == StorageError::Unavailable)).map(|e| view! {
                 <div class="notice notice-warning" role="alert" data-notice="storage">
                     <p>{e.to_string()}</p>
                     <div class="notice-actions">
@@ -69,6 +69,17 @@ pub fn Notices() -> impl IntoView {
                     </div>
                 </div>
             })}
+            {move || store.notices.file_text.get().map(|(name, text)| view! {
+                <div class="notice notice-info" data-notice="file-text">
+                    <p>"If “" {name.clone()} "” did not arrive, this wiki's frame may not allow downloads. Its text is below: select it, copy it and save it as “" {name} "”; or open the full page."</p>
+                    <details>
+                        <summary>"Show the file's text"</summary>
+                        <label class="visually-hidden" for="file-text">"The file's text"</label>
+                        <textarea id="file-text" readonly rows="8" prop:value=text></textarea>
+                    </details>
+                    <button type="button" class="link-button" on:click=move |_| store.notices.file_text.set(None)>"Dismiss"</button>
+                </div>
+            })}
             <div role="status" aria-live="polite" class="message-region">
                 {move || store.notices.message.get().map(|text| view! {
                     <div class="notice notice-info" data-notice="message">
@@ -108,7 +119,7 @@ pub fn OpenedBanner(
                     </p>
                     <div class="notice-actions">
                         <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>"Save as my copy"</button>
-                        <ComparePicker this=this/>
+                        <ComparePicker this=this place="banner"/>
                     </div>
                 </div>
             }.into_any())
@@ -145,7 +156,7 @@ pub fn OpenedBanner(
                         <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>"Continue “" {move || state.assessment.with(display_name)} "”"</button>
                     })}
                     <button type="button" class="secondary" on:click=move |_| {
-                        if let Err(e) = export_open(state) { store.notices.say(e.to_string()); }
+                        store.export_open(state);
                     }>"Export as a file"</button>
                     <button type="button" class="link-button" on:click=move |_| store.open.close_without_saving(state)>"Close without saving"</button>
                 </div>

@@ -5,9 +5,7 @@
 use leptos::prelude::*;
 
 use super::compare::ComparePicker;
-use crate::app::{
-    export_open, make_link, plain_link, use_state, use_store, Opened, ShareLink, View,
-};
+use crate::app::{make_link, plain_link, use_state, use_store, Opened, ShareLink, View};
 use crate::browser;
 use crate::domain::{
     self, feedback_intro, group_thousands, AnswerTable, Finding, ReasonLine, Report, Source,
@@ -190,7 +188,7 @@ pub fn ReportView() -> impl IntoView {
             .with_untracked(|a| domain::file_name(a, &browser::today_iso(), "md"));
         store
             .notices
-            .report(browser::download(&name, "text/markdown", &markdown()));
+            .offer_file(state.framed, &name, "text/markdown", markdown());
     };
     let this_source = move || match store.open.opened.get() {
         Opened::Saved(id) | Opened::Newer(id) => Some(Source::Saved(id)),
@@ -214,11 +212,14 @@ pub fn ReportView() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
             <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
             <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
-            <button type="button" class="secondary" on:click=move |_| store.notices.report(export_open(state))>"Export file (JSON)"</button>
+            <button type="button" class="secondary" on:click=move |_| store.export_open(state)>"Export file (JSON)"</button>
             <button type="button" class="secondary" on:click=move |_| state.go(View::Preconditions)>"Back to the questions"</button>
         </div>
+        {state.framed.then(|| view! {
+            <p class="muted no-print frame-print-note">"Embedded in a wiki, printing may be blocked by its frame. If nothing happens, open the full page (top right) and print there."</p>
+        })}
         <SharePanel/>
-        {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker this=this/></div> })}
+        {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker this=this place="report"/></div> })}
         <ReportDocument report/>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{export_open, use_state, use_store, SaveState};
+use crate::app::{use_state, use_store, SaveState};
 use crate::browser;
 
 /// "Saved in this browser", "Saving…", "Not saved — memory only" … with an export button or a
@@ -26,7 +26,7 @@ pub fn SaveStatus(
                 {move || if compact { None } else { match save.get() {
                     SaveState::NotSaved(_) => Some(view! {
                         <button type="button" class="link-button save-action"
-                            on:click=move |_| store.notices.report(export_open(state))>
+                            on:click=move |_| store.export_open(state)>
                             "Export as a file"
                         </button>
                     }.into_any()),

@@ -2,24 +2,36 @@
 
 use leptos::prelude::*;
 
-use super::{compare, dialog, notices, report, sections, sequence, stability, start, verdict};
+use super::{
+    compare, dialog, embed, notices, report, sections, sequence, stability, start, verdict,
+};
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, AppState, Store, View};
+use crate::browser::{self, frame, location};
 use crate::domain::{display_name, MODEL_VERSION};
 
 /// The application root.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(Default::default(), View::Start, false);
+    let embed = location::query_flag("embed");
+    let framed = frame::in_frame();
+    let state = AppState::new(Default::default(), View::Start, false).shown(embed, framed);
     let store = Store::new();
     provide_context(state);
     provide_context(store);
     store.start(state);
     let comparing = Memo::new(move |_| state.view.get() == View::Compare);
+    if embed {
+        browser::mark_body("embed");
+    }
+    if framed || embed {
+        frame::report_height_on_change();
+    }
 
     view! {
         <a class="skip-link" href="#main-heading">"Skip to content"</a>
-        <header class="masthead">
+        {embed.then(|| view! { <embed::EmbedBar/> })}
+        <header class="masthead" hidden=embed>
             <div class="masthead-inner">
                 <button type="button" class="brand" on:click=move |_| state.go(View::Start)>
                     <span class="brand-mark" aria-hidden="true">"K"</span>
@@ -29,6 +41,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <notices::Notices/>
+        {framed.then(|| view! { <embed::FrameNotice/> })}
         <SaveAlert/>
         <dialog::AskDialog/>
         <Show
@@ -62,7 +75,7 @@ pub fn App() -> impl IntoView {
                 <verdict::VerdictPanel/>
             </div>
         </Show>
-        <footer class="site-footer">
+        <footer class="site-footer" hidden=embed>
             <p>"Runs entirely in your browser: no account, no server, nothing sent anywhere."</p>
         </footer>
     }

@@ -142,6 +142,7 @@ pub fn StartScreen() -> impl IntoView {
                 </div>
             </div>
             <Library/>
+            {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
             <ul class="start-facts">
                 <li>"Five preconditions, three maturity requirements, six red flags — any one means stop."</li>
                 <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
@@ -240,7 +241,7 @@ fn Library() -> impl IntoView {
                                                     "Duplicate" <span class="visually-hidden">" " {name.clone()}</span>
                                                 </button>
                                                 <button type="button" class="link-button" on:click=move |_| {
-                                                    if let Err(e) = store.export_entry(state, &export_id) { store.notices.say(e.to_string()); }
+                                                    store.export_entry(state, &export_id);
                                                 }>
                                                     "Export file" <span class="visually-hidden">" of " {name}</span>
                                                 </button>
@@ -266,6 +267,7 @@ fn Library() -> impl IntoView {
 /// Unreadable records, kept aside instead of overwritten: download or remove them.
 #[component]
 fn KeptAside() -> impl IntoView {
+    let state = use_state();
     let store = use_store();
     let backups = store.library.backups;
     view! {
@@ -294,7 +296,7 @@ fn KeptAside() -> impl IntoView {
                                     <code>{key.clone()}</code> " (" {raw.chars().count()} " characters) "
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let name = format!("{}.txt", download_key.replace('/', "-"));
-                                        if let Err(e) = browser::download(&name, "text/plain", &raw) { store.notices.say(e.to_string()); }
+                                        store.notices.offer_file(state.framed, &name, "text/plain", raw.clone());
                                     }>"Download"</button>
                                     " "
                                     <button type="button" class="link-button" on:click=move |_| {

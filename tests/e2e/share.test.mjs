@@ -424,6 +424,7 @@ describe('opening a link with unsaved work on screen', () => {
         dialogs.push(dialog.message());
         dialog.dismiss();
       });
+      const inPageAsked = () => page.locator('dialog#ask-dialog[open]').count();
       await startAssessment(page, 'Work In Progress plc');
       const id = await openedId(page);
       await answer(page, q0, 'no');
@@ -439,7 +440,8 @@ describe('opening a link with unsaved work on screen', () => {
       );
       await sharedBanner(page);
       await waitForVerdict(page, 'ready');
-      assert.deepEqual(dialogs, [], 'the user was asked although the work could be saved');
+      assert.deepEqual(dialogs, [], 'a native dialog appeared');
+      assert.equal(await inPageAsked(), 0, 'the user was asked although the work could be saved');
       const saved = (await savedRecords(page)).get(id);
       assert.deepEqual(saved.assessment.answers, { [q0]: 'no', [q1]: 'yes' }, 'the unsaved answer was not saved before the link opened');
       assert.equal(saved.assessment.organisation, 'Work In Progress plc');
@@ -493,29 +495,28 @@ describe('opening a link with unsaved work on screen', () => {
       await answer(page, q1, 'yes');
       await page.locator('[data-notice="storage"]').waitFor();
 
-      // Cancel: nothing is replaced.
-      const asked = [];
-      page.once('dialog', (dialog) => {
-        asked.push(dialog.message());
-        dialog.dismiss();
-      });
+      // Keep them: nothing is replaced. (The app asks in the page; a native dialog would be
+      // blocked in many frames.)
       await page.evaluate((h) => {
         location.hash = h;
       }, hash);
-      await messageNotice(page).filter({ hasText: 'Nothing was replaced: the latest changes to “Full Disk GmbH” are not saved in this browser.' }).waitFor();
-      assert.equal(asked.length, 1, 'the user was not asked');
-      assert.match(asked[0], /Your latest changes to “Full Disk GmbH” are not saved in this browser\. Drop them\?/);
+      const ask = page.locator('dialog#ask-dialog[open]');
+      await ask.waitFor();
+      assert.match(await ask.textContent(), /Your latest changes to “Full Disk GmbH” are not saved in this browser\./);
+      await ask.getByRole('button', { name: 'Keep them' }).click();
+      await ask.waitFor({ state: 'detached' });
       assert.equal(await page.locator('[data-opened="shared"]').count(), 0, 'the link opened although the user said Cancel');
       await pollUntil(() => fragment(page), (f) => f === `#/a/${id}/preconditions`, 'the address back on the assessment');
       assert.ok(await radio(page, q1, 'yes').isChecked(), 'the unsaved answer left the screen');
       assert.equal((await page.locator('.nav-org').textContent()).trim(), 'Full Disk GmbH');
       assert.equal(await page.evaluate((key) => localStorage.getItem(key), RECORD_PREFIX + id), raw, 'the record changed');
 
-      // OK: the user drops the unsaved answer; the link opens; the record is as last saved.
-      page.once('dialog', (dialog) => dialog.accept());
+      // Drop them: the link opens; the record is as last saved.
       await page.evaluate((h) => {
         location.hash = h;
       }, hash);
+      await ask.waitFor();
+      await ask.getByRole('button', { name: 'Drop them and go on' }).click();
       await sharedBanner(page);
       await waitForVerdict(page, 'ready');
       await page.evaluate(() => {

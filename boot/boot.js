@@ -1,0 +1,66 @@
+// Loads the app, and says why on the page when it cannot: no WebAssembly, a file that does not
+// arrive, a frame that may not load it, a start that fails. Inlined into index.html by
+// scripts/finish-dist.mjs (which fills in the file names and allows exactly this script in the
+// Content-Security-Policy by its hash). Plain ES5: it must run even where the app cannot.
+(function () {
+  var JS = "__JS__";
+  var WASM = "__WASM__";
+  var OPAQUE = "__OPAQUE__";
+  var started = false;
+  var problem = null;
+
+  function show(text) {
+    problem = problem || text;
+    var status = document.getElementById("boot-status");
+    if (status && !started) {
+      status.className = "boot-problem";
+      status.textContent = problem;
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      if (problem) show(problem);
+    });
+  }
+  window.__koomStarted = function () {
+    started = true;
+  };
+
+  if (typeof WebAssembly !== "object" || typeof Promise !== "function") {
+    show("This browser cannot run KOOM Readiness: it has no WebAssembly. Open the page in a current browser (Chrome, Edge, Firefox or Safari from 2021 on).");
+    return;
+  }
+
+  function failed(what) {
+    return function (error) {
+      var detail = error && error.message ? " (" + error.message + ")" : "";
+      show(
+        "KOOM Readiness could not " + what + detail + ". Reload the page. If it is embedded in a wiki, the wiki's frame may not allow it to load: open the tool on its own page, or ask the site's administrators to serve it with the header “Access-Control-Allow-Origin: *”."
+      );
+    };
+  }
+
+  window.__koomFailed = failed("start");
+
+  // A sandboxed frame without allow-same-origin has an opaque origin: the app's module and its
+  // WebAssembly are cross-origin requests there, which a plain static server refuses. A classic
+  // script is not, so the app comes in one (the WebAssembly inside it).
+  if (self.origin === "null") {
+    var script = document.createElement("script");
+    script.src = OPAQUE;
+    script.onerror = failed("load its files in this frame");
+    document.head.appendChild(script);
+    return;
+  }
+
+  var wasm = fetch(WASM);
+  import(JS)
+    .then(function (app) {
+      return app.default({ module_or_path: wasm });
+    })
+    .catch(failed("start"));
+
+  setTimeout(function () {
+    if (!started) show("KOOM Readiness is taking long to start. If nothing happens, reload the page.");
+  }, 20000);
+})();

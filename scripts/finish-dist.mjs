@@ -1,0 +1,82 @@
+// Finishes the release bundle Trunk wrote to dist/:
+//   1. replaces Trunk's inline module loader (and its preload links) with boot/boot.js, which
+//      loads the same files and, when it cannot, says why on the page instead of leaving it
+//      blank;
+//   2. writes koom-opaque-<hash>.js: the app as one classic script, its WebAssembly inside, for
+//      sandboxed frames with an opaque origin, where a plain static server refuses the module
+//      and the .wasm (cross-origin requests there); it is loaded only in that case;
+//   3. puts a strict Content-Security-Policy in a <meta>: no inline script but boot.js (by its
+//      hash), no eval but WebAssembly's, nothing from other origins.
+//
+//   node scripts/finish-dist.mjs <dist dir> <the cargo-built .wasm, before wasm-bindgen>
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [dist, cargoWasm] = process.argv.slice(2);
+if (!dist || !cargoWasm) {
+  console.error('usage: node scripts/finish-dist.mjs <dist dir> <cargo-built .wasm>');
+  process.exit(2);
+}
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const indexPath = join(dist, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// 1. Trunk's loader: <script type="module">import init … from './x.js'; … init({ module_or_path: './x_bg.wasm' }) …</script>
+const loader = html.match(/<script type="module">[\s\S]*?from '(\.\/[^']+\.js)'[\s\S]*?module_or_path: '(\.\/[^']+\.wasm)'[\s\S]*?<\/script>/);
+if (!loader) throw new Error(`${indexPath}: Trunk's module loader was not found (has Trunk's output changed?)`);
+const [loaderTag, js, wasm] = loader;
+html = html.replace(loaderTag, '');
+html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+// Integrity checks need CORS, which an opaque-origin frame's requests cannot have on a plain
+// static server: the stylesheet would be blocked there. The files come from the same origin.
+html = html.replace(/(<link rel="stylesheet"[^>]*?)\s+integrity="[^"]*"/g, '$1');
+
+// 2. The classic-script build for opaque-origin frames.
+const work = mkdtempSync(join(tmpdir(), 'koom-opaque-'));
+try {
+  execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', work, '--out-name', 'koom', cargoWasm], { stdio: 'inherit' });
+  const glue = readFileSync(join(work, 'koom.js'), 'utf8');
+  // Its module imports under its own names: optimise its own WebAssembly, as Trunk does.
+  execFileSync('wasm-opt', ['-Oz', '--output', join(work, 'koom_opt.wasm'), join(work, 'koom_bg.wasm')], { stdio: 'inherit' });
+  const bytes = readFileSync(join(work, 'koom_opt.wasm')).toString('base64');
+  const body =
+    `${glue}\n;(function () {\n` +
+    `  var text = atob("${bytes}");\n` +
+    '  var bytes = new Uint8Array(text.length);\n' +
+    '  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n' +
+    '  wasm_bindgen({ module_or_path: bytes }).catch(function (e) { if (window.__koomFailed) window.__koomFailed(e); });\n' +
+    '})();\n';
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  for (const old of readdirSync(dist).filter((f) => /^koom-opaque-.*\.js$/.test(f))) rmSync(join(dist, old));
+  var opaque = `./koom-opaque-${hash}.js`;
+  writeFileSync(join(dist, opaque.slice(2)), body);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+// 3. boot.js inline, allowed by its hash.
+const boot = readFileSync(join(root, 'boot', 'boot.js'), 'utf8')
+  .replace('"__JS__"', JSON.stringify(js))
+  .replace('"__WASM__"', JSON.stringify(wasm))
+  .replace('"__OPAQUE__"', JSON.stringify(opaque));
+const script = `\n${boot}`;
+const sha = createHash('sha256').update(script).digest('base64');
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha}'`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+html = html.replace('</head>', `<script>${script}</script>\n  </head>`);
+writeFileSync(indexPath, html);
+console.log(`finished ${indexPath}: loader ${js}, ${wasm}; opaque-origin build ${opaque}; CSP script hash sha256-${sha}`);

@@ -1,0 +1,77 @@
+//! Living in a frame (an intranet wiki embedding the app): whether the page is framed, telling
+//! the host page how tall the content is, and opening a page outside the frame.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The `type` of the message that tells the host page the content's height.
+pub const HEIGHT_MESSAGE: &str = "koom-readiness:height";
+
+/// Whether the page is shown inside a frame.
+pub fn in_frame() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    match w.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &w),
+        // Reading `top` is refused only across origins: a frame.
+        _ => true,
+    }
+}
+
+/// The content's height in CSS pixels.
+fn content_height() -> Option<f64> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Some(f64::from(root.scroll_height()))
+}
+
+/// Sends the content's height to the host page (`{type: "koom-readiness:height", height}`).
+/// The height says nothing private, so any host may read it; the host checks the sender's
+/// origin before it applies it.
+pub fn post_height() -> Option<()> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok()??;
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into()).ok()?;
+    js_sys::Reflect::set(&message, &"height".into(), &content_height()?.into()).ok()?;
+    parent.post_message(&message, "*").ok()
+}
+
+/// Sends the height now and whenever the content's size changes. Returns `false` where the
+/// browser has no ResizeObserver (then the frame keeps its own height and scrolls inside).
+pub fn report_height_on_change() -> bool {
+    post_height();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return false;
+    };
+    let callback = Closure::<dyn FnMut()>::new(|| {
+        post_height();
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return false;
+    };
+    observer.observe(&root);
+    // Both live as long as the page: the observer keeps reporting until it is closed.
+    callback.forget();
+    std::mem::forget(observer);
+    true
+}
+
+/// Opens an address in a new window or tab, outside the frame. `false` when the browser or
+/// the frame refused (a sandbox without `allow-popups`).
+pub fn open_outside(url: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    match w.open_with_url_and_target(url, "_blank") {
+        Ok(Some(opened)) => {
+            // The new page must not be able to reach back into this one.
+            let _ = js_sys::Reflect::set(&opened, &"opener".into(), &JsValue::NULL);
+            true
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,124 @@
+//! The embedded page: a compact bar with the way out of the frame, the truth about where
+//! answers are kept inside a frame, and the snippet a wiki pastes.
+
+use leptos::prelude::*;
+
+use crate::app::{embed_snippet, full_page_link, use_state, use_store, Opened, View};
+use crate::browser::storage::StorageError;
+use crate::browser::{self, frame};
+use crate::domain::Stage;
+
+/// Opens what is on screen outside the frame; says why where the frame forbids it.
+#[component]
+fn OpenFullPage() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let open = move |_| {
+        let url = store
+            .open
+            .opened
+            .with_untracked(|o| full_page_link(state, o));
+        if !frame::open_outside(&url) {
+            store.notices.say(format!(
+                "This wiki's frame may not open new windows. Copy this address into a new tab to open the full page: {url}"
+            ));
+        }
+    };
+    view! {
+        <button type="button" class="link-button open-full" on:click=open>"Open the full page ↗"</button>
+    }
+}
+
+/// The embed layout's top bar: where the assessment stands in a few words (the verdict kept
+/// in view), and the way out of the frame.
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let stage = Memo::new(move |_| state.evaluation.with(Stage::of));
+    let open = move || {
+        store.open.opened.with(|o| !matches!(o, Opened::Nothing)) && state.view.get() != View::Start
+    };
+    view! {
+        <div class="embed-bar" data-verdict=move || state.evaluation.with(|e| e.readiness.verdict.token())>
+            <button type="button" class="link-button embed-brand" on:click=move |_| state.go(View::Start)>"KOOM Readiness"</button>
+            <Show when=open>
+                <span class="embed-stage" role="status" data-stage=move || stage.with(Stage::token)>{move || stage.with(Stage::short_headline)}</span>
+                <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>"Why?"</button>
+            </Show>
+            <OpenFullPage/>
+        </div>
+    }
+}
+
+/// Inside a frame the browser keeps this page's storage apart for the site that embeds it:
+/// say so, and offer the link and the file as the ways to keep answers elsewhere.
+#[component]
+pub fn FrameNotice() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let has_assessment = move || {
+        store
+            .open
+            .opened
+            .with(|o| !matches!(o, Opened::Nothing | Opened::Example))
+    };
+    let no_storage = move || {
+        store
+            .notices
+            .storage_error
+            .with(|e| matches!(e, Some(StorageError::Unavailable)))
+    };
+    view! {
+        <div class="notice notice-info frame-notice" data-notice="frame"
+            data-storage=move || if no_storage() { "memory" } else { "partitioned" }>
+            <p>
+                <strong>"Embedded in another site. "</strong>
+                {move || if no_storage() {
+                    "In this frame the browser does not let the page keep anything: answers live in memory only and are lost when the page closes. To keep an assessment, export its file or make its share link; “Open the full page” carries it out of the frame."
+                } else {
+                    "Answers saved here are kept in this browser, for this wiki page's site only: the full page and other sites do not see them. To keep or move an assessment, use its share link or its file."
+                }}
+            </p>
+            <Show when=has_assessment>
+                <div class="notice-actions">
+                    <button type="button" class="secondary" on:click=move |_| store.export_open(state)>"Export as a file"</button>
+                    <OpenFullPage/>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The snippet to paste into a wiki page, with a copy button and what each attribute allows.
+#[component]
+pub fn EmbedSnippet() -> impl IntoView {
+    let store = use_store();
+    let snippet = embed_snippet();
+    let text = snippet.clone();
+    let copy = move |_| {
+        let text = text.clone();
+        leptos::task::spawn_local(async move {
+            match browser::copy_to_clipboard(&text).await {
+                Ok(()) => store
+                    .notices
+                    .say("The embed snippet was copied: paste it into the wiki page's HTML."),
+                Err(_) => {
+                    browser::select_text("embed-snippet");
+                    store
+                        .notices
+                        .say("The snippet is selected: copy it with Ctrl+C (⌘C on a Mac).");
+                }
+            }
+        });
+    };
+    view! {
+        <details class="card embed-snippet">
+            <summary>"Embed this tool in a wiki page"</summary>
+            <p>"Paste this into the page's HTML. The frame grows with its content; without the script it keeps its height and scrolls inside. The sandbox allows scripts and this site's own storage (same-origin), forms, popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard."</p>
+            <label for="embed-snippet">"Embed snippet"</label>
+            <textarea id="embed-snippet" readonly rows="12" prop:value=snippet></textarea>
+            <button type="button" class="secondary" on:click=copy>"Copy the snippet"</button>
+        </details>
+    }
+}
