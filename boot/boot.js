@@ -53,12 +53,30 @@
     return;
   }
 
-  var wasm = fetch(WASM);
-  import(JS)
-    .then(function (app) {
-      return app.default({ module_or_path: wasm });
-    })
-    .catch(failed("start"));
+  function load() {
+    var wasm = fetch(WASM);
+    import(JS)
+      .then(function (app) {
+        return app.default({ module_or_path: wasm });
+      })
+      .catch(failed("start"));
+  }
+  // The first screen is painted from the HTML before the app's files are asked for, so they
+  // never compete with the stylesheet for the first paint.
+  function afterFirstPaint() {
+    // A frame's callbacks run before it is painted: the second one runs once the first frame
+    // (the first screen) has been painted.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        setTimeout(load, 0);
+      });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", afterFirstPaint);
+  } else {
+    afterFirstPaint();
+  }
 
   setTimeout(function () {
     if (!started) show("KOOM Readiness is taking long to start. If nothing happens, reload the page.");

@@ -17,11 +17,21 @@ fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+thread_local! {
+    /// The first screen's hero (title, lede, model version), kept to be adopted by the app.
+    static FIRST_HERO: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Takes the page over from its first screen (painted from index.html before the app
-/// arrived): removes it, and tells the loader the app started (so it never reports a failure).
+/// arrived): keeps its hero for the app to adopt, removes the rest, and tells the loader the
+/// app started (so it never reports a failure).
 pub fn take_over_first_screen() {
     if let Some(document) = window().and_then(|w| w.document()) {
         if let Some(boot) = document.get_element_by_id("boot") {
+            if let Ok(Some(hero)) = boot.query_selector(".start-hero") {
+                hero.remove();
+                FIRST_HERO.with(|h| *h.borrow_mut() = Some(hero));
+            }
             boot.remove();
         }
     }
@@ -32,6 +42,25 @@ pub fn take_over_first_screen() {
             }
         }
     }
+}
+
+/// Moves the first screen's hero, once, into `slot` (the app's hero), so the text painted
+/// from the HTML stays the same nodes: the page's largest paint stays the first one. `false`
+/// when there is none to adopt (then the app shows its own).
+pub fn adopt_first_hero(slot: &web_sys::Element) -> bool {
+    let Some(hero) = FIRST_HERO.with(|h| h.borrow_mut().take()) else {
+        return false;
+    };
+    while let Some(child) = hero.first_child() {
+        if slot.append_child(&child).is_err() {
+            return false;
+        }
+    }
+    if let Ok(Some(h1)) = slot.query_selector("h1") {
+        let _ = h1.set_attribute("id", "main-heading");
+        let _ = h1.set_attribute("tabindex", "-1");
+    }
+    true
 }
 
 /// Adds a class to the page's `<body>` (for a layout the stylesheet keys on).

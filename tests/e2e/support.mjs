@@ -168,7 +168,8 @@ const isLocal = (url) => {
  *   requests       every request: { url, method, resourceType, afterLoad }
  *   external       requests to any host but 127.0.0.1; they are blocked (with
  *                  `blockExternal`, the default) so the test never depends on the network
- * then waits for the app's first screen (`waitFor`, default: the h1 is visible).
+ * then waits for the app's first screen (`waitFor`, default: the h1 is visible) and, with `waitForApp`
+ * (the default), until the app has taken the page over from index.html's first screen.
  *
  * `contextOptions` go to browser.newContext (viewport, colorScheme, isMobile, ...).
  * Returns { page, context, consoleErrors, pageErrors, failedRequests, requests, external,
@@ -177,7 +178,7 @@ const isLocal = (url) => {
 export async function openApp(
   browser,
   url,
-  { contextOptions = { viewport: DESKTOP }, blockExternal = true, waitFor = 'h1' } = {},
+  { contextOptions = { viewport: DESKTOP }, blockExternal = true, waitFor = 'h1', waitForApp = true } = {},
 ) {
   const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
   const page = await context.newPage();
@@ -245,6 +246,9 @@ export async function openApp(
   try {
     await page.goto(url, { waitUntil: 'load' });
     if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // index.html paints the first screen before the app runs: wait until the app has taken the
+    // page over (it removes #boot), unless the test wants the first screen itself.
+    if (waitForApp) await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 15_000 });
   } catch (error) {
     const problems = describeProblems(session);
     await context.close();
