@@ -3,7 +3,8 @@
 //
 //   node scripts/size-report.mjs [dist-dir]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, extname } from 'node:path';
+import { dirname, join, relative, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 
 const BUDGET_BROTLI_BYTES = 100 * 1024; // docs/product.md §10: first load, brotli, <= 100 KB
@@ -33,7 +34,9 @@ function sizes(path) {
   };
 }
 
-const dist = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const dist = args.find((a) => !a.startsWith('--')) ?? 'dist';
 if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
   console.error(`size-report: ${dist} is not a directory; build the release bundle first`);
   process.exit(1);
@@ -66,3 +69,18 @@ console.log(
   `brotli total ${kib(total.brotli)} KiB of the ${kib(BUDGET_BROTLI_BYTES)} KiB first-load budget ` +
     `(${((100 * total.brotli) / BUDGET_BROTLI_BYTES).toFixed(0)}%)`,
 );
+
+// The guard: bytes are exact, so the test command may hold them. size-budget.json holds the
+// size reached (plus a small margin); a change that goes over it fails until the budget file
+// is raised on purpose, saying so in the change's note.
+const budgetFile = join(dirname(fileURLToPath(import.meta.url)), '..', 'size-budget.json');
+const { first_load_brotli_bytes: guard } = JSON.parse(readFileSync(budgetFile, 'utf8'));
+const verdict = total.brotli <= guard ? 'within' : 'OVER';
+console.log(`guard (size-budget.json): ${total.brotli} of ${guard} bytes brotli, ${verdict}`);
+if (check && total.brotli > guard) {
+  console.error(
+    `size-report: the first load is ${total.brotli} bytes brotli, over the guard of ${guard} in size-budget.json ` +
+      `(by ${total.brotli - guard}). Make it smaller, or raise the guard on purpose and say so in the change's note.`,
+  );
+  process.exit(1);
+}

@@ -5,7 +5,8 @@
 #   2. clippy, warnings denied: native, then wasm32-unknown-unknown (all targets)
 #   3. native tests (cargo test)
 #   4. wasm tests in headless Chromium (cargo test --target wasm32-unknown-unknown --test web)
-#   5. end-to-end: release build (trunk build --release), served over HTTP on 127.0.0.1 and
+#   5. end-to-end: release build (trunk build --release), the size guard (size-budget.json),
+#      then the bundle served over HTTP on 127.0.0.1 and
 #      driven in headless Chromium by tests/e2e/*.test.mjs (node --test, playwright-core)
 # A suite that runs zero tests fails. The last line is always `N passed, M failed`, counting
 # the tests of all suites that ran; a failure names its stage just before it.
@@ -88,6 +89,9 @@ cargo_suite wasm cargo test "${locked[@]}" --target "$WASM_TARGET" --test web
 
 stage "e2e: release build (trunk build --release)"
 "$KOOM_ROOT/scripts/build-release.sh"
+
+stage "size guard (first load, brotli, against size-budget.json)"
+node "$KOOM_ROOT/scripts/size-report.mjs" "$KOOM_ROOT/dist" --check
 
 stage "e2e: release bundle in headless Chromium (node --test tests/e2e)"
 tap="$LOGS/e2e.tap"
