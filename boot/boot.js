@@ -8,6 +8,8 @@
   var OPAQUE = "__OPAQUE__";
   var started = false;
   var problem = null;
+  // Lets the stylesheet show "Loading…" only where a script runs at all.
+  document.documentElement.className += " js";
 
   function show(text) {
     problem = problem || text;
@@ -55,6 +57,9 @@
 
   function load() {
     var wasm = fetch(WASM);
+    // Its failure is reported once, by the start below; this keeps it from also being an
+    // unhandled rejection in the console.
+    wasm["catch"](function () {});
     import(JS)
       .then(function (app) {
         return app.default({ module_or_path: wasm });

@@ -80,7 +80,7 @@ pub fn embed_snippet() -> String {
     format!(
         r#"<iframe src="{base}?embed=1" title="KOOM Readiness" loading="lazy"
   style="width:100%;height:900px;border:0"
-  sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"
+  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"
   allow="clipboard-write"></iframe>
 <script>
   window.addEventListener("message", function (event) {{

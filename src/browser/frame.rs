@@ -19,10 +19,11 @@ pub fn in_frame() -> bool {
     }
 }
 
-/// The content's height in CSS pixels.
+/// The content's height in CSS pixels: the body's, not the document's, because the
+/// document is never shorter than the frame and so would never let the frame shrink.
 fn content_height() -> Option<f64> {
-    let root = web_sys::window()?.document()?.document_element()?;
-    Some(f64::from(root.scroll_height()))
+    let body = web_sys::window()?.document()?.body()?;
+    Some(f64::from(body.scroll_height()))
 }
 
 /// Sends the content's height to the host page (`{type: "koom-readiness:height", height}`).

@@ -70,7 +70,7 @@ pub fn FrameNotice() -> impl IntoView {
             .with(|e| matches!(e, Some(StorageError::Unavailable)))
     };
     view! {
-        <div class="notice notice-info frame-notice" data-notice="frame"
+        <div class="notice notice-info frame-notice" data-notice="frame" role="region" aria-label="Embedded in another site"
             data-storage=move || if no_storage() { "memory" } else { "partitioned" }>
             <p>
                 <strong>"Embedded in another site. "</strong>

@@ -70,7 +70,7 @@ pub fn Notices() -> impl IntoView {
                 </div>
             })}
             {move || store.notices.file_text.get().map(|(name, text)| view! {
-                <div class="notice notice-info" data-notice="file-text">
+                <div class="notice notice-info" data-notice="file-text" role="region" aria-label="The file's text">
                     <p>"If “" {name.clone()} "” did not arrive, this wiki's frame may not allow downloads. Its text is below: select it, copy it and save it as “" {name} "”; or open the full page."</p>
                     <details>
                         <summary>"Show the file's text"</summary>

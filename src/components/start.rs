@@ -18,8 +18,9 @@ pub fn StartScreen() -> impl IntoView {
     let pending = RwSignal::new(None::<PendingImport>);
     let assessor = RwSignal::new(String::new());
 
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Buttons and Enter rather than a form's submit: a wiki frame sandboxed without
+    // `allow-forms` never fires `submit`, and the start must work in every frame.
+    let start = move || {
         let a = Assessment::new(&organisation.get_untracked(), &assessor.get_untracked());
         organisation.set(String::new());
         assessor.set(String::new());
@@ -87,8 +88,8 @@ pub fn StartScreen() -> impl IntoView {
                 <p class="model-tag">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</p>
             </div>
             <div class="start-grid">
-                <form class="card start-card" on:submit=start>
-                    <h2>"New assessment"</h2>
+                <div class="card start-card" role="group" aria-labelledby="new-assessment-title">
+                    <h2 id="new-assessment-title">"New assessment"</h2>
                     <label for="org-name">"Organisation"</label>
                     <input
                         id="org-name"
@@ -98,6 +99,7 @@ pub fn StartScreen() -> impl IntoView {
                         placeholder="e.g. Raccoons Incorporated"
                         prop:value=move || organisation.get()
                         on:input=move |ev| organisation.set(event_target_value(&ev))
+                        on:keydown=move |ev| if on_enter(&ev) { start() }
                     />
                     <label for="assessor">"Assessor " <span class="optional">"(optional)"</span></label>
                     <input
@@ -107,9 +109,10 @@ pub fn StartScreen() -> impl IntoView {
                         maxlength=TextKind::Name.max_chars()
                         prop:value=move || assessor.get()
                         on:input=move |ev| assessor.set(event_target_value(&ev))
+                        on:keydown=move |ev| if on_enter(&ev) { start() }
                     />
-                    <button type="submit" class="primary">"Start an assessment"</button>
-                </form>
+                    <button type="button" class="primary" on:click=move |_| start()>"Start an assessment"</button>
+                </div>
                 <div class="card start-card">
                     <h2>"See an example"</h2>
                     <p>"Raccoons Incorporated: a healthy deployment over two alignment cycles, read-only. Copy it to start from it."</p>
@@ -207,23 +210,29 @@ fn Library() -> impl IntoView {
                                         </p>
                                     </div>
                                     <Show when=editing.clone()>
-                                        <form class="rename" on:submit={
+                                        {
                                             let id = rename_id.clone();
-                                            move |ev: leptos::ev::SubmitEvent| {
-                                                ev.prevent_default();
+                                            let save = move || {
                                                 if let Some((_, text)) = renaming.get_untracked() {
                                                     store.rename(state, &id, &text);
                                                 }
                                                 renaming.set(None);
+                                            };
+                                            view! {
+                                                <div class="rename" role="group" aria-label="Rename">
+                                                    <label for=rename_label.clone()>"New name"</label>
+                                                    <input id=rename_input.clone() type="text"
+                                                        prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
+                                                        on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })
+                                                        on:keydown={
+                                                            let save = save.clone();
+                                                            move |ev| if on_enter(&ev) { save() }
+                                                        }/>
+                                                    <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
+                                                    <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                                                </div>
                                             }
-                                        }>
-                                            <label for=rename_label.clone()>"New name"</label>
-                                            <input id=rename_input.clone() type="text"
-                                                prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
-                                                on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })/>
-                                            <button type="submit" class="primary">"Save name"</button>
-                                            <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
-                                        </form>
+                                        }
                                     </Show>
                                     <div class="entry-actions">
                                         {(!entry.newer).then(|| {
@@ -316,4 +325,14 @@ fn KeptAside() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// True (and the key's default prevented) when a keydown is a plain Enter: the start and
+/// rename fields act on Enter as a form would, without relying on form submission.
+fn on_enter(ev: &leptos::ev::KeyboardEvent) -> bool {
+    let plain = ev.key() == "Enter" && !ev.is_composing() && !ev.shift_key() && !ev.alt_key();
+    if plain {
+        ev.prevent_default();
+    }
+    plain
 }
