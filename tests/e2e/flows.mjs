@@ -10,15 +10,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_HOST, REPO_ROOT } from './support.mjs';
 
-/** The views of the app: token (data-view) → navigation label. */
+/**
+ * The views of the app: token (data-view) → navigation label, and the view's main heading
+ * (null for the report, whose heading is the organisation's name).
+ */
 export const VIEWS = [
-  { token: 'preconditions', label: 'Preconditions' },
-  { token: 'maturity', label: 'Maturity' },
-  { token: 'red-flags', label: 'Red flags' },
-  { token: 'green-flags', label: 'Green flags' },
-  { token: 'sequence', label: 'Deployment sequence' },
-  { token: 'stability', label: 'Stability' },
-  { token: 'report', label: 'Report' },
+  { token: 'preconditions', label: 'Preconditions', heading: 'Required preconditions' },
+  { token: 'maturity', label: 'Maturity', heading: 'Organisational maturity' },
+  { token: 'red-flags', label: 'Red flags', heading: 'Red flags' },
+  { token: 'green-flags', label: 'Green flags', heading: 'Green flags' },
+  { token: 'sequence', label: 'Deployment sequence', heading: 'Deployment sequence' },
+  { token: 'stability', label: 'Stability', heading: 'Stability after deployment' },
+  { token: 'report', label: 'Report', heading: null },
 ];
 
 /** Today's date as the app writes it (YYYY-MM-DD, local time). */
@@ -367,4 +370,148 @@ export async function switchAwayFrom(page) {
     delete document.hidden;
     delete document.visibilityState;
   });
+}
+
+// ---- Save state, full storage, leaving the page ----------------------------------------------
+
+/** The save state in the section navigation (wide screens) and in the phone's verdict bar. */
+export const navSaveStatus = (page) => page.locator('nav.section-nav .save-status');
+export const barSaveStatus = (page) => page.locator('.verdict-bar .save-status');
+
+/** The visually hidden alert region that announces a save problem when it appears. */
+export const saveAlert = (page) => page.locator('div.visually-hidden[role="alert"]');
+
+/** Prefix of the filler keys `fillStorage` writes (outside the app's `koom-readiness/` keys). */
+export const FILLER_PREFIX = 'e2e-filler/';
+
+/**
+ * Fills the origin's localStorage for real: writes filler keys of shrinking size (1 MiB down to
+ * one character) until every size is refused, so that any write that adds more than a few
+ * characters fails. Returns { keys, characters, error } where `error` is the name of the refusal
+ * (QuotaExceededError in Chromium). Free it with `freeStorage`.
+ */
+export function fillStorage(page) {
+  return page.evaluate((prefix) => {
+    let keys = 0;
+    let characters = 0;
+    let error = null;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`${prefix}${keys}`, chunk);
+        } catch (refusal) {
+          error = refusal.name;
+          break;
+        }
+        keys += 1;
+        characters += size;
+        if (keys > 10_000) throw new Error('localStorage never filled up');
+      }
+    }
+    return { keys, characters, error };
+  }, FILLER_PREFIX);
+}
+
+/** Removes the filler keys `fillStorage` wrote; returns how many there were. */
+export function freeStorage(page) {
+  return page.evaluate((prefix) => {
+    const keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+    for (const key of keys) localStorage.removeItem(key);
+    return keys.length;
+  }, FILLER_PREFIX);
+}
+
+/**
+ * Tries to leave `page` as a user would, by reloading it (`how: 'reload'`) or closing the tab
+ * (`how: 'close'`), and says "stay" to any dialog the page raises. Returns the types of the
+ * dialogs seen within `wait` ms ([] when the page let the user go; ['beforeunload'] when the
+ * browser asked first and the page was kept). Chromium only asks on a page the user has
+ * interacted with (clicked, typed): tests leave after such an interaction.
+ */
+export async function tryToLeave(page, how, wait = 2_000) {
+  const seen = [];
+  let resolveDialog;
+  const dialogShown = new Promise((resolveShown) => {
+    resolveDialog = resolveShown;
+  });
+  const onDialog = async (dialog) => {
+    seen.push(dialog.type());
+    await dialog.dismiss();
+    resolveDialog();
+  };
+  page.on('dialog', onDialog);
+  try {
+    if (how === 'close') {
+      // With runBeforeUnload the call returns at once; the page closes unless a dialog keeps it.
+      const closed = page.waitForEvent('close', { timeout: wait }).catch(() => null);
+      await page.close({ runBeforeUnload: true });
+      await Promise.race([dialogShown, closed]);
+    } else {
+      // location.reload() rather than page.reload(): a reload the user cancels never finishes.
+      const loaded = page.waitForEvent('load', { timeout: wait }).catch(() => null);
+      await page
+        .evaluate(() => {
+          window.location.reload();
+        })
+        .catch((error) => {
+          // The reload may tear the page's context down before the call returns.
+          if (!/context was destroyed|navigation/i.test(error.message)) throw error;
+        });
+      await Promise.race([dialogShown, loaded]);
+    }
+    // A dialog can only follow the attempt; give a late one a moment to show.
+    if (!page.isClosed()) await page.waitForTimeout(200);
+  } finally {
+    page.off('dialog', onDialog);
+  }
+  return seen;
+}
+
+// ---- Records written straight into storage --------------------------------------------------
+
+/**
+ * A library record as the app writes it (src/domain/records.rs, `encode_saved`, schema 3),
+ * holding `assessment` in the layout of the file export.
+ */
+export function savedRecordText(id, assessment, { revision = 1, updatedAt = Date.now() } = {}) {
+  return JSON.stringify({ schema: 3, id, revision, updated_at: updatedAt, assessment });
+}
+
+/**
+ * Writes `assessment` into the page's localStorage as library record `id`, opened on `view` at
+ * the next start (the session record), reloads, and waits until that view is on screen.
+ * `timeout` bounds the wait for the view (a record with very long texts may be slow).
+ */
+export async function seedAndOpen(page, id, assessment, { view = 'preconditions', timeout = 15_000 } = {}) {
+  await page.evaluate(
+    ([recordKey, record, sessionKey, session]) => {
+      localStorage.setItem(recordKey, record);
+      localStorage.setItem(sessionKey, session);
+    },
+    [RECORD_PREFIX + id, savedRecordText(id, assessment), SESSION_KEY, JSON.stringify({ schema: 3, open: id, view })],
+  );
+  await page.reload({ waitUntil: 'load', timeout });
+  await page
+    .locator(`nav[aria-label="Assessment sections"] button[data-view="${view}"][aria-current="page"]`)
+    .waitFor({ state: 'attached', timeout });
+  await page.locator('main #main-heading').waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Where a test puts long texts in an assessment: the evidence note of the first precondition
+ * question, the pilot's evaluation, and the note on the first stability sign in cycle 1.
+ * Returns a copy of `assessment` (file layout) with `text` in those places (`cycleText` in the
+ * cycle note, default `text`), and where they are.
+ */
+export function withLongTexts(assessment, text, { cycleText = text } = {}) {
+  const { preconditions, signs } = readinessModel();
+  const a = structuredClone(assessment);
+  const question = preconditions[0].id;
+  const sign = signs[0].id;
+  assert.ok(a.cycles.length > 0, 'the assessment has no alignment cycle to put a note in');
+  a.notes[question] = text;
+  a.pilot.evaluation = text;
+  a.cycles[0].notes = { ...(a.cycles[0].notes ?? {}), [sign]: cycleText };
+  return { assessment: a, question, sign };
 }

@@ -2,7 +2,8 @@
 // keyboard only, a red flag stopping the verdict at once, the Raccoons Inc. example, the
 // pilot gate failing and the whole "roll back, retrain, repeat" loop up to full deployment,
 // stability judged only after full deployment (cycle 2 over with signs missing: implemented
-// incorrectly), and answers surviving a reload. Every test also checks that the page stayed
+// incorrectly), a phone with five alignment cycles (no sideways scrolling, the verdict bar in
+// view), and answers surviving a reload. Every test also checks that the page stayed
 // clean (no console errors, no failed or external requests).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -210,6 +211,62 @@ describe('journeys', () => {
       // "Why?" on the bar moves focus to the verdict panel.
       await bar.getByRole('button', { name: 'Why?' }).click();
       await page.waitForFunction(() => document.activeElement?.id === 'verdict');
+    }, { contextOptions: PHONE_CONTEXT });
+  });
+
+  test('on a phone, five alignment cycles never widen the page, and the verdict bar stays in view', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      // The example copied (two cycles), then three more.
+      await openExample(page);
+      await page.getByRole('button', { name: 'Copy it as my starting point' }).click();
+      await page.locator('nav[aria-label="Assessment sections"] .nav-org', { hasText: 'Copy of Raccoons Incorporated' }).waitFor();
+      await openView(page, 'stability');
+      const addCycle = page.getByRole('button', { name: 'Add alignment cycle' });
+      for (let cycle = 3; cycle <= 5; cycle += 1) {
+        await addCycle.click();
+        await page.locator(`select[data-cycle="${cycle}"]`).first().waitFor({ state: 'attached' });
+      }
+      assert.equal(await page.locator('select[data-cycle]').count(), 5 * 10, 'expected five cycles of ten signs');
+
+      const layout = () =>
+        page.evaluate(() => {
+          const bar = document.querySelector('.verdict-bar').getBoundingClientRect();
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+            width: window.innerWidth,
+            height: window.innerHeight,
+            bar: { top: bar.top, bottom: bar.bottom, left: bar.left, right: bar.right },
+            fixed: getComputedStyle(document.querySelector('.verdict-bar')).position === 'fixed',
+          };
+        });
+      const problems = [];
+      for (const view of VIEWS) {
+        await openView(page, view.token);
+        if (view.heading) await page.locator('main #main-heading', { hasText: view.heading }).waitFor();
+        for (const where of ['top', 'bottom']) {
+          if (where === 'bottom') await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          else await page.evaluate(() => window.scrollTo(0, 0));
+          const seen = await layout();
+          if (seen.scrollWidth > seen.clientWidth) {
+            problems.push(`${view.label} (${where}): the page is ${seen.scrollWidth} px wide in a ${seen.clientWidth} px viewport`);
+          }
+          const { bar } = seen;
+          if (!seen.fixed || bar.top < 0 || bar.left < 0 || bar.right > seen.width || bar.bottom > seen.height || bar.bottom <= bar.top) {
+            problems.push(`${view.label} (${where}): the verdict bar is not fixed inside the ${seen.width}×${seen.height} viewport: ${JSON.stringify(bar)}`);
+          }
+        }
+        assert.ok(await page.locator('.verdict-bar').isVisible(), `${view.label}: no verdict bar`);
+      }
+      assert.deepEqual(problems, [], 'the layout breaks on a phone with five cycles');
+      // The five cycles are still there: the table scrolls within its own region instead.
+      await openView(page, 'stability');
+      assert.equal(await page.locator('select[data-cycle="5"]').count(), 10);
+      const region = await page.locator('.table-scroll').evaluate((el) => ({
+        overflow: getComputedStyle(el).overflowX,
+        scrolls: el.scrollWidth > el.clientWidth,
+      }));
+      assert.ok(['auto', 'scroll'].includes(region.overflow) && region.scrolls, `the signs table does not scroll in its region: ${JSON.stringify(region)}`);
     }, { contextOptions: PHONE_CONTEXT });
   });
 

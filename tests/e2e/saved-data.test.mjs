@@ -1,20 +1,25 @@
 // End-to-end tests of "never lose an answer" (docs/product.md §6) on the release bundle in
-// headless Chromium: two tabs editing the same assessment, imports of damaged files, the
-// export → import round trip, storage that cannot be used, unreadable saved data kept aside,
-// and delete with undo. Every test also checks that the page stayed clean (no console errors,
-// no failed or external requests).
+// headless Chromium: two tabs editing the same assessment, imports of damaged files (and the
+// refusal in view on a phone), the export → import round trip, storage that cannot be used or
+// is full (the save state, leaving that asks first), unreadable saved data kept aside, and
+// delete with undo. Every test also checks that the page stayed clean (no console errors, no
+// failed or external requests).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sharedApp } from './support.mjs';
+import { DESKTOP, PHONE, PHONE_CONTEXT, sharedApp } from './support.mjs';
 import {
   BACKUP_PREFIX,
   RECORD_PREFIX,
   answer,
+  barSaveStatus,
   captureDownload,
+  fillStorage,
+  freeStorage,
   importFile,
   libraryEntries,
   libraryEntry,
   messageNotice,
+  navSaveStatus,
   openExample,
   openSaved,
   openSecondTab,
@@ -24,11 +29,13 @@ import {
   radio,
   readinessModel,
   returnToStart,
+  saveAlert,
   savedRecords,
   startAssessment,
   storageEntries,
   switchAwayFrom,
   todayIso,
+  tryToLeave,
   waitForSaved,
   waitForView,
 } from './flows.mjs';
@@ -262,6 +269,50 @@ describe('import', () => {
     });
   });
 
+  test('on a phone, a refused file is explained in view and focused, without scrolling by the user', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const input = page.locator('#import-file');
+      // The import card is far below the fold on a phone; the page is at its top.
+      const start = await page.evaluate(() => ({
+        scrollY: window.scrollY,
+        height: window.innerHeight,
+        inputTop: document.querySelector('#import-file').getBoundingClientRect().top + window.scrollY,
+      }));
+      assert.equal(start.scrollY, 0);
+      assert.ok(start.inputTop > start.height, `the file input is already in view (at ${start.inputTop} px of ${start.height} px)`);
+
+      // Choosing a file does not scroll (setInputFiles never does); the app brings its answer into view.
+      const name = 'workshop-notes.txt';
+      await input.setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from('Answers from the workshop:\nSpine in place: yes\n') });
+      const error = page.locator('#import-error');
+      await error.waitFor();
+      assert.match(await error.textContent(), new RegExp(`“${name}” was not imported: .*not valid JSON.*Nothing was changed\\.$`));
+      assert.equal(await error.getAttribute('role'), 'alert');
+      await page.waitForFunction(() => document.activeElement?.id === 'import-error', null, { timeout: 5_000 });
+
+      // Wholly inside the viewport, and nothing fixed covers it.
+      const seen = await error.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return {
+          box: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
+          viewport: { width: window.innerWidth, height: window.innerHeight },
+          scrollY: window.scrollY,
+          onTop: el === hit || el.contains(hit),
+        };
+      });
+      const { box, viewport } = seen;
+      assert.ok(seen.scrollY > 0, 'the page did not scroll to the refusal');
+      assert.ok(
+        box.top >= 0 && box.left >= 0 && box.bottom <= viewport.height && box.right <= viewport.width,
+        `#import-error is not inside the ${viewport.width}×${viewport.height} viewport: ${JSON.stringify(box)}`,
+      );
+      assert.ok(seen.onTop, '#import-error is covered by another element');
+      assert.equal(await input.getAttribute('aria-describedby'), 'import-error');
+      assert.ok(await page.locator('#org-name').count(), 'the app left the start screen');
+    }, { contextOptions: PHONE_CONTEXT });
+  });
+
   test('export → import → export gives the same assessment, as a new library entry', { timeout: TIMEOUT }, async () => {
     await withApp(async ({ page }) => {
       const { preconditions, maturity } = readinessModel();
@@ -459,6 +510,90 @@ describe('storage problems', () => {
       assert.equal((await page.locator('.nav-org').textContent()).trim(), 'Memory Only Mills');
       assert.ok(await radio(page, q0, 'no').isChecked());
       assert.ok(await radio(page, q1, 'yes').isChecked());
+    });
+  });
+
+  test('storage full: "Not saved — storage full" where the user works, leaving asks first, freeing space saves again', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const { preconditions } = readinessModel();
+      const [q0, q1] = preconditions.map((q) => q.id);
+      const nav = navSaveStatus(page);
+      const bar = barSaveStatus(page);
+      const alert = saveAlert(page);
+      await startAssessment(page, 'Full Shelf Freight');
+      const id = await openedId(page);
+      await answer(page, q0, 'yes');
+      await waitForSaved(page, id, (r) => r.assessment.answers[q0] === 'yes');
+      await page.locator('nav.section-nav .save-status[data-save="saved"]').waitFor();
+      assert.equal((await nav.locator('.save-label').textContent()).trim(), 'Saved in this browser');
+      assert.equal(await alert.count(), 1, 'expected one save alert region');
+      assert.equal((await alert.textContent()).trim(), '', 'the save alert speaks while everything is saved');
+      const savedBefore = await page.evaluate((key) => localStorage.getItem(key), RECORD_PREFIX + id);
+
+      try {
+        // Fill the quota for real, then make an edit that needs more room: a long note.
+        const filled = await fillStorage(page);
+        assert.equal(filled.error, 'QuotaExceededError', `filling localStorage ended with ${filled.error}`);
+        const NOTE = 'Seen at the Monday stand-up: the CoE owns the workflow library. '.repeat(60).slice(0, 3_800);
+        const note = page.locator(`[id="${q1}-note"]`);
+        await page.locator(`fieldset[data-question="${q1}"] summary`).click();
+        await note.fill(NOTE);
+        // Near its 4,000-character limit, the note says how much is used.
+        await page.locator(`fieldset[data-question="${q1}"] p.limit-hint[data-limit="near"]`).waitFor();
+
+        // The save state says so in the section navigation (wide screen) ...
+        await page.locator('nav.section-nav .save-status[data-save="not-saved"]').waitFor();
+        assert.equal((await nav.locator('.save-label').textContent()).trim(), 'Not saved — storage full');
+        assert.ok(await nav.getByRole('button', { name: 'Export as a file' }).isVisible(), 'no "Export as a file" beside the save state');
+        // ... is announced once to screen readers ...
+        await pollUntil(async () => (await alert.textContent()).trim(), (text) => text !== '', 'the save alert');
+        assert.match((await alert.textContent()).trim(), /^Not saved\. The browser's storage for this site is full/);
+        // ... and nothing was written over the saved record.
+        assert.equal(await page.evaluate((key) => localStorage.getItem(key), RECORD_PREFIX + id), savedBefore, 'the saved record changed');
+
+        // On a phone, the fixed verdict bar says it in a word or two.
+        await page.setViewportSize(PHONE);
+        await bar.waitFor({ state: 'visible' });
+        assert.equal(await bar.getAttribute('data-save'), 'not-saved');
+        assert.equal((await bar.locator('.save-label').textContent()).trim(), 'Not saved');
+        assert.ok(await page.locator('.verdict-bar').isVisible(), 'no verdict bar on a phone');
+        await page.setViewportSize(DESKTOP);
+        await nav.waitFor({ state: 'visible' });
+
+        // Leaving asks first; saying "stay" keeps the page and the edit.
+        for (const how of ['reload', 'close']) {
+          assert.deepEqual(await tryToLeave(page, how), ['beforeunload'], `${how}: the browser did not ask before leaving unsaved work`);
+          assert.ok(!page.isClosed(), `${how}: the page went away although the user chose to stay`);
+          assert.equal(await note.inputValue(), NOTE, `${how}: the unsaved note is gone`);
+          assert.equal((await page.locator('.nav-org').textContent()).trim(), 'Full Shelf Freight');
+          assert.equal(await nav.getAttribute('data-save'), 'not-saved', `${how}: the save state changed`);
+        }
+
+        // Space freed: the next edit saves, and the state says so again.
+        assert.equal(await freeStorage(page), filled.keys);
+        const NOTE_2 = `${NOTE.slice(0, 3_700)} Checked again on Tuesday.`;
+        await note.fill(NOTE_2);
+        await page.locator('nav.section-nav .save-status[data-save="saved"]').waitFor();
+        assert.equal((await nav.locator('.save-label').textContent()).trim(), 'Saved in this browser');
+        const record = await waitForSaved(page, id, (r) => r.assessment.notes[q1] === NOTE_2, 'the note saved once space was freed');
+        assert.equal(record.assessment.answers[q0], 'yes');
+        assert.equal((await alert.textContent()).trim(), '', 'the save alert still speaks once saved');
+        assert.equal(await page.locator('[data-notice="storage"]').count(), 0, 'the "storage full" notice stayed after saving');
+        await page.setViewportSize(PHONE);
+        await page.locator('.verdict-bar .save-status[data-save="saved"]').waitFor({ state: 'visible' });
+        assert.equal((await bar.locator('.save-label').textContent()).trim(), 'Saved');
+        await page.setViewportSize(DESKTOP);
+
+        // Leaving no longer asks; the note is there after the reload.
+        assert.deepEqual(await tryToLeave(page, 'reload'), [], 'the browser asked before leaving although everything is saved');
+        await waitForView(page, 'preconditions');
+        assert.equal(await note.inputValue(), NOTE_2, 'the saved note is not there after a reload');
+        await page.locator(`fieldset[data-question="${q1}"] summary`).click();
+        assert.deepEqual(await tryToLeave(page, 'close'), [], 'closing the tab asked although everything is saved');
+        assert.ok(page.isClosed(), 'the page did not close');
+      } finally {
+        if (!page.isClosed()) await freeStorage(page);
+      }
     });
   });
 
