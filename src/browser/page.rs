@@ -79,7 +79,11 @@ pub fn print() -> Result<(), BrowserError> {
 /// Scrolls an element into view and moves keyboard focus to it.
 pub fn scroll_to_and_focus(id: &str) -> Option<()> {
     let el = html_element(id)?;
-    el.scroll_into_view();
+    // Centred: aligned to the top it may sit a fraction of a pixel above the viewport, aligned
+    // to the bottom a phone's fixed verdict bar would cover it.
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
     el.focus().ok()
 }
 

@@ -491,7 +491,8 @@ export async function seedAndOpen(page, id, assessment, { view = 'preconditions'
     },
     [RECORD_PREFIX + id, savedRecordText(id, assessment), SESSION_KEY, JSON.stringify({ schema: 3, open: id, view })],
   );
-  await page.reload({ waitUntil: 'load', timeout });
+  // The bare address: a route in the fragment would take precedence over the session record.
+  await page.goto(page.url().split('#')[0], { waitUntil: 'load', timeout });
   await page
     .locator(`nav[aria-label="Assessment sections"] button[data-view="${view}"][aria-current="page"]`)
     .waitFor({ state: 'attached', timeout });

@@ -89,10 +89,6 @@ describe('long texts', () => {
     'on a phone, a long link in any text never makes a view scroll sideways',
     {
       timeout: 120_000,
-      todo:
-        'app bug: long words are not wrapped in the Deployment sequence view (a step note beside its ' +
-        'checklist item widens the checklist) nor in the report (pilot department and evaluation, ' +
-        'step notes, remarks on unclear items): the page scrolls sideways, also on a wide screen',
     },
     async () => {
       await withApp(async ({ page }) => {
