@@ -27,6 +27,7 @@ mod sequence;
 mod share;
 mod stability;
 mod stage;
+mod team;
 
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
@@ -53,7 +54,7 @@ pub use model::{
     MATURITY_SECTION, MODEL_VERSION, PILOT, PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM,
     PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS,
     RED_FLAGS_SECTION, RULES, RULE_AFTER_DEPLOYMENT, RULE_GATE, RULE_NOT_SURE, RULE_ROLL_BACK,
-    RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
+    RULE_TEAM, RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
     STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use progress::{Progress, SectionProgress};
@@ -82,3 +83,7 @@ pub use share::{
 };
 pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
 pub use stage::Stage;
+pub use team::{
+    evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Respondent, Team,
+    TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
+};

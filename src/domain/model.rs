@@ -1025,13 +1025,15 @@ pub static RULE_NOT_SURE: &Rule = &RULES[0];
 pub static RULE_GATE: &Rule = &RULES[2];
 /// Roll back, retrain, repeat.
 pub static RULE_ROLL_BACK: &Rule = &RULES[3];
+/// A team's answers are combined conservatively.
+pub static RULE_TEAM: &Rule = &RULES[4];
 /// Stability is judged after full deployment.
-pub static RULE_AFTER_DEPLOYMENT: &Rule = &RULES[4];
+pub static RULE_AFTER_DEPLOYMENT: &Rule = &RULES[5];
 /// All ten signs within 1–2 alignment cycles.
-pub static RULE_WITHIN_TWO_CYCLES: &Rule = &RULES[5];
+pub static RULE_WITHIN_TWO_CYCLES: &Rule = &RULES[6];
 
 /// The rules the engine applies beyond the verdict ladder, in the seed's order.
-pub static RULES: [Rule; 6] = [
+pub static RULES: [Rule; 7] = [
     Rule {
         id: "rule.not_sure_is_not_a_pass",
         section: MATURITY_SECTION,
@@ -1055,6 +1057,12 @@ pub static RULES: [Rule; 6] = [
         section: SEQUENCE_SECTION,
         seed: "If not — roll back, retrain, repeat.",
         rule: "A failed gate is recorded as a pilot iteration with its date, the criteria not met and the gate's answers. Each step it names for retraining is incomplete again until it is confirmed retrained, with a date, in sequence order; then the pilot is evaluated again and the gate answered afresh. The history keeps every iteration.",
+    },
+    Rule {
+        id: "rule.team_conservative",
+        section: RED_FLAGS_SECTION,
+        seed: "If any red flag is present:\nStop. Do not deploy KOOM.",
+        rule: "A team view combines its respondents conservatively, question by question. A warning behaviour, missing CoE owner or red flag reported by any respondent is present (“reported by k of n”); a precondition or red flag anyone is unsure about or did not answer, with nobody reporting it, holds the verdict. A maturity facet anyone is unsure about or did not answer holds the verdict even when others report it missing (the gap is listed behind it), so one more respondent never lifts a Hold to a Not yet. The team verdict is the ladder's verdict of this combination; green flags are counted (“k of n”), never combined.",
     },
     Rule {
         id: "rule.stability_after_deployment",

@@ -248,6 +248,22 @@ fn problem_reason(
     }
 }
 
+/// The reason "this maturity facet is missing", for a question of a maturity requirement
+/// (`None` for any other question): a team lists it behind an open facet (see `team.rs`).
+pub(crate) fn maturity_gap_reason(question_id: &str) -> Option<Reason> {
+    MATURITY_REQUIREMENTS.iter().find_map(|m| {
+        let q = m.questions.iter().find(|q| q.id == question_id)?;
+        Some(problem_reason(
+            ReasonKind::MaturityMissing,
+            m.id,
+            m.label(),
+            model::MATURITY_SECTION,
+            m.consequence,
+            q,
+        ))
+    })
+}
+
 /// Evaluates readiness. Total: any assessment value gives a result, never a panic.
 pub fn evaluate(assessment: &Assessment) -> Readiness {
     let mut blockers = Vec::new();
