@@ -7,6 +7,10 @@ use koom_readiness::domain::{
     all_questions, evaluate_readiness, evaluate_team, merge, readiness_questions, Answer,
     Assessment, Respondent, Team, TeamEvaluation,
 };
+use koom_readiness::domain::{
+    decode_any_file, decode_saved_team, decode_team_file, encode_saved_team, encode_team_file,
+    ImportedFile, SavedTeam, TEAM_SCHEMA_VERSION,
+};
 use proptest::prelude::*;
 
 fn answer() -> impl Strategy<Value = Option<Answer>> {
@@ -174,5 +178,37 @@ proptest! {
             prop_assert_eq!(t.disagrees, t.minority > 0);
             prop_assert!(t.minority == 0 || t.minority < t.answered());
         }
+    }
+}
+
+/// Teams that a file can hold: distinct names, or anonymous respondents with distinct answers.
+fn valid_team() -> impl Strategy<Value = Team> {
+    (".{0,30}", proptest::collection::vec(respondent(), 0..10)).prop_map(|(title, list)| {
+        let mut team = Team::new(&title);
+        for r in list {
+            let _ = team.add(r);
+        }
+        team
+    })
+}
+
+proptest! {
+    #[test]
+    fn team_file_export_then_import_is_identical(team in valid_team()) {
+        let text = encode_team_file(&team, "2026-11-24");
+        prop_assert_eq!(decode_team_file(&text), Ok(team.clone()));
+        prop_assert_eq!(decode_any_file(text.as_bytes()), Ok(ImportedFile::Team(team)));
+    }
+
+    #[test]
+    fn a_saved_team_round_trip_is_identical(team in valid_team(), revision in 0u64..1_000_000, at in 0u64..(1u64 << 50)) {
+        let record = SavedTeam { schema: TEAM_SCHEMA_VERSION, id: "t-1".into(), revision, updated_at: at, team };
+        prop_assert_eq!(decode_saved_team(&encode_saved_team(&record)), Ok(record));
+    }
+
+    #[test]
+    fn team_import_never_panics(text in ".{0,200}") {
+        let _ = decode_team_file(&text);
+        let _ = decode_any_file(text.as_bytes());
     }
 }

@@ -107,7 +107,7 @@ impl<'a> At<'a> {
             .map_or_else(|| self.fail("a whole number"), Ok)
     }
 
-    fn items(&self) -> Result<Vec<At<'a>>, FieldError> {
+    pub(crate) fn items(&self) -> Result<Vec<At<'a>>, FieldError> {
         match self.value {
             Json::Array(items) => Ok(items
                 .iter()

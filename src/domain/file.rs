@@ -6,11 +6,13 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::assessment::Assessment;
-use super::codec::{assessment_from_json, assessment_to_json, At};
+use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use super::json::{self, Json, JsonErrorKind};
 use super::limits::{group_thousands, over_limit, OverLimit};
 use super::model::{self, Completion, GATE_CRITERIA, MODEL_VERSION, STABILITY_SIGNS};
 use super::records::migrate_assessment;
+use super::team::{TeamError, MAX_RESPONDENTS};
+use super::team_file::{TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION};
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
@@ -82,6 +84,73 @@ pub enum FileError {
         /// The ids, sorted.
         ids: Vec<String>,
     },
+    /// A KOOM Readiness file of the other kind than the one asked for (a team view where an
+    /// assessment was expected, or the reverse).
+    WrongKind {
+        /// The kind the file is.
+        found: FileKind,
+    },
+    /// JSON, but not a team view file.
+    NotATeamFile,
+    /// JSON, but neither an assessment file nor a team view file.
+    NotAKoomFile,
+    /// A team file format version this app does not know.
+    UnsupportedTeamVersion {
+        /// The version found.
+        version: u64,
+    },
+    /// More respondents than a team view holds ([`super::team::MAX_RESPONDENTS`]).
+    TooManyRespondents {
+        /// How many the file lists.
+        count: usize,
+    },
+    /// One respondent of a team file refers to ids this model does not have.
+    RespondentUnknownIds {
+        /// Its position in the file (1-based).
+        respondent: usize,
+        /// Its name, if named.
+        name: Option<String>,
+        /// The ids, sorted.
+        ids: Vec<String>,
+    },
+    /// A respondent of a team file that a team cannot take (another model version, the same
+    /// respondent twice, a name given twice or like an anonymous number).
+    Team {
+        /// Its position in the file (1-based).
+        respondent: usize,
+        /// Its name, if named.
+        name: Option<String>,
+        /// Why.
+        error: TeamError,
+    },
+}
+
+/// The two kinds of file KOOM Readiness writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// An assessment file ([`FILE_FORMAT`], `docs/file-format.md`).
+    Assessment,
+    /// A team view file (`koom-readiness/team`, `docs/team-file.md`).
+    Team,
+}
+
+/// "respondent 3 (Ann)", or "respondent 3" for an anonymous one.
+fn respondent(position: usize, name: &Option<String>) -> String {
+    match name {
+        Some(name) => format!("respondent {position} ({name})"),
+        None => format!("respondent {position}"),
+    }
+}
+
+fn ids_list(ids: &[String]) -> String {
+    let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
+    format!(
+        "{} item{} this model does not have: {}{}",
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+        if ids.len() > shown.len() { ", …" } else { "" }
+    )
 }
 
 impl fmt::Display for FileError {
@@ -142,15 +211,68 @@ impl fmt::Display for FileError {
                 write!(f, "The file is damaged or was edited by hand: {detail}.")
             }
             FileError::UnknownIds { ids } => {
-                let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
-                write!(
-                    f,
-                    "The file refers to {} item{} this model does not have: {}{}.",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
-                    shown.join(", "),
-                    if ids.len() > shown.len() { ", …" } else { "" }
-                )
+                write!(f, "The file refers to {}.", ids_list(ids))
+            }
+            FileError::WrongKind { found: FileKind::Assessment } => write!(
+                f,
+                "This is a KOOM Readiness assessment file, not a team view: import it as an assessment, or add it to a team view as a respondent."
+            ),
+            FileError::WrongKind { found: FileKind::Team } => write!(
+                f,
+                "This is a KOOM Readiness team view file, not an assessment: import it as a team view."
+            ),
+            FileError::NotATeamFile => write!(
+                f,
+                "This JSON file is not a KOOM Readiness team view (it has no \"format\": \"{TEAM_FILE_FORMAT}\")."
+            ),
+            FileError::NotAKoomFile => write!(
+                f,
+                "This JSON file is not a KOOM Readiness assessment or team view (it has no \"format\": \"{FILE_FORMAT}\" or \"{TEAM_FILE_FORMAT}\")."
+            ),
+            FileError::UnsupportedTeamVersion { version } if *version > u64::from(TEAM_FILE_FORMAT_VERSION) => write!(
+                f,
+                "The team view file was written by a newer version of KOOM Readiness (team file format {version}; this version reads format {TEAM_FILE_FORMAT_VERSION}). Update the app to open it."
+            ),
+            FileError::UnsupportedTeamVersion { version } => write!(
+                f,
+                "The file has an unknown team file format version ({version}; this version reads format {TEAM_FILE_FORMAT_VERSION})."
+            ),
+            FileError::TooManyRespondents { count } => write!(
+                f,
+                "The file lists {} respondents; a team view holds at most {MAX_RESPONDENTS}.",
+                group_thousands(*count)
+            ),
+            FileError::RespondentUnknownIds { respondent: at, name, ids } => write!(
+                f,
+                "In the file, {} refers to {}.",
+                respondent(*at, name),
+                ids_list(ids)
+            ),
+            FileError::Team { respondent: at, name, error } => {
+                let who = respondent(*at, name);
+                match error {
+                    TeamError::OtherModel { model_version, .. } => write!(
+                        f,
+                        "In the file, {who} answered KOOM Deployment Readiness Layer v{model_version}; this app implements v{MODEL_VERSION}."
+                    ),
+                    TeamError::AlreadyAdded { label } if name.is_some() => write!(
+                        f,
+                        "The file lists {label} twice with the same answers (again as respondent {at}): a respondent counts once."
+                    ),
+                    TeamError::AlreadyAdded { label } => write!(
+                        f,
+                        "The file lists the same anonymous answers twice ({label}, again as respondent {at}): a respondent counts once."
+                    ),
+                    TeamError::NameTaken { name: taken } => write!(
+                        f,
+                        "The file names two respondents {taken} (again as respondent {at}), with different answers: which answers are {taken}'s would be a guess."
+                    ),
+                    TeamError::ReservedName { name: reserved } => write!(
+                        f,
+                        "In the file, respondent {at} is named “{reserved}”, which is how anonymous respondents are numbered."
+                    ),
+                    other => write!(f, "In the file, {who}: {other}"),
+                }
             }
         }
     }
@@ -177,9 +299,18 @@ pub fn encode_file(assessment: &Assessment, exported_at: &str) -> String {
 
 /// A file name for the export, from the organisation's name.
 pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String {
-    let slug: String = assessment
-        .organisation
-        .chars()
+    let slug = slug(&assessment.organisation);
+    let slug = if slug.is_empty() {
+        "assessment".to_string()
+    } else {
+        slug
+    };
+    format!("koom-readiness-{slug}-{date}.{extension}")
+}
+
+/// A name as a safe part of a file name: lower-case letters and digits joined by dashes.
+pub(crate) fn slug(name: &str) -> String {
+    name.chars()
         .map(|c| {
             if c.is_alphanumeric() {
                 c.to_ascii_lowercase()
@@ -191,32 +322,34 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
         .split('-')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
-        .join("-");
-    let slug = if slug.is_empty() {
-        "assessment".to_string()
-    } else {
-        slug
-    };
-    format!("koom-readiness-{slug}-{date}.{extension}")
+        .join("-")
 }
 
 /// Reads and fully validates an imported file, as the bytes it holds.
 pub fn decode_file_bytes(bytes: &[u8]) -> Result<Assessment, FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { bytes: bytes.len() });
-    }
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => decode_file(text),
-        Err(e) => Err(FileError::NotUtf8 {
-            at: e.valid_up_to(),
-            utf16,
-        }),
-    }
+    decode_file(file_text(bytes)?)
 }
 
 /// Reads and fully validates an imported file.
 pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
+    assessment_from_file(&file_json(text)?)
+}
+
+/// The text of a file: checks 1 and 2 of `docs/file-format.md` (size, UTF-8).
+pub(crate) fn file_text(bytes: &[u8]) -> Result<&str, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() });
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        at: e.valid_up_to(),
+        utf16,
+    })
+}
+
+/// The JSON of a file: checks 1, 3 and 4 of `docs/file-format.md` (size, not empty, valid
+/// JSON with no key twice in one object).
+pub(crate) fn file_json(text: &str) -> Result<Json, FileError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: text.len() });
     }
@@ -224,7 +357,7 @@ pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    let value = json::parse(text).map_err(|e| match e.kind {
+    json::parse(text).map_err(|e| match e.kind {
         JsonErrorKind::UnexpectedEnd => FileError::Truncated,
         JsonErrorKind::DuplicateKey(key) => FileError::DuplicateKey { key, line: e.line },
         _ => {
@@ -239,9 +372,39 @@ pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
                 detail,
             }
         }
-    })?;
-    if value.get("format").and_then(Json::as_str) != Some(FILE_FORMAT) {
-        return Err(FileError::WrongType);
+    })
+}
+
+/// The kind a file's `format` names, if it is one of ours.
+pub(crate) fn file_kind(value: &Json) -> Option<FileKind> {
+    match value.get("format").and_then(Json::as_str) {
+        Some(FILE_FORMAT) => Some(FileKind::Assessment),
+        Some(TEAM_FILE_FORMAT) => Some(FileKind::Team),
+        _ => None,
+    }
+}
+
+/// A field's error as the file's error.
+pub(crate) fn content(e: FieldError) -> FileError {
+    FileError::InvalidContent {
+        detail: e.to_string(),
+    }
+}
+
+/// The `model_version` of a file (absent: this app's).
+pub(crate) fn file_model_version(at: &At) -> Result<String, FileError> {
+    match at.field("model_version").map_err(content)? {
+        Some(v) => v.string().map_err(content),
+        None => Ok(MODEL_VERSION.to_string()),
+    }
+}
+
+/// Checks 5 to 10 of `docs/file-format.md`, on the file's JSON.
+pub(crate) fn assessment_from_file(value: &Json) -> Result<Assessment, FileError> {
+    match file_kind(value) {
+        Some(FileKind::Assessment) => {}
+        Some(found) => return Err(FileError::WrongKind { found }),
+        None => return Err(FileError::WrongType),
     }
     let version = value
         .get("version")
@@ -250,14 +413,8 @@ pub fn decode_file(text: &str) -> Result<Assessment, FileError> {
     if version == 0 || version > u64::from(FILE_FORMAT_VERSION) {
         return Err(FileError::UnsupportedVersion { version });
     }
-    let at = At::root(&value, "file");
-    let content = |e: super::codec::FieldError| FileError::InvalidContent {
-        detail: e.to_string(),
-    };
-    let model_version = match at.field("model_version").map_err(content)? {
-        Some(v) => v.string().map_err(content)?,
-        None => MODEL_VERSION.to_string(),
-    };
+    let at = At::root(value, "file");
+    let model_version = file_model_version(&at)?;
     let mut assessment =
         assessment_from_json(&at.required("assessment").map_err(content)?).map_err(content)?;
     if model_version != MODEL_VERSION || assessment.model_version != MODEL_VERSION {

@@ -28,6 +28,7 @@ mod share;
 mod stability;
 mod stage;
 mod team;
+mod team_file;
 
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
@@ -37,8 +38,8 @@ pub use doc::model_markdown;
 pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
 pub use example::{raccoons_inc, RACCOONS_INC};
 pub use file::{
-    decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FILE_FORMAT,
-    FILE_FORMAT_VERSION, MAX_FILE_BYTES,
+    decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FileKind,
+    FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES,
 };
 pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use limits::{
@@ -86,4 +87,9 @@ pub use stage::Stage;
 pub use team::{
     evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Respondent, Team,
     TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
+};
+pub use team_file::{
+    decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
+    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_FILE_FORMAT,
+    TEAM_FILE_FORMAT_VERSION, TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
 };

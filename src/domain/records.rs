@@ -82,7 +82,7 @@ fn unreadable(reason: impl ToString) -> RecordError {
 }
 
 /// Milliseconds, also from an older record that wrote them as a fraction (`1700000000000.0`).
-fn millis(at: &At) -> Result<u64, FieldError> {
+pub(crate) fn millis(at: &At) -> Result<u64, FieldError> {
     match at.value {
         Json::Number(n) if !n.starts_with('-') && !n.contains(['e', 'E']) => n
             .split('.')

@@ -29,6 +29,7 @@
 //! ([`TeamEvaluation::attributable`]).
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::fmt;
 
 use super::answer::{Answer, Finding};
@@ -309,31 +310,88 @@ impl Team {
         at: usize,
         except: Option<usize>,
     ) -> Result<(), TeamError> {
-        if candidate.assessment.model_version != MODEL_VERSION {
-            return Err(TeamError::OtherModel {
-                label: candidate.label(at),
-                model_version: candidate.assessment.model_version.clone(),
+        admissible(candidate, at)?;
+        conflict(
+            candidate,
+            self.respondents
+                .iter()
+                .enumerate()
+                .filter(|&(i, other)| Some(i) != except && same_name(&other.name, &candidate.name)),
+        )
+    }
+}
+
+/// Whether a respondent may join a team at all: answers for this model, a name that does not
+/// read like an anonymous number.
+fn admissible(candidate: &Respondent, at: usize) -> Result<(), TeamError> {
+    if candidate.assessment.model_version != MODEL_VERSION {
+        return Err(TeamError::OtherModel {
+            label: candidate.label(at),
+            model_version: candidate.assessment.model_version.clone(),
+        });
+    }
+    match candidate.name.as_deref().filter(|n| is_reserved(n)) {
+        Some(name) => Err(TeamError::ReservedName {
+            name: name.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Whether a respondent conflicts with those of the team that have the same name (or are
+/// anonymous, for an anonymous one): the same answers are the same respondent; other answers
+/// under a taken name are refused.
+fn conflict<'a>(
+    candidate: &Respondent,
+    same_name: impl Iterator<Item = (usize, &'a Respondent)>,
+) -> Result<(), TeamError> {
+    for (i, other) in same_name {
+        if other.assessment.answers == candidate.assessment.answers {
+            return Err(TeamError::AlreadyAdded {
+                label: other.label(i),
             });
         }
-        if let Some(name) = candidate.name.as_deref().filter(|n| is_reserved(n)) {
-            return Err(TeamError::ReservedName {
-                name: name.to_string(),
-            });
+        if let Some(name) = &other.name {
+            return Err(TeamError::NameTaken { name: name.clone() });
         }
-        for (i, other) in self.respondents.iter().enumerate() {
-            if Some(i) == except || !same_name(&other.name, &candidate.name) {
-                continue;
-            }
-            if other.assessment.answers == candidate.assessment.answers {
-                return Err(TeamError::AlreadyAdded {
-                    label: other.label(i),
-                });
-            }
-            if let Some(name) = &other.name {
-                return Err(TeamError::NameTaken { name: name.clone() });
-            }
+    }
+    Ok(())
+}
+
+/// Builds a team from many respondents in order, with the rules of [`Team::add`] but each
+/// name compared through an index (the file import: 500 respondents in one go).
+pub(crate) struct TeamBuilder {
+    team: Team,
+    by_name: HashMap<Option<String>, Vec<usize>>,
+}
+
+impl TeamBuilder {
+    pub(crate) fn new(title: &str) -> TeamBuilder {
+        TeamBuilder {
+            team: Team::new(title),
+            by_name: HashMap::new(),
         }
-        Ok(())
+    }
+
+    /// Adds a respondent at the end, or says why not, as [`Team::add`] does.
+    pub(crate) fn add(&mut self, respondent: Respondent) -> Result<usize, TeamError> {
+        let respondents = &mut self.team.respondents;
+        if respondents.len() >= MAX_RESPONDENTS {
+            return Err(TeamError::Full);
+        }
+        let respondent = respondent.normalised();
+        let at = respondents.len();
+        admissible(&respondent, at)?;
+        let key = respondent.name_key();
+        let same = self.by_name.entry(key).or_default();
+        conflict(&respondent, same.iter().map(|&i| (i, &respondents[i])))?;
+        same.push(at);
+        respondents.push(respondent);
+        Ok(at)
+    }
+
+    pub(crate) fn finish(self) -> Team {
+        self.team
     }
 }
 
@@ -1048,6 +1106,38 @@ mod tests {
             Ok(0)
         );
         assert_eq!(t.display_title(), "Untitled team view");
+    }
+
+    #[test]
+    fn the_bulk_builder_applies_the_rules_of_add() {
+        let a = healthy("Acme", "");
+        let b = with(a.clone(), AUDIT, None);
+        let mut old = a.clone();
+        old.model_version = "0.9".into();
+        let sequence = [
+            (Some("ΟΔΟΣ"), a.clone()),
+            (Some("οδοσ"), a.clone()),
+            (Some(" ÉVA "), b.clone()),
+            (Some("éva"), a.clone()),
+            (None, a.clone()),
+            (None, a.clone()),
+            (Some("respondent 9"), a.clone()),
+            (None, b.clone()),
+            (Some("Old"), old),
+        ];
+        let mut team = Team::new("T");
+        let mut builder = TeamBuilder::new("T");
+        let mut outcomes = Vec::new();
+        for (name, x) in sequence {
+            let added = team.add(Respondent::new(name, x.clone()));
+            assert_eq!(builder.add(Respondent::new(name, x)), added);
+            outcomes.push(added.is_ok());
+        }
+        assert_eq!(
+            outcomes,
+            [true, false, true, false, true, false, false, true, false]
+        );
+        assert_eq!(builder.finish(), team);
     }
 
     #[test]
