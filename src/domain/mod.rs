@@ -29,6 +29,7 @@ mod stability;
 mod stage;
 mod team;
 mod team_file;
+mod team_report;
 
 pub use answer::{Answer, Finding, Observation};
 pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
@@ -92,4 +93,8 @@ pub use team_file::{
     decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
     encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_FILE_FORMAT,
     TEAM_FILE_FORMAT_VERSION, TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
+};
+pub use team_report::{
+    team_markdown, AgendaLine, DisagreementRow, TeamReport, ANSWER_COLUMNS, NOTHING_TO_DISCUSS,
+    NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };

@@ -1,0 +1,405 @@
+//! The team view's report as one value, built from a team and its evaluation, rendered as
+//! Markdown here ([`team_markdown`]) and as the printable HTML by the components: both only lay
+//! out what this value holds, and [`TeamReport::facts`] is what both must carry.
+//!
+//! Anonymity: an anonymous respondent appears as "Respondent N" and in counts only; nothing in
+//! the report comes from its assessment but its answers.
+
+use std::fmt::Write;
+
+use super::model::{GREEN_FLAGS, MODEL_VERSION};
+use super::readiness::Verdict;
+use super::report::{markdown_cell, markdown_line, markdown_text, ReasonLine};
+use super::team::{AnswerCount, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN};
+
+/// How the team verdict is reached, in one sentence (`rule.team_conservative`).
+pub const TEAM_VERDICT_RULE: &str = "The team verdict is conservative: a warning behaviour, missing CoE owner or red flag reported by any respondent counts, and a question anyone is unsure about or did not answer holds the verdict.";
+
+/// Said when nothing is to be discussed.
+pub const NOTHING_TO_DISCUSS: &str =
+    "Nothing to discuss: no blocker, no open question, no maturity gap and no disagreement.";
+
+/// Said when the respondents agree on every question.
+pub const NO_DISAGREEMENT: &str = "The respondents gave the same answers to every question.";
+
+/// The whole report of a team view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamReport {
+    /// The team view's title ("Untitled team view" if it has none).
+    pub title: String,
+    /// The date of the report (ISO).
+    pub date: String,
+    /// How many respondents.
+    pub respondents: usize,
+    /// How many of them are named.
+    pub named: usize,
+    /// How many of them are anonymous.
+    pub anonymous: usize,
+    /// What the reader must know about anonymity, when there are anonymous respondents.
+    pub anonymity: Option<String>,
+    /// The team verdict.
+    pub verdict: Verdict,
+    /// Its causes, each with who it comes from ("Reported by 2 of 5 (Ann)."), and the next
+    /// action.
+    pub reasons: Vec<ReasonLine>,
+    /// Maturity gaps reported behind the verdict.
+    pub also: Vec<ReasonLine>,
+    /// "Green flag 1 — Executives value clarity over control: present for 3 of 5".
+    pub green_flags: Vec<String>,
+    /// Each respondent's label and own verdict, in the team's order.
+    pub respondent_verdicts: Vec<(String, Verdict)>,
+    /// "To discuss", in the evaluation's order.
+    pub agenda: Vec<AgendaLine>,
+    /// The questions the respondents disagree on, most split first.
+    pub disagreements: Vec<DisagreementRow>,
+}
+
+/// One item to discuss.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaLine {
+    /// Why it is on the list ("Blocker", "Open question", "Maturity gap", "Disagreement").
+    pub kind: &'static str,
+    /// The question.
+    pub question: &'static str,
+    /// "Said: Yes 3 (Ann, Bob) · No 2".
+    pub said: String,
+    /// "Reported by 3 of 5 (Ann, Bob and 1 anonymous).", for a reason.
+    pub attribution: Option<String>,
+    /// The model items and the seed's consequences.
+    pub consequence: String,
+}
+
+/// One question the respondents disagree on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisagreementRow {
+    /// "Condition 1 — …: Do executives insist on micromanaging workers?".
+    pub question: String,
+    /// Who said Yes, No, Not sure, and who did not answer: "3 (Ann, Bob and 1 anonymous)".
+    pub cells: [String; 4],
+}
+
+/// The column headings of [`DisagreementRow::cells`].
+pub const ANSWER_COLUMNS: [&str; 4] = ["Yes", "No", "Not sure", "No answer"];
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+fn reason_lines(list: &[TeamReason]) -> Vec<ReasonLine> {
+    list.iter()
+        .map(|r| ReasonLine {
+            message: r.message(),
+            action: r.reason.action.clone(),
+        })
+        .collect()
+}
+
+fn cell(count: &AnswerCount) -> String {
+    match count.names() {
+        Some(names) => format!("{} ({names})", count.count),
+        None => count.count.to_string(),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// What the reader must know about anonymity (`None` without anonymous respondents).
+fn anonymity(e: &TeamEvaluation) -> Option<String> {
+    if e.anonymous == 0 {
+        None
+    } else if e.attributable {
+        Some(format!(
+            "Only {} anonymous: their answers may be attributable, since the counts minus the named respondents' answers give them. Anonymity needs at least {ANONYMITY_MIN} anonymous respondents.",
+            plural(e.anonymous, "respondent is", "respondents are")
+        ))
+    } else {
+        Some(format!(
+            "{} anonymous: they are shown as “Respondent N” and only counted, never named.",
+            plural(e.anonymous, "respondent is", "respondents are")
+        ))
+    }
+}
+
+impl TeamReport {
+    /// Builds the report of a team view from its evaluation.
+    pub fn new(team: &Team, e: &TeamEvaluation, date: &str) -> TeamReport {
+        TeamReport {
+            title: team.display_title(),
+            date: date.to_string(),
+            respondents: e.respondents,
+            named: e.named,
+            anonymous: e.anonymous,
+            anonymity: anonymity(e),
+            verdict: e.verdict,
+            reasons: reason_lines(&e.reasons),
+            also: reason_lines(&e.also),
+            green_flags: e
+                .green_flags
+                .iter()
+                .filter_map(|(id, present, of)| {
+                    let flag = GREEN_FLAGS.iter().find(|g| g.id == *id)?;
+                    Some(format!(
+                        "{}: present for {present} of {of}",
+                        flag.label().trim_end_matches('.')
+                    ))
+                })
+                .collect(),
+            respondent_verdicts: e.respondent_verdicts.clone(),
+            agenda: e
+                .agenda
+                .iter()
+                .map(|a| AgendaLine {
+                    kind: a.kind.label(),
+                    question: a.question,
+                    said: format!("Said: {}", a.said),
+                    attribution: a
+                        .attribution
+                        .as_ref()
+                        .map(|x| format!("{}.", capitalise(x))),
+                    consequence: a.consequence_line(),
+                })
+                .collect(),
+            disagreements: e.disagreements().into_iter().map(row).collect(),
+        }
+    }
+
+    /// The line under the title: respondents, model version, date.
+    pub fn meta_line(&self) -> String {
+        format!(
+            "{} ({} named, {} anonymous). Model: KOOM Deployment Readiness Layer v{MODEL_VERSION}. Report of {}.",
+            plural(self.respondents, "respondent", "respondents"),
+            self.named,
+            self.anonymous,
+            self.date
+        )
+    }
+
+    /// Every fact the report states, as plain text: what both renderings must carry.
+    pub fn facts(&self) -> Vec<String> {
+        let mut f = vec![
+            self.title.clone(),
+            self.meta_line(),
+            self.verdict.headline().to_string(),
+            self.verdict.explanation().to_string(),
+            TEAM_VERDICT_RULE.to_string(),
+        ];
+        f.extend(self.anonymity.iter().cloned());
+        for r in self.reasons.iter().chain(&self.also) {
+            f.push(r.message.clone());
+            f.push(r.action.clone());
+        }
+        f.extend(self.green_flags.iter().cloned());
+        if self.agenda.is_empty() {
+            f.push(NOTHING_TO_DISCUSS.to_string());
+        }
+        for a in &self.agenda {
+            f.push(a.kind.to_string());
+            f.push(a.question.to_string());
+            f.push(a.said.clone());
+            f.extend(a.attribution.iter().cloned());
+            f.push(a.consequence.clone());
+        }
+        for (label, verdict) in &self.respondent_verdicts {
+            f.push(label.clone());
+            f.push(verdict.headline().to_string());
+        }
+        if self.disagreements.is_empty() {
+            f.push(NO_DISAGREEMENT.to_string());
+        }
+        for d in &self.disagreements {
+            f.push(d.question.clone());
+            f.extend(d.cells.iter().cloned());
+        }
+        f
+    }
+}
+
+fn row(t: &ItemTally) -> DisagreementRow {
+    DisagreementRow {
+        question: if t.item.is_empty() {
+            t.text.to_string()
+        } else {
+            format!("{}: {}", t.item.trim_end_matches('.'), t.text)
+        },
+        cells: [
+            cell(&t.yes),
+            cell(&t.no),
+            cell(&t.not_sure),
+            cell(&t.unanswered),
+        ],
+    }
+}
+
+fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {title}\n");
+    for (i, r) in list.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {}  \n   **Next:** {}",
+            i + 1,
+            markdown_text(&r.message),
+            markdown_text(&r.action)
+        );
+    }
+    out.push('\n');
+}
+
+/// Renders a team view's report as Markdown, for pasting into a wiki. Every piece of free text
+/// (the title, names, anything quoted from the model) is escaped: a name can never inject a
+/// heading, a list, a link or HTML.
+pub fn team_markdown(report: &TeamReport) -> String {
+    let r = report;
+    let t = markdown_text;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# KOOM team readiness report — {}\n",
+        markdown_line(&r.title)
+    );
+    let _ = writeln!(out, "{}\n", t(&r.meta_line()));
+    if let Some(note) = &r.anonymity {
+        let _ = writeln!(out, "**Anonymity:** {}\n", t(note));
+    }
+
+    let _ = writeln!(out, "## Team verdict: {}\n", r.verdict.headline());
+    let _ = writeln!(out, "{}\n", t(r.verdict.explanation()));
+    let _ = writeln!(out, "{}\n", t(TEAM_VERDICT_RULE));
+    md_reasons(&mut out, "Reasons and next actions", &r.reasons);
+    md_reasons(&mut out, "Also to build", &r.also);
+    if !r.green_flags.is_empty() {
+        let _ = writeln!(out, "### Green flags (they never lift a blocker)\n");
+        for g in &r.green_flags {
+            let _ = writeln!(out, "- {}", t(g));
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## To discuss\n");
+    if r.agenda.is_empty() {
+        let _ = writeln!(out, "{NOTHING_TO_DISCUSS}\n");
+    }
+    for (i, a) in r.agenda.iter().enumerate() {
+        let _ = writeln!(out, "{}. **{}:** {}  ", i + 1, a.kind, t(a.question));
+        let _ = writeln!(out, "   {}  ", t(&a.said));
+        if let Some(x) = &a.attribution {
+            let _ = writeln!(out, "   {}  ", t(x));
+        }
+        let _ = writeln!(out, "   {}", t(&a.consequence));
+    }
+    if !r.agenda.is_empty() {
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## Respondents\n");
+    let _ = writeln!(out, "| Respondent | Own verdict |\n|---|---|");
+    for (label, verdict) in &r.respondent_verdicts {
+        let _ = writeln!(out, "| {} | {} |", markdown_cell(label), verdict.headline());
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## Disagreements\n");
+    if r.disagreements.is_empty() {
+        let _ = writeln!(out, "{NO_DISAGREEMENT}");
+    } else {
+        let _ = writeln!(out, "Most split first.\n");
+        let _ = writeln!(
+            out,
+            "| Question | {} |\n|---|---|---|---|---|",
+            ANSWER_COLUMNS.join(" | ")
+        );
+        for d in &r.disagreements {
+            let cells: Vec<String> = d.cells.iter().map(|c| markdown_cell(c)).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                markdown_cell(&d.question),
+                cells.join(" | ")
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answer::Answer;
+    use crate::domain::assessment::Assessment;
+    use crate::domain::model::readiness_questions;
+    use crate::domain::team::{evaluate_team, Respondent};
+
+    fn healthy() -> Assessment {
+        let mut a = Assessment::new("Acme", "");
+        for q in readiness_questions() {
+            a.set_answer(q.id, Some(q.healthy));
+        }
+        a
+    }
+
+    fn report(team: &Team) -> TeamReport {
+        TeamReport::new(team, &evaluate_team(team), "2026-11-24")
+    }
+
+    #[test]
+    fn a_stop_report_says_who_reported_what_and_what_to_discuss() {
+        let mut team = Team::new("Acme | leadership");
+        let mut ann = healthy();
+        ann.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        ann.set_answer("green_flag.coe_empowered", Some(Answer::Yes));
+        team.add(Respondent::new(Some("Ann"), ann)).unwrap();
+        let mut bob = healthy();
+        bob.set_answer("green_flag.coe_empowered", Some(Answer::No));
+        team.add(Respondent::new(Some("Bob"), bob)).unwrap();
+        let md = team_markdown(&report(&team));
+        assert!(md.starts_with("# KOOM team readiness report — Acme \\| leadership\n\n2 respondents (2 named, 0 anonymous). Model: KOOM Deployment Readiness Layer v1.0. Report of 2026-11-24.\n\n## Team verdict: Stop — do not deploy KOOM\n"), "{md}");
+        assert!(md.contains("1. Red flag 1 — “We don’t have time for structure.” (§5): “we don’t have time for structure”. Translation: “We don’t have discipline.” KOOM cannot fix this. Reported by 1 of 2 (Ann).  \n   **Next:** Do not deploy."));
+        assert!(
+            md.contains("- Green flag 4 — CoE is empowered and respected: present for 1 of 2\n")
+        );
+        assert!(md.contains("## To discuss\n\n1. **Blocker:** Do leaders say, in words or in deeds, “we don’t have time for structure”?  \n   Said: Yes 1 (Ann) · No 1 (Bob)  \n   Reported by 1 of 2 (Ann).  \n   Red flag 1 — “We don’t have time for structure.”: Translation: “We don’t have discipline.” KOOM cannot fix this.\n2. **Disagreement:** Is the CoE empowered and respected, with workflows centralized and consistent?  \n"), "{md}");
+        assert!(md.contains("| Ann | Stop — do not deploy KOOM |\n| Bob | Ready — begin the deployment sequence |\n"));
+        assert!(md.contains("| Red flag 1 — “We don’t have time for structure.”: Do leaders say, in words or in deeds, “we don’t have time for structure”? | 1 (Ann) | 1 (Bob) | 0 | 0 |\n"));
+        assert!(!md.contains("**Anonymity:**"));
+    }
+
+    #[test]
+    fn a_report_says_when_anonymous_answers_may_be_attributable() {
+        let mut team = Team::new("");
+        team.add(Respondent::new(None, healthy())).unwrap();
+        let r = report(&team);
+        assert_eq!(r.title, "Untitled team view");
+        assert_eq!(
+            r.anonymity.as_deref(),
+            Some("Only 1 respondent is anonymous: their answers may be attributable, since the counts minus the named respondents' answers give them. Anonymity needs at least 3 anonymous respondents.")
+        );
+        let md = team_markdown(&r);
+        assert!(md.contains("| Respondent 1 | Ready — begin the deployment sequence |"));
+        assert!(md.contains(NOTHING_TO_DISCUSS));
+        assert!(md.ends_with(&format!("## Disagreements\n\n{NO_DISAGREEMENT}\n")));
+        for more in 1..3 {
+            let mut a = healthy();
+            a.set_answer("maturity.truth.audit_uncensored", Some(Answer::NotSure));
+            a.set_answer(
+                "green_flag.coe_empowered",
+                Some(if more == 1 { Answer::Yes } else { Answer::No }),
+            );
+            team.add(Respondent::new(None, a)).unwrap();
+        }
+        assert_eq!(
+            report(&team).anonymity.as_deref(),
+            Some("3 respondents are anonymous: they are shown as “Respondent N” and only counted, never named.")
+        );
+    }
+}
