@@ -1,0 +1,125 @@
+//! Benchmark: the team view natively, with 50 and 500 respondents (random but valid answers,
+//! half of them named). Prints the median over 11 runs, in µs; asserts nothing.
+//!
+//! Run with `cargo bench --bench team`. The machine is shared and noisy: read the median.
+//! Product §10's budget is a team view of 50 respondents on screen in 50 ms (in the browser):
+//! the domain's share of it is the evaluation (and the report for printing).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use koom_readiness::domain::{
+    all_questions, decode_team_file, encode_team_file, evaluate_team, merge, team_markdown, Answer,
+    Assessment, Respondent, Team, TeamReport,
+};
+
+/// SplitMix64: a small deterministic generator (the run is repeatable).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// A team of `n`: every question answered at random (a tenth left unanswered), every other
+/// respondent named.
+fn team(n: usize, rng: &mut Rng) -> Team {
+    let mut team = Team::new(&format!("{n} respondents"));
+    while team.respondents.len() < n {
+        let mut a = Assessment::new("Acme", "");
+        for q in all_questions() {
+            let answer = match rng.next() % 10 {
+                0 => None,
+                1 | 2 => Some(Answer::NotSure),
+                3..=5 => Some(q.healthy.opposite()),
+                _ => Some(q.healthy),
+            };
+            a.set_answer(q.id, answer);
+        }
+        let i = team.respondents.len();
+        let name = i.is_multiple_of(2).then(|| format!("Person {i}"));
+        // A random duplicate of an anonymous respondent is refused; draw again.
+        let _ = team.add(Respondent::new(name.as_deref(), a));
+    }
+    team
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn measure(name: &str, iterations: u32, mut f: impl FnMut()) {
+    const RUNS: usize = 11;
+    for _ in 0..iterations.div_ceil(4) {
+        f();
+    }
+    let per_call: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..iterations {
+                f();
+            }
+            start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations)
+        })
+        .collect();
+    let min = per_call.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = per_call.iter().copied().fold(0.0, f64::max);
+    println!(
+        "{name:<44} median {:>9.1} µs   (min {min:.1}, max {max:.1}; {RUNS} runs × {iterations})",
+        median(per_call.clone())
+    );
+}
+
+fn main() {
+    let mut rng = Rng(0x5EED_2026);
+    println!("team view: merge, evaluate_team, report + Markdown, file export and import");
+    for (n, iterations) in [(50, 200), (500, 20)] {
+        let t = team(n, &mut rng);
+        let file = encode_team_file(&t, "2026-11-24");
+        measure(&format!("merge, {n} respondents"), iterations, || {
+            black_box(merge(black_box(&t.respondents)));
+        });
+        measure(
+            &format!("evaluate_team, {n} respondents"),
+            iterations,
+            || {
+                black_box(evaluate_team(black_box(&t)));
+            },
+        );
+        let e = evaluate_team(&t);
+        measure(
+            &format!("TeamReport + team_markdown, {n} respondents"),
+            iterations,
+            || {
+                black_box(team_markdown(&TeamReport::new(
+                    &t,
+                    black_box(&e),
+                    "2026-11-24",
+                )));
+            },
+        );
+        measure(
+            &format!("encode_team_file, {n} respondents"),
+            iterations,
+            || {
+                black_box(encode_team_file(black_box(&t), "2026-11-24"));
+            },
+        );
+        measure(
+            &format!(
+                "decode_team_file, {n} respondents ({} KB)",
+                file.len() / 1024
+            ),
+            iterations,
+            || {
+                black_box(decode_team_file(black_box(&file)).ok());
+            },
+        );
+    }
+}
