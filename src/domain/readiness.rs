@@ -248,6 +248,43 @@ fn problem_reason(
     }
 }
 
+/// The verdict alone, as [`evaluate`] gives it, without building its reasons (a team
+/// evaluates every respondent's verdict: 500 of them).
+pub(crate) fn verdict_of(assessment: &Assessment) -> Verdict {
+    let (mut open, mut gap) = (false, false);
+    let blocker_questions = PRECONDITIONS
+        .iter()
+        .flat_map(|p| p.questions.iter().copied())
+        .chain(
+            RED_FLAGS
+                .iter()
+                .filter(|f| !f.is_shared())
+                .map(|f| f.question),
+        );
+    for q in blocker_questions {
+        match finding(assessment, q) {
+            Finding::Problem => return Verdict::Stop,
+            f => open |= f.is_open(),
+        }
+    }
+    for q in MATURITY_REQUIREMENTS
+        .iter()
+        .flat_map(|m| m.questions.iter())
+    {
+        match finding(assessment, q) {
+            Finding::Problem => gap = true,
+            f => open |= f.is_open(),
+        }
+    }
+    if open {
+        Verdict::Hold
+    } else if gap {
+        Verdict::NotYet
+    } else {
+        Verdict::Ready
+    }
+}
+
 /// The reason "this maturity facet is missing", for a question of a maturity requirement
 /// (`None` for any other question): a team lists it behind an open facet (see `team.rs`).
 pub(crate) fn maturity_gap_reason(question_id: &str) -> Option<Reason> {
@@ -796,6 +833,35 @@ mod tests {
         assert_eq!(r.verdict, Verdict::Ready);
         assert_eq!(r.green_flags_present.len(), 6);
         assert!(r.inconsistencies.is_empty());
+    }
+
+    #[test]
+    fn the_verdict_alone_is_the_evaluations_verdict() {
+        let questions: Vec<_> = readiness_questions().collect();
+        let answers = [
+            None,
+            Some(Answer::Yes),
+            Some(Answer::No),
+            Some(Answer::NotSure),
+        ];
+        // SplitMix64: deterministic assessments, from all healthy to anything.
+        let mut state = 7u64;
+        let mut next = || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let z = (state ^ (state >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        for round in 0..20_000u64 {
+            let mut a = all_healthy();
+            let changes = if round % 5 == 4 { 40 } else { round % 4 };
+            for _ in 0..changes {
+                let q = questions[(next() % questions.len() as u64) as usize];
+                a.set_answer(q.id, answers[(next() % 4) as usize]);
+            }
+            assert_eq!(verdict_of(&a), evaluate(&a).verdict, "{:?}", a.answers);
+        }
+        assert_eq!(verdict_of(&Assessment::default()), Verdict::Hold);
     }
 
     #[test]

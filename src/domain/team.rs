@@ -40,7 +40,7 @@ use super::model::{
     FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS, MATURITY_REQUIREMENTS, MODEL_VERSION,
     PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, RED_FLAGS,
 };
-use super::readiness::{self, maturity_gap_reason, Reason, ReasonKind, Verdict};
+use super::readiness::{self, maturity_gap_reason, verdict_of, Reason, ReasonKind, Verdict};
 
 /// The most respondents a team view holds.
 pub const MAX_RESPONDENTS: usize = 500;
@@ -948,7 +948,7 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             .respondents
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.label(i), readiness::evaluate(&r.assessment).verdict))
+            .map(|(i, r)| (r.label(i), verdict_of(&r.assessment)))
             .collect(),
         green_flags: GREEN_FLAGS
             .iter()
