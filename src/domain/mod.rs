@@ -18,6 +18,7 @@ mod file;
 mod json;
 mod limits;
 mod model;
+mod pasted;
 mod progress;
 mod readiness;
 mod records;
@@ -73,6 +74,7 @@ pub use report::{
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
+pub use pasted::{pasted_links, PastedLink, PastedLinkError};
 pub use route::{Page, Route, Source};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
