@@ -166,20 +166,23 @@ fn the_schema_1_record_is_migrated_into_the_library() {
 fn a_full_storage_reports_quota_exceeded_and_changes_nothing() {
     clear_koom_keys();
     let before = storage::write_record(&saved("q", "Quota Org"), None).unwrap();
-    // Fill the quota for real.
-    let chunk = "x".repeat(512 * 1024);
+    // Fill the quota for real, to the last few characters (a note is bounded, so the write
+    // that must fail is small).
     let mut n = 0;
-    while local_storage()
-        .set_item(&format!("filler-{n}"), &chunk)
-        .is_ok()
-    {
-        n += 1;
-        assert!(n < 200, "storage never filled up");
+    for size in [512 * 1024, 32 * 1024, 1024, 16] {
+        let chunk = "x".repeat(size);
+        while local_storage()
+            .set_item(&format!("filler-{n}"), &chunk)
+            .is_ok()
+        {
+            n += 1;
+            assert!(n < 4000, "storage never filled up");
+        }
     }
     let mut bigger = before.clone();
     bigger
         .assessment
-        .set_note("precondition.coe.training_owner", &"y".repeat(600 * 1024));
+        .set_note("precondition.coe.training_owner", &"y".repeat(2_000));
     let err = storage::write_record(&bigger, Some(1)).unwrap_err();
     clear_filler();
     assert_eq!(err, StorageError::QuotaExceeded);
