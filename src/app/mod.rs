@@ -1,6 +1,6 @@
 //! The app's state and the intents that change it: the assessment on screen and its view
 //! ([`AppState`]), and everything about saved data ([`Store`]: the library, the open
-//! assessment and its autosave, conflicts with other tabs, notices).
+//! assessment and its autosave, conflicts with other tabs, notices, team views).
 //!
 //! Components read these and call their methods; the rules they apply live in
 //! [`crate::domain`], and every platform call goes through [`crate::browser`].
@@ -18,6 +18,7 @@ mod share;
 mod state;
 mod store;
 mod sync;
+mod team;
 
 pub use compare::{Compared, Side};
 pub use conflict::{Conflict, ConflictKind, Conflicts};
@@ -31,3 +32,4 @@ pub use share::{
 };
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};
+pub use team::{AddOutcome, OpenTeam, Removed, TeamEntry, TeamSave, Teams};

@@ -15,6 +15,11 @@ impl Store {
     /// The address of what is on screen.
     pub fn route(&self, state: AppState) -> Route {
         let view = state.view.get();
+        if view == View::Team {
+            if let Some(id) = self.teams.open_id() {
+                return Route::Team { id };
+            }
+        }
         if view == View::Compare {
             if let Some((left, right)) = self.compared.sides.get() {
                 return Route::Compare {
@@ -63,12 +68,12 @@ impl Store {
             }
             Route::Shared { payload, page } => self.open_shared(state, payload, View::of(*page)),
             Route::Compare { left, right } => self.open_compare(state, left.clone(), right.clone()),
-            Route::Team { .. } => {
-                self.notices.say(
-                    "This address needs a newer version of KOOM Readiness. Your library is below.",
-                );
-                state.go(View::Start);
-                false
+            Route::Team { id } => {
+                let shown = self.teams.open_saved(state, id);
+                if !shown && state.view.get_untracked() == View::Team {
+                    state.go(View::Start);
+                }
+                shown
             }
             Route::Unknown(fragment) => {
                 self.notices.say(format!(

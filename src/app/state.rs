@@ -26,6 +26,8 @@ pub enum View {
     Report,
     /// Two assessments side by side.
     Compare,
+    /// Several respondents' answers combined.
+    Team,
 }
 
 impl View {
@@ -52,6 +54,7 @@ impl View {
             View::Stability => "Stability",
             View::Report => "Report",
             View::Compare => "Compare",
+            View::Team => "Team view",
         }
     }
 
@@ -67,6 +70,7 @@ impl View {
             View::Stability => "stability",
             View::Report => "report",
             View::Compare => "compare",
+            View::Team => "team",
         }
     }
 
@@ -98,7 +102,7 @@ impl View {
             View::GreenFlags => Some(p.green_flags),
             View::Sequence => Some(p.sequence),
             View::Stability => Some(p.stability),
-            View::Start | View::Report | View::Compare => None,
+            View::Start | View::Report | View::Compare | View::Team => None,
         }
     }
 }

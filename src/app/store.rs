@@ -12,6 +12,7 @@ use super::navigation::initial_route;
 use super::notices::Notices;
 use super::open::{OpenAssessment, Opened, PendingImport};
 use super::state::{AppState, View};
+use super::team::Teams;
 use crate::browser::{self, storage};
 use crate::domain::Assessment;
 
@@ -30,6 +31,8 @@ pub struct Store {
     pub dialogs: Dialogs,
     /// The two assessments compared, when the comparison is on screen.
     pub compared: Compared,
+    /// The team views, and the one on screen.
+    pub teams: Teams,
 }
 
 /// The store from context.
@@ -52,6 +55,7 @@ impl Store {
             conflicts,
             notices,
             compared: Compared::new(),
+            teams: Teams::new(notices, dialogs),
         }
     }
 
@@ -67,6 +71,7 @@ impl Store {
             Ok(library) => {
                 let session = library.session.clone();
                 self.library.set(library.clone());
+                self.teams.refresh();
                 if let Some(route) = initial_route() {
                     self.follow(state, &route);
                 } else if let Some(session) = session {

@@ -53,6 +53,33 @@ pub async fn read_chosen_file(
     Ok((name, js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
+/// Reads every file of a list (several chosen, or dropped): each its name and bytes, or why
+/// it could not be read. Files over `max_bytes` are refused before they are read.
+pub async fn read_files(
+    files: &web_sys::FileList,
+    max_bytes: usize,
+) -> Vec<Result<(String, Vec<u8>), BrowserError>> {
+    let mut read = Vec::new();
+    for file in (0..files.length()).filter_map(|i| files.get(i)) {
+        let name = file.name();
+        if file.size() > max_bytes as f64 {
+            read.push(Err(BrowserError::FileTooLarge {
+                name,
+                kb: (file.size() / 1024.0).ceil() as u64,
+                max_kb: (max_bytes / 1024) as u64,
+            }));
+            continue;
+        }
+        read.push(
+            wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                .await
+                .map(|buffer| (name.clone(), js_sys::Uint8Array::new(&buffer).to_vec()))
+                .map_err(|_| BrowserError::FileUnreadable { name }),
+        );
+    }
+    read
+}
+
 /// Copies text to the clipboard.
 pub async fn copy_to_clipboard(text: &str) -> Result<(), BrowserError> {
     let clipboard = web_sys::window()

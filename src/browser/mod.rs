@@ -12,7 +12,7 @@ mod time;
 
 pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
-pub use files::{copy_to_clipboard, download, read_chosen_file};
+pub use files::{copy_to_clipboard, download, read_chosen_file, read_files};
 pub use page::{
     adopt_first_hero, close_modal, focus, focus_main_heading, mark_body, page_hidden, print,
     request_persistence, scroll_to_and_focus, select_text, show_modal, take_over_first_screen,

@@ -13,8 +13,9 @@ use std::fmt;
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::{
-    decode_saved, decode_session, encode_saved, encode_session, migrate_v1, RecordError,
-    SavedAssessment, Session, SCHEMA_VERSION,
+    decode_newer_saved_team, decode_saved, decode_saved_team, decode_session, encode_saved,
+    encode_saved_team, encode_session, migrate_v1, RecordError, SavedAssessment, SavedTeam,
+    Session, SCHEMA_VERSION, TEAM_SCHEMA_VERSION,
 };
 
 /// Prefix of every key this app writes.
@@ -25,6 +26,9 @@ pub const LEGACY_CURRENT_KEY: &str = "koom-readiness/current";
 pub const RECORD_PREFIX: &str = "koom-readiness/assessment/";
 /// Key of the session record (open assessment and view).
 pub const SESSION_KEY: &str = "koom-readiness/session";
+/// Prefix of team view records: one per team view, by id. Apart from the assessments, so
+/// versions that know no team view never take one for a damaged assessment.
+pub const TEAM_PREFIX: &str = "koom-readiness/team/";
 /// Prefix of the keys unreadable records are moved to.
 pub const BACKUP_PREFIX: &str = "koom-readiness/backup/";
 
@@ -308,4 +312,89 @@ pub fn remove_backup(key: &str) -> Result<(), StorageError> {
 /// Whether a storage event's key is the record of this id.
 pub fn is_record_key(key: &str, id: &str) -> bool {
     key == record_key(id)
+}
+
+/// The storage key of a team view.
+pub fn team_key(id: &str) -> String {
+    format!("{TEAM_PREFIX}{id}")
+}
+
+/// What loading the team views found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadedTeams {
+    /// Team views this version can read and write, newest change first.
+    pub records: Vec<SavedTeam>,
+    /// Team views saved by a newer version, as far as this one can read them: read-only.
+    pub newer: Vec<SavedTeam>,
+    /// Records that could not be read (moved aside as unreadable assessments are).
+    pub problems: Vec<Problem>,
+}
+
+/// Loads every team view, moving unreadable records aside.
+pub fn load_teams(now: u64) -> Result<LoadedTeams, StorageError> {
+    probe()?;
+    let mut loaded = LoadedTeams::default();
+    for key in keys().into_iter().filter(|k| k.starts_with(TEAM_PREFIX)) {
+        let Some(raw) = raw_get(&key) else { continue };
+        let id = key.trim_start_matches(TEAM_PREFIX).to_string();
+        match decode_saved_team(&raw) {
+            Ok(mut record) => {
+                record.id = id;
+                loaded.records.push(record);
+            }
+            Err(RecordError::NewerSchema { schema, .. }) => match decode_newer_saved_team(&raw) {
+                Some(mut record) => {
+                    record.id = id;
+                    loaded.newer.push(record);
+                }
+                // Never moved aside: the newer version must find it where it left it.
+                None => loaded.problems.push(Problem::Newer { key, schema }),
+            },
+            Err(e) => loaded.problems.push(Problem::Unreadable {
+                backup_key: move_aside(&key, &raw, now),
+                key,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    loaded
+        .records
+        .sort_by_key(|r| std::cmp::Reverse(r.updated_at));
+    Ok(loaded)
+}
+
+/// Reads one team view as stored now.
+pub fn read_team(id: &str) -> Option<Result<SavedTeam, RecordError>> {
+    let raw = raw_get(&team_key(id))?;
+    Some(decode_saved_team(&raw).map(|mut r| {
+        r.id = id.to_string();
+        r
+    }))
+}
+
+/// Writes a team view if the stored one still has `expected` revision (`None`: none yet).
+/// Returns the record as written (with its new revision).
+pub fn write_team(record: &SavedTeam, expected: Option<u64>) -> Result<SavedTeam, StorageError> {
+    probe()?;
+    let stored = match read_team(&record.id) {
+        None => None,
+        Some(Ok(r)) => Some(r.revision),
+        Some(Err(RecordError::NewerSchema { .. })) => {
+            return Err(StorageError::NewerVersionPresent)
+        }
+        Some(Err(RecordError::Unreadable { .. })) => return Err(StorageError::StoredUnreadable),
+    };
+    if stored != expected {
+        return Err(StorageError::ChangedElsewhere { stored });
+    }
+    let mut next = record.clone();
+    next.schema = TEAM_SCHEMA_VERSION;
+    next.revision = stored.unwrap_or(0) + 1;
+    raw_set(&team_key(&record.id), &encode_saved_team(&next))?;
+    Ok(next)
+}
+
+/// Deletes a team view (the caller keeps it in memory for undo).
+pub fn delete_team(id: &str) -> Result<(), StorageError> {
+    raw_remove(&team_key(id))
 }

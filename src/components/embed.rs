@@ -115,7 +115,7 @@ pub fn EmbedSnippet() -> impl IntoView {
     view! {
         <details class="card embed-snippet">
             <summary>"Embed this tool in a wiki page"</summary>
-            <p>"Paste this into the page's HTML. The frame grows with its content; without the script it keeps its height and scrolls inside. The sandbox allows scripts and this site's own storage (same-origin), forms, popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard."</p>
+            <p>"Paste this into the page's HTML. The frame grows with its content; without the script it keeps its height and scrolls inside. The sandbox allows scripts and this site's own storage (same-origin), popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard."</p>
             <label for="embed-snippet">"Embed snippet"</label>
             <textarea id="embed-snippet" readonly rows="12" prop:value=snippet></textarea>
             <button type="button" class="secondary" on:click=copy>"Copy the snippet"</button>

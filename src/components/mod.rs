@@ -14,6 +14,7 @@ mod sequence;
 mod shell;
 mod stability;
 mod start;
+mod team;
 mod verdict;
 
 pub use question::{ItemExtras, QuestionControl};
@@ -21,4 +22,5 @@ pub use report::{ReportDocument, ReportView};
 pub use save_status::{SaveAlert, SaveStatus};
 pub use sequence::SequenceView;
 pub use shell::{App, PageHeading};
+pub use team::{AddToTeam, TeamLibrary, TeamView};
 pub use verdict::VerdictPanel;

@@ -120,6 +120,7 @@ pub fn OpenedBanner(
                     <div class="notice-actions">
                         <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>"Save as my copy"</button>
                         <ComparePicker this=this place="banner"/>
+                        <super::team::AddToTeam/>
                     </div>
                 </div>
             }.into_any())

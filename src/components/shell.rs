@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{
-    compare, dialog, embed, notices, report, sections, sequence, stability, start, verdict,
+    compare, dialog, embed, notices, report, sections, sequence, stability, start, team, verdict,
 };
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, AppState, Store, View};
@@ -20,7 +20,12 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(store);
     store.start(state);
-    let comparing = Memo::new(move |_| state.view.get() == View::Compare);
+    // The full-width page on screen (the start screen for every workspace view, so moving
+    // between those never re-renders it).
+    let full_width = Memo::new(move |_| match state.view.get() {
+        v @ (View::Compare | View::Team) => v,
+        _ => View::Start,
+    });
     if embed {
         browser::mark_body("embed");
     }
@@ -45,13 +50,13 @@ pub fn App() -> impl IntoView {
         <SaveAlert/>
         <dialog::AskDialog/>
         <Show
-            when=move || !matches!(state.view.get(), View::Start | View::Compare)
+            when=move || !matches!(state.view.get(), View::Start | View::Compare | View::Team)
             fallback=move || view! {
                 <main class="page page-start">
-                    {move || if comparing.get() {
-                        view! { <compare::CompareView/> }.into_any()
-                    } else {
-                        view! { <start::StartScreen/> }.into_any()
+                    {move || match full_width.get() {
+                        View::Compare => view! { <compare::CompareView/> }.into_any(),
+                        View::Team => view! { <team::TeamView/> }.into_any(),
+                        _ => view! { <start::StartScreen/> }.into_any(),
                     }}
                 </main>
             }
@@ -61,7 +66,7 @@ pub fn App() -> impl IntoView {
                 <main class="page" id="main">
                     <notices::OpenedBanner/>
                     {move || match state.view.get() {
-                        View::Start | View::Compare => ().into_any(),
+                        View::Start | View::Compare | View::Team => ().into_any(),
                         View::Preconditions => view! { <sections::PreconditionsView/> }.into_any(),
                         View::Maturity => view! { <sections::MaturityView/> }.into_any(),
                         View::RedFlags => view! { <sections::RedFlagsView/> }.into_any(),

@@ -37,7 +37,7 @@ pub fn StartScreen() -> impl IntoView {
         pending.set(None);
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
-                Ok((name, bytes)) => store.open.import(state, &name, &bytes),
+                Ok((name, bytes)) => store.import_file(state, &name, &bytes),
                 Err(e) => Err(e.to_string()),
             };
             input.set_value("");
@@ -120,8 +120,8 @@ pub fn StartScreen() -> impl IntoView {
                 </div>
                 <div class="card start-card">
                     <h2>"Import a file"</h2>
-                    <p>"Open an assessment exported from KOOM Readiness (.json). It is checked first; an invalid file changes nothing."</p>
-                    <label for="import-file" class="file-label">"Choose an assessment file"</label>
+                    <p>"Open an assessment or a team view exported from KOOM Readiness (.json). It is checked first; an invalid file changes nothing."</p>
+                    <label for="import-file" class="file-label">"Choose a file"</label>
                     <input id="import-file" type="file" accept=".json,application/json" on:change=import
                         aria-describedby=move || import_error.with(|e| e.is_some()).then_some("import-error")/>
                     {move || import_error.get().map(|message| view! {
@@ -145,6 +145,7 @@ pub fn StartScreen() -> impl IntoView {
                 </div>
             </div>
             <Library/>
+            <super::team::TeamLibrary/>
             {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
             <ul class="start-facts">
                 <li>"Five preconditions, three maturity requirements, six red flags — any one means stop."</li>
@@ -329,7 +330,7 @@ fn KeptAside() -> impl IntoView {
 
 /// True (and the key's default prevented) when a keydown is a plain Enter: the start and
 /// rename fields act on Enter as a form would, without relying on form submission.
-fn on_enter(ev: &leptos::ev::KeyboardEvent) -> bool {
+pub(super) fn on_enter(ev: &leptos::ev::KeyboardEvent) -> bool {
     let plain = ev.key() == "Enter" && !ev.is_composing() && !ev.shift_key() && !ev.alt_key();
     if plain {
         ev.prevent_default();

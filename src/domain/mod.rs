@@ -60,6 +60,7 @@ pub use model::{
     RULE_TEAM, RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
     STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
+pub use pasted::{pasted_links, PastedLink, PastedLinkError};
 pub use progress::{Progress, SectionProgress};
 pub use readiness::{
     evaluate as evaluate_readiness, Inconsistency, OpenGroup, Readiness, Reason, ReasonKind,
@@ -74,7 +75,6 @@ pub use report::{
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
-pub use pasted::{pasted_links, PastedLink, PastedLinkError};
 pub use route::{Page, Route, Source};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,

@@ -12,3 +12,4 @@ mod report;
 mod storage;
 mod store;
 mod support;
+mod team;

@@ -1,0 +1,704 @@
+//! Team views: several respondents' answers combined. The library of team views, the one on
+//! screen with its evaluation, and the intents that change it: add respondents (from pasted
+//! share links, files, the library or the shared assessment on screen), rename, remove with
+//! undo, export, import, delete with undo. Every change is saved at once, checked against the
+//! stored revision so another tab's change is never silently written over.
+
+use leptos::prelude::*;
+
+use super::dialog::{Ask, Dialogs};
+use super::notices::Notices;
+use super::open::ImportOutcome;
+use super::share::read_link;
+use super::state::{AppState, View};
+use super::store::Store;
+use crate::browser::{self, storage, storage::StorageError};
+use crate::domain::{
+    self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
+    team_markdown, Assessment, ImportedFile, Respondent, SavedTeam, Team, TeamEvaluation,
+    TeamReport, Verdict, TEAM_SCHEMA_VERSION,
+};
+
+/// One team view in the library list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamEntry {
+    /// Library id.
+    pub id: String,
+    /// Its title ("Untitled team view" if none).
+    pub title: String,
+    /// How many respondents.
+    pub respondents: usize,
+    /// The team verdict.
+    pub verdict: Verdict,
+    /// Last change, ms since the epoch.
+    pub updated_at: u64,
+    /// Saved by a newer version: read-only here.
+    pub newer: bool,
+}
+
+impl TeamEntry {
+    fn of(record: &SavedTeam, newer: bool) -> Self {
+        TeamEntry {
+            id: record.id.clone(),
+            title: record.team.display_title(),
+            respondents: record.team.respondents.len(),
+            verdict: evaluate_team(&record.team).verdict,
+            updated_at: record.updated_at,
+            newer,
+        }
+    }
+}
+
+/// The team view on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenTeam {
+    /// Library id.
+    pub id: String,
+    /// The stored revision this tab last read or wrote (`None`: not stored yet).
+    pub revision: Option<u64>,
+    /// The team view.
+    pub team: Team,
+    /// Saved by a newer version: shown, never written.
+    pub read_only: bool,
+}
+
+/// How the team view on screen stands with storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamSave {
+    /// Everything on screen is saved.
+    Saved,
+    /// The last change could not be saved: why.
+    NotSaved(String),
+}
+
+/// What the last "add" did, source by source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddOutcome {
+    /// Labels of the respondents added.
+    pub added: Vec<String>,
+    /// One message per source that added nobody, naming the source and why.
+    pub refused: Vec<String>,
+}
+
+/// A respondent removed, kept for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    /// The team view it was removed from.
+    pub team_id: String,
+    /// Where it was.
+    pub index: usize,
+    /// How it was shown.
+    pub label: String,
+    /// The respondent.
+    pub respondent: Respondent,
+}
+
+/// Team views: the list, the one on screen, and what can be undone.
+#[derive(Clone, Copy)]
+pub struct Teams {
+    /// The library's team views, newest change first.
+    pub entries: RwSignal<Vec<TeamEntry>>,
+    /// The team view on screen.
+    pub open: RwSignal<Option<OpenTeam>>,
+    /// Its evaluation, derived.
+    pub evaluation: Memo<Option<TeamEvaluation>>,
+    /// Whether what is on screen is saved.
+    pub save: RwSignal<TeamSave>,
+    /// The last removed respondent, for undo.
+    pub removed: RwSignal<Option<Removed>>,
+    /// Deleted team views, most recent last, for undo.
+    pub deleted: RwSignal<Vec<SavedTeam>>,
+    /// What the last add did.
+    pub outcome: RwSignal<Option<AddOutcome>>,
+    /// An add is under way (share links are read one by one).
+    pub adding: RwSignal<bool>,
+    notices: Notices,
+    dialogs: Dialogs,
+}
+
+fn entries_of(records: &[SavedTeam], newer: &[SavedTeam]) -> Vec<TeamEntry> {
+    let mut entries: Vec<TeamEntry> = records
+        .iter()
+        .map(|r| TeamEntry::of(r, false))
+        .chain(newer.iter().map(|r| TeamEntry::of(r, true)))
+        .collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
+    entries
+}
+
+fn new_record(team: Team) -> SavedTeam {
+    SavedTeam {
+        schema: TEAM_SCHEMA_VERSION,
+        id: browser::new_id(),
+        revision: 0,
+        updated_at: browser::now_ms(),
+        team,
+    }
+}
+
+/// The name a respondent gets: the one written, else (unless anonymous) the assessor's.
+fn respondent(name: Option<&str>, assessment: Assessment, anonymous: bool) -> Respondent {
+    let name = if anonymous {
+        None
+    } else {
+        name.map(str::to_string)
+            .or_else(|| Some(assessment.assessor.trim().to_string()))
+            .filter(|n| !n.trim().is_empty())
+    };
+    Respondent::new(name.as_deref(), assessment)
+}
+
+impl Teams {
+    pub(super) fn new(notices: Notices, dialogs: Dialogs) -> Self {
+        let open = RwSignal::new(None::<OpenTeam>);
+        Teams {
+            entries: RwSignal::new(Vec::new()),
+            open,
+            evaluation: Memo::new(move |_| {
+                open.with(|o| o.as_ref().map(|o| evaluate_team(&o.team)))
+            }),
+            save: RwSignal::new(TeamSave::Saved),
+            removed: RwSignal::new(None),
+            deleted: RwSignal::new(Vec::new()),
+            outcome: RwSignal::new(None),
+            adding: RwSignal::new(false),
+            notices,
+            dialogs,
+        }
+    }
+
+    /// Re-reads the list of team views.
+    pub fn refresh(&self) {
+        if let Ok(loaded) = storage::load_teams(browser::now_ms()) {
+            self.entries.set(entries_of(&loaded.records, &loaded.newer));
+        }
+    }
+
+    /// The id of the team view on screen.
+    pub fn open_id(&self) -> Option<String> {
+        self.open.with(|o| o.as_ref().map(|o| o.id.clone()))
+    }
+
+    /// Saves the team view on screen. Another tab's change is never written over without the
+    /// user's word: they are asked.
+    fn save_open(&self) {
+        let Some(open) = self.open.get_untracked() else {
+            return;
+        };
+        if open.read_only {
+            return;
+        }
+        let record = SavedTeam {
+            schema: TEAM_SCHEMA_VERSION,
+            id: open.id.clone(),
+            revision: open.revision.unwrap_or(0),
+            updated_at: browser::now_ms(),
+            team: open.team.clone(),
+        };
+        match storage::write_team(&record, open.revision) {
+            Ok(written) => {
+                self.open.update(|o| {
+                    if let Some(o) = o.as_mut().filter(|o| o.id == written.id) {
+                        o.revision = Some(written.revision);
+                    }
+                });
+                self.save.set(TeamSave::Saved);
+                let entry = TeamEntry::of(&written, false);
+                self.entries.update(|list| {
+                    list.retain(|e| e.id != entry.id);
+                    list.insert(0, entry);
+                });
+            }
+            Err(StorageError::ChangedElsewhere { stored }) => {
+                self.save.set(TeamSave::NotSaved(
+                    "This team view was changed in another tab or window; your change is on screen only.".into(),
+                ));
+                let teams = *self;
+                self.dialogs.ask(
+                    Ask {
+                        title: "Changed in another tab".into(),
+                        message: format!(
+                            "“{}” was {} in another tab or window since this one read it. Save what is on screen over it, or keep the other tab's version (then your last change is shown only until you leave).",
+                            open.team.display_title(),
+                            if stored.is_some() { "changed" } else { "deleted" }
+                        ),
+                        confirm: "Save mine over it".into(),
+                        cancel: "Keep the other version".into(),
+                    },
+                    move || {
+                        teams.open.update(|o| {
+                            if let Some(o) = o.as_mut() {
+                                o.revision = stored;
+                            }
+                        });
+                        teams.save_open();
+                    },
+                );
+            }
+            Err(e) => self.save.set(TeamSave::NotSaved(e.to_string())),
+        }
+    }
+
+    fn show(&self, state: AppState, open: OpenTeam) {
+        self.outcome.set(None);
+        self.open.set(Some(open));
+        self.save.set(TeamSave::Saved);
+        state.go(View::Team);
+    }
+
+    /// Creates an empty team view, saves it and shows it.
+    pub fn create(&self, state: AppState, title: &str) {
+        let record = new_record(Team::new(title));
+        self.show(
+            state,
+            OpenTeam {
+                id: record.id.clone(),
+                revision: None,
+                team: record.team,
+                read_only: false,
+            },
+        );
+        self.save_open();
+    }
+
+    /// Shows a saved team view. `false` (and a message) when it is not there or unreadable.
+    pub fn open_saved(&self, state: AppState, id: &str) -> bool {
+        if self.open_id().as_deref() == Some(id) {
+            state.go(View::Team);
+            return true;
+        }
+        match storage::read_team(id) {
+            Some(Ok(record)) => {
+                self.show(
+                    state,
+                    OpenTeam {
+                        id: record.id,
+                        revision: Some(record.revision),
+                        team: record.team,
+                        read_only: false,
+                    },
+                );
+                true
+            }
+            Some(Err(domain::RecordError::NewerSchema { .. })) => {
+                let newer = storage::load_teams(browser::now_ms())
+                    .ok()
+                    .and_then(|l| l.newer.into_iter().find(|r| r.id == id));
+                match newer {
+                    Some(record) => {
+                        self.show(
+                            state,
+                            OpenTeam {
+                                id: record.id,
+                                revision: Some(record.revision),
+                                team: record.team,
+                                read_only: true,
+                            },
+                        );
+                        true
+                    }
+                    None => {
+                        self.notices.say("That team view was saved by a newer version of KOOM Readiness that this one cannot read. It is left untouched.");
+                        false
+                    }
+                }
+            }
+            Some(Err(e)) => {
+                self.notices.say(format!(
+                    "That team view could not be opened: it is {e}. It is left untouched."
+                ));
+                false
+            }
+            None => {
+                self.notices.say("That team view is not saved in this browser (team views are kept per browser: export its file to move it). Your library is below.");
+                false
+            }
+        }
+    }
+
+    /// Changes the team view on screen and saves it. `change` says what to tell the user, or
+    /// refuses with a message.
+    fn change(&self, change: impl FnOnce(&mut Team) -> Result<(), String>) -> Result<(), String> {
+        let mut result = Ok(());
+        self.open.update(|o| match o.as_mut() {
+            Some(o) if !o.read_only => result = change(&mut o.team),
+            Some(_) => {
+                result =
+                    Err("This team view was saved by a newer version: it is read-only here.".into())
+            }
+            None => result = Err("No team view is open.".into()),
+        });
+        if result.is_ok() {
+            self.save_open();
+        }
+        result
+    }
+
+    /// Renames the team view on screen.
+    pub fn set_title(&self, title: &str) {
+        let _ = self.change(|t| {
+            t.set_title(title);
+            Ok(())
+        });
+    }
+
+    /// Names (or, with a blank name, makes anonymous) a respondent.
+    pub fn rename_respondent(&self, index: usize, name: &str) -> Result<(), String> {
+        self.change(|t| {
+            t.rename(index, Some(name).filter(|n| !n.trim().is_empty()))
+                .map_err(|e| e.to_string())
+        })
+    }
+
+    /// Asks, then removes a respondent; it can be put back with [`Teams::undo_remove`].
+    pub fn remove_respondent(&self, index: usize) {
+        let Some((team_id, label)) = self.open.with_untracked(|o| {
+            o.as_ref()
+                .and_then(|o| o.team.label(index).map(|l| (o.id.clone(), l)))
+        }) else {
+            return;
+        };
+        let teams = *self;
+        self.dialogs.ask(
+            Ask {
+                title: format!("Remove {label}?"),
+                message: format!(
+                    "{label}'s answers leave the team view and every count. You can undo this right after."
+                ),
+                confirm: format!("Remove {label}"),
+                cancel: "Keep".into(),
+            },
+            move || {
+                let mut removed = None;
+                let _ = teams.change(|t| {
+                    removed = t.remove(index);
+                    Ok(())
+                });
+                if let Some((index, respondent)) = removed {
+                    teams.removed.set(Some(Removed {
+                        team_id,
+                        index,
+                        label,
+                        respondent,
+                    }));
+                }
+            },
+        );
+    }
+
+    /// Puts the last removed respondent back where it was.
+    pub fn undo_remove(&self) {
+        let Some(removed) = self.removed.get_untracked() else {
+            return;
+        };
+        if self.open_id().as_deref() != Some(removed.team_id.as_str()) {
+            self.removed.set(None);
+            return;
+        }
+        match self.change(|t| {
+            t.insert(removed.index, removed.respondent.clone())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }) {
+            Ok(()) => {
+                self.removed.set(None);
+                self.notices.say(format!("{} is back.", removed.label));
+            }
+            Err(e) => self.notices.say(e),
+        }
+    }
+
+    /// Adds respondents to the team view on screen, each with the name of its source for the
+    /// messages. Returns what was added and why the others were not.
+    fn add_all(&self, respondents: Vec<(String, Respondent)>, outcome: &mut AddOutcome) {
+        let _ = self.change(|t| {
+            for (source, r) in respondents {
+                match t.add(r) {
+                    Ok(i) => outcome.added.push(t.label(i).unwrap_or_default()),
+                    Err(e) => outcome.refused.push(format!("{source}: {e}")),
+                }
+            }
+            Ok(())
+        });
+    }
+
+    fn finish_add(&self, outcome: AddOutcome) {
+        self.adding.set(false);
+        self.outcome.set(Some(outcome));
+        browser::focus("team-add-outcome");
+    }
+
+    /// Adds the respondents of pasted share links, one per line ("Name: link" names one).
+    /// Lines that hold no readable link are named in the outcome; the others are added.
+    pub fn add_links(&self, text: String, anonymous: bool) {
+        let teams = *self;
+        let lines = pasted_links(&text);
+        if lines.is_empty() {
+            self.finish_add(AddOutcome {
+                refused: vec!["Nothing to add: paste one share link per line.".into()],
+                ..AddOutcome::default()
+            });
+            return;
+        }
+        self.adding.set(true);
+        leptos::task::spawn_local(async move {
+            let mut outcome = AddOutcome::default();
+            let mut respondents = Vec::new();
+            for line in lines {
+                let source = format!("Line {} (“{}”)", line.line, line.shown);
+                match line.payload {
+                    Err(e) => outcome.refused.push(format!("{source}: {e}")),
+                    Ok(payload) => match read_link(&payload).await {
+                        Ok(shared) => respondents.push((
+                            source,
+                            respondent(line.name.as_deref(), shared.assessment, anonymous),
+                        )),
+                        Err(message) => outcome.refused.push(format!("{source}: {message}")),
+                    },
+                }
+            }
+            teams.add_all(respondents, &mut outcome);
+            teams.finish_add(outcome);
+        });
+    }
+
+    /// Adds the respondents of chosen files: an assessment file is one respondent, a team
+    /// view file brings all of its own.
+    pub fn add_files(&self, files: Vec<(String, Vec<u8>)>, refused: Vec<String>, anonymous: bool) {
+        let mut outcome = AddOutcome {
+            refused,
+            ..AddOutcome::default()
+        };
+        let mut respondents = Vec::new();
+        for (name, bytes) in files {
+            let source = format!("“{name}”");
+            match decode_any_file(&bytes) {
+                Ok(ImportedFile::Assessment(a)) => {
+                    respondents.push((source, respondent(None, *a, anonymous)))
+                }
+                Ok(ImportedFile::Team(team)) => {
+                    for (i, r) in team.respondents.into_iter().enumerate() {
+                        let label = r.label(i);
+                        let r = if anonymous {
+                            Respondent::new(None, r.assessment)
+                        } else {
+                            r
+                        };
+                        respondents.push((format!("{source}, {label}"), r));
+                    }
+                }
+                Err(e) => outcome.refused.push(format!("{source}: {e}")),
+            }
+        }
+        self.add_all(respondents, &mut outcome);
+        self.finish_add(outcome);
+    }
+
+    /// Adds assessments of the library.
+    pub fn add_from_library(&self, ids: Vec<String>, anonymous: bool) {
+        let mut outcome = AddOutcome::default();
+        if ids.is_empty() {
+            outcome
+                .refused
+                .push("Nothing to add: tick the assessments to add first.".into());
+        }
+        let mut respondents = Vec::new();
+        for id in ids {
+            match storage::read_record(&id) {
+                Some(Ok(record)) => {
+                    let source = format!("“{}”", domain::display_name(&record.assessment));
+                    respondents.push((source, respondent(None, record.assessment, anonymous)));
+                }
+                Some(Err(e)) => outcome
+                    .refused
+                    .push(format!("An assessment of the library: it is {e}.")),
+                None => outcome.refused.push(
+                    "An assessment of the library: it was deleted (perhaps in another tab).".into(),
+                ),
+            }
+        }
+        self.add_all(respondents, &mut outcome);
+        self.finish_add(outcome);
+    }
+
+    /// Offers the team view on screen as a file.
+    pub fn export(&self, framed: bool) {
+        let date = browser::today_iso();
+        let Some((name, text)) = self.open.with_untracked(|o| {
+            o.as_ref().map(|o| {
+                (
+                    team_file_name(&o.team, &date, "json"),
+                    encode_team_file(&o.team, &date),
+                )
+            })
+        }) else {
+            return;
+        };
+        self.notices
+            .offer_file(framed, &name, "application/json", text);
+    }
+
+    /// Offers a saved team view as a file, without opening it.
+    pub fn export_stored(&self, framed: bool, id: &str) {
+        let Some(Ok(record)) = storage::read_team(id) else {
+            self.notices
+                .say("That team view could not be read to export it.");
+            return;
+        };
+        let date = browser::today_iso();
+        self.notices.offer_file(
+            framed,
+            &team_file_name(&record.team, &date, "json"),
+            "application/json",
+            encode_team_file(&record.team, &date),
+        );
+    }
+
+    /// The team view on screen as a report.
+    pub fn report(&self) -> Option<TeamReport> {
+        let date = browser::today_iso();
+        self.open.with(|o| {
+            let o = o.as_ref()?;
+            self.evaluation
+                .with(|e| e.as_ref().map(|e| TeamReport::new(&o.team, e, &date)))
+        })
+    }
+
+    /// The Markdown report of the team view on screen, and its file name.
+    pub fn markdown(&self) -> Option<(String, String)> {
+        let report = untrack(|| self.report())?;
+        let name = self.open.with_untracked(|o| {
+            o.as_ref()
+                .map(|o| team_file_name(&o.team, &report.date, "md"))
+        })?;
+        Some((name, team_markdown(&report)))
+    }
+
+    /// Asks, then deletes a team view from the library (undo restores it).
+    pub fn delete(&self, state: AppState, id: &str) {
+        let Some(Ok(record)) = storage::read_team(id) else {
+            self.notices
+                .say("That team view could not be read; it was not deleted.");
+            return;
+        };
+        let teams = *self;
+        let title = record.team.display_title();
+        self.dialogs.ask(
+            Ask {
+                title: format!("Delete “{title}”?"),
+                message: format!(
+                    "The team view and its {} respondents' answers leave this browser's library. You can undo this right after.",
+                    record.team.respondents.len()
+                ),
+                confirm: "Delete".into(),
+                cancel: "Keep".into(),
+            },
+            move || {
+                if let Err(e) = storage::delete_team(&record.id) {
+                    teams.notices.say(e.to_string());
+                    return;
+                }
+                if teams.open_id().as_deref() == Some(record.id.as_str()) {
+                    teams.open.set(None);
+                    if state.view.get_untracked() == View::Team {
+                        state.go(View::Start);
+                    }
+                }
+                teams.deleted.update(|d| d.push(record));
+                teams.refresh();
+            },
+        );
+    }
+
+    /// Restores the most recently deleted team view.
+    pub fn undo_delete(&self) {
+        let Some(record) = self.deleted.get_untracked().last().cloned() else {
+            return;
+        };
+        match storage::write_team(&record, None) {
+            Ok(_) => {
+                self.deleted.update(|d| {
+                    d.pop();
+                });
+                self.notices
+                    .say(format!("Restored “{}”.", record.team.display_title()));
+            }
+            Err(e) => self.notices.say(e.to_string()),
+        }
+        self.refresh();
+    }
+
+    /// Saves a team read from a file as a new team view and shows it.
+    pub fn import(&self, state: AppState, file_name: &str, mut team: Team) {
+        let taken = self.entries.with_untracked(|list| {
+            list.iter()
+                .any(|e| e.title.eq_ignore_ascii_case(&team.display_title()))
+        });
+        if taken {
+            let title = format!(
+                "{} (imported {})",
+                team.display_title(),
+                browser::today_iso()
+            );
+            team.set_title(&title);
+        }
+        let record = new_record(team);
+        self.show(
+            state,
+            OpenTeam {
+                id: record.id.clone(),
+                revision: None,
+                team: record.team,
+                read_only: false,
+            },
+        );
+        self.save_open();
+        self.notices.say(match self.save.get_untracked() {
+            TeamSave::Saved => format!("Imported “{file_name}” as a new team view."),
+            TeamSave::NotSaved(why) => {
+                format!("Imported “{file_name}”, but it is not saved: {why}")
+            }
+        });
+    }
+}
+
+impl Store {
+    /// Imports a chosen file: a team view file becomes a new team view; anything else is
+    /// read as an assessment file ([`super::OpenAssessment::import`]).
+    pub fn import_file(
+        &self,
+        state: AppState,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<ImportOutcome, String> {
+        match decode_any_file(bytes) {
+            Ok(ImportedFile::Team(team)) => {
+                self.teams.import(state, file_name, team);
+                Ok(ImportOutcome::Imported)
+            }
+            _ => self.open.import(state, file_name, bytes),
+        }
+    }
+
+    /// Adds the shared assessment on screen to a team view (`None`: a new one) and shows it.
+    pub fn add_shared_to_team(&self, state: AppState, team_id: Option<String>) {
+        let assessment = state.assessment.get_untracked();
+        let opened = match team_id {
+            Some(id) => self.teams.open_saved(state, &id),
+            None => {
+                self.teams.create(state, "");
+                true
+            }
+        };
+        if !opened {
+            return;
+        }
+        let mut outcome = AddOutcome::default();
+        let source = format!("“{}”", domain::display_name(&assessment));
+        self.teams.add_all(
+            vec![(source, respondent(None, assessment, false))],
+            &mut outcome,
+        );
+        self.teams.outcome.set(Some(outcome));
+    }
+}

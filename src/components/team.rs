@@ -1,0 +1,663 @@
+//! The team view: respondents added from links, files or the library; the conservative team
+//! verdict with who reported what; "to discuss" for the meeting; and every item's answers
+//! counted, the disagreements alone on demand. Printable like the report.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{use_state, use_store, TeamSave, View};
+use crate::browser;
+use crate::domain::{
+    AnswerCount, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS, NOTHING_TO_DISCUSS,
+    NO_DISAGREEMENT, TEAM_VERDICT_RULE,
+};
+
+/// The team view page.
+#[component]
+pub fn TeamView() -> impl IntoView {
+    let store = use_store();
+    let teams = store.teams;
+    let has_open = Memo::new(move |_| teams.open.with(Option::is_some));
+    let read_only =
+        Memo::new(move |_| teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)));
+    // Erased views (into_any) at this level keep the page's type small: a typed tree of every
+    // part of the page costs tens of kilobytes of WebAssembly.
+    move || {
+        if !has_open.get() {
+            return view! { <h1 id="main-heading" tabindex="-1">"No team view is open"</h1> }
+                .into_any();
+        }
+        view! {
+            <article class="team report" data-respondents=move || teams.open.with(|o| o.as_ref().map_or(0, |o| o.team.respondents.len()))>
+                {view! { <TeamHeader/> }.into_any()}
+                {view! { <TeamNotices/> }.into_any()}
+                {move || (!read_only.get()).then(|| view! { <AddRespondents/> }.into_any())}
+                {view! { <Respondents/> }.into_any()}
+                {view! { <TeamVerdict/> }.into_any()}
+                {view! { <Agenda/> }.into_any()}
+                {view! { <Tallies/> }.into_any()}
+            </article>
+        }
+        .into_any()
+    }
+}
+
+/// Title, who answered, the save state and the report's actions.
+#[component]
+fn TeamHeader() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let teams = store.teams;
+    let title = Memo::new(move |_| {
+        teams.open.with(|o| {
+            o.as_ref()
+                .map(|o| o.team.display_title())
+                .unwrap_or_default()
+        })
+    });
+    let meta = Memo::new(move |_| teams.report().map(|r| r.meta_line()).unwrap_or_default());
+    let renaming = RwSignal::new(None::<String>);
+    let save_title = move || {
+        if let Some(text) = renaming.get_untracked() {
+            teams.set_title(&text);
+        }
+        renaming.set(None);
+    };
+    let download_markdown = move |_| {
+        if let Some((name, text)) = teams.markdown() {
+            store
+                .notices
+                .offer_file(state.framed, &name, "text/markdown", text);
+        }
+    };
+    let copy_markdown = move |_| {
+        let Some((_, text)) = teams.markdown() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match browser::copy_to_clipboard(&text).await {
+                Ok(()) => store
+                    .notices
+                    .say("The team report was copied as Markdown: paste it into your wiki."),
+                Err(e) => store.notices.say(e.to_string()),
+            }
+        });
+    };
+    view! {
+        <header class="page-header">
+            <p class="eyebrow">"Team view"</p>
+            <h1 id="main-heading" tabindex="-1">{title}</h1>
+            <p class="report-meta">{meta}</p>
+            <p class="save-status team-save" data-save=move || match teams.save.get() { TeamSave::Saved => "saved", TeamSave::NotSaved(_) => "not-saved" }>
+                {move || match teams.save.get() {
+                    TeamSave::Saved if teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)) => "Saved by a newer version: read-only here".to_string(),
+                    TeamSave::Saved => "Saved in this browser".to_string(),
+                    TeamSave::NotSaved(_) => "Not saved — see above".to_string(),
+                }}
+            </p>
+            {move || renaming.get().is_some().then(|| view! {
+                <div class="rename no-print" role="group" aria-label="Rename the team view">
+                    <label for="team-title">"Title"</label>
+                    <input id="team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
+                        prop:value=move || renaming.get().unwrap_or_default()
+                        on:input=move |ev| renaming.set(Some(event_target_value(&ev)))
+                        on:keydown=move |ev| if super::start::on_enter(&ev) { save_title() }/>
+                    <button type="button" class="primary" on:click=move |_| save_title()>"Save title"</button>
+                    <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                </div>
+            })}
+            <div class="report-actions no-print">
+                <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
+                <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
+                <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
+                <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>"Export team file (JSON)"</button>
+                {move || (!teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only))).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| {
+                        renaming.set(Some(title.get_untracked()));
+                        leptos::task::spawn_local(async { leptos::task::tick().await; browser::focus("team-title"); });
+                    }>"Rename"</button>
+                })}
+                <button type="button" class="link-button" on:click=move |_| state.go(View::Start)>"Back to the library"</button>
+            </div>
+        </header>
+    }
+}
+
+/// Why the last change is not saved, and the respondent that can be put back.
+#[component]
+fn TeamNotices() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let teams = store.teams;
+    view! {
+        <div class="no-print">
+            {move || match teams.save.get() {
+                TeamSave::NotSaved(why) => Some(view! {
+                    <div class="notice notice-warning" role="alert" data-notice="team-not-saved">
+                        <p><strong>"Not saved. "</strong>{why}" Export the team file to keep what is on screen."</p>
+                        <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>"Export team file (JSON)"</button>
+                    </div>
+                }),
+                TeamSave::Saved => None,
+            }}
+            {move || teams.removed.get().map(|r| view! {
+                <div class="notice notice-info" role="status" data-notice="respondent-removed">
+                    <p>"Removed " {r.label.clone()} " from the team view."</p>
+                    <div class="notice-actions">
+                        <button type="button" class="secondary" on:click=move |_| teams.undo_remove()>"Undo"</button>
+                        <button type="button" class="link-button" on:click=move |_| teams.removed.set(None)>"Dismiss"</button>
+                    </div>
+                </div>
+            })}
+        </div>
+    }
+}
+
+fn file_list(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_sys::FileList)> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let files = input.files()?;
+    Some((input, files))
+}
+
+/// Adding respondents: pasted share links, chosen or dropped files, the library.
+#[component]
+fn AddRespondents() -> impl IntoView {
+    let store = use_store();
+    let teams = store.teams;
+    let links = RwSignal::new(String::new());
+    let anonymous = RwSignal::new(false);
+    let ticked = RwSignal::new(Vec::<String>::new());
+    let dragging = RwSignal::new(false);
+    let add_links = move |_| {
+        let text = links.get_untracked();
+        teams.add_links(text, anonymous.get_untracked());
+        links.set(String::new());
+    };
+    let add_files = move |files: web_sys::FileList, input: Option<web_sys::HtmlInputElement>| {
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::new();
+            let mut refused = Vec::new();
+            for file in browser::read_files(&files, MAX_FILE_BYTES).await {
+                match file {
+                    Ok(f) => read.push(f),
+                    Err(e) => refused.push(e.to_string()),
+                }
+            }
+            if let Some(input) = input {
+                input.set_value("");
+            }
+            teams.add_files(read, refused, anonymous.get_untracked());
+        });
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            add_files(files, None);
+        }
+    };
+    let library = Memo::new(move |_| {
+        store.library.entries.with(|e| {
+            e.iter()
+                .filter(|e| !e.newer)
+                .map(|e| (e.id.clone(), e.name.clone(), e.verdict.headline()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card team-add no-print" aria-labelledby="team-add-title">
+            <h2 id="team-add-title">"Add respondents"</h2>
+            <p class="muted">"Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. The same answers added twice count once. Up to " {MAX_RESPONDENTS} " respondents."</p>
+            <label class="check-inline">
+                <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
+                " Add them anonymously (names are left out; they are numbered)"
+            </label>
+            <div class="team-add-grid">
+                <div class="team-add-part">
+                    <label for="team-links">"Share links, one per line"</label>
+                    <p class="muted" id="team-links-hint">"A name before a link names the respondent: “Ann: https://…”. Without one, the assessor's name is used."</p>
+                    <textarea id="team-links" rows="4" aria-describedby="team-links-hint"
+                        prop:value=links on:input=move |ev| links.set(event_target_value(&ev))></textarea>
+                    <button type="button" class="primary" on:click=add_links disabled=move || teams.adding.get()>
+                        {move || if teams.adding.get() { "Reading the links…" } else { "Add from links" }}
+                    </button>
+                </div>
+                <div class="team-add-part drop-zone" class:dragging=dragging
+                    on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                    on:dragleave=move |_| dragging.set(false)
+                    on:drop=on_drop>
+                    <label for="team-files">"Files (assessment or team view files)"</label>
+                    <p class="muted" id="team-files-hint">"Choose several at once, or drop them here."</p>
+                    <input id="team-files" type="file" multiple accept=".json,application/json" aria-describedby="team-files-hint"
+                        on:change=move |ev| if let Some((input, files)) = file_list(&ev) { add_files(files, Some(input)) }/>
+                </div>
+                <div class="team-add-part">
+                    <fieldset class="team-library">
+                        <legend>"From your library"</legend>
+                        {move || if library.with(Vec::is_empty) {
+                            view! { <p class="muted">"Your library has no assessments yet."</p> }.into_any()
+                        } else { view! {
+                            <ul>
+                                {move || library.get().into_iter().map(|entry| {
+                                        let (id, toggle_id) = (entry.0.clone(), entry.0.clone());
+                                        let input_id = format!("team-lib-{}", entry.0);
+                                        view! {
+                                            <li>
+                                                <input type="checkbox" id=input_id.clone()
+                                                    prop:checked=move || ticked.with(|t| t.contains(&id))
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        ticked.update(|t| {
+                                                            t.retain(|x| x != &toggle_id);
+                                                            if on { t.push(toggle_id.clone()); }
+                                                        });
+                                                    }/>
+                                                <label for=input_id class="check-label">{entry.1.clone()} <span class="muted">" · " {entry.2}</span></label>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                            </ul>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                teams.add_from_library(ticked.get_untracked(), anonymous.get_untracked());
+                                ticked.set(Vec::new());
+                            }>"Add the ticked assessments"</button>
+                        }.into_any() }}
+                    </fieldset>
+                </div>
+            </div>
+            <div id="team-add-outcome" class="team-add-outcome" tabindex="-1" role="status">
+                {move || teams.outcome.get().map(|o| {
+                    let added = match o.added.len() {
+                        0 => "No respondent added.".to_string(),
+                        1 => format!("Added 1 respondent: {}.", o.added[0]),
+                        n => format!("Added {n} respondents: {}.", o.added.join(", ")),
+                    };
+                    view! {
+                        <p class="added" data-added=o.added.len()>{added}</p>
+                        {(!o.refused.is_empty()).then(|| view! {
+                            <div class="notice notice-warning add-refused">
+                                <p><strong>{format!("Not added ({}):", o.refused.len())}</strong></p>
+                                <ul>{o.refused.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
+                    }
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// Every respondent with their own verdict; rename and remove.
+#[component]
+fn Respondents() -> impl IntoView {
+    let store = use_store();
+    let teams = store.teams;
+    let renaming = RwSignal::new(None::<(usize, String)>);
+    let rename_error = RwSignal::new(None::<String>);
+    let read_only =
+        Memo::new(move |_| teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)));
+    let rows = Memo::new(move |_| {
+        teams.evaluation.with(|e| {
+            e.as_ref()
+                .map(|e| e.respondent_verdicts.clone())
+                .unwrap_or_default()
+        })
+    });
+    let anonymous = Memo::new(move |_| {
+        teams.open.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.team
+                        .respondents
+                        .iter()
+                        .map(|r| r.is_anonymous())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let save = move || {
+        if let Some((index, text)) = renaming.get_untracked() {
+            match teams.rename_respondent(index, &text) {
+                Ok(()) => {
+                    renaming.set(None);
+                    rename_error.set(None);
+                }
+                Err(e) => rename_error.set(Some(e)),
+            }
+        }
+    };
+    view! {
+        <section class="team-respondents" aria-labelledby="team-respondents-title">
+            <h2 id="team-respondents-title">{move || format!("Respondents ({})", rows.with(Vec::len))}</h2>
+            {move || if rows.with(Vec::is_empty) {
+                view! { <p class="muted">"Nobody yet: add respondents above. With nobody, the team verdict holds."</p> }.into_any()
+            } else { view! {
+                <ol class="respondent-list">
+                    {move || rows.get().into_iter().enumerate().map(|(index, (label, verdict))| {
+                        let is_anonymous = anonymous.with(|a| a.get(index).copied().unwrap_or(true));
+                        let editing = move || renaming.with(|r| r.as_ref().is_some_and(|(i, _)| *i == index));
+                        let (rename_label, remove_label) = (label.clone(), label.clone());
+                        view! {
+                            <li class="respondent" data-respondent=index data-verdict=verdict.token() data-anonymous=is_anonymous.then_some("true")>
+                                <span class="respondent-name">{label.clone()}</span>
+                                <span class="verdict-chip">{verdict.headline()}</span>
+                                {(!read_only.get()).then(|| view! {
+                                    <span class="respondent-actions no-print">
+                                        <button type="button" class="link-button" on:click={
+                                            let name = if is_anonymous { String::new() } else { rename_label.clone() };
+                                            move |_| {
+                                                rename_error.set(None);
+                                                renaming.set(Some((index, name.clone())));
+                                                leptos::task::spawn_local(async { leptos::task::tick().await; browser::focus("respondent-name"); });
+                                            }
+                                        }>
+                                            {if is_anonymous { "Name" } else { "Rename" }} <span class="visually-hidden">" " {rename_label.clone()}</span>
+                                        </button>
+                                        <button type="button" class="link-button danger-link" on:click=move |_| teams.remove_respondent(index)>
+                                            "Remove" <span class="visually-hidden">" " {remove_label.clone()}</span>
+                                        </button>
+                                    </span>
+                                })}
+                                {move || editing().then(|| view! {
+                                    <div class="rename no-print" role="group" aria-label="Name the respondent">
+                                        <label for="respondent-name">"Name (empty: anonymous)"</label>
+                                        <input id="respondent-name" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
+                                            aria-describedby=move || rename_error.with(Option::is_some).then_some("respondent-name-error")
+                                            prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
+                                            on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })
+                                            on:keydown=move |ev| if super::start::on_enter(&ev) { save() }/>
+                                        <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
+                                        <button type="button" class="secondary" on:click=move |_| { renaming.set(None); rename_error.set(None); }>"Cancel"</button>
+                                        {move || rename_error.get().map(|e| view! { <p class="import-error" id="respondent-name-error" role="alert">{e}</p> })}
+                                    </div>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any() }}
+        </section>
+    }
+}
+
+/// The team verdict, its reasons with who reported them, the green flags, and what to know
+/// about anonymity.
+#[component]
+fn TeamVerdict() -> impl IntoView {
+    let store = use_store();
+    let teams = store.teams;
+    let report = Memo::new(move |_| teams.report());
+    let attributable = Memo::new(move |_| {
+        teams
+            .evaluation
+            .with(|e| e.as_ref().is_some_and(|e| e.attributable))
+    });
+    move || {
+        report.get().map(|r: TeamReport| view! {
+            <section class="team-verdict" aria-labelledby="team-verdict-title" data-verdict=r.verdict.token()>
+                <h2 id="team-verdict-title">"Team verdict"</h2>
+                <p class="verdict-headline">{r.verdict.headline()}</p>
+                <p>{r.verdict.explanation()}</p>
+                <p class="muted">{TEAM_VERDICT_RULE}</p>
+                {r.anonymity.clone().map(|text| if attributable.get() {
+                    view! { <p class="anonymity anonymity-warning" role="note" data-attributable="true"><strong>"Anonymity: "</strong>{text}</p> }.into_any()
+                } else {
+                    view! { <p class="muted anonymity">{text}</p> }.into_any()
+                })}
+                {(!r.reasons.is_empty()).then(|| view! {
+                    <h3>"Why"</h3>
+                    <ol class="team-reasons">
+                        {r.reasons.iter().map(|l| view! {
+                            <li><p>{l.message.clone()}</p><p class="muted">"Next: " {l.action.clone()}</p></li>
+                        }).collect_view()}
+                    </ol>
+                })}
+                {(!r.also.is_empty()).then(|| view! {
+                    <h3>"Also reported"</h3>
+                    <ol class="team-also">
+                        {r.also.iter().map(|l| view! {
+                            <li><p>{l.message.clone()}</p><p class="muted">"Next: " {l.action.clone()}</p></li>
+                        }).collect_view()}
+                    </ol>
+                })}
+                <h3>"Green flags"</h3>
+                <ul class="team-green-flags">
+                    {r.green_flags.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+/// "To discuss": the blockers, open questions, maturity gaps and disagreements, each with the
+/// seed's consequence.
+#[component]
+fn Agenda() -> impl IntoView {
+    let store = use_store();
+    let teams = store.teams;
+    let agenda = Memo::new(move |_| teams.report().map(|r| r.agenda).unwrap_or_default());
+    view! {
+        <section class="team-agenda" aria-labelledby="team-agenda-title">
+            <h2 id="team-agenda-title">"To discuss"</h2>
+            {move || {
+                let agenda = agenda.get();
+                if agenda.is_empty() {
+                    view! { <p>{NOTHING_TO_DISCUSS}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="agenda">
+                            {agenda.into_iter().map(|a| view! {
+                                <li data-kind=a.kind>
+                                    <p><strong>{a.kind} ": "</strong>{a.question}</p>
+                                    <p>{a.said}</p>
+                                    {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
+                                    <p class="consequence">{a.consequence}</p>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn count_cell(count: &AnswerCount) -> impl IntoView {
+    let names = count.names();
+    view! {
+        <td data-count=count.count>
+            <span class="tally-count">{count.count}</span>
+            {names.map(|n| view! { <span class="tally-names">{n}</span> })}
+        </td>
+    }
+}
+
+fn tally_row(t: &ItemTally) -> impl IntoView {
+    view! {
+        <tr data-item=t.id data-disagree=t.disagrees.then_some("true")>
+            <th scope="row">
+                {(!t.item.is_empty()).then(|| view! { <span class="tally-item">{t.item.clone()} " "</span> })}
+                {t.text}
+                {t.disagrees.then(|| view! { <span class="badge badge-problem disagree-badge">"Disagree"</span> })}
+                <span class="tally-healthy">"Healthy answer: " {t.healthy.label()}</span>
+            </th>
+            {count_cell(&t.yes)}
+            {count_cell(&t.no)}
+            {count_cell(&t.not_sure)}
+            {count_cell(&t.unanswered)}
+        </tr>
+    }
+}
+
+fn tally_table(rows: Vec<&ItemTally>, caption: String) -> impl IntoView {
+    let label = caption.clone();
+    view! {
+        <div class="table-scroll" role="region" aria-label=label tabindex="0">
+            <table class="report-table tally-table">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>
+                    <th scope="col">"Question"</th>
+                    <th scope="col">"Yes"</th>
+                    <th scope="col">"No"</th>
+                    <th scope="col">"Not sure"</th>
+                    <th scope="col">"No answer"</th>
+                </tr></thead>
+                <tbody>{rows.into_iter().map(tally_row).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Every question's answers counted (with who, where named); or only the disagreements, most
+/// split first.
+#[component]
+fn Tallies() -> impl IntoView {
+    let store = use_store();
+    let teams = store.teams;
+    let only_disagreements = RwSignal::new(false);
+    let count = Memo::new(move |_| {
+        teams
+            .evaluation
+            .with(|e| e.as_ref().map_or(0, |e| e.disagreements().len()))
+    });
+    view! {
+        <section class="team-tallies" aria-labelledby="team-tallies-title">
+            <h2 id="team-tallies-title">"Item by item"</h2>
+            <label class="check-inline no-print">
+                <input type="checkbox" id="only-disagreements" prop:checked=only_disagreements
+                    on:change=move |ev| only_disagreements.set(event_target_checked(&ev))/>
+                {move || format!(" Only where respondents disagree ({}), most split first", count.get())}
+            </label>
+            {move || teams.evaluation.with(|e| {
+                let e = e.as_ref()?;
+                Some(if only_disagreements.get() {
+                    let rows = e.disagreements();
+                    if rows.is_empty() {
+                        view! { <p class="no-disagreement">{NO_DISAGREEMENT}</p> }.into_any()
+                    } else {
+                        tally_table(rows, "Where respondents disagree".to_string()).into_any()
+                    }
+                } else {
+                    let mut sections: Vec<(u8, Vec<&ItemTally>)> = Vec::new();
+                    for t in &e.tallies {
+                        match sections.last_mut() {
+                            Some((s, rows)) if *s == t.section.0 => rows.push(t),
+                            _ => sections.push((t.section.0, vec![t])),
+                        }
+                    }
+                    sections.into_iter().map(|(s, rows)| {
+                        let title = format!("§{s} {}", rows[0].section.title());
+                        view! {
+                            <h3>{title.clone()}</h3>
+                            {tally_table(rows, title)}
+                        }
+                    }).collect_view().into_any()
+                })
+            })}
+        </section>
+    }
+}
+
+/// The library's team views, and a new one.
+#[component]
+pub fn TeamLibrary() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let teams = store.teams;
+    let title = RwSignal::new(String::new());
+    let create = move || {
+        teams.create(state, &title.get_untracked());
+        title.set(String::new());
+    };
+    view! {
+        <section class="library team-library-list" aria-labelledby="teams-title">
+            <h2 id="teams-title">"Team views"</h2>
+            <p class="muted">"Several people answer on their own; a team view combines their answers, shows where they disagree and gives the agenda for the meeting that decides."</p>
+            <div class="new-team" role="group" aria-labelledby="new-team-label">
+                <label id="new-team-label" for="new-team-title">"Title of a new team view " <span class="optional">"(optional)"</span></label>
+                <input id="new-team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
+                    placeholder="e.g. Leadership team, March"
+                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
+                    on:keydown=move |ev| if super::start::on_enter(&ev) { create() }/>
+                <button type="button" class="secondary" on:click=move |_| create()>"Create a team view"</button>
+            </div>
+            {move || teams.deleted.with(|d| d.last().map(|r| (r.team.display_title(), d.len()))).map(|(name, count)| view! {
+                <div class="notice notice-info" role="status" data-notice="team-deleted">
+                    <p>"Deleted “" {name} "”."
+                        {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}</p>
+                    <div class="notice-actions">
+                        <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>"Undo"</button>
+                        <button type="button" class="link-button" on:click=move |_| teams.deleted.set(Vec::new())>"Dismiss"</button>
+                    </div>
+                </div>
+            })}
+            {move || if teams.entries.with(Vec::is_empty) {
+                view! { <p class="muted">"No team view yet."</p> }.into_any()
+            } else { view! {
+                <ul class="library-list">
+                    {move || teams.entries.get().into_iter().map(|entry| {
+                            let (open_id, export_id, delete_id) = (entry.id.clone(), entry.id.clone(), entry.id.clone());
+                            view! {
+                                <li class="library-entry card team-entry" data-team=entry.id.clone() data-verdict=entry.verdict.token()>
+                                    <div class="entry-main">
+                                        <button type="button" class="entry-name link-button" on:click=move |_| { teams.open_saved(state, &open_id); }>
+                                            {entry.title.clone()}
+                                        </button>
+                                        <p class="entry-meta">
+                                            <span class="verdict-chip">{entry.verdict.headline()}</span>
+                                            {format!(" · {} respondent{}", entry.respondents, if entry.respondents == 1 { "" } else { "s" })}
+                                            " · changed " {browser::date_time_label(entry.updated_at)}
+                                            {entry.newer.then_some(" · saved by a newer version (read-only)")}
+                                        </p>
+                                    </div>
+                                    <div class="entry-actions">
+                                        <button type="button" class="link-button" on:click=move |_| teams.export_stored(state.framed, &export_id)>"Export" <span class="visually-hidden">" " {entry.title.clone()}</span></button>
+                                        {(!entry.newer).then(|| view! {
+                                            <button type="button" class="link-button danger-link" on:click=move |_| teams.delete(state, &delete_id)>
+                                                "Delete" <span class="visually-hidden">" " {entry.title.clone()}</span>
+                                            </button>
+                                        })}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                </ul>
+            }.into_any() }}
+        </section>
+    }
+}
+
+/// On a shared assessment: add it to a team view (or a new one).
+#[component]
+pub fn AddToTeam() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let chosen = RwSignal::new(String::new());
+    let add = move |_| {
+        let id = chosen.get_untracked();
+        let id = if id.is_empty() {
+            store
+                .teams
+                .entries
+                .with_untracked(|e| e.iter().find(|e| !e.newer).map(|e| e.id.clone()))
+        } else if id == "new" {
+            None
+        } else {
+            Some(id)
+        };
+        store.add_shared_to_team(state, id);
+    };
+    view! {
+        <span class="compare-picker add-to-team">
+            <label for="add-to-team">"Add to a team view"</label>
+            <select id="add-to-team" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                {move || store.teams.entries.get().into_iter().filter(|e| !e.newer).map(|e| view! {
+                    <option value=e.id.clone()>{e.title.clone()}</option>
+                }).collect_view()}
+                <option value="new">"A new team view"</option>
+            </select>
+            <button type="button" class="secondary" on:click=add>"Add"</button>
+        </span>
+    }
+}

@@ -1,0 +1,205 @@
+//! Team views in the browser: their records in storage, and the view combining respondents.
+
+use koom_readiness::app::{AppState, Store, TeamSave, View};
+use koom_readiness::browser::storage::{self, StorageError};
+use koom_readiness::components::TeamView;
+use koom_readiness::domain::{
+    Answer, Assessment, Respondent, SavedTeam, Team, TEAM_SCHEMA_VERSION,
+};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen_test::*;
+
+use crate::support::*;
+
+fn team_record(id: &str, names: &[&str]) -> SavedTeam {
+    let mut team = Team::new("Leadership");
+    for (i, name) in names.iter().enumerate() {
+        let mut a = ready_assessment();
+        // Different answers, so no two respondents are the same.
+        a.set_answer(
+            "green_flag.executives_value_clarity",
+            Some(if i % 2 == 0 { Answer::Yes } else { Answer::No }),
+        );
+        a.set_note("red_flag.no_time_for_structure", "not kept in a team view");
+        team.add(Respondent::new(Some(name), a)).unwrap();
+    }
+    SavedTeam {
+        schema: TEAM_SCHEMA_VERSION,
+        id: id.to_string(),
+        revision: 0,
+        updated_at: 5,
+        team,
+    }
+}
+
+#[wasm_bindgen_test]
+fn team_records_round_trip_and_refuse_to_overwrite_another_tabs_change() {
+    clear_koom_keys();
+    let record = team_record("t1", &["Ann", "Bob"]);
+    let written = storage::write_team(&record, None).unwrap();
+    assert_eq!(written.revision, 1);
+    let read = storage::read_team("t1").unwrap().unwrap();
+    assert_eq!(read.team, record.team);
+    // A write that expected no record (or an older revision) is refused, and changes nothing.
+    assert_eq!(
+        storage::write_team(&record, None),
+        Err(StorageError::ChangedElsewhere { stored: Some(1) })
+    );
+    assert_eq!(storage::read_team("t1").unwrap().unwrap().revision, 1);
+    // Team views are not assessments: the assessment library does not list them.
+    let library = storage::load_library(1, false, ids()).unwrap();
+    assert!(library.records.is_empty() && library.problems.is_empty());
+    assert_eq!(storage::load_teams(1).unwrap().records.len(), 1);
+    clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_team_record_is_moved_aside_never_lost() {
+    clear_koom_keys();
+    let key = storage::team_key("broken");
+    local_storage()
+        .set_item(&key, "{\"schema\": 1, \"kind\": ")
+        .unwrap();
+    let loaded = storage::load_teams(42).unwrap();
+    assert!(loaded.records.is_empty());
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(local_storage().get_item(&key).unwrap(), None);
+    let backups = storage::backups();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].1, "{\"schema\": 1, \"kind\": ");
+    clear_koom_keys();
+}
+
+async fn mount_team_view() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    AppState,
+    Store,
+) {
+    let container = fresh_container();
+    let state = AppState::new(Assessment::default(), View::Start, false);
+    let store = Store::new();
+    let app = mount_to(container.clone(), move || {
+        provide_context(state);
+        provide_context(store);
+        store.start(state);
+        view! { <TeamView/> }.into_any()
+    });
+    tick().await;
+    (container, app, state, store)
+}
+
+fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
+    container.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn respondents_from_the_library_give_the_conservative_verdict_and_removal_can_be_undone() {
+    clear_koom_keys();
+    let mut stopped = ready_assessment();
+    stopped.assessor = "Cleo".into();
+    stopped.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+    let mut ann = ready_assessment();
+    ann.assessor = "Ann".into();
+    ann.set_answer("green_flag.executives_value_clarity", Some(Answer::Yes));
+    let mut bob = ready_assessment();
+    bob.assessor = "Bob".into();
+    bob.set_answer("green_flag.executives_value_clarity", Some(Answer::No));
+    for (id, a) in [("a1", ann), ("a2", bob), ("a3", stopped)] {
+        let mut record = saved(id, "Org");
+        record.assessment = a;
+        storage::write_record(&record, None).unwrap();
+    }
+    let (container, _app, state, store) = mount_team_view().await;
+    store.library.refresh();
+    store.teams.create(state, "Board");
+    tick().await;
+    assert_eq!(text_of(&container, "#main-heading"), "Board");
+
+    store
+        .teams
+        .add_from_library(vec!["a1".into(), "a2".into(), "a3".into()], false);
+    tick().await;
+    assert_eq!(count(&container, "li.respondent"), 3);
+    assert_eq!(attr(&container, "article.team", "data-respondents"), "3");
+    assert_eq!(
+        attr(&container, "section.team-verdict", "data-verdict"),
+        "stop"
+    );
+    let reasons = text_of(&container, "ol.team-reasons");
+    assert!(reasons.contains("Reported by 1 of 3 (Cleo)."), "{reasons}");
+    assert_eq!(
+        attr(
+            &container,
+            "li.respondent[data-respondent=\"2\"]",
+            "data-verdict"
+        ),
+        "stop"
+    );
+    // Ann and Bob disagree on a green flag; Cleo disagrees on the red flag.
+    assert!(count(&container, "tr[data-disagree]") >= 2);
+    assert_eq!(
+        text_of(&container, "p.added"),
+        "Added 3 respondents: Ann, Bob, Cleo."
+    );
+    // Saved at once, with every respondent.
+    assert_eq!(store.teams.save.get_untracked(), TeamSave::Saved);
+    let id = store.teams.open_id().unwrap();
+    assert_eq!(
+        storage::read_team(&id)
+            .unwrap()
+            .unwrap()
+            .team
+            .respondents
+            .len(),
+        3
+    );
+
+    // Adding the same respondent again is refused, with the reason.
+    store.teams.add_from_library(vec!["a1".into()], false);
+    tick().await;
+    assert_eq!(count(&container, "li.respondent"), 3);
+    assert!(text_of(&container, ".add-refused").contains("already in the team as Ann"));
+
+    // Removing asks first; a "no" keeps everything.
+    store.teams.remove_respondent(2);
+    tick().await;
+    assert!(store.dialogs.asking.get_untracked().is_some());
+    store.dialogs.answer(false);
+    tick().await;
+    assert_eq!(count(&container, "li.respondent"), 3);
+    store.teams.remove_respondent(2);
+    store.dialogs.answer(true);
+    tick().await;
+    assert_eq!(count(&container, "li.respondent"), 2);
+    assert_eq!(
+        attr(&container, "section.team-verdict", "data-verdict"),
+        "ready"
+    );
+    assert_eq!(
+        storage::read_team(&id)
+            .unwrap()
+            .unwrap()
+            .team
+            .respondents
+            .len(),
+        2
+    );
+    store.teams.undo_remove();
+    tick().await;
+    assert_eq!(count(&container, "li.respondent"), 3);
+    assert_eq!(
+        text_of(
+            &container,
+            "li.respondent[data-respondent=\"2\"] .respondent-name"
+        ),
+        "Cleo"
+    );
+    assert_eq!(
+        attr(&container, "section.team-verdict", "data-verdict"),
+        "stop"
+    );
+    clear_koom_keys();
+}
