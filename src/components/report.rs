@@ -74,7 +74,7 @@ pub fn ReportDocument(
 
                 <section class="report-verdict">
                     <h2>"Verdict: " {r.verdict.headline()}</h2>
-                    <p>{r.verdict.explanation()}</p>
+                    <p>{r.explanation}</p>
                     <p>{r.green_flags}</p>
                     {reason_list("Reasons and next actions", r.reasons)}
                     {reason_list("Also to build", r.also)}

@@ -177,7 +177,7 @@ pub fn VerdictPanel() -> impl IntoView {
                 <p class="verdict-headline" role="status" aria-live="polite" aria-atomic="true">
                     {move || verdict.get().headline()}
                 </p>
-                <p class="verdict-explanation">{move || verdict.get().explanation()}</p>
+                <p class="verdict-explanation">{move || stage.with(|s| s.verdict_explanation(verdict.get()))}</p>
                 <p class="green-summary">
                     <span class="green-dot" class:none=move || readiness.with(|r| r.green_flags_present.is_empty()) aria-hidden="true"></span>
                     {move || readiness.with(|r| r.green_flag_summary())}

@@ -86,7 +86,7 @@ pub use share::{
     SharedAssessment, SHARE_FORMAT_VERSION,
 };
 pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
-pub use stage::Stage;
+pub use stage::{Stage, READY_UNDER_WAY};
 pub use team::{
     evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Respondent, Team,
     TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,

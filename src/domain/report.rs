@@ -36,6 +36,8 @@ pub struct Report {
     pub stage_token: &'static str,
     /// The readiness verdict.
     pub verdict: Verdict,
+    /// What the verdict means at this stage ([`Stage::verdict_explanation`]).
+    pub explanation: &'static str,
     /// "n of 6 green flags present".
     pub green_flags: String,
     /// The causes of the verdict, with their next actions.
@@ -390,6 +392,7 @@ impl Report {
             stage: Stage::of(e).headline(),
             stage_token: Stage::of(e).token(),
             verdict: r.verdict,
+            explanation: Stage::of(e).verdict_explanation(r.verdict),
             green_flags: r.green_flag_summary(),
             reasons: reason_lines(&r.reasons),
             also: reason_lines(&r.also),
@@ -463,7 +466,7 @@ impl Report {
             self.meta_line(),
             self.stage.clone(),
             self.verdict.headline().to_string(),
-            self.verdict.explanation().to_string(),
+            self.explanation.to_string(),
             self.green_flags.clone(),
             self.stability.clone(),
         ];
@@ -665,7 +668,7 @@ pub fn markdown(report: &Report) -> String {
     }
 
     let _ = writeln!(out, "## Verdict: {}\n", r.verdict.headline());
-    let _ = writeln!(out, "{}\n", r.verdict.explanation());
+    let _ = writeln!(out, "{}\n", r.explanation);
     let _ = writeln!(out, "{}.\n", r.green_flags);
     md_reasons(&mut out, "Reasons and next actions", &r.reasons);
     md_reasons(&mut out, "Also to build", &r.also);

@@ -35,7 +35,22 @@ pub enum Stage {
     Deployed(Health),
 }
 
+/// What a Ready verdict means once the deployment sequence is under way or done: "start with
+/// step 1" would no longer be true.
+pub const READY_UNDER_WAY: &str = "The preconditions hold, no red flag is present and the maturity requirements are met: the ground the deployment sequence stands on still holds. “Where we are now” says what comes next.";
+
 impl Stage {
+    /// What the readiness verdict means at this stage: the verdict's own explanation before
+    /// the sequence starts, and whenever it is not Ready; once the sequence is under way or
+    /// done, a Ready verdict no longer tells the user to start at step 1.
+    pub fn verdict_explanation(&self, verdict: Verdict) -> &'static str {
+        match (self, verdict) {
+            (Stage::Readiness(_), v) => v.explanation(),
+            (_, Verdict::Ready) => READY_UNDER_WAY,
+            (_, v) => v.explanation(),
+        }
+    }
+
     /// Where the evaluated assessment stands.
     pub fn of(e: &Evaluation) -> Stage {
         let s = &e.sequence;
@@ -145,6 +160,27 @@ mod tests {
 
     fn stage(a: &Assessment) -> Stage {
         Stage::of(&evaluate(a))
+    }
+
+    #[test]
+    fn a_ready_verdict_says_start_at_step_one_only_before_the_sequence() {
+        let mut ready = Assessment::new("Org", "");
+        for q in readiness_questions() {
+            ready.set_answer(q.id, Some(q.healthy));
+        }
+        assert_eq!(
+            stage(&ready).verdict_explanation(Verdict::Ready),
+            Verdict::Ready.explanation()
+        );
+        // The example is fully deployed: "start with step 1" would be untrue.
+        let deployed = stage(&raccoons_inc());
+        assert!(matches!(deployed, Stage::Deployed(_)));
+        assert_eq!(deployed.verdict_explanation(Verdict::Ready), READY_UNDER_WAY);
+        // A verdict that fell back keeps its own explanation: it says why.
+        assert_eq!(
+            deployed.verdict_explanation(Verdict::Stop),
+            Verdict::Stop.explanation()
+        );
     }
 
     fn ready() -> Assessment {

@@ -45,6 +45,10 @@ describe('where we are now', () => {
         .locator('aside#verdict .verdict-summary > *')
         .evaluateAll((children) => children.map((child) => child.className || child.tagName));
       assert.equal(order[0], 'stage-line', `the panel does not start with where we are now: ${order.join(', ')}`);
+      // Deployed, the readiness verdict no longer tells the user to start at step 1.
+      const explanation = await text(page.locator('aside#verdict .verdict-explanation'));
+      assert.ok(!/step 1/i.test(explanation), `the deployed example's verdict still says to start at step 1: ${explanation}`);
+      assert.match(explanation, /Where we are now/);
 
       // On a phone, the fixed bar shows the stage.
       await page.setViewportSize(PHONE);
@@ -71,6 +75,8 @@ describe('where we are now', () => {
       const reportStage = page.locator('article.report p.report-stage');
       assert.equal(await reportStage.getAttribute('data-stage'), 'deployed-healthy');
       assert.equal(await text(reportStage), `Where we are now: ${DEPLOYED_HEALTHY}`);
+      const reportText = await text(page.locator('article.report'));
+      assert.ok(!/Start with step 1/.test(reportText), 'the report of the deployed example says to start with step 1');
 
       // A copy is the same deployment: its panel and its library entry say so.
       await page.getByRole('button', { name: 'Copy it as my starting point' }).click();
