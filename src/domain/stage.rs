@@ -175,7 +175,10 @@ mod tests {
         // The example is fully deployed: "start with step 1" would be untrue.
         let deployed = stage(&raccoons_inc());
         assert!(matches!(deployed, Stage::Deployed(_)));
-        assert_eq!(deployed.verdict_explanation(Verdict::Ready), READY_UNDER_WAY);
+        assert_eq!(
+            deployed.verdict_explanation(Verdict::Ready),
+            READY_UNDER_WAY
+        );
         // A verdict that fell back keeps its own explanation: it says why.
         assert_eq!(
             deployed.verdict_explanation(Verdict::Stop),
