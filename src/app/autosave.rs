@@ -6,14 +6,16 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::open::{OpenAssessment, Opened};
-use super::state::AppState;
+use super::state::{AppState, View};
 use crate::browser::{self, storage, storage::StorageError};
 
 /// How long after the last change an autosave waits.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
 impl OpenAssessment {
-    pub(super) fn install_autosave(&self, state: AppState) {
+    /// `team` is the team view on screen, if any: remembered in the session record as the
+    /// view `team/<id>`, so a bare address brings it back.
+    pub(super) fn install_autosave(&self, state: AppState, team: Memo<Option<String>>) {
         let open = *self;
         Effect::new(move |_| {
             let changed = state
@@ -36,7 +38,10 @@ impl OpenAssessment {
         });
         let notices = self.notices;
         Effect::new(move |_| {
-            let view = state.view.get();
+            let view = match (state.view.get(), team.get()) {
+                (View::Team, Some(team)) => format!("{}/{team}", View::Team.token()),
+                (view, _) => view.token().to_string(),
+            };
             let id = match open.opened.get() {
                 Opened::Saved(id) => Some(id),
                 _ => None,
@@ -45,7 +50,7 @@ impl OpenAssessment {
                 .storage_error
                 .with_untracked(|e| e.as_ref() != Some(&StorageError::Unavailable))
             {
-                let _ = storage::write_session(id.as_deref(), view.token());
+                let _ = storage::write_session(id.as_deref(), &view);
             }
         });
     }

@@ -32,4 +32,7 @@ pub use share::{
 };
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};
-pub use team::{AddOutcome, OpenTeam, Removed, TeamEntry, TeamSave, Teams};
+pub use team::{
+    AddOutcome, OpenTeam, Removed, TeamEntry, TeamSave, Teams, RESPONDENTS_HEADING_ID,
+    UNDO_REMOVE_ID,
+};

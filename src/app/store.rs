@@ -82,6 +82,9 @@ impl Store {
                         let view = View::from_token(&session.view).unwrap_or(View::Preconditions);
                         self.open.open_record(state, record, view);
                     }
+                    if let Some(team) = session.view.strip_prefix("team/") {
+                        self.teams.open_saved(state, team);
+                    }
                 }
                 let persisted = self.library.persisted;
                 browser::request_persistence(move |answer| persisted.set(Some(answer)));
@@ -93,7 +96,7 @@ impl Store {
                 self.follow(state, &route);
             }
         }
-        self.open.install_autosave(state);
+        self.open.install_autosave(state, self.teams.shown_id);
         self.open.install_listeners(state);
         self.install_routing(state);
     }

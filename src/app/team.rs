@@ -100,6 +100,8 @@ pub struct Teams {
     pub entries: RwSignal<Vec<TeamEntry>>,
     /// The team view on screen.
     pub open: RwSignal<Option<OpenTeam>>,
+    /// The id of the team view on screen.
+    pub shown_id: Memo<Option<String>>,
     /// Its evaluation, derived.
     pub evaluation: Memo<Option<TeamEvaluation>>,
     /// Whether what is on screen is saved.
@@ -114,6 +116,22 @@ pub struct Teams {
     pub adding: RwSignal<bool>,
     notices: Notices,
     dialogs: Dialogs,
+}
+
+/// The id of the Undo button of a removed respondent.
+pub const UNDO_REMOVE_ID: &str = "undo-remove";
+/// The id of the respondents' heading.
+pub const RESPONDENTS_HEADING_ID: &str = "team-respondents-title";
+
+/// Moves focus once the view has re-rendered and the dialog (which hands focus back to the
+/// control that opened it) has closed.
+fn focus_after_dialog(id: &'static str) {
+    set_timeout(
+        move || {
+            browser::focus(id);
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn entries_of(records: &[SavedTeam], newer: &[SavedTeam]) -> Vec<TeamEntry> {
@@ -154,6 +172,7 @@ impl Teams {
         Teams {
             entries: RwSignal::new(Vec::new()),
             open,
+            shown_id: Memo::new(move |_| open.with(|o| o.as_ref().map(|o| o.id.clone()))),
             evaluation: Memo::new(move |_| {
                 open.with(|o| o.as_ref().map(|o| evaluate_team(&o.team)))
             }),
@@ -381,6 +400,9 @@ impl Teams {
                         label,
                         respondent,
                     }));
+                    // The Remove button is gone with its row: focus goes to Undo, not to
+                    // the page's start.
+                    focus_after_dialog(UNDO_REMOVE_ID);
                 }
             },
         );
@@ -403,6 +425,7 @@ impl Teams {
             Ok(()) => {
                 self.removed.set(None);
                 self.notices.say(format!("{} is back.", removed.label));
+                focus_after_dialog(RESPONDENTS_HEADING_ID);
             }
             Err(e) => self.notices.say(e),
         }
@@ -418,7 +441,12 @@ impl Teams {
                     Err(e) => outcome.refused.push(format!("{source}: {e}")),
                 }
             }
-            Ok(())
+            // Nothing added, nothing to save: another tab would otherwise see a change.
+            if outcome.added.is_empty() {
+                Err(String::new())
+            } else {
+                Ok(())
+            }
         });
     }
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_state, use_store, TeamSave, View};
+use crate::app::{use_state, use_store, TeamSave, View, RESPONDENTS_HEADING_ID, UNDO_REMOVE_ID};
 use crate::browser;
 use crate::domain::{
     AnswerCount, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS, NOTHING_TO_DISCUSS,
@@ -144,7 +144,7 @@ fn TeamNotices() -> impl IntoView {
                 <div class="notice notice-info" role="status" data-notice="respondent-removed">
                     <p>"Removed " {r.label.clone()} " from the team view."</p>
                     <div class="notice-actions">
-                        <button type="button" class="secondary" on:click=move |_| teams.undo_remove()>"Undo"</button>
+                        <button type="button" class="secondary" id=UNDO_REMOVE_ID on:click=move |_| teams.undo_remove()>"Undo"</button>
                         <button type="button" class="link-button" on:click=move |_| teams.removed.set(None)>"Dismiss"</button>
                     </div>
                 </div>
@@ -329,7 +329,7 @@ fn Respondents() -> impl IntoView {
     };
     view! {
         <section class="team-respondents" aria-labelledby="team-respondents-title">
-            <h2 id="team-respondents-title">{move || format!("Respondents ({})", rows.with(Vec::len))}</h2>
+            <h2 id=RESPONDENTS_HEADING_ID tabindex="-1">{move || format!("Respondents ({})", rows.with(Vec::len))}</h2>
             {move || if rows.with(Vec::is_empty) {
                 view! { <p class="muted">"Nobody yet: add respondents above. With nobody, the team verdict holds."</p> }.into_any()
             } else { view! {
