@@ -1,0 +1,945 @@
+// End-to-end tests of the team view (issue #11, docs/team-file.md) on the release bundle in
+// headless Chromium: three respondents joined from share links (one named before its link) and
+// an exported file, with a corrupt and a junk line each named by its line number; the
+// conservative team verdict with who reported what, each respondent's own verdict, the
+// disagreements most split first, "To discuss" in the Markdown, and a reload that keeps it all;
+// the same respondent twice and a file of another model version refused with their reasons;
+// removing a respondent (asked in the page) and putting it back with Undo; anonymous
+// respondents, whose names appear nowhere (page, Markdown, team file, storage), with the
+// "attributable" warning for one or two; the team file exported, imported as a new team view,
+// deleted from the library and restored; "Add to a team view" from a shared link's banner;
+// axe-core and no sideways scrolling on a desktop and a phone; and the whole thing by keyboard.
+// Every test also checks that each page stayed clean (no console errors, no failed or external
+// requests).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { assertClean, DESKTOP, formatViolations, openApp, PHONE_CONTEXT, runAxe, sharedApp } from './support.mjs';
+import {
+  askDialog,
+  captureDownload,
+  exportExampleFile,
+  importAssessment,
+  importFile,
+  messageNotice,
+  openExample,
+  openView,
+  pollUntil,
+  readinessModel,
+  returnToStart,
+  storageEntries,
+  startAssessment,
+  todayIso,
+  answer,
+  waitForVerdict,
+  waitForView,
+} from './flows.mjs';
+
+const TIMEOUT = 240_000;
+
+const shared = sharedApp({ timeout: 20_000 });
+const { withApp } = shared;
+
+/** Verdict headlines (src/domain/readiness.rs). */
+const HEADLINES = {
+  stop: 'Stop — do not deploy KOOM',
+  hold: 'Hold — find out first',
+  'not-yet': 'Not yet — build maturity',
+  ready: 'Ready — begin the deployment sequence',
+};
+
+/** The exact refusals of src/domain/share.rs and src/domain/pasted.rs. */
+const NOTHING = 'Nothing was loaded or changed.';
+const LINK_ALTERED = `This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. ${NOTHING}`;
+const NOT_A_LINK = 'it is not a KOOM Readiness share link (one has “#/s/” in it; make one with “Make the link” on the report).';
+/** src/domain/team.rs, TeamError::AlreadyAdded. */
+const alreadyAdded = (label) =>
+  `These answers are already in the team as ${label}: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own.`;
+
+/** Prefix of the team views' records in localStorage (docs/team-file.md). */
+const TEAM_PREFIX = 'koom-readiness/team/';
+
+// ---- Assessments and files built here ----------------------------------------------------------
+
+/** Every readiness question (preconditions, maturity, red flags) answered healthily, with `overrides`. */
+function healthyAnswers(overrides = {}) {
+  return { ...Object.fromEntries(readinessModel().healthy), ...overrides };
+}
+
+/** The assessment layout of a file (docs/file-format.md). */
+function assessmentOf({ organisation = 'Acme Logistics', assessor = '', answers }) {
+  return {
+    model_version: '1.0',
+    organisation,
+    assessor,
+    answers,
+    notes: {},
+    unclear: {},
+    checklist: [],
+    pilot: { department: '', evaluation: '' },
+    pilot_iterations: [],
+    cycles: [],
+  };
+}
+
+/** An assessment file (format version 2). */
+function assessmentFile(spec) {
+  return { format: 'koom-readiness/assessment', version: 2, model_version: '1.0', exported_at: todayIso(), assessment: assessmentOf(spec) };
+}
+
+/** A team view file (format version 1); each respondent { name, ...assessment spec }. */
+function teamFile(title, respondents) {
+  return {
+    format: 'koom-readiness/team',
+    version: 1,
+    model_version: '1.0',
+    exported_at: todayIso(),
+    team: { title, respondents: respondents.map(({ name = null, ...spec }) => ({ name, assessment: assessmentOf(spec) })) },
+  };
+}
+
+/** The question ids this suite varies. */
+function questions() {
+  const { redFlags, maturity, preconditions } = readinessModel();
+  return {
+    flag: redFlags.find((f) => !f.shared).question, // red_flag.no_time_for_structure: healthy "No"
+    facet: maturity[0].id,
+    condition: preconditions[0].id,
+    coe: 'green_flag.coe_empowered',
+  };
+}
+
+const opposite = (token) => ({ yes: 'no', no: 'yes' })[token];
+
+/**
+ * Three named respondents of differing verdicts: Ann (Ready), Bob (Stop: the red flag), Cleo
+ * (Hold: "Not sure" on a maturity facet).
+ */
+function threeRespondents() {
+  const { flag, facet } = questions();
+  return [
+    { name: 'Ann', assessor: 'Ann Archer', answers: healthyAnswers() },
+    { name: 'Bob', assessor: 'Bob Baker', answers: healthyAnswers({ [flag]: 'yes' }) },
+    { name: 'Cleo', assessor: 'Cleo Clark', answers: healthyAnswers({ [facet]: 'not_sure' }) },
+  ];
+}
+
+const json = (value) => Buffer.from(JSON.stringify(value, null, 2), 'utf8');
+
+// ---- Helpers -------------------------------------------------------------------------------------
+
+/** The payload of a share link (`…#/s/<payload>[/<view>]`). */
+function payloadOf(url) {
+  const [, rest] = url.split('#/s/');
+  assert.ok(rest, `not a share link: ${url}`);
+  return rest.split('/')[0];
+}
+
+/** `url` with one character of its payload changed (its checksum no longer matches). */
+function altered(url) {
+  const payload = payloadOf(url);
+  const index = Math.floor(payload.length / 2);
+  const changed = payload.slice(0, index) + (payload[index] === 'Q' ? 'R' : 'Q') + payload.slice(index + 1);
+  return `${url.split('#/s/')[0]}#/s/${changed}`;
+}
+
+/** A line as an "add" outcome quotes it (src/domain/pasted.rs: at most 60 characters). */
+const shown = (line) => ([...line].length <= 60 ? line : `${[...line].slice(0, 59).join('')}…`);
+
+/** Makes a share link (without notes) for the assessment on screen, from its report; returns it. */
+async function makeLink(page) {
+  await openView(page, 'report');
+  const panel = page.locator('section.share-panel');
+  const box = panel.locator('.check-inline input');
+  if (await box.isChecked()) await box.setChecked(false);
+  await panel.getByRole('button', { name: 'Make the link' }).click();
+  await panel.locator('.share-result label[for="share-url"]', { hasText: 'Link without notes' }).waitFor();
+  return pollUntil(() => page.locator('input#share-url').inputValue(), (value) => value.includes('#/s/'), 'the share link');
+}
+
+let sampleLinks;
+/**
+ * Share links of three assessments (made once, in a browser of their own): Dana (healthy),
+ * Eli (the red flag) and Fay ("Not sure" on a maturity facet), each with an assessor's full name.
+ */
+async function links() {
+  if (sampleLinks) return sampleLinks;
+  const { flag, facet } = questions();
+  const specs = [
+    { key: 'dana', organisation: 'Acme North', assessor: 'Dana Okafor', answers: healthyAnswers() },
+    { key: 'eli', organisation: 'Acme South', assessor: 'Eli Park', answers: healthyAnswers({ [flag]: 'yes' }) },
+    { key: 'fay', organisation: 'Acme East', assessor: 'Fay Quinn', answers: healthyAnswers({ [facet]: 'not_sure' }) },
+  ];
+  const made = {};
+  await withApp(async ({ page }) => {
+    for (const { key, ...spec } of specs) {
+      await importAssessment(page, assessmentFile(spec), `${key}.json`);
+      made[key] = await makeLink(page);
+    }
+  });
+  sampleLinks = made;
+  return made;
+}
+
+/** Creates a team view from the start screen by mouse; returns its id (from the address). */
+async function createTeam(page, title = '') {
+  await returnToStart(page);
+  await page.locator('#new-team-title').fill(title);
+  await page.getByRole('button', { name: 'Create a team view' }).click();
+  await page.locator('article.team[data-respondents="0"]').waitFor();
+  return teamIdOf(page);
+}
+
+/** The id of the team view on screen, from the address (`#/team/<id>`). */
+async function teamIdOf(page) {
+  const hash = await pollUntil(() => page.evaluate(() => location.hash), (h) => h.startsWith('#/team/'), 'the team view address');
+  return hash.slice('#/team/'.length);
+}
+
+/** Waits until the team view shows `n` respondents. */
+const waitForRespondents = (page, n) => page.locator(`article.team[data-respondents="${n}"]`).waitFor();
+
+/**
+ * Prepares to tell the next add's outcome from the last one: the app rebuilds the outcome in
+ * place (the same elements), but moves focus to it when an add is over. Counts those focus
+ * events (from now on), with focus taken off the outcome first so that the next one counts.
+ */
+async function expectOutcome(page) {
+  await page.evaluate(() => {
+    const outcome = document.getElementById('team-add-outcome');
+    if (!outcome.dataset.e2eCounted) {
+      outcome.dataset.e2eCounted = 'true';
+      outcome.addEventListener('focus', () => {
+        window.__e2eOutcomeFocus = (window.__e2eOutcomeFocus ?? 0) + 1;
+      });
+    }
+    window.__e2eOutcomeFocus = 0;
+    if (document.activeElement === outcome) outcome.blur();
+  });
+}
+
+/**
+ * The outcome of the add that `expectOutcome` prepared for (or, with `prepared: false`, of the
+ * only one): { added (data-added), text of p.added, refused: [li texts] }.
+ */
+async function readOutcome(page, { prepared = true } = {}) {
+  const outcome = page.locator('#team-add-outcome');
+  if (prepared) await page.waitForFunction(() => window.__e2eOutcomeFocus > 0, null, { timeout: 20_000 });
+  await outcome.locator('p.added').waitFor();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return {
+    added: Number(await outcome.locator('p.added').getAttribute('data-added')),
+    text: (await outcome.locator('p.added').textContent()).trim(),
+    refused: (await outcome.locator('.add-refused li').allTextContents()).map((t) => t.trim()),
+  };
+}
+
+/** Pastes `text` into "Share links" and adds them by mouse; returns the outcome. */
+async function addLinks(page, text) {
+  await page.locator('#team-links').fill(text);
+  await expectOutcome(page);
+  await page.getByRole('button', { name: 'Add from links' }).click();
+  return readOutcome(page);
+}
+
+/** Chooses `files` ([{ name, buffer }]) in the team view's file input; returns the outcome. */
+async function addFiles(page, files) {
+  await expectOutcome(page);
+  await page.locator('#team-files').setInputFiles(files.map((f) => ({ mimeType: 'application/json', ...f })));
+  return readOutcome(page);
+}
+
+/** The respondents on screen: [{ index, name, verdict, anonymous }]. */
+function respondentsShown(page) {
+  return page.locator('li.respondent').evaluateAll((items) =>
+    items.map((li) => ({
+      index: Number(li.dataset.respondent),
+      name: li.querySelector('.respondent-name').textContent.trim(),
+      verdict: li.dataset.verdict,
+      chip: li.querySelector('.verdict-chip').textContent.trim(),
+      anonymous: li.dataset.anonymous === 'true',
+    })),
+  );
+}
+
+/** The stored record of a team view (parsed), or null. */
+async function storedTeam(page, id) {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), TEAM_PREFIX + id);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** The tally rows on screen: [{ id, disagree, counts: [yes, no, notSure, unanswered] }]. */
+function tallyRows(page) {
+  return page.locator('section.team-tallies tr[data-item]').evaluateAll((rows) =>
+    rows.map((tr) => ({
+      id: tr.dataset.item,
+      disagree: tr.dataset.disagree === 'true',
+      counts: [...tr.querySelectorAll('td[data-count]')].map((td) => Number(td.dataset.count)),
+    })),
+  );
+}
+
+/** Who is split how on a row: answered minus the largest group (src/domain/team.rs, `minority`). */
+const minority = ([yes, no, notSure]) => yes + no + notSure - Math.max(yes, no, notSure);
+
+/** Markdown with its backslash escapes removed, to look for plain text in it. */
+const unescapeMarkdown = (md) => md.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+
+/** The visible text of an element, white space collapsed. */
+const textOf = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+/**
+ * Opens `url` in a fresh browser context (its own, empty storage), runs `body(app)`, then checks
+ * the page stayed clean and closes the context.
+ */
+async function withFreshContext(url, body, contextOptions = { viewport: DESKTOP }) {
+  const app = await openApp(shared.browser(), url, { contextOptions });
+  app.page.setDefaultTimeout(20_000);
+  try {
+    const result = await body(app);
+    assertClean(app);
+    return result;
+  } finally {
+    await app.close();
+  }
+}
+
+// ---- 1. The issue's journey -------------------------------------------------------------------
+
+describe('three respondents in one team view (the journey of issue #11)', () => {
+  test('links (named, unnamed, corrupt, junk) and a file; verdict, disagreements, Markdown, reload', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const { flag, facet, coe } = questions();
+
+      // Ann: the example, shared from its report.
+      await openExample(page);
+      const annLink = await makeLink(page);
+
+      // Bob: a fresh assessment with its assessor named, the red flag answered "Yes".
+      await returnToStart(page);
+      await page.locator('#org-name').fill('Raccoons Incorporated');
+      await page.locator('#assessor').fill('Bob Builder');
+      await page.getByRole('button', { name: 'Start an assessment' }).click();
+      await waitForView(page, 'preconditions');
+      await openView(page, 'red-flags');
+      await answer(page, flag, 'yes');
+      await waitForVerdict(page, 'stop');
+      const bobLink = await makeLink(page);
+
+      // Cleo: the example with her own answers (unsure of the red flag, a maturity facet
+      // missing, the CoE not empowered), exported as a file from its report.
+      const example = await exportExampleFile(page);
+      assert.equal(example.assessment.answers[flag], 'no', 'the example does not answer the red flag "No"');
+      assert.equal(example.assessment.answers[coe], 'yes', 'the example does not answer the CoE green flag "Yes"');
+      const mine = structuredClone(example);
+      mine.assessment.organisation = 'Raccoons Incorporated (operations)';
+      mine.assessment.assessor = 'Cleo Clark';
+      mine.assessment.answers[flag] = 'not_sure';
+      mine.assessment.answers[facet] = opposite(example.assessment.answers[facet]);
+      mine.assessment.answers[coe] = 'no';
+      await importAssessment(page, mine, 'cleo.json');
+      await waitForVerdict(page, 'hold');
+      await openView(page, 'report');
+      const cleoFile = await captureDownload(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click());
+      assert.equal(JSON.parse(cleoFile.text).assessment.assessor, 'Cleo Clark');
+
+      // A team view; the links pasted, with a blank line, a corrupt link and a junk line.
+      const id = await createTeam(page, 'Leadership team, March');
+      assert.equal((await page.locator('#main-heading').textContent()).trim(), 'Leadership team, March');
+      const corrupt = altered(bobLink);
+      const junk = 'this is not a link, just a note';
+      const pasted = [`Ann: ${annLink}`, bobLink, '', corrupt, junk].join('\n');
+      const outcome = await addLinks(page, pasted);
+      assert.equal(outcome.added, 2, `expected Ann and Bob added: ${JSON.stringify(outcome)}`);
+      assert.equal(outcome.text, 'Added 2 respondents: Ann, Bob Builder.');
+      assert.deepEqual(outcome.refused, [`Line 4 (“${shown(corrupt)}”): ${LINK_ALTERED}`, `Line 5 (“${junk}”): ${NOT_A_LINK}`]);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'team-add-outcome', 'the outcome does not have focus after adding');
+      assert.equal(await page.locator('#team-links').inputValue(), '', 'the pasted links were not cleared');
+      await waitForRespondents(page, 2);
+
+      // The file.
+      const fileOutcome = await addFiles(page, [{ name: cleoFile.name, buffer: Buffer.from(cleoFile.text) }]);
+      assert.deepEqual(fileOutcome, { added: 1, text: 'Added 1 respondent: Cleo Clark.', refused: [] });
+      await waitForRespondents(page, 3);
+      assert.equal((await page.locator('#team-respondents-title').textContent()).trim(), 'Respondents (3)');
+
+      // Each respondent with their own verdict.
+      assert.deepEqual(
+        (await respondentsShown(page)).map(({ name, verdict, chip }) => ({ name, verdict, chip })),
+        [
+          { name: 'Ann', verdict: 'ready', chip: HEADLINES.ready },
+          { name: 'Bob Builder', verdict: 'stop', chip: HEADLINES.stop },
+          { name: 'Cleo Clark', verdict: 'hold', chip: HEADLINES.hold },
+        ],
+      );
+
+      // The team verdict: Stop, reported by one of three (Bob).
+      const verdict = page.locator('section.team-verdict');
+      assert.equal(await verdict.getAttribute('data-verdict'), 'stop');
+      assert.equal((await verdict.locator('.verdict-headline').textContent()).trim(), HEADLINES.stop);
+      const reasons = (await verdict.locator('ol.team-reasons li').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+      assert.ok(
+        reasons.some((r) => r.includes('Red flag 1') && r.includes('Reported by 1 of 3 (Bob Builder).')),
+        `no reason "Reported by 1 of 3 (Bob Builder).":\n${reasons.join('\n')}`,
+      );
+
+      // Only the disagreements: the red flag (Yes, No, Not sure: most split) first.
+      const all = await tallyRows(page);
+      assert.ok(all.length > 30, `only ${all.length} tally rows`);
+      assert.equal(all.filter((r) => r.disagree).length, 3, `disagreements: ${JSON.stringify(all.filter((r) => r.disagree))}`);
+      const toggle = page.locator('#only-disagreements');
+      const label = await textOf(page.locator('label', { has: toggle }));
+      assert.equal(label, 'Only where respondents disagree (3), most split first');
+      await toggle.check();
+      await pollUntil(() => tallyRows(page), (rows) => rows.length === 3, 'only the three disagreements');
+      const split = await tallyRows(page);
+      assert.ok(split.every((r) => r.disagree), 'a row without data-disagree is listed among the disagreements');
+      assert.deepEqual(split.map((r) => r.id), [flag, facet, coe], 'not most split first (ties in model order)');
+      assert.deepEqual(split[0].counts, [1, 1, 1, 0], 'the red flag: Yes 1, No 1, Not sure 1');
+      const splits = split.map((r) => minority(r.counts));
+      assert.deepEqual(splits, [...splits].sort((a, b) => b - a), `not most split first: ${splits}`);
+      await toggle.uncheck();
+      await pollUntil(() => tallyRows(page), (rows) => rows.length === all.length, 'every row again');
+
+      // "To discuss": the blocker first, with its consequence.
+      const blocker = page.locator('ol.agenda li').first();
+      assert.equal(await blocker.getAttribute('data-kind'), 'Blocker');
+      const blockerText = await textOf(blocker);
+      assert.match(blockerText, /Reported by 1 of 3 \(Bob Builder\)\./);
+      const question = (await blocker.locator('p').first().innerText()).replace(/^Blocker:\s*/, '').trim();
+      const consequence = (await blocker.locator('p.consequence').innerText()).trim();
+      assert.match(consequence, /^Red flag 1 — /);
+
+      // The Markdown.
+      const md = await captureDownload(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
+      assert.equal(md.name, `koom-readiness-team-leadership-team-march-${todayIso()}.md`);
+      const plain = unescapeMarkdown(md.text);
+      assert.ok(md.text.startsWith('# KOOM team readiness report — Leadership team, March\n'), md.text.slice(0, 200));
+      assert.match(md.text, /^## Team verdict: Stop — do not deploy KOOM$/m);
+      const discuss = plain.slice(plain.indexOf('## To discuss'), plain.indexOf('## Respondents'));
+      assert.ok(discuss.startsWith('## To discuss\n'), `no "## To discuss" section before "## Respondents":\n${md.text}`);
+      assert.ok(discuss.includes(`1. **Blocker:** ${question}`), `the blocker is not the first item to discuss:\n${discuss}`);
+      assert.ok(discuss.includes('Reported by 1 of 3 (Bob Builder).'), discuss);
+      assert.ok(discuss.includes(consequence), `the blocker's consequence is missing:\n${discuss}`);
+      assert.match(plain, /\| Cleo Clark \| Hold — find out first \|/);
+
+      // Saved; a reload of the team view's address keeps it.
+      const record = await pollUntil(() => storedTeam(page, id), (r) => r?.team.respondents.length === 3, 'the saved team view');
+      assert.deepEqual(record.team.respondents.map((r) => r.name), ['Ann', 'Bob Builder', 'Cleo Clark']);
+      assert.equal(await page.evaluate(() => location.hash), `#/team/${id}`);
+      await page.reload({ waitUntil: 'load' });
+      await waitForRespondents(page, 3);
+      assert.equal((await page.locator('#main-heading').textContent()).trim(), 'Leadership team, March');
+      assert.equal(await page.locator('section.team-verdict').getAttribute('data-verdict'), 'stop');
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Ann', 'Bob Builder', 'Cleo Clark']);
+    });
+  });
+
+  test(
+    'a reload of the bare address (no fragment) reopens the team view that was on screen',
+    {
+      timeout: TIMEOUT,
+    },
+    async () => {
+      await withApp(async ({ page }) => {
+        // An assessment was opened earlier in this browser, then a team view.
+        await startAssessment(page, 'Opened Before Ltd');
+        const id = await createTeam(page, 'Reloaded team');
+        await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('', threeRespondents())) }]);
+        await waitForRespondents(page, 3);
+        await pollUntil(() => storedTeam(page, id), (r) => r?.team.respondents.length === 3, 'the saved team view');
+        await page.goto(shared.server().url, { waitUntil: 'load' });
+        await page.locator('#main-heading').waitFor();
+        await page.waitForTimeout(500);
+        const onScreen = await page.evaluate(() => ({
+          hash: location.hash,
+          heading: document.querySelector('#main-heading')?.textContent.trim(),
+          respondents: document.querySelector('article.team')?.dataset.respondents ?? null,
+        }));
+        assert.deepEqual(onScreen, { hash: `#/team/${id}`, heading: 'Reloaded team', respondents: '3' }, 'the bare address did not reopen the team view');
+      });
+    },
+  );
+});
+
+// ---- 2. Refusals ------------------------------------------------------------------------------------
+
+describe('what a team view refuses', () => {
+  test('the same respondent twice (links and files) is refused naming it; a file of another model version says why', { timeout: TIMEOUT }, async () => {
+    const { dana, eli } = await links();
+    await withApp(async ({ page }) => {
+      const id = await createTeam(page, 'Refusals');
+
+      // The same link under the same name twice in one paste, and again in a later paste.
+      const danaLine = `Dana: ${dana}`;
+      let outcome = await addLinks(page, `${danaLine}\n${danaLine}\nEli ${eli}`);
+      assert.equal(outcome.text, 'Added 2 respondents: Dana, Eli.');
+      assert.deepEqual(outcome.refused, [`Line 2 (“${shown(danaLine)}”): ${alreadyAdded('Dana')}`]);
+      outcome = await addLinks(page, `\n${danaLine}`);
+      assert.equal(outcome.added, 0);
+      assert.equal(outcome.text, 'No respondent added.');
+      assert.deepEqual(outcome.refused, [`Line 2 (“${shown(danaLine)}”): ${alreadyAdded('Dana')}`]);
+      await waitForRespondents(page, 2);
+
+      // The same file twice in one choice, and again later.
+      const gil = assessmentFile({ assessor: 'Gil Moreno', answers: healthyAnswers({ [questions().condition]: 'not_sure' }) });
+      outcome = await addFiles(page, [
+        { name: 'gil.json', buffer: json(gil) },
+        { name: 'gil-copy.json', buffer: json(gil) },
+      ]);
+      assert.equal(outcome.text, 'Added 1 respondent: Gil Moreno.');
+      assert.deepEqual(outcome.refused, [`“gil-copy.json”: ${alreadyAdded('Gil Moreno')}`]);
+      outcome = await addFiles(page, [{ name: 'gil.json', buffer: json(gil) }]);
+      assert.deepEqual(outcome.refused, [`“gil.json”: ${alreadyAdded('Gil Moreno')}`]);
+      await waitForRespondents(page, 3);
+      const before = await storedTeam(page, id);
+      assert.equal(before.team.respondents.length, 3);
+
+      // A file answered against another model version.
+      const other = structuredClone(gil);
+      other.model_version = '1.1';
+      other.assessment.model_version = '1.1';
+      other.assessment.assessor = 'Hal Other';
+      outcome = await addFiles(page, [{ name: 'model-1.1.json', buffer: json(other) }]);
+      assert.equal(outcome.added, 0);
+      assert.deepEqual(outcome.refused, ['“model-1.1.json”: The file answers KOOM Deployment Readiness Layer v1.1; this app implements v1.0.']);
+      // And a team view file with one respondent of another model version.
+      const otherTeam = teamFile('Other', [{ name: 'Ivy', answers: healthyAnswers() }]);
+      otherTeam.team.respondents[0].assessment.model_version = '1.1';
+      outcome = await addFiles(page, [{ name: 'team-1.1.json', buffer: json(otherTeam) }]);
+      assert.equal(outcome.added, 0);
+      assert.deepEqual(outcome.refused, ['“team-1.1.json”: In the file, respondent 1 (Ivy) answered KOOM Deployment Readiness Layer v1.1; this app implements v1.0.']);
+
+      await waitForRespondents(page, 3);
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Dana', 'Eli', 'Gil Moreno']);
+      assert.deepEqual((await storedTeam(page, id)).team, before.team, 'a refused add changed the saved team view');
+    });
+  });
+
+  test(
+    'an add that adds nobody writes nothing (the record, its revision and its time stay as they were)',
+    {
+      timeout: TIMEOUT,
+    },
+    async () => {
+      await withApp(async ({ page }) => {
+        const id = await createTeam(page, 'Nothing added');
+        await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('', threeRespondents())) }]);
+        await waitForRespondents(page, 3);
+        const before = await pollUntil(() => storedTeam(page, id), (r) => r?.team.respondents.length === 3, 'the saved team view');
+        const rawBefore = await page.evaluate((key) => localStorage.getItem(key), TEAM_PREFIX + id);
+        const junk = await addLinks(page, 'not a link');
+        assert.equal(junk.added, 0);
+        const again = await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('', threeRespondents())) }]);
+        assert.equal(again.added, 0);
+        assert.equal(again.refused.length, 3);
+        await page.waitForTimeout(300);
+        const after = await storedTeam(page, id);
+        assert.deepEqual(
+          { revision: after.revision, updated_at: after.updated_at },
+          { revision: before.revision, updated_at: before.updated_at },
+          'adding nobody wrote the team view again',
+        );
+        assert.equal(await page.evaluate((key) => localStorage.getItem(key), TEAM_PREFIX + id), rawBefore);
+      });
+    },
+  );
+});
+
+// ---- 3. Remove and Undo ---------------------------------------------------------------------------
+
+describe('removing a respondent', () => {
+  test('asks in the page; Keep changes nothing; Undo puts it back at the same place; the counts follow', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const { flag } = questions();
+      const dialogs = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        dialog.dismiss();
+      });
+      const id = await createTeam(page, 'Removals');
+      await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('Three', threeRespondents())) }]);
+      await waitForRespondents(page, 3);
+      const meta = () => textOf(page.locator('article.team .report-meta'));
+      const flagRow = async () => (await tallyRows(page)).find((r) => r.id === flag);
+      assert.match(await meta(), /^3 respondents \(3 named, 0 anonymous\)\./);
+      assert.deepEqual((await flagRow()).counts, [1, 2, 0, 0]);
+      assert.equal(await page.locator('section.team-verdict').getAttribute('data-verdict'), 'stop');
+      const bob = page.locator('li.respondent[data-respondent="1"]');
+      assert.equal((await bob.locator('.respondent-name').textContent()).trim(), 'Bob');
+
+      // Asked; "Keep" keeps him.
+      await bob.getByRole('button', { name: 'Remove Bob' }).click();
+      const ask = askDialog(page);
+      await ask.waitFor();
+      assert.equal((await ask.locator('#ask-title').textContent()).trim(), 'Remove Bob?');
+      assert.equal((await ask.locator('#ask-message').textContent()).trim(), "Bob's answers leave the team view and every count. You can undo this right after.");
+      await ask.getByRole('button', { name: 'Keep' }).click();
+      await askDialog(page).waitFor({ state: 'detached' });
+      await waitForRespondents(page, 3);
+
+      // Removed: the counts, the verdict and the record follow.
+      await bob.getByRole('button', { name: 'Remove Bob' }).click();
+      await askDialog(page).getByRole('button', { name: 'Remove Bob' }).click();
+      await waitForRespondents(page, 2);
+      const notice = page.locator('[data-notice="respondent-removed"]');
+      await notice.waitFor();
+      assert.equal(await textOf(notice.locator('p')), 'Removed Bob from the team view.');
+      assert.deepEqual((await respondentsShown(page)).map((r) => [r.index, r.name]), [[0, 'Ann'], [1, 'Cleo']]);
+      assert.equal((await page.locator('#team-respondents-title').textContent()).trim(), 'Respondents (2)');
+      assert.match(await meta(), /^2 respondents \(2 named, 0 anonymous\)\./);
+      assert.deepEqual((await flagRow()).counts, [0, 2, 0, 0]);
+      assert.equal(await page.locator('section.team-verdict').getAttribute('data-verdict'), 'hold');
+      await pollUntil(() => storedTeam(page, id), (r) => r.team.respondents.length === 2, 'the record without Bob');
+
+      // Undo: back in second place.
+      await notice.getByRole('button', { name: 'Undo' }).click();
+      await waitForRespondents(page, 3);
+      await messageNotice(page).filter({ hasText: 'Bob is back.' }).waitFor();
+      assert.equal(await notice.count(), 0, 'the "Removed" notice is still offered after Undo');
+      assert.deepEqual((await respondentsShown(page)).map((r) => [r.index, r.name]), [[0, 'Ann'], [1, 'Bob'], [2, 'Cleo']]);
+      assert.deepEqual((await flagRow()).counts, [1, 2, 0, 0]);
+      assert.match(await meta(), /^3 respondents \(3 named, 0 anonymous\)\./);
+      assert.equal(await page.locator('section.team-verdict').getAttribute('data-verdict'), 'stop');
+      const record = await pollUntil(() => storedTeam(page, id), (r) => r.team.respondents.length === 3, 'the record with Bob again');
+      assert.deepEqual(record.team.respondents.map((r) => r.name), ['Ann', 'Bob', 'Cleo']);
+      assert.deepEqual(dialogs, [], 'a native dialog was used');
+    });
+  });
+});
+
+// ---- 4. Anonymous respondents -------------------------------------------------------------------
+
+describe('anonymous respondents', () => {
+  test('are numbered; their names are nowhere (page, Markdown, team file, storage); one or two are flagged attributable', { timeout: TIMEOUT }, async () => {
+    const { dana, eli } = await links();
+    const NAMES = ['Dana', 'Okafor', 'Eli', 'Park', 'Fay', 'Quinn'];
+    const named = (text) => NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+    await withApp(async ({ page }) => {
+      const id = await createTeam(page, 'Anonymous survey');
+      await page.locator('#team-anonymous').check();
+      const outcome = await addLinks(page, `Dana: ${dana}\n${eli}`);
+      assert.deepEqual(outcome, { added: 2, text: 'Added 2 respondents: Respondent 1, Respondent 2.', refused: [] });
+      await waitForRespondents(page, 2);
+      assert.deepEqual(
+        (await respondentsShown(page)).map(({ name, anonymous }) => ({ name, anonymous })),
+        [{ name: 'Respondent 1', anonymous: true }, { name: 'Respondent 2', anonymous: true }],
+      );
+      // Two anonymous: their answers may be attributable.
+      const warning = page.locator('section.team-verdict .anonymity[data-attributable="true"]');
+      await warning.waitFor();
+      assert.ok(await warning.isVisible());
+      assert.match(await textOf(warning), /Only 2 respondents are anonymous: their answers may be attributable/);
+
+      /** Looks for the names in everything the team view shows and gives. */
+      async function assertNoNames(what) {
+        const pageText = await page.locator('body').innerText();
+        const html = await page.locator('article.team').evaluate((article) => article.outerHTML);
+        const md = await captureDownload(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
+        const file = await captureDownload(page, () => page.getByRole('button', { name: 'Export team file (JSON)' }).click());
+        const record = await storedTeam(page, id);
+        assert.deepEqual(
+          { page: named(pageText), html: named(html), markdown: named(md.text), file: named(file.text), storage: named(JSON.stringify(record)) },
+          { page: [], html: [], markdown: [], file: [], storage: [] },
+          `${what}: an anonymous respondent's name appears`,
+        );
+        const parsed = JSON.parse(file.text);
+        assert.ok(parsed.team.respondents.every((r) => r.name === null && r.assessment.assessor === ''), `${what}: the team file names someone`);
+        return { md: md.text };
+      }
+      let { md } = await assertNoNames('two anonymous');
+      assert.match(md, /\*\*Anonymity:\*\* Only 2 respondents are anonymous: their answers may be attributable/);
+      assert.match(md, /\| Respondent 1 \| Ready — begin the deployment sequence \|/);
+      assert.match(md, /\| Respondent 2 \| Stop — do not deploy KOOM \|/);
+
+      // A third: anonymity holds; the warning is no longer the attributable one.
+      const fay = assessmentFile({ organisation: 'Acme East', assessor: 'Fay Quinn', answers: healthyAnswers({ [questions().facet]: 'not_sure' }) });
+      const third = await addFiles(page, [{ name: 'response-3.json', buffer: json(fay) }]);
+      assert.deepEqual(third, { added: 1, text: 'Added 1 respondent: Respondent 3.', refused: [] });
+      await waitForRespondents(page, 3);
+      assert.equal(await page.locator('.anonymity[data-attributable="true"]').count(), 0, 'three anonymous respondents are still flagged attributable');
+      const note = page.locator('section.team-verdict .anonymity');
+      assert.equal(await textOf(note), '3 respondents are anonymous: they are shown as “Respondent N” and only counted, never named.');
+      ({ md } = await assertNoNames('three anonymous'));
+      assert.match(md, /\*\*Anonymity:\*\* 3 respondents are anonymous: they are shown as “Respondent N” and only counted, never named\./);
+    });
+  });
+});
+
+// ---- 5. Team file, import, library -----------------------------------------------------------
+
+describe('the team file and the library', () => {
+  test('export, then import on the start screen: a new team view with the same respondents; delete asks, Undo restores', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const id = await createTeam(page, 'Leadership team');
+      await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('Three', threeRespondents())) }]);
+      await page.locator('#team-anonymous').check();
+      const { flag, facet } = questions();
+      await addFiles(page, [{ name: 'anon.json', buffer: json(assessmentFile({ assessor: 'Zoe Secret', answers: healthyAnswers({ [flag]: 'not_sure', [facet]: 'no' }) })) }]);
+      await waitForRespondents(page, 4);
+      const shownBefore = await respondentsShown(page);
+      const verdictBefore = await page.locator('section.team-verdict').getAttribute('data-verdict');
+
+      const file = await captureDownload(page, () => page.getByRole('button', { name: 'Export team file (JSON)' }).click());
+      assert.equal(file.name, `koom-readiness-team-leadership-team-${todayIso()}.json`);
+      const exported = JSON.parse(file.text);
+      assert.equal(exported.format, 'koom-readiness/team');
+      assert.equal(exported.version, 1);
+      assert.equal(exported.team.title, 'Leadership team');
+      assert.deepEqual(exported.team.respondents.map((r) => r.name), ['Ann', 'Bob', 'Cleo', null]);
+      const original = await storedTeam(page, id);
+      assert.deepEqual(exported.team, original.team, 'the file differs from the saved team view');
+
+      // Imported on the start screen: a new team view, with the same respondents.
+      await importFile(page, file.name, file.text);
+      await messageNotice(page).filter({ hasText: `Imported “${file.name}” as a new team view.` }).waitFor();
+      await waitForRespondents(page, 4);
+      const importedId = await teamIdOf(page);
+      assert.notEqual(importedId, id, 'the import wrote over the team view it came from');
+      assert.equal((await page.locator('#main-heading').textContent()).trim(), `Leadership team (imported ${todayIso()})`);
+      assert.deepEqual(await respondentsShown(page), shownBefore);
+      assert.equal(await page.locator('section.team-verdict').getAttribute('data-verdict'), verdictBefore);
+      const imported = await pollUntil(() => storedTeam(page, importedId), Boolean, 'the imported team view saved');
+      assert.deepEqual(imported.team.respondents, original.team.respondents);
+
+      // Both in the library.
+      await returnToStart(page);
+      const entries = page.locator('li.team-entry');
+      await pollUntil(() => entries.count(), (n) => n === 2, 'two team views in the library');
+      const entry = page.locator(`li.team-entry[data-team="${importedId}"]`);
+      assert.match(await textOf(entry), new RegExp(`Leadership team \\(imported ${todayIso()}\\).* · 4 respondents · changed`));
+      assert.equal(await page.locator(`li.team-entry[data-team="${id}"]`).count(), 1);
+
+      // Delete asks; Keep keeps; Delete deletes; Undo restores.
+      const title = `Leadership team (imported ${todayIso()})`;
+      await entry.getByRole('button', { name: `Delete ${title}` }).click();
+      const ask = askDialog(page);
+      await ask.waitFor();
+      assert.equal((await ask.locator('#ask-title').textContent()).trim(), `Delete “${title}”?`);
+      await ask.getByRole('button', { name: 'Keep' }).click();
+      assert.equal(await entry.count(), 1);
+      await entry.getByRole('button', { name: `Delete ${title}` }).click();
+      await askDialog(page).getByRole('button', { name: 'Delete', exact: true }).click();
+      await entry.waitFor({ state: 'detached' });
+      assert.equal(await storedTeam(page, importedId), null, 'the deleted team view is still stored');
+      assert.equal(await entries.count(), 1);
+      const deleted = page.locator('[data-notice="team-deleted"]');
+      assert.equal(await textOf(deleted.locator('p')), `Deleted “${title}”.`);
+      await deleted.getByRole('button', { name: 'Undo' }).click();
+      await entry.waitFor();
+      await messageNotice(page).filter({ hasText: `Restored “${title}”.` }).waitFor();
+      assert.equal(await entries.count(), 2);
+      assert.deepEqual((await storedTeam(page, importedId)).team, imported.team, 'Undo did not restore the same team view');
+
+      // The restored one opens from the library.
+      await entry.locator('button.entry-name').click();
+      await waitForRespondents(page, 4);
+      assert.equal(await teamIdOf(page), importedId);
+      assert.deepEqual(await respondentsShown(page), shownBefore);
+    });
+  });
+});
+
+// ---- 6. From a shared link's banner ---------------------------------------------------------------
+
+describe('"Add to a team view" on a shared assessment', () => {
+  test('adds the shared assessment to a new team view, then another to that one', { timeout: TIMEOUT }, async () => {
+    const { eli, fay } = await links();
+    await withFreshContext(eli, async ({ page }) => {
+      const banner = page.locator('[data-opened="shared"]');
+      await banner.waitFor();
+      const select = banner.locator('select#add-to-team');
+      assert.deepEqual(await select.locator('option').allTextContents(), ['A new team view']);
+      assert.equal((await page.locator('label[for="add-to-team"]').textContent()).trim(), 'Add to a team view');
+      await banner.getByRole('button', { name: 'Add', exact: true }).click();
+      await waitForRespondents(page, 1);
+      const id = await teamIdOf(page);
+      assert.deepEqual((await respondentsShown(page)).map(({ name, verdict }) => ({ name, verdict })), [{ name: 'Eli Park', verdict: 'stop' }]);
+      assert.equal((await readOutcome(page, { prepared: false })).text, 'Added 1 respondent: Eli Park.');
+      const record = await pollUntil(() => storedTeam(page, id), (r) => r?.team.respondents.length === 1, 'the new team view saved');
+      assert.equal(record.team.respondents[0].assessment.assessor, 'Eli Park');
+
+      // A second link, added to that team view.
+      await page.goto(fay);
+      await banner.waitFor();
+      await page.locator('[data-opened="shared"] strong', { hasText: 'Acme East' }).waitFor();
+      assert.deepEqual(await select.locator('option').allTextContents(), ['Untitled team view', 'A new team view']);
+      await select.selectOption(id);
+      await banner.getByRole('button', { name: 'Add', exact: true }).click();
+      await waitForRespondents(page, 2);
+      assert.equal(await teamIdOf(page), id);
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Eli Park', 'Fay Quinn']);
+      await pollUntil(() => storedTeam(page, id), (r) => r.team.respondents.length === 2, 'the team view saved with two');
+      assert.equal((await storageEntries(page, TEAM_PREFIX)).length, 1, 'another team view was created');
+      assert.equal((await storageEntries(page, 'koom-readiness/assessment/')).length, 0, 'adding a shared assessment to a team view saved it as an assessment');
+    });
+  });
+});
+
+// ---- 7. Accessibility ------------------------------------------------------------------------------
+
+const LOOKS = [
+  { name: 'desktop', contextOptions: { viewport: DESKTOP } },
+  { name: 'phone', contextOptions: PHONE_CONTEXT, phone: true },
+];
+
+describe('accessibility of the team view', () => {
+  for (const look of LOOKS) {
+    test(`a team view with respondents: no axe-core violations${look.phone ? ', no sideways scrolling' : ''} (${look.name})`, { timeout: TIMEOUT }, async () => {
+      const { dana } = await links();
+      await withApp(
+        async ({ page }) => {
+          const problems = [];
+          const check = async (label) => {
+            const violations = await runAxe(page);
+            if (violations.length) problems.push(`${label}: ${violations.length} axe-core violation(s)\n${formatViolations(violations)}`);
+            if (look.phone) {
+              const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+              if (widths.scroll > widths.inner) problems.push(`${label}: the page scrolls sideways (${widths.scroll}px wide in ${widths.inner}px)`);
+            }
+          };
+          await createTeam(page, 'Leadership team with a rather long title, to see how it wraps on a phone');
+          await check('empty team view');
+          await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('', threeRespondents())) }]);
+          await page.locator('#team-anonymous').check();
+          const outcome = await addLinks(page, `${dana}\nnot a link at all`);
+          assert.equal(outcome.added, 1);
+          assert.equal(outcome.refused.length, 1);
+          await waitForRespondents(page, 4);
+          await page.locator('.anonymity[data-attributable="true"]').waitFor();
+          await check('four respondents, a line refused, an anonymity warning');
+          await page.locator('#only-disagreements').check();
+          await page.locator('section.team-tallies tr[data-disagree="true"]').first().waitFor();
+          await check('only the disagreements');
+          await page.locator('li.respondent[data-respondent="0"]').getByRole('button', { name: 'Rename Ann' }).click();
+          await page.locator('#respondent-name').waitFor();
+          await check('renaming a respondent');
+          await page.locator('li.respondent .rename').getByRole('button', { name: 'Cancel' }).click();
+          await page.locator('li.respondent[data-respondent="1"]').getByRole('button', { name: 'Remove Bob' }).click();
+          await askDialog(page).waitFor();
+          await check('asked before removing');
+          await askDialog(page).getByRole('button', { name: 'Remove Bob' }).click();
+          await page.locator('[data-notice="respondent-removed"]').waitFor();
+          await check('the "Removed" notice');
+          assert.equal(problems.length, 0, `accessibility problems:\n${problems.join('\n')}`);
+        },
+        { contextOptions: look.contextOptions },
+      );
+    });
+  }
+});
+
+// ---- 8. Keyboard only ---------------------------------------------------------------------------
+
+/** What has focus: { id, tag, text, inDialog }. */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body', id: '', text: '' };
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      text: (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80),
+      inDialog: Boolean(el.closest('dialog#ask-dialog')),
+      focusVisible: el.matches(':focus-visible'),
+    };
+  });
+}
+
+const describeFocus = (f) => (f.tag === 'body' ? 'body' : `${f.tag}${f.id ? `#${f.id}` : ''}${f.text ? ` "${f.text}"` : ''}`);
+
+/** Presses `key` until `matches(focused)` holds; fails naming the path focus took. */
+async function pressUntil(page, key, matches, what, max = 40) {
+  const path = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (matches(now)) return now;
+    path.push(describeFocus(now));
+  }
+  assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
+}
+
+describe('the team view by keyboard only', () => {
+  test('create, paste and add links, remove one (asked and answered by keyboard), undo', { timeout: TIMEOUT }, async () => {
+    const { dana, eli, fay } = await links();
+    await withApp(async ({ page }) => {
+      // The start screen: the title of a new team view, Enter.
+      await pressUntil(page, 'Tab', (f) => f.id === 'new-team-title', 'the title of a new team view', 60);
+      await page.keyboard.type('Keyboard team');
+      await page.keyboard.press('Enter');
+      await page.locator('article.team[data-respondents="0"]').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
+      assert.equal((await page.locator('#main-heading').textContent()).trim(), 'Keyboard team');
+
+      // The links: typed (pasted) one per line, then "Add from links".
+      await pressUntil(page, 'Tab', (f) => f.id === 'team-links', 'the share links box');
+      await page.keyboard.insertText(`Dana: ${dana}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText(eli);
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText(`Fay: ${fay}`);
+      const button = await pressUntil(page, 'Tab', (f) => f.tag === 'button' && f.text === 'Add from links', 'the "Add from links" button', 3);
+      assert.ok(button.focusVisible, 'the "Add from links" button shows no focus indicator');
+      await page.keyboard.press('Enter');
+      await waitForRespondents(page, 3);
+      await page.waitForFunction(() => document.activeElement?.id === 'team-add-outcome');
+      assert.equal(await textOf(page.locator('#team-add-outcome p.added')), 'Added 3 respondents: Dana, Eli Park, Fay.');
+
+      // Remove Eli: Tab onward to his "Remove" button, Enter; the dialog has focus on "Keep".
+      await pressUntil(page, 'Tab', (f) => f.tag === 'button' && f.text === 'Remove Eli Park', 'Remove Eli Park');
+      await page.keyboard.press('Enter');
+      await askDialog(page).waitFor();
+      const keep = await focused(page);
+      assert.ok(keep.inDialog && keep.text === 'Keep', `the dialog opened with focus on ${describeFocus(keep)}, not on "Keep"`);
+      // Escape keeps him.
+      await page.keyboard.press('Escape');
+      await askDialog(page).waitFor({ state: 'detached' });
+      await waitForRespondents(page, 3);
+      const back = await focused(page);
+      assert.equal(back.text, 'Remove Eli Park', `after Escape focus went to ${describeFocus(back)}, not back to "Remove Eli Park"`);
+      // Again, and confirmed: Shift+Tab from "Keep" to "Remove Eli Park", Enter.
+      await page.keyboard.press('Enter');
+      await askDialog(page).waitFor();
+      await pressUntil(page, 'Shift+Tab', (f) => f.inDialog && f.text === 'Remove Eli Park', 'the dialog\'s "Remove Eli Park"', 3);
+      await page.keyboard.press('Enter');
+      await waitForRespondents(page, 2);
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Dana', 'Fay']);
+      await page.locator('[data-notice="respondent-removed"]').waitFor();
+
+      // Undo by keyboard: the notice is above the list (Chromium goes on from where the
+      // removed button was).
+      await pressUntil(page, 'Shift+Tab', (f) => f.tag === 'button' && f.text === 'Undo', 'the "Undo" button', 60);
+      await page.keyboard.press('Enter');
+      await waitForRespondents(page, 3);
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Dana', 'Eli Park', 'Fay']);
+    });
+  });
+
+  test(
+    'after a respondent is removed by keyboard, focus stays in the team view (not lost on the page body)',
+    {
+      timeout: TIMEOUT,
+    },
+    async () => {
+      await withApp(async ({ page }) => {
+        await createTeam(page, 'Focus after removal');
+        await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('', threeRespondents())) }]);
+        await waitForRespondents(page, 3);
+        await page.locator('li.respondent[data-respondent="1"]').getByRole('button', { name: 'Remove Bob' }).focus();
+        await page.keyboard.press('Enter');
+        await askDialog(page).waitFor();
+        await pressUntil(page, 'Shift+Tab', (f) => f.inDialog && f.text === 'Remove Bob', 'the dialog\'s "Remove Bob"', 3);
+        await page.keyboard.press('Enter');
+        await waitForRespondents(page, 2);
+        await page.locator('[data-notice="respondent-removed"]').waitFor();
+        await page.waitForTimeout(300);
+        const after = await focused(page);
+        assert.notEqual(after.tag, 'body', 'after removing a respondent, focus was lost (on the page body)');
+        assert.ok(
+          await page.evaluate(() => Boolean(document.activeElement?.closest('article.team'))),
+          `after removing a respondent focus is on ${describeFocus(after)}, outside the team view`,
+        );
+      });
+    },
+  );
+});
