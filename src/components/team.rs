@@ -649,7 +649,7 @@ pub fn AddToTeam() -> impl IntoView {
         store.add_shared_to_team(state, id);
     };
     view! {
-        <span class="compare-picker add-to-team">
+        <span class="inline-picker add-to-team">
             <label for="add-to-team">"Add to a team view"</label>
             <select id="add-to-team" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {move || store.teams.entries.get().into_iter().filter(|e| !e.newer).map(|e| view! {
