@@ -267,11 +267,16 @@ impl Teams {
 
     /// Creates an empty team view, saves it and shows it.
     pub fn create(&self, state: AppState, title: &str) {
-        let record = new_record(Team::new(title));
+        self.show_new(state, Team::new(title));
+    }
+
+    /// Shows a team view not saved yet under a new id, and saves it.
+    fn show_new(&self, state: AppState, team: Team) {
+        let record = new_record(team);
         self.show(
             state,
             OpenTeam {
-                id: record.id.clone(),
+                id: record.id,
                 revision: None,
                 team: record.team,
                 read_only: false,
@@ -670,17 +675,7 @@ impl Teams {
             );
             team.set_title(&title);
         }
-        let record = new_record(team);
-        self.show(
-            state,
-            OpenTeam {
-                id: record.id.clone(),
-                revision: None,
-                team: record.team,
-                read_only: false,
-            },
-        );
-        self.save_open();
+        self.show_new(state, team);
         self.notices.say(match self.save.get_untracked() {
             TeamSave::Saved => format!("Imported “{file_name}” as a new team view."),
             TeamSave::NotSaved(why) => {
