@@ -69,12 +69,35 @@
   // The first screen is painted from the HTML before the app's files are asked for, so they
   // never compete with the stylesheet for the first paint.
   function afterFirstPaint() {
+    var asked = false;
+    function go() {
+      if (!asked) {
+        asked = true;
+        setTimeout(load, 0);
+      }
+    }
+    // Where the browser reports the largest paint, wait for that report: the app moves the
+    // first screen's text into its own page, and text moved before its paint was reported
+    // would count as painted only when the app has started.
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (types && types.indexOf("largest-contentful-paint") >= 0) {
+      try {
+        var observer = new PerformanceObserver(function () {
+          observer.disconnect();
+          go();
+        });
+        observer.observe({ type: "largest-contentful-paint", buffered: true });
+        // A page opened in a background tab reports no paint until it is shown.
+        setTimeout(go, 1000);
+        return;
+      } catch (e) {
+        // An observer refused: the frames below.
+      }
+    }
     // A frame's callbacks run before it is painted: the second one runs once the first frame
     // (the first screen) has been painted.
     requestAnimationFrame(function () {
-      requestAnimationFrame(function () {
-        setTimeout(load, 0);
-      });
+      requestAnimationFrame(go);
     });
   }
   if (document.readyState === "loading") {
