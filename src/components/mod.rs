@@ -5,6 +5,7 @@
 mod compare;
 mod dialog;
 mod embed;
+mod keys;
 mod notices;
 mod question;
 mod report;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::keys::on_enter;
 use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
 use crate::browser::{self, storage::Problem};
 use crate::domain::{Assessment, TextKind, MAX_FILE_BYTES, MODEL_VERSION};
@@ -326,14 +327,4 @@ fn KeptAside() -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-/// True (and the key's default prevented) when a keydown is a plain Enter: the start and
-/// rename fields act on Enter as a form would, without relying on form submission.
-pub(super) fn on_enter(ev: &leptos::ev::KeyboardEvent) -> bool {
-    let plain = ev.key() == "Enter" && !ev.is_composing() && !ev.shift_key() && !ev.alt_key();
-    if plain {
-        ev.prevent_default();
-    }
-    plain
 }

@@ -101,7 +101,7 @@ fn TeamHeader() -> impl IntoView {
                     <input id="team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
                         prop:value=move || renaming.get().unwrap_or_default()
                         on:input=move |ev| renaming.set(Some(event_target_value(&ev)))
-                        on:keydown=move |ev| if super::start::on_enter(&ev) { save_title() }/>
+                        on:keydown=move |ev| if super::keys::on_enter(&ev) { save_title() }/>
                     <button type="button" class="primary" on:click=move |_| save_title()>"Save title"</button>
                     <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
                 </div>
@@ -366,7 +366,7 @@ fn Respondents() -> impl IntoView {
                                             aria-describedby=move || rename_error.with(Option::is_some).then_some("respondent-name-error")
                                             prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
                                             on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })
-                                            on:keydown=move |ev| if super::start::on_enter(&ev) { save() }/>
+                                            on:keydown=move |ev| if super::keys::on_enter(&ev) { save() }/>
                                         <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
                                         <button type="button" class="secondary" on:click=move |_| { renaming.set(None); rename_error.set(None); }>"Cancel"</button>
                                         {move || rename_error.get().map(|e| view! { <p class="import-error" id="respondent-name-error" role="alert">{e}</p> })}
@@ -579,7 +579,7 @@ pub fn TeamLibrary() -> impl IntoView {
                 <input id="new-team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
                     placeholder="e.g. Leadership team, March"
                     prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
-                    on:keydown=move |ev| if super::start::on_enter(&ev) { create() }/>
+                    on:keydown=move |ev| if super::keys::on_enter(&ev) { create() }/>
                 <button type="button" class="secondary" on:click=move |_| create()>"Create a team view"</button>
             </div>
             {move || teams.deleted.with(|d| d.last().map(|r| (r.team.display_title(), d.len()))).map(|(name, count)| view! {
