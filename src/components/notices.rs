@@ -7,7 +7,7 @@ use super::compare::ComparePicker;
 use crate::app::{use_state, use_store, ConflictKind, Opened, View};
 use crate::browser::storage::StorageError;
 use crate::domain::display_name;
-use crate::domain::Source;
+use crate::domain::{Source, Stage};
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.
 #[component]
@@ -114,7 +114,12 @@ pub fn OpenedBanner(
                         {(!assessor.is_empty()).then(|| format!(", assessed by {assessor}"))}
                         ", shared on " {info.made_on.clone()}
                         {if info.includes_notes { " with its notes" } else { " without notes" }}
-                        ". Verdict: " {move || state.evaluation.with(|e| e.readiness.verdict.headline())} ". "
+                        {move || state.evaluation.with(|e| match Stage::of(e) {
+                            // Past readiness, "Ready — begin the deployment sequence" would be
+                            // untrue: the stage says where it stands (and any verdict that fell back).
+                            Stage::Readiness(verdict) => format!(". Verdict: {}. ", verdict.headline()),
+                            stage => format!(". Where it stands: {}. ", stage.headline()),
+                        })}
                         "Nothing of it is saved in this browser, and nothing saved here was changed, until you save it as your copy."
                     </p>
                     <div class="notice-actions">

@@ -257,7 +257,8 @@ describe('a share link opens in another browser', () => {
           assert.match(text, new RegExp(`A shared assessment, read-only: “${ORG}”`), `${what}: the banner does not name whose it is`);
           assert.match(text, /assessed by Dana Okafor/, `${what}: the banner does not name the assessor`);
           assert.match(text, new RegExp(`shared on ${todayIso()} ${notes ? 'with its notes' : 'without notes'}\\.`), `${what}: the banner does not say when and whether notes came along`);
-          assert.match(text, new RegExp(`Verdict: ${HEADLINES[verdict]}`), `${what}: the banner shows another verdict`);
+          // Deployed and then halted: the banner says so, with the verdict it fell back to.
+          assert.match(text, new RegExp(`Where it stands: Deployed, now halted — the readiness verdict fell back to “${HEADLINES[verdict]}”`), `${what}: the banner shows another verdict or stage`);
           assert.equal(await verdictToken(other), verdict, `${what}: another verdict`);
           assert.equal(await fragment(other), `#/s/${payloadOf(url)}/preconditions`);
 
@@ -334,6 +335,21 @@ describe('a share link opens in another browser', () => {
 });
 
 // ---- 2. Broken links -------------------------------------------------------------------------
+
+describe('a shared assessment past readiness', () => {
+  test('the banner says where it stands (fully deployed), never "begin the deployment sequence"', { timeout: TIMEOUT }, async () => {
+    let link;
+    await withFreshContext(shared.server().url, async ({ page }) => {
+      await openExample(page);
+      link = await makeLink(page, { notes: false });
+    });
+    await withFreshContext(link, async ({ page }) => {
+      const text = (await (await sharedBanner(page)).textContent()).replace(/\s+/g, ' ');
+      assert.match(text, /without notes\. Where it stands: Fully deployed\. Healthy deployment[^.]*\. Nothing of it is saved/);
+      assert.doesNotMatch(text, /begin the deployment sequence/);
+    });
+  });
+});
 
 describe('a broken share link', () => {
   test('altered, cut, foreign or newer: says why, shows the library, changes nothing', { timeout: TIMEOUT }, async () => {
