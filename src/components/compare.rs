@@ -109,11 +109,11 @@ pub fn CompareView() -> impl IntoView {
                 <div class="compare-verdicts">
                     <section class="card" data-verdict=c.left_verdict.token()>
                         <h2>{left.clone()}</h2>
-                        <p class="verdict-headline">{c.left_verdict.headline()}</p>
+                        <p class="verdict-headline">{c.left_stage.clone()}</p>
                     </section>
                     <section class="card" data-verdict=c.right_verdict.token()>
                         <h2>{right.clone()}</h2>
-                        <p class="verdict-headline">{c.right_verdict.headline()}</p>
+                        <p class="verdict-headline">{c.right_stage.clone()}</p>
                     </section>
                 </div>
                 <p class="compare-count" role="status">

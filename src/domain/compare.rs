@@ -3,11 +3,13 @@
 
 use super::answer::Answer;
 use super::assessment::Assessment;
+use super::evaluation::evaluate;
 use super::model::{
     all_questions, item_label_of_question, question_section, SeedSection, DEPLOYMENT_STEPS,
 };
 use super::readiness::{self, Verdict};
 use super::sequence::item_done;
+use super::stage::Stage;
 
 /// One item on which the two sides differ.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,11 @@ pub struct Comparison {
     pub left_verdict: Verdict,
     /// The right side's readiness verdict.
     pub right_verdict: Verdict,
+    /// Where the left side stands, in one line ([`Stage::headline`]): past readiness,
+    /// "begin the deployment sequence" would be untrue.
+    pub left_stage: String,
+    /// Where the right side stands, in one line.
+    pub right_stage: String,
     /// Sections with at least one difference, in the seed's order.
     pub sections: Vec<SectionDifferences>,
     /// How many items differ in all.
@@ -123,6 +130,8 @@ pub fn compare(left: &Assessment, right: &Assessment) -> Comparison {
     Comparison {
         left_verdict: readiness::evaluate(left).verdict,
         right_verdict: readiness::evaluate(right).verdict,
+        left_stage: Stage::of(&evaluate(left)).headline(),
+        right_stage: Stage::of(&evaluate(right)).headline(),
         differences: sections.iter().map(|s| s.items.len()).sum(),
         sections,
         not_sure,
@@ -141,6 +150,20 @@ mod tests {
         assert_eq!(c.differences, 0);
         assert!(c.sections.is_empty());
         assert_eq!(c.left_verdict, c.right_verdict);
+    }
+
+    #[test]
+    fn each_side_says_where_it_stands_not_only_its_readiness_verdict() {
+        let deployed = raccoons_inc();
+        let blank = Assessment::default();
+        let c = compare(&deployed, &blank);
+        assert_eq!(c.left_verdict, Verdict::Ready);
+        assert!(
+            c.left_stage.starts_with("Fully deployed."),
+            "{}",
+            c.left_stage
+        );
+        assert_eq!(c.right_stage, c.right_verdict.headline());
     }
 
     #[test]
