@@ -50,7 +50,7 @@ impl fmt::Display for BrowserError {
             BrowserError::NoFileChosen => write!(f, "No file was chosen."),
             BrowserError::FileTooLarge { name, kb, max_kb } => write!(
                 f,
-                "“{name}” was not imported: it is {kb} KB; an assessment file is at most {max_kb} KB. Nothing was changed."
+                "“{name}” was not imported: it is {kb} KB; a KOOM Readiness file is at most {max_kb} KB. Nothing was changed."
             ),
             BrowserError::FileUnreadable { name } => {
                 write!(f, "“{name}” could not be read. Nothing was changed.")

@@ -158,18 +158,18 @@ impl fmt::Display for FileError {
         match self {
             FileError::TooLarge { bytes } => write!(
                 f,
-                "The file is {} KB; an assessment file is at most {} KB. Is it the right file?",
+                "The file is {} KB; a KOOM Readiness file is at most {} KB. Is it the right file?",
                 bytes.div_ceil(1024),
                 MAX_FILE_BYTES / 1024
             ),
             FileError::Empty => write!(f, "The file is empty."),
             FileError::NotUtf8 { utf16: true, .. } => write!(
                 f,
-                "The file is UTF-16 text; an assessment file is UTF-8. Export it again from KOOM Readiness, or save it as UTF-8."
+                "The file is UTF-16 text; a KOOM Readiness file is UTF-8. Export it again from KOOM Readiness, or save it as UTF-8."
             ),
             FileError::NotUtf8 { at, .. } => write!(
                 f,
-                "The file is not UTF-8 text (byte {at} is not UTF-8: another encoding, such as Latin-1, or not a text file). An assessment file is UTF-8; importing it would garble its text."
+                "The file is not UTF-8 text (byte {at} is not UTF-8: another encoding, such as Latin-1, or not a text file). A KOOM Readiness file is UTF-8; importing it would garble its text."
             ),
             FileError::Truncated => write!(
                 f,
@@ -177,7 +177,7 @@ impl fmt::Display for FileError {
             ),
             FileError::NotJson { line, column, detail } => write!(
                 f,
-                "The file is not an assessment file: it is not valid JSON ({detail}; first error at line {line}, column {column})."
+                "The file is not a KOOM Readiness file: it is not valid JSON ({detail}; first error at line {line}, column {column})."
             ),
             FileError::DuplicateKey { key, line } => write!(
                 f,
@@ -524,7 +524,7 @@ mod tests {
         let huge = " ".repeat(MAX_FILE_BYTES + 1);
         assert_eq!(
             decode_file(&huge).unwrap_err().to_string(),
-            "The file is 5121 KB; an assessment file is at most 5120 KB. Is it the right file?"
+            "The file is 5121 KB; a KOOM Readiness file is at most 5120 KB. Is it the right file?"
         );
     }
 
@@ -623,7 +623,7 @@ mod tests {
     fn rejects_text_that_is_not_json() {
         assert_eq!(
             decode_file("Organisation: Raccoons\nVerdict: ready").unwrap_err().to_string(),
-            "The file is not an assessment file: it is not valid JSON (unexpected “O”; first error at line 1, column 1)."
+            "The file is not a KOOM Readiness file: it is not valid JSON (unexpected “O”; first error at line 1, column 1)."
         );
     }
 

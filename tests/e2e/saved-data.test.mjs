@@ -230,7 +230,7 @@ describe('import', () => {
           what: 'a file over 5 MiB',
           name: 'alpha-padded.json',
           contents: Buffer.concat([Buffer.from(exported.text), Buffer.alloc(5 * 1024 * 1024, ' ')]),
-          why: /an assessment file is at most 5120 KB/,
+          why: /a KOOM Readiness file is at most 5120 KB/,
         },
         {
           what: 'a question answered twice',
