@@ -11,6 +11,7 @@ import {
   DESKTOP,
   formatViolations,
   PHONE_CONTEXT,
+  pressKeyUntil,
   runAxe,
   sharedApp,
 } from './support.mjs';
@@ -71,16 +72,8 @@ const describeFocus = (f) =>
       `${f.value ? `[value=${f.value}]` : ''}${f.text ? ` "${f.text}"` : ''}`;
 
 /** Presses `key` until `matches(focused)` holds; fails naming the path focus took. */
-async function pressUntil(page, key, matches, what, max = 12) {
-  const path = [];
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press(key);
-    const now = await focused(page);
-    if (matches(now)) return now;
-    path.push(describeFocus(now));
-  }
-  assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
-}
+const pressUntil = (page, key, matches, what, max = 12) =>
+  pressKeyUntil(page, key, matches, what, { focused, describe: describeFocus, max });
 
 /** Asserts the focused element shows a visible focus indicator (:focus-visible and an outline). */
 function assertFocusVisible(focus, what) {

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { crc32 } from 'node:zlib';
 import { describe, test } from 'node:test';
-import { assertClean, DESKTOP, formatViolations, openApp, PHONE_CONTEXT, runAxe, sharedApp } from './support.mjs';
+import { DESKTOP, formatViolations, inFreshContext, PHONE_CONTEXT, runAxe, sharedApp } from './support.mjs';
 import {
   RECORD_PREFIX,
   SESSION_KEY,
@@ -71,17 +71,8 @@ const QUESTION_VIEWS = ['preconditions', 'maturity', 'red-flags', 'green-flags',
  * Opens `url` in a fresh browser context (its own, empty storage), runs `body(app)`, then checks
  * the page stayed clean and closes the context.
  */
-async function withFreshContext(url, body, contextOptions = { viewport: DESKTOP }) {
-  const app = await openApp(shared.browser(), url, { contextOptions });
-  app.page.setDefaultTimeout(10_000);
-  try {
-    const result = await body(app);
-    assertClean(app);
-    return result;
-  } finally {
-    await app.close();
-  }
-}
+const withFreshContext = (url, body, contextOptions) =>
+  inFreshContext(shared.browser(), url, body, { contextOptions, timeout: 10_000 });
 
 /** The verdict token of the assessment on screen. */
 const verdictToken = (page) => page.locator('aside#verdict').getAttribute('data-verdict');

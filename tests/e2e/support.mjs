@@ -356,3 +356,35 @@ export function sharedApp({ timeout = 10_000 } = {}) {
     },
   };
 }
+
+/**
+ * Opens `url` in a fresh context of `browser` (its own, empty storage), runs `body(app)`, then
+ * checks the page stayed clean and closes the context. `timeout` is the page's default for
+ * every action.
+ */
+export async function inFreshContext(browser, url, body, { contextOptions = { viewport: DESKTOP }, timeout = 10_000 } = {}) {
+  const app = await openApp(browser, url, { contextOptions });
+  app.page.setDefaultTimeout(timeout);
+  try {
+    const result = await body(app);
+    assertClean(app);
+    return result;
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * Presses `key` until `matches(await focused(page))` holds, at most `max` times; fails naming
+ * the path focus took (each step written by `describe`).
+ */
+export async function pressKeyUntil(page, key, matches, what, { focused, describe, max = 12 }) {
+  const path = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (matches(now)) return now;
+    path.push(describe(now));
+  }
+  assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
+}

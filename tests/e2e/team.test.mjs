@@ -13,7 +13,7 @@
 // requests).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertClean, DESKTOP, formatViolations, openApp, PHONE_CONTEXT, runAxe, sharedApp } from './support.mjs';
+import { DESKTOP, formatViolations, inFreshContext, PHONE_CONTEXT, pressKeyUntil, runAxe, sharedApp } from './support.mjs';
 import {
   askDialog,
   captureDownload,
@@ -291,17 +291,8 @@ const textOf = async (locator) => (await locator.innerText()).replace(/\s+/g, ' 
  * Opens `url` in a fresh browser context (its own, empty storage), runs `body(app)`, then checks
  * the page stayed clean and closes the context.
  */
-async function withFreshContext(url, body, contextOptions = { viewport: DESKTOP }) {
-  const app = await openApp(shared.browser(), url, { contextOptions });
-  app.page.setDefaultTimeout(20_000);
-  try {
-    const result = await body(app);
-    assertClean(app);
-    return result;
-  } finally {
-    await app.close();
-  }
-}
+const withFreshContext = (url, body, contextOptions) =>
+  inFreshContext(shared.browser(), url, body, { contextOptions, timeout: 20_000 });
 
 // ---- 1. The issue's journey -------------------------------------------------------------------
 
@@ -848,16 +839,8 @@ function focused(page) {
 const describeFocus = (f) => (f.tag === 'body' ? 'body' : `${f.tag}${f.id ? `#${f.id}` : ''}${f.text ? ` "${f.text}"` : ''}`);
 
 /** Presses `key` until `matches(focused)` holds; fails naming the path focus took. */
-async function pressUntil(page, key, matches, what, max = 40) {
-  const path = [];
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press(key);
-    const now = await focused(page);
-    if (matches(now)) return now;
-    path.push(describeFocus(now));
-  }
-  assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
-}
+const pressUntil = (page, key, matches, what, max = 40) =>
+  pressKeyUntil(page, key, matches, what, { focused, describe: describeFocus, max });
 
 describe('the team view by keyboard only', () => {
   test('create, paste and add links, remove one (asked and answered by keyboard), undo', { timeout: TIMEOUT }, async () => {
