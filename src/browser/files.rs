@@ -24,7 +24,16 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), BrowserEr
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The download reads the blob after this click returns: revoked at once, it may never
+    // start. The address is freed a minute later instead.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    // Without a timer the blob stays for the page's life: better than a lost download.
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
     Ok(())
 }
 
