@@ -598,7 +598,9 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
+/// Writes a numbered list of reasons, each with its next action, under a `###` heading (nothing
+/// for an empty list).
+pub(super) fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
     if list.is_empty() {
         return;
     }

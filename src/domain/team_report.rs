@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::model::{GREEN_FLAGS, MODEL_VERSION};
 use super::readiness::Verdict;
-use super::report::{markdown_cell, markdown_line, markdown_text, ReasonLine};
+use super::report::{markdown_cell, markdown_line, markdown_text, md_reasons, ReasonLine};
 use super::team::{AnswerCount, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN};
 
 /// How the team verdict is reached, in one sentence (`rule.team_conservative`).
@@ -237,23 +237,6 @@ fn row(t: &ItemTally) -> DisagreementRow {
             cell(&t.unanswered),
         ],
     }
-}
-
-fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
-    if list.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "### {title}\n");
-    for (i, r) in list.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. {}  \n   **Next:** {}",
-            i + 1,
-            markdown_text(&r.message),
-            markdown_text(&r.action)
-        );
-    }
-    out.push('\n');
 }
 
 /// Renders a team view's report as Markdown, for pasting into a wiki. Every piece of free text
