@@ -75,7 +75,7 @@ impl std::fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-fn unreadable(reason: impl ToString) -> RecordError {
+pub(crate) fn unreadable(reason: impl ToString) -> RecordError {
     RecordError::Unreadable {
         reason: reason.to_string(),
     }
@@ -93,13 +93,24 @@ pub(crate) fn millis(at: &At) -> Result<u64, FieldError> {
     }
 }
 
+/// What every saved record (an assessment's or a team view's) carries besides its body: its id,
+/// its revision and the time of its last change.
+pub(crate) fn envelope(at: &At) -> Result<(String, u64, u64), FieldError> {
+    Ok((
+        at.required("id")?.string()?,
+        at.required("revision")?.u64()?,
+        millis(&at.required("updated_at")?)?,
+    ))
+}
+
 fn saved_from_json(v: &Json, schema: u32) -> Result<SavedAssessment, FieldError> {
     let at = At::root(v, "record");
+    let (id, revision, updated_at) = envelope(&at)?;
     Ok(SavedAssessment {
         schema,
-        id: at.required("id")?.string()?,
-        revision: at.required("revision")?.u64()?,
-        updated_at: millis(&at.required("updated_at")?)?,
+        id,
+        revision,
+        updated_at,
         assessment: assessment_from_json(&at.required("assessment")?)?,
     })
 }

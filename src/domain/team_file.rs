@@ -18,7 +18,7 @@ use super::file::{
 use super::json::{self, Json};
 use super::limits::{over_limit, OverLimit, TextKind};
 use super::model::MODEL_VERSION;
-use super::records::{millis, RecordError};
+use super::records::{envelope, unreadable, RecordError};
 use super::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
 
 /// Current schema of a team view's library record.
@@ -105,19 +105,14 @@ fn team_from_record(at: &At) -> Result<Team, FieldError> {
 
 fn saved_team_from_json(v: &Json, schema: u32) -> Result<SavedTeam, FieldError> {
     let at = At::root(v, "record");
+    let (id, revision, updated_at) = envelope(&at)?;
     Ok(SavedTeam {
         schema,
-        id: at.required("id")?.string()?,
-        revision: at.required("revision")?.u64()?,
-        updated_at: millis(&at.required("updated_at")?)?,
+        id,
+        revision,
+        updated_at,
         team: team_from_record(&at.required("team")?)?,
     })
-}
-
-fn unreadable(reason: impl ToString) -> RecordError {
-    RecordError::Unreadable {
-        reason: reason.to_string(),
-    }
 }
 
 /// A record's JSON and schema, if it is a team view's record.
