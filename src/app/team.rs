@@ -291,39 +291,17 @@ impl Teams {
             state.go(View::Team);
             return true;
         }
-        match storage::read_team(id) {
-            Some(Ok(record)) => {
-                self.show(
-                    state,
-                    OpenTeam {
-                        id: record.id,
-                        revision: Some(record.revision),
-                        team: record.team,
-                        read_only: false,
-                    },
-                );
-                true
-            }
+        let (record, read_only) = match storage::read_team(id) {
+            Some(Ok(record)) => (record, false),
             Some(Err(domain::RecordError::NewerSchema { .. })) => {
                 let newer = storage::load_teams(browser::now_ms())
                     .ok()
                     .and_then(|l| l.newer.into_iter().find(|r| r.id == id));
                 match newer {
-                    Some(record) => {
-                        self.show(
-                            state,
-                            OpenTeam {
-                                id: record.id,
-                                revision: Some(record.revision),
-                                team: record.team,
-                                read_only: true,
-                            },
-                        );
-                        true
-                    }
+                    Some(record) => (record, true),
                     None => {
                         self.notices.say("That team view was saved by a newer version of KOOM Readiness that this one cannot read. It is left untouched.");
-                        false
+                        return false;
                     }
                 }
             }
@@ -331,13 +309,23 @@ impl Teams {
                 self.notices.say(format!(
                     "That team view could not be opened: it is {e}. It is left untouched."
                 ));
-                false
+                return false;
             }
             None => {
                 self.notices.say("That team view is not saved in this browser (team views are kept per browser: export its file to move it). Your library is below.");
-                false
+                return false;
             }
-        }
+        };
+        self.show(
+            state,
+            OpenTeam {
+                id: record.id,
+                revision: Some(record.revision),
+                team: record.team,
+                read_only,
+            },
+        );
+        true
     }
 
     /// Changes the team view on screen and saves it. `change` says what to tell the user, or
