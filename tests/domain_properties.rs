@@ -12,14 +12,9 @@ use koom_readiness::domain::{
 };
 use proptest::prelude::*;
 
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(Answer::Yes)),
-        Just(Some(Answer::No)),
-        Just(Some(Answer::NotSure)),
-    ]
-}
+#[path = "common/strategies.rs"]
+mod strategies;
+use strategies::answer;
 
 fn observation() -> impl Strategy<Value = Option<Observation>> {
     prop_oneof![

@@ -13,14 +13,9 @@ use koom_readiness::domain::{
 };
 use proptest::prelude::*;
 
-fn answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(Answer::Yes)),
-        Just(Some(Answer::No)),
-        Just(Some(Answer::NotSure)),
-    ]
-}
+#[path = "common/strategies.rs"]
+mod strategies;
+use strategies::answer;
 
 /// Answers to every question of the model, each the healthy one with a probability drawn per
 /// assessment (from never to always), so that teams reach every verdict: with uniform answers
