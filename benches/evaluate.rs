@@ -3,35 +3,19 @@
 //! Run with `cargo bench --bench evaluate`. The machine is shared and noisy: read the median.
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use koom_readiness::domain::{evaluate, raccoons_inc, readiness_questions, Answer, Assessment};
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
+mod common;
+use common::{per_call_us, RUNS};
 
 fn measure(name: &str, a: &Assessment) {
     const ITERATIONS: u32 = 2_000;
-    const RUNS: usize = 11;
-    for _ in 0..200 {
+    let (median, min, max) = per_call_us(200, ITERATIONS, || {
         black_box(evaluate(black_box(a)));
-    }
-    let per_eval: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..ITERATIONS {
-                black_box(evaluate(black_box(a)));
-            }
-            start.elapsed().as_secs_f64() * 1e6 / f64::from(ITERATIONS)
-        })
-        .collect();
-    let min = per_eval.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = per_eval.iter().copied().fold(0.0, f64::max);
+    });
     println!(
-        "{name:<40} median {:>8.2} µs/evaluation   (min {min:.2}, max {max:.2}; {RUNS} runs × {ITERATIONS})",
-        median(per_eval.clone())
+        "{name:<40} median {median:>8.2} µs/evaluation   (min {min:.2}, max {max:.2}; {RUNS} runs × {ITERATIONS})"
     );
 }
 

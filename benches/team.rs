@@ -6,7 +6,6 @@
 //! the domain's share of it is the evaluation (and the report for printing).
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use koom_readiness::domain::{
     all_questions, decode_team_file, encode_team_file, evaluate_team, merge, team_markdown, Answer,
@@ -14,7 +13,7 @@ use koom_readiness::domain::{
 };
 
 mod common;
-use common::Rng;
+use common::{per_call_us, Rng, RUNS};
 
 /// A team of `n`: every question answered at random (a tenth left unanswered), every other
 /// respondent named.
@@ -39,30 +38,10 @@ fn team(n: usize, rng: &mut Rng) -> Team {
     team
 }
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
-
-fn measure(name: &str, iterations: u32, mut f: impl FnMut()) {
-    const RUNS: usize = 11;
-    for _ in 0..iterations.div_ceil(4) {
-        f();
-    }
-    let per_call: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..iterations {
-                f();
-            }
-            start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations)
-        })
-        .collect();
-    let min = per_call.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = per_call.iter().copied().fold(0.0, f64::max);
+fn measure(name: &str, iterations: u32, f: impl FnMut()) {
+    let (median, min, max) = per_call_us(iterations.div_ceil(4), iterations, f);
     println!(
-        "{name:<44} median {:>9.1} µs   (min {min:.1}, max {max:.1}; {RUNS} runs × {iterations})",
-        median(per_call.clone())
+        "{name:<44} median {median:>9.1} µs   (min {min:.1}, max {max:.1}; {RUNS} runs × {iterations})"
     );
 }
 
