@@ -299,17 +299,22 @@ pub fn encode_file(assessment: &Assessment, exported_at: &str) -> String {
 
 /// A file name for the export, from the organisation's name.
 pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String {
-    let slug = slug(&assessment.organisation);
-    let slug = if slug.is_empty() {
-        "assessment".to_string()
-    } else {
-        slug
-    };
+    let slug = slug_or(&assessment.organisation, "assessment");
     format!("koom-readiness-{slug}-{date}.{extension}")
 }
 
+/// [`slug`] of a name, or `fallback` when the name leaves nothing.
+pub(crate) fn slug_or(name: &str, fallback: &str) -> String {
+    let slug = slug(name);
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
+}
+
 /// A name as a safe part of a file name: lower-case letters and digits joined by dashes.
-pub(crate) fn slug(name: &str) -> String {
+fn slug(name: &str) -> String {
     name.chars()
         .map(|c| {
             if c.is_alphanumeric() {

@@ -12,7 +12,7 @@
 use super::assessment::Assessment;
 use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use super::file::{
-    content, file_json, file_kind, file_model_version, file_text, slug, unknown_ids, FileError,
+    content, file_json, file_kind, file_model_version, file_text, slug_or, unknown_ids, FileError,
     FileKind,
 };
 use super::json::{self, Json};
@@ -191,12 +191,7 @@ pub fn encode_team_file(team: &Team, exported_at: &str) -> String {
 /// A file name for a team view's export or report, from its title:
 /// `koom-readiness-team-<title>-<date>.<extension>`.
 pub fn team_file_name(team: &Team, date: &str, extension: &str) -> String {
-    let slug = slug(&team.title);
-    let slug = if slug.is_empty() {
-        "view".to_string()
-    } else {
-        slug
-    };
+    let slug = slug_or(&team.title, "view");
     format!("koom-readiness-team-{slug}-{date}.{extension}")
 }
 
