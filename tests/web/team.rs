@@ -34,6 +34,16 @@ fn team_record(id: &str, names: &[&str]) -> SavedTeam {
     }
 }
 
+/// How many respondents the saved record of team view `id` holds.
+fn saved_respondents(id: &str) -> usize {
+    storage::read_team(id)
+        .unwrap()
+        .unwrap()
+        .team
+        .respondents
+        .len()
+}
+
 #[wasm_bindgen_test]
 fn team_records_round_trip_and_refuse_to_overwrite_another_tabs_change() {
     clear_koom_keys();
@@ -147,15 +157,7 @@ async fn respondents_from_the_library_give_the_conservative_verdict_and_removal_
     // Saved at once, with every respondent.
     assert_eq!(store.teams.save.get_untracked(), TeamSave::Saved);
     let id = store.teams.open_id().unwrap();
-    assert_eq!(
-        storage::read_team(&id)
-            .unwrap()
-            .unwrap()
-            .team
-            .respondents
-            .len(),
-        3
-    );
+    assert_eq!(saved_respondents(&id), 3);
 
     // Adding the same respondent again is refused, with the reason.
     store.teams.add_from_library(vec!["a1".into()], false);
@@ -178,15 +180,7 @@ async fn respondents_from_the_library_give_the_conservative_verdict_and_removal_
         attr(&container, "section.team-verdict", "data-verdict"),
         "ready"
     );
-    assert_eq!(
-        storage::read_team(&id)
-            .unwrap()
-            .unwrap()
-            .team
-            .respondents
-            .len(),
-        2
-    );
+    assert_eq!(saved_respondents(&id), 2);
     store.teams.undo_remove();
     tick().await;
     assert_eq!(count(&container, "li.respondent"), 3);
