@@ -331,7 +331,16 @@ impl Teams {
     /// Changes the team view on screen and saves it. `change` says what to tell the user, or
     /// refuses with a message.
     fn change(&self, change: impl FnOnce(&mut Team) -> Result<(), String>) -> Result<(), String> {
-        let mut result = Ok(());
+        self.change_if(|t| change(t).map(|()| true))
+    }
+
+    /// Like [`Teams::change`], where `change` says whether it changed anything: nothing
+    /// changed, nothing saved (another tab would otherwise see a change).
+    fn change_if(
+        &self,
+        change: impl FnOnce(&mut Team) -> Result<bool, String>,
+    ) -> Result<(), String> {
+        let mut result = Ok(false);
         self.open.update(|o| match o.as_mut() {
             Some(o) if !o.read_only => result = change(&mut o.team),
             Some(_) => {
@@ -340,10 +349,10 @@ impl Teams {
             }
             None => result = Err("No team view is open.".into()),
         });
-        if result.is_ok() {
+        if result == Ok(true) {
             self.save_open();
         }
-        result
+        result.map(|_| ())
     }
 
     /// Renames the team view on screen.
@@ -427,19 +436,14 @@ impl Teams {
     /// Adds respondents to the team view on screen, each with the name of its source for the
     /// messages. Returns what was added and why the others were not.
     fn add_all(&self, respondents: Vec<(String, Respondent)>, outcome: &mut AddOutcome) {
-        let _ = self.change(|t| {
+        let _ = self.change_if(|t| {
             for (source, r) in respondents {
                 match t.add(r) {
                     Ok(i) => outcome.added.push(t.label(i).unwrap_or_default()),
                     Err(e) => outcome.refused.push(format!("{source}: {e}")),
                 }
             }
-            // Nothing added, nothing to save: another tab would otherwise see a change.
-            if outcome.added.is_empty() {
-                Err(String::new())
-            } else {
-                Ok(())
-            }
+            Ok(!outcome.added.is_empty())
         });
     }
 
