@@ -106,6 +106,25 @@ ensure_release_toolchain() {
 	_release_toolchain_ok || _with_tools_lock release-toolchain _install_release_toolchain
 }
 
+# Every crate the release build compiles, in cargo's cache before the build starts: the
+# project's (Cargo.lock) and those of the standard library that build-std rebuilds (the
+# lockfile in the pinned nightly's rust-src). A machine that never built online has neither;
+# without the second, the release build fails on the first crate of std it has to fetch
+# (`no matching package named wasip1`). Offline first: a prepared machine asks no registry.
+_fetch_locked() {
+	local manifest="$1"
+	RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" cargo fetch --locked --offline --manifest-path "$manifest" >/dev/null 2>&1 && return 0
+	log "fetching the crates of $manifest from crates.io"
+	RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" cargo fetch --locked --manifest-path "$manifest" ||
+		die "cargo fetch --locked failed for $manifest"
+}
+
+ensure_release_crates() {
+	ensure_release_toolchain
+	_fetch_locked "$KOOM_ROOT/Cargo.toml"
+	_fetch_locked "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+}
+
 # The environment of a release build: the pinned nightly, the standard library rebuilt for
 # size, and panics that abort without a message (Cargo.toml's release profile says `abort`;
 # this makes it `immediate-abort`, which needs the rebuilt standard library).
@@ -265,6 +284,7 @@ check_pins() {
 ensure_build_tools() {
 	ensure_wasm_target
 	ensure_release_toolchain
+	ensure_release_crates
 	ensure_trunk
 	ensure_wasm_bindgen
 	ensure_wasm_opt
