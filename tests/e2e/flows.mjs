@@ -30,6 +30,27 @@ export function todayIso(date = new Date()) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * The dates the app may have stamped on something it did in the last ten minutes: today, and
+ * yesterday too when a test runs across midnight (CI once failed on exactly that).
+ */
+export function recentDays(now = new Date()) {
+  return [...new Set([todayIso(new Date(now.getTime() - 10 * 60_000)), todayIso(now)])];
+}
+
+/** A regular-expression alternative that matches any of `recentDays()`. */
+export function recentDayPattern() {
+  return `(?:${recentDays().join('|')})`;
+}
+
+/** The recent day for which `make(day)` equals `actual`; fails the test when there is none. */
+export function stampedDay(actual, make, what = 'the date stamp') {
+  const days = recentDays();
+  const day = days.find((d) => make(d) === actual);
+  assert.ok(day, `${what}: ${JSON.stringify(actual)} is not ${days.map((d) => JSON.stringify(make(d))).join(' or ')}`);
+  return day;
+}
+
 let model;
 
 /**

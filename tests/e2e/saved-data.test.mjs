@@ -34,7 +34,7 @@ import {
   startAssessment,
   storageEntries,
   switchAwayFrom,
-  todayIso,
+  stampedDay,
   tryToLeave,
   waitForSaved,
   waitForView,
@@ -360,9 +360,9 @@ describe('import', () => {
       await waitForView(page, 'preconditions');
       const imported = await openedId(page);
       assert.notEqual(imported, original, 'the import replaced the original instead of adding an entry');
-      const importedName = `${a.organisation} (imported ${todayIso()})`;
+      const shownName = (await page.locator('.nav-org').textContent()).trim();
+      const importedName = `${a.organisation} (imported ${stampedDay(shownName, (d) => `${a.organisation} (imported ${d})`, 'the imported name')})`;
       const asImported = { ...a, organisation: importedName };
-      assert.equal((await page.locator('.nav-org').textContent()).trim(), importedName);
       assert.equal(await verdictToken(page), verdict, 'the imported assessment has another verdict');
       for (const view of ['preconditions', 'maturity', 'red-flags']) {
         await openView(page, view);

@@ -29,6 +29,7 @@ import {
   storageEntries,
   startAssessment,
   todayIso,
+  stampedDay,
   answer,
   waitForVerdict,
   waitForView,
@@ -402,7 +403,7 @@ describe('three respondents in one team view (the journey of issue #11)', () => 
 
       // The Markdown.
       const md = await captureDownload(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
-      assert.equal(md.name, `koom-readiness-team-leadership-team-march-${todayIso()}.md`);
+      stampedDay(md.name, (d) => `koom-readiness-team-leadership-team-march-${d}.md`, 'the Markdown file name');
       const plain = unescapeMarkdown(md.text);
       assert.ok(md.text.startsWith('# KOOM team readiness report — Leadership team, March\n'), md.text.slice(0, 200));
       assert.match(md.text, /^## Team verdict: Stop — do not deploy KOOM$/m);
@@ -671,7 +672,7 @@ describe('the team file and the library', () => {
       const verdictBefore = await page.locator('section.team-verdict').getAttribute('data-verdict');
 
       const file = await captureDownload(page, () => page.getByRole('button', { name: 'Export team file (JSON)' }).click());
-      assert.equal(file.name, `koom-readiness-team-leadership-team-${todayIso()}.json`);
+      stampedDay(file.name, (d) => `koom-readiness-team-leadership-team-${d}.json`, 'the team file name');
       const exported = JSON.parse(file.text);
       assert.equal(exported.format, 'koom-readiness/team');
       assert.equal(exported.version, 1);
@@ -686,7 +687,7 @@ describe('the team file and the library', () => {
       await waitForRespondents(page, 4);
       const importedId = await teamIdOf(page);
       assert.notEqual(importedId, id, 'the import wrote over the team view it came from');
-      assert.equal((await page.locator('#main-heading').textContent()).trim(), `Leadership team (imported ${todayIso()})`);
+      const importedDay = stampedDay((await page.locator('#main-heading').textContent()).trim(), (d) => `Leadership team (imported ${d})`, 'the imported team view');
       assert.deepEqual(await respondentsShown(page), shownBefore);
       assert.equal(await page.locator('section.team-verdict').getAttribute('data-verdict'), verdictBefore);
       const imported = await pollUntil(() => storedTeam(page, importedId), Boolean, 'the imported team view saved');
@@ -697,11 +698,11 @@ describe('the team file and the library', () => {
       const entries = page.locator('li.team-entry');
       await pollUntil(() => entries.count(), (n) => n === 2, 'two team views in the library');
       const entry = page.locator(`li.team-entry[data-team="${importedId}"]`);
-      assert.match(await textOf(entry), new RegExp(`Leadership team \\(imported ${todayIso()}\\).* · 4 respondents · changed`));
+      assert.match(await textOf(entry), new RegExp(`Leadership team \\(imported ${importedDay}\\).* · 4 respondents · changed`));
       assert.equal(await page.locator(`li.team-entry[data-team="${id}"]`).count(), 1);
 
       // Delete asks; Keep keeps; Delete deletes; Undo restores.
-      const title = `Leadership team (imported ${todayIso()})`;
+      const title = `Leadership team (imported ${importedDay})`;
       await entry.getByRole('button', { name: `Delete ${title}` }).click();
       const ask = askDialog(page);
       await ask.waitFor();
