@@ -20,7 +20,7 @@ use koom_readiness::domain::{
     over_limit, parse_json, pasted_links, raccoons_inc, seal_share_bytes, share_payload_bytes,
     unknown_ids, Answer, Assessment, ImportedFile, Json, Observation, Page, RecordError,
     Respondent, Route, SavedAssessment, SavedTeam, ShareError, ShareOptions, SharedAssessment,
-    Source, Team, DEPLOYMENT_STEPS, MAX_RESPONDENTS, SCHEMA_VERSION, STABILITY_SIGNS,
+    Source, Team, TextKind, DEPLOYMENT_STEPS, MAX_RESPONDENTS, SCHEMA_VERSION, STABILITY_SIGNS,
     TEAM_SCHEMA_VERSION,
 };
 
@@ -252,6 +252,35 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// Runs `inputs` inputs, their kinds taken in turn: `own` ones made by `make` (from the
+/// positions of two valid encodings), then every change of bytes of the valid encodings, the
+/// bytes substituted or inserted drawn from `symbols`. `check` judges each.
+fn drive(
+    seed: u64,
+    inputs: u64,
+    own: &[Kind],
+    valid: &[String],
+    symbols: &[u8],
+    make: impl Fn(&mut Rng, Kind, usize, usize) -> Vec<u8>,
+    check: impl Fn(Kind, &[u8]) -> Result<String, String>,
+) -> Tally {
+    let kinds: Vec<Kind> = own.iter().copied().chain(BYTE_CHANGES).collect();
+    let mut rng = Rng(seed);
+    let mut tally = Tally::default();
+    for n in 0..inputs {
+        let kind = kinds[n as usize % kinds.len()];
+        let (a, b) = (rng.below(valid.len()), rng.below(valid.len()));
+        let input = if BYTE_CHANGES.contains(&kind) {
+            let (a, b) = (valid[a].as_bytes(), valid[b].as_bytes());
+            mutate(&mut rng, kind, a, b, symbols)
+        } else {
+            make(&mut rng, kind, a, b)
+        };
+        tally.check(kind, &input, || check(kind, &input));
+    }
+    tally
+}
+
 // ---- Share links --------------------------------------------------------------------------
 
 /// The characters of a share link.
@@ -383,32 +412,16 @@ pub fn check_link(kind: Kind, payload: &str, links: &[Link]) -> Result<String, S
 /// every kind of change of the valid links, and forged ones.
 pub fn share_links(seed: u64, inputs: u64) -> Tally {
     let links = valid_links();
-    let kinds: Vec<Kind> = [Kind::RandomBytes, Kind::RandomSymbols, Kind::Forged]
-        .into_iter()
-        .chain(BYTE_CHANGES)
-        .collect();
-    let mut rng = Rng(seed);
-    let mut tally = Tally::default();
-    for n in 0..inputs {
-        let kind = kinds[n as usize % kinds.len()];
-        let (link, other) = (rng.pick(&links), rng.pick(&links));
-        let payload = match kind {
-            Kind::RandomBytes => text(&random_bytes(&mut rng, 160)),
-            Kind::RandomSymbols => text(&random_symbols(&mut rng, ALPHABET, 400)),
-            Kind::Forged => forge(&mut rng, &link.payload),
-            _ => text(&mutate(
-                &mut rng,
-                kind,
-                link.payload.as_bytes(),
-                other.payload.as_bytes(),
-                ALPHABET,
-            )),
-        };
-        tally.check(kind, payload.as_bytes(), || {
-            check_link(kind, &payload, &links)
-        });
-    }
-    tally
+    let valid: Vec<String> = links.iter().map(|l| l.payload.clone()).collect();
+    let own = [Kind::RandomBytes, Kind::RandomSymbols, Kind::Forged];
+    let make = |rng: &mut Rng, kind: Kind, a: usize, _: usize| match kind {
+        Kind::RandomBytes => random_bytes(rng, 160),
+        Kind::RandomSymbols => random_symbols(rng, ALPHABET, 400),
+        _ => forge(rng, &valid[a]).into_bytes(),
+    };
+    drive(seed, inputs, &own, &valid, ALPHABET, make, |kind, input| {
+        check_link(kind, &text(input), &links)
+    })
 }
 
 // ---- The URL fragment ---------------------------------------------------------------------
@@ -479,34 +492,21 @@ pub fn check_fragment(kind: Kind, fragment: &str, links: &[Link]) -> Result<Stri
 /// `inputs` URL fragments read as the app reads its address.
 pub fn fragments(seed: u64, inputs: u64) -> Tally {
     let links = valid_links();
+    let own = [Kind::RandomBytes, Kind::RandomSymbols];
+    let make = |rng: &mut Rng, kind: Kind, _: usize, _: usize| match kind {
+        Kind::RandomBytes => random_bytes(rng, 100),
+        _ => random_symbols(rng, ADDRESS_SYMBOLS, 100),
+    };
     let valid = valid_fragments(&links);
-    let kinds: Vec<Kind> = [Kind::RandomBytes, Kind::RandomSymbols]
-        .into_iter()
-        .chain(BYTE_CHANGES)
-        .collect();
-    let mut rng = Rng(seed);
-    let mut tally = Tally::default();
-    for n in 0..inputs {
-        let kind = kinds[n as usize % kinds.len()];
-        let fragment = match kind {
-            Kind::RandomBytes => text(&random_bytes(&mut rng, 100)),
-            Kind::RandomSymbols => text(&random_symbols(&mut rng, ADDRESS_SYMBOLS, 100)),
-            _ => {
-                let (a, b) = (rng.pick(&valid), rng.pick(&valid));
-                text(&mutate(
-                    &mut rng,
-                    kind,
-                    a.as_bytes(),
-                    b.as_bytes(),
-                    ADDRESS_SYMBOLS,
-                ))
-            }
-        };
-        tally.check(kind, fragment.as_bytes(), || {
-            check_fragment(kind, &fragment, &links)
-        });
-    }
-    tally
+    drive(
+        seed,
+        inputs,
+        &own,
+        &valid,
+        ADDRESS_SYMBOLS,
+        make,
+        |kind, input| check_fragment(kind, &text(input), &links),
+    )
 }
 
 // ---- Pasted links -------------------------------------------------------------------------
@@ -586,6 +586,13 @@ pub fn check_pasted(kind: Kind, pasted: &str, links: &[Link]) -> Result<String, 
                 entry.line
             ));
         }
+        if entry
+            .name
+            .as_deref()
+            .is_some_and(|n| n.is_empty() || n != n.trim())
+        {
+            return Err(format!("line {} named {:?}", entry.line, entry.name));
+        }
         match &entry.payload {
             Err(e) => {
                 refused(e)?;
@@ -609,39 +616,28 @@ pub fn check_pasted(kind: Kind, pasted: &str, links: &[Link]) -> Result<String, 
 /// `inputs` pasted texts read as the team view reads them, every link opened.
 pub fn pasted(seed: u64, inputs: u64) -> Tally {
     let links = valid_links();
+    let own = [Kind::RandomBytes, Kind::RandomSymbols];
+    let make = |rng: &mut Rng, kind: Kind, _: usize, _: usize| match kind {
+        Kind::RandomBytes => random_bytes(rng, 200),
+        _ => {
+            let lines: Vec<String> = (0..rng.below(6))
+                .map(|_| pasted_line(rng, &links))
+                .collect();
+            lines
+                .join(if rng.below(2) == 0 { "\n" } else { "\r\n" })
+                .into_bytes()
+        }
+    };
     let valid = valid_pasted(&links);
-    let kinds: Vec<Kind> = [Kind::RandomBytes, Kind::RandomSymbols]
-        .into_iter()
-        .chain(BYTE_CHANGES)
-        .collect();
-    let mut rng = Rng(seed);
-    let mut tally = Tally::default();
-    for n in 0..inputs {
-        let kind = kinds[n as usize % kinds.len()];
-        let pasted = match kind {
-            Kind::RandomBytes => text(&random_bytes(&mut rng, 200)),
-            Kind::RandomSymbols => {
-                let lines: Vec<String> = (0..rng.below(6))
-                    .map(|_| pasted_line(&mut rng, &links))
-                    .collect();
-                lines.join(if rng.below(2) == 0 { "\n" } else { "\r\n" })
-            }
-            _ => {
-                let (a, b) = (rng.pick(&valid), rng.pick(&valid));
-                text(&mutate(
-                    &mut rng,
-                    kind,
-                    a.as_bytes(),
-                    b.as_bytes(),
-                    PASTED_SYMBOLS,
-                ))
-            }
-        };
-        tally.check(kind, pasted.as_bytes(), || {
-            check_pasted(kind, &pasted, &links)
-        });
-    }
-    tally
+    drive(
+        seed,
+        inputs,
+        &own,
+        &valid,
+        PASTED_SYMBOLS,
+        make,
+        |kind, input| check_pasted(kind, &text(input), &links),
+    )
 }
 
 // ---- JSON: files and records ----------------------------------------------------------------
@@ -785,41 +781,26 @@ fn json_inputs(
     seed: u64,
     inputs: u64,
     valid: &[String],
-    mut check: impl FnMut(&[u8]) -> Result<String, String>,
+    check: impl Fn(&[u8]) -> Result<String, String>,
 ) -> Tally {
     let trees: Vec<Json> = valid
         .iter()
         .map(|t| parse_json(t).expect("a valid encoding is JSON"))
         .collect();
-    let kinds: Vec<Kind> = [
+    let own = [
         Kind::RandomBytes,
         Kind::RandomSymbols,
         Kind::Tree,
         Kind::Tree,
-    ]
-    .into_iter()
-    .chain(BYTE_CHANGES)
-    .collect();
-    let mut rng = Rng(seed);
-    let mut tally = Tally::default();
-    for n in 0..inputs {
-        let kind = kinds[n as usize % kinds.len()];
-        let (a, b) = (rng.below(valid.len()), rng.below(valid.len()));
-        let input = match kind {
-            Kind::RandomBytes => random_bytes(&mut rng, 200),
-            Kind::RandomSymbols => random_symbols(&mut rng, JSON_SYMBOLS, 200),
-            Kind::Tree => mutate_tree(&mut rng, &trees[a], &trees[b]).into_bytes(),
-            _ => mutate(
-                &mut rng,
-                kind,
-                valid[a].as_bytes(),
-                valid[b].as_bytes(),
-                JSON_SYMBOLS,
-            ),
-        };
-        tally.check(kind, &input, || check(&input));
-    }
-    tally
+    ];
+    let make = |rng: &mut Rng, kind: Kind, a: usize, b: usize| match kind {
+        Kind::RandomBytes => random_bytes(rng, 200),
+        Kind::RandomSymbols => random_symbols(rng, JSON_SYMBOLS, 200),
+        _ => mutate_tree(rng, &trees[a], &trees[b]).into_bytes(),
+    };
+    drive(seed, inputs, &own, valid, JSON_SYMBOLS, make, |_, input| {
+        check(input)
+    })
 }
 
 /// When a file or a record says it was written.
@@ -915,6 +896,13 @@ pub fn check_file(bytes: &[u8]) -> Result<String, String> {
                     "a team file taken with {} respondents",
                     t.respondents.len()
                 ));
+            }
+            let names = t.respondents.iter().filter_map(|r| r.name.as_deref());
+            if std::iter::once(t.title.as_str())
+                .chain(names)
+                .any(|n| n.chars().count() > TextKind::Name.max_chars())
+            {
+                return Err("a team file taken with a name over its limit".into());
             }
             for r in &t.respondents {
                 check_imported(&r.assessment, "a team file's respondent")?;
@@ -1027,6 +1015,15 @@ pub fn check_record(raw: &str) -> Result<String, String> {
             ))
         }
         Ok(_) => {}
+        Err(RecordError::NewerSchema {
+            schema,
+            readable: Some(r),
+        }) if r.schema != *schema || r.schema <= SCHEMA_VERSION => {
+            return Err(format!(
+                "a newer record of schema {schema} read as {}",
+                r.schema
+            ))
+        }
         Err(e) => {
             record_refused(e)?;
         }
