@@ -419,9 +419,8 @@ pub fn share_links(seed: u64, inputs: u64) -> Tally {
         Kind::RandomSymbols => random_symbols(rng, ALPHABET, 400),
         _ => forge(rng, &valid[a]).into_bytes(),
     };
-    drive(seed, inputs, &own, &valid, ALPHABET, make, |kind, input| {
-        check_link(kind, &text(input), &links)
-    })
+    let check = |kind: Kind, input: &[u8]| check_link(kind, &text(input), &links);
+    drive(seed, inputs, &own, &valid, ALPHABET, make, check)
 }
 
 // ---- The URL fragment ---------------------------------------------------------------------
@@ -498,15 +497,8 @@ pub fn fragments(seed: u64, inputs: u64) -> Tally {
         _ => random_symbols(rng, ADDRESS_SYMBOLS, 100),
     };
     let valid = valid_fragments(&links);
-    drive(
-        seed,
-        inputs,
-        &own,
-        &valid,
-        ADDRESS_SYMBOLS,
-        make,
-        |kind, input| check_fragment(kind, &text(input), &links),
-    )
+    let check = |kind: Kind, input: &[u8]| check_fragment(kind, &text(input), &links);
+    drive(seed, inputs, &own, &valid, ADDRESS_SYMBOLS, make, check)
 }
 
 // ---- Pasted links -------------------------------------------------------------------------
@@ -629,15 +621,8 @@ pub fn pasted(seed: u64, inputs: u64) -> Tally {
         }
     };
     let valid = valid_pasted(&links);
-    drive(
-        seed,
-        inputs,
-        &own,
-        &valid,
-        PASTED_SYMBOLS,
-        make,
-        |kind, input| check_pasted(kind, &text(input), &links),
-    )
+    let check = |kind: Kind, input: &[u8]| check_pasted(kind, &text(input), &links);
+    drive(seed, inputs, &own, &valid, PASTED_SYMBOLS, make, check)
 }
 
 // ---- JSON: files and records ----------------------------------------------------------------
@@ -776,12 +761,12 @@ fn mutate_tree(rng: &mut Rng, doc: &Json, other: &Json) -> String {
 }
 
 /// `inputs` of the kinds for JSON text made from `valid` (random bytes and JSON symbols,
-/// changes of bytes, changes of values), each checked by `check`.
+/// changes of bytes, changes of values), each judged by `judge`.
 fn json_inputs(
     seed: u64,
     inputs: u64,
     valid: &[String],
-    check: impl Fn(&[u8]) -> Result<String, String>,
+    judge: impl Fn(&[u8]) -> Result<String, String>,
 ) -> Tally {
     let trees: Vec<Json> = valid
         .iter()
@@ -798,9 +783,8 @@ fn json_inputs(
         Kind::RandomSymbols => random_symbols(rng, JSON_SYMBOLS, 200),
         _ => mutate_tree(rng, &trees[a], &trees[b]).into_bytes(),
     };
-    drive(seed, inputs, &own, valid, JSON_SYMBOLS, make, |_, input| {
-        check(input)
-    })
+    let check = |_: Kind, input: &[u8]| judge(input);
+    drive(seed, inputs, &own, valid, JSON_SYMBOLS, make, check)
 }
 
 /// When a file or a record says it was written.
