@@ -13,7 +13,7 @@ use koom_readiness::domain::{
 };
 
 mod common;
-use common::{per_call_us, Rng, RUNS};
+use common::{per_call_us, rng::Rng, RUNS};
 
 /// A team of `n`: every question answered at random (a tenth left unanswered), every other
 /// respondent named.

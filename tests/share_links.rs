@@ -6,50 +6,18 @@
 use std::collections::BTreeMap;
 
 use koom_readiness::domain::{
-    all_questions, checklist_item, decode_share, encode_share, item, question, raccoons_inc, step,
-    AlignmentCycle, Answer, Assessment, Completion, Deflate, Observation, PilotIteration,
-    ShareError, ShareOptions, SharedAssessment, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
-    MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
+    all_questions, checklist_item, decode_share, item, question, raccoons_inc, step,
+    AlignmentCycle, Answer, Assessment, Completion, Observation, PilotIteration, ShareError,
+    SharedAssessment, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, MATURITY_REQUIREMENTS,
+    PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
 use proptest::prelude::*;
 
+#[path = "common/links.rs"]
+mod links;
+use links::{budget_case, open, share, without_notes, MADE_ON};
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const MADE_ON: &str = "2026-11-24";
-
-/// Raw DEFLATE, as the browser's `CompressionStream('deflate-raw')` writes it.
-fn deflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(bytes, 6)
-}
-
-/// Opens a payload as the app does: decode, inflate when needed (never past the announced
-/// length), finish.
-fn open(payload: &str) -> Result<SharedAssessment, ShareError> {
-    let envelope = decode_share(payload)?;
-    let inflated = match envelope.inflated_len() {
-        Some(limit) => {
-            miniz_oxide::inflate::decompress_to_vec_with_limit(envelope.text_block(), limit).ok()
-        }
-        None => None,
-    };
-    envelope.finish(inflated)
-}
-
-fn share(a: &Assessment, notes: bool, compress: bool) -> String {
-    let options = ShareOptions {
-        notes,
-        made_on: MADE_ON.to_string(),
-    };
-    encode_share(a, options, compress.then_some(&deflate as Deflate))
-}
-
-fn without_notes(mut a: Assessment) -> Assessment {
-    a.notes.clear();
-    a.unclear.clear();
-    for c in &mut a.cycles {
-        c.notes.clear();
-    }
-    a
-}
 
 /// An assessment with something in every field a link carries, including a date that is not
 /// an ISO date and text beyond ASCII.
@@ -222,25 +190,6 @@ fn this_version_still_writes_the_frozen_payloads() {
         EVERY_FIELD_WITHOUT_NOTES
     );
     assert_eq!(share(&every_field(), true, false), EVERY_FIELD_WITH_NOTES);
-}
-
-/// Every question answered, every tickable checklist item ticked, a 10-character pilot
-/// department, a 20-character organisation, no assessor, no notes.
-fn budget_case() -> Assessment {
-    let mut a = Assessment::new("Raccoons Incorporate", "");
-    assert_eq!(a.organisation.chars().count(), 20);
-    for (q, answer) in all_questions().zip(Answer::ALL.iter().cycle()) {
-        a.set_answer(q.id, Some(*answer));
-    }
-    for s in DEPLOYMENT_STEPS.iter() {
-        for c in s.checklist {
-            if c.completion == Completion::Ticked {
-                a.checklist.insert(c.id.to_string());
-            }
-        }
-    }
-    a.pilot.department = "Zone C 123".into();
-    a
 }
 
 #[test]

@@ -82,8 +82,8 @@ pub use sequence::{
     SequenceError, SequenceState, StepState, StepStatus,
 };
 pub use share::{
-    decode_share, encode_share, share_text_block, Deflate, ShareEnvelope, ShareError, ShareOptions,
-    SharedAssessment, SHARE_FORMAT_VERSION,
+    decode_share, encode_share, seal_share_bytes, share_payload_bytes, share_text_block, Deflate,
+    ShareEnvelope, ShareError, ShareOptions, SharedAssessment, SHARE_FORMAT_VERSION,
 };
 pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
 pub use stage::{Stage, READY_UNDER_WAY};

@@ -403,9 +403,28 @@ pub fn encode_share(a: &Assessment, options: ShareOptions, deflate: Option<Defla
         u32::try_from(content.len() + 4).unwrap_or(u32::MAX),
     );
     bytes.extend_from_slice(&content);
-    let crc = crc32(&bytes);
-    bytes.extend_from_slice(&crc.to_be_bytes());
-    base64_encode(&bytes)
+    seal_share_bytes(&bytes)
+}
+
+/// The payload of these bytes (format version, length, content): their CRC-32 appended, the
+/// whole written in base64url (`docs/share-link.md`, "Checksum" and "Alphabet"). Nothing else
+/// is checked or added: [`encode_share`] seals what it wrote with it. For tools and tests that
+/// build a payload byte by byte, such as one whose content is damaged but whose checksum is
+/// right (what [`decode_share`] then reports as [`ShareError::Damaged`]).
+pub fn seal_share_bytes(bytes: &[u8]) -> String {
+    let mut sealed = Vec::with_capacity(bytes.len() + 4);
+    sealed.extend_from_slice(bytes);
+    sealed.extend_from_slice(&crc32(bytes).to_be_bytes());
+    base64_encode(&sealed)
+}
+
+/// The bytes a payload's characters stand for, its CRC-32 included: strict base64url, the
+/// reverse of [`seal_share_bytes`]. `None` when a character is outside the alphabet, the
+/// length is one no byte string has, or the last character's unused bits are set. Nothing
+/// else is checked (opening a link is [`decode_share`]): for tools and tests that read a
+/// payload byte by byte.
+pub fn share_payload_bytes(payload: &str) -> Option<Vec<u8>> {
+    base64_decode(payload.as_bytes())
 }
 
 /// Reads a share-link payload (what follows `#/s/`, without any `/<view>` after it) and checks
@@ -1267,9 +1286,7 @@ mod tests {
         let mut bytes = vec![version];
         put_count(&mut bytes, content.len() + 4);
         bytes.extend_from_slice(&content);
-        let crc = crc32(&bytes);
-        bytes.extend_from_slice(&crc.to_be_bytes());
-        base64_encode(&bytes)
+        seal_share_bytes(&bytes)
     }
 
     /// Format-1 content for a blank assessment with these flags and this text block.
@@ -1325,6 +1342,18 @@ mod tests {
     fn crc32_is_the_ieee_one() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn a_sealed_payload_reads_back_as_its_bytes_and_their_checksum() {
+        let payload = encode_share(&Assessment::new("Acme", "Ann"), options(true), None);
+        let bytes = share_payload_bytes(&payload).unwrap();
+        let (body, crc) = bytes.split_at(bytes.len() - 4);
+        assert_eq!(crc, crc32(body).to_be_bytes());
+        assert_eq!(seal_share_bytes(body), payload);
+        assert_eq!(seal_share_bytes(b"123456789"), "MTIzNDU2Nzg5y_Q5Jg");
+        assert_eq!(share_payload_bytes("#/s/"), None);
+        assert_eq!(share_payload_bytes("QR"), None);
     }
 
     #[test]
