@@ -795,52 +795,140 @@ describe('in an opaque-origin frame, an imported assessment', () => {
   });
 });
 
-// ---- 4. The snippet from the start screen -------------------------------------------------------
+// ---- 4. The snippets from the start screen ------------------------------------------------------
 
-describe('the embed snippet', () => {
+describe('the embed snippets', () => {
+  let snippets;
+  /** The three snippets the start screen offers: { sameOrigin, opaque, noScript }. */
+  async function offered() {
+    if (snippets) return snippets;
+    await withSession(appServer.url, {}, async ({ page }) => {
+      await page.locator('#org-name').waitFor({ state: 'visible', timeout: 15_000 });
+      const details = page.locator('details.embed-snippet');
+      await details.locator('summary').click();
+      const read = (id) => details.locator(`textarea#${id}`).inputValue();
+      snippets = { sameOrigin: await read('embed-snippet'), opaque: await read('embed-snippet-opaque'), noScript: await read('embed-snippet-static') };
+      for (const name of ['with saved answers', 'without allow-same-origin', 'without a script']) {
+        await details.getByRole('button', { name: `Copy the snippet: ${name}`, exact: true }).waitFor({ state: 'visible' });
+      }
+    });
+    return snippets;
+  }
+  const sandboxOf = (snippet) => /sandbox="([^"]*)"/.exec(snippet)?.[1].split(/\s+/) ?? [];
+  /** A wiki page with `snippet`, and a recorder of every message the page receives. */
+  const pasted = (snippet) =>
+    hostServer.page(wikiPage(`<script>window.__koomMessages = []; addEventListener("message", function (e) { window.__koomMessages.push(e.data); });</script>\n${snippet}`));
+
+  /** Waits until the snippet's frame is as tall as its content, and taller than `above`. */
+  const fits = (page, frame, what, above) =>
+    pollUntil(
+      async () => ({
+        iframe: await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height),
+        content: await frame.evaluate(() => document.documentElement.scrollHeight),
+      }),
+      (s) => Math.abs(s.iframe - s.content) <= 2 && s.iframe > above,
+      `${what}: the snippet's frame is not as tall as its content (taller than ${above}px)`,
+      10_000,
+    );
+
+  /**
+   * "Why?" in the embed bar: the host receives the scroll message for the verdict panel and
+   * scrolls the page so that the panel is in view; focus is on it.
+   */
+  async function whyScrollsTheHost(page, frame) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      window.__koomMessages.length = 0;
+    });
+    await frame.locator('.embed-bar').getByRole('button', { name: 'Why?' }).click();
+    await frame.waitForFunction(() => document.activeElement?.id === 'verdict');
+    const message = await pollUntil(
+      () => page.evaluate(() => window.__koomMessages.find((m) => m && m.type === 'koom-readiness:scroll') ?? null),
+      Boolean,
+      'the scroll message',
+    );
+    const panel = await frame.evaluate(() => {
+      const box = document.getElementById('verdict').getBoundingClientRect();
+      return { top: box.top + window.scrollY, height: box.height };
+    });
+    assert.ok(Math.abs(message.top - panel.top) <= 2 && Math.abs(message.height - panel.height) <= 2, `the scroll message ${JSON.stringify(message)} is not the verdict panel ${JSON.stringify(panel)}`);
+    await pollUntil(
+      () =>
+        page.evaluate((p) => {
+          const top = document.querySelector('iframe').getBoundingClientRect().top + p.top;
+          return { top, bottom: top + Math.min(p.height, window.innerHeight), viewport: window.innerHeight, scrolled: window.scrollY };
+        }, panel),
+      (s) => s.scrolled > 0 && s.top >= -1 && s.bottom <= s.viewport + 1,
+      'the verdict panel in the host page’s view',
+    );
+  }
+
   for (const width of WIDTHS) {
-    test(`pasted as it is into a wiki page, embeds the app, which grows with its content (${width.name})`, { timeout: TIMEOUT }, async () => {
-      let snippet;
-      await withSession(appServer.url, {}, async ({ page }) => {
-        await page.locator('#org-name').waitFor({ state: 'visible', timeout: 15_000 });
-        const details = page.locator('details.embed-snippet');
-        await details.locator('summary').click();
-        snippet = await details.locator('textarea#embed-snippet').inputValue();
-        await details.getByRole('button', { name: 'Copy the snippet' }).waitFor({ state: 'visible' });
-      });
+    test(`with saved answers, pasted as it is into a wiki page, embeds the app, which grows with its content (${width.name})`, { timeout: TIMEOUT }, async () => {
+      const { sameOrigin: snippet } = await offered();
       assert.ok(snippet.includes(`<iframe src="${appServer.url}?embed=1"`), `the snippet does not frame ${appServer.url}?embed=1:\n${snippet}`);
       assert.ok(snippet.includes(`event.origin !== "${appServer.origin}"`), `the snippet does not check the sender's origin:\n${snippet}`);
-      const sandbox = /sandbox="([^"]*)"/.exec(snippet)?.[1].split(/\s+/) ?? [];
+      assert.ok(snippet.includes('frame.contentWindow !== event.source'), `the snippet does not check the sending frame:\n${snippet}`);
+      const sandbox = sandboxOf(snippet);
       for (const flag of ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-downloads']) {
         assert.ok(sandbox.includes(flag), `the snippet's sandbox lacks ${flag}: ${sandbox.join(' ')}`);
       }
       // Nothing in the app submits a form: the snippet grants no more than the app uses.
       assert.ok(!sandbox.includes('allow-forms'), `the snippet's sandbox grants allow-forms, which nothing uses: ${sandbox.join(' ')}`);
 
-      const host = hostServer.page(wikiPage(snippet));
-      await withSession(host, { contextOptions: width.contextOptions }, async ({ page }) => {
+      await withSession(pasted(snippet), { contextOptions: width.contextOptions }, async ({ page }) => {
         const frame = await appFrame(page, 'iframe[title="KOOM Readiness"]');
         await waitForAppIn(frame);
         await frame.locator('body.embed').waitFor({ state: 'attached' });
         await assertFrameNotice(frame, 'partitioned');
         // The snippet's frame starts at 900px; it takes the start screen's height, then grows.
-        const state = () => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
-        const fits = async (what, above) =>
-          pollUntil(
-            async () => ({ iframe: await state(), content: await frame.evaluate(() => document.documentElement.scrollHeight) }),
-            (s) => Math.abs(s.iframe - s.content) <= 2 && s.iframe > above,
-            `${what}: the snippet's frame is not as tall as its content (taller than ${above}px)`,
-            10_000,
-          );
-        const start = await fits('the start screen', 0);
+        const start = await fits(page, frame, 'the start screen', 0);
         await frame.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
         await waitForView(frame, 'preconditions');
-        const example = await fits('the example', Math.max(900, start.iframe));
+        const example = await fits(page, frame, 'the example', Math.max(900, start.iframe));
+        await whyScrollsTheHost(page, frame);
         await openView(frame, 'report');
-        await fits('the example report', example.iframe);
+        await fits(page, frame, 'the example report', example.iframe);
       });
     });
   }
+
+  test('without allow-same-origin (an opaque origin): the frame still grows, and "Why?" scrolls the host (desktop)', { timeout: TIMEOUT }, async () => {
+    const { opaque: snippet } = await offered();
+    const sandbox = sandboxOf(snippet);
+    assert.ok(sandbox.includes('allow-scripts') && !sandbox.includes('allow-same-origin'), `the snippet's sandbox: ${sandbox.join(' ')}`);
+    assert.ok(snippet.includes('event.origin !== "null"') && snippet.includes('frame.contentWindow !== event.source'), `the snippet does not know its frame by the sending window:\n${snippet}`);
+    await withSession(pasted(snippet), {}, async ({ page }) => {
+      const frame = await appFrame(page, 'iframe[title="KOOM Readiness"]');
+      await waitForAppIn(frame);
+      await assertFrameNotice(frame, 'memory');
+      const start = await fits(page, frame, 'the start screen', 0);
+      await frame.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
+      await waitForView(frame, 'preconditions');
+      await fits(page, frame, 'the example', Math.max(900, start.iframe));
+      await whyScrollsTheHost(page, frame);
+    });
+  });
+
+  test('without a script: a frame of fixed height that scrolls inside, and a link to the full page (desktop)', { timeout: TIMEOUT }, async () => {
+    const { noScript: snippet } = await offered();
+    assert.ok(!snippet.includes('<script'), `the snippet has a script:\n${snippet}`);
+    await withSession(pasted(snippet), {}, async ({ page }) => {
+      const frame = await appFrame(page, 'iframe[title="KOOM Readiness"]');
+      await waitForAppIn(frame);
+      await assertFrameNotice(frame, 'partitioned');
+      const link = page.getByRole('link', { name: 'Open KOOM Readiness on its own page' });
+      assert.equal(await link.getAttribute('href'), appServer.url);
+      const fixed = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+      await frame.getByRole('button', { name: 'Open the Raccoons Inc. example' }).click();
+      await waitForView(frame, 'preconditions');
+      await openView(frame, 'report');
+      const after = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+      assert.equal(after, fixed, 'the frame without a script changed its height');
+      const inner = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+      assert.ok(inner > 0, 'the long report does not scroll inside the fixed frame');
+    });
+  });
 });
 
 // ---- 5. Never a blank page ----------------------------------------------------------------------
