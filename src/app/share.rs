@@ -132,7 +132,7 @@ pub fn embed_snippet(kind: SnippetKind) -> String {
         frame.style.height = Math.ceil(data.height) + "px";
       }} else if (data.type === "koom-readiness:scroll" && typeof data.top === "number" && typeof data.height === "number") {{
         var box = frame.getBoundingClientRect();
-        window.scrollTo(0, Math.max(0, window.scrollY + box.top + data.top - Math.max(0, (window.innerHeight - data.height) / 2)));
+        window.scrollTo(0, Math.max(0, window.scrollY + box.top + data.top + data.height / 2 - window.innerHeight / 2));
       }}
     }});
   }});
