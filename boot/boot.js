@@ -3,9 +3,13 @@
 // scripts/finish-dist.mjs (which fills in the file names and allows exactly this script in the
 // Content-Security-Policy by its hash). Plain ES5: it must run even where the app cannot.
 (function () {
-  var JS = "__JS__";
   var WASM = "__WASM__";
   var OPAQUE = "__OPAQUE__";
+  // The module that starts the app (import the glue, start it with the .wasm asked for below),
+  // inserted as an inline module script: the Content-Security-Policy allows it by its hash, and
+  // with 'strict-dynamic' what it imports. (A dynamic import() from this script would be
+  // refused: under 'strict-dynamic' it counts as parser-inserted.)
+  var START = "__START__";
   var started = false;
   var problem = null;
   // Lets the stylesheet show "Loading…" only where a script runs at all.
@@ -33,38 +37,41 @@
     return;
   }
 
-  function failed(what) {
+  function failed(what, advice) {
     return function (error) {
       var detail = error && error.message ? " (" + error.message + ")" : "";
-      show(
-        "KOOM Readiness could not " + what + detail + ". Reload the page. If it is embedded in a wiki, the wiki's frame may not allow it to load: open the tool on its own page, or ask the site's administrators to serve it with the header “Access-Control-Allow-Origin: *”."
-      );
+      show("KOOM Readiness could not " + what + detail + ". Reload the page. " + advice);
     };
   }
+  var inAWiki = "If it is embedded in a wiki, the wiki's frame may not allow it to load: open the tool on its own page.";
 
-  window.__koomFailed = failed("start");
+  window.__koomFailed = failed("start", inAWiki);
 
   // A sandboxed frame without allow-same-origin has an opaque origin: the app's module and its
   // WebAssembly are cross-origin requests there, which a plain static server refuses. A classic
-  // script is not, so the app comes in one (the WebAssembly inside it).
+  // script is not, so the app comes in one (the WebAssembly and the stylesheet inside it).
   if (self.origin === "null") {
     var script = document.createElement("script");
     script.src = OPAQUE;
-    script.onerror = failed("load its files in this frame");
+    script.onerror = failed(
+      "load its files in this frame",
+      "If it still does not start, open the tool on its own page, or ask the wiki's administrators to add allow-same-origin to the frame's sandbox."
+    );
     document.head.appendChild(script);
     return;
   }
 
   function load() {
-    var wasm = fetch(WASM);
+    window.__koomWasm = fetch(WASM);
     // Its failure is reported once, by the start below; this keeps it from also being an
     // unhandled rejection in the console.
-    wasm["catch"](function () {});
-    import(JS)
-      .then(function (app) {
-        return app.default({ module_or_path: wasm });
-      })
-      .catch(failed("start"));
+    window.__koomWasm["catch"](function () {});
+    var start = document.createElement("script");
+    start.type = "module";
+    start.textContent = START;
+    // The module or what it imports did not arrive (an error inside it is reported by the start).
+    start.onerror = failed("load its files", inAWiki);
+    document.head.appendChild(start);
   }
   // The first screen is painted from the HTML before the app's files are asked for, so they
   // never compete with the stylesheet for the first paint.

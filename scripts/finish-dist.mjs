@@ -5,8 +5,9 @@
 //   2. writes koom-opaque-<hash>.js: the app as one classic script, its WebAssembly inside, for
 //      sandboxed frames with an opaque origin, where a plain static server refuses the module
 //      and the .wasm (cross-origin requests there); it is loaded only in that case;
-//   3. puts a strict Content-Security-Policy in a <meta>: no inline script but boot.js (by its
-//      hash), no eval but WebAssembly's, nothing from other origins.
+//   3. puts a strict Content-Security-Policy in a <meta>: no inline script but boot.js and the
+//      module it inserts to start the app (by their hashes), what those load ('strict-dynamic'),
+//      no eval but WebAssembly's, nothing from other origins.
 //
 //   node scripts/finish-dist.mjs <dist dir> <the cargo-built .wasm, before wasm-bindgen>
 import { execFileSync } from 'node:child_process';
@@ -43,7 +44,24 @@ try {
   // Its module imports under its own names: optimise its own WebAssembly, as Trunk does.
   execFileSync('wasm-opt', ['-Oz', '--output', join(work, 'koom_opt.wasm'), join(work, 'koom_bg.wasm')], { stdio: 'inherit' });
   const bytes = readFileSync(join(work, 'koom_opt.wasm')).toString('base64');
+  // The stylesheet too: WebKit compares the CSP's 'self' with the frame's opaque origin and
+  // refuses the <link> there (WebKit#66923); a constructed stylesheet is no request, and the
+  // policy does not govern it. Applied only where the <link>'s sheet did not load.
+  const cssHref = /<link rel="stylesheet" href="\.\/([^"]+\.css)"/.exec(html)?.[1];
+  if (!cssHref) throw new Error(`${indexPath}: the stylesheet <link> was not found`);
+  const css = readFileSync(join(dist, cssHref), 'utf8');
+  const styles =
+    ';(function () {\n' +
+    '  var link = document.querySelector(\'link[rel="stylesheet"]\');\n' +
+    '  if ((link && link.sheet) || !document.adoptedStyleSheets || typeof CSSStyleSheet !== "function") return;\n' +
+    '  try {\n' +
+    '    var sheet = new CSSStyleSheet();\n' +
+    `    sheet.replaceSync(${JSON.stringify(css)});\n` +
+    '    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);\n' +
+    '  } catch (e) {}\n' +
+    '})();\n';
   const body =
+    styles +
     `${glue}\n;(function () {\n` +
     `  var text = atob("${bytes}");\n` +
     '  var bytes = new Uint8Array(text.length);\n' +
@@ -58,16 +76,21 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-// 3. boot.js inline, allowed by its hash.
+// 3. boot.js inline, allowed by its hash; the module it inserts to start the app, by its hash;
+// what those two insert or import, by 'strict-dynamic' (in a sandboxed frame with an opaque
+// origin WebKit matches no file with 'self', WebKit#66923). 'self' stays for browsers without
+// 'strict-dynamic' (CSP level 2), which ignore it.
+const start = `import init from ${JSON.stringify(js)};\ninit({ module_or_path: window.__koomWasm }).catch(function (e) { window.__koomFailed(e); });\n`;
 const boot = readFileSync(join(root, 'boot', 'boot.js'), 'utf8')
-  .replace('"__JS__"', JSON.stringify(js))
   .replace('"__WASM__"', JSON.stringify(wasm))
-  .replace('"__OPAQUE__"', JSON.stringify(opaque));
+  .replace('"__OPAQUE__"', JSON.stringify(opaque))
+  .replace('"__START__"', JSON.stringify(start));
 const script = `\n${boot}`;
 const sha = createHash('sha256').update(script).digest('base64');
+const startSha = createHash('sha256').update(start).digest('base64');
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha}'`,
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha}' 'sha256-${startSha}' 'strict-dynamic'`,
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -8,6 +8,8 @@
 #   5. end-to-end: release build (trunk build --release), the size guard (size-budget.json),
 #      then the bundle served over HTTP on 127.0.0.1 and
 #      driven in headless Chromium by tests/e2e/*.test.mjs (node --test, playwright-core)
+#   6. the core journeys in Firefox ESR (tests/e2e/engines/firefox.test.mjs, puppeteer-core)
+#      and WebKitGTK (tests/e2e/engines/webkit.test.mjs, selenium-webdriver, under Xvfb)
 # A suite that runs zero tests fails. The last line is always `N passed, M failed`, counting
 # the tests of all suites that ran; a failure names its stage just before it.
 set -euo pipefail
@@ -67,6 +69,8 @@ ensure_wasm_bindgen
 ensure_wasm_opt
 check_pins
 ensure_chromium
+ensure_firefox
+ensure_webkit
 ensure_e2e_deps
 
 stage "format (cargo fmt --check)"
@@ -93,21 +97,35 @@ stage "e2e: release build (trunk build --release)"
 stage "size guard (first load, brotli, against size-budget.json)"
 node "$KOOM_ROOT/scripts/size-report.mjs" "$KOOM_ROOT/dist" --check
 
+# Runs node --test on the files given, adds its TAP counts (cancelled tests count as failed) to
+# the totals, fails the stage if a test failed or none ran.
+node_suite() {
+	local name="$1" tap="$LOGS/$1.tap" rc=0
+	shift
+	KOOM_DIST="$KOOM_ROOT/dist" node --test \
+		--test-reporter=spec --test-reporter-destination=stdout \
+		--test-reporter=tap --test-reporter-destination="$tap" \
+		"$@" || rc=$?
+	local passed failed cancelled
+	passed="$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
+	failed="$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
+	cancelled="$(sed -n 's/^# cancelled \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
+	passed=${passed:-0}
+	failed=$((${failed:-0} + ${cancelled:-0}))
+	PASSED=$((PASSED + passed))
+	FAILED=$((FAILED + failed))
+	printf -- '-- %s: %d passed, %d failed\n' "$name" "$passed" "$failed"
+	((rc == 0)) || exit "$rc"
+	((passed + failed > 0)) || die "the $name suite ran zero tests"
+}
+
 stage "e2e: release bundle in headless Chromium (node --test tests/e2e)"
-tap="$LOGS/e2e.tap"
-rc=0
-KOOM_DIST="$KOOM_ROOT/dist" node --test \
-	--test-reporter=spec --test-reporter-destination=stdout \
-	--test-reporter=tap --test-reporter-destination="$tap" \
-	tests/e2e/*.test.mjs || rc=$?
-e2e_passed="$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
-e2e_failed="$(sed -n 's/^# fail \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
-e2e_cancelled="$(sed -n 's/^# cancelled \([0-9][0-9]*\)$/\1/p' "$tap" | tail -n 1)"
-e2e_failed=$((${e2e_failed:-0} + ${e2e_cancelled:-0}))
-PASSED=$((PASSED + ${e2e_passed:-0}))
-FAILED=$((FAILED + ${e2e_failed:-0}))
-printf -- '-- e2e: %d passed, %d failed\n' "${e2e_passed:-0}" "${e2e_failed:-0}"
-((rc == 0)) || exit "$rc"
-((${e2e_passed:-0} + ${e2e_failed:-0} > 0)) || die "the e2e suite ran zero tests"
+node_suite e2e tests/e2e/*.test.mjs
+
+stage "e2e: core journeys in Firefox ESR (headless, WebDriver BiDi)"
+node_suite firefox tests/e2e/engines/firefox.test.mjs
+
+stage "e2e: core journeys in WebKitGTK (MiniBrowser under Xvfb, WebKitWebDriver)"
+node_suite webkit tests/e2e/engines/webkit.test.mjs
 
 STAGE="done"

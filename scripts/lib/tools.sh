@@ -24,6 +24,10 @@ WASM_TARGET="wasm32-unknown-unknown"
 RELEASE_TOOLCHAIN="nightly-2026-05-20"
 CHROMIUM_BIN="/usr/bin/chromium"
 CHROMEDRIVER_BIN="/usr/bin/chromedriver"
+FIREFOX_BIN="/usr/bin/firefox-esr"
+WEBKIT_DRIVER_BIN="/usr/bin/WebKitWebDriver"
+WEBKIT_BROWSER_BIN="/usr/lib/$(uname -m)-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+XVFB_BIN="/usr/bin/Xvfb"
 NODE_MIN_MAJOR=20
 
 # Playwright-core never downloads a browser, but make sure nothing in the npm tree tries to.
@@ -226,36 +230,58 @@ ensure_wasm_opt() {
 		die "wasm-opt on PATH is not the pinned one: $(command -v wasm-opt)"
 }
 
-_install_chromium() {
-	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] && return 0
+# Installs Debian packages with apt-get unless every file given is already there:
+#   _apt_install "<file> <file>…" <package>…
+_apt_install() {
+	local files="$1" file missing=0
+	shift
+	for file in $files; do [[ -x "$file" ]] || missing=1; done
+	((missing)) || return 0
 	local sudo=()
 	if [[ "$(id -u)" -ne 0 ]]; then
-		command -v sudo >/dev/null || die "installing chromium needs root or sudo"
+		command -v sudo >/dev/null || die "installing $* needs root or sudo"
 		sudo=(sudo)
 	fi
-	command -v apt-get >/dev/null || die "chromium and chromium-driver are missing and apt-get is not available"
-	# Refresh the package lists only if they do not know both packages yet.
+	command -v apt-get >/dev/null || die "$* missing and apt-get is not available"
+	# Refresh the package lists only if they do not know every package yet.
 	local known
-	known="$(apt-cache policy chromium chromium-driver 2>/dev/null | grep -c 'Candidate: [^(]' || true)"
-	if ((known < 2)); then
-		log "apt-get update (package lists do not know chromium yet)"
+	known="$(apt-cache policy "$@" 2>/dev/null | grep -c 'Candidate: [^(]' || true)"
+	if ((known < $#)); then
+		log "apt-get update (package lists do not know $* yet)"
 		"${sudo[@]}" apt-get update || die "apt-get update failed"
 	fi
-	log "installing chromium and chromium-driver from Debian"
-	if ! "${sudo[@]}" apt-get install -y chromium chromium-driver; then
+	log "installing $* from Debian"
+	if ! "${sudo[@]}" apt-get install -y --no-install-recommends "$@"; then
 		# Stale lists (a mirror dropped the old .deb): refresh once and retry.
 		"${sudo[@]}" apt-get update || die "apt-get update failed"
-		"${sudo[@]}" apt-get install -y chromium chromium-driver || die "apt-get install chromium chromium-driver failed"
+		"${sudo[@]}" apt-get install -y --no-install-recommends "$@" || die "apt-get install $* failed"
 	fi
-	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] || die "chromium installed, but $CHROMIUM_BIN or $CHROMEDRIVER_BIN is missing"
+	for file in $files; do [[ -x "$file" ]] || die "$* installed, but $file is missing"; done
 }
 
 # Debian's chromium and its matching chromedriver (/usr/bin/chromium, /usr/bin/chromedriver).
 ensure_chromium() {
-	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] || _with_tools_lock chromium _timed "chromium install" _install_chromium
+	[[ -x "$CHROMIUM_BIN" && -x "$CHROMEDRIVER_BIN" ]] ||
+		_with_tools_lock chromium _timed "chromium install" _apt_install "$CHROMIUM_BIN $CHROMEDRIVER_BIN" chromium chromium-driver
 	# wasm-bindgen-test-runner picks its driver from these variables before searching PATH.
 	export CHROMEDRIVER="$CHROMEDRIVER_BIN"
 	export CHROMIUM_PATH="${CHROMIUM_PATH:-$CHROMIUM_BIN}"
+}
+
+# Debian's Firefox ESR (the Firefox suite drives it over WebDriver BiDi, puppeteer-core).
+ensure_firefox() {
+	[[ -x "$FIREFOX_BIN" ]] || _with_tools_lock firefox _timed "firefox-esr install" _apt_install "$FIREFOX_BIN" firefox-esr
+	export FIREFOX_PATH="${FIREFOX_PATH:-$FIREFOX_BIN}"
+}
+
+# Debian's WebKitGTK WebDriver and MiniBrowser, and Xvfb to give MiniBrowser (which has no
+# headless mode) a display.
+ensure_webkit() {
+	[[ -x "$WEBKIT_DRIVER_BIN" && -x "$WEBKIT_BROWSER_BIN" && -x "$XVFB_BIN" ]] ||
+		_with_tools_lock webkit _timed "webkit2gtk-driver install" \
+			_apt_install "$WEBKIT_DRIVER_BIN $WEBKIT_BROWSER_BIN $XVFB_BIN" webkit2gtk-driver xvfb
+	export WEBKIT_DRIVER_PATH="${WEBKIT_DRIVER_PATH:-$WEBKIT_DRIVER_BIN}"
+	export WEBKIT_BROWSER_PATH="${WEBKIT_BROWSER_PATH:-$WEBKIT_BROWSER_BIN}"
 }
 
 # The e2e suite's npm packages, exactly as tests/e2e/package-lock.json says (npm ci).

@@ -28,7 +28,8 @@ pub use notices::Notices;
 pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
 pub use save_state::SaveState;
 pub use share::{
-    embed_snippet, full_page_link, make_link, plain_link, read_link, ShareLink, LINK_WARNING_CHARS,
+    embed_snippet, full_page_link, make_link, plain_link, read_link, ShareLink, SnippetKind,
+    LINK_WARNING_CHARS,
 };
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};

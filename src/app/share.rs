@@ -72,23 +72,68 @@ pub fn full_page_link(state: AppState, opened: &Opened) -> String {
     }
 }
 
-/// The snippet a wiki pastes to embed the app: the frame, its sandbox and permissions, and the
-/// few lines that let it grow with its content (checking the sender's origin).
-pub fn embed_snippet() -> String {
+/// Which frame a wiki may give the app, and so which snippet embeds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnippetKind {
+    /// A sandbox with `allow-same-origin`: the app keeps its answers in the browser (for the
+    /// wiki's site), and its messages come from its own origin.
+    SameOrigin,
+    /// A sandbox without `allow-same-origin` (a wiki that forbids it): the frame's origin is
+    /// opaque, answers live in memory, and its messages come from `"null"`, so the host knows
+    /// the frame by the window that sent them.
+    Opaque,
+    /// A wiki that strips `<script>`: a frame of fixed height, and a link to the full page.
+    NoScript,
+}
+
+/// The sandbox flags of every snippet but the one for an opaque origin (which lacks
+/// `allow-same-origin`).
+const SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals";
+
+/// The snippet a wiki pastes to embed the app: the frame, its sandbox and permissions, and
+/// (where the wiki keeps scripts) the few lines that let it grow with its content and scroll
+/// to what the app shows (the `koom-readiness:height` and `koom-readiness:scroll` messages),
+/// accepted only from the app's own frame.
+pub fn embed_snippet(kind: SnippetKind) -> String {
     let base = location::page_address().unwrap_or_default();
     let origin = location::origin().unwrap_or_default();
-    format!(
+    let (sandbox, height, sender) = match kind {
+        SnippetKind::SameOrigin => (SANDBOX.to_owned(), 900, origin),
+        SnippetKind::Opaque => (
+            SANDBOX.replace(" allow-same-origin", ""),
+            900,
+            "null".to_owned(),
+        ),
+        SnippetKind::NoScript => (SANDBOX.to_owned(), 1400, String::new()),
+    };
+    let frame = format!(
         r#"<iframe src="{base}?embed=1" title="KOOM Readiness" loading="lazy"
-  style="width:100%;height:900px;border:0"
-  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals"
-  allow="clipboard-write"></iframe>
+  style="width:100%;height:{height}px;border:0"
+  sandbox="{sandbox}"
+  allow="clipboard-write"></iframe>"#
+    );
+    if kind == SnippetKind::NoScript {
+        return format!(
+            r#"{frame}
+<p><a href="{base}" target="_blank" rel="noopener">Open KOOM Readiness on its own page</a></p>"#
+        );
+    }
+    format!(
+        r#"{frame}
 <script>
   window.addEventListener("message", function (event) {{
-    if (event.origin !== "{origin}") return;
+    if (event.origin !== "{sender}") return;
     var data = event.data;
-    if (!data || data.type !== "koom-readiness:height" || typeof data.height !== "number") return;
+    if (!data || typeof data.type !== "string") return;
     document.querySelectorAll('iframe[src^="{base}"]').forEach(function (frame) {{
-      if (frame.contentWindow === event.source) frame.style.height = Math.ceil(data.height) + "px";
+      if (frame.contentWindow !== event.source) return;
+      if (data.type === "koom-readiness:height" && typeof data.height === "number") {{
+        frame.style.height = Math.ceil(data.height) + "px";
+      }} else if (data.type === "koom-readiness:scroll" && typeof data.top === "number" && typeof data.height === "number") {{
+        var box = frame.getBoundingClientRect();
+        window.scrollTo(0, Math.max(0, window.scrollY + box.top + data.top + data.height / 2 - window.innerHeight / 2));
+      }}
     }});
   }});
 </script>"#

@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 /// The `type` of the message that tells the host page the content's height.
 pub const HEIGHT_MESSAGE: &str = "koom-readiness:height";
 
+/// The `type` of the message that asks the host page to scroll part of the frame into view.
+pub const SCROLL_MESSAGE: &str = "koom-readiness:scroll";
+
 /// Whether the page is shown inside a frame.
 pub fn in_frame() -> bool {
     let Some(w) = web_sys::window() else {
@@ -35,6 +38,23 @@ pub fn post_height() -> Option<()> {
     let message = js_sys::Object::new();
     js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into()).ok()?;
     js_sys::Reflect::set(&message, &"height".into(), &content_height()?.into()).ok()?;
+    parent.post_message(&message, "*").ok()
+}
+
+/// Asks the host page to scroll the part of the frame where `el` is into view
+/// (`{type: "koom-readiness:scroll", top, height}`, in CSS pixels from the top of the frame's
+/// content). A frame that grows with its content never scrolls itself, and WebKit's
+/// `scrollIntoView()` and focus scrolling do not reach the host page from a cross-origin
+/// frame: the host's snippet does the scrolling. Like the height, it says nothing private.
+pub fn ask_host_to_show(el: &web_sys::Element) -> Option<()> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok()??;
+    let box_ = el.get_bounding_client_rect();
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"type".into(), &SCROLL_MESSAGE.into()).ok()?;
+    let top = box_.top() + w.scroll_y().ok()?;
+    js_sys::Reflect::set(&message, &"top".into(), &top.into()).ok()?;
+    js_sys::Reflect::set(&message, &"height".into(), &box_.height().into()).ok()?;
     parent.post_message(&message, "*").ok()
 }
 

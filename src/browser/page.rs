@@ -84,6 +84,9 @@ pub fn scroll_to_and_focus(id: &str) -> Option<()> {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);
+    if super::frame::in_frame() {
+        super::frame::ask_host_to_show(&el);
+    }
     el.focus().ok()
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{embed_snippet, full_page_link, use_state, use_store, Opened, View};
+use crate::app::{embed_snippet, full_page_link, use_state, use_store, Opened, SnippetKind, View};
 use crate::browser::storage::StorageError;
 use crate::browser::{self, frame};
 use crate::domain::Stage;
@@ -90,11 +90,16 @@ pub fn FrameNotice() -> impl IntoView {
     }
 }
 
-/// The snippet to paste into a wiki page, with a copy button and what each attribute allows.
+/// One snippet to paste, with its copy button.
 #[component]
-pub fn EmbedSnippet() -> impl IntoView {
+fn SnippetBox(
+    kind: SnippetKind,
+    id: &'static str,
+    title: &'static str,
+    about: &'static str,
+) -> impl IntoView {
     let store = use_store();
-    let snippet = embed_snippet();
+    let snippet = embed_snippet(kind);
     let text = snippet.clone();
     let copy = move |_| {
         let text = text.clone();
@@ -104,7 +109,7 @@ pub fn EmbedSnippet() -> impl IntoView {
                     .notices
                     .say("The embed snippet was copied: paste it into the wiki page's HTML."),
                 Err(_) => {
-                    browser::select_text("embed-snippet");
+                    browser::select_text(id);
                     store
                         .notices
                         .say("The snippet is selected: copy it with Ctrl+C (⌘C on a Mac).");
@@ -113,12 +118,28 @@ pub fn EmbedSnippet() -> impl IntoView {
         });
     };
     view! {
+        <h3>{title}</h3>
+        <p>{about}</p>
+        <label for=id>{format!("Embed snippet: {}", title.to_lowercase())}</label>
+        <textarea id=id readonly rows="12" prop:value=snippet></textarea>
+        <button type="button" class="secondary" aria-label=format!("Copy the snippet: {}", title.to_lowercase()) on:click=copy>"Copy the snippet"</button>
+    }
+}
+
+/// The snippets to paste into a wiki page, one for each frame a wiki may allow, with what each
+/// attribute allows.
+#[component]
+pub fn EmbedSnippet() -> impl IntoView {
+    view! {
         <details class="card embed-snippet">
             <summary>"Embed this tool in a wiki page"</summary>
-            <p>"Paste this into the page's HTML. The frame grows with its content; without the script it keeps its height and scrolls inside. The sandbox allows scripts and this site's own storage (same-origin), popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard."</p>
-            <label for="embed-snippet">"Embed snippet"</label>
-            <textarea id="embed-snippet" readonly rows="12" prop:value=snippet></textarea>
-            <button type="button" class="secondary" on:click=copy>"Copy the snippet"</button>
+            <p>"Paste one of these into the page's HTML. With its script the frame grows with its content and scrolls the page to what the tool shows; without it the frame keeps its height and scrolls inside. The sandbox allows scripts, popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard."</p>
+            <SnippetBox kind=SnippetKind::SameOrigin id="embed-snippet" title="With saved answers"
+                about="The usual choice: the sandbox also allows this site's own storage (allow-same-origin), so answers are kept in the browser, for the wiki's site."/>
+            <SnippetBox kind=SnippetKind::Opaque id="embed-snippet-opaque" title="Without allow-same-origin"
+                about="For a wiki that forbids allow-same-origin: the tool works, but answers live in memory only (keep them with a share link or the file export). The script knows the frame by the window its messages come from, as their origin is “null”."/>
+            <SnippetBox kind=SnippetKind::NoScript id="embed-snippet-static" title="Without a script"
+                about="For a wiki that removes <script>: a frame of fixed height that scrolls inside, and a link to the full page."/>
         </details>
     }
 }

@@ -1,0 +1,534 @@
+// The core journeys, in an engine other than Chromium (engine.mjs drives it): first load;
+// answers → verdict; a reload keeps them; a share link made, opened read-only, and refused
+// when altered or cut; a team view from pasted links; the file out and back in; the embed
+// layout in every kind of frame a wiki uses (the height message, the truth about storage, the
+// opaque-origin sandbox); answering by keyboard alone with a visible focus ring; phone width.
+// The Chromium suite (tests/e2e/*.test.mjs) checks each in depth; these check that every engine
+// our users have gets through them. A test file per engine calls coreJourneys(name).
+//
+// Not a test file itself (node --test runs *.test.mjs only).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readinessModel } from '../flows.mjs';
+import { LOCAL_HOST, startStaticServer } from '../support.mjs';
+import { poll, startEngine } from './engine.mjs';
+
+const TIMEOUT = 120_000;
+const HEIGHT_MESSAGE = 'koom-readiness:height';
+const NAV = 'nav[aria-label="Assessment sections"]';
+const NOTHING_CHANGED = 'Your library is below; nothing in it was changed.';
+
+/** A second server for the wiki pages: http://localhost:<port>, another site than the app's. */
+async function startHostServer() {
+  const pages = new Map();
+  const server = createServer((req, res) => {
+    const html = pages.get(new URL(req.url, 'http://localhost').pathname);
+    res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOCAL_HOST, resolveListen);
+  });
+  const origin = `http://localhost:${server.address().port}`;
+  return {
+    origin,
+    page(html) {
+      const path = `/wiki/page-${pages.size + 1}`;
+      pages.set(path, html);
+      return origin + path;
+    },
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections?.();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+/** A wiki page around `body`. */
+const wikiPage = (body) => `<!DOCTYPE html>
+<html lang="en">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><link rel="icon" href="data:," />
+  <title>Operations wiki</title><style>body { margin: 0 8px; font-family: sans-serif; }</style></head>
+  <body><main><h1>Operations wiki</h1><p>Before we deploy KOOM, every team lead fills in the checklist below.</p>
+  ${body}
+  <p>Questions? Ask in #ops.</p></main></body>
+</html>`;
+
+// ---- Steps, in the page --------------------------------------------------------------------
+
+/** Waits until the app has taken the page over from index.html's first screen. */
+const appStarted = (tab, timeout = 20_000) =>
+  tab.waitFor(() => !document.getElementById('boot') && document.querySelector('#main-heading') !== null, [], 'the app started (no #boot, a #main-heading)', timeout);
+
+/** Waits until `token` is the open view. */
+const waitForView = (tab, token) =>
+  tab.waitFor((nav, t) => document.querySelector(`${nav} button[data-view="${t}"][aria-current="page"]`) !== null, [NAV, token], `the ${token} view`);
+
+/** The verdict panel's token (stop, hold, not-yet, ready). */
+const verdictOf = (tab) => tab.eval(() => document.querySelector('aside#verdict')?.dataset.verdict ?? null);
+const waitForVerdict = (tab, token) => poll(() => verdictOf(tab), (v) => v === token, `the verdict ${token}`);
+
+/** Clicks the visible button whose text is `text` (inside `scope`). */
+async function clickButton(tab, text, scope = 'body') {
+  const selector = await poll(
+    () =>
+      tab.eval(
+        (s, t) => {
+          const button = [...document.querySelectorAll(`${s} button`)].find((b) => b.textContent.trim() === t && b.getClientRects().length > 0);
+          if (!button) return null;
+          button.dataset.e2e ??= `b${Math.random().toString(36).slice(2)}`;
+          return `button[data-e2e="${button.dataset.e2e}"]`;
+        },
+        scope,
+        text,
+      ),
+    Boolean,
+    `the button “${text}”`,
+  );
+  await tab.click(selector);
+}
+
+/** Back to the start screen. */
+async function toStart(tab) {
+  const there = await tab.eval(() => Boolean(document.querySelector('#org-name')?.getClientRects().length));
+  if (!there) await tab.click('header.masthead button.brand');
+  await tab.waitForSelector('#org-name');
+}
+
+/** Starts a new assessment by mouse and keyboard. */
+async function startAssessment(tab, organisation) {
+  await toStart(tab);
+  await tab.fill('#org-name', organisation);
+  await clickButton(tab, 'Start an assessment');
+  await waitForView(tab, 'preconditions');
+}
+
+/** Opens a view from the section navigation. */
+async function openView(tab, token) {
+  await tab.click(`${NAV} button[data-view="${token}"]`);
+  await waitForView(tab, token);
+}
+
+/** Answers a question by clicking its radio; waits until the app has taken it. */
+async function answer(tab, id, value) {
+  await tab.click(`input[type="radio"][name="${id}"][value="${value}"]`);
+  await tab.waitFor(
+    (q, v) => document.querySelector(`input[type="radio"][name="${q}"][value="${v}"]`)?.checked && document.querySelector(`fieldset.question[data-question="${q}"]:not([data-finding="unanswered"])`) !== null,
+    [id, value],
+    `${id} answered “${value}”`,
+  );
+}
+
+/** Answers every question healthily, by mouse. */
+async function answerAllHealthy(tab) {
+  const { preconditions, maturity, redFlags } = readinessModel();
+  await openView(tab, 'preconditions');
+  for (const q of preconditions) await answer(tab, q.id, q.healthy);
+  await openView(tab, 'maturity');
+  for (const q of maturity) await answer(tab, q.id, q.healthy);
+  await openView(tab, 'red-flags');
+  for (const f of redFlags.filter((flag) => !flag.shared)) await answer(tab, f.question, f.healthy);
+}
+
+/** The answers of the open view: { question id: checked value }. */
+const answersShown = (tab) =>
+  tab.eval(() => Object.fromEntries([...document.querySelectorAll('main input[type="radio"]:checked')].map((r) => [r.name, r.value])));
+
+/** Makes a share link (without notes) of what is open, from its report. */
+async function makeLink(tab) {
+  await openView(tab, 'report');
+  await clickButton(tab, 'Make the link', 'section.share-panel');
+  return poll(() => tab.value('input#share-url'), (v) => typeof v === 'string' && v.includes('#/s/'), 'the share link');
+}
+
+/** The message notice's text, once it contains `part`. */
+const messageSaying = (tab, part) =>
+  poll(() => tab.text('[data-notice="message"] p'), (t) => typeof t === 'string' && t.includes(part), `a message saying “${part}”`);
+
+/** Catches the files the app offers for download (the Blob behind the link it clicks). */
+const catchDownloads = (tab) =>
+  tab.eval(() => {
+    window.__e2eFiles = [];
+    if (window.__e2eCatching) return;
+    window.__e2eCatching = true;
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      const url = create.call(URL, blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (blob && this.download) {
+        const name = this.download;
+        blob.text().then((text) => window.__e2eFiles.push({ name, text }));
+      }
+      return click.call(this);
+    };
+  });
+const downloaded = (tab) => poll(() => tab.eval(() => window.__e2eFiles), (files) => files.length > 0, 'a file offered for download').then((files) => files[0]);
+
+/** Where the focus ring is drawn for the focused element (its option pill for a radio). */
+const focusRing = (tab) =>
+  tab.eval(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { id: 'body' };
+    const ring = el.closest('label.option') ?? el;
+    const style = getComputedStyle(ring);
+    return {
+      id: el.id,
+      name: el.getAttribute('name'),
+      value: el.getAttribute('value'),
+      checked: Boolean(el.checked),
+      ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+    };
+  });
+
+/** Presses `key` until the focus is where `matches` says; at most `max` times. */
+async function pressUntil(tab, key, matches, what, max = 30) {
+  const path = [];
+  for (let i = 0; i < max; i += 1) {
+    await tab.press(key);
+    const now = await focusRing(tab);
+    if (matches(now)) return now;
+    path.push(now.id || `${now.name}=${now.value}`);
+  }
+  assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
+}
+
+// ---- The suite -----------------------------------------------------------------------------
+
+/** The frames a wiki may put the app in. */
+const FRAMES = [
+  { name: 'a plain cross-site frame', sandbox: null },
+  { name: 'a sandboxed frame with allow-same-origin', sandbox: 'allow-scripts allow-same-origin allow-popups allow-downloads' },
+  { name: 'an opaque-origin frame (sandbox="allow-scripts" alone)', sandbox: 'allow-scripts', opaque: true },
+];
+
+/** Registers the core journeys for `engineName` ('firefox' | 'webkit') with node:test. */
+export function coreJourneys(engineName) {
+  let engine;
+  let server;
+  let host;
+  let scratch;
+  before(async () => {
+    server = await startStaticServer();
+    host = await startHostServer();
+    engine = await startEngine(engineName);
+    scratch = mkdtempSync(join(tmpdir(), `koom-${engineName}-`));
+  });
+  after(async () => {
+    await engine?.close();
+    await host?.close();
+    await server?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** Opens the app (or `url`) in a fresh tab with empty storage, runs `body(tab)`, closes it. */
+  async function withTab(body, { url = server.url, width, height, started = true } = {}) {
+    const tab = await engine.open({ width, height });
+    try {
+      await tab.goto(url);
+      if (started) await appStarted(tab);
+      await body(tab);
+      assert.deepEqual(tab.errors(), [], 'console errors or uncaught exceptions');
+    } finally {
+      await tab.close();
+    }
+  }
+
+  describe(`core journeys in ${engineName}`, () => {
+    test('first load: the first screen, then the app takes it over', { timeout: TIMEOUT }, async () => {
+      await withTab(
+        async (tab) => {
+          // index.html's own first screen, or already the app's (it may start that fast).
+          await tab.waitFor(() => document.querySelector('h1')?.textContent.trim() === 'KOOM Readiness', [], 'the title');
+          await appStarted(tab);
+          await tab.waitForSelector('#org-name');
+          assert.equal(await tab.eval(() => document.querySelector('#boot-status.boot-problem')), null, 'the first screen reports a problem');
+          const start = await tab.eval(() =>
+            [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Start an assessment' && !b.disabled),
+          );
+          assert.ok(start, 'no enabled “Start an assessment”');
+        },
+        { started: false },
+      );
+    });
+
+    test('answers turn the verdict: a red flag stops it, healthy answers make it ready', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      await withTab(async (tab) => {
+        await startAssessment(tab, 'Engine Verdicts Ltd');
+        await waitForVerdict(tab, 'hold');
+        await answerAllHealthy(tab);
+        await waitForVerdict(tab, 'ready');
+        await answer(tab, flag, 'yes');
+        await waitForVerdict(tab, 'stop');
+      });
+    });
+
+    test('a reload keeps the answers and the open view', { timeout: TIMEOUT }, async () => {
+      const { preconditions } = readinessModel();
+      await withTab(async (tab) => {
+        await startAssessment(tab, 'Engine Reload Ltd');
+        await answer(tab, preconditions[0].id, 'no');
+        await answer(tab, preconditions[1].id, preconditions[1].healthy);
+        const before = await answersShown(tab);
+        // The autosave lands before the reload.
+        await tab.waitFor((id) => Object.keys(localStorage).some((k) => k.startsWith('koom-readiness/assessment/') && localStorage.getItem(k).includes(id)), [preconditions[1].id], 'the autosave');
+        await tab.reload();
+        await appStarted(tab);
+        await waitForView(tab, 'preconditions');
+        assert.deepEqual(await answersShown(tab), before, 'the answers after the reload');
+        assert.equal(await tab.text(`${NAV} .nav-org`), 'Engine Reload Ltd');
+      });
+    });
+
+    test('a share link opens read-only elsewhere; altered or cut, it is refused and says why', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      let link;
+      await withTab(async (tab) => {
+        await startAssessment(tab, 'Engine Sharing Ltd');
+        await openView(tab, 'red-flags');
+        await answer(tab, flag, 'yes');
+        await waitForVerdict(tab, 'stop');
+        link = await makeLink(tab);
+      });
+      assert.ok(link.startsWith(`${server.url}#/s/`), `not a link to the app: ${link}`);
+      await withTab(
+        async (tab) => {
+          await tab.waitForSelector('[data-opened="shared"]', 20_000);
+          await waitForVerdict(tab, 'stop');
+          await openView(tab, 'red-flags');
+          assert.deepEqual(await answersShown(tab), { [flag]: 'yes' }, 'the shared answers');
+          const changeable = await tab.eval(() => document.querySelectorAll('main input[type="radio"]:not(:disabled)').length);
+          assert.equal(changeable, 0, 'answers of a shared assessment can be changed');
+
+          const [base, payload] = link.split('#/s/');
+          const middle = Math.floor(payload.length / 2);
+          const altered = `${base}#/s/${payload.slice(0, middle)}${payload[middle] === 'Q' ? 'R' : 'Q'}${payload.slice(middle + 1)}`;
+          await tab.goto(altered);
+          const said = await messageSaying(tab, 'This share link was altered');
+          assert.ok(said.endsWith(NOTHING_CHANGED), `the refusal: ${said}`);
+          await tab.goto(`${base}#/s/${payload.slice(0, payload.length - 12)}`);
+          await messageSaying(tab, 'This share link is incomplete');
+          await tab.waitForSelector('#org-name');
+          assert.equal(await tab.eval(() => document.querySelector('[data-opened="shared"]')), null, 'a refused link is shown as shared');
+        },
+        { url: link },
+      );
+    });
+
+    test('a team view from pasted links counts each respondent', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      await withTab(async (tab) => {
+        await toStart(tab);
+        await clickButton(tab, 'Open the Raccoons Inc. example');
+        await waitForView(tab, 'preconditions');
+        const ann = await makeLink(tab);
+        await startAssessment(tab, 'Engine Teams Ltd');
+        await openView(tab, 'red-flags');
+        await answer(tab, flag, 'yes');
+        const bob = await makeLink(tab);
+        await toStart(tab);
+        await tab.fill('#new-team-title', 'Engine team');
+        await clickButton(tab, 'Create a team view');
+        await tab.waitForSelector('article.team[data-respondents="0"]');
+        // Pasted: the text arrives in the field at once, as an input event.
+        await tab.eval((text) => {
+          const field = document.getElementById('team-links');
+          field.value = text;
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+        }, `Ann: ${ann}\nBob: ${bob}\nthis is not a link`);
+        await clickButton(tab, 'Add from links');
+        await tab.waitForSelector('article.team[data-respondents="2"]');
+        const shown = await tab.eval(() => [...document.querySelectorAll('li.respondent')].map((li) => li.dataset.verdict));
+        assert.deepEqual(shown.sort(), ['ready', 'stop'], 'the respondents’ verdicts');
+        const refused = await tab.eval(() => [...document.querySelectorAll('#team-add-outcome .add-refused li')].map((li) => li.textContent.trim()));
+        assert.equal(refused.length, 1, `the junk line is not refused by name: ${JSON.stringify(refused)}`);
+      });
+    });
+
+    test('the file export comes out, and imports as a new assessment', { timeout: TIMEOUT }, async () => {
+      await withTab(async (tab) => {
+        await toStart(tab);
+        await clickButton(tab, 'Open the Raccoons Inc. example');
+        await waitForView(tab, 'preconditions');
+        await openView(tab, 'report');
+        await catchDownloads(tab);
+        await clickButton(tab, 'Export file (JSON)');
+        const file = await downloaded(tab);
+        assert.match(file.name, /\.json$/, `the file name: ${file.name}`);
+        const parsed = JSON.parse(file.text);
+        assert.equal(parsed.format, 'koom-readiness/assessment');
+        parsed.assessment.organisation = `Imported in ${engineName}`;
+        const path = join(scratch, 'imported.json');
+        writeFileSync(path, JSON.stringify(parsed, null, 2));
+        await toStart(tab);
+        await tab.chooseFile('#import-file', path);
+        await messageSaying(tab, 'Imported “imported.json” as a new assessment.');
+        await waitForView(tab, 'preconditions');
+        await poll(() => tab.text(`${NAV} .nav-org`), (t) => t === `Imported in ${engineName}`, 'the imported organisation');
+        await waitForVerdict(tab, 'ready');
+      });
+    });
+
+    let snippets;
+    /** The snippets the start screen offers ({ sameOrigin, opaque }), read in `tab`. */
+    async function offeredSnippets(tab) {
+      if (snippets) return snippets;
+      await tab.goto(server.url);
+      await appStarted(tab);
+      await tab.click('details.embed-snippet summary');
+      const read = (id) => tab.value(`textarea#${id}`);
+      snippets = { sameOrigin: await read('embed-snippet'), opaque: await read('embed-snippet-opaque') };
+      assert.ok(snippets.sameOrigin.includes(`${server.url}?embed=1`) && snippets.opaque.includes(`${server.url}?embed=1`), 'the snippets do not frame the app');
+      return snippets;
+    }
+
+    for (const kind of FRAMES) {
+      test(`embedded in ${kind.name} by the offered snippet: renders, fits its height, says where answers are kept, "Why?" scrolls the wiki page`, { timeout: TIMEOUT }, async () => {
+        await withTab(
+          async (tab) => {
+            const offered = await offeredSnippets(tab);
+            const snippet = (kind.opaque ? offered.opaque : offered.sameOrigin).replace(/\n\s*sandbox="[^"]*"/, kind.sandbox === null ? '' : `\n  sandbox="${kind.sandbox}"`);
+            const recorder = '<script>window.__koomMessages = []; addEventListener("message", function (e) { window.__koomMessages.push(e.data); });</script>';
+            await tab.goto(host.page(wikiPage(`${recorder}\n${snippet}`)));
+            const frame = tab.frame('iframe');
+            await appStarted(frame, 30_000);
+            await frame.waitForSelector('body.embed');
+            await frame.waitForSelector('#org-name');
+            // The frame notice says what the browser really allows this frame.
+            const usable = await frame.eval(() => {
+              try {
+                localStorage.setItem('e2e-probe', '1');
+                localStorage.removeItem('e2e-probe');
+                return true;
+              } catch {
+                return false;
+              }
+            });
+            if (kind.opaque) assert.equal(usable, false, 'an opaque-origin frame has storage');
+            const storage = await poll(() => frame.eval(() => document.querySelector('.frame-notice[data-notice="frame"]')?.dataset.storage ?? null), Boolean, 'the frame notice');
+            assert.equal(storage, usable ? 'partitioned' : 'memory', 'the frame notice tells another story about storage');
+            const noticeText = await frame.text('.frame-notice[data-notice="frame"]');
+            assert.ok(
+              noticeText.includes(usable ? "kept in this browser, for this wiki page's site only" : 'answers live in memory only'),
+              `the frame notice: ${noticeText}`,
+            );
+            // The app is styled (its stylesheet applied, whichever way it came).
+            const styled = await frame.eval(() => getComputedStyle(document.querySelector('.frame-notice')).display !== 'inline');
+            assert.ok(styled, 'the app in the frame has no stylesheet');
+            // The snippet's frame is as tall as the content the app reports.
+            const fits = (what, above = 0) =>
+              poll(
+                async () => {
+                  const hostSide = await tab.eval((type) => {
+                    const heights = window.__koomMessages.filter((m) => m && m.type === type);
+                    return { reported: heights.length ? heights.at(-1).height : null, iframe: document.querySelector('iframe').getBoundingClientRect().height };
+                  }, HEIGHT_MESSAGE);
+                  return { ...hostSide, content: await frame.eval(() => document.documentElement.scrollHeight) };
+                },
+                (s) => s.reported !== null && Math.abs(s.iframe - s.content) <= 2 && Math.abs(s.content - s.reported) <= 2 && s.reported > above,
+                `${what}: the wiki's frame is as tall as its content`,
+              );
+            const start = await fits('the start screen');
+            await frame.fill('#org-name', `Framed in ${engineName}`);
+            await clickButton(frame, 'Start an assessment');
+            await waitForView(frame, 'preconditions');
+            const { preconditions } = readinessModel();
+            await answer(frame, preconditions[0].id, 'no');
+            await poll(() => frame.eval(() => document.querySelector('.embed-bar')?.dataset.verdict), (v) => v === 'stop' || v === 'hold', 'the embed bar’s verdict');
+            await fits('the questions', start.reported);
+
+            // "Why?" in the bar at the top: the wiki page scrolls to the verdict panel, which has focus.
+            await tab.eval(() => window.scrollTo(0, 0));
+            await clickButton(frame, 'Why?', '.embed-bar');
+            await frame.waitFor(() => document.activeElement?.id === 'verdict', [], 'focus on the verdict panel');
+            const panel = await frame.eval(() => {
+              const box = document.getElementById('verdict').getBoundingClientRect();
+              return { top: box.top + window.scrollY, height: box.height };
+            });
+            // In view (centred, or as far as the page scrolls); a panel taller than the window covers it.
+            await poll(
+              () =>
+                tab.eval((p) => {
+                  const top = document.querySelector('iframe').getBoundingClientRect().top + p.top;
+                  return { top, bottom: top + p.height, viewport: window.innerHeight };
+                }, panel),
+              (s) => (s.bottom - s.top <= s.viewport ? s.top >= -1 && s.bottom <= s.viewport + 1 : s.top <= 1 && s.bottom >= s.viewport - 1),
+              'the verdict panel centred in the wiki page’s view after “Why?”',
+            );
+          },
+          { started: false },
+        );
+      });
+    }
+
+    test('answering by keyboard alone, with the focus ring in view', { timeout: TIMEOUT }, async () => {
+      const { preconditions } = readinessModel();
+      await withTab(async (tab) => {
+        await tab.waitForSelector('#org-name');
+        await pressUntil(tab, 'Tab', (f) => f.id === 'org-name', 'the organisation field');
+        await tab.type('Keyboard Engines Ltd');
+        await tab.press('Enter');
+        await waitForView(tab, 'preconditions');
+        const [first, second] = preconditions;
+        const entered = await pressUntil(tab, 'Tab', (f) => f.name === first.id, `the answers to ${first.id}`);
+        assert.equal(entered.value, 'yes', 'Tab enters the group at “Yes”');
+        assert.ok(entered.ring, 'no focus ring on the first answer');
+        await tab.press('Space');
+        await tab.waitFor((q) => document.querySelector(`input[name="${q}"][value="yes"]`).checked, [first.id], `${first.id} answered “yes” by Space`);
+        await tab.press('ArrowRight');
+        await tab.waitFor((q) => document.querySelector(`input[name="${q}"][value="no"]`).checked, [first.id], `${first.id} answered “no” by an arrow key`);
+        const moved = await focusRing(tab);
+        assert.ok(moved.name === first.id && moved.value === 'no', `focus left the answer: ${JSON.stringify(moved)}`);
+        assert.ok(moved.ring, 'the focus ring disappeared after the arrow key');
+        const next = await pressUntil(tab, 'Tab', (f) => f.name === second.id, `the answers to ${second.id}`);
+        assert.ok(next.ring, `no focus ring on ${second.id}`);
+        await tab.press('Space');
+        await tab.waitFor((q) => document.querySelector(`input[name="${q}"][value="yes"]`).checked, [second.id], `${second.id} answered by Space`);
+        // The first precondition answered "No" holds the verdict at Stop or Hold, never Ready.
+        assert.notEqual(await verdictOf(tab), 'ready');
+      });
+    });
+
+    test('at phone width: the verdict bar, and nothing wider than the screen', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      await withTab(
+        async (tab) => {
+          // 390 px; in WebKitGTK the narrowest MiniBrowser window, 447 px (engine.mjs).
+          const width = await tab.eval(() => window.innerWidth);
+          assert.ok(width === 390 || (engineName === 'webkit' && width <= 447), `the viewport is not phone-wide: ${width}px`);
+          await startAssessment(tab, 'Engine Pocket Ltd');
+          await openView(tab, 'red-flags');
+          await answer(tab, flag, 'yes');
+          await poll(() => tab.eval(() => document.querySelector('.verdict-bar')?.dataset.verdict), (v) => v === 'stop', 'the verdict bar says Stop');
+          const bar = await tab.eval(() => {
+            const box = document.querySelector('.verdict-bar').getBoundingClientRect();
+            return { visible: box.height > 0 && box.bottom <= window.innerHeight + 1 && box.top >= 0 };
+          });
+          assert.ok(bar.visible, 'the verdict bar is not in view');
+          for (const token of ['preconditions', 'report']) {
+            await openView(tab, token);
+            const wide = await tab.eval(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert.ok(wide <= 0, `the ${token} view is ${wide}px wider than the screen`);
+          }
+        },
+        { width: 390, height: 844 },
+      );
+    });
+  });
+}
