@@ -83,6 +83,10 @@ pub fn ReportDocument(
                     <p>{r.green_flags}</p>
                     {reason_list("Reasons and next actions", r.reasons)}
                     {reason_list("Also to build", r.also)}
+                    {(!r.plan.is_empty()).then(|| view! {
+                        <h3>"Plan before Ready"</h3>
+                        <ul class="report-plan">{r.plan.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    })}
                     {(!r.would_change.is_empty()).then(|| view! {
                         <h3>"What would change the verdict"</h3>
                         <ul>{r.would_change.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>

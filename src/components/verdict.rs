@@ -34,16 +34,7 @@ fn ReasonItem(reason: Reason) -> impl IntoView {
             <p class="reason-action"><span class="action-label">"Next: "</span>{reason.action.clone()}</p>
             // The remedy is a deployment step's content, and the sequence is locked before a
             // Ready verdict: what the step covers is shown here, read-only, never a link to it.
-            {step.map(|s| view! {
-                <details class="step-content" data-step-content=s.id>
-                    <summary>"What " {s.label()} " covers"</summary>
-                    <p class="muted">{s.summary}</p>
-                    <ul class="plain">
-                        {s.checklist.iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}
-                    </ul>
-                    <p class="muted">"The sequence starts only from a Ready verdict; this is the same content, to act on now."</p>
-                </details>
-            })}
+            {step.map(|s| view! { <super::plan::StepContent step=s/> })}
         </li>
     }
 }
@@ -233,6 +224,7 @@ pub fn VerdictPanel() -> impl IntoView {
             </div>
             <NextStep/>
             <WhySection readiness/>
+            <super::plan::PlanSection/>
             {move || {
                 let r = readiness.get();
                 view! {

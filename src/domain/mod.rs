@@ -19,6 +19,7 @@ mod json;
 mod limits;
 mod model;
 mod pasted;
+mod plan;
 mod progress;
 mod readiness;
 mod records;
@@ -62,6 +63,10 @@ pub use model::{
     VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use pasted::{pasted_links, PastedLink, PastedLinkError};
+pub use plan::{
+    edit_plan, is_iso_date, plan, plan_counts, Cause, PlanEdit, PlanEntry, PlanError, PlanItem,
+    PlanStatus,
+};
 pub use progress::{Progress, SectionProgress};
 pub use readiness::{
     evaluate as evaluate_readiness, Caution, Inconsistency, OpenGroup, Readiness, Reason,

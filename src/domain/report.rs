@@ -11,6 +11,7 @@ use super::model::{
     self, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
     MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
+use super::plan::{plan, PlanItem};
 use super::readiness::{Reason, Verdict};
 use super::records::display_name;
 use super::sequence::StepState;
@@ -45,6 +46,8 @@ pub struct Report {
     pub verdict_headline: &'static str,
     /// A Ready verdict's caution when it rests on few green flags, and the missing ones.
     pub caution: Vec<String>,
+    /// The remediation plan, one line per item ([`PlanItem::line`]).
+    pub plan: Vec<String>,
     /// What the verdict means at this stage ([`Stage::verdict_explanation`]).
     pub explanation: &'static str,
     /// "n of 6 green flags present".
@@ -418,6 +421,7 @@ impl Report {
                 .flat_map(|c| std::iter::once(c.summary.clone()).chain(c.missing.iter().cloned()))
                 .collect(),
             explanation: stage.verdict_explanation(r.verdict),
+            plan: plan(a, r).iter().map(PlanItem::line).collect(),
             green_flags: r.green_flag_summary(),
             reasons: reason_lines(&r.reasons),
             also: reason_lines(&r.also),
@@ -501,6 +505,7 @@ impl Report {
             f.push(r.action.clone());
         }
         f.extend(self.caution.iter().cloned());
+        f.extend(self.plan.iter().cloned());
         f.extend(self.would_change.iter().cloned());
         f.extend(self.inconsistencies.iter().cloned());
         for t in self.answers.iter().chain(std::iter::once(&self.gate)) {
@@ -703,6 +708,7 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(out, "{}.\n", r.green_flags);
     md_reasons(&mut out, "Reasons and next actions", &r.reasons);
     md_reasons(&mut out, "Also to build", &r.also);
+    md_list(&mut out, "Plan before Ready", &r.plan);
     md_list(&mut out, "What would change the verdict", &r.would_change);
     md_list(&mut out, "Answers to check", &r.inconsistencies);
 
@@ -826,6 +832,9 @@ mod tests {
         assert!(md.contains("| Do managers report variance openly rather than hide it? *(flagged unclear)* | Unanswered |  |"));
         assert!(md.contains("## Feedback on the model\n\nItems flagged as unclear, for the model's improvement cycle (Clarify, Simplify, Remove ambiguity, Improve alignment):\n\n- **Do managers report variance openly rather than hide it?** (§3) — What counts as hiding?"));
         assert!(md.contains("- Step 1 — Executive Education: locked — The sequence can start only from a Ready verdict; the verdict is “Stop — do not deploy KOOM”."));
+        // Every cause is a plan item, with the seed's action and where it stands.
+        assert!(md.contains("### Plan before Ready\n\n- Red flag 1 — “We don’t have time for structure.”: Do not deploy. Build discipline first"));
+        assert!(md.contains(" — status: To do\n"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DESKTOP, PHONE, formatViolations, runAxe, sharedApp } from './support.mjs';
-import { answer, answerAllHealthy, libraryEntry, openExample, openView, openedId, returnToStart, startAssessment, waitForVerdict } from './flows.mjs';
+import { answer, answerAllHealthy, libraryEntry, openExample, openView, openedId, pollUntil, returnToStart, savedRecords, startAssessment, waitForVerdict } from './flows.mjs';
 
 const TIMEOUT = 120_000;
 
@@ -165,6 +165,73 @@ describe('one honest journey', () => {
       assert.match(await text(panel.locator('.panel-section h3').first()), /Next/);
       assert.match(await text(panel), /Why \(1 cause\)/);
       await assertAxeClean(page, 'a Stop with the step content open');
+    });
+  });
+
+  test('a Stop organisation builds its plan, resolves its causes and reaches Ready; the plan stays, in the record and the report', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      await startAssessment(page, 'Plan Works Ltd');
+      await answerAllHealthy(page);
+      await openView(page, 'preconditions');
+      await answer(page, 'precondition.executives.bypassing_managers', 'yes');
+      await answer(page, 'precondition.coe.training_owner', 'no');
+      await waitForVerdict(page, 'stop');
+      const panel = page.locator('aside#verdict');
+      const item = (id) => panel.locator(`li.plan-item[data-plan-item="${id}"]`);
+      const bypassing = item('precondition.executives.bypassing_managers');
+      const training = item('precondition.coe.training_owner');
+      await bypassing.waitFor();
+      assert.match(await text(panel.locator('#plan-title')), /Plan before Ready \(2 open of 2\)/);
+      assert.equal(await bypassing.getAttribute('data-cause'), 'present');
+
+      // Owner, due date, status and note on the first cause.
+      await bypassing.locator('summary').click();
+      const field = (id, name) => page.locator(`[id="plan-${id}-${name}"]`);
+      const b = 'precondition.executives.bypassing_managers';
+      await field(b, 'owner').fill('Ann (COO)');
+      await field(b, 'owner').press('Tab');
+      await field(b, 'due').fill('2026-12-31');
+      await field(b, 'due').dispatchEvent('change');
+      await field(b, 'status').selectOption('doing');
+      await field(b, 'note').fill('Board session booked');
+      await field(b, 'note').press('Tab');
+      await page.locator(`li.plan-item[data-plan-item="${b}"][data-plan-status="doing"]`).waitFor({ state: 'attached' });
+      assert.match(await text(bypassing.locator('summary')), /Doing, Ann \(COO\), due 2026-12-31/);
+      // "Won't do" needs a reason: chosen, then recorded with it.
+      await training.locator('summary').click();
+      const t = 'precondition.coe.training_owner';
+      await field(t, 'status').selectOption('wont_do');
+      await field(t, 'reason').fill('Training is outsourced to the group academy');
+      await training.getByRole('button', { name: 'Record “won\'t do”' }).click();
+      await page.locator(`li.plan-item[data-plan-item="${t}"][data-plan-status="wont_do"]`).waitFor({ state: 'attached' });
+      await assertAxeClean(page, 'a plan with its fields open');
+
+      // The cause is resolved: the item stays, asking to be closed; then closed.
+      await answer(page, b, 'no');
+      await page.locator(`li.plan-item[data-plan-item="${b}"][data-cause="resolved"]`).waitFor({ state: 'attached' });
+      assert.match(await text(bypassing.locator('summary')), /Cause resolved — close it\?/);
+      assert.equal(await field(b, 'owner').inputValue(), 'Ann (COO)', 'the owner was lost when the cause was resolved');
+      await field(b, 'status').selectOption('done');
+      await page.locator(`li.plan-item[data-plan-item="${b}"][data-plan-status="done"]`).waitFor({ state: 'attached' });
+      assert.doesNotMatch(await text(bypassing.locator('summary')), /close it/);
+
+      // The last cause resolved: Ready, and the plan is still there, in the record and the report.
+      await answer(page, t, 'yes');
+      await waitForVerdict(page, 'ready');
+      assert.match(await text(panel.locator('#plan-title')), /Plan before Ready \(0 open of 2\)/);
+      const saved = await pollUntil(
+        async () => [...(await savedRecords(page)).values()],
+        (records) => records.some((r) => r.assessment?.plan?.[b]?.status === 'done'),
+        'the plan in the saved record',
+      );
+      const record = saved.find((r) => r.assessment?.plan?.[b]);
+      assert.equal(record.assessment.plan[b].owner, 'Ann (COO)');
+      assert.equal(record.assessment.plan[b].due, '2026-12-31');
+      assert.equal(record.assessment.plan[t].reason, 'Training is outsourced to the group academy');
+      await openView(page, 'report');
+      const plan = await text(page.locator('article.report ul.report-plan'));
+      assert.match(plan, /status: Done — owner: Ann \(COO\) — due 2026-12-31 — cause resolved — note: Board session booked/);
+      assert.match(plan, /status: Won't do \(Training is outsourced to the group academy\)/);
     });
   });
 });
