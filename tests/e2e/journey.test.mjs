@@ -156,7 +156,7 @@ describe('one honest journey', () => {
       assert.equal(await panel.locator('[data-caution]').count(), 0, 'a caution beside a Stop');
       assert.equal(await panel.getAttribute('data-tone'), 'stop');
       // The seed's remedy is step 1's content: what it covers, read-only, no "Go to".
-      const content = panel.locator('details[data-step-content="step.executive_education"]');
+      const content = panel.locator('li.reason details[data-step-content="step.executive_education"]');
       assert.equal(await content.count(), 1, 'the remedy does not show what step 1 covers');
       await content.locator('summary').click();
       assert.match(await text(content), /role boundaries/);
@@ -185,7 +185,7 @@ describe('one honest journey', () => {
       assert.equal(await bypassing.getAttribute('data-cause'), 'present');
 
       // Owner, due date, status and note on the first cause.
-      await bypassing.locator('summary').click();
+      await bypassing.locator(':scope > details > summary').click();
       const field = (id, name) => page.locator(`[id="plan-${id}-${name}"]`);
       const b = 'precondition.executives.bypassing_managers';
       await field(b, 'owner').fill('Ann (COO)');
@@ -196,9 +196,9 @@ describe('one honest journey', () => {
       await field(b, 'note').fill('Board session booked');
       await field(b, 'note').press('Tab');
       await page.locator(`li.plan-item[data-plan-item="${b}"][data-plan-status="doing"]`).waitFor({ state: 'attached' });
-      assert.match(await text(bypassing.locator('summary')), /Doing, Ann \(COO\), due 2026-12-31/);
+      assert.match(await text(bypassing.locator(':scope > details > summary')), /Doing, Ann \(COO\), due 2026-12-31/);
       // "Won't do" needs a reason: chosen, then recorded with it.
-      await training.locator('summary').click();
+      await training.locator(':scope > details > summary').click();
       const t = 'precondition.coe.training_owner';
       await field(t, 'status').selectOption('wont_do');
       await field(t, 'reason').fill('Training is outsourced to the group academy');
@@ -209,11 +209,11 @@ describe('one honest journey', () => {
       // The cause is resolved: the item stays, asking to be closed; then closed.
       await answer(page, b, 'no');
       await page.locator(`li.plan-item[data-plan-item="${b}"][data-cause="resolved"]`).waitFor({ state: 'attached' });
-      assert.match(await text(bypassing.locator('summary')), /Cause resolved — close it\?/);
+      assert.match(await text(bypassing.locator(':scope > details > summary')), /Cause resolved — close it\?/);
       assert.equal(await field(b, 'owner').inputValue(), 'Ann (COO)', 'the owner was lost when the cause was resolved');
       await field(b, 'status').selectOption('done');
       await page.locator(`li.plan-item[data-plan-item="${b}"][data-plan-status="done"]`).waitFor({ state: 'attached' });
-      assert.doesNotMatch(await text(bypassing.locator('summary')), /close it/);
+      assert.doesNotMatch(await text(bypassing.locator(':scope > details > summary')), /close it/);
 
       // The last cause resolved: Ready, and the plan is still there, in the record and the report.
       await answer(page, t, 'yes');
