@@ -6,9 +6,9 @@ use koom_readiness::domain::{
 };
 use koom_readiness::domain::{decode_saved, encode_saved, SavedAssessment, SCHEMA_VERSION};
 use koom_readiness::domain::{
-    evaluate, gate_outcome, limit_cycle_over, raccoons_inc, record_pilot_iteration, AlignmentCycle,
-    Answer, Assessment, GateOutcome, Health, Observation, PilotIteration, Verdict, GATE_CRITERIA,
-    PILOT_EVALUATION_ITEM,
+    evaluate, gate_outcome, limit_cycle_over, raccoons_inc, record_pilot_iteration,
+    suggested_retraining, AlignmentCycle, Answer, Assessment, GateOutcome, Health, Observation,
+    PilotIteration, Verdict, GATE_CRITERIA, PILOT_EVALUATION_ITEM,
 };
 use proptest::prelude::*;
 
@@ -271,7 +271,8 @@ proptest! {
         for i in &failing {
             a.set_answer(GATE_CRITERIA[*i].id, Some(Answer::No));
         }
-        let iteration = record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24").unwrap();
+        let suggested = suggested_retraining(&a);
+        let iteration = record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &suggested).unwrap();
         prop_assert!(!evaluate(&a).sequence.deployed);
         // Whatever happens next, even behind the rules' back, straight in the data:
         for (step, yes) in iteration.retrain.iter().zip(&confirmed) {

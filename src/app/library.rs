@@ -25,6 +25,8 @@ pub struct Entry {
     pub verdict: Verdict,
     /// Where it stands now (readiness, deployment, stability), in one line.
     pub stage: String,
+    /// The stage's colour, as its token ([`domain::Tone::token`]).
+    pub tone: &'static str,
     /// Saved by a newer version: read-only here.
     pub newer: bool,
 }
@@ -40,6 +42,7 @@ impl Entry {
             updated_at: record.updated_at,
             verdict: evaluation.readiness.verdict,
             stage: Stage::of(&evaluation).headline(),
+            tone: Stage::of(&evaluation).tone().token(),
             newer,
         }
     }

@@ -107,11 +107,11 @@ pub fn CompareView() -> impl IntoView {
                     </div>
                 </header>
                 <div class="compare-verdicts">
-                    <section class="card" data-verdict=c.left_verdict.token()>
+                    <section class="card" data-verdict=c.left_verdict.token() data-tone=c.tones.0>
                         <h2>{left.clone()}</h2>
                         <p class="verdict-headline">{c.left_stage.clone()}</p>
                     </section>
-                    <section class="card" data-verdict=c.right_verdict.token()>
+                    <section class="card" data-verdict=c.right_verdict.token() data-tone=c.tones.1>
                         <h2>{right.clone()}</h2>
                         <p class="verdict-headline">{c.right_stage.clone()}</p>
                     </section>

@@ -43,7 +43,7 @@ pub fn EmbedBar() -> impl IntoView {
         <div class="embed-bar" data-verdict=move || state.evaluation.with(|e| e.readiness.verdict.token())>
             <button type="button" class="link-button embed-brand" on:click=move |_| state.go(View::Start)>"KOOM Readiness"</button>
             <Show when=open>
-                <span class="embed-stage" role="status" data-stage=move || stage.with(Stage::token)>{move || stage.with(Stage::short_headline)}</span>
+                <span class="embed-stage" role="status" data-stage=move || stage.with(Stage::token) data-tone=move || stage.with(|s| s.tone().token())>{move || stage.with(Stage::short_headline)}</span>
                 <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>"Why?"</button>
             </Show>
             <OpenFullPage/>

@@ -7,6 +7,7 @@ mod dialog;
 mod embed;
 mod keys;
 mod notices;
+mod plan;
 mod question;
 mod report;
 mod save_status;

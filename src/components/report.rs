@@ -59,12 +59,13 @@ pub fn ReportDocument(
         let meta = r.meta_line();
         let cycles = r.cycles;
         view! {
-            <article class="report" data-verdict=r.verdict.token()>
+            <article class="report" data-verdict=r.verdict.token() data-tone=r.tone>
                 <header class="page-header">
                     <p class="eyebrow">"KOOM readiness report"</p>
                     <h1 id="main-heading" tabindex="-1">{r.title}</h1>
                     <p class="intro">{meta}</p>
                     <p class="report-stage" data-stage=r.stage_token><strong>"Where we are now: "</strong>{r.stage.clone()}</p>
+                    <p class="report-next"><strong>"Next: "</strong>{r.next.clone()}</p>
                     {r.share_link.clone().map(|link| view! {
                         <p class="report-link">"Open this assessment (without its notes) in KOOM Readiness: "
                             <a href=link.clone()>{link.clone()}</a>
@@ -73,17 +74,25 @@ pub fn ReportDocument(
                 </header>
 
                 <section class="report-verdict">
-                    <h2>"Verdict: " {r.verdict.headline()}</h2>
+                    <h2>"Verdict: " {r.verdict_headline}</h2>
                     <p>{r.explanation}</p>
+                    {(!r.caution.is_empty()).then(|| view! {
+                        <h3>"Caution"</h3>
+                        <ul>{r.caution.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    })}
                     <p>{r.green_flags}</p>
                     {reason_list("Reasons and next actions", r.reasons)}
                     {reason_list("Also to build", r.also)}
+                    {(!r.plan.is_empty()).then(|| view! {
+                        <h3>"Plan before Ready"</h3>
+                        <ul class="report-plan">{r.plan.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    })}
                     {(!r.would_change.is_empty()).then(|| view! {
                         <h3>"What would change the verdict"</h3>
                         <ul>{r.would_change.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                     {(!r.inconsistencies.is_empty()).then(|| view! {
-                        <h3>"Inconsistencies to resolve"</h3>
+                        <h3>"Answers to check"</h3>
                         <ul>{r.inconsistencies.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                 </section>

@@ -11,8 +11,8 @@ use crate::browser;
 use crate::domain::TextKind;
 use crate::domain::{
     self, item_done, Completion, DeploymentStep, Finding, GateOutcome, IterationRecord, Retraining,
-    Sequence, SequenceState, StepState, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, PILOT,
-    PILOT_POLITICS_QUESTION, RULE_GATE, RULE_ROLL_BACK,
+    Sequence, SequenceState, StepId, StepState, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_ANCHOR,
+    GATE_CRITERIA, PILOT, PILOT_POLITICS_QUESTION, RULE_GATE, RULE_ROLL_BACK,
 };
 
 fn state_token(s: StepState) -> &'static str {
@@ -107,7 +107,10 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                     <span class="step-status">
                         {move || match step_state() {
                             StepState::Complete => "Complete".to_string(),
+                            StepState::Current if retraining_pending() && step.id == PILOT => "Current — repeat".to_string(),
                             StepState::Current if retraining_pending() => "Current — retrain".to_string(),
+                            StepState::Current if step.id == FULL_DEPLOYMENT
+                                && sequence.with(|s| matches!(s.gate, GateOutcome::RollBack { .. })) => "Gate failed — roll back".to_string(),
                             StepState::Current => format!("Current — {} of {}", counts().0, counts().1),
                             StepState::Locked(_) => "Locked".to_string(),
                         }}
@@ -223,11 +226,22 @@ fn RetrainingCard(
         store.notices.report(result);
     };
     let iteration = retraining.iteration;
+    // The seed's loop is "roll back, retrain, repeat": the pilot is repeated, not retrained.
+    let (done_word, todo) = if step.id == PILOT {
+        ("Repeated on ", "named the pilot to be repeated (an older record). It counts as complete again once the repetition is confirmed; then the gate is answered afresh.")
+    } else {
+        ("Retrained on ", "named this step for retraining. It counts as complete again once the retraining is confirmed; then the pilot is repeated and the gate answered afresh.")
+    };
+    let confirm = if step.id == PILOT {
+        "Confirm repeated"
+    } else {
+        "Confirm retrained"
+    };
     view! {
         <div class="retrain-card" data-retraining=step.id>
             {match retraining.confirmed {
                 Some(on) => view! {
-                    <p><strong>"Retrained on " {on}</strong>
+                    <p><strong>{done_word} {on}</strong>
                         " (named by pilot iteration " {iteration} ": roll back, retrain, repeat)."</p>
                     <button type="button" class="link-button" disabled=move || locked.get()
                         aria-label=format!("Withdraw the confirmation for {}", step.title)
@@ -237,21 +251,84 @@ fn RetrainingCard(
                 }.into_any(),
                 None => view! {
                     <p><strong>"Roll back, retrain, repeat: "</strong>
-                        "pilot iteration " {iteration} " named this step for retraining. It counts as complete again once the retraining is confirmed; then the pilot is evaluated again and the gate answered afresh."</p>
+                        "pilot iteration " {iteration} " " {todo}</p>
                     <div class="retrain-confirm">
-                        <label for=date_for>"Retrained on"</label>
+                        <label for=date_for>{done_word.trim_end()}</label>
                         <input id=date_id type="date" prop:value=date disabled=move || locked.get()
                             on:input=move |ev| date.set(event_target_value(&ev))/>
                         <button type="button" class="primary"
                             disabled=move || locked.get() || date.with(|d| d.trim().is_empty())
-                            aria-label=format!("Confirm retrained: {}", step.title)
+                            aria-label=format!("{confirm}: {}", step.title)
                             on:click=move |_| set(Some(date.get_untracked()))>
-                            "Confirm retrained"
+                            {confirm}
                         </button>
                     </div>
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// After a failed gate: the steps to retrain, chosen by the user (the app's suggestion
+/// pre-selected), and the button that records the pilot iteration.
+#[component]
+fn RollBackChoice(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let suggested = Memo::new(move |_| state.assessment.with(domain::suggested_retraining));
+    // The user's choice; until they make one, the suggestion (which follows the criteria).
+    let choice = RwSignal::new(None::<Vec<StepId>>);
+    let chosen = Memo::new(move |_| choice.get().unwrap_or_else(|| suggested.get()));
+    let number = move || sequence.with(|s| s.iterations + 1);
+    let record = move |_| {
+        let date = browser::today_iso();
+        let steps = chosen.get_untracked();
+        let mut result = Ok(());
+        let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
+        state.edit(|a| {
+            result = domain::record_pilot_iteration(a, verdict, &date, &steps).map(|_| ())
+        });
+        match result {
+            Err(e) => store.notices.say(e.to_string()),
+            // Back to the start of the loop: the first step to retrain, or the pilot.
+            Ok(()) => {
+                let first = sequence.with_untracked(|s| s.current);
+                if let Some(step) =
+                    first.and_then(|n| DEPLOYMENT_STEPS.iter().find(|s| s.number == n))
+                {
+                    browser::scroll_to_and_focus(&format!("{}-title", step.id));
+                }
+            }
+        }
+    };
+    view! {
+        <fieldset class="retrain-choice" disabled=move || locked.get() || state.read_only.get()>
+            <legend>"Retrain before the pilot is repeated"</legend>
+            <p class="muted">"Pre-selected: the app's suggestion for the criteria not met (our reading of the seed). Choose what your organisation will retrain; the pilot (step 5) is repeated in any case."</p>
+            {domain::retrainable_steps().map(|s| {
+                let id = format!("retrain-choice-{}", s.id);
+                let for_id = id.clone();
+                let suggested_now = move || suggested.with(|v| v.contains(&s.id));
+                view! {
+                    <div class="check">
+                        <input type="checkbox" id=id data-retrain-choice=s.id
+                            prop:checked=move || chosen.with(|c| c.contains(&s.id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let mut c = chosen.get_untracked();
+                                c.retain(|x| *x != s.id);
+                                if on { c.push(s.id); }
+                                choice.set(Some(c));
+                            }/>
+                        <label for=for_id>{s.label()}
+                            {move || suggested_now().then_some(" (suggested)")}</label>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="button" class="danger" on:click=record>
+                {move || format!("Record pilot iteration {}: roll back, retrain, repeat", number())}
+            </button>
+        </fieldset>
     }
 }
 
@@ -272,25 +349,19 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
         })
     });
     let retraining = move || sequence.with(|s| s.retraining.clone());
-    let record = move |_| {
-        let date = browser::today_iso();
+    let undo = move |_| {
         let mut result = Ok(());
-        let verdict = state.evaluation.with_untracked(|e| e.readiness.verdict);
-        state.edit(|a| result = domain::record_pilot_iteration(a, verdict, &date).map(|_| ()));
+        state.edit(|a| result = domain::undo_pilot_iteration(a).map(|_| ()));
         match result {
             Err(e) => store.notices.say(e.to_string()),
-            // Back to the start of the loop: the first step to retrain.
             Ok(()) => {
-                if let Some(first) =
-                    sequence.with_untracked(|s| s.retraining.first().map(|(id, _)| *id))
-                {
-                    browser::scroll_to_and_focus(&format!("{first}-title"));
-                }
+                store.notices.say("The last pilot iteration was undone: the gate's answers and the pilot's evaluation are back.".to_string());
+                browser::scroll_to_and_focus(GATE_ANCHOR);
             }
         }
     };
     view! {
-        <div class="gate">
+        <div class="gate" id=GATE_ANCHOR tabindex="-1">
             <Show
                 when=move || !locked.get()
                 fallback=|| view! { <p class="muted">"The gate opens when the pilot (step 5) is complete."</p> }
@@ -322,9 +393,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                             <p><strong>"If not — roll back, retrain, repeat."</strong> " Not met: "
                                 {failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")} "."</p>
                             <p class="muted" data-rule=RULE_ROLL_BACK.id>{RULE_ROLL_BACK.rule}</p>
-                            <button type="button" class="danger" disabled=move || locked.get() || state.read_only.get() on:click=record>
-                                "Record pilot iteration: roll back and retrain"
-                            </button>
+                            <RollBackChoice locked sequence/>
                         </div>
                     }.into_any(),
                 }}
@@ -346,6 +415,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
             }}
             {move || {
                 let its = iterations.get();
+                let last = its.len();
                 (!its.is_empty()).then(|| view! {
                     <div class="iterations">
                         <h3>"Pilot iterations: " {its.len()}</h3>
@@ -357,6 +427,12 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                                         {it.summary}
                                         {retrained.map(|l| view! { <p class="muted">{l}</p> })}
                                         {gate.map(|l| view! { <p class="muted">{l}</p> })}
+                                        {(it.number == last).then(|| view! {
+                                            <button type="button" class="link-button" data-undo-iteration=last
+                                                disabled=move || state.read_only.get() on:click=undo>
+                                                "Undo pilot iteration " {last}
+                                            </button>
+                                        })}
                                     </li>
                                 }
                             }).collect_view()}

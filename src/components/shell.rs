@@ -112,7 +112,7 @@ fn SectionNav() -> impl IntoView {
                                     <span class="nav-progress" class:complete=p.is_complete()>
                                         <span class="visually-hidden">", "</span>
                                         {p.answered} "/" {p.total}
-                                        <span class="visually-hidden">" answered"</span>
+                                        <span class="visually-hidden">{if v == View::Sequence { " done" } else { " answered" }}</span>
                                     </span>
                                 })}
                             </button>

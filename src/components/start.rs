@@ -198,7 +198,7 @@ fn Library() -> impl IntoView {
                             let rename_input = format!("rename-{}", entry.id);
                             let rename_label = rename_input.clone();
                             view! {
-                                <li class="library-entry card" data-entry=entry.id.clone() data-verdict=entry.verdict.token()>
+                                <li class="library-entry card" data-entry=entry.id.clone() data-verdict=entry.verdict.token() data-tone=entry.tone>
                                     <div class="entry-main">
                                         <button type="button" class="entry-name link-button" on:click=move |_| store.open.open(state, &open_id)>
                                             {entry.name.clone()}

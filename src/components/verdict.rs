@@ -26,18 +26,15 @@ fn kind_label(kind: ReasonKind) -> &'static str {
 
 #[component]
 fn ReasonItem(reason: Reason) -> impl IntoView {
-    let state = use_state();
     let step = reason.step.and_then(domain::step);
     view! {
         <li class="reason" data-reason-item=reason.item_id data-reason-kind=kind_label(reason.kind)>
             <p class="reason-kind">{kind_label(reason.kind)}</p>
             <p class="reason-text">{reason.message()}</p>
             <p class="reason-action"><span class="action-label">"Next: "</span>{reason.action.clone()}</p>
-            {step.map(|s| view! {
-                <button type="button" class="link-button" on:click=move |_| state.go(View::Sequence)>
-                    "Go to " {s.label()}
-                </button>
-            })}
+            // The remedy is a deployment step's content, and the sequence is locked before a
+            // Ready verdict: what the step covers is shown here, read-only, never a link to it.
+            {step.map(|s| view! { <super::plan::StepContent step=s/> })}
         </li>
     }
 }
@@ -83,10 +80,33 @@ fn WhySection(readiness: Memo<Readiness>) -> impl IntoView {
         Verdict::Hold => "What is still open",
         _ => "Why",
     };
+    // What the count counts: causes listed, or (a Hold's) questions still open.
+    let counted = move || {
+        readiness.with(|r| match r.verdict {
+            Verdict::Hold => format!(
+                "{} {}",
+                r.open_questions.len(),
+                if r.open_questions.len() == 1 {
+                    "question"
+                } else {
+                    "questions"
+                }
+            ),
+            _ => format!(
+                "{} {}",
+                r.reasons.len(),
+                if r.reasons.len() == 1 {
+                    "cause"
+                } else {
+                    "causes"
+                }
+            ),
+        })
+    };
     view! {
         <Show when=move || { total.get() > 0 }>
             <section class="panel-section">
-                <h3>{title} <span class="count">" (" {move || total.get()} ")"</span></h3>
+                <h3>{title} <span class="count">" (" {counted} ")"</span></h3>
                 <Show when=move || readiness.with(|r| r.verdict == Verdict::Hold)>
                     <OpenGroups readiness/>
                 </Show>
@@ -109,46 +129,36 @@ fn WhySection(readiness: Memo<Readiness>) -> impl IntoView {
     }
 }
 
-/// With a Ready verdict: where to go next, from the stage the organisation is at.
+/// The one action the user can take now, and a button to where it can be taken (the stage
+/// decides both; never a locked control).
 #[component]
 fn NextStep() -> impl IntoView {
     let state = use_state();
-    let next = Memo::new(move |_| {
-        state.evaluation.with(|e| match Stage::of(e) {
-            Stage::Deployed(_) => (
-                "Record the stability signs over the next alignment cycles.".to_string(),
-                View::Stability,
-                "Open stability",
-            ),
-            Stage::RolledBack { step, .. } => (
-                format!(
-                    "Retrain {} and confirm it; then repeat the pilot and answer the gate afresh.",
-                    step.label()
-                ),
-                View::Sequence,
-                "Open the deployment sequence",
-            ),
-            Stage::Deploying { step } => (
-                format!("Continue the deployment sequence at {}.", step.label()),
-                View::Sequence,
-                "Open the deployment sequence",
-            ),
-            _ => (
-                "Begin the deployment sequence at step 1, Executive Education.".to_string(),
-                View::Sequence,
-                "Open the deployment sequence",
-            ),
-        })
-    });
-    // No button to the page the user is already on.
-    let elsewhere = move || state.view.get() != next.with(|n| n.1);
+    let next = Memo::new(move |_| state.evaluation.with(|e| Stage::of(e).next(e)));
+    let target = move || next.with(|n| View::of(n.place.page));
+    // No button to the page the user is already on, unless it leads to a place on it.
+    let here = move || state.view.get() == target();
+    let shown = move || !here() || next.with(|n| n.place.anchor.is_some());
+    let go = move |_| {
+        let n = next.get_untracked();
+        let view = View::of(n.place.page);
+        if state.view.get_untracked() != view {
+            state.go(view);
+        }
+        if let Some(anchor) = n.place.anchor {
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                browser::scroll_to_and_focus(&anchor);
+            });
+        }
+    };
     view! {
-        <section class="panel-section">
+        <section class="panel-section next-step">
             <h3>"Next"</h3>
-            <p>{move || next.get().0}</p>
-            <Show when=elsewhere>
-                <button type="button" class="primary" on:click=move |_| state.go(next.get_untracked().1)>
-                    {move || next.get().2}
+            <p data-next>{move || next.with(|n| n.text.clone())}</p>
+            <Show when=shown>
+                <button type="button" class="primary" on:click=go>
+                    {move || if here() { "Show me where".to_string() } else { next.with(|n| n.button.clone()) }}
                 </button>
             </Show>
         </section>
@@ -164,20 +174,40 @@ pub fn VerdictPanel() -> impl IntoView {
     let verdict = Memo::new(move |_| readiness.with(|r| r.verdict));
     let stage = Memo::new(move |_| state.evaluation.with(Stage::of));
 
+    let past = Memo::new(move |_| stage.with(Stage::is_past_readiness));
+    let tone = Memo::new(move |_| stage.with(|s| s.tone().token()));
+    // What the sections' badges count beside the readiness questions: green flags, and red
+    // flags restating a condition, are counted in their own sections too.
+    let section_items = move || {
+        state.evaluation.with(|e| {
+            let p = &e.progress;
+            p.preconditions.total + p.maturity.total + p.red_flags.total + p.green_flags.total
+        })
+    };
+
     view! {
-        <aside class="verdict-panel" id="verdict" tabindex="-1" aria-labelledby="verdict-title" data-verdict=move || verdict.get().token()>
+        <aside class="verdict-panel" id="verdict" tabindex="-1" aria-labelledby="verdict-title" data-verdict=move || verdict.get().token() data-tone=tone>
             <div class="verdict-summary">
-                <Show when=move || stage.with(|s| !matches!(s, Stage::Readiness(_)))>
-                    <p class="stage-line" data-stage=move || stage.with(Stage::token)>
+                <Show when=move || past.get()>
+                    <p class="stage-line" data-stage=move || stage.with(Stage::token) role="status" aria-live="polite">
                         <span class="eyebrow">"Where we are now"</span>
                         <span class="stage-headline">{move || stage.with(Stage::headline)}</span>
                     </p>
                 </Show>
-                <h2 class="eyebrow" id="verdict-title">"Readiness verdict"</h2>
-                <p class="verdict-headline" role="status" aria-live="polite" aria-atomic="true">
-                    {move || verdict.get().headline()}
+                <h2 class="eyebrow" id="verdict-title">{move || if past.get() { "Readiness" } else { "Readiness verdict" }}</h2>
+                <p class="verdict-headline" class:past=move || past.get() role="status" aria-live="polite" aria-atomic="true">
+                    {move || stage.with(|s| s.readiness_headline(verdict.get()))}
                 </p>
                 <p class="verdict-explanation">{move || stage.with(|s| s.verdict_explanation(verdict.get()))}</p>
+                {move || readiness.with(|r| r.caution.clone()).map(|c| view! {
+                    <div class="caution" data-caution data-rule=domain::RULE_GREEN_FLAG_CAUTION.id>
+                        <p>{c.summary}</p>
+                        <details>
+                            <summary>"What the missing success signals would add"</summary>
+                            <ul class="plain">{c.missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        </details>
+                    </div>
+                })}
                 <p class="green-summary">
                     <span class="green-dot" class:none=move || readiness.with(|r| r.green_flags_present.is_empty()) aria-hidden="true"></span>
                     {move || readiness.with(|r| r.green_flag_summary())}
@@ -185,11 +215,16 @@ pub fn VerdictPanel() -> impl IntoView {
                 {move || {
                     let left = state.evaluation.with(|e| e.progress.left_for_verdict);
                     (left > 0).then(|| view! {
-                        <p class="left-for-verdict">{left} " of " {*READINESS_QUESTIONS} " questions still open for a full verdict"</p>
+                        <p class="left-for-verdict">
+                            {left} " of " {*READINESS_QUESTIONS} " readiness questions still open for a full verdict"
+                            <span class="muted">" (the sections count " {section_items} " items: they add the green flags, and the red flags that restate a condition)"</span>
+                        </p>
                     })
                 }}
             </div>
+            <NextStep/>
             <WhySection readiness/>
+            <super::plan::PlanSection/>
             {move || {
                 let r = readiness.get();
                 view! {
@@ -201,7 +236,6 @@ pub fn VerdictPanel() -> impl IntoView {
                             </ol>
                         </section>
                     })}
-                    {(r.verdict == Verdict::Ready).then(|| view! { <NextStep/> })}
                     {(!r.would_change.is_empty()).then(|| view! {
                         <section class="panel-section">
                             <h3>"What would change the verdict"</h3>
@@ -211,8 +245,8 @@ pub fn VerdictPanel() -> impl IntoView {
                         </section>
                     })}
                     {(!r.inconsistencies.is_empty()).then(|| view! {
-                        <section class="panel-section inconsistencies">
-                            <h3>"Answers that contradict each other"</h3>
+                        <section class="panel-section inconsistencies" data-rule=domain::RULE_CHECKS.id>
+                            <h3>"Answers to check"</h3>
                             <ul class="plain">
                                 {r.inconsistencies.iter().map(|i| view! {
                                     <li data-inconsistency=format!("{}|{}", i.claim_id, i.conflict_id)>{i.message.clone()}</li>
@@ -223,7 +257,7 @@ pub fn VerdictPanel() -> impl IntoView {
                 }
             }}
         </aside>
-        <div class="verdict-bar" role="region" aria-label="Verdict summary" data-verdict=move || verdict.get().token()>
+        <div class="verdict-bar" role="region" aria-label="Verdict summary" data-verdict=move || verdict.get().token() data-tone=tone>
             <span class="verdict-bar-text" data-stage=move || stage.with(Stage::token)>{move || stage.with(Stage::short_headline)}</span>
             <SaveStatus compact=true/>
             <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>"Why?"</button>

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::answer::{Answer, Observation};
 use super::limits::{bounded, TextKind, MAX_CYCLES};
 use super::model::MODEL_VERSION;
+use super::plan::PlanEntry;
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct Assessment {
     pub pilot_iterations: Vec<PilotIteration>,
     /// Stability observations, one entry per alignment cycle after deployment.
     pub cycles: Vec<AlignmentCycle>,
+    /// The remediation plan before Ready, keyed by the id of the question behind each cause.
+    pub plan: BTreeMap<String, PlanEntry>,
 }
 
 impl Default for Assessment {
@@ -47,6 +50,7 @@ impl Default for Assessment {
             pilot: PilotRecord::default(),
             pilot_iterations: Vec::new(),
             cycles: Vec::new(),
+            plan: BTreeMap::new(),
         }
     }
 }
@@ -107,7 +111,8 @@ impl Assessment {
             && self.checklist.is_empty()
             && self.pilot == PilotRecord::default()
             && self.pilot_iterations.is_empty()
-            && self.cycles.is_empty())
+            && self.cycles.is_empty()
+            && self.plan.is_empty())
     }
 
     /// The answer to a question, if any.

@@ -9,6 +9,7 @@ use super::answer::{Answer, Observation};
 use super::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 use super::json::Json;
 use super::model::MODEL_VERSION;
+use super::plan::{is_iso_date, PlanEntry, PlanStatus};
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,6 +228,12 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
         Some(list) => list.items()?.iter().map(cycle).collect::<Result<_, _>>()?,
         None => Vec::new(),
     };
+    let mut plan = BTreeMap::new();
+    if let Some(map) = at.field("plan")? {
+        for (id, item) in map.entries()? {
+            plan.insert(id, plan_entry(&item)?);
+        }
+    }
     Ok(Assessment {
         model_version: match at.field("model_version")? {
             Some(v) => v.string()?,
@@ -243,6 +250,31 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
         pilot,
         pilot_iterations,
         cycles,
+        plan,
+    })
+}
+
+fn plan_entry(at: &At) -> Result<PlanEntry, FieldError> {
+    at.members()?;
+    let status = match at.field("status")? {
+        None => PlanStatus::default(),
+        Some(v) => match v.value.as_str().and_then(PlanStatus::from_token) {
+            Some(s) => s,
+            None => v.fail("“to_do”, “doing”, “done” or “wont_do”")?,
+        },
+    };
+    let due = opt_string(at, "due")?;
+    if !due.is_empty() && !is_iso_date(&due) {
+        return at
+            .required("due")?
+            .fail("a date written as 2026-12-31, or an empty text");
+    }
+    Ok(PlanEntry {
+        owner: opt_string(at, "owner")?,
+        due,
+        status,
+        reason: opt_string(at, "reason")?,
+        note: opt_string(at, "note")?,
     })
 }
 
@@ -324,6 +356,26 @@ pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
                             ),
                             member("notes", text_object(&c.notes)),
                         ])
+                    })
+                    .collect(),
+            ),
+        ),
+        member(
+            "plan",
+            Json::Object(
+                a.plan
+                    .iter()
+                    .map(|(id, e)| {
+                        member(
+                            id,
+                            Json::Object(vec![
+                                member("owner", text(&e.owner)),
+                                member("due", text(&e.due)),
+                                member("status", text(e.status.token())),
+                                member("reason", text(&e.reason)),
+                                member("note", text(&e.note)),
+                            ]),
+                        )
                     })
                     .collect(),
             ),

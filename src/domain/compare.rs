@@ -53,6 +53,8 @@ pub struct Comparison {
     pub left_stage: String,
     /// Where the right side stands, in one line.
     pub right_stage: String,
+    /// The colour of each side's stage (left, right), as tokens ([`Stage::tone`]).
+    pub tones: (&'static str, &'static str),
     /// Sections with at least one difference, in the seed's order.
     pub sections: Vec<SectionDifferences>,
     /// How many items differ in all.
@@ -132,6 +134,10 @@ pub fn compare(left: &Assessment, right: &Assessment) -> Comparison {
         right_verdict: readiness::evaluate(right).verdict,
         left_stage: Stage::of(&evaluate(left)).headline(),
         right_stage: Stage::of(&evaluate(right)).headline(),
+        tones: (
+            Stage::of(&evaluate(left)).tone().token(),
+            Stage::of(&evaluate(right)).tone().token(),
+        ),
         differences: sections.iter().map(|s| s.items.len()).sum(),
         sections,
         not_sure,

@@ -187,7 +187,7 @@ pub fn model_markdown() -> String {
     let _ = writeln!(w, "## Inconsistency checks\n");
     let _ = writeln!(
         w,
-        "A Yes to the claim contradicts an unhealthy answer to any of the listed questions.\n"
+        "A Yes to the claim and an unhealthy answer to any of the listed questions cannot both be true: the app asks the user to check them (“Check: you answered … and …”). A wish beside a present problem is tension, not listed (`rule.checks_not_contradictions`).\n"
     );
     let _ = writeln!(w, "| claim | contradicted by |\n|---|---|");
     for c in CONTRADICTIONS.iter() {

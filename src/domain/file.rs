@@ -16,9 +16,10 @@ use super::team_file::{TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION};
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
-/// The current version of the file format. Version 2 added the gate's answers, the steps to
-/// retrain and their confirmation to each pilot iteration; version 1 files are still read.
-pub const FILE_FORMAT_VERSION: u32 = 2;
+/// The current version of the file format. Version 3 added the remediation plan; version 2
+/// added the gate's answers, the steps to retrain and their confirmation to each pilot
+/// iteration; version 1 and 2 files are still read.
+pub const FILE_FORMAT_VERSION: u32 = 3;
 /// The largest file accepted, in bytes: more than the largest file export can write (every
 /// text at its limit, in four-byte characters; a test builds it). A complete assessment with
 /// ordinary notes is a few tens of kilobytes.
@@ -431,7 +432,8 @@ pub(crate) fn assessment_from_file(value: &Json) -> Result<Assessment, FileError
             },
         });
     }
-    if version < u64::from(FILE_FORMAT_VERSION) {
+    // Version 2 files carry the retraining record; only version 1 lacks it.
+    if version < 2 {
         migrate_assessment(&mut assessment);
     }
     if let Some(over) = over_limit(&assessment) {
@@ -483,6 +485,10 @@ pub fn unknown_ids(a: &Assessment) -> BTreeSet<String> {
             check(id, STABILITY_SIGNS.iter().any(|s| s.id == id));
         }
     }
+    // The plan is keyed by the questions behind its causes.
+    for id in a.plan.keys() {
+        check(id, model::question(id).is_some());
+    }
     unknown
 }
 
@@ -509,7 +515,7 @@ mod tests {
             v.get("format").and_then(Json::as_str),
             Some("koom-readiness/assessment")
         );
-        assert_eq!(v.get("version").and_then(Json::as_u64), Some(2));
+        assert_eq!(v.get("version").and_then(Json::as_u64), Some(3));
         assert_eq!(v.get("model_version").and_then(Json::as_str), Some("1.0"));
         assert_eq!(
             v.get("exported_at").and_then(Json::as_str),
@@ -650,16 +656,16 @@ mod tests {
 
     #[test]
     fn rejects_a_newer_or_unknown_file_version() {
-        let newer = exported().replacen("\"version\": 2", "\"version\": 3", 1);
+        let newer = exported().replacen("\"version\": 3", "\"version\": 4", 1);
         assert_eq!(
             decode_file(&newer).unwrap_err(),
-            FileError::UnsupportedVersion { version: 3 }
+            FileError::UnsupportedVersion { version: 4 }
         );
         assert!(decode_file(&newer)
             .unwrap_err()
             .to_string()
             .contains("newer version"));
-        let missing = exported().replacen("\"version\": 2,", "", 1);
+        let missing = exported().replacen("\"version\": 3,", "", 1);
         assert_eq!(
             decode_file(&missing).unwrap_err(),
             FileError::UnsupportedVersion { version: 0 }
@@ -693,11 +699,56 @@ mod tests {
   }
 }"#;
 
+    /// A file names the plan by question ids: an unknown id, a due date that cannot be read or
+    /// an owner past its limit is refused with a message; a version 2 file (before the plan)
+    /// still opens.
+    #[test]
+    fn a_file_with_a_plan_round_trips_and_bad_plans_are_refused_with_a_message() {
+        let mut a = crate::domain::example::raccoons_inc();
+        a.plan.insert(
+            "precondition.coe.training_owner".into(),
+            crate::domain::plan::PlanEntry {
+                owner: "Dee".into(),
+                due: "2027-01-15".into(),
+                ..Default::default()
+            },
+        );
+        let text = encode_file(&a, "2026-11-24");
+        assert!(text.contains("\"version\": 3"));
+        assert_eq!(decode_file(&text), Ok(a.clone()));
+
+        let unknown = text.replace(
+            "precondition.coe.training_owner",
+            "precondition.coe.unknown_owner",
+        );
+        let err = decode_file(&unknown).unwrap_err();
+        assert_eq!(
+            err,
+            FileError::UnknownIds {
+                ids: vec!["precondition.coe.unknown_owner".into()]
+            }
+        );
+        let bad_date = text.replace("2027-01-15", "next spring");
+        let err = decode_file(&bad_date).unwrap_err().to_string();
+        assert!(err.contains("plan"), "{err}");
+        assert!(err.contains("2026-12-31"), "{err}");
+        let long = text.replace("\"Dee\"", &format!("\"{}\"", "d".repeat(201)));
+        assert!(matches!(decode_file(&long), Err(FileError::OverLimit(_))));
+
+        let version_2 = encode_file(&crate::domain::example::raccoons_inc(), "2026-11-24")
+            .replace("\"version\": 3", "\"version\": 2")
+            .replace(",\n    \"plan\": {}", "");
+        assert!(!version_2.contains("plan"));
+        assert!(decode_file(&version_2).unwrap().plan.is_empty());
+    }
+
     #[test]
     fn a_version_1_file_opens_with_its_iterations_migrated() {
         let a = decode_file(VERSION_1_FILE).unwrap();
         let it = &a.pilot_iterations[0];
-        assert_eq!(it.retrain, ["step.worker_onboarding", "step.pilot"]);
+        // Drift did not decrease: the app's suggestion, step 4; the pilot is repeated in any
+        // case, not retrained.
+        assert_eq!(it.retrain, ["step.worker_onboarding"]);
         assert_eq!(it.gate_answers.len(), 6);
         assert!(it.retrained.is_empty());
         assert_eq!(decode_file(&encode_file(&a, "2026-11-24")), Ok(a));

@@ -187,6 +187,14 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
             })
         })
     })
+    .or_else(|| {
+        a.plan.iter().find_map(|(k, e)| {
+            let at = |field: &str| format!("assessment.plan[\"{k}\"].{field}");
+            text(at("owner"), &e.owner, TextKind::Name)
+                .or_else(|| text(at("reason"), &e.reason, TextKind::Remark))
+                .or_else(|| text(at("note"), &e.note, TextKind::Note))
+        })
+    })
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ mod json;
 mod limits;
 mod model;
 mod pasted;
+mod plan;
 mod progress;
 mod readiness;
 mod records;
@@ -56,15 +57,20 @@ pub use model::{
     GREEN_FLAGS_SECTION, IMPROVEMENT_CYCLE, MANAGER_TRAINING, MATURITY_REQUIREMENTS,
     MATURITY_SECTION, MODEL_VERSION, PILOT, PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM,
     PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS,
-    RED_FLAGS_SECTION, RULES, RULE_AFTER_DEPLOYMENT, RULE_GATE, RULE_NOT_SURE, RULE_ROLL_BACK,
-    RULE_TEAM, RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
-    STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
+    RED_FLAGS_SECTION, RULES, RULE_AFTER_DEPLOYMENT, RULE_CHECKS, RULE_GATE,
+    RULE_GREEN_FLAG_CAUTION, RULE_NOT_SURE, RULE_ROLL_BACK, RULE_TEAM, RULE_WITHIN_TWO_CYCLES,
+    SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION, STABILITY_SIGNS,
+    VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use pasted::{pasted_links, PastedLink, PastedLinkError};
+pub use plan::{
+    edit_plan, is_iso_date, plan, plan_counts, Cause, PlanEdit, PlanEntry, PlanError, PlanItem,
+    PlanStatus,
+};
 pub use progress::{Progress, SectionProgress};
 pub use readiness::{
-    evaluate as evaluate_readiness, Inconsistency, OpenGroup, Readiness, Reason, ReasonKind,
-    Verdict,
+    evaluate as evaluate_readiness, Caution, Inconsistency, OpenGroup, Readiness, Reason,
+    ReasonKind, Verdict, AUDIT_GREEN_FLAG, CAUTION_BELOW,
 };
 pub use records::{
     decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_assessment,
@@ -78,15 +84,16 @@ pub use report::{
 pub use route::{Page, Route, Source};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
-    retrain_steps, set_item_done, set_retrained, GateOutcome, LockReason, Retraining, Sequence,
-    SequenceError, SequenceState, StepState, StepStatus,
+    retrain_steps, retrainable_steps, set_item_done, set_retrained, suggested_retraining,
+    undo_pilot_iteration, GateOutcome, LockReason, Retraining, Sequence, SequenceError,
+    SequenceState, StepState, StepStatus,
 };
 pub use share::{
     decode_share, encode_share, seal_share_bytes, share_payload_bytes, share_text_block, Deflate,
     ShareEnvelope, ShareError, ShareOptions, SharedAssessment, SHARE_FORMAT_VERSION,
 };
 pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
-pub use stage::{Stage, READY_UNDER_WAY};
+pub use stage::{Next, Place, Stage, Tone, GATE_ANCHOR, READY_HOLDS, READY_UNDER_WAY};
 pub use team::{
     evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Respondent, Team,
     TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,

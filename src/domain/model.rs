@@ -1021,24 +1021,34 @@ pub struct Rule {
 
 /// "Not sure" is never a pass.
 pub static RULE_NOT_SURE: &Rule = &RULES[0];
+/// Only answers that cannot both be true are checked, as a question.
+pub static RULE_CHECKS: &Rule = &RULES[1];
 /// The full-deployment gate decides only while step 6 can be reached.
-pub static RULE_GATE: &Rule = &RULES[2];
+pub static RULE_GATE: &Rule = &RULES[3];
 /// Roll back, retrain, repeat.
-pub static RULE_ROLL_BACK: &Rule = &RULES[3];
+pub static RULE_ROLL_BACK: &Rule = &RULES[4];
 /// A team's answers are combined conservatively.
-pub static RULE_TEAM: &Rule = &RULES[4];
+pub static RULE_TEAM: &Rule = &RULES[5];
+/// Ready on few green flags carries a caution.
+pub static RULE_GREEN_FLAG_CAUTION: &Rule = &RULES[6];
 /// Stability is judged after full deployment.
-pub static RULE_AFTER_DEPLOYMENT: &Rule = &RULES[5];
+pub static RULE_AFTER_DEPLOYMENT: &Rule = &RULES[7];
 /// All ten signs within 1–2 alignment cycles.
-pub static RULE_WITHIN_TWO_CYCLES: &Rule = &RULES[6];
+pub static RULE_WITHIN_TWO_CYCLES: &Rule = &RULES[8];
 
 /// The rules the engine applies beyond the verdict ladder, in the seed's order.
-pub static RULES: [Rule; 7] = [
+pub static RULES: [Rule; 9] = [
     Rule {
         id: "rule.not_sure_is_not_a_pass",
         section: MATURITY_SECTION,
         seed: "Willingness to tell the truth",
         rule: "“Not sure” is an honest answer and never a pass: on a precondition, red flag or maturity facet it holds the verdict (a fact shared by a condition and a red flag is listed under both), on a gate criterion it keeps the gate open, and on the pilot department's politics it is flagged like a “No”.",
+    },
+    Rule {
+        id: "rule.checks_not_contradictions",
+        section: MATURITY_SECTION,
+        seed: "Organizations addicted to chaos cannot adopt KOOM until detoxed.",
+        rule: "Two answers are asked about (“Check: you answered … and …”) only when they describe the same behaviour in ways that cannot both be true, such as workers who follow the SOP and escalate fast, and workers who improvise instead of escalating. A wish beside a present problem (wanting predictable throughput while chaos leadership is present; an empowered CoE while no one owns training yet) is tension the seed expects, not a contradiction: both answers stand.",
     },
     Rule {
         id: "rule.non_negotiable_order",
@@ -1056,13 +1066,19 @@ pub static RULES: [Rule; 7] = [
         id: "rule.roll_back_retrain_repeat",
         section: SEQUENCE_SECTION,
         seed: "If not — roll back, retrain, repeat.",
-        rule: "A failed gate is recorded as a pilot iteration with its date, the criteria not met and the gate's answers. Each step it names for retraining is incomplete again until it is confirmed retrained, with a date, in sequence order; then the pilot is evaluated again and the gate answered afresh. The history keeps every iteration.",
+        rule: "A failed gate is recorded as a pilot iteration with its date, the criteria not met and the gate's answers. The user chooses the steps before the pilot to retrain (the app's suggestion for the criteria not met is pre-selected); each chosen step is incomplete again until it is confirmed retrained, with a date, in sequence order; then the pilot is repeated (evaluated again) and the gate answered afresh. The last iteration can be undone until the pilot is evaluated again. The history keeps every iteration.",
     },
     Rule {
         id: "rule.team_conservative",
         section: RED_FLAGS_SECTION,
         seed: "If any red flag is present:\nStop. Do not deploy KOOM.",
         rule: "A team view combines its respondents conservatively, question by question. A warning behaviour, missing CoE owner or red flag reported by any respondent is present (“reported by k of n”); a precondition or red flag anyone is unsure about or did not answer, with nobody reporting it, holds the verdict. A maturity facet anyone is unsure about or did not answer holds the verdict even when others report it missing (the gap is listed behind it), so one more respondent never lifts a Hold to a Not yet. The team verdict is the ladder's verdict of this combination; green flags are counted (“k of n”), never combined.",
+    },
+    Rule {
+        id: "rule.green_flag_caution",
+        section: GREEN_FLAGS_SECTION,
+        seed: "Green Flags — Deployment Will Succeed If These Are Present",
+        rule: "Green flags never gate: the verdict is decided by the ladder alone. A Ready verdict with fewer than half of the six green flags present, or without audit accepted as truth (“This is huge.”), carries a caution naming the success signals that are missing.",
     },
     Rule {
         id: "rule.stability_after_deployment",
@@ -1091,8 +1107,12 @@ impl Rule {
 
 // ---- Contradictions ---------------------------------------------------------------------
 
-/// Answers that cannot both be true; each is reported as an inconsistency to resolve.
-pub static CONTRADICTIONS: [Contradiction; 7] = [
+/// Answers that cannot both be true; each is asked about as a check ("Check: you answered …
+/// and …"). A wish beside a present problem (wanting predictable throughput while chaos
+/// leadership is present, an empowered CoE while no one owns training) is tension, which the
+/// seed expects ("Organizations addicted to chaos cannot adopt KOOM until detoxed"), not a
+/// contradiction: only descriptions of the same behaviour that exclude each other are listed.
+pub static CONTRADICTIONS: [Contradiction; 6] = [
     Contradiction {
         claim: "green_flag.executives_value_clarity",
         conflicts_with: &[
@@ -1120,30 +1140,11 @@ pub static CONTRADICTIONS: [Contradiction; 7] = [
     },
     Contradiction {
         claim: "green_flag.coe_empowered",
-        conflicts_with: &[
-            "precondition.coe.workflows_owner",
-            "precondition.coe.standards_owner",
-            "precondition.coe.training_owner",
-            "precondition.coe.templates_owner",
-            "precondition.coe.quality_systems_owner",
-            "precondition.managers.ignoring_coe",
-        ],
+        conflicts_with: &["precondition.managers.ignoring_coe"],
     },
     Contradiction {
         claim: "green_flag.audit_accepted_as_truth",
-        conflicts_with: &[
-            "maturity.truth.audit_uncensored",
-            "maturity.truth.metrics_not_weapons",
-        ],
-    },
-    Contradiction {
-        claim: "green_flag.predictable_throughput",
-        conflicts_with: &[
-            "red_flag.no_time_for_structure",
-            "maturity.predictability.structure_accepted",
-            "maturity.predictability.cadence_kept",
-            "maturity.predictability.no_chaos_leadership",
-        ],
+        conflicts_with: &["maturity.truth.audit_uncensored"],
     },
     Contradiction {
         claim: "maturity.early_escalation.blockers_raised_early",

@@ -64,9 +64,13 @@ pub fn evaluate(a: &Assessment) -> Progress {
             sequence.answered += 1;
         }
     }
-    let gate = answered(a, GATE_CRITERIA.iter().map(|c| c.question));
-    sequence.total += gate.total;
-    sequence.answered += gate.answered;
+    // The sequence counts what is done: a gate criterion is done when it is met, not merely
+    // answered (a failed gate is no finished sequence).
+    sequence.total += GATE_CRITERIA.len();
+    sequence.answered += GATE_CRITERIA
+        .iter()
+        .filter(|c| a.answer(c.id) == Some(c.question.healthy))
+        .count();
 
     let stability = SectionProgress {
         answered: a
@@ -153,5 +157,16 @@ mod tests {
             assert!(s.is_complete(), "{s:?}");
         }
         assert_eq!(p.left_for_verdict, 0);
+    }
+
+    /// Seed §4, step 6: "Only proceed if: …" A criterion answered "No" is not done: the
+    /// sequence is not complete after a failed gate.
+    #[test]
+    fn a_failed_gate_criterion_is_not_done() {
+        let mut a = raccoons_inc();
+        a.set_answer(GATE_CRITERIA[0].id, Some(Answer::No));
+        let p = evaluate(&a);
+        assert_eq!(p.sequence.answered + 1, p.sequence.total);
+        assert!(!p.sequence.is_complete());
     }
 }

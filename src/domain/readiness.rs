@@ -140,8 +140,53 @@ pub struct Readiness {
     pub green_flags_present: Vec<&'static str>,
     /// What would change the verdict, as sentences.
     pub would_change: Vec<String>,
-    /// Answers that contradict each other.
+    /// Answers that cannot both be true, to check.
     pub inconsistencies: Vec<Inconsistency>,
+    /// With a Ready verdict resting on few of the seed's success signals, what they would add
+    /// (the verdict stays Ready: green flags never gate).
+    pub caution: Option<Caution>,
+}
+
+/// A Ready verdict resting on few green flags (seed §6: "Deployment will succeed if these are
+/// present"): the verdict stays Ready, and this says what the missing signals would add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caution {
+    /// The caution in one sentence.
+    pub summary: String,
+    /// Each green flag not present, as the seed states it with its gloss.
+    pub missing: Vec<String>,
+}
+
+/// Fewer green flags than this (half of the six) make a Ready verdict carry a caution.
+pub const CAUTION_BELOW: usize = GREEN_FLAGS.len().div_ceil(2);
+
+/// The green flag the seed singles out: "Audit is accepted as truth, not punishment. This is
+/// huge."
+pub const AUDIT_GREEN_FLAG: &str = "green_flag.audit_accepted_as_truth";
+
+fn caution(verdict: Verdict, present: &[&'static str]) -> Option<Caution> {
+    let audit = present.contains(&AUDIT_GREEN_FLAG);
+    if verdict != Verdict::Ready || (present.len() >= CAUTION_BELOW && audit) {
+        return None;
+    }
+    let mut summary = format!(
+        "Ready, with a caution: {} of {} green flags present. The seed says deployment will succeed if these are present; the verdict stays Ready (green flags never gate), but the missing ones are what the pilot will test.",
+        present.len(),
+        GREEN_FLAGS.len()
+    );
+    if !audit {
+        summary.push_str(
+            " Audit is not accepted as truth yet — the seed: “Audit is accepted as truth, not punishment. This is huge.”",
+        );
+    }
+    Some(Caution {
+        summary,
+        missing: GREEN_FLAGS
+            .iter()
+            .filter(|g| !present.contains(&g.id))
+            .map(|g| format!("{} {}", g.label(), g.meaning))
+            .collect(),
+    })
 }
 
 /// The open questions of one item (a condition, a red flag, a requirement), for a short list
@@ -407,16 +452,18 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
         Verdict::Ready => (Vec::new(), Vec::new()),
     };
 
+    let green_flags_present: Vec<&'static str> = GREEN_FLAGS
+        .iter()
+        .filter(|g| assessment.answer(g.question.id) == Some(Answer::Yes))
+        .map(|g| g.id)
+        .collect();
     Readiness {
         verdict,
         reasons,
         also,
         open_questions,
-        green_flags_present: GREEN_FLAGS
-            .iter()
-            .filter(|g| assessment.answer(g.question.id) == Some(Answer::Yes))
-            .map(|g| g.id)
-            .collect(),
+        caution: caution(verdict, &green_flags_present),
+        green_flags_present,
         would_change,
         inconsistencies: inconsistencies(assessment),
     }
@@ -455,10 +502,19 @@ fn would_change(
             } else {
                 "Ready".to_string()
             };
+            // "Why (n)" lists every cause; one answer can be the cause of two (a condition
+            // and the red flag restating it), so say both counts when they differ.
+            let resolving = if distinct == blockers.len() {
+                count(distinct, "blocker", "blockers")
+            } else {
+                format!(
+                    "the {} listed ({})",
+                    count(blockers.len(), "cause", "causes"),
+                    count(distinct, "answer", "answers")
+                )
+            };
             lines.push(format!(
-                "Resolving {} would lift the Stop; with the other answers as they are, the verdict would then be {}.",
-                count(distinct, "blocker", "blockers"),
-                next
+                "Resolving {resolving} would lift the Stop; with the other answers as they are, the verdict would then be {next}."
             ));
         }
         Verdict::Hold => {
@@ -504,11 +560,10 @@ pub fn inconsistencies(assessment: &Assessment) -> Vec<Inconsistency> {
                     claim_id: claim.id,
                     conflict_id: conflict.id,
                     message: format!(
-                        "You answered Yes to “{}”, but also “{}” to “{}” ({}). Both cannot be true: check which one describes what really happens.",
+                        "Check: you answered “Yes” to “{}” and “{}” to “{}”. Can both be true? If one describes what really happens better, change the other.",
                         claim.text,
                         assessment.answer(conflict.id).map(Answer::label).unwrap_or("—"),
                         conflict.text,
-                        conflict.finding
                     ),
                 });
             }
@@ -608,9 +663,10 @@ mod tests {
             r.reasons[1].message(),
             "Red flag 3 — “Our executives still issue tasks to workers directly.” (§5): executives issue direct orders to workers outside the spine. KOOM will collapse instantly."
         );
+        // Two causes under "Why (2)", from one answer: the count says both.
         assert_eq!(
             r.would_change[0],
-            "Resolving 1 blocker would lift the Stop; with the other answers as they are, the verdict would then be Ready."
+            "Resolving the 2 causes listed (1 answer) would lift the Stop; with the other answers as they are, the verdict would then be Ready."
         );
     }
 
@@ -788,19 +844,23 @@ mod tests {
         );
     }
 
-    #[test]
-    fn workers_following_the_sop_and_improvising_is_an_inconsistency() {
-        let mut a = all_healthy();
-        a.set_answer("green_flag.workers_follow_sop", Some(Answer::Yes));
-        a.set_answer("precondition.workers.figuring_it_out", Some(Answer::Yes));
-        let r = evaluate(&a);
-        let pairs: Vec<(&str, &str)> = r
+    fn pairs(a: &Assessment) -> Vec<(&'static str, &'static str)> {
+        evaluate(a)
             .inconsistencies
             .iter()
             .map(|i| (i.claim_id, i.conflict_id))
-            .collect();
+            .collect()
+    }
+
+    /// Seed §6: "Workers follow the SOP and escalate fast." against §2: "If workers culturally
+    /// default to: “figuring it out,” …" — the same behaviour described both ways: a question.
+    #[test]
+    fn workers_following_the_sop_and_improvising_is_a_check() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.workers_follow_sop", Some(Answer::Yes));
+        a.set_answer("precondition.workers.figuring_it_out", Some(Answer::Yes));
         assert_eq!(
-            pairs,
+            pairs(&a),
             [
                 (
                     "green_flag.workers_follow_sop",
@@ -813,9 +873,163 @@ mod tests {
             ]
         );
         assert_eq!(
-            r.inconsistencies[0].message,
-            "You answered Yes to “Do workers follow the SOP and escalate fast, without trying to be heroes?”, but also “Yes” to “When blocked, do workers default to “figuring it out” and improvising instead of escalating?” (workers improvise (“figure it out”) instead of escalating). Both cannot be true: check which one describes what really happens."
+            evaluate(&a).inconsistencies[0].message,
+            "Check: you answered “Yes” to “Do workers follow the SOP and escalate fast, without trying to be heroes?” and “Yes” to “When blocked, do workers default to “figuring it out” and improvising instead of escalating?”. Can both be true? If one describes what really happens better, change the other."
         );
+    }
+
+    /// Seed §6: "Executives value clarity over control. They stay in their lane." against §2:
+    /// "If executives insist on: … bypassing managers": cannot both be true.
+    #[test]
+    fn executives_in_their_lane_and_bypassing_managers_is_a_check() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.executives_value_clarity", Some(Answer::Yes));
+        a.set_answer(
+            "precondition.executives.bypassing_managers",
+            Some(Answer::Yes),
+        );
+        assert_eq!(
+            pairs(&a),
+            [(
+                "green_flag.executives_value_clarity",
+                "precondition.executives.bypassing_managers"
+            )]
+        );
+    }
+
+    /// Seed §6: "Managers value structure over shortcuts. They follow the spine." against
+    /// §2: "If managers want to invent workflows or ignore the CoE".
+    #[test]
+    fn managers_following_the_spine_and_inventing_workflows_is_a_check() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.managers_value_structure", Some(Answer::Yes));
+        a.set_answer(
+            "precondition.managers.inventing_workflows",
+            Some(Answer::Yes),
+        );
+        a.set_answer("precondition.managers.ignoring_coe", Some(Answer::Yes));
+        assert_eq!(pairs(&a).len(), 2);
+    }
+
+    /// Seed §6: "CoE is empowered and respected." against managers who "ignore the CoE" (§2).
+    #[test]
+    fn a_respected_coe_that_managers_ignore_is_a_check() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.coe_empowered", Some(Answer::Yes));
+        a.set_answer("precondition.managers.ignoring_coe", Some(Answer::Yes));
+        assert_eq!(
+            pairs(&a),
+            [(
+                "green_flag.coe_empowered",
+                "precondition.managers.ignoring_coe"
+            )]
+        );
+    }
+
+    /// Seed §6: "Audit is accepted as truth, not punishment." against §3: "Audit cannot be
+    /// censored." A censored audit is not accepted as truth.
+    #[test]
+    fn audit_accepted_as_truth_and_censored_is_a_check() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.audit_accepted_as_truth", Some(Answer::Yes));
+        a.set_answer("maturity.truth.audit_uncensored", Some(Answer::No));
+        assert_eq!(
+            pairs(&a),
+            [(
+                "green_flag.audit_accepted_as_truth",
+                "maturity.truth.audit_uncensored"
+            )]
+        );
+    }
+
+    /// Seed §3: "If blockers silently accumulate, KOOM collapses." Blockers raised early and
+    /// workers improvising instead of escalating describe the same thing both ways.
+    #[test]
+    fn blockers_raised_early_and_improvising_is_a_check() {
+        let mut a = all_healthy();
+        a.set_answer("precondition.workers.figuring_it_out", Some(Answer::Yes));
+        assert_eq!(
+            pairs(&a),
+            [(
+                "maturity.early_escalation.blockers_raised_early",
+                "precondition.workers.figuring_it_out"
+            )]
+        );
+    }
+
+    /// Seed §6: "The organization wants predictable throughput instead of chaos heroics." and
+    /// §3: "Organizations addicted to chaos cannot adopt KOOM until detoxed." A wish beside the
+    /// problem it wishes away is tension, not a contradiction; so is an empowered CoE (§6)
+    /// while no one owns training yet (§2: "You cannot deploy KOOM if no one owns: … training"),
+    /// and audit accepted as truth while "Metrics cannot become political weapons" (§3) fails.
+    #[test]
+    fn a_wish_beside_a_present_problem_is_tension_not_a_contradiction() {
+        let mut a = all_healthy();
+        a.set_answer("green_flag.predictable_throughput", Some(Answer::Yes));
+        a.set_answer(
+            "maturity.predictability.no_chaos_leadership",
+            Some(Answer::No),
+        );
+        a.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        a.set_answer("green_flag.coe_empowered", Some(Answer::Yes));
+        for owner in [
+            "precondition.coe.training_owner",
+            "precondition.coe.templates_owner",
+            "precondition.coe.workflows_owner",
+        ] {
+            a.set_answer(owner, Some(Answer::No));
+        }
+        a.set_answer("green_flag.audit_accepted_as_truth", Some(Answer::Yes));
+        a.set_answer("maturity.truth.metrics_not_weapons", Some(Answer::No));
+        assert_eq!(pairs(&a), []);
+    }
+
+    /// Seed §6: "Green Flags — Deployment Will Succeed If These Are Present" and "Audit is
+    /// accepted as truth, not punishment. This is huge." Ready stays Ready; few flags, or no
+    /// audit accepted as truth, add a caution naming what the missing signals would add.
+    #[test]
+    fn ready_on_few_green_flags_carries_a_caution_and_stays_ready() {
+        let a = all_healthy();
+        let r = evaluate(&a);
+        assert_eq!(r.verdict, Verdict::Ready);
+        let c = r.caution.expect("a caution at 0 of 6");
+        assert!(c
+            .summary
+            .starts_with("Ready, with a caution: 0 of 6 green flags present."));
+        assert!(c
+            .summary
+            .contains("“Audit is accepted as truth, not punishment. This is huge.”"));
+        assert_eq!(c.missing.len(), 6);
+        assert_eq!(
+            c.missing[4],
+            "Green flag 5 — Audit is accepted as truth, not punishment. This is huge."
+        );
+
+        // Half present, audit among them: no caution.
+        let mut b = all_healthy();
+        for id in [
+            AUDIT_GREEN_FLAG,
+            "green_flag.coe_empowered",
+            "green_flag.workers_follow_sop",
+        ] {
+            b.set_answer(id, Some(Answer::Yes));
+        }
+        assert_eq!(evaluate(&b).caution, None);
+        // Five present but not audit: still a caution, about audit.
+        let mut c = all_healthy();
+        for g in GREEN_FLAGS.iter().filter(|g| g.id != AUDIT_GREEN_FLAG) {
+            c.set_answer(g.question.id, Some(Answer::Yes));
+        }
+        let caution = evaluate(&c).caution.expect("audit not accepted as truth");
+        assert!(caution
+            .summary
+            .contains("Audit is not accepted as truth yet"));
+        assert_eq!(caution.missing.len(), 1);
+        // Never on another verdict: green flags never gate, and never soften a Stop.
+        let mut d = all_healthy();
+        d.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        assert_eq!(evaluate(&d).caution, None);
+        assert_eq!(evaluate(&raccoons_inc()).caution, None);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //!   confirmed retrained ("roll back, retrain, repeat"). Older iterations are completed on
 //!   reading (see `migrate_iteration`); a version that knows only schema 2 shows a schema-3
 //!   record read-only and never writes over it.
+//! - 4: the remediation plan (`plan`, keyed by question id). A schema-3 record reads with an
+//!   empty plan; a version that knows only schema 3 shows a schema-4 record read-only.
 
 use super::assessment::Assessment;
 use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
@@ -16,7 +18,7 @@ use super::json::{self, Json};
 use super::sequence::migrate_iteration;
 
 /// Current schema of saved records.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One assessment as saved in the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +139,8 @@ pub fn decode_saved(
             migrate_assessment(&mut record.assessment);
             Ok(record)
         }
-        SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
+        // Schema 3 lacks only the plan, which reads as empty.
+        3 | SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
         newer if newer > SCHEMA_VERSION => Err(RecordError::NewerSchema {
             schema: newer,
             readable: saved_from_json(&value, newer).ok().map(Box::new),
@@ -306,12 +309,38 @@ mod tests {
         );
     }
 
+    /// A record saved before the plan existed opens with an empty plan, every answer kept; a
+    /// plan survives the round trip.
+    #[test]
+    fn a_schema_3_record_opens_with_an_empty_plan_and_a_plan_round_trips() {
+        let old = SCHEMA_2_WITH_AN_ITERATION.replace(r#""schema":2"#, r#""schema":3"#);
+        let record = decode_saved(&old, "x", 0).unwrap();
+        assert_eq!(record.schema, SCHEMA_VERSION);
+        assert!(record.assessment.plan.is_empty());
+        assert_eq!(record.assessment.organisation, "Old Org");
+        let mut with_plan = record.clone();
+        with_plan.assessment.plan.insert(
+            "precondition.coe.training_owner".into(),
+            crate::domain::plan::PlanEntry {
+                owner: "Dee".into(),
+                due: "2027-01-15".into(),
+                status: crate::domain::plan::PlanStatus::WontDo,
+                reason: "Outsourced".into(),
+                note: "see minutes".into(),
+            },
+        );
+        assert_eq!(
+            decode_saved(&encode_saved(&with_plan), "x", 0),
+            Ok(with_plan)
+        );
+    }
+
     #[test]
     fn a_newer_schema_is_reported_with_what_can_be_read() {
-        let raw = r#"{"schema":4,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
+        let raw = r#"{"schema":5,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
         match decode_saved(raw, "unused", 0) {
             Err(RecordError::NewerSchema {
-                schema: 4,
+                schema: 5,
                 readable: Some(r),
             }) => {
                 assert_eq!(r.assessment.organisation, "Future");

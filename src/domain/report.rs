@@ -11,6 +11,7 @@ use super::model::{
     self, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
     MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
+use super::plan::{plan, PlanItem};
 use super::readiness::{Reason, Verdict};
 use super::records::display_name;
 use super::sequence::StepState;
@@ -34,8 +35,19 @@ pub struct Report {
     pub stage: String,
     /// The stage's token ([`Stage::token`]).
     pub stage_token: &'static str,
+    /// The stage's colour ([`Stage::tone`]), as its token.
+    pub tone: &'static str,
+    /// The one action to take now ([`Stage::next`]).
+    pub next: String,
     /// The readiness verdict.
     pub verdict: Verdict,
+    /// The verdict as the stage shows it ([`Stage::readiness_headline`]): past readiness, a
+    /// Ready verdict says the ground holds, not "begin".
+    pub verdict_headline: &'static str,
+    /// A Ready verdict's caution when it rests on few green flags, and the missing ones.
+    pub caution: Vec<String>,
+    /// The remediation plan, one line per item ([`PlanItem::line`]).
+    pub plan: Vec<String>,
     /// What the verdict means at this stage ([`Stage::verdict_explanation`]).
     pub explanation: &'static str,
     /// "n of 6 green flags present".
@@ -154,8 +166,15 @@ impl IterationRecord {
                 .iter()
                 .map(|id| {
                     (
+                        // The pilot is repeated, not retrained (older records named it).
                         model::step(id)
-                            .map(|s| s.label())
+                            .map(|s| {
+                                if s.id == model::PILOT {
+                                    format!("{} (repeated)", s.label())
+                                } else {
+                                    s.label()
+                                }
+                            })
                             .unwrap_or_else(|| id.clone()),
                         it.retrained.get(id).cloned(),
                     )
@@ -320,6 +339,7 @@ impl Report {
     /// Builds the report of an assessment from its evaluation, dated `date`.
     pub fn new(a: &Assessment, e: &Evaluation, date: &str) -> Report {
         let r = &e.readiness;
+        let stage = Stage::of(e);
         let mut answers = Vec::new();
         for p in PRECONDITIONS.iter() {
             answers.push(table(a, format!("§2 {}", p.label()), p.questions));
@@ -389,10 +409,19 @@ impl Report {
             model_version: a.model_version.clone(),
             model_is_current: a.model_version == MODEL_VERSION,
             date: date.to_string(),
-            stage: Stage::of(e).headline(),
-            stage_token: Stage::of(e).token(),
+            stage: stage.headline(),
+            stage_token: stage.token(),
+            tone: stage.tone().token(),
+            next: stage.next(e).text,
             verdict: r.verdict,
-            explanation: Stage::of(e).verdict_explanation(r.verdict),
+            verdict_headline: stage.readiness_headline(r.verdict),
+            caution: r
+                .caution
+                .iter()
+                .flat_map(|c| std::iter::once(c.summary.clone()).chain(c.missing.iter().cloned()))
+                .collect(),
+            explanation: stage.verdict_explanation(r.verdict),
+            plan: plan(a, r).iter().map(PlanItem::line).collect(),
             green_flags: r.green_flag_summary(),
             reasons: reason_lines(&r.reasons),
             also: reason_lines(&r.also),
@@ -465,7 +494,8 @@ impl Report {
             self.title.clone(),
             self.meta_line(),
             self.stage.clone(),
-            self.verdict.headline().to_string(),
+            self.next.clone(),
+            self.verdict_headline.to_string(),
             self.explanation.to_string(),
             self.green_flags.clone(),
             self.stability.clone(),
@@ -474,6 +504,8 @@ impl Report {
             f.push(r.message.clone());
             f.push(r.action.clone());
         }
+        f.extend(self.caution.iter().cloned());
+        f.extend(self.plan.iter().cloned());
         f.extend(self.would_change.iter().cloned());
         f.extend(self.inconsistencies.iter().cloned());
         for t in self.answers.iter().chain(std::iter::once(&self.gate)) {
@@ -661,6 +693,7 @@ pub fn markdown(report: &Report) -> String {
     );
     let _ = writeln!(out, "{}\n", t(&r.meta_line()));
     let _ = writeln!(out, "**Where we are now:** {}\n", t(&r.stage));
+    let _ = writeln!(out, "**Next:** {}\n", t(&r.next));
     if let Some(link) = &r.share_link {
         // A link the app made: URL-safe characters only, so it needs no escaping.
         let _ = writeln!(
@@ -669,13 +702,15 @@ pub fn markdown(report: &Report) -> String {
         );
     }
 
-    let _ = writeln!(out, "## Verdict: {}\n", r.verdict.headline());
+    let _ = writeln!(out, "## Verdict: {}\n", r.verdict_headline);
     let _ = writeln!(out, "{}\n", r.explanation);
+    md_list(&mut out, "Caution", &r.caution);
     let _ = writeln!(out, "{}.\n", r.green_flags);
     md_reasons(&mut out, "Reasons and next actions", &r.reasons);
     md_reasons(&mut out, "Also to build", &r.also);
+    md_list(&mut out, "Plan before Ready", &r.plan);
     md_list(&mut out, "What would change the verdict", &r.would_change);
-    md_list(&mut out, "Inconsistencies to resolve", &r.inconsistencies);
+    md_list(&mut out, "Answers to check", &r.inconsistencies);
 
     let _ = writeln!(out, "## Answers\n");
     for table in &r.answers {
@@ -797,6 +832,9 @@ mod tests {
         assert!(md.contains("| Do managers report variance openly rather than hide it? *(flagged unclear)* | Unanswered |  |"));
         assert!(md.contains("## Feedback on the model\n\nItems flagged as unclear, for the model's improvement cycle (Clarify, Simplify, Remove ambiguity, Improve alignment):\n\n- **Do managers report variance openly rather than hide it?** (§3) — What counts as hiding?"));
         assert!(md.contains("- Step 1 — Executive Education: locked — The sequence can start only from a Ready verdict; the verdict is “Stop — do not deploy KOOM”."));
+        // Every cause is a plan item, with the seed's action and where it stands.
+        assert!(md.contains("### Plan before Ready\n\n- Red flag 1 — “We don’t have time for structure.”: Do not deploy. Build discipline first"));
+        assert!(md.contains(" — status: To do\n"));
     }
 
     #[test]
@@ -817,7 +855,10 @@ mod tests {
     #[test]
     fn the_raccoons_report_shows_a_healthy_deployment() {
         let md = md(&raccoons_inc());
-        assert!(md.contains("## Verdict: Ready — begin the deployment sequence"));
+        // Deployed: the readiness part says the ground holds, never "begin".
+        assert!(md.contains("## Verdict: Ready — the preconditions still hold"));
+        assert!(!md.contains("begin"));
+        assert!(md.contains("**Next:** Keep the alignment cycles going"));
         assert!(md.contains("6 of 6 green flags present."));
         assert!(md.contains("**Pilot department:** Warehouse packing, Zone C"));
         assert!(md.contains("Healthy deployment — all ten signs seen by cycle 2"));

@@ -14,7 +14,7 @@ use super::assessment::{Assessment, PilotIteration};
 use super::limits::{bounded, TextKind, MAX_ITERATIONS};
 use super::model::{
     self, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS, FULL_DEPLOYMENT,
-    FULL_DEPLOYMENT_STEP, GATE_CRITERIA, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
+    FULL_DEPLOYMENT_STEP, GATE_CRITERIA, PILOT, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
     PILOT_STEP,
 };
 use super::readiness::Verdict;
@@ -178,6 +178,12 @@ pub enum SequenceError {
     NotNamedForRetraining(String),
     /// As many pilot iterations as an assessment keeps are recorded.
     TooManyIterations,
+    /// The step cannot be chosen for retraining (only steps before the pilot can).
+    NotRetrainable(String),
+    /// There is no pilot iteration to undo.
+    NoIteration,
+    /// The pilot iteration (its number) cannot be undone: the pilot was repeated since.
+    RepeatedSince(usize),
 }
 
 impl fmt::Display for SequenceError {
@@ -213,6 +219,15 @@ impl fmt::Display for SequenceError {
             SequenceError::TooManyIterations => write!(
                 f,
                 "This assessment already holds {MAX_ITERATIONS} pilot iterations, as many as it keeps. Export it as a file for the record, then start a new assessment for the next round."
+            ),
+            SequenceError::NotRetrainable(id) => write!(
+                f,
+                "“{id}” cannot be chosen for retraining: only the steps before the pilot are retrained; the pilot itself is repeated."
+            ),
+            SequenceError::NoIteration => write!(f, "There is no pilot iteration to undo."),
+            SequenceError::RepeatedSince(n) => write!(
+                f,
+                "Pilot iteration {n} cannot be undone: the pilot was evaluated again or the gate answered since. Clear the new evaluation and the gate's answers first; nothing was changed."
             ),
         }
     }
@@ -402,11 +417,14 @@ pub fn evaluate(assessment: &Assessment, verdict: Verdict) -> Sequence {
     }
 }
 
-/// The steps to retrain for these failed gate criteria, in sequence order, each once.
+/// The steps the app suggests retraining for these failed gate criteria, in sequence order,
+/// each once (our reading of the seed). The pilot is never among them: after a failed gate it
+/// is *repeated* (seed §4: "roll back, retrain, repeat"), whatever is retrained.
 pub fn retrain_steps(failed_criteria: &[String]) -> Vec<StepId> {
     DEPLOYMENT_STEPS
         .iter()
         .map(|s| s.id)
+        .filter(|step| *step != PILOT && *step != FULL_DEPLOYMENT)
         .filter(|step| {
             GATE_CRITERIA
                 .iter()
@@ -414,6 +432,25 @@ pub fn retrain_steps(failed_criteria: &[String]) -> Vec<StepId> {
                 .any(|c| c.retrain.contains(step))
         })
         .collect()
+}
+
+/// The steps a user can choose to retrain after a failed gate: those before the pilot, which
+/// is repeated in any case.
+pub fn retrainable_steps() -> impl Iterator<Item = &'static DeploymentStep> {
+    DEPLOYMENT_STEPS
+        .iter()
+        .filter(|s| s.number < PILOT_STEP.number)
+}
+
+/// The steps the app suggests retraining for the gate as it is answered now (empty unless it
+/// failed).
+pub fn suggested_retraining(assessment: &Assessment) -> Vec<StepId> {
+    match gate(assessment) {
+        GateOutcome::RollBack { failed, .. } => {
+            retrain_steps(&failed.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Whether a step can be changed now (its own items ticked or unticked).
@@ -468,12 +505,14 @@ pub fn set_item_done(
 }
 
 /// Records a "roll back, retrain, repeat" iteration after a failed gate: keeps its history
-/// (date, failed and open criteria, the gate's answers, the evaluation, the steps to retrain),
-/// clears the gate's answers and sends the pilot back to evaluation, with training to do.
+/// (date, failed and open criteria, the gate's answers, the evaluation, the steps the user
+/// chose to retrain, see [`suggested_retraining`]), clears the gate's answers and sends the
+/// pilot back to be repeated, with the chosen training to do first.
 pub fn record_pilot_iteration(
     assessment: &mut Assessment,
     verdict: Verdict,
     date: &str,
+    retrain: &[&str],
 ) -> Result<PilotIteration, SequenceError> {
     can_change(&evaluate(assessment, verdict), FULL_DEPLOYMENT_STEP.number)
         .map_err(SequenceError::Locked)?;
@@ -482,6 +521,12 @@ pub fn record_pilot_iteration(
     };
     if assessment.pilot_iterations.len() >= MAX_ITERATIONS {
         return Err(SequenceError::TooManyIterations);
+    }
+    if let Some(bad) = retrain
+        .iter()
+        .find(|id| !retrainable_steps().any(|s| s.id == **id))
+    {
+        return Err(SequenceError::NotRetrainable(bad.to_string()));
     }
     let failed_criteria: Vec<String> = failed.iter().map(|s| s.to_string()).collect();
     let iteration = PilotIteration {
@@ -492,9 +537,9 @@ pub fn record_pilot_iteration(
             .iter()
             .filter_map(|c| assessment.answer(c.id).map(|a| (c.id.to_string(), a)))
             .collect(),
-        retrain: retrain_steps(&failed_criteria)
-            .into_iter()
-            .map(str::to_string)
+        retrain: retrainable_steps()
+            .filter(|s| retrain.contains(&s.id))
+            .map(|s| s.id.to_string())
             .collect(),
         retrained: BTreeMap::new(),
         failed_criteria,
@@ -505,6 +550,36 @@ pub fn record_pilot_iteration(
     assessment.checklist.remove(PILOT_EVALUATION_ITEM);
     assessment.pilot_iterations.push(iteration.clone());
     Ok(iteration)
+}
+
+/// Undoes the last pilot iteration (until the next one is recorded): its gate answers, its
+/// pilot evaluation and the evaluation's tick come back; its retraining confirmations go with
+/// it. Refused, losing nothing, once the pilot was evaluated again or the gate answered afresh.
+pub fn undo_pilot_iteration(assessment: &mut Assessment) -> Result<PilotIteration, SequenceError> {
+    if assessment.pilot_iterations.is_empty() {
+        return Err(SequenceError::NoIteration);
+    }
+    let repeated = !assessment.pilot.evaluation.trim().is_empty()
+        || assessment.checklist.contains(PILOT_EVALUATION_ITEM)
+        || GATE_CRITERIA
+            .iter()
+            .any(|c| assessment.answer(c.id).is_some());
+    if repeated {
+        return Err(SequenceError::RepeatedSince(
+            assessment.pilot_iterations.len(),
+        ));
+    }
+    let Some(last) = assessment.pilot_iterations.pop() else {
+        return Err(SequenceError::NoIteration);
+    };
+    for (id, answer) in &last.gate_answers {
+        assessment.answers.insert(id.clone(), *answer);
+    }
+    assessment.pilot.evaluation = last.evaluation.clone();
+    assessment
+        .checklist
+        .insert(PILOT_EVALUATION_ITEM.to_string());
+    Ok(last)
 }
 
 /// Confirms (with `Some(date)`) or withdraws (with `None`) the retraining of a step named by
@@ -730,7 +805,8 @@ mod tests {
             evaluate(a, Verdict::Ready).gate,
             GateOutcome::RollBack { .. }
         ));
-        record_pilot_iteration(a, Verdict::Ready, "2026-11-24").unwrap()
+        let suggested = suggested_retraining(a);
+        record_pilot_iteration(a, Verdict::Ready, "2026-11-24", &suggested).unwrap()
     }
 
     #[test]
@@ -759,13 +835,10 @@ mod tests {
             it.gate_answers["step.full_deployment.managers_aligned"],
             Answer::Yes
         );
+        // The app's suggestion, as the user left it; the pilot is repeated, not retrained.
         assert_eq!(
             it.retrain,
-            [
-                "step.executive_education",
-                "step.worker_onboarding",
-                "step.pilot"
-            ]
+            ["step.executive_education", "step.worker_onboarding"]
         );
         assert_eq!(a.pilot_iterations, [it]);
         // The next pilot answers the gate afresh and is evaluated again.
@@ -791,11 +864,7 @@ mod tests {
         );
         assert_eq!(
             s.retraining.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-            [
-                "step.executive_education",
-                "step.worker_onboarding",
-                "step.pilot"
-            ]
+            ["step.executive_education", "step.worker_onboarding"]
         );
         assert_eq!(
             s.gate,
@@ -824,21 +893,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(evaluate(&a, Verdict::Ready).current, Some(4));
-        set_retrained(
-            &mut a,
-            Verdict::Ready,
-            "step.worker_onboarding",
-            Some("2026-11-26"),
-        )
-        .unwrap();
-        assert_eq!(evaluate(&a, Verdict::Ready).current, Some(5));
-
-        // The pilot is not evaluated again before its own retraining is confirmed.
+        // The pilot is not evaluated again before every retraining is confirmed.
+        a.set_pilot_department("Packing");
         let err = set_item_done(&mut a, Verdict::Ready, PILOT_EVALUATION_ITEM, true).unwrap_err();
-        assert_eq!(err, SequenceError::RetrainingPending(vec!["step.pilot"]));
         assert_eq!(
-            err.to_string(),
-            "Roll back, retrain, repeat: confirm the retraining of Step 5 — Pilot Deployment before the pilot is evaluated again."
+            err,
+            SequenceError::Locked(LockReason::PreviousStepIncomplete(4))
         );
         // Even ticked behind the rules' back, an unconfirmed retraining keeps the pilot open.
         a.checklist.insert(PILOT_EVALUATION_ITEM.to_string());
@@ -851,9 +911,16 @@ mod tests {
         for c in GATE_CRITERIA.iter() {
             a.answers.remove(c.id);
         }
+        set_retrained(
+            &mut a,
+            Verdict::Ready,
+            "step.worker_onboarding",
+            Some("2026-11-26"),
+        )
+        .unwrap();
+        assert_eq!(evaluate(&a, Verdict::Ready).current, Some(5));
 
-        // Repeat: retrained, evaluated afresh, a fresh gate.
-        set_retrained(&mut a, Verdict::Ready, "step.pilot", Some("2026-11-27")).unwrap();
+        // Repeat: the pilot evaluated afresh, a fresh gate.
         set_item_done(&mut a, Verdict::Ready, PILOT_EVALUATION_ITEM, true).unwrap();
         let s = evaluate(&a, Verdict::Ready);
         assert_eq!(s.current, Some(6));
@@ -869,7 +936,6 @@ mod tests {
                     "step.executive_education".to_string(),
                     "2026-11-25".to_string()
                 ),
-                ("step.pilot".to_string(), "2026-11-27".to_string()),
                 (
                     "step.worker_onboarding".to_string(),
                     "2026-11-26".to_string()
@@ -878,6 +944,94 @@ mod tests {
             .into_iter()
             .collect()
         );
+    }
+
+    #[test]
+    fn an_old_iteration_naming_the_pilot_waits_for_it_to_be_confirmed_repeated() {
+        let mut a = Assessment::default();
+        fail_gate_and_record(&mut a);
+        a.pilot_iterations[0].retrain.push(PILOT.to_string());
+        for step in ["step.executive_education", "step.worker_onboarding"] {
+            set_retrained(&mut a, Verdict::Ready, step, Some("2026-11-25")).unwrap();
+        }
+        let err = set_item_done(&mut a, Verdict::Ready, PILOT_EVALUATION_ITEM, true).unwrap_err();
+        assert_eq!(err, SequenceError::RetrainingPending(vec!["step.pilot"]));
+        set_retrained(&mut a, Verdict::Ready, PILOT, Some("2026-11-27")).unwrap();
+        set_item_done(&mut a, Verdict::Ready, PILOT_EVALUATION_ITEM, true).unwrap();
+    }
+
+    /// Seed §4, step 6: "If not — roll back, retrain, repeat." The user chooses what to
+    /// retrain; the app's suggestion is only pre-selected.
+    #[test]
+    fn the_user_chooses_the_steps_to_retrain_and_the_pilot_is_repeated() {
+        let mut a = raccoons_inc();
+        a.set_answer(
+            "step.full_deployment.throughput_stabilised",
+            Some(Answer::No),
+        );
+        let suggested = suggested_retraining(&a);
+        assert_eq!(suggested, ["step.executive_education", "step.coe"]);
+        assert_eq!(
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &[PILOT]),
+            Err(SequenceError::NotRetrainable(PILOT.to_string()))
+        );
+        assert_eq!(
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &["step.nope"])
+                .unwrap_err()
+                .to_string(),
+            "“step.nope” cannot be chosen for retraining: only the steps before the pilot are retrained; the pilot itself is repeated."
+        );
+        let it =
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &["step.coe"]).unwrap();
+        assert_eq!(it.retrain, ["step.coe"]);
+        assert_eq!(evaluate(&a, Verdict::Ready).current, Some(3));
+        // Nothing chosen: straight back to repeating the pilot.
+        let mut b = raccoons_inc();
+        b.set_answer("step.full_deployment.managers_aligned", Some(Answer::No));
+        record_pilot_iteration(&mut b, Verdict::Ready, "2026-11-24", &[]).unwrap();
+        assert_eq!(evaluate(&b, Verdict::Ready).current, Some(5));
+    }
+
+    #[test]
+    fn a_recorded_iteration_can_be_undone_until_the_pilot_is_repeated() {
+        let mut a = Assessment::default();
+        let before = {
+            let mut b = Assessment::default();
+            fail_gate_and_record(&mut b);
+            b
+        };
+        fail_gate_and_record(&mut a);
+        set_retrained(
+            &mut a,
+            Verdict::Ready,
+            "step.executive_education",
+            Some("2026-11-25"),
+        )
+        .unwrap();
+        let undone = undo_pilot_iteration(&mut a).unwrap();
+        assert_eq!(undone.retrain, before.pilot_iterations[0].retrain);
+        assert!(a.pilot_iterations.is_empty());
+        assert_eq!(a.pilot.evaluation, "Zone C drift persisted");
+        assert!(a.checklist.contains(PILOT_EVALUATION_ITEM));
+        assert!(matches!(
+            evaluate(&a, Verdict::Ready).gate,
+            GateOutcome::RollBack { ref failed, .. } if failed.len() == 2
+        ));
+        assert_eq!(
+            undo_pilot_iteration(&mut a),
+            Err(SequenceError::NoIteration)
+        );
+
+        // Once the pilot is evaluated again, the undo would overwrite it: refused, nothing lost.
+        fail_gate_and_record(&mut a);
+        a.set_pilot_evaluation("second pilot");
+        let kept = a.clone();
+        let err = undo_pilot_iteration(&mut a).unwrap_err();
+        assert_eq!(err, SequenceError::RepeatedSince(1));
+        assert!(err
+            .to_string()
+            .starts_with("Pilot iteration 1 cannot be undone"));
+        assert_eq!(a, kept);
     }
 
     #[test]
@@ -926,17 +1080,17 @@ mod tests {
         let mut a = Assessment::default();
         tick_steps(&mut a, 5);
         assert_eq!(
-            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24"),
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &[]),
             Err(SequenceError::GateNotFailed)
         );
         a.set_answer("step.full_deployment.coe_functioning", Some(Answer::No));
         assert_eq!(
-            record_pilot_iteration(&mut a, Verdict::Stop, "2026-11-24"),
+            record_pilot_iteration(&mut a, Verdict::Stop, "2026-11-24", &[]),
             Err(SequenceError::Locked(LockReason::Halted(Verdict::Stop)))
         );
         a.checklist.remove("step.pilot.sops");
         assert_eq!(
-            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24"),
+            record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &[]),
             Err(SequenceError::Locked(LockReason::PreviousStepIncomplete(5)))
         );
         assert!(a.pilot_iterations.is_empty());

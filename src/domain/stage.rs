@@ -2,9 +2,13 @@
 //! the step in progress, a halt, a roll-back, full deployment, and the stability health after.
 
 use super::evaluation::Evaluation;
-use super::model::DeploymentStep;
-use super::readiness::Verdict;
-use super::sequence::SequenceState;
+use super::model::{
+    self, DeploymentStep, SeedSection, DEPLOYMENT_STEPS, MATURITY_SECTION, PILOT,
+    PRECONDITIONS_SECTION, RED_FLAGS_SECTION,
+};
+use super::readiness::{ReasonKind, Verdict};
+use super::route::Page;
+use super::sequence::{GateOutcome, SequenceState};
 use super::stability::Health;
 
 /// The one honest answer to "where are we now".
@@ -19,6 +23,14 @@ pub enum Stage {
         /// Whether KOOM had been fully deployed before the fall-back.
         after_deployment: bool,
     },
+    /// The full-deployment gate failed and the pilot iteration is not recorded yet: roll back,
+    /// retrain, repeat.
+    GateFailed {
+        /// The pilot iteration (1-based) the failure would be recorded as.
+        iteration: usize,
+        /// Ids of the gate criteria not met.
+        failed: Vec<&'static str>,
+    },
     /// A failed gate rolled the sequence back; this step waits for its retraining.
     RolledBack {
         /// The pilot iteration (1-based) that rolled it back.
@@ -30,14 +42,107 @@ pub enum Stage {
     Deploying {
         /// The step to work on.
         step: &'static DeploymentStep,
+        /// After a roll-back, the pilot iteration (2 or more) under way.
+        iteration: Option<usize>,
     },
     /// KOOM is fully deployed; the stability health says how it is going.
     Deployed(Health),
 }
 
+/// The colour a stage is shown in: a healthy colour only for a healthy state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Do not go on: a Stop, a halt, something implemented incorrectly.
+    Stop,
+    /// Find out or act before going on: a Hold, a failed gate, a roll-back, a stability watch.
+    Caution,
+    /// Build maturity first: Not yet.
+    Build,
+    /// Work under way: a step of the sequence, stability not yet recorded.
+    Progress,
+    /// Healthy: Ready before the sequence, a healthy deployment.
+    Healthy,
+}
+
+impl Tone {
+    /// A short token for styling and data attributes.
+    pub fn token(self) -> &'static str {
+        match self {
+            Tone::Stop => "stop",
+            Tone::Caution => "caution",
+            Tone::Build => "build",
+            Tone::Progress => "progress",
+            Tone::Healthy => "healthy",
+        }
+    }
+}
+
+/// Where an action can be taken: a page of the assessment, and the element to bring into view
+/// on it (by id), if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The page.
+    pub page: Page,
+    /// The id of the element to bring into view and focus.
+    pub anchor: Option<String>,
+}
+
+/// The id of the full-deployment gate's controls in the sequence page.
+pub const GATE_ANCHOR: &str = "full-deployment-gate";
+
+/// The one action the user can take now, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Next {
+    /// The action, in one sentence.
+    pub text: String,
+    /// Where it can be taken.
+    pub place: Place,
+    /// The label of the button that leads there.
+    pub button: String,
+}
+
 /// What a Ready verdict means once the deployment sequence is under way or done: "start with
 /// step 1" would no longer be true.
 pub const READY_UNDER_WAY: &str = "The preconditions hold, no red flag is present and the maturity requirements are met: the ground the deployment sequence stands on still holds. “Where we are now” says what comes next.";
+
+/// The readiness verdict Ready once the journey has moved past it: the ground still holds,
+/// nothing to begin.
+pub const READY_HOLDS: &str = "Ready — the preconditions still hold";
+
+fn step_anchor(step: &DeploymentStep) -> String {
+    format!("{}-title", step.id)
+}
+
+fn section_page(section: SeedSection) -> Page {
+    if section == MATURITY_SECTION {
+        Page::Maturity
+    } else if section == RED_FLAGS_SECTION {
+        Page::RedFlags
+    } else {
+        debug_assert!(section == PRECONDITIONS_SECTION || section.0 > 0);
+        Page::Preconditions
+    }
+}
+
+fn page_label(page: Page) -> &'static str {
+    match page {
+        Page::Preconditions => "Open the preconditions",
+        Page::Maturity => "Open maturity",
+        Page::RedFlags => "Open the red flags",
+        Page::GreenFlags => "Open the green flags",
+        Page::Sequence => "Open the deployment sequence",
+        Page::Stability => "Open stability",
+        Page::Report => "Open the report",
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
 
 impl Stage {
     /// What the readiness verdict means at this stage: the verdict's own explanation before
@@ -51,6 +156,21 @@ impl Stage {
         }
     }
 
+    /// The readiness verdict as this stage shows it: its headline before the journey moves
+    /// past it; afterwards a Ready verdict says the ground still holds, not "begin".
+    pub fn readiness_headline(&self, verdict: Verdict) -> &'static str {
+        match (self, verdict) {
+            (Stage::Readiness(_), v) => v.headline(),
+            (_, Verdict::Ready) => READY_HOLDS,
+            (_, v) => v.headline(),
+        }
+    }
+
+    /// Whether the journey has moved past the readiness verdict (the sequence is under way).
+    pub fn is_past_readiness(&self) -> bool {
+        !matches!(self, Stage::Readiness(_))
+    }
+
     /// Where the evaluated assessment stands.
     pub fn of(e: &Evaluation) -> Stage {
         let s = &e.sequence;
@@ -62,13 +182,25 @@ impl Stage {
             },
             SequenceState::FullyDeployed => Stage::Deployed(e.stability.health.clone()),
             SequenceState::Active => {
+                if let GateOutcome::RollBack { failed, .. } = &s.gate {
+                    return Stage::GateFailed {
+                        iteration: s.iterations + 1,
+                        failed: failed.clone(),
+                    };
+                }
                 let current = s.steps.iter().find(|x| Some(x.step.number) == s.current);
+                let iteration = (s.iterations > 0).then_some(s.iterations + 1);
                 match current {
                     Some(x) if x.retraining_pending() => Stage::RolledBack {
                         iteration: s.iterations,
                         step: x.step,
                     },
-                    Some(x) if x.step.number > 1 || x.done > 0 => Stage::Deploying { step: x.step },
+                    Some(x) if x.step.number > 1 || x.done > 0 || iteration.is_some() => {
+                        Stage::Deploying {
+                            step: x.step,
+                            iteration,
+                        }
+                    }
                     _ => Stage::Readiness(Verdict::Ready),
                 }
             }
@@ -93,24 +225,52 @@ impl Stage {
                 "Deployed, now halted — the readiness verdict fell back to “{}”",
                 verdict.headline()
             ),
+            Stage::GateFailed { failed, .. } => format!(
+                "Pilot gate failed — roll back, retrain, repeat ({} of {} criteria not met)",
+                failed.len(),
+                model::GATE_CRITERIA.len()
+            ),
+            Stage::RolledBack { iteration, step } if step.id == PILOT => format!(
+                "Rolled back (pilot iteration {iteration}) — repeat {}",
+                step.label()
+            ),
             Stage::RolledBack { iteration, step } => format!(
                 "Rolled back (pilot iteration {iteration}) — retrain {}",
                 step.label()
             ),
-            Stage::Deploying { step } => format!("Deploying — {} in progress", step.label()),
+            Stage::Deploying {
+                step,
+                iteration: None,
+            } => format!("Deploying — {} in progress", step.label()),
+            Stage::Deploying {
+                step,
+                iteration: Some(n),
+            } => format!("Pilot iteration {n} — {} in progress", step.label()),
             Stage::Deployed(health) => format!("Fully deployed. {}", health_line(health)),
         }
     }
 
     /// The stage in a few words, for tight places (the phone's verdict bar).
     pub fn short_headline(&self) -> String {
+        let steps = DEPLOYMENT_STEPS.len();
         match self {
             Stage::Readiness(v) => v.headline().to_string(),
             Stage::Halted { verdict, .. } => format!("Halted — {}", verdict.headline()),
+            Stage::GateFailed { .. } => "Gate failed — roll back, retrain, repeat".to_string(),
+            Stage::RolledBack { step, .. } if step.id == PILOT => {
+                "Rolled back — repeat the pilot".to_string()
+            }
             Stage::RolledBack { step, .. } => {
                 format!("Rolled back — retrain step {}", step.number)
             }
-            Stage::Deploying { step } => format!("Deploying — step {} of 6", step.number),
+            Stage::Deploying {
+                step,
+                iteration: None,
+            } => format!("Deploying — step {} of {steps}", step.number),
+            Stage::Deploying {
+                step,
+                iteration: Some(n),
+            } => format!("Iteration {n} — step {} of {steps}", step.number),
             Stage::Deployed(health) => match health {
                 Health::Healthy { .. } => "Deployed — healthy".to_string(),
                 Health::Watch { .. } => "Deployed — watch the signs".to_string(),
@@ -129,12 +289,148 @@ impl Stage {
         match self {
             Stage::Readiness(v) => v.token(),
             Stage::Halted { .. } => "halted",
+            Stage::GateFailed { .. } => "gate-failed",
             Stage::RolledBack { .. } => "rolled-back",
-            Stage::Deploying { .. } => "deploying",
+            Stage::Deploying {
+                iteration: None, ..
+            } => "deploying",
+            Stage::Deploying { .. } => "iteration",
             Stage::Deployed(Health::ImplementedIncorrectly { .. }) => "deployed-incorrect",
             Stage::Deployed(Health::Watch { .. }) => "deployed-watch",
             Stage::Deployed(Health::Healthy { .. }) => "deployed-healthy",
             Stage::Deployed(_) => "deployed",
+        }
+    }
+
+    /// The colour of the stage: healthy only for Ready before the sequence and a healthy
+    /// deployment.
+    pub fn tone(&self) -> Tone {
+        match self {
+            Stage::Readiness(Verdict::Stop) => Tone::Stop,
+            Stage::Readiness(Verdict::Hold) => Tone::Caution,
+            Stage::Readiness(Verdict::NotYet) => Tone::Build,
+            Stage::Readiness(Verdict::Ready) => Tone::Healthy,
+            Stage::Halted { .. } => Tone::Stop,
+            Stage::GateFailed { .. } | Stage::RolledBack { .. } => Tone::Caution,
+            Stage::Deploying { .. } => Tone::Progress,
+            Stage::Deployed(Health::Healthy { .. }) => Tone::Healthy,
+            Stage::Deployed(Health::Watch { .. }) => Tone::Caution,
+            Stage::Deployed(Health::ImplementedIncorrectly { .. }) => Tone::Stop,
+            Stage::Deployed(_) => Tone::Progress,
+        }
+    }
+
+    /// The one action the user can take now, and where: never a locked control.
+    pub fn next(&self, e: &Evaluation) -> Next {
+        let at = |page: Page, anchor: Option<String>| Place { page, anchor };
+        let go = |text: String, place: Place| Next {
+            button: page_label(place.page).to_string(),
+            text,
+            place,
+        };
+        let r = &e.readiness;
+        let first_page = r
+            .reasons
+            .first()
+            .map_or(Page::Preconditions, |x| section_page(x.section));
+        match self {
+            Stage::Readiness(Verdict::Stop) | Stage::Halted { verdict: Verdict::Stop, .. } => {
+                let blockers = r
+                    .reasons
+                    .iter()
+                    .filter(|x| x.kind != ReasonKind::Open)
+                    .count();
+                go(
+                    format!(
+                        "Work on the {} listed under “Why”: each names the seed's action. When one is resolved, change its answer.",
+                        count(blockers, "cause", "causes")
+                    ),
+                    at(first_page, None),
+                )
+            }
+            Stage::Readiness(Verdict::Hold) | Stage::Halted { verdict: Verdict::Hold, .. } => {
+                let first = r
+                    .open_questions
+                    .first()
+                    .and_then(|id| model::question(id))
+                    .map_or(String::new(), |q| format!(", starting with “{}”", q.text));
+                go(
+                    format!(
+                        "Find out and answer the {} still open{first}.",
+                        count(r.open_questions.len(), "readiness question", "readiness questions")
+                    ),
+                    at(first_page, None),
+                )
+            }
+            Stage::Readiness(Verdict::NotYet)
+            | Stage::Halted {
+                verdict: Verdict::NotYet,
+                ..
+            } => go(
+                format!(
+                    "Build the {} listed under “Why”; when one holds, change its answer.",
+                    count(r.reasons.len(), "missing maturity facet", "missing maturity facets")
+                ),
+                at(Page::Maturity, None),
+            ),
+            Stage::Readiness(Verdict::Ready) | Stage::Halted { .. } => go(
+                "Begin the deployment sequence at step 1, Executive Education.".to_string(),
+                at(Page::Sequence, Some(step_anchor(&DEPLOYMENT_STEPS[0]))),
+            ),
+            Stage::GateFailed { iteration, .. } => go(
+                format!(
+                    "Roll back, retrain, repeat: record pilot iteration {iteration}, choosing the steps to retrain, then retrain them and repeat the pilot."
+                ),
+                at(Page::Sequence, Some(GATE_ANCHOR.to_string())),
+            ),
+            Stage::RolledBack { step, .. } if step.id == PILOT => go(
+                format!("Repeat {} and confirm it; then answer the gate afresh.", step.label()),
+                at(Page::Sequence, Some(step_anchor(step))),
+            ),
+            Stage::RolledBack { step, .. } => go(
+                format!(
+                    "Retrain {} and confirm it; then repeat the pilot and answer the gate afresh.",
+                    step.label()
+                ),
+                at(Page::Sequence, Some(step_anchor(step))),
+            ),
+            Stage::Deploying { step, iteration } => {
+                let status = e.sequence.steps.iter().find(|x| x.step.number == step.number);
+                let left = status.map_or(0, |x| x.total.saturating_sub(x.done));
+                let text = match (step.id == PILOT, iteration) {
+                    (true, Some(n)) => format!(
+                        "Repeat the pilot (iteration {n}): evaluate real-world behaviour again, then answer the gate afresh."
+                    ),
+                    _ if step.number as usize == DEPLOYMENT_STEPS.len() => {
+                        "Answer the six criteria of the full-deployment gate.".to_string()
+                    }
+                    _ => format!(
+                        "Continue the deployment sequence at {}: {} to do.",
+                        step.label(),
+                        count(left, "item", "items")
+                    ),
+                };
+                go(text, at(Page::Sequence, Some(step_anchor(step))))
+            }
+            Stage::Deployed(Health::ImplementedIncorrectly { .. }) => go(
+                "Something was implemented incorrectly: work through the diagnosis, fixing the parts of the model it names for each missing sign.".to_string(),
+                at(Page::Stability, None),
+            ),
+            Stage::Deployed(Health::Healthy { .. }) => go(
+                "Keep the alignment cycles going and flag what is unclear in the model (seed §9).".to_string(),
+                at(Page::Stability, None),
+            ),
+            Stage::Deployed(Health::Watch { cycle, .. }) => go(
+                format!(
+                    "Watch the signs: record them through cycle {} — the seed gives 1–2 alignment cycles.",
+                    (*cycle).max(model::STABILITY_CYCLE_LIMIT)
+                ),
+                at(Page::Stability, None),
+            ),
+            Stage::Deployed(_) => go(
+                "Record the stability signs over the next alignment cycles.".to_string(),
+                at(Page::Stability, None),
+            ),
         }
     }
 }
@@ -155,8 +451,10 @@ mod tests {
     use crate::domain::assessment::Assessment;
     use crate::domain::evaluation::evaluate;
     use crate::domain::example::raccoons_inc;
-    use crate::domain::model::{readiness_questions, GATE_CRITERIA};
-    use crate::domain::sequence::record_pilot_iteration;
+    use crate::domain::model::{readiness_questions, DEPLOYMENT_STEPS, GATE_CRITERIA};
+    use crate::domain::sequence::{
+        record_pilot_iteration, set_item_done, set_retrained, suggested_retraining,
+    };
 
     fn stage(a: &Assessment) -> Stage {
         Stage::of(&evaluate(a))
@@ -246,17 +544,209 @@ mod tests {
         );
     }
 
+    /// Seed §4, step 6: "Only proceed if: drift decreased, … If not — roll back, retrain,
+    /// repeat." A failed criterion is the stage at once, before the iteration is recorded.
     #[test]
-    fn a_failed_gate_rolls_back_to_the_step_to_retrain() {
+    fn a_failed_gate_is_the_stage_at_once_and_next_is_roll_back_retrain_repeat() {
         let mut a = raccoons_inc();
         a.set_answer(GATE_CRITERIA[3].id, Some(Answer::No));
-        record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24").unwrap();
+        let e = evaluate(&a);
+        let s = Stage::of(&e);
+        assert_eq!(
+            s,
+            Stage::GateFailed {
+                iteration: 1,
+                failed: vec![GATE_CRITERIA[3].id]
+            }
+        );
+        assert_eq!(
+            s.headline(),
+            "Pilot gate failed — roll back, retrain, repeat (1 of 6 criteria not met)"
+        );
+        assert_eq!(s.tone(), Tone::Caution);
+        let next = s.next(&e);
+        assert!(next
+            .text
+            .starts_with("Roll back, retrain, repeat: record pilot iteration 1"));
+        assert_eq!(next.place.page, Page::Sequence);
+        assert_eq!(next.place.anchor.as_deref(), Some(GATE_ANCHOR));
+    }
+
+    #[test]
+    fn a_recorded_failure_rolls_back_to_the_step_to_retrain_then_iteration_two_repeats_the_pilot() {
+        let mut a = raccoons_inc();
+        a.set_answer(GATE_CRITERIA[3].id, Some(Answer::No));
+        let suggested = suggested_retraining(&a);
+        record_pilot_iteration(&mut a, Verdict::Ready, "2026-11-24", &suggested).unwrap();
         assert_eq!(
             stage(&a).headline(),
             "Rolled back (pilot iteration 1) — retrain Step 2 — Manager Training"
         );
         assert_eq!(stage(&a).token(), "rolled-back");
+        assert_eq!(stage(&a).tone(), Tone::Caution);
         assert_eq!(stage(&a).short_headline(), "Rolled back — retrain step 2");
+        let e = evaluate(&a);
+        assert_eq!(
+            stage(&a).next(&e).place.anchor.as_deref(),
+            Some("step.manager_training-title")
+        );
+
+        set_retrained(
+            &mut a,
+            Verdict::Ready,
+            "step.manager_training",
+            Some("2026-11-25"),
+        )
+        .unwrap();
+        let s = stage(&a);
+        assert_eq!(
+            s,
+            Stage::Deploying {
+                step: &DEPLOYMENT_STEPS[4],
+                iteration: Some(2)
+            }
+        );
+        assert_eq!(
+            s.headline(),
+            "Pilot iteration 2 — Step 5 — Pilot Deployment in progress"
+        );
+        assert_eq!(s.short_headline(), "Iteration 2 — step 5 of 6");
+        assert_eq!(s.tone(), Tone::Progress);
+        assert!(s
+            .next(&evaluate(&a))
+            .text
+            .starts_with("Repeat the pilot (iteration 2)"));
+
+        set_item_done(
+            &mut a,
+            Verdict::Ready,
+            crate::domain::model::PILOT_EVALUATION_ITEM,
+            true,
+        )
+        .unwrap();
+        let s = stage(&a);
+        assert_eq!(
+            s.headline(),
+            "Pilot iteration 2 — Step 6 — Full Deployment in progress"
+        );
+        assert_eq!(
+            s.next(&evaluate(&a)).text,
+            "Answer the six criteria of the full-deployment gate."
+        );
+    }
+
+    #[test]
+    fn a_healthy_colour_only_for_a_healthy_state() {
+        let mut ready = ready();
+        assert_eq!(stage(&ready).tone(), Tone::Healthy);
+        assert_eq!(stage(&raccoons_inc()).tone(), Tone::Healthy);
+        ready
+            .checklist
+            .insert("step.executive_education.role_boundaries".into());
+        assert_eq!(stage(&ready).tone(), Tone::Progress);
+        let mut stop = Assessment::default();
+        stop.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        assert_eq!(stage(&stop).tone(), Tone::Stop);
+        assert_eq!(stage(&Assessment::default()).tone(), Tone::Caution);
+        let mut not_yet = self::ready();
+        not_yet.set_answer("maturity.truth.audit_uncensored", Some(Answer::No));
+        assert_eq!(stage(&not_yet).tone(), Tone::Build);
+        let mut watch = raccoons_inc();
+        watch.cycles.truncate(1);
+        watch.cycles[0]
+            .signs
+            .insert("stability.lower_variance".into(), Observation::NotSeen);
+        assert!(matches!(
+            stage(&watch),
+            Stage::Deployed(Health::Watch { .. })
+        ));
+        assert_eq!(stage(&watch).tone(), Tone::Caution);
+        assert_eq!(stage(&watch).token(), "deployed-watch");
+        let mut failed = raccoons_inc();
+        failed.cycles[1]
+            .signs
+            .insert("stability.reduced_rework".into(), Observation::NotSeen);
+        assert_eq!(stage(&failed).tone(), Tone::Stop);
+        let mut halted = raccoons_inc();
+        halted.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        assert_eq!(stage(&halted).tone(), Tone::Stop);
+        for token in [
+            Tone::Stop,
+            Tone::Caution,
+            Tone::Build,
+            Tone::Progress,
+            Tone::Healthy,
+        ] {
+            assert!(!token.token().is_empty());
+        }
+    }
+
+    /// Past readiness, "Ready — begin the deployment sequence" would be untrue: the readiness
+    /// part says the ground holds.
+    #[test]
+    fn past_readiness_the_verdict_is_the_readiness_part_never_begin() {
+        let mut c = raccoons_inc();
+        c.cycles[1]
+            .signs
+            .insert("stability.reduced_rework".into(), Observation::NotSeen);
+        let e = evaluate(&c);
+        let s = Stage::of(&e);
+        assert!(s.is_past_readiness());
+        for text in [
+            s.headline(),
+            s.short_headline(),
+            s.readiness_headline(Verdict::Ready).to_string(),
+            s.verdict_explanation(Verdict::Ready).to_string(),
+            s.next(&e).text,
+        ] {
+            assert!(!text.to_lowercase().contains("begin"), "{text}");
+        }
+        assert_eq!(s.readiness_headline(Verdict::Ready), READY_HOLDS);
+        assert_eq!(
+            Stage::Readiness(Verdict::Ready).readiness_headline(Verdict::Ready),
+            Verdict::Ready.headline()
+        );
+        assert!(s
+            .next(&e)
+            .text
+            .starts_with("Something was implemented incorrectly"));
+        assert_eq!(s.next(&e).place.page, Page::Stability);
+    }
+
+    /// Seed §2: "If these conditions are not true, the organization cannot deploy KOOM." Next
+    /// never leads to the locked sequence before Ready.
+    #[test]
+    fn before_ready_next_leads_where_the_answers_are_never_to_the_locked_sequence() {
+        let mut stop = self::ready();
+        stop.set_answer(
+            "precondition.executives.direct_orders_outside_spine",
+            Some(Answer::Yes),
+        );
+        let e = evaluate(&stop);
+        let next = stage(&stop).next(&e);
+        assert_eq!(next.place.page, Page::Preconditions);
+        assert_eq!(
+            next.text,
+            "Work on the 2 causes listed under “Why”: each names the seed's action. When one is resolved, change its answer."
+        );
+        let blank = Assessment::default();
+        let next = stage(&blank).next(&evaluate(&blank));
+        assert_eq!(next.place.page, Page::Preconditions);
+        assert!(next.text.starts_with(
+            "Find out and answer the 24 readiness questions still open, starting with “"
+        ));
+        let mut not_yet = self::ready();
+        not_yet.set_answer("maturity.truth.audit_uncensored", Some(Answer::No));
+        let next = stage(&not_yet).next(&evaluate(&not_yet));
+        assert_eq!(next.place.page, Page::Maturity);
+        let r = self::ready();
+        let next = stage(&r).next(&evaluate(&r));
+        assert_eq!(next.place.page, Page::Sequence);
+        assert_eq!(next.button, "Open the deployment sequence");
+        let mut halted = raccoons_inc();
+        halted.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+        let e = evaluate(&halted);
+        assert_eq!(stage(&halted).next(&e).place.page, Page::RedFlags);
     }
 
     #[test]

@@ -298,7 +298,7 @@ export async function exportExampleFile(page) {
   const download = await captureDownload(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click());
   const file = JSON.parse(download.text);
   assert.equal(file.format, 'koom-readiness/assessment', `${download.name} is not an assessment file`);
-  assert.equal(file.version, 2, `${download.name}: expected file format version 2`);
+  assert.equal(file.version, 3, `${download.name}: expected file format version 3`);
   assert.ok(file.assessment.checklist.length > 0 && file.assessment.cycles.length === 2, `${download.name} is not the deployed example`);
   return file;
 }

@@ -306,7 +306,8 @@ describe('journeys', () => {
     await withApp(async ({ page }) => {
       await openExample(page);
       await waitForVerdict(page, 'ready');
-      assert.equal((await page.locator('aside#verdict .verdict-headline').textContent()).trim(), READY_HEADLINE);
+      // Deployed, the readiness verdict is the readiness part: the ground holds, nothing to begin.
+      assert.equal((await page.locator('aside#verdict .verdict-headline').textContent()).trim(), 'Ready — the preconditions still hold');
       assert.match(await verdictPanel(page).textContent(), /6 of 6 green flags present/);
       assert.equal(await page.locator('main fieldset.question:not([data-finding="healthy"])').count(), 0);
 
@@ -396,13 +397,13 @@ describe('journeys', () => {
       await page.locator('li.step[data-step="5"][data-state="complete"]').waitFor({ state: 'attached' });
       await page.locator('li.step[data-step="6"][data-state="current"]').waitFor({ state: 'attached' });
 
-      // Step 6, the gate: drift did not decrease (→ steps 4 and 5) and variance did not drop
-      // (→ steps 2 and 4): roll back, retrain steps 2, 4 and 5 (each once, in sequence order).
+      // Step 6, the gate: drift did not decrease (→ step 4) and variance did not drop (→ steps
+      // 2 and 4): roll back, retrain steps 2 and 4 (each once, in sequence order), as the app
+      // suggests and the user leaves it; the pilot (step 5) is repeated, not retrained.
       const failing = ['step.full_deployment.drift_decreased', 'step.full_deployment.variance_dropped'];
       const retrain = [
         { n: 2, id: 'step.manager_training', title: 'Manager Training' },
         { n: 4, id: 'step.worker_onboarding', title: 'Worker Onboarding' },
-        { n: 5, id: 'step.pilot', title: 'Pilot Deployment' },
       ];
       assert.equal(await gateOutcome.getAttribute('data-gate'), 'pending');
       const gateAnswersThen = [];
@@ -420,7 +421,7 @@ describe('journeys', () => {
       assert.doesNotMatch(rollBack, /passed/i);
 
       const before = todayIso();
-      await page.getByRole('button', { name: 'Record pilot iteration: roll back and retrain' }).click();
+      await page.getByRole('button', { name: 'Record pilot iteration 1: roll back, retrain, repeat' }).click();
       const iteration = page.locator('.iterations li[data-iteration="1"]');
       await iteration.waitFor();
       const after = todayIso();
@@ -431,7 +432,7 @@ describe('journeys', () => {
       assert.ok(recorded.includes(`Evaluation then: ${firstEvaluation}`), `the iteration "${recorded}" does not keep the rolled-back evaluation`);
       assert.ok(
         recorded.includes(`Retrained: ${retrain.map((s) => `Step ${s.n} — ${s.title} not confirmed yet`).join('; ')}.`),
-        `the iteration "${recorded}" does not name steps 2, 4 and 5 as not retrained yet`,
+        `the iteration "${recorded}" does not name steps 2 and 4 as not retrained yet`,
       );
       assert.ok(recorded.includes(`Gate answers then: ${gateAnswersThen.join('; ')}.`), `the iteration "${recorded}" does not keep the gate's answers (${gateAnswersThen.join('; ')})`);
       assert.match(await page.locator('.iterations h3').textContent(), /Pilot iterations: 1/);
@@ -440,7 +441,7 @@ describe('journeys', () => {
       // including step 3, which was not named but comes after a step to retrain.
       await waitForStates(['complete', 'current', 'locked', 'locked', 'locked', 'locked'], 'step 2 current for retraining');
       assert.match(await step(2).locator('.step-status').textContent(), /Current — retrain/);
-      assert.equal(await page.locator('.retrain-card').count(), 3, 'expected a retraining card on steps 2, 4 and 5 only');
+      assert.equal(await page.locator('.retrain-card').count(), 2, 'expected a retraining card on steps 2 and 4 only');
       for (const s of retrain) {
         const card = step(s.n).locator(`div.retrain-card[data-retraining="${s.id}"]`);
         assert.equal(await card.count(), 1, `step ${s.n} has no retraining card`);
@@ -500,36 +501,21 @@ describe('journeys', () => {
       assert.match(await page.locator('.retraining li[data-retrain-step="step.manager_training"]').textContent(), new RegExp(`: retrained on ${earlier}$`));
       assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
       assert.match(await gateOutcome.textContent(), /Gate suspended: Locked until step 4 is complete\./);
-      assert.ok(await confirmRetrained(step(5), 'Pilot Deployment').isDisabled(), 'step 5 can be confirmed before step 4');
+      assert.ok(await evaluated.isDisabled(), 'the pilot can be evaluated again before step 4 is retrained');
 
       // Step 4: retrained today (the prefilled date).
       await confirmRetrained(step(4), 'Worker Onboarding').click();
       await step(4).getByText(`Retrained on ${today}`).waitFor();
       await waitForStates(['complete', 'complete', 'complete', 'complete', 'current', 'locked'], 'step 5 current once step 4 is retrained');
 
-      // Step 5 is current but still waits for its own retraining: ticking the evaluation is
-      // refused, with the reason, and the box stays unticked.
-      assert.match(await step(5).locator('.step-status').textContent(), /Current — retrain/);
+      // Step 5 is current: the pilot is repeated (evaluated again), with nothing to confirm.
+      assert.equal(await step(5).getAttribute('data-state'), 'current');
+      assert.doesNotMatch(await step(5).locator('.step-status').textContent(), /retrain/);
+      assert.equal(await step(5).locator('.retrain-card').count(), 0, 'the pilot is to be retrained');
       assert.ok(await evaluated.isEnabled(), 'the pilot evaluation is disabled while step 5 is current');
-      await evaluated.click();
-      const refusal = messageNotice(page);
-      await refusal.waitFor();
-      assert.match(
-        await refusal.textContent(),
-        /Roll back, retrain, repeat: confirm the retraining of Step 5 — Pilot Deployment before the pilot is evaluated again\./,
-      );
-      assert.ok(!(await evaluated.isChecked()), 'the refused pilot evaluation shows as ticked');
-      assert.equal(await step(5).getAttribute('data-state'), 'current');
-      assert.equal(await gateOutcome.getAttribute('data-gate'), 'suspended');
-      // Confirmed and unconfirmed retraining side by side, and the refusal, are accessible.
-      await checkAxe('retraining confirmed, and a refused tick');
-      await refusal.getByRole('button', { name: 'Dismiss' }).click();
-
-      // Step 5: retrained; now the pilot can be evaluated again.
-      await confirmRetrained(step(5), 'Pilot Deployment').click();
-      await step(5).getByText(`Retrained on ${today}`).waitFor();
-      assert.equal(await step(5).getAttribute('data-state'), 'current');
       assert.ok(!(await evaluated.isChecked()), 'the pilot evaluation ticked itself');
+      // Confirmed retraining, and the pilot to repeat, are accessible.
+      await checkAxe('retraining confirmed, the pilot to repeat');
       await page.locator('#pilot-evaluation').fill('Second pilot: drift down, variance down.');
       await evaluated.click();
       assert.ok(await evaluated.isChecked(), 'the pilot evaluation could not be ticked after the retraining');
@@ -557,7 +543,7 @@ describe('journeys', () => {
       assert.equal(await page.locator('.iterations li[data-iteration]').count(), 1);
       const history = await iteration.textContent();
       assert.ok(
-        history.includes(`Retrained: Step 2 — Manager Training on ${earlier}; Step 4 — Worker Onboarding on ${today}; Step 5 — Pilot Deployment on ${today}.`),
+        history.includes(`Retrained: Step 2 — Manager Training on ${earlier}; Step 4 — Worker Onboarding on ${today}.`),
         `the iteration history "${history}" does not say when each step was retrained`,
       );
       assert.ok(history.includes(`Gate answers then: ${gateAnswersThen.join('; ')}.`), 'the failed gate\'s answers left the history');

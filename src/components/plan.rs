@@ -1,0 +1,167 @@
+//! The remediation plan before Ready, in the verdict panel: one item per cause (the seed's
+//! action), with its owner, due date, status and note; a resolved cause stays, asking to be
+//! closed.
+
+use leptos::prelude::*;
+
+use crate::app::{use_state, use_store};
+use crate::domain::{self, Cause, PlanEdit, PlanItem, PlanStatus, TextKind};
+
+/// What a step covers, read-only: the remedy is that step's content, and the sequence is
+/// locked before a Ready verdict, so it is shown here, never linked.
+#[component]
+pub fn StepContent(step: &'static domain::DeploymentStep) -> impl IntoView {
+    view! {
+        <details class="step-content" data-step-content=step.id>
+            <summary>"What " {step.label()} " covers"</summary>
+            <p class="muted">{step.summary}</p>
+            <ul class="plain">
+                {step.checklist.iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}
+            </ul>
+            <p class="muted">"The sequence starts only from a Ready verdict; this is the same content, to act on now."</p>
+        </details>
+    }
+}
+
+#[component]
+fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let id = item.id.clone();
+    // The row stays mounted while its record changes (focus and the open details are kept);
+    // what changes is read from the plan.
+    let current = {
+        let id = id.clone();
+        Memo::new(move |_| items.with(|all| all.iter().find(|i| i.id == id).cloned()))
+    };
+    let entry = move || current.with(|c| c.as_ref().map(|c| c.entry.clone()).unwrap_or_default());
+    let status = move || entry().status;
+    let resolved = move || current.with(|c| c.as_ref().and_then(|c| c.resolved_prompt()));
+    let cause = move || {
+        current.with(|c| match c.as_ref().map(|c| c.cause) {
+            Some(Cause::Resolved) => "resolved",
+            _ => "present",
+        })
+    };
+    let apply = {
+        let id = id.clone();
+        move |edit: PlanEdit| {
+            let readiness = state.evaluation.with_untracked(|e| e.readiness.clone());
+            let mut result = Ok(());
+            state.edit(|a| result = domain::edit_plan(a, &readiness, &id, edit));
+            store.notices.report(result);
+        }
+    };
+    let field = |name: &str| format!("plan-{}-{name}", item.id);
+    let (owner_id, due_id, status_id, reason_id, note_id) = (
+        field("owner"),
+        field("due"),
+        field("status"),
+        field("reason"),
+        field("note"),
+    );
+    let read_only = state.read_only;
+    // "Won't do" waits for its reason: chosen here, recorded with the reason.
+    let wont_do = RwSignal::new(item.entry.status == PlanStatus::WontDo);
+    let reason = RwSignal::new(item.entry.reason.clone());
+    let (a1, a2, a3, a4, a5) = (
+        apply.clone(),
+        apply.clone(),
+        apply.clone(),
+        apply.clone(),
+        apply,
+    );
+    view! {
+        <li class="plan-item" data-plan-item=item.id.clone() data-plan-status=move || status().token()
+            data-cause=cause>
+            <details>
+                <summary>
+                    <span class="plan-label">{item.label.clone()}</span>
+                    <span class="count">" — " {move || {
+                        let e = entry();
+                        let mut line = e.status.label().to_string();
+                        if !e.owner.is_empty() { line.push_str(&format!(", {}", e.owner)); }
+                        if !e.due.is_empty() { line.push_str(&format!(", due {}", e.due)); }
+                        line
+                    }}</span>
+                    {move || resolved().map(|p| view! { <strong class="plan-resolved">" " {p}</strong> })}
+                </summary>
+                {(!item.finding.is_empty()).then(|| view! { <p class="reason-text">{item.finding.clone()}</p> })}
+                {(!item.action.is_empty()).then(|| view! {
+                    <p class="reason-action"><span class="action-label">"Action: "</span>{item.action.clone()}</p>
+                })}
+                {(!item.known).then(|| view! { <p class="muted">"This item is not in this version of the model; it is kept as it was saved."</p> })}
+                {item.step.map(|s| view! { <StepContent step=s/> })}
+                <div class="plan-fields">
+                    <label for=owner_id.clone()>"Owner"</label>
+                    <input id=owner_id type="text" prop:value=move || entry().owner disabled=move || read_only.get()
+                        maxlength=TextKind::Name.max_chars()
+                        on:change=move |ev| a1(PlanEdit::Owner(event_target_value(&ev)))/>
+                    <label for=due_id.clone()>"Due"</label>
+                    <input id=due_id type="date" prop:value=move || entry().due disabled=move || read_only.get()
+                        on:change=move |ev| a2(PlanEdit::Due(event_target_value(&ev)))/>
+                    <label for=status_id.clone()>"Status"</label>
+                    <select id=status_id disabled=move || read_only.get()
+                        prop:value=move || if wont_do.get() { PlanStatus::WontDo.token() } else { status().token() }
+                        on:change=move |ev| {
+                            match PlanStatus::from_token(&event_target_value(&ev)) {
+                                Some(PlanStatus::WontDo) => wont_do.set(true),
+                                Some(s) => { wont_do.set(false); a3(PlanEdit::Status(s, String::new())); }
+                                None => {}
+                            }
+                        }>
+                        {PlanStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.token()>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                    <Show when=move || wont_do.get()>
+                        <label for=reason_id.clone()>"Why it will not be done"</label>
+                        <input id=reason_id.clone() type="text" prop:value=reason disabled=move || read_only.get()
+                            maxlength=TextKind::Remark.max_chars()
+                            on:input=move |ev| reason.set(event_target_value(&ev))/>
+                        <button type="button" class="secondary" disabled=move || read_only.get()
+                            on:click={
+                                let a4 = a4.clone();
+                                move |_| a4(PlanEdit::Status(PlanStatus::WontDo, reason.get_untracked()))
+                            }>
+                            "Record “won't do”"
+                        </button>
+                    </Show>
+                    <label for=note_id.clone()>"Note"</label>
+                    <textarea id=note_id rows="2" prop:value=move || entry().note disabled=move || read_only.get()
+                        maxlength=TextKind::Note.max_chars()
+                        on:change=move |ev| a5(PlanEdit::Note(event_target_value(&ev)))></textarea>
+                </div>
+            </details>
+        </li>
+    }
+}
+
+/// The plan before Ready: every cause (and every resolved one not yet dropped by the user's
+/// closing it) with what was recorded about it.
+#[component]
+pub fn PlanSection() -> impl IntoView {
+    let state = use_state();
+    let items = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| state.assessment.with(|a| domain::plan(a, &e.readiness)))
+    });
+    let counts = move || items.with(|i| domain::plan_counts(i));
+    view! {
+        <Show when=move || items.with(|i| !i.is_empty())>
+            <section class="panel-section plan" aria-labelledby="plan-title">
+                <h3 id="plan-title">"Plan before Ready " <span class="count">{move || {
+                    let (open, all) = counts();
+                    format!("({open} open of {all})")
+                }}</span></h3>
+                <p class="muted">"Each cause, with the seed's action: give it an owner, a due date and a status. A resolved cause stays until you close it."</p>
+                <ul class="plan-items">
+                    <For each=move || items.get() key=|i| i.id.clone() let:item>
+                        <PlanRow item items/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
