@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::notices::Notices;
+use super::open::Opened;
 use super::state::AppState;
 use super::store::Store;
 use crate::browser;
@@ -225,6 +226,11 @@ pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
 impl Store {
     /// Offers the assessment on screen as a JSON file.
     pub fn export_open(&self, state: AppState) {
+        if self.open.opened.get_untracked() == Opened::Nothing {
+            self.notices
+                .say("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there.");
+            return;
+        }
         let date = browser::today_iso();
         let (name, text) = state.assessment.with_untracked(|a| {
             (

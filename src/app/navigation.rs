@@ -9,7 +9,7 @@ use super::open::Opened;
 use super::state::{AppState, View};
 use super::store::Store;
 use crate::browser::location;
-use crate::domain::Route;
+use crate::domain::{parse_address, Route};
 
 impl Store {
     /// The address of what is on screen.
@@ -107,7 +107,7 @@ impl Store {
             }
         });
         let follow = move || {
-            let wanted = Route::parse(&location::fragment());
+            let wanted = parse_address(&location::fragment());
             if store.route_untracked(state) != wanted && !store.follow(state, &wanted) {
                 // Not followed (kept unsaved work, or nothing there): the address shows again
                 // what is on screen.
@@ -128,5 +128,6 @@ impl Store {
 pub(super) fn initial_route() -> Option<Route> {
     let fragment = location::fragment();
     // A bare address (no fragment at all) is a new visit; `#/` is the start screen asked for.
-    (!fragment.is_empty()).then(|| Route::parse(&fragment))
+    // A share link damaged on its way (a ")" after it, a line wrap inside) is mended first.
+    (!fragment.is_empty()).then(|| parse_address(&fragment))
 }

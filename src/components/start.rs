@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::keys::on_enter;
 use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
-use crate::browser::{self, storage::Problem};
+use crate::browser::{self, storage, storage::Problem};
 use crate::domain::{Assessment, TextKind, MAX_FILE_BYTES, MODEL_VERSION};
 
 /// The first screen a visitor sees.
@@ -151,14 +151,22 @@ pub fn StartScreen() -> impl IntoView {
             <ul class="start-facts">
                 <li>"Five preconditions, three maturity requirements, six red flags — any one means stop."</li>
                 <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
-                <li>
-                    "Answers are saved automatically in this browser only — nothing is sent anywhere. "
-                    {move || match store.library.persisted.get() {
-                        Some(true) => "The browser agreed to keep them even when space runs low.",
-                        Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
-                        None => "",
-                    }}
-                </li>
+                {if storage::probe().is_ok() {
+                    view! {
+                        <li data-fact="storage">
+                            "Answers are saved automatically in this browser only — nothing is sent anywhere. "
+                            {move || match store.library.persisted.get() {
+                                Some(true) => "The browser agreed to keep them even when space runs low.",
+                                Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
+                                None => "",
+                            }}
+                        </li>
+                    }.into_any()
+                } else {
+                    view! {
+                        <li data-fact="storage">"This browser keeps nothing for this page (storage is off): answers live in memory only until the page closes — export a file to keep them. Nothing is sent anywhere."</li>
+                    }.into_any()
+                }}
             </ul>
         </section>
     }
