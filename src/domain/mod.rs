@@ -17,6 +17,7 @@ mod example;
 mod file;
 mod json;
 mod limits;
+mod mend;
 mod model;
 mod pasted;
 mod progress;
@@ -47,6 +48,7 @@ pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use limits::{
     bounded, group_thousands, over_limit, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS,
 };
+pub use mend::{mend_share_link, parse_address};
 pub use model::{
     all_questions, checklist_item, end_sentence, item, question, readiness_questions, step,
     ChecklistItem, Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag,

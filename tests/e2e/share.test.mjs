@@ -885,3 +885,44 @@ describe('two "Compare with" pickers on a shared assessment\'s report', () => {
     });
   });
 });
+
+describe('a share link damaged in transport', () => {
+  test('opens with ")" "." ">" a quote or a space after it, and across an e-mail line wrap; the address is then clean', { timeout: TIMEOUT }, async () => {
+    let url;
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      url = await makeLink(page, { notes: true });
+    });
+    const payload = payloadOf(url);
+    const base = url.split('#/s/')[0];
+    const half = Math.floor(payload.length / 2);
+    const damaged = [
+      ['a ")" from Markdown', `${url})`],
+      ['a full stop', `${url}.`],
+      ['a ">" from <…>', `${url}>`],
+      ['a closing quote', `${url}"`],
+      ['a space', `${url}%20`],
+      ['a page and a ")"', `${base}#/s/${payload}/report)`],
+      ['an e-mail line wrap (quoted-printable soft break)', `${base}#/s/${payload.slice(0, half)}=\n${payload.slice(half)}`],
+      ['spaces inside', `${base}#/s/${payload.slice(0, half)}%20%20${payload.slice(half)}`],
+    ];
+    // Opened afresh (the address the browser opens with) ...
+    await withFreshContext(damaged[0][1], async ({ page }) => {
+      await sharedBanner(page);
+      await pollUntil(() => fragment(page), (f) => f.startsWith(`#/s/${payload}/`), 'the clean address');
+      // ... and pasted into the address bar of the open page.
+      for (const [what, address] of damaged) {
+        await page.goto(`${base}#/`);
+        await page.locator('#org-name').waitFor({ state: 'visible' });
+        await page.goto(address);
+        await sharedBanner(page);
+        const now = await pollUntil(() => fragment(page), (f) => f.startsWith(`#/s/${payload}/`), `${what}: the clean address`);
+        if (what.includes('page')) assert.equal(now, `#/s/${payload}/report`, `${what}: the page was lost`);
+      }
+      // A cut link is still named as cut.
+      await page.goto(`${base}#/`);
+      await page.goto(`${base}#/s/${payload.slice(0, payload.length - 12)}`);
+      await messageNotice(page).filter({ hasText: refusalNotice(REFUSALS.truncated) }).waitFor();
+    });
+  });
+});
