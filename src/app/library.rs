@@ -20,6 +20,9 @@ pub struct Entry {
     pub name: String,
     /// Assessor, if any.
     pub assessor: String,
+    /// Its name in a picker: organisation, assessor and the day of its last change
+    /// ([`domain::assessment_label`]).
+    pub label: String,
     /// Last change, ms since the epoch.
     pub updated_at: u64,
     /// Its readiness verdict.
@@ -38,6 +41,10 @@ impl Entry {
             id: record.id.clone(),
             name: display_name(&record.assessment),
             assessor: record.assessment.assessor.clone(),
+            label: domain::assessment_label(
+                &record.assessment,
+                &browser::date_label(record.updated_at),
+            ),
             updated_at: record.updated_at,
             verdict: evaluation.readiness.verdict,
             stage: Stage::of(&evaluation).headline(),

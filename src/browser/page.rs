@@ -63,6 +63,12 @@ pub fn adopt_first_hero(slot: &web_sys::Element) -> bool {
     true
 }
 
+/// Sets the page's title (`document.title`).
+pub fn set_title(title: &str) -> Option<()> {
+    window()?.document()?.set_title(title);
+    Some(())
+}
+
 /// Adds a class to the page's `<body>` (for a layout the stylesheet keys on).
 pub fn mark_body(class: &str) -> Option<()> {
     window()?.document()?.body()?.class_list().add_1(class).ok()

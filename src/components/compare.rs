@@ -28,7 +28,7 @@ pub fn ComparePicker(
             entries
                 .iter()
                 .filter(|e| Some(&e.id) != this_id.as_ref())
-                .map(|e| (format!("a:{}", e.id), e.name.clone()))
+                .map(|e| (format!("a:{}", e.id), e.label.clone()))
                 .collect()
         });
         options.push((

@@ -8,7 +8,7 @@ use super::{
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, AppState, Store, View};
 use crate::browser::{self, frame, location};
-use crate::domain::{display_name, MODEL_VERSION};
+use crate::domain::{display_name, page_title, MODEL_VERSION};
 
 /// The application root.
 #[component]
@@ -26,6 +26,22 @@ pub fn App() -> impl IntoView {
         v @ (View::Compare | View::Team) => v,
         _ => View::Start,
     });
+    // The page's title names what is on screen (tabs, history, bookmarks, screen readers).
+    let title = Memo::new(move |_| {
+        let view = state.view.get();
+        let subject = match view {
+            View::Start => None,
+            View::Team => None,
+            View::Compare => store.compared.sides.with(|s| {
+                s.as_ref()
+                    .map(|(l, r)| format!("{} and {}", l.name, r.name))
+            }),
+            _ => Some(state.assessment.with(display_name)),
+        };
+        let view = (view != View::Start).then(|| view.label());
+        page_title(view, subject.as_deref())
+    });
+    Effect::new(move |_| title.with(|t| browser::set_title(t)));
     if embed {
         browser::mark_body("embed");
     }

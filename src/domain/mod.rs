@@ -69,8 +69,9 @@ pub use readiness::{
     Verdict,
 };
 pub use records::{
-    decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_assessment,
-    migrate_v1, RecordError, SavedAssessment, Session, SCHEMA_VERSION,
+    assessment_label, decode_saved, decode_session, display_name, encode_saved, encode_session,
+    migrate_assessment, migrate_v1, page_title, RecordError, SavedAssessment, Session,
+    SCHEMA_VERSION,
 };
 pub use report::{
     feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,

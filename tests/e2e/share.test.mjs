@@ -650,7 +650,7 @@ describe('addresses of shared views and comparisons', () => {
       await page.locator('article.compare').waitFor();
       assert.equal(await fragment(page), `#/compare/example/s:${payload}`);
       const names = await page.locator('.compare-verdicts .card h2').allTextContents();
-      assert.deepEqual(names.map((n) => n.trim()), ['Raccoons Incorporated (example)', `Linked Lumber (shared ${todayIso()})`]);
+      assert.deepEqual(names.map((n) => n.trim()), ['Raccoons Incorporated (example)', `Linked Lumber — shared ${todayIso()}`]);
 
       await page.goBack();
       await waitForView(page, 'report');
