@@ -6,9 +6,9 @@ use super::{
     compare, dialog, embed, notices, report, sections, sequence, stability, start, team, verdict,
 };
 use super::{SaveAlert, SaveStatus};
-use crate::app::{use_state, AppState, Store, View};
+use crate::app::{use_state, use_store, AppState, Opened, Store, View};
 use crate::browser::{self, frame, location};
-use crate::domain::{display_name, page_title, MODEL_VERSION};
+use crate::domain::{display_name, page_title, TextKind, MODEL_VERSION};
 
 /// The application root.
 #[component]
@@ -110,6 +110,7 @@ fn SectionNav() -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="Assessment sections">
             <p class="nav-org">{name}</p>
+            <RenameOpen/>
             <SaveStatus/>
             <ol>
                 {View::SECTIONS.into_iter().map(|v| {
@@ -137,6 +138,67 @@ fn SectionNav() -> impl IntoView {
                 }).collect_view()}
             </ol>
         </nav>
+    }
+}
+
+/// Renames the assessment on screen from inside it (never to nothing).
+#[component]
+fn RenameOpen() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let editing = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(false);
+    let can_rename = move || {
+        !state.read_only.get()
+            && matches!(store.open.opened.get(), Opened::Saved(_) | Opened::Memory)
+    };
+    let save = move || {
+        let Some(text) = editing.get_untracked() else {
+            return;
+        };
+        if text.trim().is_empty() {
+            problem.set(true);
+            browser::focus("rename-open");
+            return;
+        }
+        match store.open.opened.get_untracked() {
+            Opened::Saved(id) => store.rename(state, &id, &text),
+            _ => state.edit(|a| a.set_organisation(text.trim())),
+        }
+        problem.set(false);
+        editing.set(None);
+    };
+    view! {
+        <Show when=can_rename>
+            {move || match editing.get() {
+                None => view! {
+                    <button type="button" class="link-button rename-open" on:click=move |_| {
+                        editing.set(Some(state.assessment.with_untracked(|a| a.organisation.trim().to_string())));
+                        leptos::task::spawn_local(async {
+                            leptos::task::tick().await;
+                            browser::focus("rename-open");
+                        });
+                    }>"Rename" <span class="visually-hidden">" this assessment"</span></button>
+                }.into_any(),
+                Some(_) => view! {
+                    <div class="rename nav-rename" role="group" aria-label="Rename this assessment">
+                        <label for="rename-open">"New name"</label>
+                        <input id="rename-open" type="text"
+                            maxlength=TextKind::Name.max_chars()
+                            aria-invalid=move || problem.get().then_some("true")
+                            aria-describedby=move || problem.get().then_some("rename-open-problem")
+                            prop:value=move || editing.get().unwrap_or_default()
+                            on:input=move |ev| editing.set(Some(event_target_value(&ev)))
+                            on:keydown=move |ev| if super::keys::on_enter(&ev) { save() }/>
+                        <Show when=move || problem.get()>
+                            <p class="field-problem" id="rename-open-problem" role="alert">"A name is needed: it is how you find this assessment again."</p>
+                        </Show>
+                        <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
+                        <button type="button" class="secondary" on:click=move |_| { problem.set(false); editing.set(None); }>"Cancel"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </Show>
     }
 }
 

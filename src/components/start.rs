@@ -21,7 +21,15 @@ pub fn StartScreen() -> impl IntoView {
 
     // Buttons and Enter rather than a form's submit: a wiki frame sandboxed without
     // `allow-forms` never fires `submit`, and the start must work in every frame.
+    // An assessment is found again by its name: "Untitled assessment" is never made silently.
+    let name_missing = RwSignal::new(false);
     let start = move || {
+        if organisation.with_untracked(|o| o.trim().is_empty()) {
+            name_missing.set(true);
+            browser::focus("org-name");
+            return;
+        }
+        name_missing.set(false);
         let a = Assessment::new(&organisation.get_untracked(), &assessor.get_untracked());
         organisation.set(String::new());
         assessor.set(String::new());
@@ -98,10 +106,15 @@ pub fn StartScreen() -> impl IntoView {
                         autocomplete="organization"
                         maxlength=TextKind::Name.max_chars()
                         placeholder="e.g. Raccoons Incorporated"
+                        aria-invalid=move || name_missing.get().then_some("true")
+                        aria-describedby=move || name_missing.get().then_some("org-name-missing")
                         prop:value=move || organisation.get()
                         on:input=move |ev| organisation.set(event_target_value(&ev))
                         on:keydown=move |ev| if on_enter(&ev) { start() }
                     />
+                    <Show when=move || name_missing.get()>
+                        <p class="field-problem" id="org-name-missing" role="alert">"Name the organisation first: the name is how you find this assessment again, and what its report and file are called."</p>
+                    </Show>
                     <label for="assessor">"Assessor " <span class="optional">"(optional)"</span></label>
                     <input
                         id="assessor"

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PHONE_CONTEXT, sharedApp } from './support.mjs';
-import { openExample, openView, returnToStart, todayIso, waitForView } from './flows.mjs';
+import { openExample, openView, openedId, returnToStart, todayIso, waitForSaved, waitForView } from './flows.mjs';
 
 const TIMEOUT = 90_000;
 const { withApp } = sharedApp();
@@ -52,3 +52,40 @@ for (const [width, options] of [['desktop', undefined], ['phone', { contextOptio
     });
   });
 }
+
+describe('naming an assessment', () => {
+  test('"Start" without a name asks for one; the assessment can be renamed from inside it, never to nothing', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      await returnToStart(page);
+      await page.getByRole('button', { name: 'Start an assessment' }).click();
+      const missing = page.locator('#org-name-missing');
+      await missing.waitFor();
+      assert.match(await missing.textContent(), /Name the organisation first/);
+      assert.equal(await page.locator('#org-name').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('nav.section-nav').count(), 0, 'an untitled assessment was started');
+      assert.equal(await page.locator('li.library-entry').count(), 0, 'an untitled assessment was saved');
+
+      await page.locator('#org-name').fill('Nordwind Logistics');
+      await page.getByRole('button', { name: 'Start an assessment' }).click();
+      await waitForView(page, 'preconditions');
+      const id = await openedId(page);
+
+      await page.locator('nav.section-nav').getByRole('button', { name: 'Rename this assessment' }).click();
+      const input = page.locator('#rename-open');
+      await input.waitFor();
+      assert.equal(await input.inputValue(), 'Nordwind Logistics');
+      await input.fill('   ');
+      await page.locator('.nav-rename').getByRole('button', { name: 'Save name' }).click();
+      await page.locator('#rename-open-problem').waitFor();
+      await input.fill('Nordwind Logistik GmbH');
+      await input.press('Enter');
+      await page.locator('nav.section-nav .nav-org', { hasText: 'Nordwind Logistik GmbH' }).waitFor();
+      await waitForSaved(page, id, (r) => r.assessment.organisation === 'Nordwind Logistik GmbH', 'the new name saved');
+      assert.equal(await page.title(), 'Preconditions — Nordwind Logistik GmbH — KOOM Readiness');
+
+      // The example is read-only: no rename there.
+      await openExample(page);
+      assert.equal(await page.locator('nav.section-nav').getByRole('button', { name: 'Rename this assessment' }).count(), 0);
+    });
+  });
+});
