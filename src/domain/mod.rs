@@ -46,7 +46,8 @@ pub use file::{
 };
 pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use limits::{
-    bounded, group_thousands, over_limit, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS,
+    bounded, group_thousands, over_limit, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
+    MAX_ITERATIONS,
 };
 pub use mend::{mend_share_link, parse_address};
 pub use model::{

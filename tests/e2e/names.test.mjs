@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PHONE_CONTEXT, sharedApp } from './support.mjs';
-import { openExample, openView, openedId, returnToStart, todayIso, waitForSaved, waitForView } from './flows.mjs';
+import { openExample, openView, openedId, pollUntil, readinessModel, returnToStart, todayIso, waitForSaved, waitForView } from './flows.mjs';
 
 const TIMEOUT = 90_000;
 const { withApp } = sharedApp();
@@ -86,6 +86,30 @@ describe('naming an assessment', () => {
       // The example is read-only: no rename there.
       await openExample(page);
       assert.equal(await page.locator('nav.section-nav').getByRole('button', { name: 'Rename this assessment' }).count(), 0);
+    });
+  });
+});
+
+describe('a paste over the evidence note limit', () => {
+  test('says how much was left out, and Ctrl+Z in the field undoes the paste', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await startWith(page, 'Pasting Partners', '');
+      const q = readinessModel().preconditions[0].id;
+      await page.locator(`fieldset[data-question="${q}"] summary`).click();
+      const note = page.locator(`[id="${q}-note"]`);
+      await note.fill('a'.repeat(3_990));
+      await page.evaluate((text) => navigator.clipboard.writeText(text), 'b'.repeat(50));
+      await note.focus();
+      await note.press('End');
+      await page.keyboard.press('Control+V');
+      const cut = page.locator(`fieldset[data-question="${q}"] [data-limit="cut"]`);
+      await cut.waitFor();
+      assert.match(await cut.textContent(), /its last 40 characters were left out \(an evidence note holds at most 4,000 characters\)/);
+      assert.equal((await note.inputValue()).length, 4_000);
+      await page.keyboard.press('Control+Z');
+      await pollUntil(() => note.inputValue(), (value) => value.length === 3_990, 'the note after Ctrl+Z');
+      await cut.waitFor({ state: 'detached' });
     });
   });
 });
