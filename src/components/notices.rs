@@ -184,7 +184,7 @@ pub fn OpenedBanner(
             <div class="notice notice-info opened-banner" data-opened="example">
                 <p>
                     <strong>"You are viewing the Raccoons Inc. example"</strong>
-                    " (seed §8), read-only: a healthy KOOM deployment over two alignment cycles."
+                    " (section 8 of the KOOM model), read-only: a healthy KOOM deployment over two alignment cycles."
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
                     let name = format!("Copy of {}", display_name(&state.assessment.get_untracked()));

@@ -238,7 +238,7 @@ pub fn PageHeading(
 ) -> impl IntoView {
     view! {
         <header class="page-header">
-            <p class="eyebrow">"Seed " {section}</p>
+            <p class="eyebrow">"From the KOOM model, section " {section.trim_start_matches('§')}</p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>
             <p class="intro">{intro}</p>
         </header>

@@ -113,3 +113,19 @@ describe('a paste over the evidence note limit', () => {
     });
   });
 });
+
+describe('words for a manager in a hurry', () => {
+  test('no view says "Seed §": each names "the KOOM model" and its section', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      const seen = [];
+      for (const [token, section] of [['preconditions', 2], ['maturity', 3], ['red-flags', 5], ['green-flags', 6], ['sequence', 4], ['stability', 7]]) {
+        await openView(page, token);
+        assert.equal((await page.locator('main .page-header .eyebrow').textContent()).trim(), `From the KOOM model, section ${section}`);
+        const text = await page.locator('body').innerText();
+        if (/seed\s*§/i.test(text)) seen.push(token);
+      }
+      assert.deepEqual(seen, [], 'views that still say "Seed §"');
+    });
+  });
+});
