@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::open::Opened;
 use super::state::{AppState, View};
 use super::store::Store;
-use crate::browser::location;
+use crate::browser::{self, location};
 use crate::domain::{parse_address, Route};
 
 impl Store {
@@ -19,6 +19,11 @@ impl Store {
             if let Some(id) = self.teams.open_id() {
                 return Route::Team { id };
             }
+        }
+        if view == View::Seed {
+            return Route::Seed {
+                section: state.seed_section.get(),
+            };
         }
         if view == View::Compare {
             if let Some((left, right)) = self.compared.sides.get() {
@@ -74,6 +79,17 @@ impl Store {
                     state.go(View::Start);
                 }
                 shown
+            }
+            Route::Seed { section } => {
+                state.seed_section.set(*section);
+                state.go(View::Seed);
+                if let Some(n) = *section {
+                    leptos::task::spawn_local(async move {
+                        leptos::task::tick().await;
+                        browser::scroll_to_and_focus(&format!("seed-section-{n}"));
+                    });
+                }
+                true
             }
             Route::Unknown(fragment) => {
                 self.notices.say(format!(

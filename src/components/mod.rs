@@ -11,6 +11,7 @@ mod question;
 mod report;
 mod save_status;
 mod sections;
+mod seed;
 mod sequence;
 mod shell;
 mod stability;

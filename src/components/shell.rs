@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::{
-    compare, dialog, embed, notices, report, sections, sequence, stability, start, team, verdict,
+    compare, dialog, embed, notices, report, sections, seed, sequence, stability, start, team,
+    verdict,
 };
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, use_store, AppState, Opened, Store, View};
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
     // The full-width page on screen (the start screen for every workspace view, so moving
     // between those never re-renders it).
     let full_width = Memo::new(move |_| match state.view.get() {
-        v @ (View::Compare | View::Team) => v,
+        v @ (View::Compare | View::Team | View::Seed) => v,
         _ => View::Start,
     });
     // The page's title names what is on screen (tabs, history, bookmarks, screen readers).
@@ -31,7 +32,7 @@ pub fn App() -> impl IntoView {
         let view = state.view.get();
         let subject = match view {
             View::Start => None,
-            View::Team => None,
+            View::Team | View::Seed => None,
             View::Compare => store.compared.sides.with(|s| {
                 s.as_ref()
                     .map(|(l, r)| format!("{} and {}", l.name, r.name))
@@ -66,12 +67,13 @@ pub fn App() -> impl IntoView {
         <SaveAlert/>
         <dialog::AskDialog/>
         <Show
-            when=move || !matches!(state.view.get(), View::Start | View::Compare | View::Team)
+            when=move || !matches!(state.view.get(), View::Start | View::Compare | View::Team | View::Seed)
             fallback=move || view! {
                 <main class="page page-start">
                     {move || match full_width.get() {
                         View::Compare => view! { <compare::CompareView/> }.into_any(),
                         View::Team => view! { <team::TeamView/> }.into_any(),
+                        View::Seed => view! { <seed::SeedView/> }.into_any(),
                         _ => view! { <start::StartScreen/> }.into_any(),
                     }}
                 </main>
@@ -82,7 +84,7 @@ pub fn App() -> impl IntoView {
                 <main class="page" id="main">
                     <notices::OpenedBanner/>
                     {move || match state.view.get() {
-                        View::Start | View::Compare | View::Team => ().into_any(),
+                        View::Start | View::Compare | View::Team | View::Seed => ().into_any(),
                         View::Preconditions => view! { <sections::PreconditionsView/> }.into_any(),
                         View::Maturity => view! { <sections::MaturityView/> }.into_any(),
                         View::RedFlags => view! { <sections::RedFlagsView/> }.into_any(),
@@ -238,7 +240,11 @@ pub fn PageHeading(
 ) -> impl IntoView {
     view! {
         <header class="page-header">
-            <p class="eyebrow">"From the KOOM model, section " {section.trim_start_matches('§')}</p>
+            <p class="eyebrow">
+                <a href=format!("#/seed/{}", section.trim_start_matches('§'))>
+                    "From the KOOM model, section " {section.trim_start_matches('§')}
+                </a>
+            </p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>
             <p class="intro">{intro}</p>
         </header>

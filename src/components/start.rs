@@ -94,7 +94,7 @@ pub fn StartScreen() -> impl IntoView {
                     "Is your organisation ready for the Kaizen Organizational Operating Module — or will deploying it break you? "
                     "Answer the pre-flight checklist, get an honest verdict with its reasons, then walk the non-negotiable deployment sequence and check stability afterwards."
                 </p>
-                <p class="model-tag">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</p>
+                <p class="model-tag"><a href="#/seed">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</a></p>
             </div>
             <div class="start-grid">
                 <div class="card start-card" role="group" aria-labelledby="new-assessment-title">

@@ -25,6 +25,7 @@ mod readiness;
 mod records;
 mod report;
 mod route;
+mod seed;
 mod sequence;
 mod share;
 mod stability;
@@ -80,6 +81,7 @@ pub use report::{
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
 pub use route::{Page, Route, Source};
+pub use seed::{seed_blocks, SeedBlock, SEED_TEXT};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
     retrain_steps, set_item_done, set_retrained, GateOutcome, LockReason, Retraining, Sequence,

@@ -129,3 +129,31 @@ describe('words for a manager in a hurry', () => {
     });
   });
 });
+
+describe('the seed, one click away', () => {
+  test('the "Based on" badge and each section heading open the model\'s own text, with no request once the app runs', { timeout: TIMEOUT }, async () => {
+    await withApp(async (app) => {
+      const { page } = app;
+      // The app is running: from here on, nothing may be fetched (the seed is in the bundle).
+      const before = app.requests.length;
+      await page.locator('.model-tag a').click();
+      await page.locator('article.seed h1#main-heading').waitFor();
+      assert.match(await page.locator('article.seed h1').textContent(), /Deployment Readiness Layer – v1\.0/);
+      assert.equal(await page.locator('article.seed h2').count(), 9);
+      assert.match(await page.locator('article.seed').textContent(), /No CoE = No KOOM\./);
+      assert.equal(await page.title(), 'The KOOM model — KOOM Readiness');
+
+      await openExample(page);
+      await openView(page, 'red-flags');
+      await page.locator('main .page-header .eyebrow a').click();
+      const section = page.locator('#seed-section-5');
+      await section.waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'seed-section-5');
+      assert.match(await section.textContent(), /^5\. Red Flags/);
+      assert.ok(await section.isVisible());
+      await page.goBack();
+      await waitForView(page, 'red-flags');
+      assert.deepEqual(app.requests.slice(before), [], 'something was fetched once the app ran');
+    });
+  });
+});
