@@ -588,7 +588,8 @@ describe('compare', () => {
       );
       assert.deepEqual(verdicts, [
         ['ready', 'Raccoons Incorporated (example)'],
-        ['stop', 'Copy of Raccoons Incorporated'],
+        // Named by organisation and date (issue 21): the copy has no assessor.
+        ['stop', `Copy of Raccoons Incorporated — ${todayIso()}`],
       ]);
       const rows = await article.locator('tr[data-item]').evaluateAll((trs) =>
         trs.map((tr) => [tr.dataset.item, ...[...tr.cells].slice(1).map((td) => td.textContent.trim())]),
@@ -599,13 +600,18 @@ describe('compare', () => {
         `the differing items: ${JSON.stringify(rows)}`,
       );
       const row = Object.fromEntries(rows.map(([item, ...cells]) => [item, cells]));
-      assert.deepEqual(row[flag.question], ['No', 'Yes']);
+      // The red flag present is marked a problem, in words (issue 21), on its side only.
+      assert.deepEqual(row[flag.question], ['No', 'Yes Problem']);
+      assert.deepEqual(
+        await article.locator(`tr[data-item="${flag.question}"] td`).evaluateAll((tds) => tds.map((td) => td.dataset.finding ?? null)),
+        [null, null, 'problem'],
+      );
       assert.deepEqual(row[unsure], ['Yes', 'Not sure']);
       assert.deepEqual(row[UNTICKED], ['Done', 'Not done']);
       assert.equal(await article.locator(`tr[data-item="${unsure}"]`).getAttribute('data-not-sure'), 'true');
       // Each table is one seed section, its columns named after the two sides.
       const headers = await article.locator('table thead').first().locator('th').allTextContents();
-      assert.deepEqual(headers.map((h) => h.trim()), ['Item', 'Raccoons Incorporated (example)', 'Copy of Raccoons Incorporated']);
+      assert.deepEqual(headers.map((h) => h.trim()), ['Item', 'Raccoons Incorporated (example)', `Copy of Raccoons Incorporated — ${todayIso()}`]);
       assert.equal(await article.locator('table').count(), 3, 'one table per section with a difference (maturity, sequence, red flags)');
 
       const notSure = article.locator('section', { has: page.getByRole('heading', { name: 'Where a side said “Not sure”' }) });
