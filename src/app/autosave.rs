@@ -21,10 +21,18 @@ impl OpenAssessment {
             let changed = state
                 .assessment
                 .with(|a| open.saved.with_untracked(|s| s.as_ref() != Some(a)));
-            if !changed || !matches!(open.opened.get_untracked(), Opened::Saved(_)) {
+            let saving = match open.opened.get_untracked() {
+                Opened::Saved(_) => true,
+                // Created while storage was full: every change tries to save it again.
+                Opened::Memory => open.notices.may_retry_storage(),
+                _ => false,
+            };
+            if !changed || !saving {
                 return;
             }
-            open.dirty.set(true);
+            if matches!(open.opened.get_untracked(), Opened::Saved(_)) {
+                open.dirty.set(true);
+            }
             let generation = open.generation.get_untracked() + 1;
             open.generation.set(generation);
             set_timeout(

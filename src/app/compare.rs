@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use super::share::read_link;
 use super::state::{AppState, View};
 use super::store::Store;
-use crate::browser::storage;
-use crate::domain::{display_name, end_sentence, raccoons_inc, Assessment, Source};
+use crate::browser::{self, storage};
+use crate::domain::{
+    assessment_label, display_name, end_sentence, raccoons_inc, Assessment, Source,
+};
 
 /// One side of a comparison, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +39,10 @@ impl Compared {
 async fn resolve(source: Source) -> Result<Side, String> {
     let (name, assessment) = match &source {
         Source::Saved(id) => match storage::read_record(id) {
-            Some(Ok(record)) => (display_name(&record.assessment), record.assessment),
+            Some(Ok(record)) => (
+                assessment_label(&record.assessment, &browser::date_label(record.updated_at)),
+                record.assessment,
+            ),
             Some(Err(e)) => return Err(format!("an assessment of the library is {e}")),
             None => return Err("an assessment it names is not saved in this browser".to_string()),
         },
@@ -48,11 +53,7 @@ async fn resolve(source: Source) -> Result<Side, String> {
         Source::Shared(payload) => {
             let shared = read_link(payload).await?;
             (
-                format!(
-                    "{} (shared {})",
-                    display_name(&shared.assessment),
-                    shared.made_on
-                ),
+                assessment_label(&shared.assessment, &format!("shared {}", shared.made_on)),
                 shared.assessment,
             )
         }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::notices::Notices;
+use super::open::Opened;
 use super::state::AppState;
 use super::store::Store;
 use crate::browser;
@@ -19,6 +20,9 @@ pub struct Entry {
     pub name: String,
     /// Assessor, if any.
     pub assessor: String,
+    /// Its name in a picker: organisation, assessor and the day of its last change
+    /// ([`domain::assessment_label`]).
+    pub label: String,
     /// Last change, ms since the epoch.
     pub updated_at: u64,
     /// Its readiness verdict.
@@ -39,6 +43,10 @@ impl Entry {
             id: record.id.clone(),
             name: display_name(&record.assessment),
             assessor: record.assessment.assessor.clone(),
+            label: domain::assessment_label(
+                &record.assessment,
+                &browser::date_label(record.updated_at),
+            ),
             updated_at: record.updated_at,
             verdict: evaluation.readiness.verdict,
             stage: Stage::of(&evaluation).headline(),
@@ -228,6 +236,11 @@ pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
 impl Store {
     /// Offers the assessment on screen as a JSON file.
     pub fn export_open(&self, state: AppState) {
+        if self.open.opened.get_untracked() == Opened::Nothing {
+            self.notices
+                .say("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there.");
+            return;
+        }
         let date = browser::today_iso();
         let (name, text) = state.assessment.with_untracked(|a| {
             (

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::open::Opened;
 use super::state::{AppState, View};
 use super::store::Store;
-use crate::browser::location;
-use crate::domain::Route;
+use crate::browser::{self, location};
+use crate::domain::{parse_address, Route};
 
 impl Store {
     /// The address of what is on screen.
@@ -19,6 +19,11 @@ impl Store {
             if let Some(id) = self.teams.open_id() {
                 return Route::Team { id };
             }
+        }
+        if view == View::Seed {
+            return Route::Seed {
+                section: state.seed_section.get(),
+            };
         }
         if view == View::Compare {
             if let Some((left, right)) = self.compared.sides.get() {
@@ -75,6 +80,17 @@ impl Store {
                 }
                 shown
             }
+            Route::Seed { section } => {
+                state.seed_section.set(*section);
+                state.go(View::Seed);
+                if let Some(n) = *section {
+                    leptos::task::spawn_local(async move {
+                        leptos::task::tick().await;
+                        browser::scroll_to_and_focus(&format!("seed-section-{n}"));
+                    });
+                }
+                true
+            }
             Route::Unknown(fragment) => {
                 self.notices.say(format!(
                     "“{fragment}” is not an address KOOM Readiness knows. Your library is below."
@@ -107,7 +123,7 @@ impl Store {
             }
         });
         let follow = move || {
-            let wanted = Route::parse(&location::fragment());
+            let wanted = parse_address(&location::fragment());
             if store.route_untracked(state) != wanted && !store.follow(state, &wanted) {
                 // Not followed (kept unsaved work, or nothing there): the address shows again
                 // what is on screen.
@@ -128,5 +144,6 @@ impl Store {
 pub(super) fn initial_route() -> Option<Route> {
     let fragment = location::fragment();
     // A bare address (no fragment at all) is a new visit; `#/` is the start screen asked for.
-    (!fragment.is_empty()).then(|| Route::parse(&fragment))
+    // A share link damaged on its way (a ")" after it, a line wrap inside) is mended first.
+    (!fragment.is_empty()).then(|| parse_address(&fragment))
 }

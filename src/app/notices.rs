@@ -26,6 +26,18 @@ impl Notices {
         }
     }
 
+    /// Whether a failed save is worth trying again (on the next change, or when space is
+    /// freed): storage was full or refused a write, but is there. Storage that is off
+    /// ([`StorageError::Unavailable`]) stays off for the page's life.
+    pub fn may_retry_storage(&self) -> bool {
+        self.storage_error.with_untracked(|e| {
+            matches!(
+                e,
+                Some(StorageError::QuotaExceeded | StorageError::Refused(_))
+            )
+        })
+    }
+
     /// Shows a message about the last operation.
     pub fn say(&self, text: impl Into<String>) {
         self.message.set(Some(text.into()));

@@ -297,7 +297,8 @@ impl OpenAssessment {
         self.notices.say(if saved {
             "Saved as a new assessment in your library."
         } else {
-            "Copied, but kept in memory only: this browser cannot save it. Export it as a file to keep it."
+            // The storage notice says once that it is not saved, with the one export button.
+            "Copied: the copy is on screen."
         });
     }
 
@@ -367,8 +368,28 @@ impl OpenAssessment {
 
     /// Saves now if there are unsaved changes.
     pub fn flush(&self, state: AppState) {
-        if self.dirty.get_untracked() {
-            self.save(state);
+        match self.opened.get_untracked() {
+            Opened::Saved(_) if self.dirty.get_untracked() => self.save(state),
+            Opened::Memory if self.notices.may_retry_storage() => self.save_from_memory(state),
+            _ => {}
+        }
+    }
+
+    /// Storage was full (or refused a write) when this assessment was created, so it lives in
+    /// memory: try again to save it as a new library record; it becomes an ordinary saved
+    /// assessment, and the "storage full" marker clears, once the write succeeds.
+    fn save_from_memory(&self, state: AppState) {
+        let record = new_record(state.assessment.get_untracked());
+        match storage::write_record(&record, None) {
+            Ok(written) => {
+                self.notices.storage_error.set(None);
+                self.revision.set(Some(written.revision));
+                self.saved.set(Some(written.assessment.clone()));
+                self.dirty.set(false);
+                self.opened.set(Opened::Saved(written.id.clone()));
+                self.library.saved(&written);
+            }
+            Err(e) => self.notices.storage_error.set(Some(e)),
         }
     }
 

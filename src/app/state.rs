@@ -28,6 +28,8 @@ pub enum View {
     Compare,
     /// Several respondents' answers combined.
     Team,
+    /// The KOOM model's own text (the seed).
+    Seed,
 }
 
 impl View {
@@ -55,6 +57,7 @@ impl View {
             View::Report => "Report",
             View::Compare => "Compare",
             View::Team => "Team view",
+            View::Seed => "The KOOM model",
         }
     }
 
@@ -71,6 +74,7 @@ impl View {
             View::Report => "report",
             View::Compare => "compare",
             View::Team => "team",
+            View::Seed => "seed",
         }
     }
 
@@ -102,7 +106,7 @@ impl View {
             View::GreenFlags => Some(p.green_flags),
             View::Sequence => Some(p.sequence),
             View::Stability => Some(p.stability),
-            View::Start | View::Report | View::Compare | View::Team => None,
+            View::Start | View::Report | View::Compare | View::Team | View::Seed => None,
         }
     }
 }
@@ -119,6 +123,8 @@ pub struct AppState {
     /// Whether the assessment on screen is read-only (the Raccoons Inc. example, a shared one,
     /// or a record saved by a newer version).
     pub read_only: RwSignal<bool>,
+    /// The section of the seed shown first when the seed is on screen (its address names it).
+    pub seed_section: RwSignal<Option<u8>>,
     /// The page was asked for its embed layout (`?embed=1`).
     pub embed: bool,
     /// The page is shown inside a frame (a wiki embedding it).
@@ -134,6 +140,7 @@ impl AppState {
             evaluation: Memo::new(move |_| assessment.with(domain::evaluate)),
             view: RwSignal::new(view),
             read_only: RwSignal::new(read_only),
+            seed_section: RwSignal::new(None),
             embed: false,
             framed: false,
         }

@@ -133,10 +133,15 @@ impl Store {
             // Undo must bring back what was on screen, saved or not.
             record.assessment = state.assessment.get_untracked();
         }
-        if self.library.delete(record) && is_open {
-            self.open
-                .show(state, Opened::Nothing, Assessment::default(), None);
-            state.view.set(View::Start);
+        if self.library.delete(record) {
+            if is_open {
+                self.open
+                    .show(state, Opened::Nothing, Assessment::default(), None);
+                state.view.set(View::Start);
+            } else {
+                // Space freed: what could not be saved for want of it tries again now.
+                self.open.flush(state);
+            }
         }
     }
 

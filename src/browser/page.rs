@@ -63,6 +63,30 @@ pub fn adopt_first_hero(slot: &web_sys::Element) -> bool {
     true
 }
 
+/// What a paste into a text area brings: (the pasted text's length, the field's length, the
+/// length of the selection the paste replaces), in the UTF-16 units a field's `maxlength`
+/// counts.
+pub fn paste_into_text_area(ev: &web_sys::ClipboardEvent) -> Option<(usize, usize, usize)> {
+    let pasted = ev.clipboard_data()?.get_data("text/plain").ok()?;
+    let field = ev
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    let start = field.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = field.selection_end().ok().flatten().unwrap_or(0) as usize;
+    Some((
+        pasted.encode_utf16().count(),
+        field.value().encode_utf16().count(),
+        end.saturating_sub(start),
+    ))
+}
+
+/// Sets the page's title (`document.title`).
+pub fn set_title(title: &str) -> Option<()> {
+    window()?.document()?.set_title(title);
+    Some(())
+}
+
 /// Adds a class to the page's `<body>` (for a layout the stylesheet keys on).
 pub fn mark_body(class: &str) -> Option<()> {
     window()?.document()?.body()?.class_list().add_1(class).ok()

@@ -34,3 +34,14 @@ pub fn date_time_label(ms: u64) -> String {
         d.get_minutes()
     )
 }
+
+/// A local date as `YYYY-MM-DD`.
+pub fn date_label(ms: u64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

@@ -28,7 +28,7 @@ pub fn ComparePicker(
             entries
                 .iter()
                 .filter(|e| Some(&e.id) != this_id.as_ref())
-                .map(|e| (format!("a:{}", e.id), e.name.clone()))
+                .map(|e| (format!("a:{}", e.id), e.label.clone()))
                 .collect()
         });
         options.push((
@@ -138,8 +138,8 @@ pub fn CompareView() -> impl IntoView {
                                     {s.items.into_iter().map(|i| view! {
                                         <tr data-item=i.id data-not-sure=i.not_sure.then_some("true")>
                                             <td>{i.text}</td>
-                                            <td>{i.left}{note(i.left_note)}</td>
-                                            <td>{i.right}{note(i.right_note)}</td>
+                                            <td data-finding=i.left_problem.then_some("problem")>{i.left}{problem(i.left_problem)}{note(i.left_note)}</td>
+                                            <td data-finding=i.right_problem.then_some("problem")>{i.right}{problem(i.right_problem)}{note(i.right_note)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -157,6 +157,11 @@ pub fn CompareView() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// A problem answer is marked in words, not by colour alone.
+fn problem(is: bool) -> impl IntoView {
+    is.then(|| view! { " " <span class="badge badge-problem">"Problem"</span> })
 }
 
 fn note(text: Option<String>) -> impl IntoView {

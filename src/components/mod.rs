@@ -12,6 +12,7 @@ mod question;
 mod report;
 mod save_status;
 mod sections;
+mod seed;
 mod sequence;
 mod shell;
 mod stability;

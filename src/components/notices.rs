@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use super::compare::ComparePicker;
-use crate::app::{use_state, use_store, ConflictKind, Opened, View};
+use crate::app::{use_state, use_store, ConflictKind, Opened, SaveState, View};
 use crate::browser::storage::StorageError;
-use crate::domain::display_name;
-use crate::domain::{Source, Stage};
+use crate::domain::{compare, display_name, Assessment, Source, Stage};
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.
 #[component]
@@ -24,7 +23,11 @@ pub fn Notices() -> impl IntoView {
                 <div class="notice notice-warning" role="alert" data-notice="storage">
                     <p>{e.to_string()}</p>
                     <div class="notice-actions">
-                        <button type="button" class="secondary" on:click=export>"Export as a file"</button>
+                        // The one "not saved" message carries the one export button, and only
+                        // when there is unsaved work to export (never an empty file).
+                        <Show when=move || matches!(store.save_state(), SaveState::NotSaved(_))>
+                            <button type="button" class="secondary" on:click=export>"Export as a file"</button>
+                        </Show>
                         <button type="button" class="link-button" on:click=move |_| store.notices.storage_error.set(None)>"Dismiss"</button>
                     </div>
                 </div>
@@ -45,6 +48,7 @@ pub fn Notices() -> impl IntoView {
                                 " Choose what to do with the copy on this screen; nothing is lost until you do."
                             }}
                         </p>
+                        {c.theirs.clone().map(|theirs| view! { <ConflictDifferences theirs=theirs.assessment/> })}
                         <div class="notice-actions">
                             {mine.map(|label| view! {
                                 <button type="button" class="secondary" on:click=move |_| store.open.keep_mine(state)>{label}</button>
@@ -92,6 +96,52 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
+/// What differs between this tab's version and the other tab's, answer by answer, so the
+/// choice between them is an informed one.
+#[component]
+fn ConflictDifferences(
+    /// The other tab's version.
+    theirs: Assessment,
+) -> impl IntoView {
+    /// More than this many differing answers: the rest are counted, not listed.
+    const LISTED: usize = 8;
+    let state = use_state();
+    let theirs = StoredValue::new(theirs);
+    move || {
+        let (differences, name) = state.assessment.with(|mine| {
+            theirs.with_value(|theirs| {
+                let name = (mine.organisation.trim() != theirs.organisation.trim())
+                    .then(|| (display_name(mine), display_name(theirs)));
+                (compare(mine, theirs), name)
+            })
+        });
+        let items: Vec<_> = differences
+            .sections
+            .into_iter()
+            .flat_map(|s| s.items)
+            .collect();
+        let more = items.len().saturating_sub(LISTED);
+        view! {
+            <div class="conflict-differences" data-differences=differences.differences>
+                {if differences.differences == 0 {
+                    "The answers are the same in both; only notes, names or stability marks differ.".into_any()
+                } else {
+                    view! {
+                        <p>"What differs (this tab → the other tab):"</p>
+                        <ul>
+                            {name.map(|(mine, theirs)| view! { <li>"Name: " {mine} " → " {theirs}</li> })}
+                            {items.into_iter().take(LISTED).map(|d| view! {
+                                <li data-item=d.id>{d.text} ": " <strong>{d.left}</strong> " → " <strong>{d.right}</strong></li>
+                            }).collect_view()}
+                        </ul>
+                        {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                    }.into_any()
+                }}
+            </div>
+        }
+    }
+}
+
 /// Where the open assessment comes from, when it is not an ordinary saved one.
 #[component]
 pub fn OpenedBanner(
@@ -134,7 +184,7 @@ pub fn OpenedBanner(
             <div class="notice notice-info opened-banner" data-opened="example">
                 <p>
                     <strong>"You are viewing the Raccoons Inc. example"</strong>
-                    " (seed §8), read-only: a healthy KOOM deployment over two alignment cycles."
+                    " (section 8 of the KOOM model), read-only: a healthy KOOM deployment over two alignment cycles."
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
                     let name = format!("Copy of {}", display_name(&state.assessment.get_untracked()));
@@ -161,9 +211,12 @@ pub fn OpenedBanner(
                     {memory_only.then(|| view! {
                         <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>"Continue “" {move || state.assessment.with(display_name)} "”"</button>
                     })}
-                    <button type="button" class="secondary" on:click=move |_| {
-                        store.export_open(state);
-                    }>"Export as a file"</button>
+                    // While the storage notice says why, its button is the one export button.
+                    <Show when=move || store.notices.storage_error.with(Option::is_none)>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            store.export_open(state);
+                        }>"Export as a file"</button>
+                    </Show>
                     <button type="button" class="link-button" on:click=move |_| store.open.close_without_saving(state)>"Close without saving"</button>
                 </div>
             </div>

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::app::use_state;
-use crate::domain::{group_thousands, Answer, Finding, Question, TextKind};
+use crate::browser;
+use crate::domain::{group_thousands, paste_overflow, Answer, Finding, Question, TextKind};
 
 fn finding_token(f: Finding) -> &'static str {
     match f {
@@ -111,6 +112,8 @@ pub fn ItemExtras(
     let remark_id = format!("{id}-unclear-remark");
     let remark_label_for = remark_id.clone();
     let has_note = Memo::new(move |_| note.with(|n| !n.is_empty()));
+    // How much of the last paste the note's limit left out.
+    let cut = RwSignal::new(None::<usize>);
     let open_initially = has_note.get_untracked();
     let is_unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.contains_key(id)));
 
@@ -127,8 +130,18 @@ pub fn ItemExtras(
                     prop:value=note
                     readonly=read_only
                     on:input=move |ev| state.edit(|a| a.set_note(id, &event_target_value(&ev)))
+                    on:paste=move |ev| {
+                        let max = TextKind::Note.max_chars();
+                        cut.set(browser::paste_into_text_area(&ev)
+                            .map(|(pasted, field, selected)| paste_overflow(field, selected, pasted, max))
+                            .filter(|n| *n > 0));
+                    }
                 ></textarea>
                 <LimitHint kind=TextKind::Note text=note/>
+                // Said until the note has room again (Ctrl+Z undoing the paste, say).
+                {move || cut.get().filter(|_| note.with(|n| n.chars().count()) >= TextKind::Note.max_chars()).map(|n| view! {
+                    <p class="limit-hint" role="status" data-limit="cut">{TextKind::Note.paste_cut_message(n)}</p>
+                })}
             </details>
             <div class="unclear-toggle">
                 <input

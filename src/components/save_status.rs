@@ -24,7 +24,8 @@ pub fn SaveStatus(
                 <span class="save-dot" aria-hidden="true"></span>
                 <span class="save-label">{move || save.with(|s| if compact { s.short_label() } else { s.label() })}</span>
                 {move || if compact { None } else { match save.get() {
-                    SaveState::NotSaved(_) => Some(view! {
+                    // While the storage notice says why, its button is the one export button.
+                    SaveState::NotSaved(_) if store.notices.storage_error.with(Option::is_none) => Some(view! {
                         <button type="button" class="link-button save-action"
                             on:click=move |_| store.export_open(state)>
                             "Export as a file"

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::{
-    compare, dialog, embed, notices, report, sections, sequence, stability, start, team, verdict,
+    compare, dialog, embed, notices, report, sections, seed, sequence, stability, start, team,
+    verdict,
 };
 use super::{SaveAlert, SaveStatus};
-use crate::app::{use_state, AppState, Store, View};
+use crate::app::{use_state, use_store, AppState, Opened, Store, View};
 use crate::browser::{self, frame, location};
-use crate::domain::{display_name, MODEL_VERSION};
+use crate::domain::{display_name, page_title, TextKind, MODEL_VERSION};
 
 /// The application root.
 #[component]
@@ -23,9 +24,25 @@ pub fn App() -> impl IntoView {
     // The full-width page on screen (the start screen for every workspace view, so moving
     // between those never re-renders it).
     let full_width = Memo::new(move |_| match state.view.get() {
-        v @ (View::Compare | View::Team) => v,
+        v @ (View::Compare | View::Team | View::Seed) => v,
         _ => View::Start,
     });
+    // The page's title names what is on screen (tabs, history, bookmarks, screen readers).
+    let title = Memo::new(move |_| {
+        let view = state.view.get();
+        let subject = match view {
+            View::Start => None,
+            View::Team | View::Seed => None,
+            View::Compare => store.compared.sides.with(|s| {
+                s.as_ref()
+                    .map(|(l, r)| format!("{} and {}", l.name, r.name))
+            }),
+            _ => Some(state.assessment.with(display_name)),
+        };
+        let view = (view != View::Start).then(|| view.label());
+        page_title(view, subject.as_deref())
+    });
+    Effect::new(move |_| title.with(|t| browser::set_title(t)));
     if embed {
         browser::mark_body("embed");
     }
@@ -50,12 +67,13 @@ pub fn App() -> impl IntoView {
         <SaveAlert/>
         <dialog::AskDialog/>
         <Show
-            when=move || !matches!(state.view.get(), View::Start | View::Compare | View::Team)
+            when=move || !matches!(state.view.get(), View::Start | View::Compare | View::Team | View::Seed)
             fallback=move || view! {
                 <main class="page page-start">
                     {move || match full_width.get() {
                         View::Compare => view! { <compare::CompareView/> }.into_any(),
                         View::Team => view! { <team::TeamView/> }.into_any(),
+                        View::Seed => view! { <seed::SeedView/> }.into_any(),
                         _ => view! { <start::StartScreen/> }.into_any(),
                     }}
                 </main>
@@ -66,7 +84,7 @@ pub fn App() -> impl IntoView {
                 <main class="page" id="main">
                     <notices::OpenedBanner/>
                     {move || match state.view.get() {
-                        View::Start | View::Compare | View::Team => ().into_any(),
+                        View::Start | View::Compare | View::Team | View::Seed => ().into_any(),
                         View::Preconditions => view! { <sections::PreconditionsView/> }.into_any(),
                         View::Maturity => view! { <sections::MaturityView/> }.into_any(),
                         View::RedFlags => view! { <sections::RedFlagsView/> }.into_any(),
@@ -94,6 +112,7 @@ fn SectionNav() -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="Assessment sections">
             <p class="nav-org">{name}</p>
+            <RenameOpen/>
             <SaveStatus/>
             <ol>
                 {View::SECTIONS.into_iter().map(|v| {
@@ -121,6 +140,67 @@ fn SectionNav() -> impl IntoView {
                 }).collect_view()}
             </ol>
         </nav>
+    }
+}
+
+/// Renames the assessment on screen from inside it (never to nothing).
+#[component]
+fn RenameOpen() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let editing = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(false);
+    let can_rename = move || {
+        !state.read_only.get()
+            && matches!(store.open.opened.get(), Opened::Saved(_) | Opened::Memory)
+    };
+    let save = move || {
+        let Some(text) = editing.get_untracked() else {
+            return;
+        };
+        if text.trim().is_empty() {
+            problem.set(true);
+            browser::focus("rename-open");
+            return;
+        }
+        match store.open.opened.get_untracked() {
+            Opened::Saved(id) => store.rename(state, &id, &text),
+            _ => state.edit(|a| a.set_organisation(text.trim())),
+        }
+        problem.set(false);
+        editing.set(None);
+    };
+    view! {
+        <Show when=can_rename>
+            {move || match editing.get() {
+                None => view! {
+                    <button type="button" class="link-button rename-open" on:click=move |_| {
+                        editing.set(Some(state.assessment.with_untracked(|a| a.organisation.trim().to_string())));
+                        leptos::task::spawn_local(async {
+                            leptos::task::tick().await;
+                            browser::focus("rename-open");
+                        });
+                    }>"Rename" <span class="visually-hidden">" this assessment"</span></button>
+                }.into_any(),
+                Some(_) => view! {
+                    <div class="rename nav-rename" role="group" aria-label="Rename this assessment">
+                        <label for="rename-open">"New name"</label>
+                        <input id="rename-open" type="text"
+                            maxlength=TextKind::Name.max_chars()
+                            aria-invalid=move || problem.get().then_some("true")
+                            aria-describedby=move || problem.get().then_some("rename-open-problem")
+                            prop:value=move || editing.get().unwrap_or_default()
+                            on:input=move |ev| editing.set(Some(event_target_value(&ev)))
+                            on:keydown=move |ev| if super::keys::on_enter(&ev) { save() }/>
+                        <Show when=move || problem.get()>
+                            <p class="field-problem" id="rename-open-problem" role="alert">"A name is needed: it is how you find this assessment again."</p>
+                        </Show>
+                        <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
+                        <button type="button" class="secondary" on:click=move |_| { problem.set(false); editing.set(None); }>"Cancel"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </Show>
     }
 }
 
@@ -160,7 +240,11 @@ pub fn PageHeading(
 ) -> impl IntoView {
     view! {
         <header class="page-header">
-            <p class="eyebrow">"Seed " {section}</p>
+            <p class="eyebrow">
+                <a href=format!("#/seed/{}", section.trim_start_matches('§'))>
+                    "From the KOOM model, section " {section.trim_start_matches('§')}
+                </a>
+            </p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>
             <p class="intro">{intro}</p>
         </header>

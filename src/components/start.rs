@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::keys::on_enter;
 use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
-use crate::browser::{self, storage::Problem};
+use crate::browser::{self, storage, storage::Problem};
 use crate::domain::{Assessment, TextKind, MAX_FILE_BYTES, MODEL_VERSION};
 
 /// The first screen a visitor sees.
@@ -21,7 +21,15 @@ pub fn StartScreen() -> impl IntoView {
 
     // Buttons and Enter rather than a form's submit: a wiki frame sandboxed without
     // `allow-forms` never fires `submit`, and the start must work in every frame.
+    // An assessment is found again by its name: "Untitled assessment" is never made silently.
+    let name_missing = RwSignal::new(false);
     let start = move || {
+        if organisation.with_untracked(|o| o.trim().is_empty()) {
+            name_missing.set(true);
+            browser::focus("org-name");
+            return;
+        }
+        name_missing.set(false);
         let a = Assessment::new(&organisation.get_untracked(), &assessor.get_untracked());
         organisation.set(String::new());
         assessor.set(String::new());
@@ -86,7 +94,7 @@ pub fn StartScreen() -> impl IntoView {
                     "Is your organisation ready for the Kaizen Organizational Operating Module — or will deploying it break you? "
                     "Answer the pre-flight checklist, get an honest verdict with its reasons, then walk the non-negotiable deployment sequence and check stability afterwards."
                 </p>
-                <p class="model-tag">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</p>
+                <p class="model-tag"><a href="#/seed">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</a></p>
             </div>
             <div class="start-grid">
                 <div class="card start-card" role="group" aria-labelledby="new-assessment-title">
@@ -98,10 +106,15 @@ pub fn StartScreen() -> impl IntoView {
                         autocomplete="organization"
                         maxlength=TextKind::Name.max_chars()
                         placeholder="e.g. Raccoons Incorporated"
+                        aria-invalid=move || name_missing.get().then_some("true")
+                        aria-describedby=move || name_missing.get().then_some("org-name-missing")
                         prop:value=move || organisation.get()
                         on:input=move |ev| organisation.set(event_target_value(&ev))
                         on:keydown=move |ev| if on_enter(&ev) { start() }
                     />
+                    <Show when=move || name_missing.get()>
+                        <p class="field-problem" id="org-name-missing" role="alert">"Name the organisation first: the name is how you find this assessment again, and what its report and file are called."</p>
+                    </Show>
                     <label for="assessor">"Assessor " <span class="optional">"(optional)"</span></label>
                     <input
                         id="assessor"
@@ -151,14 +164,22 @@ pub fn StartScreen() -> impl IntoView {
             <ul class="start-facts">
                 <li>"Five preconditions, three maturity requirements, six red flags — any one means stop."</li>
                 <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
-                <li>
-                    "Answers are saved automatically in this browser only — nothing is sent anywhere. "
-                    {move || match store.library.persisted.get() {
-                        Some(true) => "The browser agreed to keep them even when space runs low.",
-                        Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
-                        None => "",
-                    }}
-                </li>
+                {if storage::probe().is_ok() {
+                    view! {
+                        <li data-fact="storage">
+                            "Answers are saved automatically in this browser only — nothing is sent anywhere. "
+                            {move || match store.library.persisted.get() {
+                                Some(true) => "The browser agreed to keep them even when space runs low.",
+                                Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
+                                None => "",
+                            }}
+                        </li>
+                    }.into_any()
+                } else {
+                    view! {
+                        <li data-fact="storage">"This browser keeps nothing for this page (storage is off): answers live in memory only until the page closes — export a file to keep them. Nothing is sent anywhere."</li>
+                    }.into_any()
+                }}
             </ul>
         </section>
     }

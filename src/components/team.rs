@@ -200,7 +200,7 @@ fn AddRespondents() -> impl IntoView {
         store.library.entries.with(|e| {
             e.iter()
                 .filter(|e| !e.newer)
-                .map(|e| (e.id.clone(), e.name.clone(), e.verdict.headline()))
+                .map(|e| (e.id.clone(), e.label.clone(), e.verdict.headline()))
                 .collect::<Vec<_>>()
         })
     });

@@ -1,11 +1,12 @@
 //! Two assessments side by side: both verdicts, then per section only the items where they
 //! differ, and the items where either side said "Not sure".
 
-use super::answer::Answer;
+use super::answer::{Answer, Finding};
 use super::assessment::Assessment;
 use super::evaluation::evaluate;
 use super::model::{
     all_questions, item_label_of_question, question_section, SeedSection, DEPLOYMENT_STEPS,
+    GREEN_FLAGS_SECTION,
 };
 use super::readiness::{self, Verdict};
 use super::sequence::item_done;
@@ -28,6 +29,11 @@ pub struct ItemDifference {
     pub right_note: Option<String>,
     /// Whether either side said "Not sure".
     pub not_sure: bool,
+    /// Whether the left side's answer is a problem (a Stop, a missing capability, a red flag
+    /// present); a green flag not present is not one.
+    pub left_problem: bool,
+    /// Whether the right side's answer is a problem.
+    pub right_problem: bool,
 }
 
 /// The differences within one seed section.
@@ -93,6 +99,10 @@ pub fn compare(left: &Assessment, right: &Assessment) -> Comparison {
             not_sure.push(q.id);
         }
         if l != r {
+            let problem = |a: Option<Answer>| {
+                question_section(q.id) != GREEN_FLAGS_SECTION
+                    && Finding::of(a, q.healthy) == Finding::Problem
+            };
             push(
                 question_section(q.id),
                 ItemDifference {
@@ -104,6 +114,8 @@ pub fn compare(left: &Assessment, right: &Assessment) -> Comparison {
                     left_note: note(left, q.id),
                     right_note: note(right, q.id),
                     not_sure: unsure,
+                    left_problem: problem(l),
+                    right_problem: problem(r),
                 },
             );
         }
@@ -123,6 +135,8 @@ pub fn compare(left: &Assessment, right: &Assessment) -> Comparison {
                         left_note: note(left, item.id),
                         right_note: note(right, item.id),
                         not_sure: false,
+                        left_problem: false,
+                        right_problem: false,
                     },
                 );
             }
@@ -191,6 +205,10 @@ mod tests {
             "Requirement 1 — Willingness to tell the truth: Are audit findings reported uncensored?"
         );
         assert_eq!((maturity.left, maturity.right), ("Yes", "Not sure"));
+        // "Not sure" is not a problem; the red flag answered "Yes" is, on its side only.
+        assert!(!maturity.left_problem && !maturity.right_problem);
+        let flag = &c.sections[2].items[0];
+        assert!(!flag.left_problem && flag.right_problem);
         assert_eq!(maturity.right_note.as_deref(), Some("Ask the auditors"));
         assert!(maturity.not_sure);
         assert_eq!(c.sections[1].items[0].id, "step.coe.support_training");

@@ -57,6 +57,30 @@ impl TextKind {
     }
 }
 
+/// How much of a paste a field's limit leaves out: the field holds `field` units, the paste
+/// replaces `selected` of them with `pasted`, and the field takes at most `max` (units as the
+/// field counts them).
+pub fn paste_overflow(field: usize, selected: usize, pasted: usize, max: usize) -> usize {
+    (field.saturating_sub(selected) + pasted).saturating_sub(max)
+}
+
+impl TextKind {
+    /// The message when a paste went over the limit: how much was left out, and the way back.
+    pub fn paste_cut_message(self, dropped: usize) -> String {
+        let characters = if dropped == 1 {
+            "character"
+        } else {
+            "characters"
+        };
+        format!(
+            "The paste did not fit: its last {} {characters} were left out ({} holds at most {} characters). Ctrl+Z (⌘Z on a Mac) in the field undoes the paste.",
+            group_thousands(dropped),
+            self.label(),
+            group_thousands(self.max_chars())
+        )
+    }
+}
+
 /// 4000 → "4,000".
 pub fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -226,5 +250,17 @@ mod tests {
         assert_eq!(group_thousands(4_000), "4,000");
         assert_eq!(group_thousands(12), "12");
         assert_eq!(group_thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_paste_over_the_limit_says_how_much_was_left_out() {
+        assert_eq!(paste_overflow(3_990, 0, 50, 4_000), 40);
+        assert_eq!(paste_overflow(3_990, 30, 50, 4_000), 10);
+        assert_eq!(paste_overflow(100, 0, 50, 4_000), 0);
+        assert_eq!(paste_overflow(4_000, 4_000, 5_000, 4_000), 1_000);
+        assert_eq!(
+            TextKind::Note.paste_cut_message(1_000),
+            "The paste did not fit: its last 1,000 characters were left out (an evidence note holds at most 4,000 characters). Ctrl+Z (⌘Z on a Mac) in the field undoes the paste."
+        );
     }
 }

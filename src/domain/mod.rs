@@ -17,6 +17,7 @@ mod example;
 mod file;
 mod json;
 mod limits;
+mod mend;
 mod model;
 mod pasted;
 mod plan;
@@ -25,6 +26,7 @@ mod readiness;
 mod records;
 mod report;
 mod route;
+mod seed;
 mod sequence;
 mod share;
 mod stability;
@@ -46,8 +48,10 @@ pub use file::{
 };
 pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use limits::{
-    bounded, group_thousands, over_limit, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS,
+    bounded, group_thousands, over_limit, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
+    MAX_ITERATIONS,
 };
+pub use mend::{mend_share_link, parse_address};
 pub use model::{
     all_questions, checklist_item, end_sentence, item, question, readiness_questions, step,
     ChecklistItem, Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag,
@@ -73,8 +77,9 @@ pub use readiness::{
     ReasonKind, Verdict, AUDIT_GREEN_FLAG, CAUTION_BELOW,
 };
 pub use records::{
-    decode_saved, decode_session, display_name, encode_saved, encode_session, migrate_assessment,
-    migrate_v1, RecordError, SavedAssessment, Session, SCHEMA_VERSION,
+    assessment_label, decode_saved, decode_session, display_name, encode_saved, encode_session,
+    migrate_assessment, migrate_v1, page_title, RecordError, SavedAssessment, Session,
+    SCHEMA_VERSION,
 };
 pub use report::{
     feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
@@ -82,6 +87,7 @@ pub use report::{
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
 pub use route::{Page, Route, Source};
+pub use seed::{seed_blocks, SeedBlock, SEED_TEXT};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
     retrain_steps, retrainable_steps, set_item_done, set_retrained, suggested_retraining,

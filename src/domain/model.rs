@@ -1095,11 +1095,12 @@ pub static RULES: [Rule; 9] = [
 ];
 
 impl Rule {
-    /// The seed's words on one line, quoted: "Seed §7: “If you don’t see …”".
+    /// The seed's words on one line, quoted, for a reader who has not read the seed: "The
+    /// KOOM model, section 7: “If you don’t see …”".
     pub fn citation(&self) -> String {
         format!(
-            "Seed {}: “{}”",
-            self.section.label(),
+            "The KOOM model, section {}: “{}”",
+            self.section.label().trim_start_matches('§'),
             self.seed.replace('\n', " ")
         )
     }

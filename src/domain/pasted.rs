@@ -2,6 +2,7 @@
 //! respondent's name ("Ann: https://…#/s/…"). Every line is accounted for: a line that holds
 //! no share link is named with its number, so the user sees which one to fix.
 
+use super::mend::mend_share_link;
 use super::route::Route;
 
 /// One non-blank line of pasted text.
@@ -65,39 +66,95 @@ fn link_start(line: &str, marker: usize) -> usize {
 fn name_before(text: &str) -> Option<String> {
     let name = text
         .trim()
-        .trim_end_matches([':', '-', '–', '—', ',', ';', '=', '|'])
+        .trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || [
+                    ':', '-', '–', '—', ',', ';', '=', '|', '<', '(', '[', '"', '\'', '“', '‘',
+                    '«', '*',
+                ]
+                .contains(&c)
+        })
         .trim();
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// Reads pasted text: one entry per non-blank line, in order.
+/// How many pieces (white-space separated, on the link's line and the lines after it) a link
+/// broken by a line wrap or stray spaces may be rejoined from.
+const MAX_PIECES: usize = 12;
+
+/// The link starting at `marker` in line `index`, rejoined with the pieces after it when a line
+/// wrap or spaces broke it ([`mend_share_link`]): its mended fragment and the index of the last
+/// line it took. `None` when no rejoining gives a share link that passes its checks.
+fn mended_link(lines: &[&str], index: usize, marker: usize) -> Option<(String, usize)> {
+    let first = lines[index].trim();
+    let pieces = first[marker..]
+        .split_whitespace()
+        .map(|piece| (piece, index))
+        .chain(lines[index + 1..].iter().enumerate().flat_map(|(k, line)| {
+            line.split_whitespace()
+                .map(move |piece| (piece, index + 1 + k))
+        }))
+        .take(MAX_PIECES);
+    let mut joined = String::new();
+    for (piece, line) in pieces {
+        if line > index && piece.contains("#/s/") {
+            // The next link begins: this one is not rejoined from it.
+            return None;
+        }
+        joined.push_str(piece);
+        joined.push('\n');
+        if let Some(fragment) = mend_share_link(&joined) {
+            return Some((fragment, line));
+        }
+    }
+    None
+}
+
+/// Reads pasted text: one entry per non-blank line, in order. A link broken over several
+/// lines (an e-mail's line wrap) is one entry, numbered by its first line.
 pub fn pasted_links(text: &str) -> Vec<PastedLink> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let line = line.trim();
-            let (name, payload) = match line.find("#/s/") {
-                None => (None, Err(PastedLinkError::NotAShareLink)),
-                Some(marker) => {
-                    let start = link_start(line, marker);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut links = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        let (name, payload) = match line.find("#/s/") {
+            None => (None, Err(PastedLinkError::NotAShareLink)),
+            Some(marker) => {
+                let start = link_start(line, marker);
+                let fragment = match mended_link(&lines, i, marker) {
+                    Some((fragment, end)) => {
+                        last = end;
+                        fragment
+                    }
                     // The link ends at the first white space (a sentence may follow it).
-                    let fragment = line[marker..].split_whitespace().next().unwrap_or("");
-                    let payload = match Route::parse(fragment) {
-                        Route::Shared { payload, .. } => Ok(payload),
-                        _ => Err(PastedLinkError::Damaged),
-                    };
-                    (name_before(&line[..start]), payload)
-                }
-            };
-            PastedLink {
-                line: i + 1,
-                shown: shorten(line),
-                name,
-                payload,
+                    None => line[marker..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                };
+                let payload = match Route::parse(&fragment) {
+                    Route::Shared { payload, .. } => Ok(payload),
+                    _ => Err(PastedLinkError::Damaged),
+                };
+                (name_before(&line[..start]), payload)
             }
-        })
-        .collect()
+        };
+        links.push(PastedLink {
+            line: i + 1,
+            shown: shorten(line),
+            name,
+            payload,
+        });
+        i = last + 1;
+    }
+    links
 }
 
 #[cfg(test)]
@@ -143,6 +200,39 @@ mod tests {
         assert_eq!(links[0].shown.chars().count(), 60);
         assert!(links[0].shown.ends_with('…'));
         assert_eq!(links[0].payload, Ok("A".repeat(500)));
+    }
+
+    fn real_payload() -> String {
+        let options = crate::domain::ShareOptions {
+            notes: false,
+            made_on: "2026-12-02".to_string(),
+        };
+        crate::domain::encode_share(&crate::domain::raccoons_inc(), options, None)
+    }
+
+    #[test]
+    fn links_damaged_in_transport_open_and_a_wrapped_link_is_one_entry() {
+        let p = real_payload();
+        let (a, b) = p.split_at(50);
+        let text = format!(
+            "Ann: <https://x.example/#/s/{p}>\nBob (https://x.example/#/s/{p}).\nCleo: https://x.example/#/s/{a}=\n{b}\nDan: \"https://x.example/#/s/{a}\n   {b}\"\nnot a link\n"
+        );
+        let links = pasted_links(&text);
+        let got: Vec<_> = links
+            .iter()
+            .map(|l| (l.line, l.name.clone(), l.payload.clone()))
+            .collect();
+        let ok = |line, name: &str| (line, Some(name.to_string()), Ok(p.clone()));
+        assert_eq!(
+            got,
+            vec![
+                ok(1, "Ann"),
+                ok(2, "Bob"),
+                ok(3, "Cleo"),
+                ok(5, "Dan"),
+                (7, None, Err(PastedLinkError::NotAShareLink)),
+            ]
+        );
     }
 
     #[test]

@@ -233,6 +233,39 @@ pub fn display_name(a: &Assessment) -> String {
     }
 }
 
+/// An assessment's name in a list, a picker or a comparison, telling apart two of the same
+/// organisation: the organisation, then who assessed it and when ("Nordwind Logistics — Ann
+/// Berg, 2026-12-02"). `when` is a date, or a few words such as "shared 2026-12-02"; empty
+/// parts are left out.
+pub fn assessment_label(a: &Assessment, when: &str) -> String {
+    let name = display_name(a);
+    let parts: Vec<&str> = [a.assessor.trim(), when.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        name
+    } else {
+        format!("{name} — {}", parts.join(", "))
+    }
+}
+
+/// The page's title (the browser tab, history, bookmarks, what a screen reader announces on
+/// arrival): what is on screen first, then the app's name ("Red flags — Nordwind Logistics —
+/// KOOM Readiness").
+pub fn page_title(view: Option<&str>, subject: Option<&str>) -> String {
+    [view, subject, Some(APP_NAME)]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// The app's name, as the page title ends.
+pub const APP_NAME: &str = "KOOM Readiness";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,6 +411,43 @@ mod tests {
         assert_eq!(
             decode_session(r#"{"schema":9,"open":null,"view":"x"}"#),
             None
+        );
+    }
+
+    #[test]
+    fn a_label_tells_two_assessments_of_one_organisation_apart() {
+        let mut a = Assessment {
+            organisation: "Nordwind Logistics".into(),
+            assessor: "Ann Berg".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            assessment_label(&a, "2026-12-02"),
+            "Nordwind Logistics — Ann Berg, 2026-12-02"
+        );
+        assert_eq!(
+            assessment_label(&a, "shared 2026-12-01"),
+            "Nordwind Logistics — Ann Berg, shared 2026-12-01"
+        );
+        a.assessor = "  ".into();
+        assert_eq!(
+            assessment_label(&a, "2026-12-02"),
+            "Nordwind Logistics — 2026-12-02"
+        );
+        a.organisation = String::new();
+        assert_eq!(assessment_label(&a, ""), "Untitled assessment");
+    }
+
+    #[test]
+    fn the_page_title_names_the_view_and_the_assessment() {
+        assert_eq!(
+            page_title(Some("Red flags"), Some("Nordwind Logistics")),
+            "Red flags — Nordwind Logistics — KOOM Readiness"
+        );
+        assert_eq!(page_title(None, None), "KOOM Readiness");
+        assert_eq!(
+            page_title(Some("Team view"), Some(" ")),
+            "Team view — KOOM Readiness"
         );
     }
 }

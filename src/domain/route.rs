@@ -9,7 +9,8 @@
 //! - `#/s/<payload>/<view>` — a shared assessment, carried whole by `<payload>`;
 //! - `#/compare/<left>/<right>` — two assessments side by side, each `a:<id>`, `example` or
 //!   `s:<payload>`;
-//! - `#/team/<id>/<view>` — a team view of the library.
+//! - `#/team/<id>/<view>` — a team view of the library;
+//! - `#/seed` or `#/seed/<section>` — the KOOM model's own text, at one of its sections.
 //!
 //! `<view>` is a view token (`preconditions`, `report`, …); when it is missing or unknown the
 //! first section is shown. Ids and payloads use URL-safe characters only.
@@ -136,6 +137,11 @@ pub enum Route {
         /// The page.
         page: Page,
     },
+    /// The KOOM model's own text (the seed), at one of its numbered sections.
+    Seed {
+        /// The section to show first, if one is named.
+        section: Option<u8>,
+    },
     /// An address this version does not know (kept, so the app can say so).
     Unknown(String),
 }
@@ -177,6 +183,13 @@ impl Route {
                 _ => Route::Unknown(fragment.to_string()),
             },
             ["team", id] if is_safe(id) => Route::Team { id: id.to_string() },
+            ["seed"] => Route::Seed { section: None },
+            ["seed", n] => match n.parse::<u8>() {
+                Ok(section) => Route::Seed {
+                    section: Some(section),
+                },
+                Err(_) => Route::Unknown(fragment.to_string()),
+            },
             ["memory", rest @ ..] if rest.len() <= 1 => Route::Memory {
                 page: page(rest.first().copied()),
             },
@@ -195,6 +208,8 @@ impl Route {
                 format!("#/compare/{}/{}", left.token(), right.token())
             }
             Route::Team { id } => format!("#/team/{id}"),
+            Route::Seed { section: None } => "#/seed".to_string(),
+            Route::Seed { section: Some(n) } => format!("#/seed/{n}"),
             Route::Memory { page } => format!("#/memory/{}", page.token()),
         }
     }
@@ -256,6 +271,8 @@ mod tests {
                 right: Source::Saved("y".into()),
             },
             Route::Team { id: "t1".into() },
+            Route::Seed { section: None },
+            Route::Seed { section: Some(7) },
             Route::Memory {
                 page: Page::GreenFlags,
             },

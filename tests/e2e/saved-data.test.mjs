@@ -123,6 +123,9 @@ describe('two tabs on the same assessment', () => {
       const conflict = tabB.locator('[data-notice="conflict"]');
       await conflict.waitFor();
       assert.match(await conflict.textContent(), /changed in another tab or window/);
+      // The choice shows what differs: tab A answered the third question, tab B did not.
+      const differs = conflict.locator(`.conflict-differences li[data-item="${q2}"]`);
+      assert.match(await differs.textContent(), /Unanswered → Yes/);
       for (const name of ['Keep mine (replace the other)', 'Use the other version', 'Keep both (save mine as a copy)']) {
         assert.ok(await conflict.getByRole('button', { name, exact: true }).isVisible(), `the conflict notice has no "${name}" button`);
       }
@@ -544,7 +547,9 @@ describe('storage problems', () => {
         // The save state says so in the section navigation (wide screen) ...
         await page.locator('nav.section-nav .save-status[data-save="not-saved"]').waitFor();
         assert.equal((await nav.locator('.save-label').textContent()).trim(), 'Not saved — storage full');
-        assert.ok(await nav.getByRole('button', { name: 'Export as a file' }).isVisible(), 'no "Export as a file" beside the save state');
+        // One "not saved" message with one export button (issue 21): the storage notice's.
+        assert.equal(await page.locator('[data-notice="storage"]').getByRole('button', { name: 'Export as a file' }).count(), 1, 'no "Export as a file" in the storage notice');
+        assert.equal(await nav.getByRole('button', { name: 'Export as a file' }).count(), 0, 'a second "Export as a file" beside the save state');
         // ... is announced once to screen readers ...
         await pollUntil(async () => (await alert.textContent()).trim(), (text) => text !== '', 'the save alert');
         assert.match((await alert.textContent()).trim(), /^Not saved\. The browser's storage for this site is full/);
@@ -684,6 +689,96 @@ describe('storage problems', () => {
       assert.ok(await radio(page, q0, 'no').isChecked());
       assert.ok(await radio(page, q1, 'yes').isChecked());
       assert.equal(await page.locator(`[id="${q0}-note"]`).inputValue(), NOTE);
+    });
+  });
+});
+
+// ---- After "storage full", and with storage off: what the user is told and offered ------------
+
+/** Every "Export as a file" button on screen (notices, banners, the save state). */
+const exportButtons = (page) => page.getByRole('button', { name: 'Export as a file' }).filter({ visible: true });
+
+describe('not saved: recovering, and one message at a time', () => {
+  test('created while storage is full: the next change saves it once there is room, and so does freeing space in the library', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const { preconditions } = readinessModel();
+      const [q0, q1] = preconditions.map((q) => q.id);
+      // A roomy entry to delete later: its note takes 4,000 characters.
+      await startAssessment(page, 'Old Ballast');
+      const ballast = await openedId(page);
+      await page.locator(`fieldset[data-question="${q0}"] summary`).click();
+      await page.locator(`[id="${q0}-note"]`).fill('Ballast. '.repeat(500).slice(0, 4_000));
+      await waitForSaved(page, ballast, (r) => (r.assessment.notes[q0] ?? '').length === 4_000);
+      await returnToStart(page);
+      try {
+        const filled = await fillStorage(page);
+        assert.equal(filled.error, 'QuotaExceededError');
+
+        // (1) Storage full at creation: kept in memory, one message, one export button.
+        await startAssessment(page, 'Crowded Crates');
+        const notice = page.locator('[data-notice="storage"]');
+        await notice.waitFor();
+        assert.match(await notice.textContent(), /storage for this site is full/);
+        await answer(page, q0, 'no');
+        assert.equal(await navSaveStatus(page).getAttribute('data-save'), 'not-saved');
+        assert.equal(await exportButtons(page).count(), 1, 'more than one "Export as a file" on screen');
+        assert.equal(await notice.getByRole('button', { name: 'Export as a file' }).count(), 1, 'the storage notice offers no export');
+
+        // (2) Space freed outside the app: the next change saves it as a library entry.
+        await freeStorage(page);
+        await answer(page, q1, 'yes');
+        await page.locator('nav.section-nav .save-status[data-save="saved"]').waitFor();
+        await notice.waitFor({ state: 'detached' });
+        assert.equal(await page.locator('[data-opened="memory"]').count(), 0, 'still "not saved in this browser"');
+        const crates = await openedId(page);
+        const saved = await waitForSaved(page, crates, (r) => r.assessment.answers[q1] === 'yes', 'the memory-only assessment saved');
+        assert.equal(saved.assessment.organisation, 'Crowded Crates');
+        assert.equal(saved.assessment.answers[q0], 'no');
+
+        // (3) Full again, then the user deletes an entry from the app's own library: the edit
+        // that could not be saved is saved at once, and the marker clears.
+        await fillStorage(page);
+        const NOTE = 'Checked with the CoE lead on Friday. '.repeat(30);
+        await page.locator(`fieldset[data-question="${q1}"] summary`).click();
+        await page.locator(`[id="${q1}-note"]`).fill(NOTE);
+        await page.locator('nav.section-nav .save-status[data-save="not-saved"]').waitFor();
+        await returnToStart(page);
+        await libraryEntry(page, ballast).locator('.entry-actions').getByRole('button', { name: /^Delete/ }).click();
+        await page.locator('[data-notice="deleted"]').waitFor();
+        await waitForSaved(page, crates, (r) => r.assessment.notes[q1] === NOTE, 'the note saved once the library freed space');
+        await page.locator('[data-notice="storage"]').waitFor({ state: 'detached' });
+      } finally {
+        await freeStorage(page);
+      }
+    });
+  });
+
+  test('storage off: the start page never says answers are saved, and export is offered only with something open', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page, context }) => {
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          configurable: true,
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      });
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('#org-name').waitFor({ state: 'visible' });
+      const notice = page.locator('[data-notice="storage"]');
+      await notice.waitFor();
+      const start = await page.locator('main').textContent();
+      assert.doesNotMatch(start, /saved automatically/, 'the start page says answers are saved automatically');
+      assert.match(await page.locator('[data-fact="storage"]').textContent(), /memory only/);
+      // Nothing open: no export (it would be an empty, untitled file).
+      assert.equal(await exportButtons(page).count(), 0, '"Export as a file" offered with nothing open');
+
+      await startAssessment(page, 'Memory Only Mills');
+      await answer(page, readinessModel().preconditions[0].id, 'no');
+      assert.equal(await exportButtons(page).count(), 1, 'more than one "Export as a file" on screen');
+      await returnToStart(page);
+      assert.equal(await exportButtons(page).count(), 1, 'more than one "Export as a file" on the start page');
+      assert.ok(await page.locator('[data-opened="memory"]').isVisible());
     });
   });
 });

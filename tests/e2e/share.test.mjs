@@ -589,10 +589,11 @@ describe('compare', () => {
       const verdicts = await article.locator('.compare-verdicts .card').evaluateAll((cards) =>
         cards.map((card) => [card.dataset.verdict, card.querySelector('h2').textContent.trim()]),
       );
-      assert.deepEqual(verdicts, [
-        ['ready', 'Raccoons Incorporated (example)'],
-        ['stop', 'Copy of Raccoons Incorporated'],
-      ]);
+      assert.equal(verdicts.length, 2, `two sides: ${JSON.stringify(verdicts)}`);
+      assert.deepEqual(verdicts[0], ['ready', 'Raccoons Incorporated (example)']);
+      // Named by organisation and date (issue 21): the copy has no assessor.
+      assert.equal(verdicts[1][0], 'stop');
+      const copyName = `Copy of Raccoons Incorporated — ${stampedDay(verdicts[1][1], (d) => `Copy of Raccoons Incorporated — ${d}`, "the copy's name")}`;
       const rows = await article.locator('tr[data-item]').evaluateAll((trs) =>
         trs.map((tr) => [tr.dataset.item, ...[...tr.cells].slice(1).map((td) => td.textContent.trim())]),
       );
@@ -602,13 +603,18 @@ describe('compare', () => {
         `the differing items: ${JSON.stringify(rows)}`,
       );
       const row = Object.fromEntries(rows.map(([item, ...cells]) => [item, cells]));
-      assert.deepEqual(row[flag.question], ['No', 'Yes']);
+      // The red flag present is marked a problem, in words (issue 21), on its side only.
+      assert.deepEqual(row[flag.question], ['No', 'Yes Problem']);
+      assert.deepEqual(
+        await article.locator(`tr[data-item="${flag.question}"] td`).evaluateAll((tds) => tds.map((td) => td.dataset.finding ?? null)),
+        [null, null, 'problem'],
+      );
       assert.deepEqual(row[unsure], ['Yes', 'Not sure']);
       assert.deepEqual(row[UNTICKED], ['Done', 'Not done']);
       assert.equal(await article.locator(`tr[data-item="${unsure}"]`).getAttribute('data-not-sure'), 'true');
       // Each table is one seed section, its columns named after the two sides.
       const headers = await article.locator('table thead').first().locator('th').allTextContents();
-      assert.deepEqual(headers.map((h) => h.trim()), ['Item', 'Raccoons Incorporated (example)', 'Copy of Raccoons Incorporated']);
+      assert.deepEqual(headers.map((h) => h.trim()), ['Item', 'Raccoons Incorporated (example)', copyName]);
       assert.equal(await article.locator('table').count(), 3, 'one table per section with a difference (maturity, sequence, red flags)');
 
       const notSure = article.locator('section', { has: page.getByRole('heading', { name: 'Where a side said “Not sure”' }) });
@@ -655,7 +661,7 @@ describe('addresses of shared views and comparisons', () => {
       const names = await page.locator('.compare-verdicts .card h2').allTextContents();
       assert.equal(names.length, 2, `two assessments compared: ${names}`);
       assert.equal(names[0].trim(), 'Raccoons Incorporated (example)');
-      stampedDay(names[1].trim(), (d) => `Linked Lumber (shared ${d})`, 'the shared side of the comparison');
+      stampedDay(names[1].trim(), (d) => `Linked Lumber — shared ${d}`, 'the shared side of the comparison');
 
       await page.goBack();
       await waitForView(page, 'report');
@@ -887,6 +893,47 @@ describe('two "Compare with" pickers on a shared assessment\'s report', () => {
         { duplicates: [], labelsPerPicker: [1, 1] },
         'the report\'s "Compare with" list shares its id with the banner\'s: its label names the banner\'s list, and it has none',
       );
+    });
+  });
+});
+
+describe('a share link damaged in transport', () => {
+  test('opens with ")" "." ">" a quote or a space after it, and across an e-mail line wrap; the address is then clean', { timeout: TIMEOUT }, async () => {
+    let url;
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      url = await makeLink(page, { notes: true });
+    });
+    const payload = payloadOf(url);
+    const base = url.split('#/s/')[0];
+    const half = Math.floor(payload.length / 2);
+    const damaged = [
+      ['a ")" from Markdown', `${url})`],
+      ['a full stop', `${url}.`],
+      ['a ">" from <…>', `${url}>`],
+      ['a closing quote', `${url}"`],
+      ['a space', `${url}%20`],
+      ['a page and a ")"', `${base}#/s/${payload}/report)`],
+      ['an e-mail line wrap (quoted-printable soft break)', `${base}#/s/${payload.slice(0, half)}=\n${payload.slice(half)}`],
+      ['spaces inside', `${base}#/s/${payload.slice(0, half)}%20%20${payload.slice(half)}`],
+    ];
+    // Opened afresh (the address the browser opens with) ...
+    await withFreshContext(damaged[0][1], async ({ page }) => {
+      await sharedBanner(page);
+      await pollUntil(() => fragment(page), (f) => f.startsWith(`#/s/${payload}/`), 'the clean address');
+      // ... and pasted into the address bar of the open page.
+      for (const [what, address] of damaged) {
+        await page.goto(`${base}#/`);
+        await page.locator('#org-name').waitFor({ state: 'visible' });
+        await page.goto(address);
+        await sharedBanner(page);
+        const now = await pollUntil(() => fragment(page), (f) => f.startsWith(`#/s/${payload}/`), `${what}: the clean address`);
+        if (what.includes('page')) assert.equal(now, `#/s/${payload}/report`, `${what}: the page was lost`);
+      }
+      // A cut link is still named as cut.
+      await page.goto(`${base}#/`);
+      await page.goto(`${base}#/s/${payload.slice(0, payload.length - 12)}`);
+      await messageNotice(page).filter({ hasText: refusalNotice(REFUSALS.truncated) }).waitFor();
     });
   });
 });

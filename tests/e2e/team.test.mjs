@@ -927,3 +927,23 @@ describe('the team view by keyboard only', () => {
     },
   );
 });
+
+describe('share links damaged in transport', () => {
+  test('a pasted link with ")" or a quote after it, <…> around it, or broken by an e-mail line wrap is added; a cut one is still named', { timeout: TIMEOUT }, async () => {
+    const { dana, eli, fay } = await links();
+    await withApp(async ({ page }) => {
+      await createTeam(page, 'Transport damage');
+      const payload = payloadOf(eli);
+      const base = eli.split('#/s/')[0];
+      // Quoted-printable mail: a soft break "=" where the line was wrapped.
+      const wrapped = `${base}#/s/${payload.slice(0, 50)}=\n${payload.slice(50)}`;
+      const cut = `${base}#/s/${payloadOf(fay).slice(0, 40)}`;
+      const text = `Dana (${dana}).\nEli: <${wrapped}>\nFay: "${fay}"\nGil: ${cut})`;
+      const outcome = await addLinks(page, text);
+      assert.equal(outcome.added, 3, `not all three damaged links were added: ${JSON.stringify(outcome)}`);
+      assert.equal(outcome.refused.length, 1, `expected the cut link alone refused: ${JSON.stringify(outcome)}`);
+      assert.match(outcome.refused[0], /^Line 5 \(“Gil: /, `the refusal does not name the cut link's line: ${outcome.refused[0]}`);
+      await waitForRespondents(page, 3);
+    });
+  });
+});
