@@ -6,7 +6,9 @@
 //      sandboxed frames with an opaque origin, where a plain static server refuses the module
 //      and the .wasm (cross-origin requests there); it is loaded only in that case;
 //   3. puts a strict Content-Security-Policy in a <meta>: no inline script but boot.js (by its
-//      hash), no eval but WebAssembly's, nothing from other origins.
+//      hash), no eval but WebAssembly's, nothing from other origins;
+//   4. writes service-worker.js from boot/service-worker.js: the build's name and its files, every
+//      one but the opaque-frame script (boot.js registers it), and the manifest with its icons.
 //
 //   node scripts/finish-dist.mjs <dist dir> <the cargo-built .wasm, before wasm-bindgen>
 import { execFileSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { iconPng, iconSvg } from './icons.mjs';
 
 const [dist, cargoWasm] = process.argv.slice(2);
 if (!dist || !cargoWasm) {
@@ -59,24 +62,66 @@ try {
 }
 
 // 3. boot.js inline, allowed by its hash.
-const boot = readFileSync(join(root, 'boot', 'boot.js'), 'utf8')
-  .replace('"__JS__"', JSON.stringify(js))
-  .replace('"__WASM__"', JSON.stringify(wasm))
-  .replace('"__OPAQUE__"', JSON.stringify(opaque));
-const script = `\n${boot}`;
-const sha = createHash('sha256').update(script).digest('base64');
+const bootSource = readFileSync(join(root, 'boot', 'boot.js'), 'utf8');
+const fill = (names) =>
+  bootSource
+    .replace('"__JS__"', JSON.stringify(names.js))
+    .replace('"__WASM__"', JSON.stringify(names.wasm))
+    .replace('"__OPAQUE__"', JSON.stringify(names.opaque));
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const script = `\n${fill({ js, wasm, opaque })}`;
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha}'`,
+  `script-src 'self' 'wasm-unsafe-eval' ${sha256(script)}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
-html = html.replace('</head>', `<script>${script}</script>\n  </head>`);
+const withCsp = (page, policy) =>
+  page.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+html = withCsp(html, csp).replace('</head>', `<script>${script}</script>\n  </head>`);
 writeFileSync(indexPath, html);
-console.log(`finished ${indexPath}: loader ${js}, ${wasm}; opaque-origin build ${opaque}; CSP script hash sha256-${sha}`);
+
+// 4. The web app manifest and its icons (boot.js links the manifest at the top level only), then
+// the service worker: every file of this build but those loaded only in special cases.
+const manifest = {
+  name: 'KOOM Readiness',
+  short_name: 'KOOM Readiness',
+  description: 'Is your organisation ready to deploy KOOM, or will deploying it break you?',
+  start_url: './',
+  scope: './',
+  display: 'standalone',
+  background_color: '#f6f7f9',
+  theme_color: '#1d4ed8',
+  icons: [
+    { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+    { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+  ],
+};
+writeFileSync(join(dist, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+writeFileSync(join(dist, 'icon.svg'), iconSvg());
+writeFileSync(join(dist, 'icon-192.png'), iconPng(192));
+writeFileSync(join(dist, 'icon-512.png'), iconPng(512));
+const WORKER = 'service-worker.js';
+const files = readdirSync(dist)
+  .filter((name) => name !== WORKER && !/^koom-opaque-.*\.js$/.test(name) && !name.startsWith('.'))
+  .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
+const build = createHash('sha256');
+for (const name of files) build.update(name).update('\0').update(readFileSync(join(dist, name))).update('\0');
+const buildName = build.digest('hex').slice(0, 16);
+const worker = readFileSync(join(root, 'boot', 'service-worker.js'), 'utf8')
+  .replace('"__BUILD__"', JSON.stringify(buildName))
+  .replace('["__FILES__"]', JSON.stringify(files));
+writeFileSync(join(dist, WORKER), worker);
+
+console.log(
+  `finished ${indexPath}: loader ${js}, ${wasm}; opaque-origin build ${opaque}; CSP script hash ${sha256(script)}; ` +
+    `${WORKER} for build ${buildName} (${files.length} files)`,
+);

@@ -988,7 +988,7 @@ describe('Content-Security-Policy', () => {
     assert.equal(scripts[0][1].trim(), '', 'the boot script should be inline, without attributes');
     const hash = `'sha256-${createHash('sha256').update(scripts[0][2]).digest('base64')}'`;
     assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'", hash], 'script-src');
-    for (const name of ['default-src', 'connect-src', 'style-src', 'font-src']) assert.deepEqual(directives[name], ["'self'"], name);
+    for (const name of ['default-src', 'connect-src', 'style-src', 'font-src', 'worker-src']) assert.deepEqual(directives[name], ["'self'"], name);
     assert.deepEqual(directives['object-src'], ["'none'"], 'object-src');
     assert.deepEqual(directives['base-uri'], ["'none'"], 'base-uri');
     for (const [name, values] of Object.entries(directives)) {
