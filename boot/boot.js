@@ -126,6 +126,9 @@
 
   window.__koomFailed = failed("start");
 
+  // The offline copy: the app is inlined at the end of the page (scripts/finish-dist.mjs).
+  if (!JS) return;
+
   // A sandboxed frame without allow-same-origin has an opaque origin: the app's module and its
   // WebAssembly are cross-origin requests there, which a plain static server refuses. A classic
   // script is not, so the app comes in one (the WebAssembly inside it).

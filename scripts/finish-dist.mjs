@@ -8,7 +8,9 @@
 //   3. puts a strict Content-Security-Policy in a <meta>: no inline script but boot.js (by its
 //      hash), no eval but WebAssembly's, nothing from other origins;
 //   4. writes service-worker.js from boot/service-worker.js: the build's name and its files, every
-//      one but the opaque-frame script (boot.js registers it), and the manifest with its icons.
+//      one but the opaque-frame script and the offline copy (boot.js registers it);
+//   5. writes koom-readiness-offline.html: the whole app in one file (the opaque-origin build
+//      inlined, its stylesheet too) that runs from file://, for "Download an offline copy".
 //
 //   node scripts/finish-dist.mjs <dist dir> <the cargo-built .wasm, before wasm-bindgen>
 import { execFileSync } from 'node:child_process';
@@ -40,6 +42,7 @@ html = html.replace(/(<link rel="stylesheet"[^>]*?)\s+integrity="[^"]*"/g, '$1')
 
 // 2. The classic-script build for opaque-origin frames.
 const work = mkdtempSync(join(tmpdir(), 'koom-opaque-'));
+let opaqueBody;
 try {
   execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', work, '--out-name', 'koom', cargoWasm], { stdio: 'inherit' });
   const glue = readFileSync(join(work, 'koom.js'), 'utf8');
@@ -53,6 +56,7 @@ try {
     '  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n' +
     '  wasm_bindgen({ module_or_path: bytes }).catch(function (e) { if (window.__koomFailed) window.__koomFailed(e); });\n' +
     '})();\n';
+  opaqueBody = body;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
   for (const old of readdirSync(dist).filter((f) => /^koom-opaque-.*\.js$/.test(f))) rmSync(join(dist, old));
   var opaque = `./koom-opaque-${hash}.js`;
@@ -70,6 +74,7 @@ const fill = (names) =>
     .replace('"__OPAQUE__"', JSON.stringify(names.opaque));
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const script = `\n${fill({ js, wasm, opaque })}`;
+const pageHtml = html;
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${sha256(script)}`,
@@ -109,9 +114,10 @@ writeFileSync(join(dist, 'manifest.webmanifest'), `${JSON.stringify(manifest, nu
 writeFileSync(join(dist, 'icon.svg'), iconSvg());
 writeFileSync(join(dist, 'icon-192.png'), iconPng(192));
 writeFileSync(join(dist, 'icon-512.png'), iconPng(512));
+const OFFLINE = 'koom-readiness-offline.html';
 const WORKER = 'service-worker.js';
 const files = readdirSync(dist)
-  .filter((name) => name !== WORKER && !/^koom-opaque-.*\.js$/.test(name) && !name.startsWith('.'))
+  .filter((name) => name !== WORKER && name !== OFFLINE && !/^koom-opaque-.*\.js$/.test(name) && !name.startsWith('.'))
   .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
 const build = createHash('sha256');
 for (const name of files) build.update(name).update('\0').update(readFileSync(join(dist, name))).update('\0');
@@ -121,7 +127,35 @@ const worker = readFileSync(join(root, 'boot', 'service-worker.js'), 'utf8')
   .replace('["__FILES__"]', JSON.stringify(files));
 writeFileSync(join(dist, WORKER), worker);
 
+// 5. The offline copy: the page with its stylesheet and the opaque-origin build inlined (a page
+// opened from file:// has an opaque origin too), a notice saying where its answers are kept, and
+// a policy allowing exactly its own inline script and style.
+const sheet = pageHtml.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/);
+if (!sheet) throw new Error(`${indexPath}: the stylesheet link was not found`);
+const style = readFileSync(join(dist, sheet[1]), 'utf8');
+if (/<\/(script|style)/i.test(opaqueBody) || /<\/style/i.test(style)) throw new Error('an inlined file contains a closing tag');
+const offlineBoot = `\n${fill({ js: '', wasm: '', opaque: '' })}`;
+const offlineNotice =
+  '<div class="notices offline-notices"><div class="notice notice-info" data-notice="offline-copy" role="region" aria-label="Offline copy">' +
+  '<p><strong>Offline copy of KOOM Readiness.</strong> It runs from this file without a network. Answers are kept in this browser, ' +
+  'in its storage for pages opened from files on this computer: not in the file itself, and not where the online version keeps them. ' +
+  'Copying or sending this file does not carry them: to move an assessment, export it as a file.</p></div></div>';
+const offlineCsp = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${sha256(offlineBoot)} ${sha256(opaqueBody)}`,
+  `style-src ${sha256(style)}`,
+  "img-src data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const offline = withCsp(pageHtml, offlineCsp)
+  .replace(sheet[0], () => `<style>${style}</style>`)
+  .replace('</head>', () => `<script>${offlineBoot}</script>\n  </head>`)
+  .replace('<body>', () => `<body>\n    ${offlineNotice}`)
+  .replace('</body>', () => `<script>${opaqueBody}</script>\n  </body>`);
+writeFileSync(join(dist, OFFLINE), offline);
 console.log(
   `finished ${indexPath}: loader ${js}, ${wasm}; opaque-origin build ${opaque}; CSP script hash ${sha256(script)}; ` +
-    `${WORKER} for build ${buildName} (${files.length} files)`,
+    `${WORKER} for build ${buildName} (${files.length} files); offline copy ${OFFLINE}`,
 );

@@ -48,6 +48,7 @@ const LATER = [
   [/^koom-opaque-.*\.js$/, 'only in opaque-origin frames'],
   [/^service-worker\.js$/, 'after the app has started, at the top level'],
   [/^(manifest\.webmanifest|icon[-.].*)$/, 'after the app has started, to install it'],
+  [/^koom-readiness-offline\.html$/, 'only when downloaded (the offline copy)'],
 ];
 const later = (name) => LATER.find(([pattern]) => pattern.test(name))?.[1];
 const isFirstLoad = (name) => !later(name);

@@ -1,12 +1,14 @@
 // Offline and installable: the service worker (boot/service-worker.js, written into dist/ by
 // scripts/finish-dist.mjs and registered by boot/boot.js), the web app manifest, the offer of a
-// new version.
+// new version, and the offline copy (one HTML file that runs from file://).
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { answer, radio, readinessModel, startAssessment } from './flows.mjs';
+import { pathToFileURL } from 'node:url';
+import { answer, captureDownload, radio, readinessModel, startAssessment } from './flows.mjs';
 import { DESKTOP, assertClean, distDir, launchChromium, openApp, startStaticServer } from './support.mjs';
 
 const TIMEOUT = 90_000;
@@ -205,6 +207,73 @@ describe('a new version', () => {
       assertClean(app);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('the offline copy', () => {
+  let server;
+  before(async () => {
+    server = await startStaticServer();
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  test('is one HTML file that runs from file://, says where answers are kept, and keeps one', { timeout: TIMEOUT }, async () => {
+    const app = await openApp(browser, server.url);
+    let file;
+    try {
+      const download = await captureDownload(app.page, () => app.page.getByRole('link', { name: 'Download an offline copy' }).click());
+      assert.equal(download.name, 'koom-readiness-offline.html');
+      file = join(scratch, download.name);
+      writeFileSync(file, download.text);
+      // Its policy allows exactly its own inline scripts and style, by their hashes.
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(download.text)[1];
+      const directives = Object.fromEntries(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+      const scripts = [...download.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
+      const styles = [...download.text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
+      assert.equal(scripts.length, 2, 'the offline copy has its loader and the app inline');
+      assert.deepEqual(directives['script-src'], ["'wasm-unsafe-eval'", ...scripts]);
+      assert.deepEqual(directives['style-src'], styles);
+      assert.deepEqual(directives['default-src'], ["'none'"]);
+      assert.ok(!/<(script|link)[^>]*\ssrc=|<link[^>]*stylesheet/.test(download.text), 'the offline copy refers to another file');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const problems = [];
+    const requests = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(String(error)));
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(pathToFileURL(file).href);
+      await assertAppRuns(page);
+      const notice = page.locator('[data-notice="offline-copy"]');
+      assert.match(await notice.textContent(), /Answers are kept in this browser/);
+      assert.equal(await page.getByRole('link', { name: 'Download an offline copy' }).count(), 0, 'the copy offers to download itself');
+      const question = firstQuestion();
+      await startAssessment(page, 'Offline Copy Ltd');
+      await answer(page, question.id, question.healthy);
+      await page.reload();
+      await assertAppRuns(page);
+      await radio(page, question.id, question.healthy).waitFor({ state: 'attached', timeout: 5_000 });
+      assert.ok(await radio(page, question.id, question.healthy).isChecked(), 'the answer is there after a reload of the file');
+      assert.deepEqual(problems, [], 'console errors in the offline copy');
+      assert.deepEqual(
+        requests.filter((url) => !/^(file|data|blob):/.test(url)),
+        [],
+        'the offline copy asked the network for something',
+      );
+      const kept = await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('koom-readiness/assessment/')));
+      assert.ok(kept, 'the answer was not kept in the browser');
+    } finally {
+      await context.close();
     }
   });
 });
