@@ -29,8 +29,90 @@
     });
   }
   window.__koomStarted = function () {
+    if (started) return;
     started = true;
+    whenIdle(installWorker);
   };
+
+  function whenIdle(task) {
+    function idle() {
+      if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 3000 });
+      else setTimeout(task, 500);
+    }
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle);
+  }
+
+  // The service worker (dist/service-worker.js) and the manifest, once the app has started: the
+  // app then opens offline after one visit, and can be installed. Only on a page of its own,
+  // served over HTTP(S): never in a frame, in embed mode or from a file.
+  function installWorker() {
+    var workers = null;
+    try {
+      // Reading it throws in a sandboxed document without allow-same-origin.
+      if (window.top === window.self) workers = navigator.serviceWorker;
+    } catch (e) {
+      // Not the top, or no workers here.
+    }
+    if (!workers || !/^https?:$/.test(location.protocol) || /[?&]embed=(1|true)(&|$)/.test(location.search)) return;
+    var manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = "manifest.webmanifest";
+    document.head.appendChild(manifest);
+    var reloading = false;
+    workers.addEventListener("controllerchange", function () {
+      // Only when this page asked for the new version; another tab's choice does not reload it.
+      if (reloading) location.reload();
+    });
+    function offer(worker) {
+      if (document.getElementById("update-notice")) return;
+      var box = document.createElement("div");
+      box.id = "update-notice";
+      box.className = "notice notice-info update-notice";
+      box.setAttribute("role", "status");
+      box.setAttribute("data-notice", "update");
+      var text = document.createElement("p");
+      text.textContent = "A new version of KOOM Readiness is ready. Reloading keeps your answers: they are saved first, and the browser asks before anything that cannot be saved is lost.";
+      var actions = document.createElement("div");
+      actions.className = "notice-actions";
+      var update = document.createElement("button");
+      update.type = "button";
+      update.className = "secondary";
+      update.textContent = "Reload to update";
+      update.onclick = function () {
+        reloading = true;
+        worker.postMessage("koom-update");
+      };
+      var later = document.createElement("button");
+      later.type = "button";
+      later.className = "link-button";
+      later.textContent = "Later";
+      later.onclick = function () {
+        box.parentNode.removeChild(box);
+      };
+      actions.appendChild(update);
+      actions.appendChild(later);
+      box.appendChild(text);
+      box.appendChild(actions);
+      document.body.appendChild(box);
+    }
+    workers
+      .register("service-worker.js", { scope: "./" })
+      .then(function (registration) {
+        if (!registration) return;
+        if (registration.waiting && workers.controller) offer(registration.waiting);
+        registration.addEventListener("updatefound", function () {
+          var worker = registration.installing;
+          if (!worker) return;
+          worker.addEventListener("statechange", function () {
+            if (worker.state === "installed" && workers.controller) offer(worker);
+          });
+        });
+      })
+      ["catch"](function () {
+        // No worker (private mode, a refusing browser): the app works online as before.
+      });
+  }
 
   if (typeof WebAssembly !== "object" || typeof Promise !== "function") {
     show("This browser cannot run KOOM Readiness: it has no WebAssembly. Open the page in a current browser (Chrome, Edge, Firefox or Safari from 2021 on).");
@@ -46,6 +128,9 @@
   var inAWiki = "If it is embedded in a wiki, the wiki's frame may not allow it to load: open the tool on its own page.";
 
   window.__koomFailed = failed("start", inAWiki);
+
+  // The offline copy: the app is inlined at the end of the page (scripts/finish-dist.mjs).
+  if (!WASM) return;
 
   // A sandboxed frame without allow-same-origin has an opaque origin: the app's module and its
   // WebAssembly are cross-origin requests there, which a plain static server refuses. A classic

@@ -42,9 +42,16 @@ if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
   process.exit(1);
 }
 
-// koom-opaque-*.js is loaded only in sandboxed frames with an opaque origin (scripts/finish-dist.mjs):
-// it is not part of the first load.
-const isFirstLoad = (name) => !/^koom-opaque-.*\.js$/.test(name);
+// Files that are not part of the first load (scripts/finish-dist.mjs writes them), and when they
+// are asked for instead.
+const LATER = [
+  [/^koom-opaque-.*\.js$/, 'only in opaque-origin frames'],
+  [/^service-worker\.js$/, 'after the app has started, at the top level'],
+  [/^(manifest\.webmanifest|icon[-.].*)$/, 'after the app has started, to install it'],
+  [/^koom-readiness-offline\.html$/, 'only when downloaded (the offline copy)'],
+];
+const later = (name) => LATER.find(([pattern]) => pattern.test(name))?.[1];
+const isFirstLoad = (name) => !later(name);
 const all = filesUnder(dist)
   .map((path) => ({ name: relative(dist, path), ...sizes(path) }))
   .sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name));
@@ -63,7 +70,7 @@ console.log(`Size report of ${dist} (bytes; gzip -9, brotli q11)`);
 console.log(line('file', 'raw', 'gzip', 'brotli'));
 for (const row of rows) console.log(line(row.name, row.raw, row.gzip, row.brotli));
 console.log(line('total', total.raw, total.gzip, total.brotli));
-for (const row of others) console.log(`${line(row.name, row.raw, row.gzip, row.brotli)}  (only in opaque-origin frames; not in the first load)`);
+for (const row of others) console.log(`${line(row.name, row.raw, row.gzip, row.brotli)}  (${later(row.name)}; not in the first load)`);
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 console.log(
   `brotli total ${kib(total.brotli)} KiB of the ${kib(BUDGET_BROTLI_BYTES)} KiB first-load budget ` +

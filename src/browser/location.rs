@@ -32,6 +32,11 @@ pub fn page_address() -> Option<String> {
     ))
 }
 
+/// The address's scheme with its colon (`https:`; `file:` for the offline copy).
+pub fn protocol() -> Option<String> {
+    web_sys::window()?.location().protocol().ok()
+}
+
 /// Whether the address's query holds `name=1` (or `name=true`).
 pub fn query_flag(name: &str) -> bool {
     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {

@@ -11,6 +11,9 @@ use crate::app::{use_state, use_store, AppState, Opened, Store, View};
 use crate::browser::{self, frame, location};
 use crate::domain::{display_name, page_title, TextKind, MODEL_VERSION};
 
+/// The offline copy's file, next to index.html (written by scripts/finish-dist.mjs).
+const OFFLINE_COPY: &str = "koom-readiness-offline.html";
+
 /// The application root.
 #[component]
 pub fn App() -> impl IntoView {
@@ -100,6 +103,13 @@ pub fn App() -> impl IntoView {
         </Show>
         <footer class="site-footer" hidden=embed>
             <p>"Runs entirely in your browser: no account, no server, nothing sent anywhere."</p>
+            // The offline copy itself (opened from a file) has nothing next to it to download.
+            {(location::protocol().as_deref() != Some("file:")).then(|| view! {
+                <p>
+                    <a href=OFFLINE_COPY download=OFFLINE_COPY>"Download an offline copy"</a>
+                    ": the whole tool in one file that opens without a network."
+                </p>
+            })}
         </footer>
     }
 }

@@ -1082,7 +1082,7 @@ describe('Content-Security-Policy', () => {
     assert.match(start ?? '', /^import init from "\.\/koom-readiness-[0-9a-f]+\.js";\n/, 'the start module');
     const startHash = `'sha256-${createHash('sha256').update(start).digest('base64')}'`;
     assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'", hash, startHash, "'strict-dynamic'"], 'script-src');
-    for (const name of ['default-src', 'connect-src', 'style-src', 'font-src']) assert.deepEqual(directives[name], ["'self'"], name);
+    for (const name of ['default-src', 'connect-src', 'style-src', 'font-src', 'worker-src', 'manifest-src']) assert.deepEqual(directives[name], ["'self'"], name);
     assert.deepEqual(directives['object-src'], ["'none'"], 'object-src');
     assert.deepEqual(directives['base-uri'], ["'none'"], 'base-uri');
     for (const [name, values] of Object.entries(directives)) {

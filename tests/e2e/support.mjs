@@ -93,12 +93,13 @@ const CONTENT_TYPES = {
  * plain static host: no SPA fallback, no rewriting. `basePath` (e.g. '/tools/koom/') serves the
  * bundle from a sub-path, as an intranet would; other paths answer 404.
  *
- * Returns { origin, url, served, close() }: `url` is origin + basePath; `served` lists every
- * request as { method, path, status }.
+ * Returns { origin, url, served, setRoot(dir), close() }: `url` is origin + basePath; `served`
+ * lists every request as { method, path, status }; `setRoot` serves another directory from then
+ * on (a new version deployed).
  */
 export async function startStaticServer({ root = distDir(), basePath = '/' } = {}) {
   assert.ok(basePath.startsWith('/') && basePath.endsWith('/'), 'basePath must start and end with "/"');
-  const rootDir = resolve(root);
+  let rootDir = resolve(root);
   const served = [];
 
   const server = createServer(async (req, res) => {
@@ -137,6 +138,9 @@ export async function startStaticServer({ root = distDir(), basePath = '/' } = {
     origin,
     url: origin + basePath,
     served,
+    setRoot: (dir) => {
+      rootDir = resolve(dir);
+    },
     close: () =>
       new Promise((resolveClose) => {
         server.closeAllConnections?.();
