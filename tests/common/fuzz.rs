@@ -549,7 +549,8 @@ fn valid_pasted(links: &[Link]) -> Vec<String> {
     ]
 }
 
-/// What reading pasted text must give: one entry per non-blank line, in order, each shown in
+/// What reading pasted text must give: one entry per non-blank line, in order (a link mended
+/// across wrapped lines is one entry for them all), each shown in
 /// 60 characters at most; a line without a link says why with a message; a link opens (only
 /// the valid ones) or is refused with a message.
 pub fn check_pasted(kind: Kind, pasted: &str, links: &[Link]) -> Result<String, String> {
@@ -561,8 +562,35 @@ pub fn check_pasted(kind: Kind, pasted: &str, links: &[Link]) -> Result<String, 
         .map(|(i, _)| i + 1)
         .collect();
     let numbers: Vec<usize> = entries.iter().map(|e| e.line).collect();
-    if numbers != lines {
+    if numbers.first() != lines.first() || numbers.iter().any(|n| !lines.contains(n)) {
         return Err(format!("entries for lines {numbers:?}, not {lines:?}"));
+    }
+    // A link wrapped over several lines (an e-mail's line wrap) is one entry when the mended
+    // link passes every check: the lines it took are not entries of their own. Only such a
+    // link may take lines, and what it opens is made of what they hold.
+    let all: Vec<&str> = pasted.lines().collect();
+    let payload_chars = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    };
+    for (k, entry) in entries.iter().enumerate() {
+        let next = entries.get(k + 1).map_or(all.len() + 1, |e| e.line);
+        let Some(&last) = lines.iter().rfind(|&&n| n > entry.line && n < next) else {
+            continue;
+        };
+        let Ok(payload) = &entry.payload else {
+            return Err(format!(
+                "line {} took lines up to {last} without a link that opens",
+                entry.line
+            ));
+        };
+        if !payload_chars(&all[entry.line - 1..last].concat()).contains(&payload_chars(payload)) {
+            return Err(format!(
+                "line {} took lines up to {last} but opened a link they do not hold",
+                entry.line
+            ));
+        }
     }
     // The lines made of pieces hold valid links and changed ones, none sealed again.
     let made = if kind == Kind::RandomSymbols {
