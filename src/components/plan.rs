@@ -77,7 +77,9 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
             <details>
                 <summary>
                     <span class="plan-label">{item.label.clone()}</span>
-                    <span class="count">" — " {move || {
+                    // One model item may hold several causes: what was found tells them apart.
+                    {(!item.finding.is_empty()).then(|| view! { <span class="plan-finding">{item.finding.clone()}</span> })}
+                    <span class="count">{move || {
                         let e = entry();
                         let mut line = e.status.label().to_string();
                         if !e.owner.is_empty() { line.push_str(&format!(", {}", e.owner)); }
@@ -86,7 +88,6 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                     }}</span>
                     {move || resolved().map(|p| view! { <strong class="plan-resolved">" " {p}</strong> })}
                 </summary>
-                {(!item.finding.is_empty()).then(|| view! { <p class="reason-text">{item.finding.clone()}</p> })}
                 {(!item.action.is_empty()).then(|| view! {
                     <p class="reason-action"><span class="action-label">"Action: "</span>{item.action.clone()}</p>
                 })}

@@ -202,10 +202,16 @@ fn capitalised(s: &str) -> String {
 }
 
 /// The causes of the verdict a plan answers: its reasons and the gaps behind it, one per
-/// question (a fact shared by a condition and a red flag is one item).
-fn causes(r: &Readiness) -> Vec<&Reason> {
+/// question (a fact shared by a condition and a red flag is one item). A question not answered
+/// yet is no cause to plan for: answering it is the checklist's work, and a plan of every open
+/// question would bury the real causes while the checklist is being filled in. "Not sure" is
+/// one: finding out is work to plan.
+fn causes<'r>(a: &Assessment, r: &'r Readiness) -> Vec<&'r Reason> {
     let mut out: Vec<&Reason> = Vec::new();
     for reason in r.reasons.iter().chain(&r.also) {
+        if a.answer(reason.question_id).is_none() {
+            continue;
+        }
         if !out.iter().any(|x| x.question_id == reason.question_id) {
             out.push(reason);
         }
@@ -213,10 +219,22 @@ fn causes(r: &Readiness) -> Vec<&Reason> {
     out
 }
 
+/// Whether the cause behind the item `id` is there: a present cause, or a known question whose
+/// answer was cleared since (its cause is open again, not resolved).
+fn cause_of(a: &Assessment, present: &[&Reason], id: &str) -> Cause {
+    if present.iter().any(|x| x.question_id == id)
+        || (model::question(id).is_some() && a.answer(id).is_none())
+    {
+        Cause::Present
+    } else {
+        Cause::Resolved
+    }
+}
+
 /// The plan: an item for every present cause (with what the user recorded), then every item
 /// recorded earlier whose cause is resolved since.
 pub fn plan(a: &Assessment, r: &Readiness) -> Vec<PlanItem> {
-    let present = causes(r);
+    let present = causes(a, r);
     let mut items: Vec<PlanItem> = present
         .iter()
         .map(|reason| PlanItem {
@@ -242,7 +260,7 @@ pub fn plan(a: &Assessment, r: &Readiness) -> Vec<PlanItem> {
             action: question.map_or_else(String::new, |q| q.action.to_string()),
             step: question.and_then(|q| q.step).and_then(model::step),
             entry: entry.clone(),
-            cause: Cause::Resolved,
+            cause: cause_of(a, &present, id),
             known: question.is_some(),
         });
     }
@@ -323,10 +341,12 @@ pub fn edit_plan(
     id: &str,
     edit: PlanEdit,
 ) -> Result<(), PlanError> {
-    let present = causes(r).iter().any(|x| x.question_id == id);
-    if !present && !a.plan.contains_key(id) {
+    let causes = causes(a, r);
+    let cause_present = causes.iter().any(|x| x.question_id == id);
+    if !cause_present && !a.plan.contains_key(id) {
         return Err(PlanError::UnknownItem(id.to_string()));
     }
+    let present = cause_of(a, &causes, id) == Cause::Present;
     let mut entry = a.plan.get(id).cloned().unwrap_or_default();
     match edit {
         PlanEdit::Owner(text) => entry.owner = checked(text.trim(), TextKind::Name, "an owner")?,
@@ -400,6 +420,32 @@ mod tests {
         assert_eq!(items[0].entry, PlanEntry::default());
         assert!(items.iter().all(|i| i.cause == Cause::Present && i.known));
         assert_eq!(plan_counts(&items), (2, 2));
+    }
+
+    /// Seed §2: "If any of these conditions are not true, the organization cannot deploy KOOM."
+    /// An unanswered question holds the verdict but is no plan item (answering is the
+    /// checklist's work); "Not sure" is (finding out is); a recorded item whose answer is
+    /// cleared stays, its cause open again, not resolved.
+    #[test]
+    fn open_questions_are_not_plan_items_but_not_sure_is() {
+        let mut a = ready();
+        a.set_answer(DIRECT_ORDERS, None);
+        a.set_answer("maturity.truth.audit_uncensored", Some(Answer::NotSure));
+        let r = evaluate(&a);
+        assert_ne!(r.verdict, Verdict::Ready);
+        let items = plan(&a, &r);
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["maturity.truth.audit_uncensored"]);
+
+        a.set_answer(DIRECT_ORDERS, Some(Answer::Yes));
+        let r = evaluate(&a);
+        edit_plan(&mut a, &r, DIRECT_ORDERS, PlanEdit::Owner("Ann".into())).unwrap();
+        a.set_answer(DIRECT_ORDERS, None);
+        let items = plan(&a, &evaluate(&a));
+        let item = items.iter().find(|i| i.id == DIRECT_ORDERS).unwrap();
+        assert_eq!(item.cause, Cause::Present);
+        assert_eq!(item.entry.owner, "Ann");
+        assert_eq!(item.resolved_prompt(), None);
     }
 
     /// The life cycle: the cause appears, the user records owner, date, status and note; the
