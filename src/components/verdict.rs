@@ -186,7 +186,9 @@ pub fn VerdictPanel() -> impl IntoView {
     };
 
     view! {
-        <aside class="verdict-panel" id="verdict" tabindex="-1" aria-labelledby="verdict-title" data-verdict=move || verdict.get().token() data-tone=tone>
+        // Focusable: on a wide screen the panel scrolls on its own, and a keyboard must reach it
+        // even when nothing inside it can take the focus (axe: scrollable-region-focusable).
+        <aside class="verdict-panel" id="verdict" tabindex="0" aria-labelledby="verdict-title" data-verdict=move || verdict.get().token() data-tone=tone>
             <div class="verdict-summary">
                 <Show when=move || past.get()>
                     <p class="stage-line" data-stage=move || stage.with(Stage::token) role="status" aria-live="polite">
