@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::answer::{Answer, Observation};
 use super::limits::{bounded, TextKind, MAX_CYCLES};
 use super::model::MODEL_VERSION;
-use super::plan::PlanEntry;
+use super::plan_entry::PlanEntry;
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use super::answer::{Answer, Observation};
 use super::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 use super::json::Json;
 use super::model::MODEL_VERSION;
-use super::plan::{is_iso_date, PlanEntry, PlanStatus};
+use super::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]

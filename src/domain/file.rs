@@ -707,7 +707,7 @@ mod tests {
         let mut a = crate::domain::example::raccoons_inc();
         a.plan.insert(
             "precondition.coe.training_owner".into(),
-            crate::domain::plan::PlanEntry {
+            crate::domain::plan_entry::PlanEntry {
                 owner: "Dee".into(),
                 due: "2027-01-15".into(),
                 ..Default::default()

@@ -21,6 +21,7 @@ mod mend;
 mod model;
 mod pasted;
 mod plan;
+mod plan_entry;
 mod progress;
 mod readiness;
 mod records;
@@ -67,10 +68,8 @@ pub use model::{
     VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use pasted::{pasted_links, PastedLink, PastedLinkError};
-pub use plan::{
-    edit_plan, is_iso_date, plan, plan_counts, Cause, PlanEdit, PlanEntry, PlanError, PlanItem,
-    PlanStatus,
-};
+pub use plan::{edit_plan, plan, plan_counts, Cause, PlanEdit, PlanError, PlanItem};
+pub use plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 pub use progress::{Progress, SectionProgress};
 pub use readiness::{
     evaluate as evaluate_readiness, Caution, Inconsistency, OpenGroup, Readiness, Reason,

@@ -354,10 +354,10 @@ mod tests {
         let mut with_plan = record.clone();
         with_plan.assessment.plan.insert(
             "precondition.coe.training_owner".into(),
-            crate::domain::plan::PlanEntry {
+            crate::domain::plan_entry::PlanEntry {
                 owner: "Dee".into(),
                 due: "2027-01-15".into(),
-                status: crate::domain::plan::PlanStatus::WontDo,
+                status: crate::domain::plan_entry::PlanStatus::WontDo,
                 reason: "Outsourced".into(),
                 note: "see minutes".into(),
             },
