@@ -417,7 +417,7 @@ impl Stage {
                 at(Page::Stability, None),
             ),
             Stage::Deployed(Health::Healthy { .. }) => go(
-                "Keep the alignment cycles going and flag what is unclear in the model (seed §9).".to_string(),
+                "Keep the alignment cycles going and flag what is unclear in the KOOM model (section 9).".to_string(),
                 at(Page::Stability, None),
             ),
             Stage::Deployed(Health::Watch { cycle, .. }) => go(
