@@ -69,7 +69,15 @@ fn addresses_read_back_and_their_links_open_or_are_refused() {
         "addresses",
         ADDRESSES,
         &[
-            "Unknown", "Start", "Saved", "Example", "Shared", "Compare", "Team", "Memory",
+            "Unknown",
+            "BadCompare",
+            "Start",
+            "Saved",
+            "Example",
+            "Shared",
+            "Compare",
+            "Team",
+            "Memory",
         ],
     );
 }

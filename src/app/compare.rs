@@ -1,4 +1,4 @@
-//! Two assessments side by side: the library's, the example, or a share link's.
+//! Two to six assessments side by side: the library's, the example, or a share link's.
 
 use leptos::prelude::*;
 
@@ -24,8 +24,8 @@ pub struct Side {
 /// The comparison on screen.
 #[derive(Clone, Copy)]
 pub struct Compared {
-    /// The two sides, once resolved.
-    pub sides: RwSignal<Option<(Side, Side)>>,
+    /// The sides, once resolved, in the order shown.
+    pub sides: RwSignal<Option<Vec<Side>>>,
 }
 
 impl Compared {
@@ -66,29 +66,35 @@ async fn resolve(source: Source) -> Result<Side, String> {
 }
 
 impl Store {
-    /// Shows two assessments side by side. A side that cannot be read says why, and nothing
-    /// changes.
-    pub fn open_compare(&self, state: AppState, left: Source, right: Source) -> bool {
+    /// Shows assessments side by side, in the order given. A side that cannot be read says
+    /// why, and nothing changes.
+    pub fn open_compare(&self, state: AppState, sources: Vec<Source>) -> bool {
         let store = *self;
         leptos::task::spawn_local(async move {
-            match (resolve(left).await, resolve(right).await) {
-                (Ok(l), Ok(r)) => {
-                    store.compared.sides.set(Some((l, r)));
-                    state.go(View::Compare);
-                }
-                (Err(e), _) | (_, Err(e)) => {
-                    store.notices.say(end_sentence(&format!(
-                        "The comparison could not be shown: {e}"
-                    )));
-                    if state.view.get_untracked() == View::Compare {
-                        state.go(View::Start);
-                    } else {
-                        // The address shows again what is on screen.
-                        store.show_address_of_screen(state);
-                    }
+            let mut sides = Vec::with_capacity(sources.len());
+            for source in sources {
+                match resolve(source).await {
+                    Ok(side) => sides.push(side),
+                    Err(e) => return store.refuse_compare(state, &e),
                 }
             }
+            store.compared.sides.set(Some(sides));
+            state.go(View::Compare);
         });
         true
+    }
+
+    /// Says why a comparison cannot be shown, and leaves on screen what was there (the start
+    /// screen instead of a comparison that is no longer shown).
+    pub(super) fn refuse_compare(&self, state: AppState, reason: &str) {
+        self.notices.say(end_sentence(&format!(
+            "The comparison could not be shown: {reason}"
+        )));
+        if state.view.get_untracked() == View::Compare {
+            state.go(View::Start);
+        } else {
+            // The address shows again what is on screen.
+            self.show_address_of_screen(state);
+        }
     }
 }

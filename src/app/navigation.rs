@@ -26,10 +26,9 @@ impl Store {
             };
         }
         if view == View::Compare {
-            if let Some((left, right)) = self.compared.sides.get() {
+            if let Some(sides) = self.compared.sides.get() {
                 return Route::Compare {
-                    left: left.source,
-                    right: right.source,
+                    sides: sides.into_iter().map(|side| side.source).collect(),
                 };
             }
         }
@@ -72,7 +71,11 @@ impl Store {
                 false
             }
             Route::Shared { payload, page } => self.open_shared(state, payload, View::of(*page)),
-            Route::Compare { left, right } => self.open_compare(state, left.clone(), right.clone()),
+            Route::Compare { sides } => self.open_compare(state, sides.clone()),
+            Route::BadCompare { error, .. } => {
+                self.refuse_compare(state, &error.reason());
+                false
+            }
             Route::Team { id } => {
                 let shown = self.teams.open_saved(state, id);
                 if !shown && state.view.get_untracked() == View::Team {

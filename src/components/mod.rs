@@ -24,6 +24,6 @@ pub use question::{ItemExtras, QuestionControl};
 pub use report::{ReportDocument, ReportView};
 pub use save_status::{SaveAlert, SaveStatus};
 pub use sequence::SequenceView;
-pub use shell::{App, PageHeading};
+pub use shell::{App, PageHeading, RuleNote};
 pub use team::{AddToTeam, TeamLibrary, TeamView};
 pub use verdict::VerdictPanel;

@@ -112,7 +112,7 @@ fn ConflictDifferences(
             theirs.with_value(|theirs| {
                 let name = (mine.organisation.trim() != theirs.organisation.trim())
                     .then(|| (display_name(mine), display_name(theirs)));
-                (compare(mine, theirs), name)
+                (compare(&[mine, theirs]), name)
             })
         });
         let items: Vec<_> = differences
@@ -131,7 +131,7 @@ fn ConflictDifferences(
                         <ul>
                             {name.map(|(mine, theirs)| view! { <li>"Name: " {mine} " → " {theirs}</li> })}
                             {items.into_iter().take(LISTED).map(|d| view! {
-                                <li data-item=d.id>{d.text} ": " <strong>{d.left}</strong> " → " <strong>{d.right}</strong></li>
+                                <li data-item=d.id>{d.text} ": " <strong>{d.sides[0].label}</strong> " → " <strong>{d.sides[1].label}</strong></li>
                             }).collect_view()}
                         </ul>
                         {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
@@ -174,7 +174,7 @@ pub fn OpenedBanner(
                     </p>
                     <div class="notice-actions">
                         <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>"Save as my copy"</button>
-                        <ComparePicker this=this place="banner"/>
+                        <ComparePicker compared=vec![this] place="banner"/>
                         <super::team::AddToTeam/>
                     </div>
                 </div>

@@ -228,7 +228,7 @@ pub fn ReportView() -> impl IntoView {
             <p class="muted no-print frame-print-note">"Embedded in a wiki, printing may be blocked by its frame. If nothing happens, open the full page (top right) and print there."</p>
         })}
         <SharePanel/>
-        {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker this=this place="report"/></div> })}
+        {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker compared=vec![this] place="report"/></div> })}
         <ReportDocument report/>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::question::LimitHint;
-use super::{ItemExtras, PageHeading, QuestionControl};
+use super::{ItemExtras, PageHeading, QuestionControl, RuleNote};
 use crate::app::{use_state, use_store};
 use crate::browser;
 use crate::domain::TextKind;
@@ -380,7 +380,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                 {move || match gate.get() {
                     GateOutcome::Suspended(reason) => view! {
                         <p><strong>"Gate suspended: "</strong>{reason.to_string()}</p>
-                        <p class="muted" data-rule=RULE_GATE.id>{RULE_GATE.rule}</p>
+                        <RuleNote rule=RULE_GATE/>
                     }.into_any(),
                     GateOutcome::Pending { open } => view! {
                         <p><strong>"Gate pending: "</strong>{open.len()} " of 6 criteria still to confirm."</p>
@@ -392,7 +392,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                         <div>
                             <p><strong>"If not — roll back, retrain, repeat."</strong> " Not met: "
                                 {failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")} "."</p>
-                            <p class="muted" data-rule=RULE_ROLL_BACK.id>{RULE_ROLL_BACK.rule}</p>
+                            <RuleNote rule=RULE_ROLL_BACK/>
                             <RollBackChoice locked sequence/>
                         </div>
                     }.into_any(),

@@ -9,7 +9,7 @@ use super::{
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, use_store, AppState, Opened, Store, View};
 use crate::browser::{self, frame, location};
-use crate::domain::{display_name, page_title, TextKind, MODEL_VERSION};
+use crate::domain::{compared_names, display_name, page_title, Rule, TextKind, MODEL_VERSION};
 
 /// The offline copy's file, next to index.html (written by scripts/finish-dist.mjs).
 const OFFLINE_COPY: &str = "koom-readiness-offline.html";
@@ -37,8 +37,9 @@ pub fn App() -> impl IntoView {
             View::Start => None,
             View::Team | View::Seed => None,
             View::Compare => store.compared.sides.with(|s| {
-                s.as_ref()
-                    .map(|(l, r)| format!("{} and {}", l.name, r.name))
+                s.as_ref().map(|sides| {
+                    compared_names(&sides.iter().map(|side| &side.name).collect::<Vec<_>>())
+                })
             }),
             _ => Some(state.assessment.with(display_name)),
         };
@@ -258,5 +259,27 @@ pub fn PageHeading(
             <h1 id="main-heading" tabindex="-1">{title}</h1>
             <p class="intro">{intro}</p>
         </header>
+    }
+}
+
+/// A rule where it acts: one plain sentence first, then, one click away, the full rule and the
+/// KOOM model's own words, with a link to that section of the model.
+#[component]
+pub fn RuleNote(
+    /// The rule.
+    rule: &'static Rule,
+) -> impl IntoView {
+    let section = rule.section.0;
+    view! {
+        <div class="rule-note" data-rule=rule.id>
+            <p class="rule-plain">{rule.plain}</p>
+            <details class="rule-words">
+                <summary>"The full rule and the model's own words"</summary>
+                <p>{rule.rule}</p>
+                <p>{rule.citation()} " "
+                    <a href=format!("#/seed/{section}")>{format!("Read section {section} of the model")}</a>
+                </p>
+            </details>
+        </div>
     }
 }

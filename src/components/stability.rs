@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{ItemExtras, PageHeading};
+use super::{ItemExtras, PageHeading, RuleNote};
 use crate::app::use_state;
 use crate::domain::{
     end_sentence, limit_cycle_over, CycleCounts, Health, Observation, RULE_AFTER_DEPLOYMENT,
@@ -29,9 +29,7 @@ pub fn StabilityView() -> impl IntoView {
             title="Stability after deployment"
             intro="Within 1–2 alignment cycles after deploying KOOM, all ten signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic."
         />
-        <p class="rule" data-rule=RULE_WITHIN_TWO_CYCLES.id>
-            {RULE_WITHIN_TWO_CYCLES.citation()} " " {RULE_WITHIN_TWO_CYCLES.rule}
-        </p>
+        <RuleNote rule=RULE_WITHIN_TWO_CYCLES/>
         {move || {
             let s = stability.get();
             let health = s.health.clone();
@@ -42,8 +40,8 @@ pub fn StabilityView() -> impl IntoView {
                     <h2 id="health-title">{headline}</h2>
                     {match health {
                         Health::NotDeployed { cycles } => view! {
-                            <p data-rule=RULE_AFTER_DEPLOYMENT.id>{RULE_AFTER_DEPLOYMENT.citation()} " " {RULE_AFTER_DEPLOYMENT.rule}
-                                {(cycles > 0).then_some(" The marks recorded so far are shown below.")}</p>
+                            <RuleNote rule=RULE_AFTER_DEPLOYMENT/>
+                            {(cycles > 0).then(|| view! { <p>"The marks recorded so far are shown below."</p> })}
                         }.into_any(),
                         Health::NotStarted => view! { <p>"Add the first alignment cycle after deployment and mark each sign."</p> }.into_any(),
                         Health::Watch { .. } => view! { <p>"Keep watching: the seed allows 1–2 alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet."</p> }.into_any(),

@@ -7,13 +7,15 @@
 //! - `#/a/<id>/<view>` — an assessment of this browser's library;
 //! - `#/example/<view>` — the Raccoons Inc. example;
 //! - `#/s/<payload>/<view>` — a shared assessment, carried whole by `<payload>`;
-//! - `#/compare/<left>/<right>` — two assessments side by side, each `a:<id>`, `example` or
-//!   `s:<payload>`;
+//! - `#/compare/<first>/<second>[/<third>…]` — two to six assessments side by side
+//!   ([`MAX_COMPARED`]), each `a:<id>`, `example` or `s:<payload>`, in the order shown;
 //! - `#/team/<id>/<view>` — a team view of the library;
 //! - `#/seed` or `#/seed/<section>` — the KOOM model's own text, at one of its sections.
 //!
 //! `<view>` is a view token (`preconditions`, `report`, …); when it is missing or unknown the
 //! first section is shown. Ids and payloads use URL-safe characters only.
+
+use super::compare::{MAX_COMPARED, MIN_COMPARED};
 
 /// A page of the app, independent of the framework that shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +79,8 @@ pub enum Source {
 }
 
 impl Source {
-    fn token(&self) -> String {
+    /// Its part of a comparison's address: `a:<id>`, `example` or `s:<payload>`.
+    pub fn token(&self) -> String {
         match self {
             Source::Saved(id) => format!("a:{id}"),
             Source::Example => "example".to_string(),
@@ -93,6 +96,74 @@ impl Source {
             _ => None,
         }
     }
+}
+
+/// Why a comparison's address cannot be shown (each said in plain words by
+/// [`CompareAddressError::reason`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareAddressError {
+    /// Fewer than two assessments named (how many).
+    TooFew(usize),
+    /// More than [`MAX_COMPARED`] assessments named (how many).
+    TooMany(usize),
+    /// A part that names no assessment: its place (counted from 1) and the part itself.
+    NotAnAssessment(usize, String),
+    /// The same assessment named twice: both places, counted from 1.
+    Twice(usize, usize),
+}
+
+/// At most this many characters of an unreadable part are quoted back.
+const QUOTED_PART: usize = 40;
+
+impl CompareAddressError {
+    /// Why, in words that complete "The comparison could not be shown: …".
+    pub fn reason(&self) -> String {
+        match self {
+            CompareAddressError::TooFew(n) => {
+                let named = match n {
+                    0 => "no assessment".to_string(),
+                    1 => "1 assessment".to_string(),
+                    n => format!("{n} assessments"),
+                };
+                format!("the address names {named}; a comparison needs {MIN_COMPARED} or more")
+            }
+            CompareAddressError::TooMany(n) => format!(
+                "the address names {n} assessments; one comparison shows at most {MAX_COMPARED}"
+            ),
+            CompareAddressError::NotAnAssessment(place, part) => {
+                let quoted: String = part.chars().take(QUOTED_PART).collect();
+                let cut = if part.chars().count() > QUOTED_PART {
+                    "…"
+                } else {
+                    ""
+                };
+                format!("assessment {place} in the address (“{quoted}{cut}”) is not one KOOM Readiness can name")
+            }
+            CompareAddressError::Twice(first, second) => format!(
+                "the address names the same assessment twice (assessments {first} and {second})"
+            ),
+        }
+    }
+}
+
+/// Reads a comparison's parts: two to [`MAX_COMPARED`] assessments, each named once.
+fn compared(parts: &[&str]) -> Result<Vec<Source>, CompareAddressError> {
+    if parts.len() < MIN_COMPARED {
+        return Err(CompareAddressError::TooFew(parts.len()));
+    }
+    if parts.len() > MAX_COMPARED {
+        return Err(CompareAddressError::TooMany(parts.len()));
+    }
+    let mut sides: Vec<Source> = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        let side = Source::parse(part)
+            .ok_or_else(|| CompareAddressError::NotAnAssessment(i + 1, part.to_string()))?;
+        if let Some(first) = sides.iter().position(|s| *s == side) {
+            return Err(CompareAddressError::Twice(first + 1, i + 1));
+        }
+        sides.push(side);
+    }
+    Ok(sides)
 }
 
 /// Where the app is: what is open and which page of it.
@@ -119,12 +190,17 @@ pub enum Route {
         /// The page.
         page: Page,
     },
-    /// Two assessments compared.
+    /// Two to [`MAX_COMPARED`] assessments compared.
     Compare {
-        /// The left side.
-        left: Source,
-        /// The right side.
-        right: Source,
+        /// The sides, in the order shown.
+        sides: Vec<Source>,
+    },
+    /// A comparison's address that cannot be shown (kept, so the app can say why).
+    BadCompare {
+        /// The address.
+        fragment: String,
+        /// Why it cannot be shown.
+        error: CompareAddressError,
     },
     /// A team view of the library.
     Team {
@@ -178,9 +254,12 @@ impl Route {
                 payload: payload.to_string(),
                 page: page(rest.first().copied()),
             },
-            ["compare", left, right] => match (Source::parse(left), Source::parse(right)) {
-                (Some(left), Some(right)) => Route::Compare { left, right },
-                _ => Route::Unknown(fragment.to_string()),
+            ["compare", parts @ ..] => match compared(parts) {
+                Ok(sides) => Route::Compare { sides },
+                Err(error) => Route::BadCompare {
+                    fragment: fragment.to_string(),
+                    error,
+                },
             },
             ["team", id] if is_safe(id) => Route::Team { id: id.to_string() },
             ["seed"] => Route::Seed { section: None },
@@ -200,12 +279,13 @@ impl Route {
     /// The fragment of this route, with its leading `#`.
     pub fn fragment(&self) -> String {
         match self {
-            Route::Start | Route::Unknown(_) => "#/".to_string(),
+            Route::Start | Route::Unknown(_) | Route::BadCompare { .. } => "#/".to_string(),
             Route::Saved { id, page } => format!("#/a/{id}/{}", page.token()),
             Route::Example { page } => format!("#/example/{}", page.token()),
             Route::Shared { payload, page } => format!("#/s/{payload}/{}", page.token()),
-            Route::Compare { left, right } => {
-                format!("#/compare/{}/{}", left.token(), right.token())
+            Route::Compare { sides } => {
+                let parts: Vec<String> = sides.iter().map(Source::token).collect();
+                format!("#/compare/{}", parts.join("/"))
             }
             Route::Team { id } => format!("#/team/{id}"),
             Route::Seed { section: None } => "#/seed".to_string(),
@@ -263,12 +343,18 @@ mod tests {
                 page: Page::RedFlags,
             },
             Route::Compare {
-                left: Source::Saved("x1".into()),
-                right: Source::Shared("p9".into()),
+                sides: vec![Source::Saved("x1".into()), Source::Shared("p9".into())],
             },
             Route::Compare {
-                left: Source::Example,
-                right: Source::Saved("y".into()),
+                sides: vec![Source::Example, Source::Saved("y".into())],
+            },
+            Route::Compare {
+                sides: vec![
+                    Source::Saved("r1".into()),
+                    Source::Saved("r2".into()),
+                    Source::Example,
+                    Source::Shared("p9".into()),
+                ],
             },
             Route::Team { id: "t1".into() },
             Route::Seed { section: None },
@@ -306,11 +392,90 @@ mod tests {
         );
         assert_eq!(
             Route::parse("#/compare/a:x"),
-            Route::Unknown("#/compare/a:x".into())
+            Route::BadCompare {
+                fragment: "#/compare/a:x".into(),
+                error: CompareAddressError::TooFew(1)
+            }
         );
         assert_eq!(
             Route::parse("#/what/ever"),
             Route::Unknown("#/what/ever".into())
+        );
+    }
+
+    /// Addresses made before comparisons took more than two sides read exactly as before.
+    #[test]
+    fn a_two_side_address_reads_as_it_always_did() {
+        let fragment = "#/compare/example/a:19b3-0a1b2c3d";
+        let route = Route::parse(fragment);
+        assert_eq!(
+            route,
+            Route::Compare {
+                sides: vec![Source::Example, Source::Saved("19b3-0a1b2c3d".into())]
+            }
+        );
+        assert_eq!(route.fragment(), fragment);
+    }
+
+    #[test]
+    fn a_comparison_address_that_cannot_be_shown_says_why() {
+        let error = |fragment: &str| match Route::parse(fragment) {
+            Route::BadCompare { error, .. } => error,
+            other => panic!("{fragment}: {other:?}"),
+        };
+        assert_eq!(error("#/compare"), CompareAddressError::TooFew(0));
+        assert_eq!(error("#/compare/example"), CompareAddressError::TooFew(1));
+        let seven: Vec<String> = (1..=MAX_COMPARED + 1).map(|i| format!("a:r{i}")).collect();
+        let too_many = format!("#/compare/{}", seven.join("/"));
+        assert_eq!(
+            error(&too_many),
+            CompareAddressError::TooMany(MAX_COMPARED + 1)
+        );
+        let six = format!("#/compare/{}", seven[..MAX_COMPARED].join("/"));
+        assert!(
+            matches!(Route::parse(&six), Route::Compare { ref sides } if sides.len() == MAX_COMPARED)
+        );
+        assert_eq!(
+            error("#/compare/example/a:x/b:y"),
+            CompareAddressError::NotAnAssessment(3, "b:y".into())
+        );
+        assert_eq!(
+            error("#/compare/a:x/example/a:x"),
+            CompareAddressError::Twice(1, 3)
+        );
+        assert_eq!(
+            error("#/compare/example/example"),
+            CompareAddressError::Twice(1, 2)
+        );
+        // Nothing of it is kept as an address of the screen.
+        assert_eq!(Route::parse("#/compare/example").fragment(), "#/");
+    }
+
+    #[test]
+    fn each_reason_is_plain_words() {
+        assert_eq!(
+            CompareAddressError::Twice(1, 3).reason(),
+            "the address names the same assessment twice (assessments 1 and 3)"
+        );
+        assert_eq!(
+            CompareAddressError::TooMany(7).reason(),
+            "the address names 7 assessments; one comparison shows at most 6"
+        );
+        assert_eq!(
+            CompareAddressError::TooFew(1).reason(),
+            "the address names 1 assessment; a comparison needs 2 or more"
+        );
+        assert_eq!(
+            CompareAddressError::NotAnAssessment(3, "b:y".into()).reason(),
+            "assessment 3 in the address (“b:y”) is not one KOOM Readiness can name"
+        );
+        let long = "x".repeat(100);
+        assert_eq!(
+            CompareAddressError::NotAnAssessment(2, long).reason(),
+            format!(
+                "assessment 2 in the address (“{}…”) is not one KOOM Readiness can name",
+                "x".repeat(QUOTED_PART)
+            )
         );
     }
 

@@ -438,12 +438,20 @@ fn valid_fragments(links: &[Link]) -> Vec<String> {
             id: "t-19b3".into(),
         },
         Route::Compare {
-            left: Source::Saved("19b3-0a1b2c3d".into()),
-            right: Source::Shared(payload.clone()),
+            sides: vec![
+                Source::Saved("19b3-0a1b2c3d".into()),
+                Source::Shared(payload.clone()),
+            ],
         },
         Route::Compare {
-            left: Source::Example,
-            right: Source::Saved("x1".into()),
+            sides: vec![Source::Example, Source::Saved("x1".into())],
+        },
+        Route::Compare {
+            sides: vec![
+                Source::Saved("x1".into()),
+                Source::Saved("x2".into()),
+                Source::Example,
+            ],
         },
     ];
     for page in Page::ALL {
@@ -465,16 +473,22 @@ fn valid_fragments(links: &[Link]) -> Vec<String> {
 /// the share links it carries open (only the valid ones) or are refused with a message.
 pub fn check_fragment(kind: Kind, fragment: &str, links: &[Link]) -> Result<String, String> {
     let route = Route::parse(fragment);
-    if let Route::Unknown(_) = route {
-        return Ok("Unknown".into());
+    match &route {
+        Route::Unknown(_) => return Ok("Unknown".into()),
+        // A comparison's address that cannot be shown says why.
+        Route::BadCompare { error, .. } if error.reason().trim().is_empty() => {
+            return Err(format!("{error:?} has an empty reason"))
+        }
+        Route::BadCompare { .. } => return Ok("BadCompare".into()),
+        _ => {}
     }
     if Route::parse(&route.fragment()) != route {
         return Err(format!("{route:?} does not read back from its fragment"));
     }
     let payloads = match &route {
         Route::Shared { payload, .. } => vec![payload.as_str()],
-        Route::Compare { left, right } => [left, right]
-            .into_iter()
+        Route::Compare { sides } => sides
+            .iter()
             .filter_map(|s| match s {
                 Source::Shared(p) => Some(p.as_str()),
                 _ => None,

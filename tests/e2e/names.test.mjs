@@ -133,6 +133,58 @@ describe('words for a manager in a hurry', () => {
   });
 });
 
+/** The plain sentences of src/domain/model.rs (`Rule::plain`) and the seed's words (`Rule::seed`). */
+const PLAIN = {
+  'rule.stability_within_two_cycles': 'Expect all ten signs within 1–2 alignment cycles; any sign not seen in cycle 2 means something was implemented incorrectly.',
+  'rule.gate_only_when_reachable': 'The gate after the pilot decides nothing until the verdict is Ready and steps 1–5 are complete.',
+};
+const SEED_WORDS = {
+  'rule.stability_within_two_cycles': 'The KOOM model, section 7: “If you don’t see these signs within 1–2 alignment cycles, something was implemented incorrectly.”',
+  'rule.gate_only_when_reachable': 'The KOOM model, section 4: “Only proceed if:”',
+};
+
+describe('dense rules in plain words', () => {
+  for (const [width, options] of [['desktop', undefined], ['phone', { contextOptions: PHONE_CONTEXT }]]) {
+    test(`the stability rule and the gate's note lead with one plain sentence; the full rule and the seed's words are one click away (${width})`, { timeout: TIMEOUT }, async () => {
+      await withApp(async ({ page }) => {
+        /** Checks one rule note: the plain sentence shown, the rest behind its summary, the link to the seed's section. */
+        async function check(id, section) {
+          const note = page.locator(`.rule-note[data-rule="${id}"]`);
+          assert.equal((await note.locator('.rule-plain').textContent()).trim(), PLAIN[id]);
+          const details = note.locator('details.rule-words');
+          assert.equal(await details.getAttribute('open'), null, `${id}: the full rule is open at first`);
+          assert.ok(!(await details.locator('a').isVisible()), `${id}: the seed's words show before the click`);
+          await details.locator('summary').click();
+          const text = (await details.textContent()).replace(/\s+/g, ' ');
+          assert.ok(text.includes(SEED_WORDS[id]), `${id}: the seed's words are missing: ${text}`);
+          const link = details.getByRole('link', { name: `Read section ${section} of the model` });
+          assert.equal(await link.getAttribute('href'), `#/seed/${section}`);
+          return link;
+        }
+
+        await openExample(page);
+        await openView(page, 'stability');
+        const link = await check('rule.stability_within_two_cycles', 7);
+        await link.click();
+        await page.locator('#seed-section-7').waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'seed-section-7');
+        await page.goBack();
+        await waitForView(page, 'stability');
+
+        // The gate's note shows when the gate is suspended: a copy of the example with a red flag.
+        await page.getByRole('button', { name: 'Copy it as my starting point' }).click();
+        await page.locator('nav[aria-label="Assessment sections"] .nav-org', { hasText: 'Copy of Raccoons Incorporated' }).waitFor();
+        await openView(page, 'red-flags');
+        const flag = readinessModel().redFlags.find((f) => !f.shared);
+        await page.locator(`input[type="radio"][name="${flag.question}"][value="yes"]`).click();
+        await openView(page, 'sequence');
+        await page.locator('.gate-outcome[data-gate="suspended"]').waitFor();
+        await check('rule.gate_only_when_reachable', 4);
+      }, options);
+    });
+  }
+});
+
 describe('the seed, one click away', () => {
   test('the "Based on" badge and each section heading open the model\'s own text, with no request once the app runs', { timeout: TIMEOUT }, async () => {
     await withApp(async (app) => {
