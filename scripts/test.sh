@@ -21,9 +21,20 @@ PASSED=0
 FAILED=0
 STAGE="setup"
 LOGS="$(mktemp -d)"
+# Each stage's wall time, printed at the end: what a warm or a cold run spends where.
+STARTED=$SECONDS
+STAGE_STARTED=$SECONDS
+TIMES=""
+
+stage_time() {
+	TIMES+="$(printf '  %5d s  %s' $((SECONDS - STAGE_STARTED)) "$STAGE")"$'\n'
+	STAGE_STARTED=$SECONDS
+}
 
 finish() {
 	local rc=$?
+	stage_time
+	printf '\nTime per stage:\n%s  %5d s  in all\n' "$TIMES" $((SECONDS - STARTED))
 	if ((rc != 0)); then
 		printf '\nFAILED at stage: %s (exit status %d)\n' "$STAGE" "$rc"
 	else
@@ -35,6 +46,7 @@ finish() {
 trap finish EXIT
 
 stage() {
+	stage_time
 	STAGE="$1"
 	printf '\n\033[1m======== %s ========\033[0m\n' "$STAGE"
 }
