@@ -33,7 +33,7 @@ stage_time() {
 
 finish() {
 	local rc=$?
-	stage_time
+	[[ "$STAGE" == "done" ]] || stage_time
 	printf '\nTime per stage:\n%s  %5d s  in all\n' "$TIMES" $((SECONDS - STARTED))
 	if ((rc != 0)); then
 		printf '\nFAILED at stage: %s (exit status %d)\n' "$STAGE" "$rc"
@@ -140,4 +140,5 @@ node_suite firefox tests/e2e/engines/firefox.test.mjs
 stage "e2e: core journeys in WebKitGTK (MiniBrowser under Xvfb, WebKitWebDriver)"
 node_suite webkit tests/e2e/engines/webkit.test.mjs
 
+stage_time
 STAGE="done"
