@@ -3,6 +3,10 @@
 // when altered or cut; a team view from pasted links; the file out and back in; the embed
 // layout in every kind of frame a wiki uses (the height message, the truth about storage, the
 // opaque-origin sandbox); answering by keyboard alone with a visible focus ring; phone width.
+// And what a new user tripped over (issue 21): at 768, 1024 and 1280 px the live verdict stays
+// in view and no word in the section navigation breaks; a share link damaged in transport (a
+// trailing ")", an e-mail line wrap) still opens; no untitled start, a rename from inside, a page
+// title naming view and assessment; three assessments compared without the page overflowing.
 // The Chromium suite (tests/e2e/*.test.mjs) checks each in depth; these check that every engine
 // our users have gets through them. A test file per engine calls coreJourneys(name).
 //
@@ -13,7 +17,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { readinessModel } from '../flows.mjs';
+import { SESSION_KEY, VIEWS, readinessModel } from '../flows.mjs';
 import { LOCAL_HOST, startStaticServer } from '../support.mjs';
 import { poll, startEngine } from './engine.mjs';
 
@@ -204,6 +208,94 @@ async function pressUntil(tab, key, matches, what, max = 30) {
   assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
 }
 
+/** The id of the assessment open now (the session record names it). */
+async function openedId(tab) {
+  const raw = await tab.eval((key) => localStorage.getItem(key), SESSION_KEY);
+  const id = raw ? JSON.parse(raw).open : null;
+  assert.ok(id, `no assessment is open according to ${SESSION_KEY}: ${raw}`);
+  return id;
+}
+
+/** The page's document.title, once it is `title`. */
+const waitForTitle = (tab, title) => poll(() => tab.eval(() => document.title), (t) => t === title, `the page title “${title}”`);
+
+/** Where the live verdict is on screen now: 'panel', 'bar', or null when neither is in view. */
+const verdictInView = (tab) =>
+  tab.eval(() => {
+    const inView = (el) => {
+      if (!el) return false;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      const box = el.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight + 1 && box.left >= 0 && box.right <= window.innerWidth + 1;
+    };
+    if (inView(document.querySelector('aside#verdict .verdict-headline'))) return 'panel';
+    if (inView(document.querySelector('.verdict-bar .verdict-bar-text'))) return 'bar';
+    return null;
+  });
+
+/**
+ * Words in `selector`'s text (outside visually-hidden parts) whose letters sit on more than one
+ * line, and counts (.nav-progress) split over two lines: "Precondition s", "15/1 5", "0/2 / 9".
+ */
+const brokenWords = (tab, selector) =>
+  tab.eval((sel) => {
+    const broken = [];
+    const linesOf = (range) => new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    for (const element of document.querySelectorAll(sel)) {
+      if (!element.getClientRects().length) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('.visually-hidden')) continue;
+        for (const match of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (linesOf(range).size > 1) broken.push(`"${match[0]}" in ${element.textContent.trim().replace(/\s+/g, ' ')}`);
+        }
+      }
+      for (const count of element.querySelectorAll('.nav-progress')) {
+        const lines = new Set();
+        const inner = document.createTreeWalker(count, NodeFilter.SHOW_TEXT);
+        for (let node = inner.nextNode(); node; node = inner.nextNode()) {
+          if (node.parentElement.closest('.visually-hidden') || !node.data.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const top of linesOf(range)) lines.add(top);
+        }
+        if (lines.size > 1) broken.push(`count "${count.textContent.trim()}" wraps`);
+      }
+    }
+    return broken;
+  }, selector);
+
+/** How far the page scrolls sideways (0 when it does not). */
+const overflowX = (tab) => tab.eval(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Opens the Raccoons Inc. example (every section answered, every count shown). */
+async function openExample(tab) {
+  await toStart(tab);
+  await clickButton(tab, 'Open the Raccoons Inc. example');
+  await waitForView(tab, 'preconditions');
+}
+
+/** Creates a team view and adds respondents from `text`, pasted; resolves to the refused lines. */
+async function teamFromPaste(tab, title, text, respondents) {
+  await toStart(tab);
+  await tab.fill('#new-team-title', title);
+  await clickButton(tab, 'Create a team view');
+  await tab.waitForSelector('article.team[data-respondents="0"]');
+  // Pasted: the text arrives in the field at once, as an input event.
+  await tab.eval((t) => {
+    const field = document.getElementById('team-links');
+    field.value = t;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await clickButton(tab, 'Add from links');
+  await tab.waitForSelector(`article.team[data-respondents="${respondents}"]`);
+  return tab.eval(() => [...document.querySelectorAll('#team-add-outcome .add-refused li')].map((li) => li.textContent.trim()));
+}
+
 // ---- The suite -----------------------------------------------------------------------------
 
 /** The frames a wiki may put the app in. */
@@ -341,21 +433,9 @@ export function coreJourneys(engineName) {
         await openView(tab, 'red-flags');
         await answer(tab, flag, 'yes');
         const bob = await makeLink(tab);
-        await toStart(tab);
-        await tab.fill('#new-team-title', 'Engine team');
-        await clickButton(tab, 'Create a team view');
-        await tab.waitForSelector('article.team[data-respondents="0"]');
-        // Pasted: the text arrives in the field at once, as an input event.
-        await tab.eval((text) => {
-          const field = document.getElementById('team-links');
-          field.value = text;
-          field.dispatchEvent(new Event('input', { bubbles: true }));
-        }, `Ann: ${ann}\nBob: ${bob}\nthis is not a link`);
-        await clickButton(tab, 'Add from links');
-        await tab.waitForSelector('article.team[data-respondents="2"]');
+        const refused = await teamFromPaste(tab, 'Engine team', `Ann: ${ann}\nBob: ${bob}\nthis is not a link`, 2);
         const shown = await tab.eval(() => [...document.querySelectorAll('li.respondent')].map((li) => li.dataset.verdict));
         assert.deepEqual(shown.sort(), ['ready', 'stop'], 'the respondents’ verdicts');
-        const refused = await tab.eval(() => [...document.querySelectorAll('#team-add-outcome .add-refused li')].map((li) => li.textContent.trim()));
         assert.equal(refused.length, 1, `the junk line is not refused by name: ${JSON.stringify(refused)}`);
       });
     });
@@ -529,6 +609,145 @@ export function coreJourneys(engineName) {
         },
         { width: 390, height: 844 },
       );
+    });
+
+    // ---- What a new user tripped over (issue 21) ----------------------------------------------
+
+    for (const [width, height] of [[768, 1024], [1024, 768], [1280, 800]]) {
+      test(`at ${width} px: the live verdict stays in view on every view, and no word in the section navigation breaks`, { timeout: TIMEOUT }, async () => {
+        await withTab(
+          async (tab) => {
+            const shown = await tab.eval(() => window.innerWidth);
+            assert.ok(shown <= width && shown > width - 20, `the viewport is ${shown}px wide, not about ${width}px`);
+            // The sticky side panel from 1200 px; below, the fixed verdict bar (or the panel
+            // itself, where the page has scrolled down to it).
+            const wanted = shown >= 1200 ? ['panel'] : ['bar', 'panel'];
+            await openExample(tab);
+            for (const view of VIEWS) {
+              await openView(tab, view.token);
+              for (const where of ['top', 'bottom']) {
+                await tab.eval((w) => window.scrollTo(0, w === 'top' ? 0 : document.documentElement.scrollHeight), where);
+                await poll(() => verdictInView(tab), (seen) => wanted.includes(seen), `${view.label} (${where}): the verdict (${wanted.join(' or ')}) in view`, 3_000);
+              }
+              const wide = await overflowX(tab);
+              assert.ok(wide <= 0, `${view.label}: the page scrolls sideways by ${wide}px`);
+            }
+            await tab.eval(() => window.scrollTo(0, 0));
+            assert.deepEqual(await brokenWords(tab, `${NAV} .nav-item`), [], `words broken in the navigation at ${shown} px`);
+            await openView(tab, 'sequence');
+            assert.deepEqual(await brokenWords(tab, 'main .step-status, main .sequence-banner'), [], `words broken in the sequence at ${shown} px`);
+          },
+          { width, height },
+        );
+      });
+    }
+
+    test('a share link damaged in transport opens: a trailing ")" in the address, an e-mail line wrap pasted into a team view', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      let link;
+      await withTab(async (tab) => {
+        await startAssessment(tab, 'Engine Transport Ltd');
+        await openView(tab, 'red-flags');
+        await answer(tab, flag, 'yes');
+        await waitForVerdict(tab, 'stop');
+        link = await makeLink(tab);
+        // Quoted-printable mail: a soft break "=" where the line was wrapped; a ")" after it.
+        const [base, payload] = link.split('#/s/');
+        const half = Math.floor(payload.length / 2);
+        const wrapped = `${base}#/s/${payload.slice(0, half)}=\n${payload.slice(half)}`;
+        const refused = await teamFromPaste(tab, 'Transport team', `Ann (${wrapped})`, 1);
+        assert.deepEqual(refused, [], 'a line was refused');
+        const shown = await tab.eval(() => [...document.querySelectorAll('li.respondent')].map((li) => li.dataset.verdict));
+        assert.deepEqual(shown, ['stop'], 'the wrapped link’s verdict in the team view');
+      });
+      const payload = link.split('#/s/')[1];
+      await withTab(
+        async (tab) => {
+          await tab.waitForSelector('[data-opened="shared"]', 20_000);
+          await waitForVerdict(tab, 'stop');
+          await poll(() => tab.eval(() => window.location.hash), (h) => h.startsWith(`#/s/${payload}/`), 'the clean address, without the ")"');
+          await openView(tab, 'red-flags');
+          assert.deepEqual(await answersShown(tab), { [flag]: 'yes' }, 'the shared answers');
+          const changeable = await tab.eval(() => document.querySelectorAll('main input[type="radio"]:not(:disabled)').length);
+          assert.equal(changeable, 0, 'answers of a shared assessment can be changed');
+        },
+        { url: `${link})` },
+      );
+    });
+
+    test('names: no untitled start; renamed from the section navigation; the page title names the view and the assessment', { timeout: TIMEOUT }, async () => {
+      await withTab(async (tab) => {
+        await waitForTitle(tab, 'KOOM Readiness');
+        await toStart(tab);
+        await clickButton(tab, 'Start an assessment');
+        await tab.waitForSelector('#org-name-missing');
+        assert.match(await tab.text('#org-name-missing'), /^Name the organisation first/);
+        assert.equal(await tab.eval(() => document.getElementById('org-name').getAttribute('aria-invalid')), 'true');
+        assert.equal(await tab.eval((nav) => document.querySelector(nav) !== null, NAV), false, 'an untitled assessment was started');
+        assert.equal(await tab.eval(() => document.querySelectorAll('li.library-entry').length), 0, 'an untitled assessment was saved');
+        assert.ok(!(await tab.eval(() => document.body.textContent.includes('Untitled assessment'))), 'the page says “Untitled assessment”');
+
+        await tab.fill('#org-name', 'Engine Names Ltd');
+        await clickButton(tab, 'Start an assessment');
+        await waitForView(tab, 'preconditions');
+        await waitForTitle(tab, 'Preconditions — Engine Names Ltd — KOOM Readiness');
+
+        await tab.click(`${NAV} button.rename-open`);
+        await tab.waitForSelector('#rename-open');
+        assert.equal(await tab.value('#rename-open'), 'Engine Names Ltd');
+        await tab.fill('#rename-open', '   ');
+        await clickButton(tab, 'Save name', '.nav-rename');
+        await tab.waitForSelector('#rename-open-problem');
+        await tab.fill('#rename-open', 'Engine Names GmbH');
+        await tab.press('Enter');
+        await poll(() => tab.text(`${NAV} .nav-org`), (t) => t === 'Engine Names GmbH', 'the new name in the navigation');
+        await waitForTitle(tab, 'Preconditions — Engine Names GmbH — KOOM Readiness');
+        const id = await openedId(tab);
+        await tab.waitFor(
+          (key, name) => JSON.parse(localStorage.getItem(key) ?? 'null')?.assessment?.organisation === name,
+          [`koom-readiness/assessment/${id}`, 'Engine Names GmbH'],
+          'the new name saved',
+        );
+        await openView(tab, 'red-flags');
+        await waitForTitle(tab, 'Red flags — Engine Names GmbH — KOOM Readiness');
+        await toStart(tab);
+        await waitForTitle(tab, 'KOOM Readiness');
+      });
+    });
+
+    test('three assessments compared at one address: three columns, and the page does not scroll sideways (phone width too)', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      // 390 px; in WebKitGTK the narrowest MiniBrowser window, 447 px (engine.mjs).
+      for (const [width, height] of [[1280, 800], [390, 844]]) {
+        await withTab(
+          async (tab) => {
+            await startAssessment(tab, 'Engine Rounds Ltd');
+            const first = await openedId(tab);
+            await openView(tab, 'red-flags');
+            await answer(tab, flag, 'yes');
+            await waitForVerdict(tab, 'stop');
+            await startAssessment(tab, 'Engine Rounds Ltd');
+            const second = await openedId(tab);
+            assert.notEqual(first, second);
+            const address = `#/compare/a:${first}/a:${second}/example`;
+            await tab.goto(`${server.url}${address}`);
+            await tab.waitForSelector('article.compare[data-sides="3"]');
+            assert.equal(await tab.eval(() => window.location.hash), address);
+            const cards = await tab.eval(() => [...document.querySelectorAll('article.compare .compare-verdicts .card')].map((c) => c.dataset.verdict));
+            assert.deepEqual(cards, ['stop', 'hold', 'ready'], 'one card per side, in the address’s order');
+            const columns = await tab.eval(() => [...document.querySelectorAll('article.compare table')].map((t) => t.querySelectorAll('thead th').length));
+            assert.ok(columns.length > 0, 'no table');
+            assert.deepEqual(new Set(columns), new Set([4]), `the item column and one per side: ${JSON.stringify(columns)}`);
+            const marked = await tab.eval((q) => [...document.querySelectorAll(`article.compare tr[data-item="${q}"] td`)].map((td) => td.dataset.finding ?? null), flag);
+            assert.deepEqual(marked, [null, 'problem', null, null], 'the red flag marked a problem on its own side');
+            const wide = await overflowX(tab);
+            assert.ok(wide <= 0, `at ${await tab.eval(() => window.innerWidth)} px the page scrolls sideways by ${wide}px`);
+          },
+          { width, height },
+        );
+      }
     });
   });
 }
