@@ -10,15 +10,9 @@ use super::model::{
     GREEN_FLAGS_SECTION,
 };
 use super::readiness::Verdict;
+use super::route::MIN_COMPARED;
 use super::sequence::item_done;
 use super::stage::Stage;
-
-/// The fewest assessments a comparison shows.
-pub const MIN_COMPARED: usize = 2;
-
-/// The most assessments one comparison shows: six columns still read on a laptop, and scroll
-/// inside their own box on a phone.
-pub const MAX_COMPARED: usize = 6;
 
 /// What one side holds for one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,6 +214,7 @@ pub fn compare(sides: &[&Assessment]) -> Comparison {
 mod tests {
     use super::*;
     use crate::domain::example::raccoons_inc;
+    use crate::domain::route::MAX_COMPARED;
 
     fn labels(item: &ItemDifference) -> Vec<&'static str> {
         item.sides.iter().map(|s| s.label).collect()

@@ -41,7 +41,7 @@ pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 pub use codec::FieldError;
 pub use compare::{
     compare, compared_names, Comparison, ItemDifference, SectionDifferences, SideAnswer,
-    SideSummary, MAX_COMPARED, MIN_COMPARED,
+    SideSummary,
 };
 pub use doc::model_markdown;
 pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
@@ -88,7 +88,7 @@ pub use report::{
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
-pub use route::{CompareAddressError, Page, Route, Source};
+pub use route::{CompareAddressError, Page, Route, Source, MAX_COMPARED, MIN_COMPARED};
 pub use seed::{seed_blocks, SeedBlock, SEED_TEXT};
 pub use sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,

@@ -15,7 +15,12 @@
 //! `<view>` is a view token (`preconditions`, `report`, …); when it is missing or unknown the
 //! first section is shown. Ids and payloads use URL-safe characters only.
 
-use super::compare::{MAX_COMPARED, MIN_COMPARED};
+/// The fewest assessments a comparison shows (and its address names).
+pub const MIN_COMPARED: usize = 2;
+
+/// The most assessments one comparison shows: six columns still read on a laptop, and scroll
+/// inside their own box on a phone.
+pub const MAX_COMPARED: usize = 6;
 
 /// A page of the app, independent of the framework that shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
