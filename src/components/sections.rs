@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use super::{PageHeading, QuestionControl};
 use crate::app::use_state;
-use crate::domain::{GREEN_FLAGS, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS};
+use crate::domain::{
+    number_word, GREEN_FLAGS, GREEN_FLAGS_SECTION, MATURITY_REQUIREMENTS, MATURITY_SECTION,
+    PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS, RED_FLAGS_SECTION,
+};
 
 /// Where else a precondition question appears, if a red flag restates it.
 fn red_flag_restating(question_id: &str) -> Option<String> {
@@ -24,7 +27,7 @@ fn red_flag_restating(question_id: &str) -> Option<String> {
 pub fn PreconditionsView() -> impl IntoView {
     view! {
         <PageHeading
-            section="§2"
+            section=PRECONDITIONS_SECTION
             title="Required preconditions"
             intro="If any of these conditions is not true, the organisation cannot deploy KOOM. Answer what really happens today, not what is intended."
         />
@@ -56,9 +59,9 @@ pub fn PreconditionsView() -> impl IntoView {
 pub fn MaturityView() -> impl IntoView {
     view! {
         <PageHeading
-            section="§3"
+            section=MATURITY_SECTION
             title="Organisational maturity"
-            intro="KOOM requires three cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built."
+            intro=format!("KOOM requires {} cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built.", number_word(MATURITY_REQUIREMENTS.len()))
         />
         {MATURITY_REQUIREMENTS.iter().map(|m| view! {
             <ItemCard id=m.id kicker=m.kicker() title=m.title>
@@ -76,7 +79,7 @@ pub fn MaturityView() -> impl IntoView {
 pub fn RedFlagsView() -> impl IntoView {
     view! {
         <PageHeading
-            section="§5"
+            section=RED_FLAGS_SECTION
             title="Red flags"
             intro="Hard-stop warnings. If any red flag is present: stop, do not deploy KOOM."
         />
@@ -105,7 +108,7 @@ pub fn GreenFlagsView() -> impl IntoView {
     let state = use_state();
     view! {
         <PageHeading
-            section="§6"
+            section=GREEN_FLAGS_SECTION
             title="Green flags"
             intro="Signals that deployment will succeed. They are shown beside the verdict, and never override a blocker."
         />

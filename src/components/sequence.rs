@@ -10,9 +10,10 @@ use crate::app::{use_state, use_store};
 use crate::browser;
 use crate::domain::TextKind;
 use crate::domain::{
-    self, item_done, Completion, DeploymentStep, Finding, GateOutcome, IterationRecord, Retraining,
-    Sequence, SequenceState, StepId, StepState, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_ANCHOR,
-    GATE_CRITERIA, PILOT, PILOT_POLITICS_QUESTION, RULE_GATE, RULE_ROLL_BACK,
+    self, item_done, number_word, Completion, DeploymentStep, Finding, GateOutcome,
+    IterationRecord, Retraining, Sequence, SequenceState, StepId, StepState, DEPLOYMENT_STEPS,
+    FULL_DEPLOYMENT, GATE_ANCHOR, GATE_CRITERIA, PILOT, PILOT_POLITICS_QUESTION, PILOT_STEP,
+    RULE_GATE, RULE_ROLL_BACK, SEQUENCE_SECTION,
 };
 
 fn state_token(s: StepState) -> &'static str {
@@ -51,7 +52,7 @@ pub fn SequenceView() -> impl IntoView {
     });
     view! {
         <PageHeading
-            section="§4"
+            section=SEQUENCE_SECTION
             title="Deployment sequence"
             intro="KOOM must be deployed in this order. A step can be completed only when the previous one is, and full deployment only when the pilot passes its gate."
         />
@@ -364,9 +365,9 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
         <div class="gate" id=GATE_ANCHOR tabindex="-1">
             <Show
                 when=move || !locked.get()
-                fallback=|| view! { <p class="muted">"The gate opens when the pilot (step 5) is complete."</p> }
+                fallback=|| view! { <p class="muted">{format!("The gate opens when the pilot (step {}) is complete.", PILOT_STEP.number)}</p> }
             >
-                <p class="lead">"Only proceed if all six are true after the pilot:"</p>
+                <p class="lead">{format!("Only proceed if all {} are true after the pilot:", number_word(GATE_CRITERIA.len()))}</p>
                 {GATE_CRITERIA.iter().map(|c| view! {
                     <QuestionControl question=c.question problem_label="Not met"/>
                 }).collect_view()}
@@ -383,7 +384,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                         <RuleNote rule=RULE_GATE/>
                     }.into_any(),
                     GateOutcome::Pending { open } => view! {
-                        <p><strong>"Gate pending: "</strong>{open.len()} " of 6 criteria still to confirm."</p>
+                        <p><strong>"Gate pending: "</strong>{open.len()} " of " {GATE_CRITERIA.len()} " criteria still to confirm."</p>
                     }.into_any(),
                     GateOutcome::FullDeployment => view! {
                         <p><strong>"Gate passed: proceed to full deployment."</strong></p>

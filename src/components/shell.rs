@@ -9,7 +9,9 @@ use super::{
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, use_store, AppState, Opened, Store, View};
 use crate::browser::{self, frame, location};
-use crate::domain::{compared_names, display_name, page_title, Rule, TextKind, MODEL_VERSION};
+use crate::domain::{
+    compared_names, display_name, page_title, Rule, SeedSection, TextKind, MODEL_VERSION,
+};
 
 /// The offline copy's file, next to index.html (written by scripts/finish-dist.mjs).
 const OFFLINE_COPY: &str = "koom-readiness-offline.html";
@@ -242,18 +244,19 @@ fn PrevNext() -> impl IntoView {
 /// A page heading that receives focus when its view opens.
 #[component]
 pub fn PageHeading(
-    /// The seed section label, such as "§2".
-    section: &'static str,
+    /// The seed section the view comes from.
+    section: SeedSection,
     /// The heading text.
     title: &'static str,
     /// One or two sentences under it.
-    intro: &'static str,
+    #[prop(into)]
+    intro: String,
 ) -> impl IntoView {
     view! {
         <header class="page-header">
             <p class="eyebrow">
-                <a href=format!("#/seed/{}", section.trim_start_matches('§'))>
-                    "From the KOOM model, section " {section.trim_start_matches('§')}
+                <a href=format!("#/seed/{}", section.0)>
+                    "From the KOOM model, section " {section.0}
                 </a>
             </p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::{ItemExtras, PageHeading, RuleNote};
 use crate::app::use_state;
 use crate::domain::{
-    end_sentence, limit_cycle_over, CycleCounts, Health, Observation, RULE_AFTER_DEPLOYMENT,
-    RULE_WITHIN_TWO_CYCLES, STABILITY_CYCLE_LIMIT, STABILITY_SIGNS,
+    end_sentence, limit_cycle_over, number_word, CycleCounts, Health, Observation,
+    RULE_AFTER_DEPLOYMENT, RULE_WITHIN_TWO_CYCLES, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
+    STABILITY_SIGNS,
 };
 
 /// The stability view.
@@ -25,9 +26,9 @@ pub fn StabilityView() -> impl IntoView {
 
     view! {
         <PageHeading
-            section="§7"
+            section=STABILITY_SECTION
             title="Stability after deployment"
-            intro="Within 1–2 alignment cycles after deploying KOOM, all ten signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic."
+            intro=format!("Within 1–{STABILITY_CYCLE_LIMIT} alignment cycles after deploying KOOM, all {} signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic.", number_word(STABILITY_SIGNS.len()))
         />
         <RuleNote rule=RULE_WITHIN_TWO_CYCLES/>
         {move || {
@@ -44,13 +45,13 @@ pub fn StabilityView() -> impl IntoView {
                             {(cycles > 0).then(|| view! { <p>"The marks recorded so far are shown below."</p> })}
                         }.into_any(),
                         Health::NotStarted => view! { <p>"Add the first alignment cycle after deployment and mark each sign."</p> }.into_any(),
-                        Health::Watch { .. } => view! { <p>"Keep watching: the seed allows 1–2 alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet."</p> }.into_any(),
+                        Health::Watch { .. } => view! { <p>{format!("Keep watching: the seed allows 1–{STABILITY_CYCLE_LIMIT} alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet.")}</p> }.into_any(),
                         Health::Healthy { .. } => view! { <p>"This is what a healthy KOOM deployment looks like."</p> }.into_any(),
                         Health::ImplementedIncorrectly { diagnosis, unmarked, .. } => view! {
                             <div class="diagnosis">
                                 {(!unmarked.is_empty()).then(|| {
                                     let names: Vec<&str> = unmarked.iter().filter_map(|id| STABILITY_SIGNS.iter().find(|s| s.id == *id)).map(|s| s.text).collect();
-                                    view! { <p class="unmarked" data-unmarked=unmarked.len()>"Left unmarked at the end of cycle 2, so counted as not seen: " {names.join(", ")} "."</p> }
+                                    view! { <p class="unmarked" data-unmarked=unmarked.len()>{format!("Left unmarked at the end of cycle {STABILITY_CYCLE_LIMIT}, so counted as not seen: {}.", names.join(", "))}</p> }
                                 })}
                                 <p>"For each missing sign, the parts of the model most likely at fault. "
                                    <em>"This mapping is our reading of the seed, not the seed's own words."</em></p>
@@ -83,7 +84,7 @@ pub fn StabilityView() -> impl IntoView {
             </button>
         </div>
         <Show when=move || adding_ends_limit.get()>
-            <p class="hint" id="add-cycle-note">"Adding cycle 3 ends cycle 2: the signs still unmarked in cycle 2 will count as not seen."</p>
+            <p class="hint" id="add-cycle-note">{format!("Adding cycle {} ends cycle {STABILITY_CYCLE_LIMIT}: the signs still unmarked in cycle {STABILITY_CYCLE_LIMIT} will count as not seen.", STABILITY_CYCLE_LIMIT + 1)}</p>
         </Show>
         <Show when=move || { cycle_count.get() > 0 }>
             <div class="table-scroll" role="region" aria-label="Stability signs per alignment cycle" tabindex="0">
@@ -160,7 +161,14 @@ fn TrendChart(cycles: Vec<CycleCounts>) -> impl IntoView {
     let summary = cycles
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("cycle {}: {} of 10 seen", i + 1, c.seen))
+        .map(|(i, c)| {
+            format!(
+                "cycle {}: {} of {} seen",
+                i + 1,
+                c.seen,
+                STABILITY_SIGNS.len()
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     view! {
@@ -178,13 +186,13 @@ fn TrendChart(cycles: Vec<CycleCounts>) -> impl IntoView {
                     let h = HEIGHT * c.seen as f64 / total;
                     let x = GAP + i as f64 * (BAR + GAP);
                     view! {
-                        <rect x=x y=TOP + HEIGHT - h width=BAR height=h class=if c.seen == 10 { "bar bar-full" } else { "bar" }/>
+                        <rect x=x y=TOP + HEIGHT - h width=BAR height=h class=if c.seen == STABILITY_SIGNS.len() { "bar bar-full" } else { "bar" }/>
                         <text x=x + BAR / 2.0 y=TOP + HEIGHT - h - 4.0 text-anchor="middle" class="bar-value">{c.seen}</text>
                         <text x=x + BAR / 2.0 y=TOP + HEIGHT + 16.0 text-anchor="middle" class="bar-label">"C" {i + 1}</text>
                     }
                 }).collect_view()}
             </svg>
-            <figcaption>"Signs seen per alignment cycle (of 10)"</figcaption>
+            <figcaption>{format!("Signs seen per alignment cycle (of {})", STABILITY_SIGNS.len())}</figcaption>
         </figure>
     }
     .into_any()

@@ -7,7 +7,10 @@ use wasm_bindgen::JsCast;
 use super::keys::on_enter;
 use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
 use crate::browser::{self, storage, storage::Problem};
-use crate::domain::{Assessment, TextKind, MAX_FILE_BYTES, MODEL_VERSION};
+use crate::domain::{
+    capitalised, number_word, Assessment, TextKind, MATURITY_REQUIREMENTS, MAX_FILE_BYTES,
+    MODEL_VERSION, PRECONDITIONS, RED_FLAGS,
+};
 
 /// The first screen a visitor sees.
 #[component]
@@ -162,7 +165,7 @@ pub fn StartScreen() -> impl IntoView {
             <super::team::TeamLibrary/>
             {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
             <ul class="start-facts">
-                <li>"Five preconditions, three maturity requirements, six red flags — any one means stop."</li>
+                <li>{format!("{} preconditions, {} maturity requirements, {} red flags — any one means stop.", capitalised(&number_word(PRECONDITIONS.len())), number_word(MATURITY_REQUIREMENTS.len()), number_word(RED_FLAGS.len()))}</li>
                 <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
                 {if storage::probe().is_ok() {
                     view! {

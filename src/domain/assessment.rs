@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::answer::{Answer, Observation};
-use super::limits::{bounded, TextKind, MAX_CYCLES};
+use super::limits::{bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS};
 use super::model::MODEL_VERSION;
 use super::plan_entry::PlanEntry;
 
@@ -226,6 +226,111 @@ fn set_or_remove(map: &mut BTreeMap<String, String>, id: &str, text: &str) {
     }
 }
 
+/// The first place an assessment goes over a limit, if any.
+pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
+    let text = |path: String, value: &str, kind: TextKind| {
+        let count = value.chars().count();
+        (count > kind.max_chars()).then(|| OverLimit {
+            path,
+            what: kind.label(),
+            count,
+            max: kind.max_chars(),
+        })
+    };
+    let map = |name: &str, m: &std::collections::BTreeMap<String, String>, kind| {
+        m.iter()
+            .find_map(|(k, v)| text(format!("assessment.{name}[\"{k}\"]"), v, kind))
+    };
+    let list = |path: &str, count: usize, max: usize, what| {
+        (count > max).then(|| OverLimit {
+            path: path.to_string(),
+            what,
+            count,
+            max,
+        })
+    };
+    text(
+        "assessment.organisation".into(),
+        &a.organisation,
+        TextKind::Name,
+    )
+    .or_else(|| text("assessment.assessor".into(), &a.assessor, TextKind::Name))
+    .or_else(|| {
+        text(
+            "assessment.pilot.department".into(),
+            &a.pilot.department,
+            TextKind::Name,
+        )
+    })
+    .or_else(|| {
+        text(
+            "assessment.pilot.evaluation".into(),
+            &a.pilot.evaluation,
+            TextKind::Evaluation,
+        )
+    })
+    .or_else(|| map("notes", &a.notes, TextKind::Note))
+    .or_else(|| map("unclear", &a.unclear, TextKind::Remark))
+    .or_else(|| {
+        list(
+            "assessment.pilot_iterations",
+            a.pilot_iterations.len(),
+            MAX_ITERATIONS,
+            "pilot iterations",
+        )
+    })
+    .or_else(|| {
+        a.pilot_iterations.iter().enumerate().find_map(|(i, it)| {
+            text(
+                format!("assessment.pilot_iterations[{i}].evaluation"),
+                &it.evaluation,
+                TextKind::Evaluation,
+            )
+            .or_else(|| {
+                text(
+                    format!("assessment.pilot_iterations[{i}].date"),
+                    &it.date,
+                    TextKind::Remark,
+                )
+            })
+            .or_else(|| {
+                map(
+                    "pilot_iterations.retrained",
+                    &it.retrained,
+                    TextKind::Remark,
+                )
+            })
+        })
+    })
+    .or_else(|| {
+        list(
+            "assessment.cycles",
+            a.cycles.len(),
+            MAX_CYCLES,
+            "alignment cycles",
+        )
+    })
+    .or_else(|| {
+        a.cycles.iter().enumerate().find_map(|(i, c)| {
+            c.notes.iter().find_map(|(k, v)| {
+                text(
+                    format!("assessment.cycles[{i}].notes[\"{k}\"]"),
+                    v,
+                    TextKind::CycleNote,
+                )
+            })
+        })
+    })
+    .or_else(|| {
+        a.plan.iter().find_map(|(k, e)| {
+            let at = |field: &str| format!("assessment.plan[\"{k}\"].{field}");
+            text(at("owner"), &e.owner, TextKind::Name)
+                .or_else(|| text(at("reason"), &e.reason, TextKind::Remark))
+                .or_else(|| text(at("note"), &e.note, TextKind::Note))
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +344,21 @@ mod tests {
         a.set_note("precondition.coe", "");
         a.set_answer("precondition.coe.training_owner", Some(Answer::NotSure));
         assert!(a.has_work());
+    }
+
+    #[test]
+    fn the_first_place_over_a_limit_is_named() {
+        let mut a = Assessment::new("Acme", "");
+        assert_eq!(over_limit(&a), None);
+        a.notes.insert("precondition.coe".into(), "x".repeat(4_001));
+        assert_eq!(
+            over_limit(&a),
+            Some(OverLimit {
+                path: "assessment.notes[\"precondition.coe\"]".into(),
+                what: "an evidence note",
+                count: 4_001,
+                max: 4_000
+            })
+        );
     }
 }

@@ -5,14 +5,13 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::assessment::Assessment;
+use super::assessment::{over_limit, Assessment};
 use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use super::json::{self, Json, JsonErrorKind};
-use super::limits::{group_thousands, over_limit, OverLimit};
+use super::limits::{group_thousands, OverLimit};
 use super::model::{self, Completion, GATE_CRITERIA, MODEL_VERSION, STABILITY_SIGNS};
 use super::records::migrate_assessment;
 use super::team::{TeamError, MAX_RESPONDENTS};
-use super::team_file::{TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION};
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
@@ -24,6 +23,11 @@ pub const FILE_FORMAT_VERSION: u32 = 3;
 /// text at its limit, in four-byte characters; a test builds it). A complete assessment with
 /// ordinary notes is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The `format` field of every team view file (here, beside the assessment's, because this
+/// module tells the two kinds apart).
+pub const TEAM_FILE_FORMAT: &str = "koom-readiness/team";
+/// The current version of the team file format.
+pub const TEAM_FILE_FORMAT_VERSION: u32 = 1;
 
 /// Why an imported file was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]

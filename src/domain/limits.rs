@@ -2,8 +2,6 @@
 //! are generous for evidence notes and keep every assessment small enough to save, share and
 //! re-import: whatever export writes, import reads (a test builds the largest possible file).
 
-use super::assessment::Assessment;
-
 /// Alignment cycles recorded at most (two years of monthly cycles).
 pub const MAX_CYCLES: usize = 24;
 /// Pilot iterations ("roll back, retrain, repeat") recorded at most.
@@ -103,6 +101,15 @@ pub fn bounded(text: &str, kind: TextKind) -> String {
         .collect()
 }
 
+/// The text with its first letter in upper case ("reported by 2 of 5" → "Reported by 2 of 5").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A text over its limit, or a list too long, found in an assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverLimit {
@@ -114,111 +121,6 @@ pub struct OverLimit {
     pub count: usize,
     /// The limit.
     pub max: usize,
-}
-
-/// The first place an assessment goes over a limit, if any.
-pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
-    let text = |path: String, value: &str, kind: TextKind| {
-        let count = value.chars().count();
-        (count > kind.max_chars()).then(|| OverLimit {
-            path,
-            what: kind.label(),
-            count,
-            max: kind.max_chars(),
-        })
-    };
-    let map = |name: &str, m: &std::collections::BTreeMap<String, String>, kind| {
-        m.iter()
-            .find_map(|(k, v)| text(format!("assessment.{name}[\"{k}\"]"), v, kind))
-    };
-    let list = |path: &str, count: usize, max: usize, what| {
-        (count > max).then(|| OverLimit {
-            path: path.to_string(),
-            what,
-            count,
-            max,
-        })
-    };
-    text(
-        "assessment.organisation".into(),
-        &a.organisation,
-        TextKind::Name,
-    )
-    .or_else(|| text("assessment.assessor".into(), &a.assessor, TextKind::Name))
-    .or_else(|| {
-        text(
-            "assessment.pilot.department".into(),
-            &a.pilot.department,
-            TextKind::Name,
-        )
-    })
-    .or_else(|| {
-        text(
-            "assessment.pilot.evaluation".into(),
-            &a.pilot.evaluation,
-            TextKind::Evaluation,
-        )
-    })
-    .or_else(|| map("notes", &a.notes, TextKind::Note))
-    .or_else(|| map("unclear", &a.unclear, TextKind::Remark))
-    .or_else(|| {
-        list(
-            "assessment.pilot_iterations",
-            a.pilot_iterations.len(),
-            MAX_ITERATIONS,
-            "pilot iterations",
-        )
-    })
-    .or_else(|| {
-        a.pilot_iterations.iter().enumerate().find_map(|(i, it)| {
-            text(
-                format!("assessment.pilot_iterations[{i}].evaluation"),
-                &it.evaluation,
-                TextKind::Evaluation,
-            )
-            .or_else(|| {
-                text(
-                    format!("assessment.pilot_iterations[{i}].date"),
-                    &it.date,
-                    TextKind::Remark,
-                )
-            })
-            .or_else(|| {
-                map(
-                    "pilot_iterations.retrained",
-                    &it.retrained,
-                    TextKind::Remark,
-                )
-            })
-        })
-    })
-    .or_else(|| {
-        list(
-            "assessment.cycles",
-            a.cycles.len(),
-            MAX_CYCLES,
-            "alignment cycles",
-        )
-    })
-    .or_else(|| {
-        a.cycles.iter().enumerate().find_map(|(i, c)| {
-            c.notes.iter().find_map(|(k, v)| {
-                text(
-                    format!("assessment.cycles[{i}].notes[\"{k}\"]"),
-                    v,
-                    TextKind::CycleNote,
-                )
-            })
-        })
-    })
-    .or_else(|| {
-        a.plan.iter().find_map(|(k, e)| {
-            let at = |field: &str| format!("assessment.plan[\"{k}\"].{field}");
-            text(at("owner"), &e.owner, TextKind::Name)
-                .or_else(|| text(at("reason"), &e.reason, TextKind::Remark))
-                .or_else(|| text(at("note"), &e.note, TextKind::Note))
-        })
-    })
 }
 
 #[cfg(test)]
@@ -234,19 +136,14 @@ mod tests {
     }
 
     #[test]
-    fn the_first_place_over_a_limit_is_named() {
-        let mut a = Assessment::new("Acme", "");
-        assert_eq!(over_limit(&a), None);
-        a.notes.insert("precondition.coe".into(), "x".repeat(4_001));
-        assert_eq!(
-            over_limit(&a),
-            Some(OverLimit {
-                path: "assessment.notes[\"precondition.coe\"]".into(),
-                what: "an evidence note",
-                count: 4_001,
-                max: 4_000
-            })
-        );
+    fn a_text_is_capitalised_by_its_first_letter() {
+        assert_eq!(capitalised("five preconditions"), "Five preconditions");
+        assert_eq!(capitalised("élan"), "Élan");
+        assert_eq!(capitalised(""), "");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
         assert_eq!(group_thousands(4_000), "4,000");
         assert_eq!(group_thousands(12), "12");
         assert_eq!(group_thousands(1_234_567), "1,234,567");

@@ -37,7 +37,7 @@ mod team_file;
 mod team_report;
 
 pub use answer::{Answer, Finding, Observation};
-pub use assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+pub use assessment::{over_limit, AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 pub use codec::FieldError;
 pub use compare::{
     compare, compared_names, Comparison, ItemDifference, SectionDifferences, SideAnswer,
@@ -48,17 +48,17 @@ pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
 pub use example::{raccoons_inc, RACCOONS_INC};
 pub use file::{
     decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FileKind,
-    FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES,
+    FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
 };
 pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use limits::{
-    bounded, group_thousands, over_limit, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
+    bounded, capitalised, group_thousands, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
     MAX_ITERATIONS,
 };
 pub use mend::{mend_share_link, parse_address};
 pub use model::{
-    all_questions, checklist_item, end_sentence, item, question, readiness_questions, step,
-    ChecklistItem, Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag,
+    all_questions, checklist_item, end_sentence, item, number_word, question, readiness_questions,
+    step, ChecklistItem, Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag,
     MaturityRequirement, ModelItem, Precondition, Question, RedFlag, Rule, SeedSection,
     StabilitySign, StepId, COE_CREATION, CONTRADICTIONS, DEPLOYMENT_STEPS, EXAMPLE_SECTION,
     EXECUTIVE_EDUCATION, FULL_DEPLOYMENT, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS,
@@ -66,9 +66,9 @@ pub use model::{
     MATURITY_SECTION, MODEL_VERSION, PILOT, PILOT_DEPARTMENT_ITEM, PILOT_EVALUATION_ITEM,
     PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS,
     RED_FLAGS_SECTION, RULES, RULE_AFTER_DEPLOYMENT, RULE_CHECKS, RULE_GATE,
-    RULE_GREEN_FLAG_CAUTION, RULE_NOT_SURE, RULE_ROLL_BACK, RULE_TEAM, RULE_WITHIN_TWO_CYCLES,
-    SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION, STABILITY_SIGNS,
-    VERSIONING_SECTION, WORKER_ONBOARDING,
+    RULE_GREEN_FLAG_CAUTION, RULE_NOT_SURE, RULE_ORDER, RULE_ROLL_BACK, RULE_TEAM,
+    RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
+    STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use pasted::{pasted_links, PastedLink, PastedLinkError};
 pub use plan::{edit_plan, plan, plan_counts, Cause, PlanEdit, PlanError, PlanItem};
@@ -108,8 +108,8 @@ pub use team::{
 };
 pub use team_file::{
     decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
-    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_FILE_FORMAT,
-    TEAM_FILE_FORMAT_VERSION, TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
+    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_RECORD_KIND,
+    TEAM_SCHEMA_VERSION,
 };
 pub use team_report::{
     team_markdown, AgendaLine, DisagreementRow, TeamReport, ANSWER_COLUMNS, NOTHING_TO_DISCUSS,

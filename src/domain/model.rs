@@ -1003,6 +1003,18 @@ pub static STABILITY_SIGNS: [StabilitySign; 10] = [
 /// Alignment cycles within which the seed expects every stability sign.
 pub const STABILITY_CYCLE_LIMIT: usize = 2;
 
+/// A count in words as the seed writes its counts ("five preconditions", "six red flags",
+/// "all ten signs"), for the model's sizes: one to twelve in words, larger counts in digits.
+pub fn number_word(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
 // ---- Rules ------------------------------------------------------------------------------
 
 /// A rule the engine applies, with the seed's words it comes from: shown in the app where the
@@ -1023,87 +1035,97 @@ pub struct Rule {
 }
 
 /// "Not sure" is never a pass.
-pub static RULE_NOT_SURE: &Rule = &RULES[0];
+pub const RULE_NOT_SURE: &Rule = &Rule {
+    id: "rule.not_sure_is_not_a_pass",
+    section: MATURITY_SECTION,
+    seed: "Willingness to tell the truth",
+    rule: "“Not sure” is an honest answer and never a pass: on a precondition, red flag or maturity facet it holds the verdict (a fact shared by a condition and a red flag is listed under both), on a gate criterion it keeps the gate open, and on the pilot department's politics it is flagged like a “No”.",
+    plain: "“Not sure” never counts as a pass: it holds the verdict until someone finds out.",
+};
+
 /// Only answers that cannot both be true are checked, as a question.
-pub static RULE_CHECKS: &Rule = &RULES[1];
+pub const RULE_CHECKS: &Rule = &Rule {
+    id: "rule.checks_not_contradictions",
+    section: MATURITY_SECTION,
+    seed: "Organizations addicted to chaos cannot adopt KOOM until detoxed.",
+    rule: "Two answers are asked about (“Check: you answered … and …”) only when they describe the same behaviour in ways that cannot both be true, such as workers who follow the SOP and escalate fast, and workers who improvise instead of escalating. A wish beside a present problem (wanting predictable throughput while chaos leadership is present; an empowered CoE while no one owns training yet) is tension the seed expects, not a contradiction: both answers stand.",
+    plain: "Two answers are flagged for a second look only when they cannot both be true; a wish beside a problem is normal.",
+};
+
+/// The deployment steps go strictly in order.
+pub const RULE_ORDER: &Rule = &Rule {
+    id: "rule.non_negotiable_order",
+    section: SEQUENCE_SECTION,
+    seed: "KOOM must be deployed in the following order",
+    rule: "A step is complete only when its items are done and the step before it is complete; the sequence starts only from a Ready verdict and is halted if the verdict falls back.",
+    plain: "The deployment steps go strictly in order, and only after a Ready verdict.",
+};
+
 /// The full-deployment gate decides only while step 6 can be reached.
-pub static RULE_GATE: &Rule = &RULES[3];
+pub const RULE_GATE: &Rule = &Rule {
+    id: "rule.gate_only_when_reachable",
+    section: SEQUENCE_SECTION,
+    seed: "Only proceed if:",
+    rule: "The gate's outcome counts only while step 6 can be reached: a Ready verdict and steps 1–5 complete. Otherwise the gate is suspended, and says why.",
+    plain: "The gate after the pilot decides nothing until the verdict is Ready and steps 1–5 are complete.",
+};
+
 /// Roll back, retrain, repeat.
-pub static RULE_ROLL_BACK: &Rule = &RULES[4];
+pub const RULE_ROLL_BACK: &Rule = &Rule {
+    id: "rule.roll_back_retrain_repeat",
+    section: SEQUENCE_SECTION,
+    seed: "If not — roll back, retrain, repeat.",
+    rule: "A failed gate is recorded as a pilot iteration with its date, the criteria not met and the gate's answers. The user chooses the steps before the pilot to retrain (the app's suggestion for the criteria not met is pre-selected); each chosen step is incomplete again until it is confirmed retrained, with a date, in sequence order; then the pilot is repeated (evaluated again) and the gate answered afresh. The last iteration can be undone until the pilot is evaluated again. The history keeps every iteration.",
+    plain: "A pilot that fails the gate is recorded, the steps you choose are retrained, and the pilot is run again.",
+};
+
 /// A team's answers are combined conservatively.
-pub static RULE_TEAM: &Rule = &RULES[5];
+pub const RULE_TEAM: &Rule = &Rule {
+    id: "rule.team_conservative",
+    section: RED_FLAGS_SECTION,
+    seed: "If any red flag is present:\nStop. Do not deploy KOOM.",
+    rule: "A team view combines its respondents conservatively, question by question. A warning behaviour, missing CoE owner or red flag reported by any respondent is present (“reported by k of n”); a precondition or red flag anyone is unsure about or did not answer, with nobody reporting it, holds the verdict. A maturity facet anyone is unsure about or did not answer holds the verdict even when others report it missing (the gap is listed behind it), so one more respondent never lifts a Hold to a Not yet. The team verdict is the ladder's verdict of this combination; green flags are counted (“k of n”), never combined.",
+    plain: "In a team view, one person reporting a problem is enough to count it, and anyone's doubt holds the verdict.",
+};
+
 /// Ready on few green flags carries a caution.
-pub static RULE_GREEN_FLAG_CAUTION: &Rule = &RULES[6];
+pub const RULE_GREEN_FLAG_CAUTION: &Rule = &Rule {
+    id: "rule.green_flag_caution",
+    section: GREEN_FLAGS_SECTION,
+    seed: "Green Flags — Deployment Will Succeed If These Are Present",
+    rule: "Green flags never gate: the verdict is decided by the ladder alone. A Ready verdict with fewer than half of the six green flags present, or without audit accepted as truth (“This is huge.”), carries a caution naming the success signals that are missing.",
+    plain: "Green flags never block deployment, but a Ready verdict with few of them comes with a caution.",
+};
+
 /// Stability is judged after full deployment.
-pub static RULE_AFTER_DEPLOYMENT: &Rule = &RULES[7];
+pub const RULE_AFTER_DEPLOYMENT: &Rule = &Rule {
+    id: "rule.stability_after_deployment",
+    section: STABILITY_SECTION,
+    seed: "After deploying KOOM, the organization should see:",
+    rule: "Stability is judged only after full deployment (the gate passed). Marks recorded before, for example during the pilot, are kept.",
+    plain: "Stability is judged only once KOOM is fully deployed; marks made earlier are kept.",
+};
+
 /// All ten signs within 1–2 alignment cycles.
-pub static RULE_WITHIN_TWO_CYCLES: &Rule = &RULES[8];
+pub const RULE_WITHIN_TWO_CYCLES: &Rule = &Rule {
+    id: "rule.stability_within_two_cycles",
+    section: STABILITY_SECTION,
+    seed: "If you don’t see these signs within 1–2 alignment cycles,\nsomething was implemented incorrectly.",
+    rule: "Cycle 2 is over once all ten signs are marked in it, or once a cycle 3 is added. Every sign not marked “Seen” in cycle 2 (“Not sure” and unmarked included) then means something was implemented incorrectly, whatever later cycles show: all ten seen only from cycle 3 on is late, not healthy.",
+    plain: "Expect all ten signs within 1–2 alignment cycles; any sign not seen in cycle 2 means something was implemented incorrectly.",
+};
 
 /// The rules the engine applies beyond the verdict ladder, in the seed's order.
-pub static RULES: [Rule; 9] = [
-    Rule {
-        id: "rule.not_sure_is_not_a_pass",
-        section: MATURITY_SECTION,
-        seed: "Willingness to tell the truth",
-        rule: "“Not sure” is an honest answer and never a pass: on a precondition, red flag or maturity facet it holds the verdict (a fact shared by a condition and a red flag is listed under both), on a gate criterion it keeps the gate open, and on the pilot department's politics it is flagged like a “No”.",
-        plain: "“Not sure” never counts as a pass: it holds the verdict until someone finds out.",
-    },
-    Rule {
-        id: "rule.checks_not_contradictions",
-        section: MATURITY_SECTION,
-        seed: "Organizations addicted to chaos cannot adopt KOOM until detoxed.",
-        rule: "Two answers are asked about (“Check: you answered … and …”) only when they describe the same behaviour in ways that cannot both be true, such as workers who follow the SOP and escalate fast, and workers who improvise instead of escalating. A wish beside a present problem (wanting predictable throughput while chaos leadership is present; an empowered CoE while no one owns training yet) is tension the seed expects, not a contradiction: both answers stand.",
-        plain: "Two answers are flagged for a second look only when they cannot both be true; a wish beside a problem is normal.",
-    },
-    Rule {
-        id: "rule.non_negotiable_order",
-        section: SEQUENCE_SECTION,
-        seed: "KOOM must be deployed in the following order",
-        rule: "A step is complete only when its items are done and the step before it is complete; the sequence starts only from a Ready verdict and is halted if the verdict falls back.",
-        plain: "The deployment steps go strictly in order, and only after a Ready verdict.",
-    },
-    Rule {
-        id: "rule.gate_only_when_reachable",
-        section: SEQUENCE_SECTION,
-        seed: "Only proceed if:",
-        rule: "The gate's outcome counts only while step 6 can be reached: a Ready verdict and steps 1–5 complete. Otherwise the gate is suspended, and says why.",
-        plain: "The gate after the pilot decides nothing until the verdict is Ready and steps 1–5 are complete.",
-    },
-    Rule {
-        id: "rule.roll_back_retrain_repeat",
-        section: SEQUENCE_SECTION,
-        seed: "If not — roll back, retrain, repeat.",
-        rule: "A failed gate is recorded as a pilot iteration with its date, the criteria not met and the gate's answers. The user chooses the steps before the pilot to retrain (the app's suggestion for the criteria not met is pre-selected); each chosen step is incomplete again until it is confirmed retrained, with a date, in sequence order; then the pilot is repeated (evaluated again) and the gate answered afresh. The last iteration can be undone until the pilot is evaluated again. The history keeps every iteration.",
-        plain: "A pilot that fails the gate is recorded, the steps you choose are retrained, and the pilot is run again.",
-    },
-    Rule {
-        id: "rule.team_conservative",
-        section: RED_FLAGS_SECTION,
-        seed: "If any red flag is present:\nStop. Do not deploy KOOM.",
-        rule: "A team view combines its respondents conservatively, question by question. A warning behaviour, missing CoE owner or red flag reported by any respondent is present (“reported by k of n”); a precondition or red flag anyone is unsure about or did not answer, with nobody reporting it, holds the verdict. A maturity facet anyone is unsure about or did not answer holds the verdict even when others report it missing (the gap is listed behind it), so one more respondent never lifts a Hold to a Not yet. The team verdict is the ladder's verdict of this combination; green flags are counted (“k of n”), never combined.",
-        plain: "In a team view, one person reporting a problem is enough to count it, and anyone's doubt holds the verdict.",
-    },
-    Rule {
-        id: "rule.green_flag_caution",
-        section: GREEN_FLAGS_SECTION,
-        seed: "Green Flags — Deployment Will Succeed If These Are Present",
-        rule: "Green flags never gate: the verdict is decided by the ladder alone. A Ready verdict with fewer than half of the six green flags present, or without audit accepted as truth (“This is huge.”), carries a caution naming the success signals that are missing.",
-        plain: "Green flags never block deployment, but a Ready verdict with few of them comes with a caution.",
-    },
-    Rule {
-        id: "rule.stability_after_deployment",
-        section: STABILITY_SECTION,
-        seed: "After deploying KOOM, the organization should see:",
-        rule: "Stability is judged only after full deployment (the gate passed). Marks recorded before, for example during the pilot, are kept.",
-        plain: "Stability is judged only once KOOM is fully deployed; marks made earlier are kept.",
-    },
-    Rule {
-        id: "rule.stability_within_two_cycles",
-        section: STABILITY_SECTION,
-        seed: "If you don’t see these signs within 1–2 alignment cycles,\nsomething was implemented incorrectly.",
-        rule: "Cycle 2 is over once all ten signs are marked in it, or once a cycle 3 is added. Every sign not marked “Seen” in cycle 2 (“Not sure” and unmarked included) then means something was implemented incorrectly, whatever later cycles show: all ten seen only from cycle 3 on is late, not healthy.",
-        plain: "Expect all ten signs within 1–2 alignment cycles; any sign not seen in cycle 2 means something was implemented incorrectly.",
-    },
+pub static RULES: [&Rule; 9] = [
+    RULE_NOT_SURE,
+    RULE_CHECKS,
+    RULE_ORDER,
+    RULE_GATE,
+    RULE_ROLL_BACK,
+    RULE_TEAM,
+    RULE_GREEN_FLAG_CAUTION,
+    RULE_AFTER_DEPLOYMENT,
+    RULE_WITHIN_TWO_CYCLES,
 ];
 
 impl Rule {

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use super::assessment::Assessment;
-use super::limits::TextKind;
+use super::limits::{capitalised, TextKind};
 use super::model::{self, DeploymentStep};
 use super::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 use super::readiness::{Readiness, Reason};
@@ -125,13 +125,6 @@ impl fmt::Display for PlanError {
 }
 
 impl std::error::Error for PlanError {}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|first| first.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
 
 /// The causes of the verdict a plan answers: its reasons and the gaps behind it, one per
 /// question (a fact shared by a condition and a red flag is one item). A question not answered

@@ -293,10 +293,27 @@ fn problem_reason(
     }
 }
 
+/// The verdict ladder, the one place it is written: a precondition not true or a red flag
+/// present is a Stop (seed §5: "If any red flag is present: Stop. Do not deploy KOOM."); else
+/// a question still open ("Not sure" or unanswered) holds the verdict; else a maturity facet
+/// missing is Not yet (seed §3: "KOOM requires these cultural capabilities"); else Ready.
+/// [`evaluate`] and [`verdict_of`] both climb it.
+fn ladder(blocked: bool, open: bool, gap: bool) -> Verdict {
+    if blocked {
+        Verdict::Stop
+    } else if open {
+        Verdict::Hold
+    } else if gap {
+        Verdict::NotYet
+    } else {
+        Verdict::Ready
+    }
+}
+
 /// The verdict alone, as [`evaluate`] gives it, without building its reasons (a team
-/// evaluates every respondent's verdict: 500 of them).
+/// evaluates every respondent's verdict: 500 of them). A shared red flag asks its
+/// precondition's question, so the preconditions and the other red flags cover every blocker.
 pub(crate) fn verdict_of(assessment: &Assessment) -> Verdict {
-    let (mut open, mut gap) = (false, false);
     let blocker_questions = PRECONDITIONS
         .iter()
         .flat_map(|p| p.questions.iter().copied())
@@ -306,28 +323,21 @@ pub(crate) fn verdict_of(assessment: &Assessment) -> Verdict {
                 .filter(|f| !f.is_shared())
                 .map(|f| f.question),
         );
+    let maturity_questions = || {
+        MATURITY_REQUIREMENTS
+            .iter()
+            .flat_map(|m| m.questions.iter())
+    };
+    let mut open = false;
     for q in blocker_questions {
         match finding(assessment, q) {
-            Finding::Problem => return Verdict::Stop,
+            Finding::Problem => return ladder(true, open, false),
             f => open |= f.is_open(),
         }
     }
-    for q in MATURITY_REQUIREMENTS
-        .iter()
-        .flat_map(|m| m.questions.iter())
-    {
-        match finding(assessment, q) {
-            Finding::Problem => gap = true,
-            f => open |= f.is_open(),
-        }
-    }
-    if open {
-        Verdict::Hold
-    } else if gap {
-        Verdict::NotYet
-    } else {
-        Verdict::Ready
-    }
+    open = open || maturity_questions().any(|q| finding(assessment, q).is_open());
+    let gap = maturity_questions().any(|q| finding(assessment, q) == Finding::Problem);
+    ladder(false, open, gap)
 }
 
 /// The reason "this maturity facet is missing", for a question of a maturity requirement
@@ -434,15 +444,11 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
             open_questions.push(r.question_id);
         }
     }
-    let verdict = if !blockers.is_empty() {
-        Verdict::Stop
-    } else if !open.is_empty() {
-        Verdict::Hold
-    } else if !maturity_gaps.is_empty() {
-        Verdict::NotYet
-    } else {
-        Verdict::Ready
-    };
+    let verdict = ladder(
+        !blockers.is_empty(),
+        !open.is_empty(),
+        !maturity_gaps.is_empty(),
+    );
 
     let would_change = would_change(verdict, &blockers, open_questions.len(), &maturity_gaps);
     let (reasons, also) = match verdict {
@@ -1076,6 +1082,21 @@ mod tests {
             assert_eq!(verdict_of(&a), evaluate(&a).verdict, "{:?}", a.answers);
         }
         assert_eq!(verdict_of(&Assessment::default()), Verdict::Hold);
+    }
+
+    /// Seed §5: "If any red flag is present: Stop. Do not deploy KOOM." — a blocker decides
+    /// whatever else is open or missing; an open question holds before a missing facet says
+    /// "Not yet"; only nothing open or missing is Ready.
+    #[test]
+    fn the_ladder_puts_any_blocker_first_then_doubt_then_maturity() {
+        for open in [false, true] {
+            for gap in [false, true] {
+                assert_eq!(ladder(true, open, gap), Verdict::Stop);
+            }
+            assert_eq!(ladder(false, true, open), Verdict::Hold);
+        }
+        assert_eq!(ladder(false, false, true), Verdict::NotYet);
+        assert_eq!(ladder(false, false, false), Verdict::Ready);
     }
 
     #[test]

@@ -34,7 +34,7 @@ use std::fmt;
 
 use super::answer::{Answer, Finding};
 use super::assessment::Assessment;
-use super::limits::{bounded, TextKind};
+use super::limits::{bounded, capitalised, TextKind};
 use super::model::{
     self, all_questions, item_label_of_question, question_section, Question, SeedSection,
     FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS, MATURITY_REQUIREMENTS, MODEL_VERSION,
@@ -631,16 +631,9 @@ impl TeamReason {
         format!(
             "{} {}.",
             self.reason.message(),
-            capitalise(&self.attribution())
+            capitalised(&self.attribution())
         )
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }
 
 /// Why an item is on the "to discuss" list.

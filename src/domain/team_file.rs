@@ -9,14 +9,14 @@
 //! of the app that knows no team view reads every key of the assessments' prefix as an
 //! assessment record, and would set a team record aside as unreadable.
 
-use super::assessment::Assessment;
+use super::assessment::{over_limit, Assessment};
 use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use super::file::{
     content, file_json, file_kind, file_model_version, file_text, slug_or, unknown_ids, FileError,
-    FileKind,
+    FileKind, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
 };
 use super::json::{self, Json};
-use super::limits::{over_limit, OverLimit, TextKind};
+use super::limits::{OverLimit, TextKind};
 use super::model::MODEL_VERSION;
 use super::records::{envelope, unreadable, RecordError};
 use super::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
@@ -25,10 +25,6 @@ use super::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
 pub const TEAM_SCHEMA_VERSION: u32 = 1;
 /// The `kind` field of a team view's library record.
 pub const TEAM_RECORD_KIND: &str = "team";
-/// The `format` field of every team view file.
-pub const TEAM_FILE_FORMAT: &str = "koom-readiness/team";
-/// The current version of the team file format.
-pub const TEAM_FILE_FORMAT_VERSION: u32 = 1;
 
 /// A team view as saved in the library.
 #[derive(Debug, Clone, PartialEq, Eq)]

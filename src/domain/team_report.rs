@@ -7,6 +7,7 @@
 
 use std::fmt::Write;
 
+use super::limits::capitalised;
 use super::model::{GREEN_FLAGS, MODEL_VERSION};
 use super::readiness::Verdict;
 use super::report::{markdown_cell, markdown_line, markdown_text, md_reasons, ReasonLine};
@@ -80,13 +81,6 @@ pub struct DisagreementRow {
 
 /// The column headings of [`DisagreementRow::cells`].
 pub const ANSWER_COLUMNS: [&str; 4] = ["Yes", "No", "Not sure", "No answer"];
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
-}
 
 fn reason_lines(list: &[TeamReason]) -> Vec<ReasonLine> {
     list.iter()
@@ -164,7 +158,7 @@ impl TeamReport {
                     attribution: a
                         .attribution
                         .as_ref()
-                        .map(|x| format!("{}.", capitalise(x))),
+                        .map(|x| format!("{}.", capitalised(x))),
                     consequence: a.consequence_line(),
                 })
                 .collect(),
