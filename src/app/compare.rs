@@ -3,12 +3,8 @@
 use leptos::prelude::*;
 
 use super::share::read_link;
-use super::state::{AppState, View};
-use super::store::Store;
 use crate::browser::{self, storage};
-use crate::domain::{
-    assessment_label, display_name, end_sentence, raccoons_inc, Assessment, Source,
-};
+use crate::domain::{assessment_label, display_name, raccoons_inc, Assessment, Source};
 
 /// One side of a comparison, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +32,7 @@ impl Compared {
     }
 }
 
-async fn resolve(source: Source) -> Result<Side, String> {
+pub(super) async fn resolve(source: Source) -> Result<Side, String> {
     let (name, assessment) = match &source {
         Source::Saved(id) => match storage::read_record(id) {
             Some(Ok(record)) => (
@@ -63,38 +59,4 @@ async fn resolve(source: Source) -> Result<Side, String> {
         name,
         assessment,
     })
-}
-
-impl Store {
-    /// Shows assessments side by side, in the order given. A side that cannot be read says
-    /// why, and nothing changes.
-    pub fn open_compare(&self, state: AppState, sources: Vec<Source>) -> bool {
-        let store = *self;
-        leptos::task::spawn_local(async move {
-            let mut sides = Vec::with_capacity(sources.len());
-            for source in sources {
-                match resolve(source).await {
-                    Ok(side) => sides.push(side),
-                    Err(e) => return store.refuse_compare(state, &e),
-                }
-            }
-            store.compared.sides.set(Some(sides));
-            state.go(View::Compare);
-        });
-        true
-    }
-
-    /// Says why a comparison cannot be shown, and leaves on screen what was there (the start
-    /// screen instead of a comparison that is no longer shown).
-    pub(super) fn refuse_compare(&self, state: AppState, reason: &str) {
-        self.notices.say(end_sentence(&format!(
-            "The comparison could not be shown: {reason}"
-        )));
-        if state.view.get_untracked() == View::Compare {
-            state.go(View::Start);
-        } else {
-            // The address shows again what is on screen.
-            self.show_address_of_screen(state);
-        }
-    }
 }

@@ -4,9 +4,6 @@
 use leptos::prelude::*;
 
 use super::notices::Notices;
-use super::open::Opened;
-use super::state::AppState;
-use super::store::Store;
 use crate::browser;
 use crate::browser::storage::{self, LoadedLibrary, Problem};
 use crate::domain::{self, display_name, SavedAssessment, Stage, Verdict, SCHEMA_VERSION};
@@ -230,25 +227,5 @@ pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
         revision: 0,
         updated_at: browser::now_ms(),
         assessment,
-    }
-}
-
-impl Store {
-    /// Offers the assessment on screen as a JSON file.
-    pub fn export_open(&self, state: AppState) {
-        if self.open.opened.get_untracked() == Opened::Nothing {
-            self.notices
-                .say("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there.");
-            return;
-        }
-        let date = browser::today_iso();
-        let (name, text) = state.assessment.with_untracked(|a| {
-            (
-                domain::file_name(a, &date, "json"),
-                domain::encode_file(a, &date),
-            )
-        });
-        self.notices
-            .offer_file(state.framed, &name, "application/json", text);
     }
 }

@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::open::{Opened, SharedInfo};
+use super::open::Opened;
 use super::state::{AppState, View};
-use super::store::Store;
 use crate::browser::{self, location};
 use crate::domain::{
-    decode_share, display_name, encode_share, share_text_block, Assessment, Route, ShareOptions,
-    SharedAssessment,
+    decode_share, encode_share, share_text_block, Assessment, Route, ShareOptions, SharedAssessment,
 };
 
 /// Links longer than this may be cut by mail clients (2,048) and chat tools.
@@ -181,62 +179,4 @@ pub async fn read_link(payload: &str) -> Result<SharedAssessment, String> {
         None
     };
     envelope.finish(inflated).map_err(|e| e.to_string())
-}
-
-impl Store {
-    /// Opens a share link's assessment read-only on a view. Decoding may wait for the browser
-    /// to inflate its text; a link that cannot be read says why and changes nothing.
-    pub fn open_shared(&self, state: AppState, payload: &str, view: View) -> bool {
-        if let Opened::Shared(info) = self.open.opened.get_untracked() {
-            if info.payload == payload {
-                state.go(view);
-                return true;
-            }
-        }
-        let (store, again) = (*self, payload.to_string());
-        if !self.open.may_replace(state, move || {
-            store.open_shared(state, &again, view);
-        }) {
-            return false;
-        }
-        let payload = payload.to_string();
-        leptos::task::spawn_local(async move {
-            match read_link(&payload).await {
-                Ok(shared) => {
-                    store.open.show(
-                        state,
-                        Opened::Shared(SharedInfo {
-                            payload,
-                            made_on: shared.made_on,
-                            includes_notes: shared.includes_notes,
-                        }),
-                        shared.assessment,
-                        None,
-                    );
-                    state.go(view);
-                }
-                Err(message) => {
-                    store.notices.say(format!(
-                        "This share link could not be opened: {message} Your library is below; nothing in it was changed."
-                    ));
-                    state.go(View::Start);
-                }
-            }
-        });
-        true
-    }
-
-    /// Saves the shared assessment on screen as a new entry of the library (never over an
-    /// existing one) and opens it.
-    pub fn save_shared_copy(&self, state: AppState) {
-        let Opened::Shared(info) = self.open.opened.get_untracked() else {
-            return;
-        };
-        let name = format!(
-            "{} (shared {})",
-            state.assessment.with_untracked(display_name),
-            info.made_on
-        );
-        self.open.save_copy(state, name);
-    }
 }

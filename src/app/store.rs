@@ -1,20 +1,28 @@
 //! The saved-data state, split by concern into the library, the open assessment (with its
-//! autosave), conflicts with other tabs, and the notices shown to the user. [`Store`] holds
-//! one of each; the operations live in the module of their concern.
+//! autosave), conflicts with other tabs, the notices and questions shown to the user, the
+//! comparison and the team views. [`Store`] holds one of each and starts the app. An operation
+//! of one concern lives in that concern's module; the operations that span concerns (addresses,
+//! rename and delete of the open entry, imports over an entry, export of what is on screen,
+//! share links, comparison, team additions) live here, the one place that sees every part, so
+//! the parts never import the store and no two of them import each other in a loop.
 
 use leptos::prelude::*;
 
-use super::compare::Compared;
+use super::compare::{resolve, Compared};
 use super::conflict::Conflicts;
 use super::dialog::Dialogs;
 use super::library::Library;
 use super::navigation::initial_route;
 use super::notices::Notices;
-use super::open::{OpenAssessment, Opened, PendingImport};
+use super::open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
+use super::share::read_link;
 use super::state::{AppState, View};
 use super::team::Teams;
-use crate::browser::{self, storage};
-use crate::domain::Assessment;
+use crate::browser::{self, location, storage};
+use crate::domain::{
+    self, decode_any_file, display_name, end_sentence, parse_address, Assessment, ImportedFile,
+    Route, Source,
+};
 
 /// Everything about saved data, provided as context with [`AppState`].
 #[derive(Clone, Copy)]
@@ -181,5 +189,297 @@ impl Store {
         } else {
             self.library.export_stored(state.framed, id);
         }
+    }
+}
+
+// ---- Addresses: every view has one (`domain::Route`, in the URL fragment); the address
+// follows what is on screen (a new history entry per view, so Back and Forward walk them), and
+// an address typed, linked or reached with Back is followed, never replacing unsaved work
+// without the user's word. The address the page opened at is navigation.rs's.
+
+impl Store {
+    /// The address of what is on screen.
+    pub fn route(&self, state: AppState) -> Route {
+        let view = state.view.get();
+        if view == View::Team {
+            if let Some(id) = self.teams.open_id() {
+                return Route::Team { id };
+            }
+        }
+        if view == View::Seed {
+            return Route::Seed {
+                section: state.seed_section.get(),
+            };
+        }
+        if view == View::Compare {
+            if let Some(sides) = self.compared.sides.get() {
+                return Route::Compare {
+                    sides: sides.into_iter().map(|side| side.source).collect(),
+                };
+            }
+        }
+        let Some(page) = view.page() else {
+            return Route::Start;
+        };
+        match self.open.opened.get() {
+            Opened::Nothing => Route::Start,
+            Opened::Saved(id) | Opened::Newer(id) => Route::Saved { id, page },
+            Opened::Example => Route::Example { page },
+            Opened::Memory => Route::Memory { page },
+            Opened::Shared(info) => Route::Shared {
+                payload: info.payload,
+                page,
+            },
+        }
+    }
+
+    /// Shows what an address names. Returns whether it is now on screen.
+    pub fn follow(&self, state: AppState, route: &Route) -> bool {
+        let here = self.route_untracked(state);
+        if let Some(page) = route.page() {
+            if here.same_subject(route) && here != Route::Start {
+                state.go(View::of(page));
+                return true;
+            }
+        }
+        match route {
+            Route::Start => {
+                state.go(View::Start);
+                true
+            }
+            Route::Saved { id, page } => self.open.open_at(state, id, View::of(*page)),
+            Route::Example { page } => self.open.open_example_at(state, View::of(*page)),
+            Route::Memory { .. } => {
+                self.notices.say(
+                    "That address named an assessment kept in memory only; it does not survive a reload or another tab. Your library is below.",
+                );
+                state.go(View::Start);
+                false
+            }
+            Route::Shared { payload, page } => self.open_shared(state, payload, View::of(*page)),
+            Route::Compare { sides } => self.open_compare(state, sides.clone()),
+            Route::BadCompare { error, .. } => {
+                self.refuse_compare(state, &error.reason());
+                false
+            }
+            Route::Team { id } => {
+                let shown = self.teams.open_saved(state, id);
+                if !shown && state.view.get_untracked() == View::Team {
+                    state.go(View::Start);
+                }
+                shown
+            }
+            Route::Seed { section } => {
+                state.seed_section.set(*section);
+                state.go(View::Seed);
+                if let Some(n) = *section {
+                    leptos::task::spawn_local(async move {
+                        leptos::task::tick().await;
+                        browser::scroll_to_and_focus(&format!("seed-section-{n}"));
+                    });
+                }
+                true
+            }
+            Route::Unknown(fragment) => {
+                self.notices.say(format!(
+                    "“{fragment}” is not an address KOOM Readiness knows. Your library is below."
+                ));
+                state.go(View::Start);
+                false
+            }
+        }
+    }
+
+    /// Puts the address of what is on screen back in the address bar (after an address that
+    /// could not be followed).
+    pub(super) fn show_address_of_screen(&self, state: AppState) {
+        location::set_fragment(&self.route_untracked(state).fragment(), false);
+    }
+
+    fn route_untracked(&self, state: AppState) -> Route {
+        untrack(|| self.route(state))
+    }
+
+    /// Keeps the address in step with the screen, and follows the address when the user
+    /// changes it (Back, Forward, a typed or pasted address).
+    pub(super) fn install_routing(&self, state: AppState) {
+        let store = *self;
+        Effect::new(move |previous: Option<()>| {
+            let fragment = store.route(state).fragment();
+            if location::fragment() != fragment {
+                // The first address is corrected in place; later changes are history entries.
+                location::set_fragment(&fragment, previous.is_some());
+            }
+        });
+        let follow = move || {
+            let wanted = parse_address(&location::fragment());
+            if store.route_untracked(state) != wanted && !store.follow(state, &wanted) {
+                // Not followed (kept unsaved work, or nothing there): the address shows again
+                // what is on screen.
+                location::set_fragment(&store.route_untracked(state).fragment(), false);
+            }
+        };
+        let pop = window_event_listener(leptos::ev::popstate, move |_| follow());
+        let hash = window_event_listener(leptos::ev::hashchange, move |_| follow());
+        on_cleanup(move || {
+            pop.remove();
+            hash.remove();
+        });
+    }
+}
+
+// ---- Comparison: two to six assessments side by side.
+
+impl Store {
+    /// Shows assessments side by side, in the order given. A side that cannot be read says
+    /// why, and nothing changes.
+    pub fn open_compare(&self, state: AppState, sources: Vec<Source>) -> bool {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let mut sides = Vec::with_capacity(sources.len());
+            for source in sources {
+                match resolve(source).await {
+                    Ok(side) => sides.push(side),
+                    Err(e) => return store.refuse_compare(state, &e),
+                }
+            }
+            store.compared.sides.set(Some(sides));
+            state.go(View::Compare);
+        });
+        true
+    }
+
+    /// Says why a comparison cannot be shown, and leaves on screen what was there (the start
+    /// screen instead of a comparison that is no longer shown).
+    pub(super) fn refuse_compare(&self, state: AppState, reason: &str) {
+        self.notices.say(end_sentence(&format!(
+            "The comparison could not be shown: {reason}"
+        )));
+        if state.view.get_untracked() == View::Compare {
+            state.go(View::Start);
+        } else {
+            // The address shows again what is on screen.
+            self.show_address_of_screen(state);
+        }
+    }
+}
+
+// ---- Export of the open assessment.
+
+impl Store {
+    /// Offers the assessment on screen as a JSON file.
+    pub fn export_open(&self, state: AppState) {
+        if self.open.opened.get_untracked() == Opened::Nothing {
+            self.notices
+                .say("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there.");
+            return;
+        }
+        let date = browser::today_iso();
+        let (name, text) = state.assessment.with_untracked(|a| {
+            (
+                domain::file_name(a, &date, "json"),
+                domain::encode_file(a, &date),
+            )
+        });
+        self.notices
+            .offer_file(state.framed, &name, "application/json", text);
+    }
+}
+
+// ---- Share links: opening one and saving a copy.
+
+impl Store {
+    /// Opens a share link's assessment read-only on a view. Decoding may wait for the browser
+    /// to inflate its text; a link that cannot be read says why and changes nothing.
+    pub fn open_shared(&self, state: AppState, payload: &str, view: View) -> bool {
+        if let Opened::Shared(info) = self.open.opened.get_untracked() {
+            if info.payload == payload {
+                state.go(view);
+                return true;
+            }
+        }
+        let (store, again) = (*self, payload.to_string());
+        if !self.open.may_replace(state, move || {
+            store.open_shared(state, &again, view);
+        }) {
+            return false;
+        }
+        let payload = payload.to_string();
+        leptos::task::spawn_local(async move {
+            match read_link(&payload).await {
+                Ok(shared) => {
+                    store.open.show(
+                        state,
+                        Opened::Shared(SharedInfo {
+                            payload,
+                            made_on: shared.made_on,
+                            includes_notes: shared.includes_notes,
+                        }),
+                        shared.assessment,
+                        None,
+                    );
+                    state.go(view);
+                }
+                Err(message) => {
+                    store.notices.say(format!(
+                        "This share link could not be opened: {message} Your library is below; nothing in it was changed."
+                    ));
+                    state.go(View::Start);
+                }
+            }
+        });
+        true
+    }
+
+    /// Saves the shared assessment on screen as a new entry of the library (never over an
+    /// existing one) and opens it.
+    pub fn save_shared_copy(&self, state: AppState) {
+        let Opened::Shared(info) = self.open.opened.get_untracked() else {
+            return;
+        };
+        let name = format!(
+            "{} (shared {})",
+            state.assessment.with_untracked(display_name),
+            info.made_on
+        );
+        self.open.save_copy(state, name);
+    }
+}
+
+// ---- Team views: files and shared assessments added to them.
+
+impl Store {
+    /// Imports a chosen file: a team view file becomes a new team view; anything else is
+    /// read as an assessment file ([`super::OpenAssessment::import`]).
+    pub fn import_file(
+        &self,
+        state: AppState,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<ImportOutcome, String> {
+        match decode_any_file(bytes) {
+            Ok(ImportedFile::Team(team)) => {
+                self.teams.import(state, file_name, team);
+                Ok(ImportOutcome::Imported)
+            }
+            _ => self.open.import(state, file_name, bytes),
+        }
+    }
+
+    /// Adds the shared assessment on screen to a team view (`None`: a new one) and shows it.
+    pub fn add_shared_to_team(&self, state: AppState, team_id: Option<String>) {
+        let assessment = state.assessment.get_untracked();
+        let opened = match team_id {
+            Some(id) => self.teams.open_saved(state, &id),
+            None => {
+                self.teams.create(state, "");
+                true
+            }
+        };
+        if !opened {
+            return;
+        }
+        let source = format!("“{}”", domain::display_name(&assessment));
+        self.teams.add_assessment(source, assessment);
     }
 }

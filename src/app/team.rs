@@ -8,10 +8,8 @@ use leptos::prelude::*;
 
 use super::dialog::{Ask, Dialogs};
 use super::notices::Notices;
-use super::open::ImportOutcome;
 use super::share::read_link;
 use super::state::{AppState, View};
-use super::store::Store;
 use crate::browser::{self, storage, storage::StorageError};
 use crate::domain::{
     self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
@@ -435,6 +433,17 @@ impl Teams {
 
     /// Adds respondents to the team view on screen, each with the name of its source for the
     /// messages. Returns what was added and why the others were not.
+    /// Adds one assessment, named by where it came from, to the team view on screen, and says
+    /// what happened.
+    pub fn add_assessment(&self, source: String, assessment: Assessment) {
+        let mut outcome = AddOutcome::default();
+        self.add_all(
+            vec![(source, respondent(None, assessment, false))],
+            &mut outcome,
+        );
+        self.outcome.set(Some(outcome));
+    }
+
     fn add_all(&self, respondents: Vec<(String, Respondent)>, outcome: &mut AddOutcome) {
         let _ = self.change_if(|t| {
             for (source, r) in respondents {
@@ -674,46 +683,5 @@ impl Teams {
                 format!("Imported “{file_name}”, but it is not saved: {why}")
             }
         });
-    }
-}
-
-impl Store {
-    /// Imports a chosen file: a team view file becomes a new team view; anything else is
-    /// read as an assessment file ([`super::OpenAssessment::import`]).
-    pub fn import_file(
-        &self,
-        state: AppState,
-        file_name: &str,
-        bytes: &[u8],
-    ) -> Result<ImportOutcome, String> {
-        match decode_any_file(bytes) {
-            Ok(ImportedFile::Team(team)) => {
-                self.teams.import(state, file_name, team);
-                Ok(ImportOutcome::Imported)
-            }
-            _ => self.open.import(state, file_name, bytes),
-        }
-    }
-
-    /// Adds the shared assessment on screen to a team view (`None`: a new one) and shows it.
-    pub fn add_shared_to_team(&self, state: AppState, team_id: Option<String>) {
-        let assessment = state.assessment.get_untracked();
-        let opened = match team_id {
-            Some(id) => self.teams.open_saved(state, &id),
-            None => {
-                self.teams.create(state, "");
-                true
-            }
-        };
-        if !opened {
-            return;
-        }
-        let mut outcome = AddOutcome::default();
-        let source = format!("“{}”", domain::display_name(&assessment));
-        self.teams.add_all(
-            vec![(source, respondent(None, assessment, false))],
-            &mut outcome,
-        );
-        self.teams.outcome.set(Some(outcome));
     }
 }
