@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use super::open::{OpenAssessment, Opened};
 use super::state::{AppState, View};
-use crate::browser::{self, storage, storage::StorageError};
+use crate::browser::{self, storage::LocalStore};
+use crate::domain::{self, StorageError};
 
 /// How long after the last change an autosave waits.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -58,7 +59,7 @@ impl OpenAssessment {
                 .storage_error
                 .with_untracked(|e| e.as_ref() != Some(&StorageError::Unavailable))
             {
-                let _ = storage::write_session(id.as_deref(), &view);
+                let _ = domain::write_session(&LocalStore, id.as_deref(), &view);
             }
         });
     }

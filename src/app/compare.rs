@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use super::share::read_link;
-use crate::browser::{self, storage};
-use crate::domain::{assessment_label, display_name, raccoons_inc, Assessment, Source};
+use crate::browser::{self, storage::LocalStore};
+use crate::domain::{
+    assessment_label, display_name, raccoons_inc, Assessment, RecordStore, SavedAssessment, Source,
+};
 
 /// One side of a comparison, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +36,7 @@ impl Compared {
 
 pub(super) async fn resolve(source: Source) -> Result<Side, String> {
     let (name, assessment) = match &source {
-        Source::Saved(id) => match storage::read_record(id) {
+        Source::Saved(id) => match LocalStore.read::<SavedAssessment>(id) {
             Some(Ok(record)) => (
                 assessment_label(&record.assessment, &browser::date_label(record.updated_at)),
                 record.assessment,

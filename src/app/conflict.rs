@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::storage;
-use crate::domain::SavedAssessment;
+use crate::browser::storage::LocalStore;
+use crate::domain::{RecordStore, SavedAssessment};
 
 /// What happened to the stored copy of the open assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub struct Conflict {
 impl Conflict {
     /// Reads what is stored now under the open assessment's id.
     pub(super) fn of(id: &str) -> Conflict {
-        match storage::read_record(id) {
+        match LocalStore.read::<SavedAssessment>(id) {
             Some(Ok(record)) => Conflict {
                 kind: ConflictKind::Changed,
                 theirs: Some(record),

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use super::notices::Notices;
-use crate::browser;
-use crate::browser::storage::{self, LoadedLibrary, Problem};
-use crate::domain::{self, display_name, SavedAssessment, Stage, Verdict, SCHEMA_VERSION};
+use crate::browser::{self, storage::LocalStore};
+use crate::domain::{
+    self, display_name, LoadedLibrary, Problem, RecordStore, SavedAssessment, Stage, Verdict,
+    SCHEMA_VERSION,
+};
 
 /// One assessment in the library list.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +92,7 @@ impl Library {
         self.set_entries(&library.records, &library.newer);
         self.problems.set(library.problems);
         self.newer.set(library.newer);
-        self.backups.set(storage::backups());
+        self.backups.set(LocalStore.backups());
     }
 
     fn set_entries(&self, records: &[SavedAssessment], newer: &[SavedAssessment]) {
@@ -106,7 +108,9 @@ impl Library {
     /// Re-reads the library list (after a change here or in another tab). Problems already
     /// reported stay listed.
     pub fn refresh(&self) {
-        if let Ok(library) = storage::load_library(browser::now_ms(), false, browser::new_id) {
+        if let Ok(library) =
+            domain::load_library(&LocalStore, browser::now_ms(), false, browser::new_id)
+        {
             self.set_entries(&library.records, &library.newer);
             self.newer.set(library.newer);
             self.problems.update(|known| {
@@ -116,7 +120,7 @@ impl Library {
                     }
                 }
             });
-            self.backups.set(storage::backups());
+            self.backups.set(LocalStore.backups());
         }
     }
 
@@ -131,7 +135,7 @@ impl Library {
 
     /// Duplicates a library entry.
     pub fn duplicate(&self, id: &str) {
-        let Some(Ok(record)) = storage::read_record(id) else {
+        let Some(Ok(record)) = LocalStore.read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read to duplicate it.");
             return;
@@ -139,7 +143,7 @@ impl Library {
         let mut assessment = record.assessment;
         assessment.organisation = format!("Copy of {}", display_name(&assessment));
         let copy = new_record(assessment);
-        match storage::write_record(&copy, None) {
+        match LocalStore.write(&copy, None) {
             Ok(_) => self.notices.say(format!(
                 "Duplicated as “{}”.",
                 display_name(&copy.assessment)
@@ -151,7 +155,7 @@ impl Library {
 
     /// Renames an entry that is not open.
     pub(super) fn rename_stored(&self, id: &str, name: &str) {
-        let Some(Ok(mut record)) = storage::read_record(id) else {
+        let Some(Ok(mut record)) = LocalStore.read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read to rename it.");
             return;
@@ -159,7 +163,7 @@ impl Library {
         record.assessment.organisation = name.trim().to_string();
         record.updated_at = browser::now_ms();
         let expected = Some(record.revision);
-        if let Err(e) = storage::write_record(&record, expected) {
+        if let Err(e) = LocalStore.write(&record, expected) {
             self.notices.say(e.to_string());
         }
         self.refresh();
@@ -167,7 +171,7 @@ impl Library {
 
     /// Deletes a record, keeping `record` (what the user last saw of it) for undo.
     pub(super) fn delete(&self, record: SavedAssessment) -> bool {
-        if let Err(e) = storage::delete_record(&record.id) {
+        if let Err(e) = LocalStore.delete::<SavedAssessment>(&record.id) {
             self.notices.say(e.to_string());
             return false;
         }
@@ -181,7 +185,7 @@ impl Library {
         let Some(record) = self.deleted.get_untracked().last().cloned() else {
             return;
         };
-        match storage::write_record(&record, None) {
+        match LocalStore.write(&record, None) {
             Ok(_) => {
                 self.deleted.update(|d| {
                     d.pop();
@@ -196,7 +200,7 @@ impl Library {
 
     /// Offers a stored entry as a JSON file.
     pub(super) fn export_stored(&self, framed: bool, id: &str) {
-        let Some(Ok(record)) = storage::read_record(id) else {
+        let Some(Ok(record)) = LocalStore.read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read to export it.");
             return;
@@ -212,10 +216,10 @@ impl Library {
 
     /// Removes a kept-aside unreadable record, at the user's request.
     pub fn remove_backup(&self, key: &str) {
-        if let Err(e) = storage::remove_backup(key) {
+        if let Err(e) = LocalStore.remove_backup(key) {
             self.notices.say(e.to_string());
         }
-        self.backups.set(storage::backups());
+        self.backups.set(LocalStore.backups());
     }
 }
 

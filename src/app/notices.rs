@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{self, storage::StorageError};
+use crate::browser;
+use crate::domain::StorageError;
 
 /// Messages for the user, shown at the top of every page.
 #[derive(Clone, Copy)]

@@ -9,9 +9,8 @@ use super::dialog::{Ask, Dialogs};
 use super::library::{new_record, Entry, Library};
 use super::notices::Notices;
 use super::state::{AppState, View};
-use crate::browser::storage::{self, StorageError};
-use crate::browser::{self};
-use crate::domain::{self, display_name, Assessment, SavedAssessment};
+use crate::browser::{self, storage::LocalStore};
+use crate::domain::{self, display_name, Assessment, RecordStore, SavedAssessment, StorageError};
 
 /// Where the assessment on screen comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,7 +213,7 @@ impl OpenAssessment {
             state.go(view);
             return true;
         }
-        match storage::read_record(id) {
+        match LocalStore.read::<SavedAssessment>(id) {
             Some(Ok(record)) => {
                 self.open_record(state, record, view);
                 true
@@ -251,7 +250,7 @@ impl OpenAssessment {
         view: View,
     ) -> bool {
         let record = new_record(assessment);
-        match storage::write_record(&record, None) {
+        match LocalStore.write(&record, None) {
             Ok(written) => {
                 self.library.refresh();
                 self.open_record(state, written, view);
@@ -380,7 +379,7 @@ impl OpenAssessment {
     /// assessment, and the "storage full" marker clears, once the write succeeds.
     fn save_from_memory(&self, state: AppState) {
         let record = new_record(state.assessment.get_untracked());
-        match storage::write_record(&record, None) {
+        match LocalStore.write(&record, None) {
             Ok(written) => {
                 self.notices.storage_error.set(None);
                 self.revision.set(Some(written.revision));
@@ -410,7 +409,7 @@ impl OpenAssessment {
             updated_at: browser::now_ms(),
             assessment: assessment.clone(),
         };
-        match storage::write_record(&record, self.revision.get_untracked()) {
+        match LocalStore.write(&record, self.revision.get_untracked()) {
             Ok(written) => {
                 self.revision.set(Some(written.revision));
                 self.saved.set(Some(assessment));

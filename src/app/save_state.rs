@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::open::{OpenAssessment, Opened};
 use super::state::AppState;
 use super::store::Store;
-use crate::browser::storage::StorageError;
 use crate::domain::Assessment;
+use crate::domain::StorageError;
 
 /// The save state of the assessment on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

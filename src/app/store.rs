@@ -18,10 +18,10 @@ use super::open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedIn
 use super::share::read_link;
 use super::state::{AppState, View};
 use super::team::Teams;
-use crate::browser::{self, location, storage};
+use crate::browser::{self, location, storage::LocalStore};
 use crate::domain::{
     self, decode_any_file, display_name, end_sentence, parse_address, Assessment, ImportedFile,
-    Route, Source,
+    RecordStore, Route, SavedAssessment, Source,
 };
 
 /// Everything about saved data, provided as context with [`AppState`].
@@ -71,7 +71,7 @@ impl Store {
     /// page hiding and other tabs.
     pub fn start(&self, state: AppState) {
         let mut storage_failed = false;
-        match storage::load_library(browser::now_ms(), true, browser::new_id) {
+        match domain::load_library(&LocalStore, browser::now_ms(), true, browser::new_id) {
             Err(e) => {
                 storage_failed = true;
                 self.notices.storage_error.set(Some(e));
@@ -132,7 +132,7 @@ impl Store {
         if is_open {
             self.open.flush(state);
         }
-        let Some(Ok(mut record)) = storage::read_record(id) else {
+        let Some(Ok(mut record)) = LocalStore.read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read; it was not deleted.");
             return;
@@ -166,7 +166,10 @@ impl Store {
             ));
         }
         self.delete(state, &pending.existing.id);
-        if storage::read_record(&pending.existing.id).is_some() {
+        if LocalStore
+            .read::<SavedAssessment>(&pending.existing.id)
+            .is_some()
+        {
             return Err(format!(
                 "“{}” was not imported: “{}” could not be replaced. Nothing was changed.",
                 pending.file_name, pending.existing.name

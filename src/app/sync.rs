@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::conflict::{Conflict, ConflictKind};
 use super::open::{OpenAssessment, Opened};
 use super::state::{AppState, View};
-use crate::browser::storage;
-use crate::domain::{display_name, Assessment};
+use crate::domain::{self, display_name, Assessment, SavedAssessment};
 
 impl OpenAssessment {
     /// Resolves a conflict by taking the other tab's version (or closing, if it was deleted).
@@ -61,14 +60,14 @@ impl OpenAssessment {
             self.library.refresh();
             return;
         };
-        if !key.starts_with(storage::RECORD_PREFIX) {
+        if !key.starts_with(domain::RECORD_PREFIX) {
             return;
         }
         self.library.refresh();
         let Opened::Saved(id) = self.opened.get_untracked() else {
             return;
         };
-        if !storage::is_record_key(&key, &id) {
+        if key != domain::record_key::<SavedAssessment>(&id) {
             return;
         }
         let conflict = Conflict::of(&id);

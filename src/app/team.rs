@@ -10,11 +10,11 @@ use super::dialog::{Ask, Dialogs};
 use super::notices::Notices;
 use super::share::read_link;
 use super::state::{AppState, View};
-use crate::browser::{self, storage, storage::StorageError};
+use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
     self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
-    team_markdown, Assessment, ImportedFile, Respondent, SavedTeam, Team, TeamEvaluation,
-    TeamReport, Verdict, TEAM_SCHEMA_VERSION,
+    team_markdown, Assessment, ImportedFile, RecordStore, Respondent, SavedAssessment, SavedTeam,
+    StorageError, Team, TeamEvaluation, TeamReport, Verdict, TEAM_SCHEMA_VERSION,
 };
 
 /// One team view in the library list.
@@ -186,7 +186,7 @@ impl Teams {
 
     /// Re-reads the list of team views.
     pub fn refresh(&self) {
-        if let Ok(loaded) = storage::load_teams(browser::now_ms()) {
+        if let Ok(loaded) = LocalStore.load_all::<SavedTeam>(browser::now_ms()) {
             self.entries.set(entries_of(&loaded.records, &loaded.newer));
         }
     }
@@ -212,7 +212,7 @@ impl Teams {
             updated_at: browser::now_ms(),
             team: open.team.clone(),
         };
-        match storage::write_team(&record, open.revision) {
+        match LocalStore.write(&record, open.revision) {
             Ok(written) => {
                 self.open.update(|o| {
                     if let Some(o) = o.as_mut().filter(|o| o.id == written.id) {
@@ -289,19 +289,15 @@ impl Teams {
             state.go(View::Team);
             return true;
         }
-        let (record, read_only) = match storage::read_team(id) {
+        let (record, read_only) = match LocalStore.read::<SavedTeam>(id) {
             Some(Ok(record)) => (record, false),
-            Some(Err(domain::RecordError::NewerSchema { .. })) => {
-                let newer = storage::load_teams(browser::now_ms())
-                    .ok()
-                    .and_then(|l| l.newer.into_iter().find(|r| r.id == id));
-                match newer {
-                    Some(record) => (record, true),
-                    None => {
-                        self.notices.say("That team view was saved by a newer version of KOOM Readiness that this one cannot read. It is left untouched.");
-                        return false;
-                    }
-                }
+            Some(Err(domain::RecordError::NewerSchema {
+                readable: Some(record),
+                ..
+            })) => (*record, true),
+            Some(Err(domain::RecordError::NewerSchema { readable: None, .. })) => {
+                self.notices.say("That team view was saved by a newer version of KOOM Readiness that this one cannot read. It is left untouched.");
+                return false;
             }
             Some(Err(e)) => {
                 self.notices.say(format!(
@@ -538,7 +534,7 @@ impl Teams {
         }
         let mut respondents = Vec::new();
         for id in ids {
-            match storage::read_record(&id) {
+            match LocalStore.read::<SavedAssessment>(&id) {
                 Some(Ok(record)) => {
                     let source = format!("“{}”", domain::display_name(&record.assessment));
                     respondents.push((source, respondent(None, record.assessment, anonymous)));
@@ -574,7 +570,7 @@ impl Teams {
 
     /// Offers a saved team view as a file, without opening it.
     pub fn export_stored(&self, framed: bool, id: &str) {
-        let Some(Ok(record)) = storage::read_team(id) else {
+        let Some(Ok(record)) = LocalStore.read::<SavedTeam>(id) else {
             self.notices
                 .say("That team view could not be read to export it.");
             return;
@@ -610,7 +606,7 @@ impl Teams {
 
     /// Asks, then deletes a team view from the library (undo restores it).
     pub fn delete(&self, state: AppState, id: &str) {
-        let Some(Ok(record)) = storage::read_team(id) else {
+        let Some(Ok(record)) = LocalStore.read::<SavedTeam>(id) else {
             self.notices
                 .say("That team view could not be read; it was not deleted.");
             return;
@@ -628,7 +624,7 @@ impl Teams {
                 cancel: "Keep".into(),
             },
             move || {
-                if let Err(e) = storage::delete_team(&record.id) {
+                if let Err(e) = LocalStore.delete::<SavedTeam>(&record.id) {
                     teams.notices.say(e.to_string());
                     return;
                 }
@@ -649,7 +645,7 @@ impl Teams {
         let Some(record) = self.deleted.get_untracked().last().cloned() else {
             return;
         };
-        match storage::write_team(&record, None) {
+        match LocalStore.write(&record, None) {
             Ok(_) => {
                 self.deleted.update(|d| {
                     d.pop();

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::{embed_snippet, full_page_link, use_state, use_store, Opened, SnippetKind, View};
-use crate::browser::storage::StorageError;
 use crate::browser::{self, frame};
 use crate::domain::Stage;
+use crate::domain::StorageError;
 
 /// Opens what is on screen outside the frame; says why where the frame forbids it.
 #[component]

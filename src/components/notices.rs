@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::compare::ComparePicker;
 use crate::app::{use_state, use_store, ConflictKind, Opened, SaveState, View};
-use crate::browser::storage::StorageError;
+use crate::domain::StorageError;
 use crate::domain::{compare, display_name, Assessment, Source, Stage};
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::keys::on_enter;
 use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
-use crate::browser::{self, storage, storage::Problem};
+use crate::browser::{self, storage};
+use crate::domain::Problem;
 use crate::domain::{
     capitalised, number_word, Assessment, TextKind, MATURITY_REQUIREMENTS, MAX_FILE_BYTES,
     MODEL_VERSION, PRECONDITIONS, RED_FLAGS,

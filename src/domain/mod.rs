@@ -26,6 +26,7 @@ mod progress;
 mod readiness;
 mod records;
 mod report;
+mod repository;
 mod route;
 mod seed;
 mod sequence;
@@ -80,13 +81,17 @@ pub use readiness::{
 };
 pub use records::{
     assessment_label, decode_saved, decode_session, display_name, encode_saved, encode_session,
-    migrate_assessment, migrate_v1, page_title, RecordError, SavedAssessment, Session,
-    SCHEMA_VERSION,
+    load_library, migrate_assessment, migrate_v1, page_title, write_session, LoadedLibrary,
+    SavedAssessment, Session, LEGACY_CURRENT_KEY, RECORD_PREFIX, SCHEMA_VERSION, SESSION_KEY,
 };
 pub use report::{
     feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
+};
+pub use repository::{
+    record_key, KeyValue, Loaded, MemoryStore, Problem, Record, RecordError, RecordStore,
+    StorageError, BACKUP_PREFIX, PREFIX,
 };
 pub use route::{CompareAddressError, Page, Route, Source, MAX_COMPARED, MIN_COMPARED};
 pub use seed::{seed_blocks, SeedBlock, SEED_TEXT};
@@ -108,8 +113,8 @@ pub use team::{
 };
 pub use team_file::{
     decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
-    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_RECORD_KIND,
-    TEAM_SCHEMA_VERSION,
+    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_PREFIX,
+    TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
 };
 pub use team_report::{
     team_markdown, AgendaLine, DisagreementRow, TeamReport, ANSWER_COLUMNS, NOTHING_TO_DISCUSS,

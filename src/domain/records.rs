@@ -15,6 +15,9 @@
 use super::assessment::Assessment;
 use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use super::json::{self, Json};
+use super::repository::{
+    unreadable, KeyValue, Loaded, Problem, Record, RecordError, RecordStore, StorageError,
+};
 use super::sequence::migrate_iteration;
 
 /// Current schema of saved records.
@@ -44,43 +47,6 @@ pub struct Session {
     pub open: Option<String>,
     /// Token of the open view.
     pub view: String,
-}
-
-/// Why a saved record could not be used as it is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RecordError {
-    /// The text does not parse as a record of any known schema.
-    Unreadable {
-        /// What is wrong, for the message and the logs.
-        reason: String,
-    },
-    /// Written by a newer version of the app. It must never be overwritten; `readable` is what
-    /// this version can make of it, to show read-only.
-    NewerSchema {
-        /// Its schema.
-        schema: u32,
-        /// The record as far as this version understands it, if at all.
-        readable: Option<Box<SavedAssessment>>,
-    },
-}
-
-impl std::fmt::Display for RecordError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RecordError::Unreadable { reason } => write!(f, "unreadable ({reason})"),
-            RecordError::NewerSchema { schema, .. } => {
-                write!(f, "written by a newer version (schema {schema})")
-            }
-        }
-    }
-}
-
-impl std::error::Error for RecordError {}
-
-pub(crate) fn unreadable(reason: impl ToString) -> RecordError {
-    RecordError::Unreadable {
-        reason: reason.to_string(),
-    }
 }
 
 /// Milliseconds, also from an older record that wrote them as a fraction (`1700000000000.0`).
@@ -123,7 +89,7 @@ pub fn decode_saved(
     raw: &str,
     fallback_id: &str,
     now: u64,
-) -> Result<SavedAssessment, RecordError> {
+) -> Result<SavedAssessment, RecordError<SavedAssessment>> {
     let value = json::parse(raw).map_err(unreadable)?;
     let schema = match value.get("schema") {
         None | Some(Json::Null) => return Err(unreadable("no schema version")),
@@ -158,7 +124,11 @@ pub fn migrate_assessment(assessment: &mut Assessment) {
 
 /// Migrates a schema-1 record (the single saved assessment) to a library record of the
 /// current schema, returning the view it had open.
-pub fn migrate_v1(raw: &str, id: &str, now: u64) -> Result<(SavedAssessment, String), RecordError> {
+pub fn migrate_v1(
+    raw: &str,
+    id: &str,
+    now: u64,
+) -> Result<(SavedAssessment, String), RecordError<SavedAssessment>> {
     let value = json::parse(raw).map_err(unreadable)?;
     let at = At::root(&value, "record");
     let read = || -> Result<(String, Assessment), FieldError> {
@@ -222,6 +192,125 @@ pub fn encode_session(open: Option<&str>, view: &str) -> String {
         ("view".into(), Json::String(view.to_string())),
     ])
     .to_compact()
+}
+
+/// Key of the schema-1 single record, migrated into the library on first load.
+pub const LEGACY_CURRENT_KEY: &str = "koom-readiness/current";
+/// Prefix of library records: one per assessment, by id.
+pub const RECORD_PREFIX: &str = "koom-readiness/assessment/";
+/// Key of the session record (open assessment and view).
+pub const SESSION_KEY: &str = "koom-readiness/session";
+
+impl Record for SavedAssessment {
+    const PREFIX: &'static str = RECORD_PREFIX;
+    const SCHEMA: u32 = SCHEMA_VERSION;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn set_written(&mut self, schema: u32, revision: u64) {
+        self.schema = schema;
+        self.revision = revision;
+    }
+
+    fn updated_at(&self) -> u64 {
+        self.updated_at
+    }
+
+    fn encode(&self) -> String {
+        encode_saved(self)
+    }
+
+    fn decode(raw: &str, id: &str, now: u64) -> Result<Self, RecordError<Self>> {
+        decode_saved(raw, id, now)
+    }
+}
+
+/// What loading the library found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadedLibrary {
+    /// Records this version can read and write, newest first.
+    pub records: Vec<SavedAssessment>,
+    /// Records from a newer schema, readable parts only: shown read-only, never written.
+    pub newer: Vec<SavedAssessment>,
+    /// Records that could not be read.
+    pub problems: Vec<Problem>,
+    /// The open assessment and view, if saved.
+    pub session: Option<Session>,
+}
+
+/// Loads the library of assessments, moving unreadable records aside. With `migrate_legacy`
+/// (once, at start-up) a schema-1 record is migrated into the library; `new_id` names it.
+pub fn load_library<K: KeyValue + ?Sized>(
+    store: &K,
+    now: u64,
+    migrate_legacy: bool,
+    mut new_id: impl FnMut() -> String,
+) -> Result<LoadedLibrary, StorageError> {
+    let mut session = store.get(SESSION_KEY)?.and_then(|s| decode_session(&s));
+    let mut legacy_problem = None;
+    if let Some(raw) = store
+        .get(LEGACY_CURRENT_KEY)
+        .ok()
+        .flatten()
+        .filter(|_| migrate_legacy)
+    {
+        let id = new_id();
+        match migrate_v1(&raw, &id, now) {
+            Ok((record, view)) => {
+                // The legacy key goes only once the migrated record is written.
+                if store.write(&record, None).is_ok() {
+                    let _ = store.remove(LEGACY_CURRENT_KEY);
+                    if session.is_none() {
+                        session = Some(Session {
+                            schema: SCHEMA_VERSION,
+                            open: Some(id),
+                            view,
+                        });
+                    }
+                }
+            }
+            Err(e) => {
+                legacy_problem = Some(Problem::Unreadable {
+                    key: LEGACY_CURRENT_KEY.to_string(),
+                    backup_key: store.move_aside(LEGACY_CURRENT_KEY, &raw, now),
+                    reason: e.to_string(),
+                })
+            }
+        }
+    }
+    let Loaded {
+        records,
+        newer,
+        mut problems,
+    } = store.load_all::<SavedAssessment>(now)?;
+    if let Some(problem) = legacy_problem {
+        problems.insert(0, problem);
+    }
+    Ok(LoadedLibrary {
+        records,
+        newer,
+        problems,
+        session,
+    })
+}
+
+/// Saves which assessment and view are open.
+pub fn write_session<K: KeyValue + ?Sized>(
+    store: &K,
+    open: Option<&str>,
+    view: &str,
+) -> Result<(), StorageError> {
+    store.set(SESSION_KEY, &encode_session(open, view))
 }
 
 /// A display name for an assessment in the library.

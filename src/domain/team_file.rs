@@ -18,7 +18,8 @@ use super::file::{
 use super::json::{self, Json};
 use super::limits::{OverLimit, TextKind};
 use super::model::MODEL_VERSION;
-use super::records::{envelope, unreadable, RecordError};
+use super::records::envelope;
+use super::repository::{unreadable, Record, RecordError};
 use super::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
 
 /// Current schema of a team view's library record.
@@ -112,7 +113,7 @@ fn saved_team_from_json(v: &Json, schema: u32) -> Result<SavedTeam, FieldError> 
 }
 
 /// A record's JSON and schema, if it is a team view's record.
-fn team_record(raw: &str) -> Result<(Json, u32), RecordError> {
+fn team_record(raw: &str) -> Result<(Json, u32), RecordError<SavedTeam>> {
     let value = json::parse(raw).map_err(unreadable)?;
     match value.get("kind") {
         Some(Json::String(kind)) if kind == TEAM_RECORD_KIND => {}
@@ -136,7 +137,7 @@ fn team_record(raw: &str) -> Result<(Json, u32), RecordError> {
 /// Reads a team view's library record. A record of a newer schema is
 /// [`RecordError::NewerSchema`] (never to be overwritten; its `readable` is always `None`
 /// here: [`decode_newer_saved_team`] reads what it can, to show read-only).
-pub fn decode_saved_team(raw: &str) -> Result<SavedTeam, RecordError> {
+pub fn decode_saved_team(raw: &str) -> Result<SavedTeam, RecordError<SavedTeam>> {
     let (value, schema) = team_record(raw)?;
     match schema {
         TEAM_SCHEMA_VERSION => saved_team_from_json(&value, schema).map_err(unreadable),
@@ -168,6 +169,50 @@ pub fn encode_saved_team(record: &SavedTeam) -> String {
         member("team", team_to_json(&record.team)),
     ])
     .to_compact()
+}
+
+/// Prefix of team view records: one per team view, by id. Apart from the assessments, so
+/// versions that know no team view never take one for a damaged assessment.
+pub const TEAM_PREFIX: &str = "koom-readiness/team/";
+
+impl Record for SavedTeam {
+    const PREFIX: &'static str = TEAM_PREFIX;
+    const SCHEMA: u32 = TEAM_SCHEMA_VERSION;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn set_written(&mut self, schema: u32, revision: u64) {
+        self.schema = schema;
+        self.revision = revision;
+    }
+
+    fn updated_at(&self) -> u64 {
+        self.updated_at
+    }
+
+    fn encode(&self) -> String {
+        encode_saved_team(self)
+    }
+
+    fn decode(raw: &str, _id: &str, _now: u64) -> Result<Self, RecordError<Self>> {
+        decode_saved_team(raw).map_err(|e| match e {
+            RecordError::NewerSchema { schema, .. } => RecordError::NewerSchema {
+                schema,
+                readable: decode_newer_saved_team(raw).map(Box::new),
+            },
+            unreadable => unreadable,
+        })
+    }
 }
 
 /// Writes a team view as a file (JSON indented by two spaces, stable key order).

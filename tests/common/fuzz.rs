@@ -1019,7 +1019,7 @@ fn valid_records() -> Vec<String> {
 }
 
 /// A record's refusal: its message, and for an unreadable one the reason, say something.
-fn record_refused(e: &RecordError) -> Result<String, String> {
+fn record_refused<R: std::fmt::Debug>(e: &RecordError<R>) -> Result<String, String> {
     if let RecordError::Unreadable { reason } = e {
         if reason.trim().is_empty() {
             return Err(format!("{e:?} gives no reason"));

@@ -1,7 +1,10 @@
 //! The browser storage layer: the library in localStorage and its failure modes.
 
-use koom_readiness::browser::storage::{self, Problem, StorageError};
-use koom_readiness::domain::{Answer, Assessment, SavedAssessment};
+use koom_readiness::browser::storage::{self, LocalStore};
+use koom_readiness::domain::{
+    load_library, record_key, Answer, Assessment, Problem, RecordStore, SavedAssessment,
+    StorageError, BACKUP_PREFIX, LEGACY_CURRENT_KEY,
+};
 use wasm_bindgen_test::*;
 
 use crate::support::*;
@@ -9,11 +12,11 @@ use crate::support::*;
 #[wasm_bindgen_test]
 fn library_records_round_trip_with_revisions() {
     clear_koom_keys();
-    let first = storage::write_record(&saved("a", "Alpha"), None).unwrap();
+    let first = LocalStore.write(&saved("a", "Alpha"), None).unwrap();
     assert_eq!(first.revision, 1);
-    let second = storage::write_record(&first, Some(1)).unwrap();
+    let second = LocalStore.write(&first, Some(1)).unwrap();
     assert_eq!(second.revision, 2);
-    let library = storage::load_library(5, true, ids()).unwrap();
+    let library = load_library(&LocalStore, 5, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].assessment.organisation, "Alpha");
     assert!(library.problems.is_empty());
@@ -23,14 +26,14 @@ fn library_records_round_trip_with_revisions() {
 #[wasm_bindgen_test]
 fn a_write_over_another_tabs_change_is_refused() {
     clear_koom_keys();
-    let mine = storage::write_record(&saved("a", "Mine"), None).unwrap();
+    let mine = LocalStore.write(&saved("a", "Mine"), None).unwrap();
     // Another tab saves revision 2 in between.
-    storage::write_record(&mine, Some(1)).unwrap();
-    let err = storage::write_record(&mine, Some(1)).unwrap_err();
+    LocalStore.write(&mine, Some(1)).unwrap();
+    let err = LocalStore.write(&mine, Some(1)).unwrap_err();
     assert_eq!(err, StorageError::ChangedElsewhere { stored: Some(2) });
-    storage::delete_record("a").unwrap();
+    LocalStore.delete::<SavedAssessment>("a").unwrap();
     assert_eq!(
-        storage::write_record(&mine, Some(2)).unwrap_err(),
+        LocalStore.write(&mine, Some(2)).unwrap_err(),
         StorageError::ChangedElsewhere { stored: None }
     );
     clear_koom_keys();
@@ -39,13 +42,13 @@ fn a_write_over_another_tabs_change_is_refused() {
 #[wasm_bindgen_test]
 fn corrupt_records_are_moved_aside_and_the_rest_of_the_library_opens() {
     clear_koom_keys();
-    storage::write_record(&saved("good", "Good"), None).unwrap();
+    LocalStore.write(&saved("good", "Good"), None).unwrap();
     let corrupt = "{\"schema\":2,\"id\":\"bad\",\"assessment\":";
     local_storage()
-        .set_item(&storage::record_key("bad"), corrupt)
+        .set_item(&record_key::<SavedAssessment>("bad"), corrupt)
         .unwrap();
 
-    let library = storage::load_library(1234, true, ids()).unwrap();
+    let library = load_library(&LocalStore, 1234, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].id, "good");
     let [Problem::Unreadable {
@@ -56,20 +59,20 @@ fn corrupt_records_are_moved_aside_and_the_rest_of_the_library_opens() {
     else {
         panic!("expected one unreadable record: {:?}", library.problems);
     };
-    assert_eq!(key, &storage::record_key("bad"));
-    assert!(backup.starts_with(storage::BACKUP_PREFIX));
+    assert_eq!(key, &record_key::<SavedAssessment>("bad"));
+    assert!(backup.starts_with(BACKUP_PREFIX));
     assert_eq!(
         local_storage().get_item(backup).unwrap().as_deref(),
         Some(corrupt)
     );
     assert_eq!(
         local_storage()
-            .get_item(&storage::record_key("bad"))
+            .get_item(&record_key::<SavedAssessment>("bad"))
             .unwrap(),
         None
     );
     assert_eq!(
-        storage::backups(),
+        LocalStore.backups(),
         vec![(backup.clone(), corrupt.to_string())]
     );
     clear_koom_keys();
@@ -80,19 +83,21 @@ fn a_record_from_a_newer_schema_is_read_only_and_never_overwritten() {
     clear_koom_keys();
     let future = r#"{"schema":99,"id":"f","revision":4,"updated_at":9.0,"assessment":{"organisation":"Future Org"},"teams":["x"]}"#;
     local_storage()
-        .set_item(&storage::record_key("f"), future)
+        .set_item(&record_key::<SavedAssessment>("f"), future)
         .unwrap();
-    let library = storage::load_library(1, true, ids()).unwrap();
+    let library = load_library(&LocalStore, 1, true, ids()).unwrap();
     assert!(library.records.is_empty());
     assert_eq!(library.newer.len(), 1);
     assert_eq!(library.newer[0].assessment.organisation, "Future Org");
     assert_eq!(
-        storage::write_record(&saved("f", "Overwrite attempt"), Some(4)).unwrap_err(),
+        LocalStore
+            .write(&saved("f", "Overwrite attempt"), Some(4))
+            .unwrap_err(),
         StorageError::NewerVersionPresent
     );
     assert_eq!(
         local_storage()
-            .get_item(&storage::record_key("f"))
+            .get_item(&record_key::<SavedAssessment>("f"))
             .unwrap()
             .as_deref(),
         Some(future)
@@ -105,24 +110,24 @@ fn a_newer_record_this_version_cannot_read_stays_where_it_is() {
     clear_koom_keys();
     let future = r#"{"schema":99,"layout":"something else entirely"}"#;
     local_storage()
-        .set_item(&storage::record_key("future"), future)
+        .set_item(&record_key::<SavedAssessment>("future"), future)
         .unwrap();
-    let library = storage::load_library(1, true, ids()).unwrap();
+    let library = load_library(&LocalStore, 1, true, ids()).unwrap();
     assert_eq!(
         library.problems,
         vec![Problem::Newer {
-            key: storage::record_key("future"),
+            key: record_key::<SavedAssessment>("future"),
             schema: 99
         }]
     );
     assert_eq!(
         local_storage()
-            .get_item(&storage::record_key("future"))
+            .get_item(&record_key::<SavedAssessment>("future"))
             .unwrap()
             .as_deref(),
         Some(future)
     );
-    assert!(storage::backups().is_empty());
+    assert!(LocalStore.backups().is_empty());
     clear_koom_keys();
 }
 
@@ -142,30 +147,23 @@ fn the_schema_1_record_is_migrated_into_the_library() {
     let assessment = koom_readiness::domain::parse_json(&record).unwrap();
     let assessment = assessment.get("assessment").unwrap().to_compact();
     let v1 = format!("{{\"schema\":1,\"view\":\"maturity\",\"assessment\":{assessment}}}");
-    local_storage()
-        .set_item(storage::LEGACY_CURRENT_KEY, &v1)
-        .unwrap();
+    local_storage().set_item(LEGACY_CURRENT_KEY, &v1).unwrap();
 
-    let library = storage::load_library(77, true, ids()).unwrap();
+    let library = load_library(&LocalStore, 77, true, ids()).unwrap();
     assert_eq!(library.records.len(), 1);
     assert_eq!(library.records[0].id, "migrated-1");
     assert_eq!(library.records[0].assessment, old);
     let session = library.session.unwrap();
     assert_eq!(session.open.as_deref(), Some("migrated-1"));
     assert_eq!(session.view, "maturity");
-    assert_eq!(
-        local_storage()
-            .get_item(storage::LEGACY_CURRENT_KEY)
-            .unwrap(),
-        None
-    );
+    assert_eq!(local_storage().get_item(LEGACY_CURRENT_KEY).unwrap(), None);
     clear_koom_keys();
 }
 
 #[wasm_bindgen_test]
 fn a_full_storage_reports_quota_exceeded_and_changes_nothing() {
     clear_koom_keys();
-    let before = storage::write_record(&saved("q", "Quota Org"), None).unwrap();
+    let before = LocalStore.write(&saved("q", "Quota Org"), None).unwrap();
     // Fill the quota for real, to the last few characters (a note is bounded, so the write
     // that must fail is small).
     let mut n = 0;
@@ -183,11 +181,11 @@ fn a_full_storage_reports_quota_exceeded_and_changes_nothing() {
     bigger
         .assessment
         .set_note("precondition.coe.training_owner", &"y".repeat(2_000));
-    let err = storage::write_record(&bigger, Some(1)).unwrap_err();
+    let err = LocalStore.write(&bigger, Some(1)).unwrap_err();
     clear_filler();
     assert_eq!(err, StorageError::QuotaExceeded);
     assert!(err.to_string().contains("storage for this site is full"));
-    let stored = storage::read_record("q").unwrap().unwrap();
+    let stored = LocalStore.read::<SavedAssessment>("q").unwrap().unwrap();
     assert_eq!(stored, before);
     clear_koom_keys();
 }
@@ -201,8 +199,8 @@ fn missing_storage_is_detected_before_gloo_can_throw() {
     )
     .unwrap();
     let probe = storage::probe();
-    let load = storage::load_library(1, true, ids());
-    let write = storage::write_record(&saved("x", "X"), None);
+    let load = load_library(&LocalStore, 1, true, ids());
+    let write = LocalStore.write(&saved("x", "X"), None);
     js_sys::eval("delete window.localStorage; if (!('localStorage' in window)) Object.defineProperty(window, 'localStorage', window.__koomSaved);").unwrap();
     assert_eq!(probe, Err(StorageError::Unavailable));
     assert_eq!(load.unwrap_err(), StorageError::Unavailable);

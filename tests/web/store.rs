@@ -1,8 +1,8 @@
 //! The app's store: another tab's changes, and deletes with undo.
 
 use koom_readiness::app::Opened;
-use koom_readiness::browser::storage;
-use koom_readiness::domain::Answer;
+use koom_readiness::browser::storage::LocalStore;
+use koom_readiness::domain::{load_library, record_key, Answer, RecordStore, SavedAssessment};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen_test::*;
@@ -15,13 +15,13 @@ async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     let (container, _app, state, store, id) = mount_store_with("Tabbed Org").await;
 
     // Another tab writes a change; this tab has no unsaved edits: it is picked up.
-    let mut theirs = storage::read_record(&id).unwrap().unwrap();
+    let mut theirs = LocalStore.read::<SavedAssessment>(&id).unwrap().unwrap();
     theirs
         .assessment
         .set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
     let revision = theirs.revision;
-    storage::write_record(&theirs, Some(revision)).unwrap();
-    dispatch_storage_event(&storage::record_key(&id));
+    LocalStore.write(&theirs, Some(revision)).unwrap();
+    dispatch_storage_event(&record_key::<SavedAssessment>(&id));
     tick().await;
     assert_eq!(
         state
@@ -36,12 +36,12 @@ async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     state.edit(|a| a.set_note("red_flag.no_time_for_structure", "mine"));
     tick().await;
     assert!(store.open.dirty.get_untracked());
-    let mut theirs = storage::read_record(&id).unwrap().unwrap();
+    let mut theirs = LocalStore.read::<SavedAssessment>(&id).unwrap().unwrap();
     theirs
         .assessment
         .set_note("red_flag.no_time_for_structure", "theirs");
-    storage::write_record(&theirs, Some(theirs.revision)).unwrap();
-    dispatch_storage_event(&storage::record_key(&id));
+    LocalStore.write(&theirs, Some(theirs.revision)).unwrap();
+    dispatch_storage_event(&record_key::<SavedAssessment>(&id));
     tick().await;
     let conflict = store
         .conflicts
@@ -59,14 +59,18 @@ async fn another_tabs_change_is_picked_up_or_offered_as_a_conflict() {
     );
     store.open.flush(state);
     assert_eq!(
-        storage::read_record(&id).unwrap().unwrap().assessment.notes
-            ["red_flag.no_time_for_structure"],
+        LocalStore
+            .read::<SavedAssessment>(&id)
+            .unwrap()
+            .unwrap()
+            .assessment
+            .notes["red_flag.no_time_for_structure"],
         "theirs"
     );
     // Keeping both saves mine as a new entry.
     store.open.keep_both(state);
     tick().await;
-    let library = storage::load_library(0, true, ids()).unwrap();
+    let library = load_library(&LocalStore, 0, true, ids()).unwrap();
     assert_eq!(library.records.len(), 2);
     container.remove();
     clear_koom_keys();
@@ -81,10 +85,10 @@ async fn deleting_the_open_assessment_can_be_undone_with_its_latest_edits() {
     tick().await;
     store.delete(state, &id);
     tick().await;
-    assert!(storage::read_record(&id).is_none());
+    assert!(LocalStore.read::<SavedAssessment>(&id).is_none());
     assert_eq!(store.open.opened.get_untracked(), Opened::Nothing);
     store.library.undo_delete();
-    let restored = storage::read_record(&id).unwrap().unwrap();
+    let restored = LocalStore.read::<SavedAssessment>(&id).unwrap().unwrap();
     assert_eq!(
         restored
             .assessment

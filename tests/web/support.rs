@@ -1,8 +1,9 @@
 //! Helpers shared by the browser test modules.
 
 use koom_readiness::app::{AppState, Opened, Store, View};
-use koom_readiness::browser::storage;
-use koom_readiness::domain::{readiness_questions, Assessment, SavedAssessment, SCHEMA_VERSION};
+use koom_readiness::domain::{
+    readiness_questions, Assessment, SavedAssessment, PREFIX, SCHEMA_VERSION,
+};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -84,7 +85,7 @@ pub fn clear_koom_keys() {
     let s = local_storage();
     let keys: Vec<String> = (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
-        .filter(|k| k.starts_with(storage::PREFIX) || k.starts_with("filler-"))
+        .filter(|k| k.starts_with(PREFIX) || k.starts_with("filler-"))
         .collect();
     for k in keys {
         s.remove_item(&k).unwrap();

@@ -1,10 +1,11 @@
 //! Team views in the browser: their records in storage, and the view combining respondents.
 
 use koom_readiness::app::{AppState, Store, TeamSave, View};
-use koom_readiness::browser::storage::{self, StorageError};
+use koom_readiness::browser::storage::LocalStore;
 use koom_readiness::components::TeamView;
 use koom_readiness::domain::{
-    Answer, Assessment, Respondent, SavedTeam, Team, TEAM_SCHEMA_VERSION,
+    load_library, record_key, Answer, Assessment, RecordStore, Respondent, SavedTeam, StorageError,
+    Team, TEAM_SCHEMA_VERSION,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -36,7 +37,8 @@ fn team_record(id: &str, names: &[&str]) -> SavedTeam {
 
 /// How many respondents the saved record of team view `id` holds.
 fn saved_respondents(id: &str) -> usize {
-    storage::read_team(id)
+    LocalStore
+        .read::<SavedTeam>(id)
         .unwrap()
         .unwrap()
         .team
@@ -48,35 +50,45 @@ fn saved_respondents(id: &str) -> usize {
 fn team_records_round_trip_and_refuse_to_overwrite_another_tabs_change() {
     clear_koom_keys();
     let record = team_record("t1", &["Ann", "Bob"]);
-    let written = storage::write_team(&record, None).unwrap();
+    let written = LocalStore.write(&record, None).unwrap();
     assert_eq!(written.revision, 1);
-    let read = storage::read_team("t1").unwrap().unwrap();
+    let read = LocalStore.read::<SavedTeam>("t1").unwrap().unwrap();
     assert_eq!(read.team, record.team);
     // A write that expected no record (or an older revision) is refused, and changes nothing.
     assert_eq!(
-        storage::write_team(&record, None),
+        LocalStore.write(&record, None),
         Err(StorageError::ChangedElsewhere { stored: Some(1) })
     );
-    assert_eq!(storage::read_team("t1").unwrap().unwrap().revision, 1);
+    assert_eq!(
+        LocalStore
+            .read::<SavedTeam>("t1")
+            .unwrap()
+            .unwrap()
+            .revision,
+        1
+    );
     // Team views are not assessments: the assessment library does not list them.
-    let library = storage::load_library(1, false, ids()).unwrap();
+    let library = load_library(&LocalStore, 1, false, ids()).unwrap();
     assert!(library.records.is_empty() && library.problems.is_empty());
-    assert_eq!(storage::load_teams(1).unwrap().records.len(), 1);
+    assert_eq!(
+        LocalStore.load_all::<SavedTeam>(1).unwrap().records.len(),
+        1
+    );
     clear_koom_keys();
 }
 
 #[wasm_bindgen_test]
 fn an_unreadable_team_record_is_moved_aside_never_lost() {
     clear_koom_keys();
-    let key = storage::team_key("broken");
+    let key = record_key::<SavedTeam>("broken");
     local_storage()
         .set_item(&key, "{\"schema\": 1, \"kind\": ")
         .unwrap();
-    let loaded = storage::load_teams(42).unwrap();
+    let loaded = LocalStore.load_all::<SavedTeam>(42).unwrap();
     assert!(loaded.records.is_empty());
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(local_storage().get_item(&key).unwrap(), None);
-    let backups = storage::backups();
+    let backups = LocalStore.backups();
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].1, "{\"schema\": 1, \"kind\": ");
     clear_koom_keys();
@@ -120,7 +132,7 @@ async fn respondents_from_the_library_give_the_conservative_verdict_and_removal_
     for (id, a) in [("a1", ann), ("a2", bob), ("a3", stopped)] {
         let mut record = saved(id, "Org");
         record.assessment = a;
-        storage::write_record(&record, None).unwrap();
+        LocalStore.write(&record, None).unwrap();
     }
     let (container, _app, state, store) = mount_team_view().await;
     store.library.refresh();
