@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::deleted::Deleted;
 use super::notices::Notices;
 use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
@@ -67,7 +68,7 @@ pub struct Library {
     /// Unreadable records kept aside: key and raw text.
     pub backups: RwSignal<Vec<(String, String)>>,
     /// Deleted records, most recent last, for undo.
-    pub deleted: RwSignal<Vec<SavedAssessment>>,
+    pub deleted: Deleted<SavedAssessment>,
     /// The browser's answer to `navigator.storage.persist()`.
     pub persisted: RwSignal<Option<bool>>,
     /// Where outcomes are told.
@@ -81,7 +82,7 @@ impl Library {
             problems: RwSignal::new(Vec::new()),
             newer: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
-            deleted: RwSignal::new(Vec::new()),
+            deleted: Deleted::new(),
             persisted: RwSignal::new(None),
             notices,
         }
@@ -175,26 +176,15 @@ impl Library {
             self.notices.say(e.to_string());
             return false;
         }
-        self.deleted.update(|d| d.push(record));
+        self.deleted.push(record);
         self.refresh();
         true
     }
 
     /// Restores the most recently deleted entry.
     pub fn undo_delete(&self) {
-        let Some(record) = self.deleted.get_untracked().last().cloned() else {
-            return;
-        };
-        match LocalStore.write(&record, None) {
-            Ok(_) => {
-                self.deleted.update(|d| {
-                    d.pop();
-                });
-                self.notices
-                    .say(format!("Restored “{}”.", display_name(&record.assessment)));
-            }
-            Err(e) => self.notices.say(e.to_string()),
-        }
+        self.deleted
+            .undo(self.notices, |record| display_name(&record.assessment));
         self.refresh();
     }
 

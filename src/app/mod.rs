@@ -8,6 +8,7 @@
 mod autosave;
 mod compare;
 mod conflict;
+mod deleted;
 mod dialog;
 mod library;
 mod navigation;
@@ -22,6 +23,7 @@ mod team;
 
 pub use compare::{Compared, Side};
 pub use conflict::{Conflict, ConflictKind, Conflicts};
+pub use deleted::Deleted;
 pub use dialog::{Ask, Dialogs};
 pub use library::{Entry, Library};
 pub use notices::Notices;

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::deleted::Deleted;
 use super::dialog::{Ask, Dialogs};
 use super::notices::Notices;
 use super::share::read_link;
@@ -107,7 +108,7 @@ pub struct Teams {
     /// The last removed respondent, for undo.
     pub removed: RwSignal<Option<Removed>>,
     /// Deleted team views, most recent last, for undo.
-    pub deleted: RwSignal<Vec<SavedTeam>>,
+    pub deleted: Deleted<SavedTeam>,
     /// What the last add did.
     pub outcome: RwSignal<Option<AddOutcome>>,
     /// An add is under way (share links are read one by one).
@@ -176,7 +177,7 @@ impl Teams {
             }),
             save: RwSignal::new(TeamSave::Saved),
             removed: RwSignal::new(None),
-            deleted: RwSignal::new(Vec::new()),
+            deleted: Deleted::new(),
             outcome: RwSignal::new(None),
             adding: RwSignal::new(false),
             notices,
@@ -634,7 +635,7 @@ impl Teams {
                         state.go(View::Start);
                     }
                 }
-                teams.deleted.update(|d| d.push(record));
+                teams.deleted.push(record);
                 teams.refresh();
             },
         );
@@ -642,19 +643,8 @@ impl Teams {
 
     /// Restores the most recently deleted team view.
     pub fn undo_delete(&self) {
-        let Some(record) = self.deleted.get_untracked().last().cloned() else {
-            return;
-        };
-        match LocalStore.write(&record, None) {
-            Ok(_) => {
-                self.deleted.update(|d| {
-                    d.pop();
-                });
-                self.notices
-                    .say(format!("Restored “{}”.", record.team.display_title()));
-            }
-            Err(e) => self.notices.say(e.to_string()),
-        }
+        self.deleted
+            .undo(self.notices, |record| record.team.display_title());
         self.refresh();
     }
 

@@ -69,7 +69,7 @@ pub fn Notices() -> impl IntoView {
                     </p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" on:click=move |_| store.library.undo_delete()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| store.library.deleted.set(Vec::new())>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.library.deleted.clear()>"Dismiss"</button>
                     </div>
                 </div>
             })}

@@ -588,7 +588,7 @@ pub fn TeamLibrary() -> impl IntoView {
                         {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}</p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| teams.deleted.set(Vec::new())>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| teams.deleted.clear()>"Dismiss"</button>
                     </div>
                 </div>
             })}

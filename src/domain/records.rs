@@ -16,7 +16,7 @@ use super::assessment::Assessment;
 use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use super::json::{self, Json};
 use super::repository::{
-    unreadable, KeyValue, Loaded, Problem, Record, RecordError, RecordStore, StorageError,
+    record_kind, unreadable, KeyValue, Loaded, Problem, RecordError, RecordStore, StorageError,
 };
 use super::sequence::migrate_iteration;
 
@@ -201,39 +201,13 @@ pub const RECORD_PREFIX: &str = "koom-readiness/assessment/";
 /// Key of the session record (open assessment and view).
 pub const SESSION_KEY: &str = "koom-readiness/session";
 
-impl Record for SavedAssessment {
-    const PREFIX: &'static str = RECORD_PREFIX;
-    const SCHEMA: u32 = SCHEMA_VERSION;
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn set_id(&mut self, id: String) {
-        self.id = id;
-    }
-
-    fn revision(&self) -> u64 {
-        self.revision
-    }
-
-    fn set_written(&mut self, schema: u32, revision: u64) {
-        self.schema = schema;
-        self.revision = revision;
-    }
-
-    fn updated_at(&self) -> u64 {
-        self.updated_at
-    }
-
-    fn encode(&self) -> String {
-        encode_saved(self)
-    }
-
-    fn decode(raw: &str, id: &str, now: u64) -> Result<Self, RecordError<Self>> {
-        decode_saved(raw, id, now)
-    }
-}
+record_kind!(
+    SavedAssessment,
+    prefix: RECORD_PREFIX,
+    schema: SCHEMA_VERSION,
+    encode: encode_saved,
+    decode: decode_saved,
+);
 
 /// What loading the library found.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -135,6 +135,53 @@ pub trait Record: Clone {
     fn decode(raw: &str, id: &str, now: u64) -> Result<Self, RecordError<Self>>;
 }
 
+/// Implements [`Record`] for a saved-record struct with the envelope fields every kind carries
+/// (`schema`, `id`, `revision`, `updated_at`), given its key prefix, its schema and its codec
+/// (`encode(&record) -> String`, `decode(raw, id, now) -> Result<record, RecordError<record>>`).
+/// One definition of the envelope's accessors for every kind.
+macro_rules! record_kind {
+    ($kind:ty, prefix: $prefix:expr, schema: $schema:expr, encode: $encode:expr, decode: $decode:expr $(,)?) => {
+        impl $crate::domain::repository::Record for $kind {
+            const PREFIX: &'static str = $prefix;
+            const SCHEMA: u32 = $schema;
+
+            fn id(&self) -> &str {
+                &self.id
+            }
+
+            fn set_id(&mut self, id: String) {
+                self.id = id;
+            }
+
+            fn revision(&self) -> u64 {
+                self.revision
+            }
+
+            fn set_written(&mut self, schema: u32, revision: u64) {
+                self.schema = schema;
+                self.revision = revision;
+            }
+
+            fn updated_at(&self) -> u64 {
+                self.updated_at
+            }
+
+            fn encode(&self) -> String {
+                $encode(self)
+            }
+
+            fn decode(
+                raw: &str,
+                id: &str,
+                now: u64,
+            ) -> Result<Self, $crate::domain::repository::RecordError<Self>> {
+                $decode(raw, id, now)
+            }
+        }
+    };
+}
+pub(crate) use record_kind;
+
 /// A record that could not be opened normally.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {

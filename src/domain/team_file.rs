@@ -19,7 +19,7 @@ use super::json::{self, Json};
 use super::limits::{OverLimit, TextKind};
 use super::model::MODEL_VERSION;
 use super::records::envelope;
-use super::repository::{unreadable, Record, RecordError};
+use super::repository::{record_kind, unreadable, RecordError};
 use super::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
 
 /// Current schema of a team view's library record.
@@ -175,44 +175,24 @@ pub fn encode_saved_team(record: &SavedTeam) -> String {
 /// versions that know no team view never take one for a damaged assessment.
 pub const TEAM_PREFIX: &str = "koom-readiness/team/";
 
-impl Record for SavedTeam {
-    const PREFIX: &'static str = TEAM_PREFIX;
-    const SCHEMA: u32 = TEAM_SCHEMA_VERSION;
+record_kind!(
+    SavedTeam,
+    prefix: TEAM_PREFIX,
+    schema: TEAM_SCHEMA_VERSION,
+    encode: encode_saved_team,
+    decode: team_from_storage,
+);
 
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn set_id(&mut self, id: String) {
-        self.id = id;
-    }
-
-    fn revision(&self) -> u64 {
-        self.revision
-    }
-
-    fn set_written(&mut self, schema: u32, revision: u64) {
-        self.schema = schema;
-        self.revision = revision;
-    }
-
-    fn updated_at(&self) -> u64 {
-        self.updated_at
-    }
-
-    fn encode(&self) -> String {
-        encode_saved_team(self)
-    }
-
-    fn decode(raw: &str, _id: &str, _now: u64) -> Result<Self, RecordError<Self>> {
-        decode_saved_team(raw).map_err(|e| match e {
-            RecordError::NewerSchema { schema, .. } => RecordError::NewerSchema {
-                schema,
-                readable: decode_newer_saved_team(raw).map(Box::new),
-            },
-            unreadable => unreadable,
-        })
-    }
+/// A team view's record as the library reads it: a newer schema's carries what this version
+/// can read of it, to show read-only.
+fn team_from_storage(raw: &str, _id: &str, _now: u64) -> Result<SavedTeam, RecordError<SavedTeam>> {
+    decode_saved_team(raw).map_err(|e| match e {
+        RecordError::NewerSchema { schema, .. } => RecordError::NewerSchema {
+            schema,
+            readable: decode_newer_saved_team(raw).map(Box::new),
+        },
+        unreadable => unreadable,
+    })
 }
 
 /// Writes a team view as a file (JSON indented by two spaces, stable key order).
