@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::error::AppError;
 use super::share::read_link;
 use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
@@ -34,15 +35,15 @@ impl Compared {
     }
 }
 
-pub(super) async fn resolve(source: Source) -> Result<Side, String> {
+pub(super) async fn resolve(source: Source) -> Result<Side, AppError> {
     let (name, assessment) = match &source {
         Source::Saved(id) => match LocalStore.read::<SavedAssessment>(id) {
             Some(Ok(record)) => (
                 assessment_label(&record.assessment, &browser::date_label(record.updated_at)),
                 record.assessment,
             ),
-            Some(Err(e)) => return Err(format!("an assessment of the library is {e}")),
-            None => return Err("an assessment it names is not saved in this browser".to_string()),
+            Some(Err(e)) => return Err(AppError::SavedUnreadable(e)),
+            None => return Err(AppError::NotSaved),
         },
         Source::Example => {
             let a = raccoons_inc();

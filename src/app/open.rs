@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::conflict::{Conflict, Conflicts};
 use super::dialog::{Ask, Dialogs};
+use super::error::AppError;
 use super::library::{new_record, Entry, Library};
 use super::notices::Notices;
 use super::state::{AppState, View};
@@ -310,9 +311,12 @@ impl OpenAssessment {
         state: AppState,
         file_name: &str,
         bytes: &[u8],
-    ) -> Result<ImportOutcome, String> {
-        let assessment = domain::decode_file_bytes(bytes)
-            .map_err(|e| format!("“{file_name}” was not imported: {e} Nothing was changed."))?;
+    ) -> Result<ImportOutcome, AppError> {
+        let assessment =
+            domain::decode_file_bytes(bytes).map_err(|error| AppError::FileRefused {
+                file_name: file_name.to_string(),
+                error,
+            })?;
         let name = display_name(&assessment).to_lowercase();
         let same = self.library.entries.with_untracked(|entries| {
             entries
@@ -339,14 +343,14 @@ impl OpenAssessment {
         file_name: &str,
         mut assessment: Assessment,
         renamed: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let (this, name, again) = (*self, file_name.to_string(), assessment.clone());
         if !self.may_replace(state, move || {
             let _ = this.import_as_new(state, &name, again, renamed);
         }) {
-            return Err(format!(
-                "“{file_name}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first."
-            ));
+            return Err(AppError::UnsavedChanges {
+                file_name: file_name.to_string(),
+            });
         }
         if renamed {
             let name = format!(

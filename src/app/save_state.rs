@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use super::open::{OpenAssessment, Opened};
 use super::state::AppState;
-use super::store::Store;
 use crate::domain::Assessment;
 use crate::domain::StorageError;
 
@@ -65,18 +64,18 @@ impl SaveState {
     }
 }
 
-impl Store {
+impl OpenAssessment {
     /// The save state of what is on screen (reactive: call it inside a `Memo` or view).
     pub fn save_state(&self) -> SaveState {
         let error = self.notices.storage_error.get();
-        match self.open.opened.get() {
+        match self.opened.get() {
             Opened::Nothing => SaveState::Nothing,
             Opened::Example | Opened::Newer(_) | Opened::Shared(_) => SaveState::ReadOnly,
             Opened::Memory => SaveState::NotSaved(error.unwrap_or(StorageError::Unavailable)),
             Opened::Saved(_) => {
                 if self.conflicts.conflict.with(Option::is_some) {
                     SaveState::Conflict
-                } else if !self.open.dirty.get() {
+                } else if !self.dirty.get() {
                     SaveState::Saved
                 } else {
                     match error {
@@ -89,9 +88,7 @@ impl Store {
             }
         }
     }
-}
 
-impl OpenAssessment {
     /// Whether closing the page now would lose work: unsaved changes that cannot be written
     /// (or wait for the user's choice), or work that lives in memory only.
     pub fn leaving_loses_work(&self, state: AppState) -> bool {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::error::AppError;
 use super::open::Opened;
 use super::state::{AppState, View};
 use crate::browser::{self, location};
@@ -167,16 +168,12 @@ pub async fn make_link(assessment: Assessment, notes: bool) -> ShareLink {
 }
 
 /// Reads a payload into the assessment it carries, inflating its text when needed.
-pub async fn read_link(payload: &str) -> Result<SharedAssessment, String> {
-    let envelope = decode_share(payload).map_err(|e| e.to_string())?;
+pub async fn read_link(payload: &str) -> Result<SharedAssessment, AppError> {
+    let envelope = decode_share(payload)?;
     let inflated = if envelope.needs_inflate() {
-        Some(
-            browser::inflate_raw(envelope.text_block())
-                .await
-                .map_err(|e| e.to_string())?,
-        )
+        Some(browser::inflate_raw(envelope.text_block()).await?)
     } else {
         None
     };
-    envelope.finish(inflated).map_err(|e| e.to_string())
+    Ok(envelope.finish(inflated)?)
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::compare::{resolve, Compared};
 use super::conflict::Conflicts;
 use super::dialog::Dialogs;
+use super::error::AppError;
 use super::library::Library;
 use super::navigation::initial_route;
 use super::notices::Notices;
@@ -155,25 +156,28 @@ impl Store {
 
     /// Imports a file over the library entry of the same name: the entry is deleted (it can be
     /// restored with undo, like any delete) and the file's assessment opened in its place.
-    pub fn import_replacing(&self, state: AppState, pending: PendingImport) -> Result<(), String> {
+    pub fn import_replacing(
+        &self,
+        state: AppState,
+        pending: PendingImport,
+    ) -> Result<(), AppError> {
         let (store, again) = (*self, pending.clone());
         if !self.open.may_replace(state, move || {
             let _ = store.import_replacing(state, again);
         }) {
-            return Err(format!(
-                "“{}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first.",
-                pending.file_name
-            ));
+            return Err(AppError::UnsavedChanges {
+                file_name: pending.file_name,
+            });
         }
         self.delete(state, &pending.existing.id);
         if LocalStore
             .read::<SavedAssessment>(&pending.existing.id)
             .is_some()
         {
-            return Err(format!(
-                "“{}” was not imported: “{}” could not be replaced. Nothing was changed.",
-                pending.file_name, pending.existing.name
-            ));
+            return Err(AppError::NotReplaced {
+                file_name: pending.file_name,
+                existing: pending.existing.name,
+            });
         }
         self.open
             .import_as_new(state, &pending.file_name, pending.assessment, false)?;
@@ -343,7 +347,7 @@ impl Store {
             for source in sources {
                 match resolve(source).await {
                     Ok(side) => sides.push(side),
-                    Err(e) => return store.refuse_compare(state, &e),
+                    Err(e) => return store.refuse_compare(state, &e.to_string()),
                 }
             }
             store.compared.sides.set(Some(sides));
@@ -459,7 +463,7 @@ impl Store {
         state: AppState,
         file_name: &str,
         bytes: &[u8],
-    ) -> Result<ImportOutcome, String> {
+    ) -> Result<ImportOutcome, AppError> {
         match decode_any_file(bytes) {
             Ok(ImportedFile::Team(team)) => {
                 self.teams.import(state, file_name, team);

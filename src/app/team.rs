@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::deleted::Deleted;
 use super::dialog::{Ask, Dialogs};
+use super::error::AppError;
 use super::notices::Notices;
 use super::share::read_link;
 use super::state::{AppState, View};
@@ -325,7 +326,10 @@ impl Teams {
 
     /// Changes the team view on screen and saves it. `change` says what to tell the user, or
     /// refuses with a message.
-    fn change(&self, change: impl FnOnce(&mut Team) -> Result<(), String>) -> Result<(), String> {
+    fn change(
+        &self,
+        change: impl FnOnce(&mut Team) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
         self.change_if(|t| change(t).map(|()| true))
     }
 
@@ -333,16 +337,13 @@ impl Teams {
     /// changed, nothing saved (another tab would otherwise see a change).
     fn change_if(
         &self,
-        change: impl FnOnce(&mut Team) -> Result<bool, String>,
-    ) -> Result<(), String> {
+        change: impl FnOnce(&mut Team) -> Result<bool, AppError>,
+    ) -> Result<(), AppError> {
         let mut result = Ok(false);
         self.open.update(|o| match o.as_mut() {
             Some(o) if !o.read_only => result = change(&mut o.team),
-            Some(_) => {
-                result =
-                    Err("This team view was saved by a newer version: it is read-only here.".into())
-            }
-            None => result = Err("No team view is open.".into()),
+            Some(_) => result = Err(AppError::TeamReadOnly),
+            None => result = Err(AppError::NoTeam),
         });
         if result == Ok(true) {
             self.save_open();
@@ -359,11 +360,8 @@ impl Teams {
     }
 
     /// Names (or, with a blank name, makes anonymous) a respondent.
-    pub fn rename_respondent(&self, index: usize, name: &str) -> Result<(), String> {
-        self.change(|t| {
-            t.rename(index, Some(name).filter(|n| !n.trim().is_empty()))
-                .map_err(|e| e.to_string())
-        })
+    pub fn rename_respondent(&self, index: usize, name: &str) -> Result<(), AppError> {
+        self.change(|t| Ok(t.rename(index, Some(name).filter(|n| !n.trim().is_empty()))?))
     }
 
     /// Asks, then removes a respondent; it can be put back with [`Teams::undo_remove`].
@@ -415,16 +413,15 @@ impl Teams {
             return;
         }
         match self.change(|t| {
-            t.insert(removed.index, removed.respondent.clone())
-                .map(|_| ())
-                .map_err(|e| e.to_string())
+            t.insert(removed.index, removed.respondent.clone())?;
+            Ok(())
         }) {
             Ok(()) => {
                 self.removed.set(None);
                 self.notices.say(format!("{} is back.", removed.label));
                 focus_after_dialog(RESPONDENTS_HEADING_ID);
             }
-            Err(e) => self.notices.say(e),
+            Err(e) => self.notices.say(e.to_string()),
         }
     }
 

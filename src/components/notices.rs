@@ -25,7 +25,7 @@ pub fn Notices() -> impl IntoView {
                     <div class="notice-actions">
                         // The one "not saved" message carries the one export button, and only
                         // when there is unsaved work to export (never an empty file).
-                        <Show when=move || matches!(store.save_state(), SaveState::NotSaved(_))>
+                        <Show when=move || matches!(store.open.save_state(), SaveState::NotSaved(_))>
                             <button type="button" class="secondary" on:click=export>"Export as a file"</button>
                         </Show>
                         <button type="button" class="link-button" on:click=move |_| store.notices.storage_error.set(None)>"Dismiss"</button>

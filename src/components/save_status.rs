@@ -17,7 +17,7 @@ pub fn SaveStatus(
 ) -> impl IntoView {
     let state = use_state();
     let store = use_store();
-    let save = Memo::new(move |_| store.save_state());
+    let save = Memo::new(move |_| store.open.save_state());
     view! {
         <Show when=move || save.with(|s| *s != SaveState::Nothing)>
             <div class="save-status" data-save=move || save.with(SaveState::token)>
@@ -49,7 +49,7 @@ pub fn SaveStatus(
 #[component]
 pub fn SaveAlert() -> impl IntoView {
     let store = use_store();
-    let problem = Memo::new(move |_| match store.save_state() {
+    let problem = Memo::new(move |_| match store.open.save_state() {
         SaveState::NotSaved(e) => Some(format!("Not saved. {e}")),
         SaveState::Conflict => Some(
             "Not saved: this assessment was changed in another tab. Choose which version to keep."

@@ -51,7 +51,7 @@ pub fn StartScreen() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
                 Ok((name, bytes)) => store.import_file(state, &name, &bytes),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.into()),
             };
             input.set_value("");
             // Shown where the file was chosen, so it is seen without scrolling (also on a phone).
@@ -61,8 +61,8 @@ pub fn StartScreen() -> impl IntoView {
                     pending.set(Some(*p));
                     "import-choice"
                 }
-                Err(message) => {
-                    import_error.set(Some(message));
+                Err(e) => {
+                    import_error.set(Some(e.to_string()));
                     "import-error"
                 }
             };
@@ -84,8 +84,8 @@ pub fn StartScreen() -> impl IntoView {
             }
         };
         pending.set(None);
-        if let Err(message) = result {
-            import_error.set(Some(message));
+        if let Err(e) = result {
+            import_error.set(Some(e.to_string()));
         }
     };
 

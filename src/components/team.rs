@@ -323,7 +323,7 @@ fn Respondents() -> impl IntoView {
                     renaming.set(None);
                     rename_error.set(None);
                 }
-                Err(e) => rename_error.set(Some(e)),
+                Err(e) => rename_error.set(Some(e.to_string())),
             }
         }
     };

@@ -1,0 +1,97 @@
+//! The app layer's one error: what an operation could not do, and why. Its `Display` is the
+//! sentence the user reads, where the operation was asked for.
+
+use std::fmt;
+
+use crate::browser::BrowserError;
+use crate::domain::{FileError, RecordError, SavedAssessment, ShareError, TeamError};
+
+/// What an operation of the app could not do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppError {
+    /// A share link that does not read.
+    Link(ShareError),
+    /// A browser call that failed: a compressed link that does not inflate, a file not read.
+    Browser(BrowserError),
+    /// An assessment of the library that cannot be read.
+    SavedUnreadable(RecordError<SavedAssessment>),
+    /// An assessment that an address names is not saved in this browser.
+    NotSaved,
+    /// A file that was not imported.
+    FileRefused {
+        /// The file's name.
+        file_name: String,
+        /// Why.
+        error: FileError,
+    },
+    /// An import that waits: the assessment on screen has changes that are not saved, and the
+    /// user is asked what to do with them first.
+    UnsavedChanges {
+        /// The file's name.
+        file_name: String,
+    },
+    /// An import over a library entry that could not be replaced.
+    NotReplaced {
+        /// The file's name.
+        file_name: String,
+        /// The entry's name.
+        existing: String,
+    },
+    /// A change the team view refuses.
+    Team(TeamError),
+    /// The team view on screen was saved by a newer version: read-only here.
+    TeamReadOnly,
+    /// No team view is open.
+    NoTeam,
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Link(e) => write!(f, "{e}"),
+            AppError::Browser(e) => write!(f, "{e}"),
+            AppError::SavedUnreadable(e) => write!(f, "an assessment of the library is {e}"),
+            AppError::NotSaved => write!(f, "an assessment it names is not saved in this browser"),
+            AppError::FileRefused { file_name, error } => {
+                write!(f, "“{file_name}” was not imported: {error} Nothing was changed.")
+            }
+            AppError::UnsavedChanges { file_name } => write!(
+                f,
+                "“{file_name}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first."
+            ),
+            AppError::NotReplaced {
+                file_name,
+                existing,
+            } => write!(
+                f,
+                "“{file_name}” was not imported: “{existing}” could not be replaced. Nothing was changed."
+            ),
+            AppError::Team(e) => write!(f, "{e}"),
+            AppError::TeamReadOnly => write!(
+                f,
+                "This team view was saved by a newer version: it is read-only here."
+            ),
+            AppError::NoTeam => write!(f, "No team view is open."),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<ShareError> for AppError {
+    fn from(e: ShareError) -> Self {
+        AppError::Link(e)
+    }
+}
+
+impl From<BrowserError> for AppError {
+    fn from(e: BrowserError) -> Self {
+        AppError::Browser(e)
+    }
+}
+
+impl From<TeamError> for AppError {
+    fn from(e: TeamError) -> Self {
+        AppError::Team(e)
+    }
+}
