@@ -119,7 +119,9 @@ fn an_unreadable_record_is_moved_aside_and_the_rest_loads<R: Sample>() {
     store.set(&bad, corrupt).unwrap();
     // Nothing is written over it while it is in place.
     assert_eq!(
-        store.write(&R::sample("bad", "Over it", 1), None).unwrap_err(),
+        store
+            .write(&R::sample("bad", "Over it", 1), None)
+            .unwrap_err(),
         StorageError::StoredUnreadable
     );
 
@@ -138,10 +140,7 @@ fn an_unreadable_record_is_moved_aside_and_the_rest_loads<R: Sample>() {
     assert!(backup.starts_with(BACKUP_PREFIX) && backup.ends_with("-1234"));
     assert!(reason.starts_with("unreadable ("), "{reason}");
     assert_eq!(store.get(&bad).unwrap(), None);
-    assert_eq!(
-        store.backups(),
-        vec![(backup.clone(), corrupt.to_string())]
-    );
+    assert_eq!(store.backups(), vec![(backup.clone(), corrupt.to_string())]);
     // Removed only when asked, and only backups.
     assert_eq!(
         store.remove_backup(&record_key::<R>("good")),
@@ -168,7 +167,10 @@ fn an_unreadable_record_stays_in_place_when_its_copy_cannot_be_written() {
     let loaded = store.load_all::<SavedAssessment>(1).unwrap();
     assert!(matches!(
         loaded.problems.as_slice(),
-        [Problem::Unreadable { backup_key: None, .. }]
+        [Problem::Unreadable {
+            backup_key: None,
+            ..
+        }]
     ));
     assert_eq!(store.get(&bad).unwrap(), Some(corrupt));
 }
@@ -232,7 +234,10 @@ fn the_kinds_live_apart_and_are_listed_newest_first() {
     let assessments = store.load_all::<SavedAssessment>(1).unwrap();
     let names: Vec<String> = assessments.records.iter().map(|r| r.name()).collect();
     assert_eq!(names, ["Newer", "Older"]);
-    assert!(assessments.problems.is_empty(), "a team is no damaged assessment");
+    assert!(
+        assessments.problems.is_empty(),
+        "a team is no damaged assessment"
+    );
     let teams = store.load_all::<SavedTeam>(1).unwrap();
     assert_eq!(teams.records.len(), 1);
     assert!(teams.problems.is_empty());

@@ -1,11 +1,11 @@
-//! `localStorage` as a [`KeyValue`] store of strings, through gloo-storage's raw access. The
-//! storage policy (revisions, newer records read-only, unreadable records moved aside) is the
-//! domain's ([`crate::domain::RecordStore`]); this only moves strings and reports failures.
+//! `localStorage` as a [`KeyValue`] store of strings, through `web-sys`. The storage policy
+//! (revisions, newer records read-only, unreadable records moved aside) is the domain's
+//! ([`crate::domain::RecordStore`]); this only moves strings and reports failures.
 //!
-//! gloo-storage throws (it does not return `Err`) where storage is missing, as in sandboxed
-//! iframes, so every call probes `window.localStorage` first.
+//! Where storage is missing, as in sandboxed iframes, reading `window.localStorage` throws:
+//! every call goes through [`probe`], which turns that into [`StorageError::Unavailable`].
 
-use gloo_storage::{LocalStorage, Storage};
+use web_sys::Storage;
 
 use crate::domain::{KeyValue, StorageError};
 
@@ -13,12 +13,16 @@ use crate::domain::{KeyValue, StorageError};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LocalStore;
 
-/// Whether `localStorage` can be used. Must be checked before any gloo-storage call.
+/// Whether `localStorage` can be used.
 pub fn probe() -> Result<(), StorageError> {
+    local().map(|_| ())
+}
+
+/// `window.localStorage`, if the page may use it.
+fn local() -> Result<Storage, StorageError> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok())
         .flatten()
-        .map(|_| ())
         .ok_or(StorageError::Unavailable)
 }
 
@@ -32,13 +36,11 @@ fn classify(name: &str, message: &str) -> StorageError {
 
 impl KeyValue for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        probe()?;
-        Ok(LocalStorage::raw().get_item(key).ok().flatten())
+        Ok(local()?.get_item(key).ok().flatten())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        probe()?;
-        LocalStorage::raw().set_item(key, value).map_err(|v| {
+        local()?.set_item(key, value).map_err(|v| {
             let field = |name: &str| {
                 js_sys::Reflect::get(&v, &name.into())
                     .ok()
@@ -50,16 +52,14 @@ impl KeyValue for LocalStore {
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        probe()?;
-        LocalStorage::raw()
+        local()?
             .remove_item(key)
             .map_err(|_| StorageError::Refused("removeItem failed".to_string()))
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        probe()?;
-        let raw = LocalStorage::raw();
-        let n = raw.length().unwrap_or(0);
-        Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
+        let storage = local()?;
+        let n = storage.length().unwrap_or(0);
+        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
     }
 }

@@ -191,7 +191,7 @@ fn a_full_storage_reports_quota_exceeded_and_changes_nothing() {
 }
 
 #[wasm_bindgen_test]
-fn missing_storage_is_detected_before_gloo_can_throw() {
+fn missing_storage_is_detected_before_anything_can_throw() {
     // As in a sandboxed iframe: reading window.localStorage throws.
     js_sys::eval(
         "window.__koomSaved = Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage') || Object.getOwnPropertyDescriptor(window, 'localStorage');\
