@@ -827,20 +827,7 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
         tally.finish();
     }
 
-    let mut merged = Assessment::default();
-    for (q, t) in questions.iter().zip(&tallies) {
-        if !model::readiness_questions().any(|r| r.id == q.id) {
-            continue;
-        }
-        let (healthy, problem) = (t.of(Some(q.healthy)), t.of(Some(q.healthy.opposite())));
-        let findings = Findings {
-            healthy: healthy.count,
-            problem: problem.count,
-            not_sure: t.not_sure.count,
-            unanswered: t.unanswered.count,
-        };
-        merged.set_answer(q.id, findings.combined(q));
-    }
+    let merged = merge(&team.respondents);
     let readiness = readiness::evaluate(&merged);
 
     let position = |id: &str| questions.iter().position(|q| q.id == id);
