@@ -60,6 +60,8 @@ impl KeyValue for LocalStore {
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let storage = local()?;
         let n = storage.length().unwrap_or(0);
-        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
+        Ok((0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }

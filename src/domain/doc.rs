@@ -1,7 +1,10 @@
-//! The traceability table of the model (`docs/model.md`), rendered from the model itself so
-//! the document cannot drift: a test compares the file with this output.
+//! The traceability table of the model (`docs/model.md`), and the model as data for the
+//! end-to-end suites (`docs/model.json`), both rendered from the model itself so neither can
+//! drift: a test compares each file with this output.
 
 use std::fmt::Write;
+
+use super::json::Json;
 
 use super::model::{
     SeedSection, CONTRADICTIONS, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, GREEN_FLAGS,
@@ -205,6 +208,77 @@ pub fn model_markdown() -> String {
     out
 }
 
+/// Renders `docs/model.json`: the questions the end-to-end suites answer, in the model's order
+/// (`preconditions` and `maturity`: id and healthy answer; `redFlags`: flag, question, healthy
+/// answer, and `shared` when the question is a precondition's; `gate`: the criteria's ids;
+/// `signs`: id and text), so the suites read the model as data.
+pub fn model_json() -> String {
+    let text = |t: &str| Json::String(t.to_string());
+    let member = |k: &str, v: Json| (k.to_string(), v);
+    let question = |q: &super::model::Question| {
+        Json::Object(vec![
+            member("id", text(q.id)),
+            member("healthy", text(q.healthy.token())),
+        ])
+    };
+    let questions =
+        |qs: Vec<&super::model::Question>| Json::Array(qs.into_iter().map(question).collect());
+    Json::Object(vec![
+        member("version", text(MODEL_VERSION)),
+        member(
+            "preconditions",
+            questions(
+                PRECONDITIONS
+                    .iter()
+                    .flat_map(|p| p.questions.iter().copied())
+                    .collect(),
+            ),
+        ),
+        member(
+            "maturity",
+            questions(
+                MATURITY_REQUIREMENTS
+                    .iter()
+                    .flat_map(|m| m.questions.iter().copied())
+                    .collect(),
+            ),
+        ),
+        member(
+            "redFlags",
+            Json::Array(
+                RED_FLAGS
+                    .iter()
+                    .map(|f| {
+                        Json::Object(vec![
+                            member("flag", text(f.id)),
+                            member("question", text(f.question.id)),
+                            member("healthy", text(f.question.healthy.token())),
+                            member("shared", Json::Bool(f.is_shared())),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        member(
+            "gate",
+            Json::Array(GATE_CRITERIA.iter().map(|c| text(c.id)).collect()),
+        ),
+        member(
+            "signs",
+            Json::Array(
+                STABILITY_SIGNS
+                    .iter()
+                    .map(|s| {
+                        Json::Object(vec![member("id", text(s.id)), member("text", text(s.text))])
+                    })
+                    .collect(),
+            ),
+        ),
+    ])
+    .to_pretty()
+        + "\n"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +294,20 @@ mod tests {
         assert!(
             on_disk == rendered,
             "docs/model.md is out of date: run `UPDATE_DOCS=1 cargo test --lib doc`"
+        );
+    }
+
+    #[test]
+    fn docs_model_json_matches_the_model() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/model.json");
+        let rendered = model_json();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, &rendered).expect("write docs/model.json");
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == rendered,
+            "docs/model.json is out of date: run `UPDATE_DOCS=1 cargo test --lib doc`"
         );
     }
 }

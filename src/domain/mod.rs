@@ -44,7 +44,7 @@ pub use compare::{
     compare, compared_names, Comparison, ItemDifference, SectionDifferences, SideAnswer,
     SideSummary,
 };
-pub use doc::model_markdown;
+pub use doc::{model_json, model_markdown};
 pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
 pub use example::{raccoons_inc, RACCOONS_INC};
 pub use file::{

@@ -1,7 +1,7 @@
 // Shared steps for the journey and accessibility suites: starting an assessment, opening the
 // Raccoons Inc. example, moving between views and answering questions, driven through the
 // DOM contract of src/components/*.rs. The healthy answer of every question comes from
-// docs/model.md (generated from the model, and kept in step with it by `cargo test`).
+// docs/model.json (generated from the model, and kept in step with it by `cargo test`).
 //
 // Not a test file itself (node --test runs *.test.mjs only).
 
@@ -54,7 +54,8 @@ export function stampedDay(actual, make, what = 'the date stamp') {
 let model;
 
 /**
- * The readiness questions of docs/model.md, in the model's order:
+ * The readiness questions of the model, in its order, read from docs/model.json (written from
+ * the model by `domain::model_json`, kept in step with it by `cargo test`):
  *   preconditions  [{ id, healthy: 'yes' | 'no' }]  (seed §2)
  *   maturity       [{ id, healthy }]                (seed §3)
  *   redFlags       [{ flag, question, healthy: 'no', shared }]  (seed §5; `shared` when the
@@ -65,45 +66,17 @@ let model;
  */
 export function readinessModel() {
   if (model) return model;
-  const text = readFileSync(join(REPO_ROOT, 'docs', 'model.md'), 'utf8');
-  const sections = new Map();
-  let current;
-  for (const line of text.split('\n')) {
-    const heading = /^## §(\d+)/.exec(line);
-    if (heading) {
-      current = heading[1];
-      sections.set(current, []);
-      continue;
-    }
-    if (current && line.startsWith('| `')) {
-      sections.get(current).push(line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/^`|`$/g, '')));
-    }
-  }
-  const token = (answer) => ({ Yes: 'yes', No: 'no' })[answer];
-  // §2 and §3 rows: id | item | question | healthy answer | consequence; questions have a text.
-  const questions = (rows) =>
-    rows.filter((cells) => cells[2] !== '').map((cells) => ({ id: cells[0], healthy: token(cells[3]) }));
-  const preconditions = questions(sections.get('2') ?? []);
-  const maturity = questions(sections.get('3') ?? []);
-  // §5 rows: id | red flag | consequence | question (shared where restated).
-  const redFlags = (sections.get('5') ?? []).map((cells) => ({
-    flag: cells[0],
-    question: cells[3],
-    healthy: 'no',
-    shared: cells[3] !== cells[0],
-  }));
-  // §4 rows: gate criteria are the step.full_deployment.* items.
-  const gate = (sections.get('4') ?? []).map((cells) => cells[0]).filter((id) => id.startsWith('step.full_deployment.'));
-  // §7 rows: id | sign | suspects when missing.
-  const signs = (sections.get('7') ?? []).map((cells) => ({ id: cells[0], text: cells[1] }));
+  const { preconditions, maturity, redFlags, gate, signs } = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'docs', 'model.json'), 'utf8'),
+  );
 
-  assert.ok(preconditions.length >= 14, `docs/model.md: expected the §2 questions, found ${preconditions.length}`);
-  assert.ok(maturity.length >= 7, `docs/model.md: expected the §3 questions, found ${maturity.length}`);
-  assert.equal(redFlags.length, 6, 'docs/model.md: expected six red flags');
-  assert.equal(gate.length, 6, 'docs/model.md: expected six gate criteria');
-  assert.equal(signs.length, 10, 'docs/model.md: expected ten stability signs');
+  assert.ok(preconditions.length >= 14, `docs/model.json: expected the §2 questions, found ${preconditions.length}`);
+  assert.ok(maturity.length >= 7, `docs/model.json: expected the §3 questions, found ${maturity.length}`);
+  assert.equal(redFlags.length, 6, 'docs/model.json: expected six red flags');
+  assert.equal(gate.length, 6, 'docs/model.json: expected six gate criteria');
+  assert.equal(signs.length, 10, 'docs/model.json: expected ten stability signs');
   for (const q of [...preconditions, ...maturity]) {
-    assert.ok(q.healthy, `docs/model.md: no healthy answer for ${q.id}`);
+    assert.ok(q.healthy, `docs/model.json: no healthy answer for ${q.id}`);
   }
   const healthy = new Map([...preconditions, ...maturity].map((q) => [q.id, q.healthy]));
   for (const f of redFlags) {

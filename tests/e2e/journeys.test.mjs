@@ -89,7 +89,7 @@ function assertFocusVisible(focus, what) {
 async function answerViewByKeyboard(page, expectedIds, { shiftTabCheck = false } = {}) {
   const { healthy } = readinessModel();
   const ids = await page.locator('main fieldset.question').evaluateAll((sets) => sets.map((f) => f.dataset.question));
-  assert.deepEqual(ids, expectedIds, 'the view does not ask the questions docs/model.md lists, in its order');
+  assert.deepEqual(ids, expectedIds, 'the view does not ask the questions docs/model.json lists, in its order');
   for (const [index, id] of ids.entries()) {
     const want = healthy.get(id);
     const focus = await pressUntil(page, 'Tab', (f) => f.type === 'radio' && f.name === id, `the answers to ${id}`);
