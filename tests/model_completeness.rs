@@ -253,3 +253,40 @@ fn contradictions_name_real_questions_with_the_right_polarity() {
         }
     }
 }
+
+/// `docs/architecture.md` names, for every rule, the function that decides it and the tests
+/// that hold it: every rule has its row, and every test the table names exists.
+#[test]
+fn every_rule_has_its_row_in_the_architecture_with_tests_that_exist() {
+    let doc = include_str!("../docs/architecture.md");
+    let table = doc
+        .split("## Every rule once")
+        .nth(1)
+        .expect("docs/architecture.md: the rules table");
+    let sources: String = ["src/domain", "tests"]
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir)
+                .unwrap()
+        })
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    for r in model::RULES.iter() {
+        let row = table
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", r.id)))
+            .unwrap_or_else(|| panic!("no row for {} in docs/architecture.md", r.id));
+        let tests = row.rsplit('|').nth(1).unwrap();
+        let names: Vec<&str> = tests.split('`').skip(1).step_by(2).collect();
+        assert!(!names.is_empty(), "{}: no test named", r.id);
+        for name in names {
+            assert!(
+                sources.contains(&format!("fn {name}()")),
+                "{}: the test {name} named in docs/architecture.md does not exist",
+                r.id
+            );
+        }
+    }
+}
