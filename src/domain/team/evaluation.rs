@@ -1,0 +1,363 @@
+//! A team view evaluated: the verdict of the combination, its reasons with who they come
+//! from, the agenda of the meeting, the tallies and the green flags.
+
+use std::cmp::Reverse;
+
+use super::combine::*;
+use super::roster::*;
+use super::tally::*;
+use crate::domain::answer::{Answer, Finding};
+use crate::domain::limits::capitalised;
+use crate::domain::model::{
+    self, all_questions, Question, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS,
+    MATURITY_REQUIREMENTS, PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, RED_FLAGS,
+};
+use crate::domain::readiness::{
+    self, maturity_gap_reason, verdict_of, Reason, ReasonKind, Verdict,
+};
+
+/// One cause of the team verdict: the reason of the combined answers, and who it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamReason {
+    /// The reason, as the combined answers give it.
+    pub reason: Reason,
+    /// How many respondents it comes from: for a problem, those who reported it; for an open
+    /// question, those who are not sure or did not answer.
+    pub reported_by: usize,
+    /// Out of how many respondents.
+    pub of: usize,
+    /// The named ones among them, sorted by name.
+    pub who: Vec<String>,
+}
+
+impl TeamReason {
+    /// "reported by 2 of 5 (Ann and 1 anonymous)", or for an open question "not sure or
+    /// unanswered for 2 of 5 (Ann)".
+    pub fn attribution(&self) -> String {
+        let verb = if self.reason.kind == ReasonKind::Open {
+            "not sure or unanswered for"
+        } else {
+            "reported by"
+        };
+        let who = names(&self.who, self.reported_by.saturating_sub(self.who.len()))
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        format!("{verb} {} of {}{who}", self.reported_by, self.of)
+    }
+
+    /// The reason in one sentence with its attribution: "Condition 1 — … (§2): executives
+    /// micromanage workers. Stop. Deployment will fail. Reported by 2 of 5 (Ann)."
+    pub fn message(&self) -> String {
+        format!(
+            "{} {}.",
+            self.reason.message(),
+            capitalised(&self.attribution())
+        )
+    }
+}
+
+/// Why an item is on the "to discuss" list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AgendaKind {
+    /// A warning behaviour, missing CoE owner or red flag someone reported: it stops the team.
+    Blocker,
+    /// A question the verdict needs that someone is unsure about or did not answer.
+    Open,
+    /// A maturity facet someone reported missing.
+    MaturityGap,
+    /// The respondents gave different answers (and nothing above applies).
+    Disagreement,
+}
+
+impl AgendaKind {
+    /// Its label: "Blocker", "Open question", "Maturity gap", "Disagreement".
+    pub fn label(self) -> &'static str {
+        match self {
+            AgendaKind::Blocker => "Blocker",
+            AgendaKind::Open => "Open question",
+            AgendaKind::MaturityGap => "Maturity gap",
+            AgendaKind::Disagreement => "Disagreement",
+        }
+    }
+}
+
+/// One question to discuss in the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// Why it is on the list.
+    pub kind: AgendaKind,
+    /// The question's id.
+    pub question_id: &'static str,
+    /// The question.
+    pub question: &'static str,
+    /// Each model item the question belongs to, with the seed's consequence (for an open
+    /// question, "If this turns out to be a problem: …").
+    pub consequences: Vec<(String, String)>,
+    /// What was said ([`ItemTally::said`]).
+    pub said: String,
+    /// For a blocker, an open question or a gap: who it comes from
+    /// ([`TeamReason::attribution`]).
+    pub attribution: Option<String>,
+    /// Whether the respondents gave different answers.
+    pub disagreement: bool,
+}
+
+impl AgendaItem {
+    /// The model items and their consequences in one sentence: "Condition 1 — …: Stop.
+    /// Deployment will fail. Red flag 3 — …: KOOM will collapse instantly."
+    pub fn consequence_line(&self) -> String {
+        self.consequences
+            .iter()
+            .map(|(item, c)| format!("{}: {c}", item.trim_end_matches('.')))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Each model item a question belongs to, with the seed's consequence.
+pub(super) fn consequences(q: &Question, open: bool) -> Vec<(String, String)> {
+    let if_open = |c: &str| {
+        if open {
+            format!("If this turns out to be a problem: {c}")
+        } else {
+            c.to_string()
+        }
+    };
+    let mut out = Vec::new();
+    for p in PRECONDITIONS.iter() {
+        if p.questions.iter().any(|x| x.id == q.id) {
+            out.push((p.label(), if_open(p.consequence)));
+        }
+    }
+    for m in MATURITY_REQUIREMENTS.iter() {
+        if m.questions.iter().any(|x| x.id == q.id) {
+            out.push((m.label(), if_open(m.consequence)));
+        }
+    }
+    for f in RED_FLAGS.iter().filter(|f| f.question.id == q.id) {
+        out.push((f.label(), if_open(f.consequence)));
+    }
+    for g in GREEN_FLAGS.iter().filter(|g| g.question.id == q.id) {
+        out.push((
+            g.label(),
+            format!(
+                "Deployment will succeed if these are present. {}",
+                g.meaning
+            ),
+        ));
+    }
+    if GATE_CRITERIA.iter().any(|c| c.id == q.id) {
+        out.push((
+            FULL_DEPLOYMENT_STEP.label(),
+            "Only proceed if every criterion holds. If not — roll back, retrain, repeat."
+                .to_string(),
+        ));
+    }
+    if q.id == PILOT_POLITICS_QUESTION.id {
+        out.push((
+            PILOT_STEP.label(),
+            "Choose one department. Preferably one not crippled by politics.".to_string(),
+        ));
+    }
+    out
+}
+
+/// The team view's evaluation: the conservative verdict with who its reasons come from, each
+/// respondent's own verdict, and what the team answered to every question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamEvaluation {
+    /// How many respondents.
+    pub respondents: usize,
+    /// How many of them are named.
+    pub named: usize,
+    /// How many of them are anonymous.
+    pub anonymous: usize,
+    /// Whether an anonymous respondent's answers may be attributable: there are anonymous
+    /// respondents, but fewer than [`ANONYMITY_MIN`]. Their answers are then the counts minus
+    /// the named respondents' answers: with one, exactly that person's; with two, both of
+    /// theirs wherever they agree.
+    pub attributable: bool,
+    /// The team verdict: the readiness verdict of [`merge`].
+    pub verdict: Verdict,
+    /// Its causes, most severe first, each with who it comes from.
+    pub reasons: Vec<TeamReason>,
+    /// Maturity gaps someone reported that do not decide this verdict (behind a Stop or a
+    /// Hold, including a gap on a facet others are unsure about).
+    pub also: Vec<TeamReason>,
+    /// Each respondent's own readiness verdict, with its label, in the team's order.
+    pub respondent_verdicts: Vec<(String, Verdict)>,
+    /// Each green flag: its id, how many said it is present (Yes), out of how many.
+    pub green_flags: Vec<(&'static str, usize, usize)>,
+    /// What the team answered, for every question of the model, in model order.
+    pub tallies: Vec<ItemTally>,
+    /// "To discuss": every blocker, open question and maturity gap of the reasons (one entry
+    /// per question), then every other disagreement, most split first.
+    pub agenda: Vec<AgendaItem>,
+}
+
+impl TeamEvaluation {
+    /// The questions the respondents disagree on, most split first ([`ItemTally::minority`]),
+    /// ties in model order.
+    pub fn disagreements(&self) -> Vec<&ItemTally> {
+        let mut list: Vec<&ItemTally> = self.tallies.iter().filter(|t| t.disagrees).collect();
+        list.sort_by_key(|t| Reverse(t.minority));
+        list
+    }
+
+    /// The tally of one question.
+    pub fn tally(&self, question_id: &str) -> Option<&ItemTally> {
+        self.tallies.iter().find(|t| t.id == question_id)
+    }
+}
+
+/// Evaluates a team view. Total: any team gives a result (no respondent: a Hold with every
+/// question open, for 0 of 0).
+pub fn evaluate_team(team: &Team) -> TeamEvaluation {
+    let n = team.respondents.len();
+    // Respondents by name, so that every list of names comes out sorted whatever the order
+    // of the team (anonymous ones are only counted).
+    let mut order: Vec<(Option<String>, Option<&str>, usize)> = team
+        .respondents
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.name_key(), r.name.as_deref(), i))
+        .collect();
+    order.sort();
+
+    let questions: Vec<&'static Question> = all_questions().collect();
+    // answers[q][k]: the answer to question q of the k-th respondent by name.
+    let answers: Vec<Vec<Option<Answer>>> = questions
+        .iter()
+        .map(|q| {
+            order
+                .iter()
+                .map(|&(_, _, i)| team.respondents[i].assessment.answer(q.id))
+                .collect()
+        })
+        .collect();
+    let mut tallies: Vec<ItemTally> = questions.iter().map(|q| ItemTally::new(q)).collect();
+    for (tally, row) in tallies.iter_mut().zip(&answers) {
+        for (&(_, name, _), &answer) in order.iter().zip(row) {
+            let count = tally.count_mut(answer);
+            count.count += 1;
+            if let Some(name) = name {
+                count.who.push(name.to_string());
+            }
+        }
+        tally.finish();
+    }
+
+    let merged = merge(&team.respondents);
+    let readiness = readiness::evaluate(&merged);
+
+    let position = |id: &str| questions.iter().position(|q| q.id == id);
+    let team_reason = |reason: Reason| -> TeamReason {
+        let mut reported_by = 0;
+        let mut who = Vec::new();
+        if let Some(p) = position(reason.question_id) {
+            let q = questions[p];
+            for (&(_, name, _), &answer) in order.iter().zip(&answers[p]) {
+                let finding = Finding::of(answer, q.healthy);
+                let counts = if reason.kind == ReasonKind::Open {
+                    finding.is_open()
+                } else {
+                    finding == Finding::Problem
+                };
+                if counts {
+                    reported_by += 1;
+                    who.extend(name.map(str::to_string));
+                }
+            }
+        }
+        TeamReason {
+            reason,
+            reported_by,
+            of: n,
+            who,
+        }
+    };
+    let reasons: Vec<TeamReason> = readiness.reasons.into_iter().map(team_reason).collect();
+    // Gaps behind an open facet: reported by someone while others are unsure.
+    let hidden_gaps = questions.iter().zip(&tallies).filter_map(|(q, t)| {
+        let hidden = is_maturity(q)
+            && t.of(Some(q.healthy.opposite())).count > 0
+            && merged.answer(q.id) != Some(q.healthy.opposite());
+        hidden.then(|| maturity_gap_reason(q.id)).flatten()
+    });
+    let mut also: Vec<TeamReason> = readiness
+        .also
+        .into_iter()
+        .chain(hidden_gaps)
+        .map(team_reason)
+        .collect();
+    also.sort_by_key(|r| position(r.reason.question_id));
+
+    let mut agenda: Vec<AgendaItem> = Vec::new();
+    for r in reasons.iter().chain(&also) {
+        if agenda.iter().any(|a| a.question_id == r.reason.question_id) {
+            continue;
+        }
+        let Some(p) = position(r.reason.question_id) else {
+            continue;
+        };
+        let kind = match r.reason.kind {
+            ReasonKind::PreconditionNotTrue | ReasonKind::RedFlagPresent => AgendaKind::Blocker,
+            ReasonKind::Open => AgendaKind::Open,
+            ReasonKind::MaturityMissing => AgendaKind::MaturityGap,
+        };
+        agenda.push(AgendaItem {
+            kind,
+            question_id: questions[p].id,
+            question: questions[p].text,
+            consequences: consequences(questions[p], kind == AgendaKind::Open),
+            said: tallies[p].said(),
+            attribution: Some(r.attribution()),
+            disagreement: tallies[p].disagrees,
+        });
+    }
+    let mut others: Vec<usize> = (0..questions.len())
+        .filter(|&p| {
+            tallies[p].disagrees && !agenda.iter().any(|a| a.question_id == questions[p].id)
+        })
+        .collect();
+    others.sort_by_key(|&p| Reverse(tallies[p].minority));
+    for p in others {
+        let q = questions[p];
+        agenda.push(AgendaItem {
+            kind: AgendaKind::Disagreement,
+            question_id: q.id,
+            question: q.text,
+            // A readiness question without a reason was answered healthy or "Not sure".
+            consequences: consequences(q, model::readiness_questions().any(|r| r.id == q.id)),
+            said: tallies[p].said(),
+            attribution: None,
+            disagreement: true,
+        });
+    }
+
+    let anonymous = team.anonymous();
+    TeamEvaluation {
+        respondents: n,
+        named: n - anonymous,
+        anonymous,
+        attributable: anonymous > 0 && anonymous < ANONYMITY_MIN,
+        verdict: readiness.verdict,
+        reasons,
+        also,
+        respondent_verdicts: team
+            .respondents
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.label(i), verdict_of(&r.assessment)))
+            .collect(),
+        green_flags: GREEN_FLAGS
+            .iter()
+            .map(|g| {
+                let present = position(g.question.id).map_or(0, |p| tallies[p].yes.count);
+                (g.id, present, n)
+            })
+            .collect(),
+        tallies,
+        agenda,
+    }
+}

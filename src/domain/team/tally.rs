@@ -1,0 +1,149 @@
+//! What the team answered to each question: counts, names, disagreement.
+
+use crate::domain::answer::Answer;
+use crate::domain::model::{
+    item_label_of_question, question_section, Question, SeedSection, FULL_DEPLOYMENT_STEP,
+    GATE_CRITERIA, PILOT_POLITICS_QUESTION, PILOT_STEP,
+};
+
+/// How many respondents gave one answer, and the names of those who are named.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnswerCount {
+    /// How many respondents (named and anonymous).
+    pub count: usize,
+    /// The named ones, sorted by name (anonymous respondents are only counted).
+    pub who: Vec<String>,
+}
+
+impl AnswerCount {
+    /// How many of them are anonymous.
+    pub fn anonymous(&self) -> usize {
+        self.count - self.who.len()
+    }
+
+    /// "Ann, Bob and 1 anonymous", or `None` when none of them is named.
+    pub fn names(&self) -> Option<String> {
+        names(&self.who, self.anonymous())
+    }
+}
+
+pub(super) fn names(who: &[String], anonymous: usize) -> Option<String> {
+    match (who.is_empty(), anonymous) {
+        (true, _) => None,
+        (false, 0) => Some(who.join(", ")),
+        (false, k) => Some(format!("{} and {k} anonymous", who.join(", "))),
+    }
+}
+
+/// What the team answered to one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemTally {
+    /// The question's id.
+    pub id: &'static str,
+    /// The question.
+    pub text: &'static str,
+    /// The label of the item it is asked for ("Condition 1 — …", "Step 6 — Full Deployment").
+    pub item: String,
+    /// The seed section of that item.
+    pub section: SeedSection,
+    /// The healthy answer (its opposite reports the problem).
+    pub healthy: Answer,
+    /// Who said "Yes".
+    pub yes: AnswerCount,
+    /// Who said "No".
+    pub no: AnswerCount,
+    /// Who said "Not sure".
+    pub not_sure: AnswerCount,
+    /// Who did not answer.
+    pub unanswered: AnswerCount,
+    /// Whether at least two different answers were given (among Yes, No and Not sure).
+    pub disagrees: bool,
+    /// How split the team is: the respondents who answered minus the largest group of one
+    /// answer (0 when all who answered agree).
+    pub minority: usize,
+}
+
+impl ItemTally {
+    pub(super) fn new(q: &'static Question) -> ItemTally {
+        let item = if GATE_CRITERIA.iter().any(|c| c.id == q.id) {
+            FULL_DEPLOYMENT_STEP.label()
+        } else if q.id == PILOT_POLITICS_QUESTION.id {
+            PILOT_STEP.label()
+        } else {
+            item_label_of_question(q.id).unwrap_or_default()
+        };
+        ItemTally {
+            id: q.id,
+            text: q.text,
+            item,
+            section: question_section(q.id),
+            healthy: q.healthy,
+            yes: AnswerCount::default(),
+            no: AnswerCount::default(),
+            not_sure: AnswerCount::default(),
+            unanswered: AnswerCount::default(),
+            disagrees: false,
+            minority: 0,
+        }
+    }
+
+    pub(super) fn count_mut(&mut self, answer: Option<Answer>) -> &mut AnswerCount {
+        match answer {
+            Some(Answer::Yes) => &mut self.yes,
+            Some(Answer::No) => &mut self.no,
+            Some(Answer::NotSure) => &mut self.not_sure,
+            None => &mut self.unanswered,
+        }
+    }
+
+    pub(super) fn finish(&mut self) {
+        let groups = [self.yes.count, self.no.count, self.not_sure.count];
+        self.disagrees = groups.iter().filter(|&&c| c > 0).count() >= 2;
+        self.minority = self.answered() - groups.iter().max().copied().unwrap_or(0);
+    }
+
+    /// Who gave this answer (`None`: who did not answer).
+    pub fn of(&self, answer: Option<Answer>) -> &AnswerCount {
+        match answer {
+            Some(Answer::Yes) => &self.yes,
+            Some(Answer::No) => &self.no,
+            Some(Answer::NotSure) => &self.not_sure,
+            None => &self.unanswered,
+        }
+    }
+
+    /// How many respondents answered (Yes, No or Not sure).
+    pub fn answered(&self) -> usize {
+        self.yes.count + self.no.count + self.not_sure.count
+    }
+
+    /// The share of those who answered outside the largest group, in thousandths.
+    pub fn split_per_mille(&self) -> usize {
+        (self.minority * 1000)
+            .checked_div(self.answered())
+            .unwrap_or(0)
+    }
+
+    /// What was said, in one line: "Yes 3 (Ann, Bob and 1 anonymous) · No 1 · No answer 2"
+    /// (answers nobody gave are left out).
+    pub fn said(&self) -> String {
+        let parts: Vec<String> = [
+            ("Yes", &self.yes),
+            ("No", &self.no),
+            ("Not sure", &self.not_sure),
+            ("No answer", &self.unanswered),
+        ]
+        .into_iter()
+        .filter(|(_, c)| c.count > 0)
+        .map(|(label, c)| match c.names() {
+            Some(names) => format!("{label} {} ({names})", c.count),
+            None => format!("{label} {}", c.count),
+        })
+        .collect();
+        if parts.is_empty() {
+            "No respondent".to_string()
+        } else {
+            parts.join(" · ")
+        }
+    }
+}

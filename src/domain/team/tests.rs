@@ -1,0 +1,541 @@
+use super::combine::*;
+use super::evaluation::*;
+use super::roster::*;
+use crate::domain::answer::Answer;
+use crate::domain::assessment::Assessment;
+use crate::domain::model::all_questions;
+use crate::domain::model::readiness_questions;
+use crate::domain::readiness::{ReasonKind, Verdict};
+
+/// Every readiness question answered healthy: a Ready respondent.
+fn healthy(organisation: &str, assessor: &str) -> Assessment {
+    let mut a = Assessment::new(organisation, assessor);
+    for q in readiness_questions() {
+        a.set_answer(q.id, Some(q.healthy));
+    }
+    a
+}
+
+fn with(mut a: Assessment, id: &str, answer: Option<Answer>) -> Assessment {
+    a.set_answer(id, answer);
+    a
+}
+
+fn team(respondents: Vec<(Option<&str>, Assessment)>) -> Team {
+    let mut t = Team::new("Acme leadership");
+    for (name, a) in respondents {
+        t.add(Respondent::new(name, a)).expect("added");
+    }
+    t
+}
+
+const MICROMANAGING: &str = "precondition.executives.micromanaging_workers";
+const AUDIT: &str = "maturity.truth.audit_uncensored";
+
+#[test]
+fn a_respondent_keeps_only_what_the_team_reads_and_an_anonymous_one_loses_its_assessor() {
+    let mut a = healthy("  Acme ", "Zoe Secret");
+    a.set_note(MICROMANAGING, "I, Zoe, saw it");
+    a.set_unclear(AUDIT, Some("?"));
+    a.checklist.insert("step.coe.design_workflows".into());
+    a.pilot.department = "Packing".into();
+    a.set_answer("precondition.invented", Some(Answer::Yes));
+    let anonymous = Respondent::new(Some("  \n "), a.clone());
+    assert_eq!(anonymous.name, None);
+    assert_eq!(anonymous.assessment.assessor, "");
+    assert_eq!(anonymous.assessment.organisation, "Acme");
+    assert!(anonymous.assessment.notes.is_empty() && anonymous.assessment.unclear.is_empty());
+    assert!(anonymous.assessment.checklist.is_empty());
+    assert_eq!(anonymous.assessment.pilot.department, "");
+    assert_eq!(anonymous.assessment.answers.len(), 24);
+    assert_eq!(anonymous.label(2), "Respondent 3");
+    let named = Respondent::new(Some(" Zoe\t Secret "), a);
+    assert_eq!(named.name.as_deref(), Some("Zoe Secret"));
+    assert_eq!(named.assessment.assessor, "Zoe Secret");
+    assert_eq!(named.label(2), "Zoe Secret");
+    let long = Respondent::new(Some(&"x".repeat(300)), Assessment::default());
+    assert_eq!(long.name.map(|n| n.chars().count()), Some(200));
+}
+
+#[test]
+fn the_same_respondent_twice_is_refused_and_named() {
+    let mut t = team(vec![
+        (None, healthy("Acme", "")),
+        (Some("Ann"), healthy("Acme", "Ann")),
+    ]);
+    // Anonymous, the same answers (the organisation and assessor do not count).
+    let e = t
+        .add(Respondent::new(None, healthy("Other", "Someone")))
+        .unwrap_err();
+    assert_eq!(
+        e,
+        TeamError::AlreadyAdded {
+            label: "Respondent 1".into()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "These answers are already in the team as Respondent 1: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own."
+    );
+    // The same name, in another case, with the same answers.
+    assert_eq!(
+        t.add(Respondent::new(Some(" ANN "), healthy("Acme", ""))),
+        Err(TeamError::AlreadyAdded {
+            label: "Ann".into()
+        })
+    );
+    // Another person with the same answers, named: welcome.
+    assert_eq!(
+        t.add(Respondent::new(Some("Bob"), healthy("Acme", ""))),
+        Ok(2)
+    );
+    // Another anonymous respondent with other answers: welcome.
+    let other = with(healthy("Acme", ""), AUDIT, Some(Answer::NotSure));
+    assert_eq!(t.add(Respondent::new(None, other)), Ok(3));
+    assert_eq!(t.respondents.len(), 4);
+}
+
+#[test]
+fn a_taken_name_with_other_answers_is_refused() {
+    let mut t = team(vec![(Some("Ann"), healthy("Acme", ""))]);
+    let e = t
+        .add(Respondent::new(
+            Some("ann"),
+            with(healthy("Acme", ""), AUDIT, None),
+        ))
+        .unwrap_err();
+    assert_eq!(e, TeamError::NameTaken { name: "Ann".into() });
+    assert_eq!(
+        e.to_string(),
+        "The team already has a respondent named Ann, with other answers. Give this one another name, or remove the first one to replace their answers."
+    );
+}
+
+#[test]
+fn another_model_version_is_refused_with_the_version() {
+    let mut t = team(vec![(Some("Ann"), healthy("Acme", ""))]);
+    let mut old = healthy("Acme", "");
+    old.model_version = "2.0".into();
+    let e = t.add(Respondent::new(None, old)).unwrap_err();
+    assert_eq!(
+        e,
+        TeamError::OtherModel {
+            label: "Respondent 2".into(),
+            model_version: "2.0".into()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "Respondent 2 answered KOOM Deployment Readiness Layer v2.0; this app implements v1.0, so these answers cannot be combined with the team's."
+    );
+    assert_eq!(t.respondents.len(), 1);
+}
+
+#[test]
+fn a_name_like_an_anonymous_number_is_refused() {
+    let mut t = Team::new("");
+    let e = t
+        .add(Respondent::new(Some("respondent 2"), healthy("Acme", "")))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "“respondent 2” is how anonymous respondents are numbered: choose another name, or leave it empty to stay anonymous."
+    );
+    assert_eq!(
+        t.add(Respondent::new(Some("Respondent Ann"), healthy("Acme", ""))),
+        Ok(0)
+    );
+    assert_eq!(t.display_title(), "Untitled team view");
+}
+
+#[test]
+fn the_bulk_builder_applies_the_rules_of_add() {
+    let a = healthy("Acme", "");
+    let b = with(a.clone(), AUDIT, None);
+    let mut old = a.clone();
+    old.model_version = "0.9".into();
+    let sequence = [
+        (Some("ΟΔΟΣ"), a.clone()),
+        (Some("οδοσ"), a.clone()),
+        (Some(" ÉVA "), b.clone()),
+        (Some("éva"), a.clone()),
+        (None, a.clone()),
+        (None, a.clone()),
+        (Some("respondent 9"), a.clone()),
+        (None, b.clone()),
+        (Some("Old"), old),
+    ];
+    let mut team = Team::new("T");
+    let mut builder = TeamBuilder::new("T");
+    let mut outcomes = Vec::new();
+    for (name, x) in sequence {
+        let added = team.add(Respondent::new(name, x.clone()));
+        assert_eq!(builder.add(Respondent::new(name, x)), added);
+        outcomes.push(added.is_ok());
+    }
+    assert_eq!(
+        outcomes,
+        [true, false, true, false, true, false, false, true, false]
+    );
+    assert_eq!(builder.finish(), team);
+}
+
+#[test]
+fn a_team_holds_at_most_500_respondents() {
+    let mut t = Team::new("Big");
+    for i in 0..MAX_RESPONDENTS {
+        t.add(Respondent::new(
+            Some(&format!("Person {i}")),
+            Assessment::default(),
+        ))
+        .expect("under the limit");
+    }
+    let e = t
+        .add(Respondent::new(Some("One more"), Assessment::default()))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "A team view holds at most 500 respondents; remove one before adding another."
+    );
+    let (at, removed) = t.remove(7).unwrap();
+    assert_eq!(t.insert(at, removed), Ok(7));
+}
+
+#[test]
+fn remove_then_insert_undoes_and_anonymous_numbers_follow_positions() {
+    let mut t = team(vec![
+        (Some("Ann"), healthy("Acme", "")),
+        (None, with(healthy("Acme", ""), AUDIT, None)),
+        (None, with(healthy("Acme", ""), AUDIT, Some(Answer::No))),
+    ]);
+    let before = t.clone();
+    let (at, removed) = t.remove(0).unwrap();
+    assert_eq!(at, 0);
+    assert_eq!(t.label(0).as_deref(), Some("Respondent 1"));
+    assert_eq!(t.remove(9), None);
+    assert_eq!(t.insert(at, removed), Ok(0));
+    assert_eq!(t, before);
+    assert_eq!(t.label(2).as_deref(), Some("Respondent 3"));
+    assert_eq!(
+        t.insert(99, Respondent::new(Some("Bob"), Assessment::default())),
+        Ok(3)
+    );
+}
+
+#[test]
+fn rename_names_or_anonymises_and_keeps_the_rules() {
+    let mut t = team(vec![
+        (Some("Ann"), healthy("Acme", "Ann A.")),
+        (Some("Bob"), with(healthy("Acme", "Bob B."), AUDIT, None)),
+        (None, with(healthy("Acme", ""), AUDIT, None)),
+    ]);
+    t.rename(0, Some("Anna")).unwrap();
+    assert_eq!(t.respondents[0].assessment.assessor, "Ann A.");
+    assert_eq!(
+        t.rename(0, Some("bob")),
+        Err(TeamError::NameTaken { name: "Bob".into() })
+    );
+    // Bob made anonymous would be the anonymous respondent 3 again.
+    assert_eq!(
+        t.rename(1, None),
+        Err(TeamError::AlreadyAdded {
+            label: "Respondent 3".into()
+        })
+    );
+    t.rename(0, None).unwrap();
+    assert_eq!(t.respondents[0].name, None);
+    assert_eq!(
+        t.respondents[0].assessment.assessor, "",
+        "the assessor would name them"
+    );
+    t.rename(0, Some("Ann")).unwrap();
+    assert_eq!(t.respondents[0].assessment.assessor, "", "gone for good");
+    let e = t.rename(5, Some("X")).unwrap_err();
+    assert_eq!(e.to_string(), "There is no respondent 6: the team has 3.");
+}
+
+#[test]
+fn merge_a_reported_blocker_is_present_an_open_one_holds() {
+    let a = healthy("Acme", "");
+    let problem = with(a.clone(), MICROMANAGING, Some(Answer::Yes));
+    let unsure = with(a.clone(), MICROMANAGING, Some(Answer::NotSure));
+    let silent = with(a.clone(), MICROMANAGING, None);
+    let r = |list: Vec<Assessment>| -> Vec<Respondent> {
+        list.into_iter().map(|a| Respondent::new(None, a)).collect()
+    };
+    let answer = |list| merge(&r(list)).answer(MICROMANAGING);
+    assert_eq!(
+        answer(vec![a.clone(), unsure.clone(), problem.clone()]),
+        Some(Answer::Yes)
+    );
+    assert_eq!(
+        answer(vec![a.clone(), silent.clone(), unsure.clone()]),
+        Some(Answer::NotSure)
+    );
+    assert_eq!(answer(vec![a.clone(), silent.clone()]), None);
+    assert_eq!(answer(vec![a.clone(), a.clone()]), Some(Answer::No));
+    assert_eq!(answer(vec![]), None);
+    // Green flags are not combined.
+    let mut green = a.clone();
+    green.set_answer("green_flag.coe_empowered", Some(Answer::Yes));
+    assert!(merge(&r(vec![green]))
+        .answer("green_flag.coe_empowered")
+        .is_none());
+}
+
+#[test]
+fn merge_an_open_maturity_facet_holds_even_when_someone_reports_it_missing() {
+    let a = healthy("Acme", "");
+    let gap = with(a.clone(), AUDIT, Some(Answer::No));
+    let unsure = with(a.clone(), AUDIT, Some(Answer::NotSure));
+    let r = |list: Vec<Assessment>| -> Vec<Respondent> {
+        list.into_iter().map(|a| Respondent::new(None, a)).collect()
+    };
+    assert_eq!(
+        merge(&r(vec![a.clone(), gap.clone()])).answer(AUDIT),
+        Some(Answer::No)
+    );
+    assert_eq!(
+        merge(&r(vec![unsure.clone(), gap.clone()])).answer(AUDIT),
+        Some(Answer::NotSure)
+    );
+    // So the team of the two holds, and the gap is listed behind the Hold.
+    let t = team(vec![(Some("Ann"), unsure), (Some("Bob"), gap.clone())]);
+    let e = evaluate_team(&t);
+    assert_eq!(e.verdict, Verdict::Hold);
+    assert_eq!(e.reasons.len(), 1);
+    assert_eq!(
+        e.reasons[0].attribution(),
+        "not sure or unanswered for 1 of 2 (Ann)"
+    );
+    assert_eq!(e.also.len(), 1);
+    assert_eq!(e.also[0].reason.kind, ReasonKind::MaturityMissing);
+    assert_eq!(e.also[0].attribution(), "reported by 1 of 2 (Bob)");
+    // Bob alone: Not yet; adding Ann never lifts the team above that.
+    assert_eq!(
+        evaluate_team(&team(vec![(Some("Bob"), gap)])).verdict,
+        Verdict::NotYet
+    );
+}
+
+#[test]
+fn reasons_say_who_they_come_from_and_anonymous_respondents_are_only_counted() {
+    let a = healthy("Acme", "");
+    let t = team(vec![
+        (
+            Some("Carol"),
+            with(a.clone(), MICROMANAGING, Some(Answer::Yes)),
+        ),
+        (
+            Some("Ann"),
+            with(a.clone(), MICROMANAGING, Some(Answer::Yes)),
+        ),
+        (
+            None,
+            with(
+                with(a.clone(), MICROMANAGING, Some(Answer::Yes)),
+                AUDIT,
+                None,
+            ),
+        ),
+        (Some("Bob"), a.clone()),
+        (None, a.clone()),
+    ]);
+    let e = evaluate_team(&t);
+    assert_eq!(e.verdict, Verdict::Stop);
+    assert_eq!(
+        (e.respondents, e.named, e.anonymous, e.attributable),
+        (5, 3, 2, true)
+    );
+    assert_eq!(e.reasons.len(), 1);
+    let r = &e.reasons[0];
+    assert_eq!((r.reported_by, r.of), (3, 5));
+    assert_eq!(r.who, ["Ann", "Carol"]);
+    assert_eq!(
+        r.message(),
+        "Condition 1 — Executives agree to respect role boundaries (§2): executives micromanage workers. Stop. Deployment will fail. Reported by 3 of 5 (Ann, Carol and 1 anonymous)."
+    );
+    assert_eq!(
+        e.respondent_verdicts,
+        [
+            ("Carol".to_string(), Verdict::Stop),
+            ("Ann".to_string(), Verdict::Stop),
+            ("Respondent 3".to_string(), Verdict::Stop),
+            ("Bob".to_string(), Verdict::Ready),
+            ("Respondent 5".to_string(), Verdict::Ready),
+        ]
+    );
+    let tally = e.tally(MICROMANAGING).unwrap();
+    assert_eq!((tally.yes.count, tally.no.count), (3, 2));
+    assert_eq!(tally.yes.who, ["Ann", "Carol"]);
+    assert_eq!(tally.no.who, ["Bob"]);
+    assert!(tally.disagrees);
+    assert_eq!(tally.minority, 2);
+    assert_eq!(tally.split_per_mille(), 400);
+    assert_eq!(
+        tally.said(),
+        "Yes 3 (Ann, Carol and 1 anonymous) · No 2 (Bob and 1 anonymous)"
+    );
+    assert_eq!(
+        tally.item,
+        "Condition 1 — Executives agree to respect role boundaries"
+    );
+    let audit = e.tally(AUDIT).unwrap();
+    assert_eq!((audit.yes.count, audit.unanswered.count), (4, 1));
+    assert!(!audit.disagrees, "one answer given, and a silence");
+    assert_eq!(
+        audit.said(),
+        "Yes 4 (Ann, Bob, Carol and 1 anonymous) · No answer 1"
+    );
+    // The open audit facet sits behind the Stop: not a reason, not on the agenda.
+    assert_eq!(e.agenda.len(), 1);
+    let item = &e.agenda[0];
+    assert_eq!(item.kind, AgendaKind::Blocker);
+    assert_eq!(
+        item.attribution.as_deref(),
+        Some("reported by 3 of 5 (Ann, Carol and 1 anonymous)")
+    );
+    assert_eq!(
+        item.consequence_line(),
+        "Condition 1 — Executives agree to respect role boundaries: Stop. Deployment will fail."
+    );
+}
+
+#[test]
+fn a_shared_fact_is_one_agenda_item_with_both_consequences() {
+    let a = healthy("Acme", "");
+    let t = team(vec![
+        (
+            Some("Ann"),
+            with(
+                a.clone(),
+                "precondition.executives.direct_orders_outside_spine",
+                Some(Answer::Yes),
+            ),
+        ),
+        (Some("Bob"), a),
+    ]);
+    let e = evaluate_team(&t);
+    assert_eq!(e.reasons.len(), 2, "condition 1 and red flag 3");
+    assert_eq!(e.agenda.len(), 1);
+    assert_eq!(
+        e.agenda[0].consequence_line(),
+        "Condition 1 — Executives agree to respect role boundaries: Stop. Deployment will fail. Red flag 3 — “Our executives still issue tasks to workers directly.”: KOOM will collapse instantly."
+    );
+    assert_eq!(e.agenda[0].said, "Yes 1 (Ann) · No 1 (Bob)");
+    assert!(e.agenda[0].disagreement);
+}
+
+#[test]
+fn disagreements_are_listed_most_split_first_and_join_the_agenda_after_the_reasons() {
+    let a = healthy("Acme", "");
+    let mut people = Vec::new();
+    for (i, name) in ["Ann", "Bob", "Cem", "Dee"].into_iter().enumerate() {
+        let mut x = a.clone();
+        // Green flag 1: Yes, Yes, No, No (2 against 2); gate criterion: Yes, Yes, Yes, No.
+        x.set_answer(
+            "green_flag.executives_value_clarity",
+            Some(if i < 2 { Answer::Yes } else { Answer::No }),
+        );
+        x.set_answer(
+            "step.full_deployment.coe_functioning",
+            Some(if i < 3 { Answer::Yes } else { Answer::No }),
+        );
+        if i == 0 {
+            x.set_answer(AUDIT, Some(Answer::NotSure));
+        }
+        people.push((Some(name), x));
+    }
+    let e = evaluate_team(&team(people));
+    assert_eq!(e.verdict, Verdict::Hold);
+    let ids: Vec<&str> = e.disagreements().iter().map(|t| t.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "green_flag.executives_value_clarity",
+            AUDIT,
+            "step.full_deployment.coe_functioning"
+        ]
+    );
+    let kinds: Vec<(AgendaKind, &str)> = e.agenda.iter().map(|a| (a.kind, a.question_id)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (AgendaKind::Open, AUDIT),
+            (
+                AgendaKind::Disagreement,
+                "green_flag.executives_value_clarity"
+            ),
+            (
+                AgendaKind::Disagreement,
+                "step.full_deployment.coe_functioning"
+            ),
+        ]
+    );
+    assert_eq!(
+        e.agenda[0].consequence_line(),
+        "Requirement 1 — Willingness to tell the truth: If this turns out to be a problem: Metrics cannot become political weapons. Audit cannot be censored. Managers cannot hide variance."
+    );
+    assert_eq!(
+        e.agenda[1].consequence_line(),
+        "Green flag 1 — Executives value clarity over control: Deployment will succeed if these are present. They stay in their lane."
+    );
+    assert_eq!(
+        e.agenda[2].consequence_line(),
+        "Step 6 — Full Deployment: Only proceed if every criterion holds. If not — roll back, retrain, repeat."
+    );
+    assert_eq!(
+        e.green_flags[0],
+        ("green_flag.executives_value_clarity", 2, 4)
+    );
+    assert_eq!(
+        e.green_flags[1],
+        ("green_flag.managers_value_structure", 0, 4)
+    );
+}
+
+#[test]
+fn attributable_when_one_or_two_respondents_are_anonymous() {
+    let a = healthy("Acme", "");
+    let variant = |i: usize| {
+        with(
+            a.clone(),
+            AUDIT,
+            [
+                None,
+                Some(Answer::NotSure),
+                Some(Answer::No),
+                Some(Answer::Yes),
+            ][i],
+        )
+    };
+    let check = |named: usize, anonymous: usize| {
+        let mut people: Vec<(Option<&str>, Assessment)> = Vec::new();
+        let names = ["Ann", "Bob", "Cem", "Dee"];
+        for (i, name) in names.into_iter().enumerate().take(named) {
+            people.push((Some(name), variant(i)));
+        }
+        for i in 0..anonymous {
+            people.push((None, variant(i)));
+        }
+        let e = evaluate_team(&team(people));
+        (e.anonymous, e.attributable)
+    };
+    assert_eq!(check(3, 0), (0, false));
+    assert_eq!(check(3, 1), (1, true));
+    assert_eq!(check(0, 2), (2, true));
+    assert_eq!(check(1, 3), (3, false));
+}
+
+#[test]
+fn an_empty_team_holds_for_0_of_0() {
+    let e = evaluate_team(&Team::new("Nobody yet"));
+    assert_eq!(e.verdict, Verdict::Hold);
+    assert_eq!(e.reasons.len(), 24, "every readiness question, once");
+    assert_eq!(
+        e.reasons[0].attribution(),
+        "not sure or unanswered for 0 of 0"
+    );
+    assert!(e.tallies.iter().all(|t| t.said() == "No respondent"));
+    assert_eq!(e.tallies.len(), all_questions().count());
+}
