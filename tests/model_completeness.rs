@@ -263,16 +263,23 @@ fn every_rule_has_its_row_in_the_architecture_with_tests_that_exist() {
         .split("## Every rule once")
         .nth(1)
         .expect("docs/architecture.md: the rules table");
-    let sources: String = ["src/domain", "tests"]
-        .iter()
-        .flat_map(|dir| {
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir)
-                .unwrap()
-        })
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    fn read_all(dir: &std::path::Path, into: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                read_all(&path, into);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                into.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    let mut sources = String::new();
+    for dir in ["src/domain", "tests"] {
+        read_all(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+            &mut sources,
+        );
+    }
     for r in model::RULES.iter() {
         let row = table
             .lines()
