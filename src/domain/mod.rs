@@ -5,59 +5,54 @@
 //!
 //! One path per item: the modules are private and everything public is re-exported here, so
 //! callers write `domain::Verdict`, `domain::PRECONDITIONS`, `domain::evaluate`.
+//!
+//! The rooms, by concern, each folder importing only those below it: `model/` (the seed's
+//! items as data, answers, an assessment, limits, the example), `rules/` (every rule: the
+//! verdict, the sequence and its gate, stability, progress, the plan, the stage, comparison),
+//! `team/` (a team view: respondents, the conservative merge, tallies, its evaluation),
+//! `formats/` (JSON, the record stack and its records, files, share links, pasted links, the
+//! generated documents) and `reports/` (the report of an assessment and of a team view);
+//! `route.rs` (the app's addresses) stands alone.
 #![deny(missing_docs)]
 
-mod answer;
-mod assessment;
-mod codec;
-mod compare;
-mod doc;
-mod evaluation;
-mod example;
-mod file;
-mod json;
-mod limits;
-mod mend;
+mod formats;
 mod model;
-mod pasted;
-mod plan;
-mod plan_entry;
-mod progress;
-mod readiness;
-mod records;
-mod report;
-mod repository;
+mod reports;
 mod route;
-mod seed;
-mod sequence;
-mod share;
-mod stability;
-mod stage;
+mod rules;
 mod team;
-mod team_file;
-mod team_report;
 
-pub use answer::{Answer, Finding, Observation};
-pub use assessment::{over_limit, AlignmentCycle, Assessment, PilotIteration, PilotRecord};
-pub use codec::FieldError;
-pub use compare::{
-    compare, compared_names, Comparison, ItemDifference, SectionDifferences, SideAnswer,
-    SideSummary,
-};
-pub use doc::{model_json, model_markdown};
-pub use evaluation::{evaluate, feedback, Evaluation, Feedback};
-pub use example::{raccoons_inc, RACCOONS_INC};
-pub use file::{
+pub use formats::codec::FieldError;
+pub use formats::doc::{model_json, model_markdown};
+pub use formats::file::{
     decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FileKind,
     FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
 };
-pub use json::{parse as parse_json, Json, JsonError, JsonErrorKind};
-pub use limits::{
-    bounded, capitalised, group_thousands, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
-    MAX_ITERATIONS,
+pub use formats::json::{parse as parse_json, Json, JsonError, JsonErrorKind};
+pub use formats::mend::{mend_share_link, parse_address};
+pub use formats::pasted::{pasted_links, PastedLink, PastedLinkError};
+pub use formats::records::{
+    assessment_label, decode_saved, decode_session, display_name, encode_saved, encode_session,
+    load_library, migrate_assessment, migrate_v1, page_title, write_session, LoadedLibrary,
+    SavedAssessment, Session, LEGACY_CURRENT_KEY, RECORD_PREFIX, SCHEMA_VERSION, SESSION_KEY,
 };
-pub use mend::{mend_share_link, parse_address};
-pub use model::{
+pub use formats::repository::{
+    record_key, KeyValue, Loaded, MemoryStore, Problem, Record, RecordError, RecordStore,
+    StorageError, BACKUP_PREFIX, PREFIX,
+};
+pub use formats::share::{
+    decode_share, encode_share, seal_share_bytes, share_payload_bytes, share_text_block, Deflate,
+    ShareEnvelope, ShareError, ShareOptions, SharedAssessment, SHARE_FORMAT_VERSION,
+};
+pub use formats::team_file::{
+    decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
+    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_PREFIX,
+    TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
+};
+pub use model::answer::{Answer, Finding, Observation};
+pub use model::assessment::{over_limit, AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+pub use model::example::{raccoons_inc, RACCOONS_INC};
+pub use model::items::{
     all_questions, checklist_item, end_sentence, item, number_word, question, readiness_questions,
     step, ChecklistItem, Completion, Contradiction, DeploymentStep, GateCriterion, GreenFlag,
     MaturityRequirement, ModelItem, Precondition, Question, RedFlag, Rule, SeedSection,
@@ -71,52 +66,42 @@ pub use model::{
     RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
     STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
-pub use pasted::{pasted_links, PastedLink, PastedLinkError};
-pub use plan::{edit_plan, plan, plan_counts, Cause, PlanEdit, PlanError, PlanItem};
-pub use plan_entry::{is_iso_date, PlanEntry, PlanStatus};
-pub use progress::{Progress, SectionProgress};
-pub use readiness::{
-    evaluate as evaluate_readiness, Caution, Inconsistency, OpenGroup, Readiness, Reason,
-    ReasonKind, Verdict, AUDIT_GREEN_FLAG, CAUTION_BELOW,
+pub use model::limits::{
+    bounded, capitalised, group_thousands, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
+    MAX_ITERATIONS,
 };
-pub use records::{
-    assessment_label, decode_saved, decode_session, display_name, encode_saved, encode_session,
-    load_library, migrate_assessment, migrate_v1, page_title, write_session, LoadedLibrary,
-    SavedAssessment, Session, LEGACY_CURRENT_KEY, RECORD_PREFIX, SCHEMA_VERSION, SESSION_KEY,
-};
-pub use report::{
+pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
+pub use model::seed::{seed_blocks, SeedBlock, SEED_TEXT};
+pub use reports::report::{
     feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
-pub use repository::{
-    record_key, KeyValue, Loaded, MemoryStore, Problem, Record, RecordError, RecordStore,
-    StorageError, BACKUP_PREFIX, PREFIX,
+pub use reports::team_report::{
+    team_markdown, AgendaLine, DisagreementRow, TeamReport, ANSWER_COLUMNS, NOTHING_TO_DISCUSS,
+    NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };
 pub use route::{CompareAddressError, Page, Route, Source, MAX_COMPARED, MIN_COMPARED};
-pub use seed::{seed_blocks, SeedBlock, SEED_TEXT};
-pub use sequence::{
+pub use rules::compare::{
+    compare, compared_names, Comparison, ItemDifference, SectionDifferences, SideAnswer,
+    SideSummary,
+};
+pub use rules::evaluation::{evaluate, feedback, Evaluation, Feedback};
+pub use rules::plan::{edit_plan, plan, plan_counts, Cause, PlanEdit, PlanError, PlanItem};
+pub use rules::progress::{Progress, SectionProgress};
+pub use rules::readiness::{
+    evaluate as evaluate_readiness, Caution, Inconsistency, OpenGroup, Readiness, Reason,
+    ReasonKind, Verdict, AUDIT_GREEN_FLAG, CAUTION_BELOW,
+};
+pub use rules::sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,
     retrain_steps, retrainable_steps, set_item_done, set_retrained, suggested_retraining,
     undo_pilot_iteration, GateOutcome, LockReason, Retraining, Sequence, SequenceError,
     SequenceState, StepState, StepStatus,
 };
-pub use share::{
-    decode_share, encode_share, seal_share_bytes, share_payload_bytes, share_text_block, Deflate,
-    ShareEnvelope, ShareError, ShareOptions, SharedAssessment, SHARE_FORMAT_VERSION,
-};
-pub use stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
-pub use stage::{Next, Place, Stage, Tone, GATE_ANCHOR, READY_HOLDS, READY_UNDER_WAY};
+pub use rules::stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
+pub use rules::stage::{Next, Place, Stage, Tone, GATE_ANCHOR, READY_HOLDS, READY_UNDER_WAY};
 pub use team::{
     evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Respondent, Team,
     TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
-};
-pub use team_file::{
-    decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
-    encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_PREFIX,
-    TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
-};
-pub use team_report::{
-    team_markdown, AgendaLine, DisagreementRow, TeamReport, ANSWER_COLUMNS, NOTHING_TO_DISCUSS,
-    NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };

@@ -1,9 +1,9 @@
 //! The conservative combination of the respondents' readiness answers (`rule.team_conservative`).
 
 use super::roster::*;
-use crate::domain::answer::{Answer, Finding};
-use crate::domain::assessment::Assessment;
-use crate::domain::model::{self, Question, MATURITY_REQUIREMENTS};
+use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{self as model, Question, MATURITY_REQUIREMENTS};
 
 pub(super) fn is_maturity(q: &Question) -> bool {
     MATURITY_REQUIREMENTS

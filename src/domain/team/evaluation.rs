@@ -6,13 +6,13 @@ use std::cmp::Reverse;
 use super::combine::*;
 use super::roster::*;
 use super::tally::*;
-use crate::domain::answer::{Answer, Finding};
-use crate::domain::limits::capitalised;
-use crate::domain::model::{
-    self, all_questions, Question, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS,
+use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::items::{
+    self as model, all_questions, Question, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS,
     MATURITY_REQUIREMENTS, PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, RED_FLAGS,
 };
-use crate::domain::readiness::{
+use crate::domain::model::limits::capitalised;
+use crate::domain::rules::readiness::{
     self, maturity_gap_reason, verdict_of, Reason, ReasonKind, Verdict,
 };
 

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::domain::assessment::Assessment;
-use crate::domain::limits::{bounded, TextKind};
-use crate::domain::model::{self, MODEL_VERSION};
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{self as model, MODEL_VERSION};
+use crate::domain::model::limits::{bounded, TextKind};
 
 /// The most respondents a team view holds.
 pub const MAX_RESPONDENTS: usize = 500;

@@ -1,7 +1,7 @@
 //! What the team answered to each question: counts, names, disagreement.
 
-use crate::domain::answer::Answer;
-use crate::domain::model::{
+use crate::domain::model::answer::Answer;
+use crate::domain::model::items::{
     item_label_of_question, question_section, Question, SeedSection, FULL_DEPLOYMENT_STEP,
     GATE_CRITERIA, PILOT_POLITICS_QUESTION, PILOT_STEP,
 };

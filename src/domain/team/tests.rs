@@ -1,11 +1,11 @@
 use super::combine::*;
 use super::evaluation::*;
 use super::roster::*;
-use crate::domain::answer::Answer;
-use crate::domain::assessment::Assessment;
-use crate::domain::model::all_questions;
-use crate::domain::model::readiness_questions;
-use crate::domain::readiness::{ReasonKind, Verdict};
+use crate::domain::model::answer::Answer;
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::all_questions;
+use crate::domain::model::items::readiness_questions;
+use crate::domain::rules::readiness::{ReasonKind, Verdict};
 
 /// Every readiness question answered healthy: a Ready respondent.
 fn healthy(organisation: &str, assessor: &str) -> Assessment {

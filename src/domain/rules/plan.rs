@@ -6,11 +6,11 @@
 
 use std::fmt;
 
-use super::assessment::Assessment;
-use super::limits::{capitalised, TextKind};
-use super::model::{self, DeploymentStep};
-use super::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
-use super::readiness::{Readiness, Reason};
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{self as model, DeploymentStep};
+use crate::domain::model::limits::{capitalised, TextKind};
+use crate::domain::model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
+use crate::domain::rules::readiness::{Readiness, Reason};
 
 /// Whether the cause behind a plan item is still there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,9 +283,9 @@ pub fn edit_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
-    use crate::domain::model::readiness_questions;
-    use crate::domain::readiness::{evaluate, Verdict};
+    use crate::domain::model::answer::Answer;
+    use crate::domain::model::items::readiness_questions;
+    use crate::domain::rules::readiness::{evaluate, Verdict};
 
     fn ready() -> Assessment {
         let mut a = Assessment::new("Plan Org", "");

@@ -5,13 +5,15 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::assessment::{over_limit, Assessment};
-use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
-use super::json::{self, Json, JsonErrorKind};
-use super::limits::{group_thousands, OverLimit};
-use super::model::{self, Completion, GATE_CRITERIA, MODEL_VERSION, STABILITY_SIGNS};
-use super::records::migrate_assessment;
-use super::team::{TeamError, MAX_RESPONDENTS};
+use crate::domain::formats::codec::{assessment_from_json, assessment_to_json, At, FieldError};
+use crate::domain::formats::json::{self, Json, JsonErrorKind};
+use crate::domain::formats::records::migrate_assessment;
+use crate::domain::model::assessment::{over_limit, Assessment};
+use crate::domain::model::items::{
+    self as model, Completion, GATE_CRITERIA, MODEL_VERSION, STABILITY_SIGNS,
+};
+use crate::domain::model::limits::{group_thousands, OverLimit};
+use crate::domain::team::{TeamError, MAX_RESPONDENTS};
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
@@ -104,7 +106,7 @@ pub enum FileError {
         /// The version found.
         version: u64,
     },
-    /// More respondents than a team view holds ([`super::team::MAX_RESPONDENTS`]).
+    /// More respondents than a team view holds ([`crate::domain::team::MAX_RESPONDENTS`]).
     TooManyRespondents {
         /// How many the file lists.
         count: usize,
@@ -499,7 +501,7 @@ pub fn unknown_ids(a: &Assessment) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::example::raccoons_inc;
 
     fn exported() -> String {
         encode_file(&raccoons_inc(), "2026-11-24")
@@ -546,8 +548,8 @@ mod tests {
     /// The largest assessment the app can hold: every text at its limit, in characters that take
     /// the most bytes in the file.
     pub(crate) fn largest_assessment() -> Assessment {
-        use crate::domain::limits::{TextKind, MAX_CYCLES, MAX_ITERATIONS};
-        use crate::domain::model::{all_questions, DEPLOYMENT_STEPS, PRECONDITIONS};
+        use crate::domain::model::items::{all_questions, DEPLOYMENT_STEPS, PRECONDITIONS};
+        use crate::domain::model::limits::{TextKind, MAX_CYCLES, MAX_ITERATIONS};
         let text = |kind: TextKind| "😀".repeat(kind.max_chars());
         let mut a = raccoons_inc();
         a.organisation = text(TextKind::Name);
@@ -557,12 +559,16 @@ mod tests {
         let mut ids: Vec<&str> = all_questions().map(|q| q.id).collect();
         ids.extend(PRECONDITIONS.iter().map(|p| p.id));
         ids.extend(
-            crate::domain::model::MATURITY_REQUIREMENTS
+            crate::domain::model::items::MATURITY_REQUIREMENTS
                 .iter()
                 .map(|m| m.id),
         );
-        ids.extend(crate::domain::model::RED_FLAGS.iter().map(|f| f.id));
-        ids.extend(crate::domain::model::GREEN_FLAGS.iter().map(|g| g.id));
+        ids.extend(crate::domain::model::items::RED_FLAGS.iter().map(|f| f.id));
+        ids.extend(
+            crate::domain::model::items::GREEN_FLAGS
+                .iter()
+                .map(|g| g.id),
+        );
         ids.extend(STABILITY_SIGNS.iter().map(|s| s.id));
         for s in DEPLOYMENT_STEPS.iter() {
             ids.push(s.id);
@@ -572,7 +578,7 @@ mod tests {
             a.notes.insert(id.to_string(), text(TextKind::Note));
             a.unclear.insert(id.to_string(), text(TextKind::Remark));
         }
-        let iteration = crate::domain::assessment::PilotIteration {
+        let iteration = crate::domain::model::assessment::PilotIteration {
             date: text(TextKind::Remark),
             failed_criteria: GATE_CRITERIA.iter().map(|c| c.id.to_string()).collect(),
             evaluation: text(TextKind::Evaluation),
@@ -708,10 +714,10 @@ mod tests {
     /// still opens.
     #[test]
     fn a_file_with_a_plan_round_trips_and_bad_plans_are_refused_with_a_message() {
-        let mut a = crate::domain::example::raccoons_inc();
+        let mut a = crate::domain::model::example::raccoons_inc();
         a.plan.insert(
             "precondition.coe.training_owner".into(),
-            crate::domain::plan_entry::PlanEntry {
+            crate::domain::model::plan_entry::PlanEntry {
                 owner: "Dee".into(),
                 due: "2027-01-15".into(),
                 ..Default::default()
@@ -739,7 +745,7 @@ mod tests {
         let long = text.replace("\"Dee\"", &format!("\"{}\"", "d".repeat(201)));
         assert!(matches!(decode_file(&long), Err(FileError::OverLimit(_))));
 
-        let version_2 = encode_file(&crate::domain::example::raccoons_inc(), "2026-11-24")
+        let version_2 = encode_file(&crate::domain::model::example::raccoons_inc(), "2026-11-24")
             .replace("\"version\": 3", "\"version\": 2")
             .replace(",\n    \"plan\": {}", "");
         assert!(!version_2.contains("plan"));
@@ -816,12 +822,12 @@ mod tests {
         let mut a = raccoons_inc();
         a.set_answer(
             "precondition.executives.telepathy",
-            Some(crate::domain::answer::Answer::No),
+            Some(crate::domain::model::answer::Answer::No),
         );
         a.checklist.insert("step.pilot.department_chosen".into());
         a.cycles[0].signs.insert(
             "stability.happiness".into(),
-            crate::domain::answer::Observation::Seen,
+            crate::domain::model::answer::Observation::Seen,
         );
         let text = encode_file(&a, "2026-11-24");
         assert_eq!(

@@ -5,11 +5,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::answer::{Answer, Observation};
-use super::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
-use super::json::Json;
-use super::model::MODEL_VERSION;
-use super::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
+use crate::domain::formats::json::Json;
+use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+use crate::domain::model::items::MODEL_VERSION;
+use crate::domain::model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -386,8 +386,8 @@ pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
-    use crate::domain::json::parse;
+    use crate::domain::formats::json::parse;
+    use crate::domain::model::example::raccoons_inc;
 
     fn read(text: &str) -> Result<Assessment, FieldError> {
         let v = parse(text).unwrap();

@@ -5,7 +5,7 @@
 
 /// The seed's text, as vendored.
 pub const SEED_TEXT: &str =
-    include_str!("../../docs/seed/koom-deployment-readiness-layer-v1.0.txt");
+    include_str!("../../../docs/seed/koom-deployment-readiness-layer-v1.0.txt");
 
 /// One block of the seed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub fn seed_blocks() -> Vec<SeedBlock> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{
+    use crate::domain::model::items::{
         MATURITY_SECTION, PRECONDITIONS_SECTION, RED_FLAGS_SECTION, SEQUENCE_SECTION,
     };
 

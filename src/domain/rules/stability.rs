@@ -12,9 +12,11 @@
 //! The diagnosis names the model parts most likely at fault for each missing sign. That
 //! mapping is our reading of the seed, not the seed's own words.
 
-use super::answer::Observation;
-use super::assessment::{AlignmentCycle, Assessment};
-use super::model::{self, StabilitySign, STABILITY_CYCLE_LIMIT, STABILITY_SIGNS};
+use crate::domain::model::answer::Observation;
+use crate::domain::model::assessment::{AlignmentCycle, Assessment};
+use crate::domain::model::items::{
+    self as model, StabilitySign, STABILITY_CYCLE_LIMIT, STABILITY_SIGNS,
+};
 
 /// What the signs say about the deployment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +238,7 @@ pub fn evaluate(assessment: &Assessment, deployed: bool) -> Stability {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::example::raccoons_inc;
 
     fn cycle_with(seen: usize, rest: Option<Observation>) -> AlignmentCycle {
         let mut c = AlignmentCycle::default();

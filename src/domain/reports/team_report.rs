@@ -7,11 +7,15 @@
 
 use std::fmt::Write;
 
-use super::limits::capitalised;
-use super::model::{GREEN_FLAGS, MODEL_VERSION};
-use super::readiness::Verdict;
-use super::report::{markdown_cell, markdown_line, markdown_text, md_reasons, ReasonLine};
-use super::team::{AnswerCount, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN};
+use crate::domain::model::items::{GREEN_FLAGS, MODEL_VERSION};
+use crate::domain::model::limits::capitalised;
+use crate::domain::reports::report::{
+    markdown_cell, markdown_line, markdown_text, md_reasons, ReasonLine,
+};
+use crate::domain::rules::readiness::Verdict;
+use crate::domain::team::{
+    AnswerCount, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
+};
 
 /// How the team verdict is reached, in one sentence (`rule.team_conservative`).
 pub const TEAM_VERDICT_RULE: &str = "The team verdict is conservative: a warning behaviour, missing CoE owner or red flag reported by any respondent counts, and a question anyone is unsure about or did not answer holds the verdict.";
@@ -312,9 +316,9 @@ pub fn team_markdown(report: &TeamReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
-    use crate::domain::assessment::Assessment;
-    use crate::domain::model::readiness_questions;
+    use crate::domain::model::answer::Answer;
+    use crate::domain::model::assessment::Assessment;
+    use crate::domain::model::items::readiness_questions;
     use crate::domain::team::{evaluate_team, Respondent};
 
     fn healthy() -> Assessment {

@@ -1,15 +1,15 @@
 //! Where an organisation is now, in one line: the readiness verdict before the sequence, then
 //! the step in progress, a halt, a roll-back, full deployment, and the stability health after.
 
-use super::evaluation::Evaluation;
-use super::model::{
-    self, DeploymentStep, SeedSection, DEPLOYMENT_STEPS, MATURITY_SECTION, PILOT,
+use crate::domain::model::items::{
+    self as model, DeploymentStep, SeedSection, DEPLOYMENT_STEPS, MATURITY_SECTION, PILOT,
     PRECONDITIONS_SECTION, RED_FLAGS_SECTION,
 };
-use super::readiness::{ReasonKind, Verdict};
-use super::route::Page;
-use super::sequence::{GateOutcome, SequenceState};
-use super::stability::Health;
+use crate::domain::route::Page;
+use crate::domain::rules::evaluation::Evaluation;
+use crate::domain::rules::readiness::{ReasonKind, Verdict};
+use crate::domain::rules::sequence::{GateOutcome, SequenceState};
+use crate::domain::rules::stability::Health;
 
 /// The one honest answer to "where are we now".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -447,12 +447,12 @@ fn health_line(health: &Health) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::{Answer, Observation};
-    use crate::domain::assessment::Assessment;
-    use crate::domain::evaluation::evaluate;
-    use crate::domain::example::raccoons_inc;
-    use crate::domain::model::{readiness_questions, DEPLOYMENT_STEPS, GATE_CRITERIA};
-    use crate::domain::sequence::{
+    use crate::domain::model::answer::{Answer, Observation};
+    use crate::domain::model::assessment::Assessment;
+    use crate::domain::model::example::raccoons_inc;
+    use crate::domain::model::items::{readiness_questions, DEPLOYMENT_STEPS, GATE_CRITERIA};
+    use crate::domain::rules::evaluation::evaluate;
+    use crate::domain::rules::sequence::{
         record_pilot_iteration, set_item_done, set_retrained, suggested_retraining,
     };
 
@@ -620,7 +620,7 @@ mod tests {
         set_item_done(
             &mut a,
             Verdict::Ready,
-            crate::domain::model::PILOT_EVALUATION_ITEM,
+            crate::domain::model::items::PILOT_EVALUATION_ITEM,
             true,
         )
         .unwrap();

@@ -12,13 +12,13 @@
 //! - 4: the remediation plan (`plan`, keyed by question id). A schema-3 record reads with an
 //!   empty plan; a version that knows only schema 3 shows a schema-4 record read-only.
 
-use super::assessment::Assessment;
-use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
-use super::json::{self, Json};
-use super::repository::{
+use crate::domain::formats::codec::{assessment_from_json, assessment_to_json, At, FieldError};
+use crate::domain::formats::json::{self, Json};
+use crate::domain::formats::repository::{
     record_kind, unreadable, KeyValue, Loaded, Problem, RecordError, RecordStore, StorageError,
 };
-use super::sequence::migrate_iteration;
+use crate::domain::model::assessment::Assessment;
+use crate::domain::rules::sequence::migrate_iteration;
 
 /// Current schema of saved records.
 pub const SCHEMA_VERSION: u32 = 4;
@@ -332,8 +332,8 @@ pub const APP_NAME: &str = "KOOM Readiness";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::answer::Answer;
+    use crate::domain::model::example::raccoons_inc;
 
     #[test]
     fn current_schema_round_trips() {
@@ -417,10 +417,10 @@ mod tests {
         let mut with_plan = record.clone();
         with_plan.assessment.plan.insert(
             "precondition.coe.training_owner".into(),
-            crate::domain::plan_entry::PlanEntry {
+            crate::domain::model::plan_entry::PlanEntry {
                 owner: "Dee".into(),
                 due: "2027-01-15".into(),
-                status: crate::domain::plan_entry::PlanStatus::WontDo,
+                status: crate::domain::model::plan_entry::PlanStatus::WontDo,
                 reason: "Outsourced".into(),
                 note: "see minutes".into(),
             },

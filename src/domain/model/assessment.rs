@@ -5,10 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::answer::{Answer, Observation};
-use super::limits::{bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS};
-use super::model::MODEL_VERSION;
-use super::plan_entry::PlanEntry;
+use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::items::MODEL_VERSION;
+use crate::domain::model::limits::{bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS};
+use crate::domain::model::plan_entry::PlanEntry;
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]

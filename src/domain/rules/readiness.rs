@@ -6,11 +6,11 @@
 //! 3. **Not yet** — no blocker, nothing open, but a maturity requirement is missing.
 //! 4. **Ready** — begin the deployment sequence at step 1.
 
-use super::answer::{Answer, Finding};
-use super::assessment::Assessment;
-use super::model::{
-    self, Question, SeedSection, StepId, CONTRADICTIONS, GREEN_FLAGS, MATURITY_REQUIREMENTS,
-    PRECONDITIONS, RED_FLAGS,
+use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{
+    self as model, Question, SeedSection, StepId, CONTRADICTIONS, GREEN_FLAGS,
+    MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS,
 };
 
 /// The readiness verdict, ordered from worst to best.
@@ -581,8 +581,8 @@ pub fn inconsistencies(assessment: &Assessment) -> Vec<Inconsistency> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
-    use crate::domain::model::readiness_questions;
+    use crate::domain::model::example::raccoons_inc;
+    use crate::domain::model::items::readiness_questions;
 
     /// Every readiness question answered healthy: the Ready baseline.
     pub(crate) fn all_healthy() -> Assessment {

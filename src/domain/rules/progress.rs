@@ -1,12 +1,12 @@
 //! Progress: answered / total per section, and what is left for a verdict.
 
-use super::answer::Answer;
-use super::assessment::Assessment;
-use super::model::{
+use crate::domain::model::answer::Answer;
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{
     readiness_questions, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
     MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
-use super::sequence::item_done;
+use crate::domain::rules::sequence::item_done;
 
 /// Answered (or done) out of total for one section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,7 +112,7 @@ pub fn evaluate(a: &Assessment) -> Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::example::raccoons_inc;
 
     #[test]
     fn blank_progress() {

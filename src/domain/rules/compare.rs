@@ -2,17 +2,17 @@
 //! side's verdict, then per section only the items on which not all sides agree, and the items
 //! where a side said "Not sure".
 
-use super::answer::{Answer, Finding};
-use super::assessment::Assessment;
-use super::evaluation::evaluate;
-use super::model::{
+use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{
     all_questions, item_label_of_question, question_section, SeedSection, DEPLOYMENT_STEPS,
     GREEN_FLAGS_SECTION,
 };
-use super::readiness::Verdict;
-use super::route::MIN_COMPARED;
-use super::sequence::item_done;
-use super::stage::Stage;
+use crate::domain::route::MIN_COMPARED;
+use crate::domain::rules::evaluation::evaluate;
+use crate::domain::rules::readiness::Verdict;
+use crate::domain::rules::sequence::item_done;
+use crate::domain::rules::stage::Stage;
 
 /// What one side holds for one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +171,7 @@ pub fn compare(sides: &[&Assessment]) -> Comparison {
             let done: Vec<bool> = sides.iter().map(|a| item_done(a, item)).collect();
             if !all_agree(&done) {
                 push(
-                    super::model::SEQUENCE_SECTION,
+                    crate::domain::model::items::SEQUENCE_SECTION,
                     ItemDifference {
                         id: item.id,
                         text: step.item_label(item),
@@ -213,7 +213,7 @@ pub fn compare(sides: &[&Assessment]) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::example::raccoons_inc;
     use crate::domain::route::MAX_COMPARED;
 
     fn labels(item: &ItemDifference) -> Vec<&'static str> {

@@ -2,8 +2,8 @@
 //! respondent's name ("Ann: https://…#/s/…"). Every line is accounted for: a line that holds
 //! no share link is named with its number, so the user sees which one to fix.
 
-use super::mend::mend_share_link;
-use super::route::Route;
+use crate::domain::formats::mend::mend_share_link;
+use crate::domain::route::Route;
 
 /// One non-blank line of pasted text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use super::bytes::*;
 use super::tables::*;
 use super::types::{ShareError, SharedAssessment};
-use crate::domain::answer::{Answer, Observation};
-use crate::domain::assessment::{AlignmentCycle, Assessment, PilotIteration};
+use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration};
 
 /// A share link whose envelope, checksum, versions and structure are good; its text may still
 /// need inflating. See [`decode_share`].

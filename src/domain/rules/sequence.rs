@@ -9,15 +9,15 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::answer::{Answer, Finding};
-use super::assessment::{Assessment, PilotIteration};
-use super::limits::{bounded, TextKind, MAX_ITERATIONS};
-use super::model::{
-    self, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS, FULL_DEPLOYMENT,
-    FULL_DEPLOYMENT_STEP, GATE_CRITERIA, PILOT, PILOT_EVALUATION_ITEM, PILOT_POLITICS_QUESTION,
-    PILOT_STEP,
+use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::assessment::{Assessment, PilotIteration};
+use crate::domain::model::items::{
+    self as model, ChecklistItem, Completion, DeploymentStep, StepId, DEPLOYMENT_STEPS,
+    FULL_DEPLOYMENT, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, PILOT, PILOT_EVALUATION_ITEM,
+    PILOT_POLITICS_QUESTION, PILOT_STEP,
 };
-use super::readiness::Verdict;
+use crate::domain::model::limits::{bounded, TextKind, MAX_ITERATIONS};
+use crate::domain::rules::readiness::Verdict;
 
 /// Why a step cannot be worked on now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -638,7 +638,7 @@ pub fn migrate_iteration(iteration: &mut PilotIteration) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::example::raccoons_inc;
 
     fn tick_steps(a: &mut Assessment, through: u8) {
         for s in DEPLOYMENT_STEPS.iter().filter(|s| s.number <= through) {
@@ -721,7 +721,7 @@ mod tests {
         );
     }
 
-    const PILOT_DEPARTMENT_ITEM_ID: &str = crate::domain::model::PILOT_DEPARTMENT_ITEM;
+    const PILOT_DEPARTMENT_ITEM_ID: &str = crate::domain::model::items::PILOT_DEPARTMENT_ITEM;
 
     #[test]
     fn completing_a_step_moves_current_forward() {

@@ -7,7 +7,7 @@
 //! A fact is asked once: the seed restates some precondition behaviours as red flags, and
 //! those red flags point at the precondition's [`Question`] instead of asking it again.
 
-use super::answer::Answer;
+use crate::domain::model::answer::Answer;
 
 /// Version of the KOOM Deployment Readiness Layer this model encodes (from the seed's title).
 pub const MODEL_VERSION: &str = "1.0";

@@ -141,7 +141,7 @@ pub trait Record: Clone {
 /// One definition of the envelope's accessors for every kind.
 macro_rules! record_kind {
     ($kind:ty, prefix: $prefix:expr, schema: $schema:expr, encode: $encode:expr, decode: $decode:expr $(,)?) => {
-        impl $crate::domain::repository::Record for $kind {
+        impl $crate::domain::formats::repository::Record for $kind {
             const PREFIX: &'static str = $prefix;
             const SCHEMA: u32 = $schema;
 
@@ -174,7 +174,7 @@ macro_rules! record_kind {
                 raw: &str,
                 id: &str,
                 now: u64,
-            ) -> Result<Self, $crate::domain::repository::RecordError<Self>> {
+            ) -> Result<Self, $crate::domain::formats::repository::RecordError<Self>> {
                 $decode(raw, id, now)
             }
         }

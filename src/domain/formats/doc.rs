@@ -4,15 +4,15 @@
 
 use std::fmt::Write;
 
-use super::json::Json;
+use crate::domain::formats::json::Json;
 
-use super::model::{
+use crate::domain::model::items::{
     SeedSection, CONTRADICTIONS, DEPLOYMENT_STEPS, FULL_DEPLOYMENT, GATE_CRITERIA, GREEN_FLAGS,
     IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, MODEL_VERSION, PILOT, PILOT_POLITICS_QUESTION,
     PRECONDITIONS, RED_FLAGS, RULES, STABILITY_SIGNS,
 };
 
-fn healthy(q: &super::model::Question) -> &'static str {
+fn healthy(q: &crate::domain::model::items::Question) -> &'static str {
     q.healthy.label()
 }
 
@@ -215,14 +215,15 @@ pub fn model_markdown() -> String {
 pub fn model_json() -> String {
     let text = |t: &str| Json::String(t.to_string());
     let member = |k: &str, v: Json| (k.to_string(), v);
-    let question = |q: &super::model::Question| {
+    let question = |q: &crate::domain::model::items::Question| {
         Json::Object(vec![
             member("id", text(q.id)),
             member("healthy", text(q.healthy.token())),
         ])
     };
-    let questions =
-        |qs: Vec<&super::model::Question>| Json::Array(qs.into_iter().map(question).collect());
+    let questions = |qs: Vec<&crate::domain::model::items::Question>| {
+        Json::Array(qs.into_iter().map(question).collect())
+    };
     Json::Object(vec![
         member("version", text(MODEL_VERSION)),
         member(

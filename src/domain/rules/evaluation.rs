@@ -1,11 +1,11 @@
 //! Everything the app shows about an assessment, derived in one pass.
 
-use super::assessment::Assessment;
-use super::model::{self, SeedSection};
-use super::progress::{self, Progress};
-use super::readiness::{self, Readiness};
-use super::sequence::{self, Sequence};
-use super::stability::{self, Stability};
+use crate::domain::model::assessment::Assessment;
+use crate::domain::model::items::{self as model, SeedSection};
+use crate::domain::rules::progress::{self, Progress};
+use crate::domain::rules::readiness::{self, Readiness};
+use crate::domain::rules::sequence::{self, Sequence};
+use crate::domain::rules::stability::{self, Stability};
 
 /// Everything the app shows about an assessment, derived in one pass.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,18 +9,18 @@
 //! of the app that knows no team view reads every key of the assessments' prefix as an
 //! assessment record, and would set a team record aside as unreadable.
 
-use super::assessment::{over_limit, Assessment};
-use super::codec::{assessment_from_json, assessment_to_json, At, FieldError};
-use super::file::{
+use crate::domain::formats::codec::{assessment_from_json, assessment_to_json, At, FieldError};
+use crate::domain::formats::file::{
     content, file_json, file_kind, file_model_version, file_text, slug_or, unknown_ids, FileError,
     FileKind, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
 };
-use super::json::{self, Json};
-use super::limits::{OverLimit, TextKind};
-use super::model::MODEL_VERSION;
-use super::records::envelope;
-use super::repository::{record_kind, unreadable, RecordError};
-use super::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
+use crate::domain::formats::json::{self, Json};
+use crate::domain::formats::records::envelope;
+use crate::domain::formats::repository::{record_kind, unreadable, RecordError};
+use crate::domain::model::assessment::{over_limit, Assessment};
+use crate::domain::model::items::MODEL_VERSION;
+use crate::domain::model::limits::{OverLimit, TextKind};
+use crate::domain::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
 
 /// Current schema of a team view's library record.
 pub const TEAM_SCHEMA_VERSION: u32 = 1;
@@ -320,9 +320,8 @@ pub enum ImportedFile {
 pub fn decode_any_file(bytes: &[u8]) -> Result<ImportedFile, FileError> {
     let value = file_json(file_text(bytes)?)?;
     match file_kind(&value) {
-        Some(FileKind::Assessment) => {
-            super::file::assessment_from_file(&value).map(|a| ImportedFile::Assessment(Box::new(a)))
-        }
+        Some(FileKind::Assessment) => crate::domain::formats::file::assessment_from_file(&value)
+            .map(|a| ImportedFile::Assessment(Box::new(a))),
         Some(FileKind::Team) => team_from_file(&value).map(ImportedFile::Team),
         None => Err(FileError::NotAKoomFile),
     }
@@ -331,10 +330,10 @@ pub fn decode_any_file(bytes: &[u8]) -> Result<ImportedFile, FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
-    use crate::domain::example::raccoons_inc;
-    use crate::domain::file::{decode_file, encode_file, MAX_FILE_BYTES};
-    use crate::domain::model::all_questions;
+    use crate::domain::formats::file::{decode_file, encode_file, MAX_FILE_BYTES};
+    use crate::domain::model::answer::Answer;
+    use crate::domain::model::example::raccoons_inc;
+    use crate::domain::model::items::all_questions;
 
     fn sample() -> Team {
         let mut team = Team::new("Acme leadership, March");

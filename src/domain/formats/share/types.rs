@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::tables::{SHARE_FORMAT_VERSION, TABLE_MODEL};
-use crate::domain::assessment::Assessment;
+use crate::domain::model::assessment::Assessment;
 
 /// What a share link should carry beyond the answers and records.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,9 +4,9 @@ use super::content::*;
 use super::crc32::*;
 use super::tables::*;
 use super::*;
-use crate::domain::answer::{Answer, Observation};
-use crate::domain::assessment::{Assessment, PilotIteration};
-use crate::domain::model::{
+use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::assessment::{Assessment, PilotIteration};
+use crate::domain::model::items::{
     all_questions, item, Completion, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
     MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };

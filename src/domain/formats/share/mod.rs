@@ -33,7 +33,7 @@ pub use content::ShareEnvelope;
 pub use tables::SHARE_FORMAT_VERSION;
 pub use types::{ShareError, ShareOptions, SharedAssessment};
 
-use crate::domain::assessment::Assessment;
+use crate::domain::model::assessment::Assessment;
 use base64::*;
 use bytes::*;
 use content::*;

@@ -4,19 +4,19 @@
 
 use std::fmt::Write;
 
-use super::answer::{Answer, Finding};
-use super::assessment::{Assessment, PilotIteration};
-use super::evaluation::Evaluation;
-use super::model::{
-    self, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
+use crate::domain::formats::records::display_name;
+use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::assessment::{Assessment, PilotIteration};
+use crate::domain::model::items::{
+    self as model, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
     MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
-use super::plan::{plan, PlanItem};
-use super::readiness::{Reason, Verdict};
-use super::records::display_name;
-use super::sequence::StepState;
-use super::stability::Health;
-use super::stage::Stage;
+use crate::domain::rules::evaluation::Evaluation;
+use crate::domain::rules::plan::{plan, PlanItem};
+use crate::domain::rules::readiness::{Reason, Verdict};
+use crate::domain::rules::sequence::StepState;
+use crate::domain::rules::stability::Health;
+use crate::domain::rules::stage::Stage;
 
 /// The whole report of one assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -808,8 +808,8 @@ pub fn markdown(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::evaluation::evaluate;
-    use crate::domain::example::raccoons_inc;
+    use crate::domain::model::example::raccoons_inc;
+    use crate::domain::rules::evaluation::evaluate;
 
     fn md(a: &Assessment) -> String {
         markdown(&Report::new(a, &evaluate(a), "2026-11-24"))

@@ -5,8 +5,8 @@
 //! share link can pass before it is opened (alphabet, length, checksum, versions): anything
 //! else keeps the precise message it had (cut off, one character changed, not a share link).
 
-use super::route::Route;
-use super::share::decode_share;
+use crate::domain::formats::share::decode_share;
+use crate::domain::route::Route;
 
 /// Escapes a browser writes into an address for characters a share link never holds
 /// (white space, quotes, angle brackets), with the character each stands for.
@@ -85,7 +85,7 @@ pub fn parse_address(fragment: &str) -> Route {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::share::{encode_share, ShareOptions};
+    use crate::domain::formats::share::{encode_share, ShareOptions};
     use crate::domain::{raccoons_inc, Page};
 
     fn payload() -> String {

@@ -1,9 +1,9 @@
 //! The Raccoons Inc. example (seed §8): a healthy KOOM deployment over two alignment cycles,
 //! told with the seed's details. Read-only in the app; it can be copied as a starting point.
 
-use super::answer::{Answer, Observation};
-use super::assessment::{AlignmentCycle, Assessment};
-use super::model::{
+use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::assessment::{AlignmentCycle, Assessment};
+use crate::domain::model::items::{
     readiness_questions, Completion, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
     PILOT_POLITICS_QUESTION, STABILITY_SIGNS,
 };

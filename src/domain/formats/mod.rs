@@ -1,0 +1,12 @@
+//! Everything written and read: JSON, the record stack and its records, files, share links, pasted links, the generated documents.
+
+pub(super) mod codec;
+pub(super) mod doc;
+pub(super) mod file;
+pub(super) mod json;
+pub(super) mod mend;
+pub(super) mod pasted;
+pub(super) mod records;
+pub(super) mod repository;
+pub(super) mod share;
+pub(super) mod team_file;
