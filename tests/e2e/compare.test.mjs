@@ -1,5 +1,5 @@
 // Comparing more than two assessments (issue 21): three rounds or three colleagues side by side,
-// up to six (src/domain/compare.rs, MAX_COMPARED). A side is added from the comparison and
+// up to six (src/domain/rules/compare.rs, MAX_COMPARED). A side is added from the comparison and
 // removed from its card; the address lists every side (`#/compare/<a>/<b>/<c>`, a two-side
 // address unchanged); the table has one column per side, the count says on how many items not
 // all sides agree, a problem is marked on its own side; on a 390 px phone a table of three or
@@ -29,7 +29,7 @@ const shared = sharedApp();
 const { withApp } = shared;
 
 const EXAMPLE = 'Raccoons Incorporated (example)';
-/** The most sides one comparison shows (src/domain/compare.rs, MAX_COMPARED). */
+/** The most sides one comparison shows (src/domain/rules/compare.rs, MAX_COMPARED). */
 const MAX_COMPARED = 6;
 
 /** Starts an assessment with an assessor, from the start screen. */

@@ -465,7 +465,7 @@ export async function tryToLeave(page, how, wait = 2_000) {
 // ---- Records written straight into storage --------------------------------------------------
 
 /**
- * A library record as the app writes it (src/domain/records.rs, `encode_saved`, schema 3),
+ * A library record as the app writes it (src/domain/formats/records.rs, `encode_saved`, schema 3),
  * holding `assessment` in the layout of the file export.
  */
 export function savedRecordText(id, assessment, { revision = 1, updatedAt = Date.now() } = {}) {

@@ -1,5 +1,5 @@
 // Names (issue 21): two assessments of one organisation are told apart in every picker and in
-// the comparison by assessor and date (src/domain/records.rs, `assessment_label`), and the page
+// the comparison by assessor and date (src/domain/formats/records.rs, `assessment_label`), and the page
 // title names the view and the assessment on screen (`page_title`, set through the browser
 // layer), at desktop and phone width.
 import assert from 'node:assert/strict';
@@ -133,7 +133,7 @@ describe('words for a manager in a hurry', () => {
   });
 });
 
-/** The plain sentences of src/domain/model.rs (`Rule::plain`) and the seed's words (`Rule::seed`). */
+/** The plain sentences of src/domain/model/items.rs (`Rule::plain`) and the seed's words (`Rule::seed`). */
 const PLAIN = {
   'rule.stability_within_two_cycles': 'Expect all ten signs within 1–2 alignment cycles; any sign not seen in cycle 2 means something was implemented incorrectly.',
   'rule.gate_only_when_reachable': 'The gate after the pilot decides nothing until the verdict is Ready and steps 1–5 are complete.',

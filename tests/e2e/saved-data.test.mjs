@@ -68,7 +68,7 @@ function parseExport(download) {
   assert.match(download.name, /^koom-readiness-.+-\d{4}-\d{2}-\d{2}\.json$/, 'unexpected export file name');
   const file = JSON.parse(download.text);
   assert.equal(file.format, FILE_FORMAT);
-  // Format 2 (src/domain/file.rs) added each pilot iteration's gate answers and retraining.
+  // Format 2 (src/domain/formats/file.rs) added each pilot iteration's gate answers and retraining.
   assert.equal(file.version, FILE_FORMAT_VERSION);
   assert.equal(file.model_version, file.assessment.model_version);
   assert.match(file.exported_at, /^\d{4}-\d{2}-\d{2}$/);

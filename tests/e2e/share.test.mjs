@@ -44,7 +44,7 @@ const TIMEOUT = 120_000;
 const shared = sharedApp();
 const { withApp } = shared;
 
-/** The exact refusals of src/domain/share.rs (`impl Display for ShareError`). */
+/** The exact refusals of src/domain/formats/share/ (`impl Display for ShareError`). */
 const NOTHING = 'Nothing was loaded or changed.';
 const REFUSALS = {
   altered: `This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. ${NOTHING}`,
@@ -55,7 +55,7 @@ const REFUSALS = {
 const refusalNotice = (reason) =>
   `This share link could not be opened: ${reason} Your library is below; nothing in it was changed.`;
 
-/** Verdict headlines (src/domain/readiness.rs). */
+/** Verdict headlines (src/domain/rules/readiness.rs). */
 const HEADLINES = {
   stop: 'Stop — do not deploy KOOM',
   hold: 'Hold — find out first',

@@ -40,7 +40,7 @@ const TIMEOUT = 240_000;
 const shared = sharedApp({ timeout: 20_000 });
 const { withApp } = shared;
 
-/** Verdict headlines (src/domain/readiness.rs). */
+/** Verdict headlines (src/domain/rules/readiness.rs). */
 const HEADLINES = {
   stop: 'Stop — do not deploy KOOM',
   hold: 'Hold — find out first',
@@ -48,11 +48,11 @@ const HEADLINES = {
   ready: 'Ready — begin the deployment sequence',
 };
 
-/** The exact refusals of src/domain/share.rs and src/domain/pasted.rs. */
+/** The exact refusals of src/domain/formats/share/ and src/domain/formats/pasted.rs. */
 const NOTHING = 'Nothing was loaded or changed.';
 const LINK_ALTERED = `This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. ${NOTHING}`;
 const NOT_A_LINK = 'it is not a KOOM Readiness share link (one has “#/s/” in it; make one with “Make the link” on the report).';
-/** src/domain/team.rs, TeamError::AlreadyAdded. */
+/** src/domain/team/, TeamError::AlreadyAdded. */
 const alreadyAdded = (label) =>
   `These answers are already in the team as ${label}: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own.`;
 
@@ -143,7 +143,7 @@ function altered(url) {
   return `${url.split('#/s/')[0]}#/s/${changed}`;
 }
 
-/** A line as an "add" outcome quotes it (src/domain/pasted.rs: at most 60 characters). */
+/** A line as an "add" outcome quotes it (src/domain/formats/pasted.rs: at most 60 characters). */
 const shown = (line) => ([...line].length <= 60 ? line : `${[...line].slice(0, 59).join('')}…`);
 
 /** Makes a share link (without notes) for the assessment on screen, from its report; returns it. */
@@ -279,7 +279,7 @@ function tallyRows(page) {
   );
 }
 
-/** Who is split how on a row: answered minus the largest group (src/domain/team.rs, `minority`). */
+/** Who is split how on a row: answered minus the largest group (src/domain/team/, `minority`). */
 const minority = ([yes, no, notSure]) => yes + no + notSure - Math.max(yes, no, notSure);
 
 /** Markdown with its backslash escapes removed, to look for plain text in it. */

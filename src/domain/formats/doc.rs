@@ -32,7 +32,7 @@ pub fn model_markdown() -> String {
         w,
         "# KOOM Deployment Readiness Layer v{MODEL_VERSION} — model traceability\n"
     );
-    let _ = writeln!(w, "Generated from `src/domain/model.rs`; `cargo test` fails if this file and the model drift apart.");
+    let _ = writeln!(w, "Generated from `src/domain/model/items.rs`; `cargo test` fails if this file and the model drift apart.");
     let _ = writeln!(w, "Regenerate with `UPDATE_DOCS=1 cargo test --lib doc`.\n");
     let _ = writeln!(
         w,
