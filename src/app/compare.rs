@@ -1,6 +1,6 @@
 //! Two to six assessments side by side: the library's, the example, or a share link's.
 
-use leptos::prelude::*;
+use super::owned::Owned;
 
 use super::error::AppError;
 use super::share::read_link;
@@ -24,13 +24,13 @@ pub struct Side {
 #[derive(Clone, Copy)]
 pub struct Compared {
     /// The sides, once resolved, in the order shown.
-    pub sides: RwSignal<Option<Vec<Side>>>,
+    pub sides: Owned<Option<Vec<Side>>>,
 }
 
 impl Compared {
     pub(super) fn new() -> Self {
         Compared {
-            sides: RwSignal::new(None),
+            sides: Owned::new(None),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A change another tab made to the open assessment while this tab had unsaved edits: what
 //! happened, and the other version. The choice itself is made in [`super::sync`].
 
-use leptos::prelude::*;
+use super::owned::Owned;
 
 use crate::browser::storage::LocalStore;
 use crate::domain::{RecordStore, SavedAssessment};
@@ -51,13 +51,13 @@ impl Conflict {
 #[derive(Clone, Copy)]
 pub struct Conflicts {
     /// Another tab's conflicting change.
-    pub conflict: RwSignal<Option<Conflict>>,
+    pub conflict: Owned<Option<Conflict>>,
 }
 
 impl Conflicts {
     pub(super) fn new() -> Self {
         Conflicts {
-            conflict: RwSignal::new(None),
+            conflict: Owned::new(None),
         }
     }
 }

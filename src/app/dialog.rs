@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::owned::Owned;
+
 /// A question for the user, with the two ways to answer it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ask {
@@ -21,14 +23,14 @@ pub struct Ask {
 #[derive(Clone, Copy)]
 pub struct Dialogs {
     /// The question on screen.
-    pub asking: RwSignal<Option<Ask>>,
+    pub asking: Owned<Option<Ask>>,
     on_yes: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
 }
 
 impl Dialogs {
     pub(super) fn new() -> Self {
         Dialogs {
-            asking: RwSignal::new(None),
+            asking: Owned::new(None),
             on_yes: StoredValue::new_local(None),
         }
     }

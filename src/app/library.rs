@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::owned::Owned;
+
 use super::deleted::Deleted;
 use super::notices::Notices;
 use crate::browser::{self, storage::LocalStore};
@@ -60,17 +62,17 @@ impl Entry {
 #[derive(Clone, Copy)]
 pub struct Library {
     /// The list, newest change first.
-    pub entries: RwSignal<Vec<Entry>>,
+    pub entries: Owned<Vec<Entry>>,
     /// Records that could not be opened normally.
-    pub problems: RwSignal<Vec<Problem>>,
+    pub problems: Owned<Vec<Problem>>,
     /// Records saved by a newer version (read-only here).
     pub(super) newer: RwSignal<Vec<SavedAssessment>>,
     /// Unreadable records kept aside: key and raw text.
-    pub backups: RwSignal<Vec<(String, String)>>,
+    pub backups: Owned<Vec<(String, String)>>,
     /// Deleted records, most recent last, for undo.
     pub deleted: Deleted<SavedAssessment>,
     /// The browser's answer to `navigator.storage.persist()`.
-    pub persisted: RwSignal<Option<bool>>,
+    pub persisted: Owned<Option<bool>>,
     /// Where outcomes are told.
     notices: Notices,
 }
@@ -78,12 +80,12 @@ pub struct Library {
 impl Library {
     pub(super) fn new(notices: Notices) -> Self {
         Library {
-            entries: RwSignal::new(Vec::new()),
-            problems: RwSignal::new(Vec::new()),
+            entries: Owned::new(Vec::new()),
+            problems: Owned::new(Vec::new()),
             newer: RwSignal::new(Vec::new()),
-            backups: RwSignal::new(Vec::new()),
+            backups: Owned::new(Vec::new()),
             deleted: Deleted::new(),
-            persisted: RwSignal::new(None),
+            persisted: Owned::new(None),
             notices,
         }
     }

@@ -15,6 +15,7 @@ mod library;
 mod navigation;
 mod notices;
 mod open;
+mod owned;
 mod save_state;
 mod share;
 mod state;
@@ -30,6 +31,7 @@ pub use error::AppError;
 pub use library::{Entry, Library};
 pub use notices::Notices;
 pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
+pub use owned::Owned;
 pub use save_state::SaveState;
 pub use share::{
     embed_snippet, full_page_link, make_link, plain_link, read_link, ShareLink, SnippetKind,

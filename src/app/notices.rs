@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::owned::Owned;
+
 use crate::browser;
 use crate::domain::StorageError;
 
@@ -10,20 +12,20 @@ use crate::domain::StorageError;
 #[derive(Clone, Copy)]
 pub struct Notices {
     /// Why storage cannot be used, if it cannot.
-    pub storage_error: RwSignal<Option<StorageError>>,
+    pub storage_error: Owned<Option<StorageError>>,
     /// A message about the last operation (import refused, copy made, …).
-    pub message: RwSignal<Option<String>>,
+    pub message: Owned<Option<String>>,
     /// A file offered for download inside a frame (which may forbid downloads): its name and
     /// text, to copy by hand if no file arrived.
-    pub file_text: RwSignal<Option<(String, String)>>,
+    pub file_text: Owned<Option<(String, String)>>,
 }
 
 impl Notices {
     pub(super) fn new() -> Self {
         Notices {
-            storage_error: RwSignal::new(None),
-            message: RwSignal::new(None),
-            file_text: RwSignal::new(None),
+            storage_error: Owned::new(None),
+            message: Owned::new(None),
+            file_text: Owned::new(None),
         }
     }
 
@@ -37,6 +39,21 @@ impl Notices {
                 Some(StorageError::QuotaExceeded | StorageError::Refused(_))
             )
         })
+    }
+
+    /// Hides the storage problem (the user read it; it comes back with the next failure).
+    pub fn dismiss_storage_error(&self) {
+        self.storage_error.set(None);
+    }
+
+    /// Hides the message about the last operation.
+    pub fn dismiss_message(&self) {
+        self.message.set(None);
+    }
+
+    /// Hides the text of a file offered in a frame.
+    pub fn dismiss_file_text(&self) {
+        self.file_text.set(None);
     }
 
     /// Shows a message about the last operation.

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::owned::Owned;
+
 use super::conflict::{Conflict, Conflicts};
 use super::dialog::{Ask, Dialogs};
 use super::error::AppError;
@@ -66,13 +68,13 @@ pub enum ImportOutcome {
 #[derive(Clone, Copy)]
 pub struct OpenAssessment {
     /// What is open.
-    pub opened: RwSignal<Opened>,
+    pub opened: Owned<Opened>,
     /// Revision of the open record as last read or written.
     pub(super) revision: RwSignal<Option<u64>>,
     /// The assessment as last saved (to tell a user's change from a load).
     pub(super) saved: RwSignal<Option<Assessment>>,
     /// Whether there are changes not yet saved.
-    pub dirty: RwSignal<bool>,
+    pub dirty: Owned<bool>,
     /// Counts changes, so a pending autosave knows whether a newer change superseded it.
     pub(super) generation: RwSignal<u64>,
     /// The library, refreshed when a record is written.
@@ -95,10 +97,10 @@ impl OpenAssessment {
         dialogs: Dialogs,
     ) -> Self {
         OpenAssessment {
-            opened: RwSignal::new(Opened::Nothing),
+            opened: Owned::new(Opened::Nothing),
             revision: RwSignal::new(None),
             saved: RwSignal::new(None),
-            dirty: RwSignal::new(false),
+            dirty: Owned::new(false),
             generation: RwSignal::new(0),
             library,
             conflicts,

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::owned::Owned;
+
 use crate::browser;
 use crate::domain::{self, Assessment, Evaluation, Page, SectionProgress};
 
@@ -115,16 +117,16 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The assessment being worked on.
-    pub assessment: RwSignal<Assessment>,
+    pub assessment: Owned<Assessment>,
     /// Its evaluation, derived.
     pub evaluation: Memo<Evaluation>,
     /// The view on screen.
-    pub view: RwSignal<View>,
+    pub view: Owned<View>,
     /// Whether the assessment on screen is read-only (the Raccoons Inc. example, a shared one,
     /// or a record saved by a newer version).
-    pub read_only: RwSignal<bool>,
+    pub read_only: Owned<bool>,
     /// The section of the seed shown first when the seed is on screen (its address names it).
-    pub seed_section: RwSignal<Option<u8>>,
+    pub seed_section: Owned<Option<u8>>,
     /// The page was asked for its embed layout (`?embed=1`).
     pub embed: bool,
     /// The page is shown inside a frame (a wiki embedding it).
@@ -134,13 +136,13 @@ pub struct AppState {
 impl AppState {
     /// Creates the state around an assessment.
     pub fn new(assessment: Assessment, view: View, read_only: bool) -> Self {
-        let assessment = RwSignal::new(assessment);
+        let assessment = Owned::new(assessment);
         AppState {
             assessment,
             evaluation: Memo::new(move |_| assessment.with(domain::evaluate)),
-            view: RwSignal::new(view),
-            read_only: RwSignal::new(read_only),
-            seed_section: RwSignal::new(None),
+            view: Owned::new(view),
+            read_only: Owned::new(read_only),
+            seed_section: Owned::new(None),
             embed: false,
             framed: false,
         }

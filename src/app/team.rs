@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use super::owned::Owned;
+
 use super::deleted::Deleted;
 use super::dialog::{Ask, Dialogs};
 use super::error::AppError;
@@ -97,23 +99,23 @@ pub struct Removed {
 #[derive(Clone, Copy)]
 pub struct Teams {
     /// The library's team views, newest change first.
-    pub entries: RwSignal<Vec<TeamEntry>>,
+    pub entries: Owned<Vec<TeamEntry>>,
     /// The team view on screen.
-    pub open: RwSignal<Option<OpenTeam>>,
+    pub open: Owned<Option<OpenTeam>>,
     /// The id of the team view on screen.
     pub shown_id: Memo<Option<String>>,
     /// Its evaluation, derived.
     pub evaluation: Memo<Option<TeamEvaluation>>,
     /// Whether what is on screen is saved.
-    pub save: RwSignal<TeamSave>,
+    pub save: Owned<TeamSave>,
     /// The last removed respondent, for undo.
-    pub removed: RwSignal<Option<Removed>>,
+    pub removed: Owned<Option<Removed>>,
     /// Deleted team views, most recent last, for undo.
     pub deleted: Deleted<SavedTeam>,
     /// What the last add did.
-    pub outcome: RwSignal<Option<AddOutcome>>,
+    pub outcome: Owned<Option<AddOutcome>>,
     /// An add is under way (share links are read one by one).
-    pub adding: RwSignal<bool>,
+    pub adding: Owned<bool>,
     notices: Notices,
     dialogs: Dialogs,
 }
@@ -168,19 +170,19 @@ fn respondent(name: Option<&str>, assessment: Assessment, anonymous: bool) -> Re
 
 impl Teams {
     pub(super) fn new(notices: Notices, dialogs: Dialogs) -> Self {
-        let open = RwSignal::new(None::<OpenTeam>);
+        let open = Owned::new(None::<OpenTeam>);
         Teams {
-            entries: RwSignal::new(Vec::new()),
+            entries: Owned::new(Vec::new()),
             open,
             shown_id: Memo::new(move |_| open.with(|o| o.as_ref().map(|o| o.id.clone()))),
             evaluation: Memo::new(move |_| {
                 open.with(|o| o.as_ref().map(|o| evaluate_team(&o.team)))
             }),
-            save: RwSignal::new(TeamSave::Saved),
-            removed: RwSignal::new(None),
+            save: Owned::new(TeamSave::Saved),
+            removed: Owned::new(None),
             deleted: Deleted::new(),
-            outcome: RwSignal::new(None),
-            adding: RwSignal::new(false),
+            outcome: Owned::new(None),
+            adding: Owned::new(false),
             notices,
             dialogs,
         }
@@ -401,6 +403,11 @@ impl Teams {
                 }
             },
         );
+    }
+
+    /// Forgets the last removed respondent (the user dismissed the undo notice).
+    pub fn dismiss_removed(&self) {
+        self.removed.set(None);
     }
 
     /// Puts the last removed respondent back where it was.

@@ -28,7 +28,7 @@ pub fn Notices() -> impl IntoView {
                         <Show when=move || matches!(store.open.save_state(), SaveState::NotSaved(_))>
                             <button type="button" class="secondary" on:click=export>"Export as a file"</button>
                         </Show>
-                        <button type="button" class="link-button" on:click=move |_| store.notices.storage_error.set(None)>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_storage_error()>"Dismiss"</button>
                     </div>
                 </div>
             })}
@@ -81,14 +81,14 @@ pub fn Notices() -> impl IntoView {
                         <label class="visually-hidden" for="file-text">"The file's text"</label>
                         <textarea id="file-text" readonly rows="8" prop:value=text></textarea>
                     </details>
-                    <button type="button" class="link-button" on:click=move |_| store.notices.file_text.set(None)>"Dismiss"</button>
+                    <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_file_text()>"Dismiss"</button>
                 </div>
             })}
             <div role="status" aria-live="polite" class="message-region">
                 {move || store.notices.message.get().map(|text| view! {
                     <div class="notice notice-info" data-notice="message">
                         <p>{text}</p>
-                        <button type="button" class="link-button" on:click=move |_| store.notices.message.set(None)>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_message()>"Dismiss"</button>
                     </div>
                 })}
             </div>

@@ -145,7 +145,7 @@ fn TeamNotices() -> impl IntoView {
                     <p>"Removed " {r.label.clone()} " from the team view."</p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" id=UNDO_REMOVE_ID on:click=move |_| teams.undo_remove()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| teams.removed.set(None)>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| teams.dismiss_removed()>"Dismiss"</button>
                     </div>
                 </div>
             })}

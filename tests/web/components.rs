@@ -160,14 +160,12 @@ async fn verdict_panel_follows_the_answers_and_names_the_red_flag() {
         "Hold — find out first"
     );
 
-    state.assessment.set(ready_assessment());
+    state.edit(|a| *a = ready_assessment());
     tick().await;
     assert_eq!(attr(&container, "aside", "data-verdict"), "ready");
     assert!(text_of(&container, ".green-summary").contains("0 of 6 green flags present"));
 
-    state
-        .assessment
-        .update(|a| a.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes)));
+    state.edit(|a| a.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes)));
     tick().await;
     assert_eq!(attr(&container, "aside", "data-verdict"), "stop");
     assert_eq!(
@@ -212,7 +210,7 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
     .unwrap());
 
     // Ready: step 1 current, step 2 locked until step 1 is complete.
-    state.assessment.set(ready_assessment());
+    state.edit(|a| *a = ready_assessment());
     tick().await;
     assert_step_states(&container, &[(1, "current"), (2, "locked")]);
     assert_eq!(
@@ -244,9 +242,7 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
     );
 
     // A blocker halts the sequence; completed work stays complete.
-    state
-        .assessment
-        .update(|a| a.set_answer("precondition.coe.training_owner", Some(Answer::No)));
+    state.edit(|a| a.set_answer("precondition.coe.training_owner", Some(Answer::No)));
     tick().await;
     assert_step_states(&container, &[(1, "complete"), (2, "locked")]);
     assert_eq!(
