@@ -1,8 +1,6 @@
 //! What the app tells the user about saved data: a storage problem that lasts, and the
 //! message about the last operation.
 
-use leptos::prelude::*;
-
 use super::owned::Owned;
 
 use crate::browser;

@@ -1,7 +1,5 @@
 //! Whether what is on screen is saved, in one word the interface can always show.
 
-use leptos::prelude::*;
-
 use super::open::{OpenAssessment, Opened};
 use super::state::AppState;
 use crate::domain::Assessment;

@@ -1,8 +1,6 @@
 //! Share links: making one for what is on screen, and opening one — read-only, never changing
 //! or replacing what is saved, until the user saves it as a copy.
 
-use leptos::prelude::*;
-
 use super::error::AppError;
 use super::open::Opened;
 use super::state::{AppState, View};

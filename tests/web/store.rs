@@ -3,7 +3,6 @@
 use koom_readiness::app::Opened;
 use koom_readiness::browser::storage::LocalStore;
 use koom_readiness::domain::{load_library, record_key, Answer, RecordStore, SavedAssessment};
-use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen_test::*;
 
