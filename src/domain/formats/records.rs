@@ -71,6 +71,17 @@ pub(crate) fn envelope(at: &At) -> Result<(String, u64, u64), FieldError> {
     ))
 }
 
+/// The schema a stored record declares, for every kind of record.
+pub(crate) fn schema_of<R>(value: &Json) -> Result<u32, RecordError<R>> {
+    match value.get("schema") {
+        None | Some(Json::Null) => Err(unreadable("no schema version")),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| unreadable("the schema version is not a whole number")),
+    }
+}
+
 fn saved_from_json(v: &Json, schema: u32) -> Result<SavedAssessment, FieldError> {
     let at = At::root(v, "record");
     let (id, revision, updated_at) = envelope(&at)?;
@@ -91,14 +102,7 @@ pub fn decode_saved(
     now: u64,
 ) -> Result<SavedAssessment, RecordError<SavedAssessment>> {
     let value = json::parse(raw).map_err(unreadable)?;
-    let schema = match value.get("schema") {
-        None | Some(Json::Null) => return Err(unreadable("no schema version")),
-        Some(v) => v
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| unreadable("the schema version is not a whole number"))?,
-    };
-    match schema {
+    match schema_of(&value)? {
         1 => migrate_v1(raw, fallback_id, now).map(|(record, _view)| record),
         2 => {
             let mut record = saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable)?;

@@ -15,7 +15,7 @@ use crate::domain::formats::file::{
     FileKind, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
 };
 use crate::domain::formats::json::{self, Json};
-use crate::domain::formats::records::envelope;
+use crate::domain::formats::records::{envelope, schema_of};
 use crate::domain::formats::repository::{record_kind, unreadable, RecordError};
 use crate::domain::model::assessment::{over_limit, Assessment};
 use crate::domain::model::items::MODEL_VERSION;
@@ -124,13 +124,7 @@ fn team_record(raw: &str) -> Result<(Json, u32), RecordError<SavedTeam>> {
         }
         _ => return Err(unreadable("not a team view record (no kind)")),
     }
-    let schema = match value.get("schema") {
-        None | Some(Json::Null) => return Err(unreadable("no schema version")),
-        Some(v) => v
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| unreadable("the schema version is not a whole number"))?,
-    };
+    let schema = schema_of(&value)?;
     Ok((value, schema))
 }
 
