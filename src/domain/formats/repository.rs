@@ -230,6 +230,22 @@ pub fn record_key<R: Record>(id: &str) -> String {
     format!("{}{id}", R::PREFIX)
 }
 
+/// A stored text decoded and named by the key it was found under (the key is the truth,
+/// whatever the text says), a newer version's readable part too.
+fn decode_named<R: Record>(raw: &str, id: &str, now: u64) -> Result<R, RecordError<R>> {
+    let named = |mut r: R| {
+        r.set_id(id.to_string());
+        r
+    };
+    R::decode(raw, id, now).map(named).map_err(|e| match e {
+        RecordError::NewerSchema { schema, readable } => RecordError::NewerSchema {
+            schema,
+            readable: readable.map(|r| Box::new(named(*r))),
+        },
+        unreadable => unreadable,
+    })
+}
+
 /// The storage policy over any [`KeyValue`] store, for every kind of [`Record`].
 pub trait RecordStore: KeyValue {
     /// Loads every record of kind `R`, moving unreadable ones aside; `now` names the backups.
@@ -242,19 +258,12 @@ pub trait RecordStore: KeyValue {
             let Ok(Some(raw)) = self.get(&key) else {
                 continue;
             };
-            match R::decode(&raw, id, now) {
-                Ok(mut record) => {
-                    record.set_id(id.to_string());
-                    loaded.records.push(record);
-                }
+            match decode_named::<R>(&raw, id, now) {
+                Ok(record) => loaded.records.push(record),
                 Err(RecordError::NewerSchema {
                     readable: Some(record),
                     ..
-                }) => {
-                    let mut record = *record;
-                    record.set_id(id.to_string());
-                    loaded.newer.push(record);
-                }
+                }) => loaded.newer.push(*record),
                 // Never moved aside: the newer version must find it where it left it.
                 Err(RecordError::NewerSchema {
                     schema,
@@ -276,17 +285,7 @@ pub trait RecordStore: KeyValue {
     /// Reads one record as stored now (`None`: there is none).
     fn read<R: Record>(&self, id: &str) -> Option<Result<R, RecordError<R>>> {
         let raw = self.get(&record_key::<R>(id)).ok()??;
-        let named = |mut r: R| {
-            r.set_id(id.to_string());
-            r
-        };
-        Some(R::decode(&raw, id, 0).map(named).map_err(|e| match e {
-            RecordError::NewerSchema { schema, readable } => RecordError::NewerSchema {
-                schema,
-                readable: readable.map(|r| Box::new(named(*r))),
-            },
-            unreadable => unreadable,
-        }))
+        Some(decode_named(&raw, id, 0))
     }
 
     /// The revision of the stored record, `None` if there is none; `Err` if it is unreadable or
