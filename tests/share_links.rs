@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use koom_readiness::domain::{
     all_questions, checklist_item, decode_share, item, question, raccoons_inc, step,
-    AlignmentCycle, Answer, Assessment, Completion, Observation, PilotIteration, ShareError,
-    SharedAssessment, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, MATURITY_REQUIREMENTS,
-    PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
+    AlignmentCycle, Answer, Assessment, Completion, Observation, PilotIteration, RespondentToken,
+    ShareError, SharedAssessment, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
+    MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
 use proptest::prelude::*;
 
@@ -388,6 +388,7 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
         btree_map(item_id(), text(), 0..3),
         vec(iteration(), 0..3),
         vec(cycle(), 0..4),
+        proptest::option::of(any::<[u8; 8]>()),
     )
         .prop_map(
             |(
@@ -398,6 +399,7 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
                 unclear,
                 pilot_iterations,
                 cycles,
+                token,
             )| {
                 let mut a = Assessment::new("", "");
                 a.organisation = organisation;
@@ -410,6 +412,7 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
                 a.unclear = unclear;
                 a.pilot_iterations = pilot_iterations;
                 a.cycles = cycles;
+                a.respondent = token.map(RespondentToken::from_bytes);
                 a
             },
         )

@@ -5,7 +5,7 @@
 
 use koom_readiness::domain::{
     all_questions, evaluate_readiness, evaluate_team, merge, readiness_questions, Answer,
-    Assessment, Respondent, Team, TeamEvaluation,
+    Assessment, Joined, Respondent, RespondentToken, Team, TeamEvaluation,
 };
 use koom_readiness::domain::{
     decode_any_file, decode_saved_team, decode_team_file, encode_saved_team, encode_team_file,
@@ -47,7 +47,13 @@ fn respondent() -> impl Strategy<Value = Respondent> {
         Just(Some("Cem")),
         Just(Some("Dee")),
     ];
-    (name, assessment()).prop_map(|(name, a)| Respondent::new(name, a))
+    // A few tokens, so that the same respondent comes back often; `None`: a link from before
+    // tokens.
+    let token = prop_oneof![Just(None), (1u8..5).prop_map(Some)];
+    (name, assessment(), token).prop_map(|(name, mut a, token)| {
+        a.respondent = token.map(|n| RespondentToken::from_bytes([n; 8]));
+        Respondent::new(name, a)
+    })
 }
 
 /// Every blocker healthy; each maturity facet met, or (one time in four) missing, "Not sure"
@@ -188,6 +194,27 @@ fn valid_team() -> impl Strategy<Value = Team> {
 }
 
 proptest! {
+    /// Whatever is pasted, in whatever order: one respondent per token, one per name.
+    #[test]
+    fn joining_keeps_one_respondent_per_token_and_per_name(
+        list in proptest::collection::vec(respondent(), 0..16)
+    ) {
+        let mut team = Team::new("T");
+        for r in list {
+            let before = team.respondents.len();
+            match team.join(r) {
+                Ok(Joined::Added(i)) => prop_assert_eq!(i, before),
+                Ok(Joined::Renamed { .. }) | Err(_) => prop_assert_eq!(team.respondents.len(), before),
+            }
+        }
+        let tokens: Vec<_> = team.respondents.iter().filter_map(|r| r.token()).collect();
+        let distinct: std::collections::BTreeSet<_> = tokens.iter().collect();
+        prop_assert_eq!(distinct.len(), tokens.len());
+        let names: Vec<_> = team.respondents.iter().filter_map(|r| r.name.as_ref().map(|n| n.to_lowercase())).collect();
+        let distinct: std::collections::BTreeSet<_> = names.iter().collect();
+        prop_assert_eq!(distinct.len(), names.len());
+    }
+
     #[test]
     fn team_file_export_then_import_is_identical(team in valid_team()) {
         let text = encode_team_file(&team, "2026-11-24");

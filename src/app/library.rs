@@ -145,6 +145,8 @@ impl Library {
         };
         let mut assessment = record.assessment;
         assessment.organisation = format!("Copy of {}", display_name(&assessment));
+        // A copy is edited into someone else's answers: another respondent.
+        assessment.respondent = None;
         let copy = new_record(assessment);
         match LocalStore.write(&copy, None) {
             Ok(_) => self.notices.say(format!(
@@ -215,8 +217,10 @@ impl Library {
     }
 }
 
-/// A new library record around an assessment.
-pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
+/// A new record of an assessment; one without a respondent token gets one (who answered, for
+/// team views).
+pub(super) fn new_record(mut assessment: domain::Assessment) -> SavedAssessment {
+    assessment.give_respondent_token(browser::random_token_bytes());
     SavedAssessment {
         schema: SCHEMA_VERSION,
         id: browser::new_id(),

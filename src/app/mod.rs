@@ -34,12 +34,12 @@ pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo}
 pub use owned::Owned;
 pub use save_state::SaveState;
 pub use share::{
-    embed_snippet, full_page_link, make_link, plain_link, read_link, ShareLink, SnippetKind,
-    LINK_WARNING_CHARS,
+    embed_snippet, full_page_link, make_link, plain_link, read_link, share_on_screen, ShareLink,
+    SnippetKind, LINK_WARNING_CHARS,
 };
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};
 pub use team::{
-    AddOutcome, OpenTeam, Removed, TeamEntry, TeamSave, Teams, RESPONDENTS_HEADING_ID,
-    UNDO_REMOVE_ID,
+    AddOutcome, OpenTeam, Removed, Replaced, TeamEntry, TeamSave, Teams, RESPONDENTS_HEADING_ID,
+    UNDO_REMOVE_ID, UNDO_REPLACE_ID,
 };

@@ -147,6 +147,18 @@ pub fn plain_link(assessment: &Assessment) -> String {
     link_to(&encode_share(assessment, options, None))
 }
 
+/// A link to the assessment on screen, made as [`make_link`] does; an editable assessment
+/// without a respondent token (made before tokens) is given one first, and saved with it, so
+/// that its link counts as one respondent in a team view whatever name it is added under.
+pub async fn share_on_screen(state: AppState, notes: bool) -> ShareLink {
+    if state.assessment.with_untracked(|a| a.respondent.is_none()) {
+        state.edit(|a| {
+            a.give_respondent_token(browser::random_token_bytes());
+        });
+    }
+    make_link(state.assessment.get_untracked(), notes).await
+}
+
 /// A link to an assessment, its text compressed by the browser when that makes it shorter.
 pub async fn make_link(assessment: Assessment, notes: bool) -> ShareLink {
     let options = ShareOptions {

@@ -17,8 +17,9 @@ use super::state::{AppState, View};
 use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
     self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
-    team_markdown, Assessment, ImportedFile, RecordStore, Respondent, SavedAssessment, SavedTeam,
-    StorageError, Team, TeamEvaluation, TeamReport, Verdict, TEAM_SCHEMA_VERSION,
+    team_markdown, Assessment, ImportedFile, Joined, RecordStore, Respondent, SavedAssessment,
+    SavedTeam, StorageError, Team, TeamError, TeamEvaluation, TeamReport, Verdict,
+    TEAM_SCHEMA_VERSION,
 };
 
 /// One team view in the library list.
@@ -78,8 +79,32 @@ pub enum TeamSave {
 pub struct AddOutcome {
     /// Labels of the respondents added.
     pub added: Vec<String>,
+    /// One message per source that was a respondent already in the team (by their respondent
+    /// token): counted once, renamed when it came with a new name.
+    pub known: Vec<String>,
+    /// One message per source whose respondent answered again with other answers: the user is
+    /// asked whether the newer answers replace the older ones.
+    pub answered_again: Vec<String>,
     /// One message per source that added nobody, naming the source and why.
     pub refused: Vec<String>,
+}
+
+/// Respondents whose newer answers replaced their older ones, kept for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaced {
+    /// The team view it happened in.
+    pub team_id: String,
+    /// How they are shown.
+    pub labels: Vec<String>,
+    /// Where each is, with their older answers.
+    pub older: Vec<(usize, Respondent)>,
+}
+
+/// A respondent who answered again, waiting for the user's choice.
+struct Again {
+    index: usize,
+    label: String,
+    newer: Respondent,
 }
 
 /// A respondent removed, kept for undo.
@@ -110,6 +135,8 @@ pub struct Teams {
     pub save: Owned<TeamSave>,
     /// The last removed respondent, for undo.
     pub removed: Owned<Option<Removed>>,
+    /// The respondents whose older answers were last replaced, for undo.
+    pub replaced: Owned<Option<Replaced>>,
     /// Deleted team views, most recent last, for undo.
     pub deleted: Deleted<SavedTeam>,
     /// What the last add did.
@@ -122,6 +149,8 @@ pub struct Teams {
 
 /// The id of the Undo button of a removed respondent.
 pub const UNDO_REMOVE_ID: &str = "undo-remove";
+/// The id of the Undo button of replaced answers.
+pub const UNDO_REPLACE_ID: &str = "undo-replace";
 /// The id of the respondents' heading.
 pub const RESPONDENTS_HEADING_ID: &str = "team-respondents-title";
 
@@ -156,16 +185,28 @@ fn new_record(team: Team) -> SavedTeam {
     }
 }
 
+/// A respondent to add, and whether its name was given with it (pasted before the link, or in
+/// a team file) rather than taken from the assessor field.
+struct Candidate {
+    respondent: Respondent,
+    name_given: bool,
+}
+
 /// The name a respondent gets: the one written, else (unless anonymous) the assessor's.
-fn respondent(name: Option<&str>, assessment: Assessment, anonymous: bool) -> Respondent {
+fn respondent(name: Option<&str>, assessment: Assessment, anonymous: bool) -> Candidate {
+    let given = name.filter(|n| !anonymous && !n.trim().is_empty());
     let name = if anonymous {
         None
     } else {
-        name.map(str::to_string)
+        given
+            .map(str::to_string)
             .or_else(|| Some(assessment.assessor.trim().to_string()))
             .filter(|n| !n.trim().is_empty())
     };
-    Respondent::new(name.as_deref(), assessment)
+    Candidate {
+        respondent: Respondent::new(name.as_deref(), assessment),
+        name_given: given.is_some(),
+    }
 }
 
 impl Teams {
@@ -180,6 +221,7 @@ impl Teams {
             }),
             save: Owned::new(TeamSave::Saved),
             removed: Owned::new(None),
+            replaced: Owned::new(None),
             deleted: Deleted::new(),
             outcome: Owned::new(None),
             adding: Owned::new(false),
@@ -445,16 +487,148 @@ impl Teams {
         self.outcome.set(Some(outcome));
     }
 
-    fn add_all(&self, respondents: Vec<(String, Respondent)>, outcome: &mut AddOutcome) {
+    fn add_all(&self, respondents: Vec<(String, Candidate)>, outcome: &mut AddOutcome) {
+        let mut again = Vec::new();
         let _ = self.change_if(|t| {
-            for (source, r) in respondents {
-                match t.add(r) {
-                    Ok(i) => outcome.added.push(t.label(i).unwrap_or_default()),
+            let mut changed = false;
+            for (source, c) in respondents {
+                // Only a name given with the link renames someone already in the team; the
+                // assessor field of their answers does not.
+                let known = c.respondent.token().and_then(|k| t.find(k));
+                let r = match known {
+                    Some(_) if !c.name_given => Respondent::new(None, c.respondent.assessment),
+                    _ => c.respondent,
+                };
+                match t.join(r.clone()) {
+                    Ok(Joined::Added(i)) => {
+                        changed = true;
+                        outcome.added.push(t.label(i).unwrap_or_default());
+                    }
+                    Ok(Joined::Renamed { from, to, .. }) => {
+                        changed = true;
+                        outcome.known.push(format!(
+                            "{source}: {from} was already in the team (their link carries the same respondent token): counted once, now named {to}."
+                        ));
+                    }
+                    Err(e @ TeamError::SameRespondent { .. }) => {
+                        outcome.known.push(format!("{source}: {e}"))
+                    }
+                    Err(ref e @ TeamError::AnsweredAgain { index, ref label }) => {
+                        outcome.answered_again.push(format!("{source}: {e}"));
+                        again.push(Again {
+                            index,
+                            label: label.clone(),
+                            newer: r,
+                        });
+                    }
                     Err(e) => outcome.refused.push(format!("{source}: {e}")),
                 }
             }
-            Ok(!outcome.added.is_empty())
+            Ok(changed)
         });
+        self.ask_answer_again(again);
+    }
+
+    /// Asks whether the newer answers of respondents who answered again replace their older
+    /// ones; on a yes, replaces them (undo: [`Teams::undo_replace`]).
+    fn ask_answer_again(&self, again: Vec<Again>) {
+        let Some(team_id) = self.open_id() else {
+            return;
+        };
+        let labels: Vec<String> = again.iter().map(|a| a.label.clone()).collect();
+        let (title, confirm, links) = match labels.as_slice() {
+            [] => return,
+            [one] => (
+                format!("{one} answered again: use the newer answers?"),
+                format!("Use {one}'s newer answers"),
+                "This link carries",
+            ),
+            many => (
+                format!(
+                    "{} respondents answered again: use the newer answers?",
+                    many.len()
+                ),
+                "Use the newer answers".to_string(),
+                "These links carry",
+            ),
+        };
+        let teams = *self;
+        self.dialogs.ask(
+            Ask {
+                title,
+                message: format!(
+                    "{links} the same respondent token as answers already in the team, with other answers ({}). A respondent counts once: the newer answers replace the older ones, which you can undo right after.",
+                    labels.join(", ")
+                ),
+                confirm,
+                cancel: "Keep the older answers".into(),
+            },
+            move || {
+                let mut older = Vec::new();
+                // On a copy: all replaced, or none.
+                let result = teams.change(|t| {
+                    let mut next = t.clone();
+                    for a in again {
+                        // Found again by token: the team may have changed since the question.
+                        let index = a.newer.token().and_then(|k| next.find(k)).unwrap_or(a.index);
+                        older.push((index, next.answer_again(index, a.newer)?));
+                    }
+                    *t = next;
+                    Ok(())
+                });
+                match result {
+                    Ok(()) => {
+                        teams.outcome.update(|o| {
+                            if let Some(o) = o {
+                                o.answered_again.clear();
+                            }
+                        });
+                        teams.replaced.set(Some(Replaced {
+                            team_id,
+                            labels,
+                            older,
+                        }));
+                        focus_after_dialog(UNDO_REPLACE_ID);
+                    }
+                    Err(e) => teams.notices.say(e.to_string()),
+                }
+            },
+        );
+    }
+
+    /// Forgets the last replaced answers (the user dismissed the undo notice).
+    pub fn dismiss_replaced(&self) {
+        self.replaced.set(None);
+    }
+
+    /// Puts the older answers of the last replacement back.
+    pub fn undo_replace(&self) {
+        let Some(replaced) = self.replaced.get_untracked() else {
+            return;
+        };
+        self.replaced.set(None);
+        if self.open_id().as_deref() != Some(replaced.team_id.as_str()) {
+            return;
+        }
+        let result = self.change(|t| {
+            let mut next = t.clone();
+            for (index, older) in replaced.older {
+                let index = older.token().and_then(|k| next.find(k)).unwrap_or(index);
+                next.answer_again(index, older)?;
+            }
+            *t = next;
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                self.notices.say(format!(
+                    "The older answers of {} are back.",
+                    replaced.labels.join(", ")
+                ));
+                focus_after_dialog(RESPONDENTS_HEADING_ID);
+            }
+            Err(e) => self.notices.say(e.to_string()),
+        }
     }
 
     fn finish_add(&self, outcome: AddOutcome) {
@@ -519,7 +693,13 @@ impl Teams {
                         } else {
                             r
                         };
-                        respondents.push((format!("{source}, {label}"), r));
+                        respondents.push((
+                            format!("{source}, {label}"),
+                            Candidate {
+                                name_given: r.name.is_some(),
+                                respondent: r,
+                            },
+                        ));
                     }
                 }
                 Err(e) => outcome.refused.push(format!("{source}: {e}")),

@@ -22,6 +22,25 @@ pub fn new_id() -> String {
     format!("{:x}-{random:08x}", now_ms())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `crypto.getRandomValues`, filling the bytes in place.
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn get_random_values(bytes: &mut [u8]) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// Eight random bytes for a respondent token: from the browser's cryptographic generator, or,
+/// where it is missing, from `Math.random` (a token must be unique, not secret).
+pub fn random_token_bytes() -> [u8; 8] {
+    let mut bytes = [0u8; 8];
+    if get_random_values(&mut bytes).is_err() {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
 /// A local date and time as `YYYY-MM-DD HH:MM`.
 pub fn date_time_label(ms: u64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));

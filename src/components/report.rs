@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::compare::ComparePicker;
-use crate::app::{make_link, plain_link, use_state, use_store, Opened, ShareLink, View};
+use crate::app::{plain_link, share_on_screen, use_state, use_store, Opened, ShareLink, View};
 use crate::browser;
 use crate::domain::{
     self, feedback_intro, group_thousands, AnswerTable, Finding, ReasonLine, Report, Source,
@@ -242,10 +242,9 @@ fn SharePanel() -> impl IntoView {
     let notes = RwSignal::new(false);
     let link = RwSignal::new(None::<ShareLink>);
     let make = move || {
-        let assessment = state.assessment.get_untracked();
         let with_notes = notes.get_untracked();
         leptos::task::spawn_local(async move {
-            link.set(Some(make_link(assessment, with_notes).await));
+            link.set(Some(share_on_screen(state, with_notes).await));
         });
     };
     let copy = move |_| {

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{use_state, use_store, TeamSave, View, RESPONDENTS_HEADING_ID, UNDO_REMOVE_ID};
+use crate::app::{
+    use_state, use_store, TeamSave, View, RESPONDENTS_HEADING_ID, UNDO_REMOVE_ID, UNDO_REPLACE_ID,
+};
 use crate::browser;
 use crate::domain::{
     AnswerCount, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS, NOTHING_TO_DISCUSS,
@@ -140,17 +142,53 @@ fn TeamNotices() -> impl IntoView {
                 }),
                 TeamSave::Saved => None,
             }}
-            {move || teams.removed.get().map(|r| view! {
-                <div class="notice notice-info" role="status" data-notice="respondent-removed">
-                    <p>"Removed " {r.label.clone()} " from the team view."</p>
-                    <div class="notice-actions">
-                        <button type="button" class="secondary" id=UNDO_REMOVE_ID on:click=move |_| teams.undo_remove()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| teams.dismiss_removed()>"Dismiss"</button>
-                    </div>
-                </div>
-            })}
+            {move || teams.replaced.get().map(|r| undo_notice(
+                "answers-replaced",
+                format!("The newer answers of {} replaced their older ones.", r.labels.join(", ")),
+                UNDO_REPLACE_ID,
+                Callback::new(move |()| teams.undo_replace()),
+                Callback::new(move |()| teams.dismiss_replaced()),
+            ))}
+            {move || teams.removed.get().map(|r| undo_notice(
+                "respondent-removed",
+                format!("Removed {} from the team view.", r.label),
+                UNDO_REMOVE_ID,
+                Callback::new(move |()| teams.undo_remove()),
+                Callback::new(move |()| teams.dismiss_removed()),
+            ))}
         </div>
     }
+}
+
+/// A change that can be undone: what happened, Undo and Dismiss.
+fn undo_notice(
+    notice: &'static str,
+    text: String,
+    undo_id: &'static str,
+    undo: Callback<()>,
+    dismiss: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="notice notice-info" role="status" data-notice=notice>
+            <p>{text}</p>
+            <div class="notice-actions">
+                <button type="button" class="secondary" id=undo_id on:click=move |_| undo.run(())>"Undo"</button>
+                <button type="button" class="link-button" on:click=move |_| dismiss.run(())>"Dismiss"</button>
+            </div>
+        </div>
+    }
+}
+
+/// One list of an add's outcome, with its heading and count; nothing when it is empty.
+fn outcome_list(class: &'static str, heading: &'static str, items: Vec<String>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <div class=format!("notice {class}")>
+                <p><strong>{format!("{heading} ({}):", items.len())}</strong></p>
+                <ul>{items.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
 }
 
 fn file_list(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_sys::FileList)> {
@@ -207,7 +245,7 @@ fn AddRespondents() -> impl IntoView {
     view! {
         <section class="card team-add no-print" aria-labelledby="team-add-title">
             <h2 id="team-add-title">"Add respondents"</h2>
-            <p class="muted">"Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. The same answers added twice count once. Up to " {MAX_RESPONDENTS} " respondents."</p>
+            <p class="muted">"Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once; people who answered alike count each. Up to " {MAX_RESPONDENTS} " respondents."</p>
             <label class="check-inline">
                 <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
                 " Add them anonymously (names are left out; they are numbered)"
@@ -274,12 +312,9 @@ fn AddRespondents() -> impl IntoView {
                     };
                     view! {
                         <p class="added" data-added=o.added.len()>{added}</p>
-                        {(!o.refused.is_empty()).then(|| view! {
-                            <div class="notice notice-warning add-refused">
-                                <p><strong>{format!("Not added ({}):", o.refused.len())}</strong></p>
-                                <ul>{o.refused.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-                            </div>
-                        })}
+                        {outcome_list("notice-info add-known", "Already in the team, counted once", o.known)}
+                        {outcome_list("notice-warning add-again", "Answered again", o.answered_again)}
+                        {outcome_list("notice-warning add-refused", "Not added", o.refused)}
                     }
                 })}
             </div>

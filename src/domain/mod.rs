@@ -71,6 +71,7 @@ pub use model::limits::{
     MAX_ITERATIONS,
 };
 pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
+pub use model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
 pub use model::seed::{seed_blocks, SeedBlock, SEED_TEXT};
 pub use reports::report::{
     feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
@@ -102,6 +103,6 @@ pub use rules::sequence::{
 pub use rules::stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
 pub use rules::stage::{Next, Place, Stage, Tone, GATE_ANCHOR, READY_HOLDS, READY_UNDER_WAY};
 pub use team::{
-    evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Respondent, Team,
+    evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Joined, Respondent, Team,
     TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
 };

@@ -50,7 +50,7 @@ const REFUSALS = {
   altered: `This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. ${NOTHING}`,
   truncated: `This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. ${NOTHING}`,
   notAShareLink: `This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). ${NOTHING}`,
-  newerFormat: `This share link was made by a newer version of KOOM Readiness (link format 2; this version reads format 1). Update the app to open it. ${NOTHING}`,
+  newerFormat: `This share link was made by a newer version of KOOM Readiness (link format 3; this version reads format 2). Update the app to open it. ${NOTHING}`,
 };
 const refusalNotice = (reason) =>
   `This share link could not be opened: ${reason} Your library is below; nothing in it was changed.`;
@@ -360,7 +360,7 @@ describe('a broken share link', () => {
       { what: 'a character of the checksum changed', payload: changeOneCharacter(payload, payload.length - 3), reason: REFUSALS.altered },
       { what: 'cut short', payload: payload.slice(0, payload.length - 12), reason: REFUSALS.truncated },
       { what: 'not a share link', payload: `${payload.slice(0, 20)}~${payload.slice(21)}`, reason: REFUSALS.notAShareLink },
-      { what: 'a newer format', payload: withFormatVersion(payload, 2), reason: REFUSALS.newerFormat },
+      { what: 'a newer format', payload: withFormatVersion(payload, 3), reason: REFUSALS.newerFormat },
     ];
 
     await withApp(async ({ page, context }) => {

@@ -56,6 +56,10 @@ const NOT_A_LINK = 'it is not a KOOM Readiness share link (one has “#/s/” in
 const alreadyAdded = (label) =>
   `These answers are already in the team as ${label}: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own.`;
 
+/** src/domain/team/, TeamError::SameRespondent: the same respondent token, the same answers. */
+const sameRespondent = (label) =>
+  `This is ${label} again (their link carries the same respondent token), with the same answers: a respondent counts once.`;
+
 /** Prefix of the team views' records in localStorage (docs/team-file.md). */
 const TEAM_PREFIX = 'koom-readiness/team/';
 
@@ -231,6 +235,8 @@ async function readOutcome(page, { prepared = true } = {}) {
     added: Number(await outcome.locator('p.added').getAttribute('data-added')),
     text: (await outcome.locator('p.added').textContent()).trim(),
     refused: (await outcome.locator('.add-refused li').allTextContents()).map((t) => t.trim()),
+    known: (await outcome.locator('.add-known li').allTextContents()).map((t) => t.trim()),
+    again: (await outcome.locator('.add-again li').allTextContents()).map((t) => t.trim()),
   };
 }
 
@@ -350,7 +356,7 @@ describe('three respondents in one team view (the journey of issue #11)', () => 
 
       // The file.
       const fileOutcome = await addFiles(page, [{ name: cleoFile.name, buffer: Buffer.from(cleoFile.text) }]);
-      assert.deepEqual(fileOutcome, { added: 1, text: 'Added 1 respondent: Cleo Clark.', refused: [] });
+      assert.deepEqual(fileOutcome, { added: 1, text: 'Added 1 respondent: Cleo Clark.', refused: [], known: [], again: [] });
       await waitForRespondents(page, 3);
       assert.equal((await page.locator('#team-respondents-title').textContent()).trim(), 'Respondents (3)');
 
@@ -461,15 +467,17 @@ describe('what a team view refuses', () => {
     await withApp(async ({ page }) => {
       const id = await createTeam(page, 'Refusals');
 
-      // The same link under the same name twice in one paste, and again in a later paste.
+      // The same link under the same name twice in one paste, and again in a later paste: its
+      // respondent token makes it one respondent, counted once.
       const danaLine = `Dana: ${dana}`;
       let outcome = await addLinks(page, `${danaLine}\n${danaLine}\nEli ${eli}`);
       assert.equal(outcome.text, 'Added 2 respondents: Dana, Eli.');
-      assert.deepEqual(outcome.refused, [`Line 2 (“${shown(danaLine)}”): ${alreadyAdded('Dana')}`]);
+      assert.deepEqual(outcome.known, [`Line 2 (“${shown(danaLine)}”): ${sameRespondent('Dana')}`]);
+      assert.deepEqual(outcome.refused, []);
       outcome = await addLinks(page, `\n${danaLine}`);
       assert.equal(outcome.added, 0);
       assert.equal(outcome.text, 'No respondent added.');
-      assert.deepEqual(outcome.refused, [`Line 2 (“${shown(danaLine)}”): ${alreadyAdded('Dana')}`]);
+      assert.deepEqual(outcome.known, [`Line 2 (“${shown(danaLine)}”): ${sameRespondent('Dana')}`]);
       await waitForRespondents(page, 2);
 
       // The same file twice in one choice, and again later.
@@ -535,6 +543,87 @@ describe('what a team view refuses', () => {
       });
     },
   );
+});
+
+// ---- 2b. Who is who: respondent tokens ----------------------------------------------------------------
+
+/** Makes a share link for the assessment on screen that differs from `previous`; returns it. */
+async function makeNewLink(page, previous) {
+  await openView(page, 'report');
+  await page.locator('section.share-panel').getByRole('button', { name: 'Make the link' }).click();
+  return pollUntil(() => page.locator('input#share-url').inputValue(), (value) => value.includes('#/s/') && value !== previous, 'a new share link');
+}
+
+/** Waits until the team verdict is `token`. */
+const waitForTeamVerdict = (page, token) => page.locator(`section.team-verdict[data-verdict="${token}"]`).waitFor({ timeout: 5_000 });
+
+describe('who is who (issue #23)', () => {
+  test('identical answers are different people; the same link under two names is one, renamed; answered again: asked, replaced, undone', { timeout: TIMEOUT }, async () => {
+    const { facet, flag } = questions();
+    await withApp(async ({ page }) => {
+      // Four people: Ben (with an assessor's name), two who answered exactly as he did, one
+      // unsure of a maturity facet. Ben then changes his mind (a red flag), and shares again.
+      await importAssessment(page, assessmentFile({ organisation: 'Acme Ben', assessor: 'Ben Ortiz', answers: healthyAnswers() }), 'ben.json');
+      const ben = await makeLink(page);
+      await openView(page, 'red-flags');
+      await answer(page, flag, 'yes');
+      const benAgain = await makeNewLink(page, ben);
+      const same = [];
+      for (const name of ['Acme Two', 'Acme Three']) {
+        await importAssessment(page, assessmentFile({ organisation: name, answers: healthyAnswers() }), `${name}.json`);
+        same.push(await makeLink(page));
+      }
+      await importAssessment(page, assessmentFile({ organisation: 'Acme Four', answers: healthyAnswers({ [facet]: 'not_sure' }) }), 'four.json');
+      const unsure = await makeLink(page);
+      for (const link of [ben, benAgain, ...same, unsure]) {
+        assert.equal(Buffer.from(payloadOf(link), 'base64url')[0], 2, 'a link with a respondent token is format 2');
+      }
+
+      await createTeam(page, 'Workshop');
+      let outcome = await addLinks(page, [`Ben (COO): ${ben}`, ...same, unsure].join('\n'));
+      assert.equal(outcome.text, 'Added 4 respondents: Ben (COO), Respondent 2, Respondent 3, Respondent 4.');
+      assert.deepEqual([outcome.refused, outcome.known], [[], []]);
+      await waitForRespondents(page, 4);
+      assert.equal(await page.locator('section.team-verdict .anonymity[data-attributable="true"]').count(), 0, 'three anonymous respondents are not attributable');
+
+      // Pasted again without a name: the same person (the assessor's name does not rename him).
+      outcome = await addLinks(page, ben);
+      assert.equal(outcome.added, 0);
+      assert.deepEqual(outcome.known, [`Line 1 (“${shown(ben)}”): ${sameRespondent('Ben (COO)')}`]);
+      // Pasted again under another name: renamed, still one.
+      const renamedLine = `Ben Ortiz: ${ben}`;
+      outcome = await addLinks(page, renamedLine);
+      assert.deepEqual(outcome.known, [
+        `Line 1 (“${shown(renamedLine)}”): Ben (COO) was already in the team (their link carries the same respondent token): counted once, now named Ben Ortiz.`,
+      ]);
+      await waitForRespondents(page, 4);
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Ben Ortiz', 'Respondent 2', 'Respondent 3', 'Respondent 4']);
+      await waitForTeamVerdict(page, 'hold');
+
+      // Ben's newer link: asked; "Keep the older answers" changes nothing.
+      outcome = await addLinks(page, benAgain);
+      const dialog = askDialog(page);
+      await dialog.waitFor();
+      assert.equal((await dialog.locator('h2').textContent()).trim(), 'Ben Ortiz answered again: use the newer answers?');
+      assert.equal(outcome.again.length, 1);
+      await dialog.getByRole('button', { name: 'Keep the older answers' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await waitForTeamVerdict(page, 'hold');
+      // Asked again; the newer answers replace the older ones, and Undo brings them back.
+      await addLinks(page, benAgain);
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: "Use Ben Ortiz's newer answers" }).click();
+      const replaced = page.locator('[data-notice="answers-replaced"]');
+      await replaced.waitFor();
+      assert.equal((await replaced.locator('p').textContent()).trim(), 'The newer answers of Ben Ortiz replaced their older ones.');
+      await waitForTeamVerdict(page, 'stop');
+      await waitForRespondents(page, 4);
+      await replaced.getByRole('button', { name: 'Undo' }).click();
+      await waitForTeamVerdict(page, 'hold');
+      await waitForRespondents(page, 4);
+      assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Ben Ortiz', 'Respondent 2', 'Respondent 3', 'Respondent 4']);
+    });
+  });
 });
 
 // ---- 3. Remove and Undo ---------------------------------------------------------------------------
@@ -610,7 +699,7 @@ describe('anonymous respondents', () => {
       const id = await createTeam(page, 'Anonymous survey');
       await page.locator('#team-anonymous').check();
       const outcome = await addLinks(page, `Dana: ${dana}\n${eli}`);
-      assert.deepEqual(outcome, { added: 2, text: 'Added 2 respondents: Respondent 1, Respondent 2.', refused: [] });
+      assert.deepEqual(outcome, { added: 2, text: 'Added 2 respondents: Respondent 1, Respondent 2.', refused: [], known: [], again: [] });
       await waitForRespondents(page, 2);
       assert.deepEqual(
         (await respondentsShown(page)).map(({ name, anonymous }) => ({ name, anonymous })),
@@ -646,7 +735,7 @@ describe('anonymous respondents', () => {
       // A third: anonymity holds; the warning is no longer the attributable one.
       const fay = assessmentFile({ organisation: 'Acme East', assessor: 'Fay Quinn', answers: healthyAnswers({ [questions().facet]: 'not_sure' }) });
       const third = await addFiles(page, [{ name: 'response-3.json', buffer: json(fay) }]);
-      assert.deepEqual(third, { added: 1, text: 'Added 1 respondent: Respondent 3.', refused: [] });
+      assert.deepEqual(third, { added: 1, text: 'Added 1 respondent: Respondent 3.', refused: [], known: [], again: [] });
       await waitForRespondents(page, 3);
       assert.equal(await page.locator('.anonymity[data-attributable="true"]').count(), 0, 'three anonymous respondents are still flagged attributable');
       const note = page.locator('section.team-verdict .anonymity');

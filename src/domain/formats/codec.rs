@@ -10,6 +10,7 @@ use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
+use crate::domain::model::respondent::RespondentToken;
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,6 +252,14 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
         pilot_iterations,
         cycles,
         plan,
+        respondent: match at.field("respondent")? {
+            None => None,
+            Some(v) if v.value == &Json::Null => None,
+            Some(v) => match v.value.as_str().and_then(RespondentToken::parse) {
+                Some(token) => Some(token),
+                None => v.fail("a respondent token (16 hexadecimal digits) or null")?,
+            },
+        },
     })
 }
 
@@ -380,6 +389,13 @@ pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
                     .collect(),
             ),
         ),
+        member(
+            "respondent",
+            match a.respondent {
+                Some(token) => text(&token.to_string()),
+                None => Json::Null,
+            },
+        ),
     ])
 }
 
@@ -439,5 +455,35 @@ mod tests {
                 .to_string(),
             "assessment.cycles[0].signs[\"stability.lower_variance\"] should be “seen”, “not_seen” or “not_sure”, but is true or false"
         );
+    }
+
+    #[test]
+    fn the_respondent_token_travels_and_a_malformed_one_is_named() {
+        let mut a = raccoons_inc();
+        a.respondent = RespondentToken::parse("3f09a1c4e87b2d56");
+        let written = assessment_to_json(&a).to_pretty();
+        assert!(
+            written.contains(r#""respondent": "3f09a1c4e87b2d56""#),
+            "{written}"
+        );
+        assert_eq!(read(&written), Ok(a));
+
+        // Files and records from before tokens, and ones written without a token, have none.
+        assert_eq!(read(r#"{"organisation": "Min"}"#).unwrap().respondent, None);
+        assert_eq!(read(r#"{"respondent": null}"#).unwrap().respondent, None);
+        assert!(assessment_to_json(&Assessment::default())
+            .to_pretty()
+            .contains(r#""respondent": null"#));
+
+        for (bad, found) in [
+            (r#""3f09a1c4e87b2d5""#, "“3f09a1c4e87b2d5”"),
+            (r#""Ben (COO)""#, "“Ben (COO)”"),
+            ("42", "42"),
+        ] {
+            assert_eq!(
+                read(&format!(r#"{{"respondent": {bad}}}"#)).unwrap_err().to_string(),
+                format!("assessment.respondent should be a respondent token (16 hexadecimal digits) or null, but is {found}")
+            );
+        }
     }
 }

@@ -272,7 +272,15 @@ impl fmt::Display for FileError {
                     ),
                     TeamError::NameTaken { name: taken } => write!(
                         f,
-                        "The file names two respondents {taken} (again as respondent {at}), with different answers: which answers are {taken}'s would be a guess."
+                        "The file names two respondents {taken} (again as respondent {at}): which answers are {taken}'s would be a guess."
+                    ),
+                    TeamError::SameRespondent { label } => write!(
+                        f,
+                        "The file lists {label} twice (the same respondent token, again as respondent {at}): a respondent counts once."
+                    ),
+                    TeamError::AnsweredAgain { label, .. } => write!(
+                        f,
+                        "The file lists {label} twice with different answers (the same respondent token, again as respondent {at}): which answers are theirs would be a guess."
                     ),
                     TeamError::ReservedName { name: reserved } => write!(
                         f,

@@ -601,7 +601,7 @@ mod tests {
         );
         assert_eq!(
             message(&file_of(&[("\"Ann\"", yes), ("\"ANN\"", no)])),
-            "The file names two respondents Ann (again as respondent 2), with different answers: which answers are Ann's would be a guess."
+            "The file names two respondents Ann (again as respondent 2): which answers are Ann's would be a guess."
         );
         assert_eq!(
             message(&file_of(&[("\"Respondent 1\"", yes)])),
@@ -610,6 +610,45 @@ mod tests {
         let ok =
             decode_team_file(&file_of(&[("null", yes), ("\"\"", no), ("\"Ann\"", yes)])).unwrap();
         assert_eq!(ok.anonymous(), 2, "an empty name is anonymous");
+    }
+
+    #[test]
+    fn respondent_tokens_tell_people_apart_and_one_token_twice_is_refused() {
+        // A respondent's assessment: its answer to the red flag and its token.
+        let file_of = |respondents: &[(&str, (&str, &str))]| {
+            let list: Vec<String> = respondents
+                .iter()
+                .map(|(name, (answer, token))| {
+                    format!(r#"{{"name": {name}, "assessment": {{"answers": {{"red_flag.no_time_for_structure": "{answer}"}}, "respondent": {token}}}}}"#)
+                })
+                .collect();
+            format!(
+                r#"{{"format": "koom-readiness/team", "version": 1, "team": {{"title": "T", "respondents": [{}]}}}}"#,
+                list.join(", ")
+            )
+        };
+        let yes = ("yes", r#""00000000000000a1""#);
+        let yes_too = ("yes", r#""00000000000000b2""#);
+        let no = ("no", r#""00000000000000a1""#);
+        // The same answers, two tokens: two people.
+        let two = decode_team_file(&file_of(&[("null", yes), ("null", yes_too)])).unwrap();
+        assert_eq!(two.respondents.len(), 2);
+        assert_eq!(
+            message(&file_of(&[("\"Ann\"", yes), ("\"Ann B.\"", yes)])),
+            "The file lists Ann twice (the same respondent token, again as respondent 2): a respondent counts once."
+        );
+        assert_eq!(
+            message(&file_of(&[("null", yes), ("null", no)])),
+            "The file lists Respondent 1 twice with different answers (the same respondent token, again as respondent 2): which answers are theirs would be a guess."
+        );
+        assert_eq!(
+            message(&file_of(&[("\"Ann\"", yes), ("\"ann\"", yes_too)])),
+            "The file names two respondents Ann (again as respondent 2): which answers are Ann's would be a guess."
+        );
+        assert_eq!(
+            message(&file_of(&[("null", ("yes", r#""Ann""#))])),
+            "The file is damaged or was edited by hand: file.team.respondents[0].assessment.respondent should be a respondent token (16 hexadecimal digits) or null, but is “Ann”."
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::limits::{bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS};
 use crate::domain::model::plan_entry::PlanEntry;
+use crate::domain::model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +36,10 @@ pub struct Assessment {
     pub cycles: Vec<AlignmentCycle>,
     /// The remediation plan before Ready, keyed by the id of the question behind each cause.
     pub plan: BTreeMap<String, PlanEntry>,
+    /// Who answered, as a random token that makes these answers one respondent in a team view
+    /// whatever name they are added under; `None` for assessments made before tokens (their
+    /// links count as they always did).
+    pub respondent: Option<RespondentToken>,
 }
 
 impl Default for Assessment {
@@ -51,6 +56,7 @@ impl Default for Assessment {
             pilot_iterations: Vec::new(),
             cycles: Vec::new(),
             plan: BTreeMap::new(),
+            respondent: None,
         }
     }
 }
@@ -113,6 +119,16 @@ impl Assessment {
             && self.pilot_iterations.is_empty()
             && self.cycles.is_empty()
             && self.plan.is_empty())
+    }
+
+    /// Gives the assessment a respondent token made of these random bytes, unless it has one
+    /// (a token never changes: it is who answered). Whether it was given.
+    pub fn give_respondent_token(&mut self, random: [u8; RESPONDENT_TOKEN_BYTES]) -> bool {
+        if self.respondent.is_some() {
+            return false;
+        }
+        self.respondent = Some(RespondentToken::from_bytes(random));
+        true
     }
 
     /// The answer to a question, if any.

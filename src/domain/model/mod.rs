@@ -6,4 +6,5 @@ pub(super) mod example;
 pub(super) mod items;
 pub(super) mod limits;
 pub(super) mod plan_entry;
+pub(super) mod respondent;
 pub(super) mod seed;

@@ -43,5 +43,5 @@ mod tests;
 pub use combine::merge;
 pub use evaluation::{evaluate_team, AgendaItem, AgendaKind, TeamEvaluation, TeamReason};
 pub(crate) use roster::TeamBuilder;
-pub use roster::{Respondent, Team, TeamError, ANONYMITY_MIN, MAX_RESPONDENTS};
+pub use roster::{Joined, Respondent, Team, TeamError, ANONYMITY_MIN, MAX_RESPONDENTS};
 pub use tally::{AnswerCount, ItemTally};

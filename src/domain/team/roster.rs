@@ -7,6 +7,7 @@ use std::fmt;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::{self as model, MODEL_VERSION};
 use crate::domain::model::limits::{bounded, TextKind};
+use crate::domain::model::respondent::RespondentToken;
 
 /// The most respondents a team view holds.
 pub const MAX_RESPONDENTS: usize = 500;
@@ -18,8 +19,8 @@ pub const ANONYMITY_MIN: usize = 3;
 /// One respondent of a team view: an optional name and the answers given.
 ///
 /// Only what the team view reads is kept ([`Respondent::new`]): the model version, the
-/// organisation and the answers to the model's questions; the assessor too, but only for a named
-/// respondent. Notes, remarks and the deployment record stay in the assessment they came from:
+/// organisation, the answers to the model's questions and the respondent token (who answered,
+/// [`RespondentToken`]); the assessor too, but only for a named respondent. Notes, remarks and the deployment record stay in the assessment they came from:
 /// they could name an anonymous respondent, and they are not combined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Respondent {
@@ -49,6 +50,7 @@ impl Respondent {
                     .into_iter()
                     .filter(|(id, _)| model::question(id).is_some())
                     .collect(),
+                respondent: assessment.respondent,
                 ..Assessment::default()
             },
             name,
@@ -78,6 +80,18 @@ impl Respondent {
 
     fn normalised(self) -> Respondent {
         Respondent::new(self.name.as_deref(), self.assessment)
+    }
+
+    /// The respondent token, if the answers came with one.
+    pub fn token(&self) -> Option<RespondentToken> {
+        self.assessment.respondent
+    }
+
+    /// Whether two respondents are known to be different people: both carry a respondent
+    /// token, and the tokens differ. Without a token on either side, who answered is not known
+    /// (links made before tokens), and the answers decide as they always did.
+    fn distinct_from(&self, other: &Respondent) -> bool {
+        matches!((self.token(), other.token()), (Some(a), Some(b)) if a != b)
     }
 }
 
@@ -127,9 +141,23 @@ pub enum TeamError {
         model_version: String,
     },
     /// The same respondent is already in the team: the same name (or both anonymous) and the
-    /// same answers to every question.
+    /// same answers to every question, from links without a respondent token.
     AlreadyAdded {
         /// The label of the respondent already in the team.
+        label: String,
+    },
+    /// The same respondent token is already in the team with the same answers: one respondent,
+    /// counted once (a new name given with it renames them: [`Team::join`]).
+    SameRespondent {
+        /// The label of the respondent already in the team.
+        label: String,
+    },
+    /// The same respondent token is already in the team with other answers: the respondent
+    /// answered again. Their newer answers may replace the older ones ([`Team::answer_again`]).
+    AnsweredAgain {
+        /// Where the respondent is (0-based).
+        index: usize,
+        /// Their label.
         label: String,
     },
     /// Another respondent has this name (case aside), with other answers.
@@ -165,6 +193,14 @@ impl fmt::Display for TeamError {
             TeamError::AlreadyAdded { label } => write!(
                 f,
                 "These answers are already in the team as {label}: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own."
+            ),
+            TeamError::SameRespondent { label } => write!(
+                f,
+                "This is {label} again (their link carries the same respondent token), with the same answers: a respondent counts once."
+            ),
+            TeamError::AnsweredAgain { label, .. } => write!(
+                f,
+                "{label} is already in the team (their link carries the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
             ),
             TeamError::NameTaken { name } => write!(
                 f,
@@ -222,17 +258,51 @@ impl Team {
         self.respondents.get(index).map(|r| r.label(index))
     }
 
+    /// Where the respondent with this token is, if in the team.
+    pub fn find(&self, token: RespondentToken) -> Option<usize> {
+        self.respondents
+            .iter()
+            .position(|r| r.token() == Some(token))
+    }
+
     /// How many respondents are anonymous.
     pub fn anonymous(&self) -> usize {
         self.respondents.iter().filter(|r| r.is_anonymous()).count()
     }
 
-    /// Adds a respondent at the end (normalised as [`Respondent::new`] does) and returns its
+    /// Adds a new respondent at the end (normalised as [`Respondent::new`] does) and returns its
     /// index. Refused: a full team, answers for another model version, a name that reads like
-    /// an anonymous number, a respondent already in the team, or a taken name
-    /// ([`TeamError`]); the team is then unchanged.
+    /// an anonymous number, a respondent already in the team (by respondent token, or, without
+    /// one, by name and answers), or a taken name ([`TeamError`]); the team is then unchanged.
     pub fn add(&mut self, respondent: Respondent) -> Result<usize, TeamError> {
         self.insert(self.respondents.len(), respondent)
+    }
+
+    /// Adds a respondent as [`Team::add`] does, except that one already in the team by their
+    /// respondent token, with the same answers and a new name, is renamed rather than refused:
+    /// the same token is one respondent whatever name it is pasted with (a paste without a name
+    /// keeps the name they have).
+    pub fn join(&mut self, respondent: Respondent) -> Result<Joined, TeamError> {
+        if self.respondents.len() >= MAX_RESPONDENTS {
+            return Err(TeamError::Full);
+        }
+        let respondent = respondent.normalised();
+        let at = self.respondents.len();
+        match self.place(&respondent, at, None)? {
+            Seat::New => {
+                self.respondents.push(respondent);
+                Ok(Joined::Added(at))
+            }
+            Seat::Rename(index) => {
+                let from = self.respondents[index].label(index);
+                self.respondents[index] = respondent;
+                Ok(Joined::Renamed {
+                    index,
+                    from,
+                    to: self.respondents[index].label(index),
+                })
+            }
+        }
     }
 
     /// Inserts a respondent at `index` (at the end if past it), as [`Team::add`] does; used
@@ -243,9 +313,40 @@ impl Team {
         }
         let index = index.min(self.respondents.len());
         let respondent = respondent.normalised();
-        self.check(&respondent, index, None)?;
-        self.respondents.insert(index, respondent);
-        Ok(index)
+        match self.place(&respondent, index, None)? {
+            Seat::New => {
+                self.respondents.insert(index, respondent);
+                Ok(index)
+            }
+            Seat::Rename(i) => Err(TeamError::SameRespondent {
+                label: self.respondents[i].label(i),
+            }),
+        }
+    }
+
+    /// Puts a respondent's newer answers in place of their older ones at `index`
+    /// ([`TeamError::AnsweredAgain`]), and returns the older respondent (to undo with another
+    /// call). The name is the newer one's, or, if it has none, the one the team knows them by.
+    /// Refused as [`Team::add`] refuses a respondent, the one at `index` aside.
+    pub fn answer_again(
+        &mut self,
+        index: usize,
+        respondent: Respondent,
+    ) -> Result<Respondent, TeamError> {
+        let Some(current) = self.respondents.get(index) else {
+            return Err(TeamError::NoSuchRespondent {
+                index,
+                count: self.respondents.len(),
+            });
+        };
+        let name = respondent.name.clone().or_else(|| current.name.clone());
+        let newer = Respondent::new(name.as_deref(), respondent.assessment);
+        if let Seat::Rename(other) = self.place(&newer, index, Some(index))? {
+            return Err(TeamError::SameRespondent {
+                label: self.respondents[other].label(other),
+            });
+        }
+        Ok(std::mem::replace(&mut self.respondents[index], newer))
     }
 
     /// Removes the respondent at `index`, returning it with its index (to undo with
@@ -264,27 +365,61 @@ impl Team {
             });
         };
         let renamed = Respondent::new(name, current.assessment.clone());
-        self.check(&renamed, index, Some(index))?;
+        self.place(&renamed, index, Some(index))?;
         self.respondents[index] = renamed;
         Ok(())
     }
 
-    /// Whether `candidate`, placed at `at`, may join the respondents other than `except`.
-    fn check(
+    /// Where `candidate`, placed at `at`, joins the respondents other than `except`: as a new
+    /// respondent, or as one already there (by token) under a new name; or why it may not.
+    fn place(
         &self,
         candidate: &Respondent,
         at: usize,
         except: Option<usize>,
-    ) -> Result<(), TeamError> {
+    ) -> Result<Seat, TeamError> {
         admissible(candidate, at)?;
-        conflict(
-            candidate,
+        let others = || {
             self.respondents
                 .iter()
                 .enumerate()
-                .filter(|&(i, other)| Some(i) != except && same_name(&other.name, &candidate.name)),
+                .filter(move |&(i, _)| Some(i) != except)
+        };
+        let same_token = candidate
+            .token()
+            .and_then(|t| others().find(|(_, other)| other.token() == Some(t)));
+        place(
+            candidate,
+            same_token,
+            others().filter(|(_, other)| same_name(&other.name, &candidate.name)),
         )
     }
+}
+
+/// Where a respondent joins a team (see [`Team::join`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Seat {
+    /// As a new respondent.
+    New,
+    /// As the respondent at this index (the same token and answers), under a new name.
+    Rename(usize),
+}
+
+/// What [`Team::join`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Joined {
+    /// A new respondent, at this index.
+    Added(usize),
+    /// The respondent was already in the team (the same respondent token and answers): counted
+    /// once, and now named as the new paste says.
+    Renamed {
+        /// Where they are (0-based).
+        index: usize,
+        /// How they were shown.
+        from: String,
+        /// How they are shown now.
+        to: String,
+    },
 }
 
 /// Whether a respondent may join a team at all: answers for this model, a name that does not
@@ -304,14 +439,49 @@ pub(super) fn admissible(candidate: &Respondent, at: usize) -> Result<(), TeamEr
     }
 }
 
-/// Whether a respondent conflicts with those of the team that have the same name (or are
-/// anonymous, for an anonymous one): the same answers are the same respondent; other answers
-/// under a taken name are refused.
-pub(super) fn conflict<'a>(
+/// Where a respondent joins, given the one of the team with its respondent token (if any) and
+/// those with the same name (or anonymous, for an anonymous one):
+/// - the same token is the same respondent: with the same answers, counted once (renamed when a
+///   new name comes with it, the name checked against the others); with other answers, they
+///   answered again ([`TeamError::AnsweredAgain`]);
+/// - different tokens are different people, even with identical answers; two of them may not
+///   share a name;
+/// - without a token on either side (links made before tokens), the same name (or both
+///   anonymous) and the same answers are the same respondent, and other answers under a taken
+///   name are refused.
+pub(super) fn place<'a>(
     candidate: &Respondent,
+    same_token: Option<(usize, &'a Respondent)>,
     same_name: impl Iterator<Item = (usize, &'a Respondent)>,
-) -> Result<(), TeamError> {
+) -> Result<Seat, TeamError> {
+    if let Some((i, known)) = same_token {
+        if known.assessment.answers != candidate.assessment.answers {
+            return Err(TeamError::AnsweredAgain {
+                index: i,
+                label: known.label(i),
+            });
+        }
+        let renamed = candidate
+            .name
+            .as_ref()
+            .filter(|_| !same_name_as(known, candidate));
+        let Some(name) = renamed else {
+            return Err(TeamError::SameRespondent {
+                label: known.label(i),
+            });
+        };
+        return match same_name.into_iter().find(|&(j, _)| j != i) {
+            Some(_) => Err(TeamError::NameTaken { name: name.clone() }),
+            None => Ok(Seat::Rename(i)),
+        };
+    }
     for (i, other) in same_name {
+        if candidate.distinct_from(other) {
+            match &other.name {
+                Some(name) => return Err(TeamError::NameTaken { name: name.clone() }),
+                None => continue,
+            }
+        }
         if other.assessment.answers == candidate.assessment.answers {
             return Err(TeamError::AlreadyAdded {
                 label: other.label(i),
@@ -321,7 +491,11 @@ pub(super) fn conflict<'a>(
             return Err(TeamError::NameTaken { name: name.clone() });
         }
     }
-    Ok(())
+    Ok(Seat::New)
+}
+
+fn same_name_as(a: &Respondent, b: &Respondent) -> bool {
+    same_name(&a.name, &b.name)
 }
 
 /// Builds a team from many respondents in order, with the rules of [`Team::add`] but each
@@ -348,9 +522,26 @@ impl TeamBuilder {
         let respondent = respondent.normalised();
         let at = respondents.len();
         admissible(&respondent, at)?;
+        // A scan, not an index: 500 respondents compare 8 bytes in well under a millisecond,
+        // and a second map type costs the first load more than it saves.
+        let same_token = respondent.token().and_then(|t| {
+            respondents
+                .iter()
+                .enumerate()
+                .find(|(_, other)| other.token() == Some(t))
+        });
         let key = respondent.name_key();
         let same = self.by_name.entry(key).or_default();
-        conflict(&respondent, same.iter().map(|&i| (i, &respondents[i])))?;
+        // A file holds each respondent once: the same token under another name is refused too.
+        if let Seat::Rename(i) = place(
+            &respondent,
+            same_token,
+            same.iter().map(|&i| (i, &respondents[i])),
+        )? {
+            return Err(TeamError::SameRespondent {
+                label: respondents[i].label(i),
+            });
+        }
         same.push(at);
         respondents.push(respondent);
         Ok(at)

@@ -5,6 +5,7 @@ use crate::domain::model::answer::Answer;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::all_questions;
 use crate::domain::model::items::readiness_questions;
+use crate::domain::model::respondent::RespondentToken;
 use crate::domain::rules::readiness::{ReasonKind, Verdict};
 
 /// Every readiness question answered healthy: a Ready respondent.
@@ -538,4 +539,174 @@ fn an_empty_team_holds_for_0_of_0() {
     );
     assert!(e.tallies.iter().all(|t| t.said() == "No respondent"));
     assert_eq!(e.tallies.len(), all_questions().count());
+}
+
+fn token(n: u8) -> Option<RespondentToken> {
+    Some(RespondentToken::from_bytes([n, 0, 0, 0, 0, 0, 0, n]))
+}
+
+/// A respondent who answered healthy, with a respondent token.
+fn person(name: Option<&str>, n: u8) -> Respondent {
+    let mut a = healthy("Acme", "");
+    a.respondent = token(n);
+    Respondent::new(name, a)
+}
+
+#[test]
+fn different_tokens_are_different_people_even_with_identical_answers() {
+    // Five anonymous respondents, four of them with the same (healthy) answers: five people.
+    let mut t = Team::new("Workshop");
+    for n in 1..=4 {
+        assert_eq!(t.add(person(None, n)), Ok(usize::from(n) - 1));
+    }
+    let mut fifth = healthy("Acme", "");
+    fifth.set_answer(AUDIT, Some(Answer::NotSure));
+    fifth.respondent = token(5);
+    assert_eq!(t.add(Respondent::new(None, fifth)), Ok(4));
+    let e = evaluate_team(&t);
+    assert_eq!(e.respondents, 5);
+    assert!(
+        !e.attributable,
+        "five anonymous respondents are not attributable"
+    );
+
+    // Two people may give the same answers; they may not share a name.
+    assert_eq!(t.add(person(Some("Ben"), 6)), Ok(5));
+    assert_eq!(
+        t.add(person(Some("ben"), 7)),
+        Err(TeamError::NameTaken { name: "Ben".into() })
+    );
+}
+
+#[test]
+fn the_same_token_is_one_respondent_whatever_name_it_is_pasted_with() {
+    let mut t = Team::new("Workshop");
+    assert_eq!(t.join(person(Some("Ben (COO)"), 1)), Ok(Joined::Added(0)));
+    // Pasted again without a name: the same person, counted once, the name kept.
+    let again = t.join(person(None, 1)).unwrap_err();
+    assert_eq!(
+        again,
+        TeamError::SameRespondent {
+            label: "Ben (COO)".into()
+        }
+    );
+    assert_eq!(
+        again.to_string(),
+        "This is Ben (COO) again (their link carries the same respondent token), with the same answers: a respondent counts once."
+    );
+    // Pasted again under another name: renamed, still one respondent.
+    assert_eq!(
+        t.join(person(Some("Ben Ortiz"), 1)),
+        Ok(Joined::Renamed {
+            index: 0,
+            from: "Ben (COO)".into(),
+            to: "Ben Ortiz".into()
+        })
+    );
+    assert_eq!(t.respondents.len(), 1);
+    assert_eq!(evaluate_team(&t).respondents, 1);
+    // Under a name another respondent has: refused, nothing changes.
+    t.join(person(Some("Ana Keller"), 2)).unwrap();
+    assert_eq!(
+        t.join(person(Some("ana keller"), 1)),
+        Err(TeamError::NameTaken {
+            name: "ana keller".into()
+        })
+    );
+    assert_eq!(t.label(0).as_deref(), Some("Ben Ortiz"));
+    // `add` never renames: it adds a new respondent or says why not.
+    assert_eq!(
+        t.add(person(Some("Benjamin"), 1)),
+        Err(TeamError::SameRespondent {
+            label: "Ben Ortiz".into()
+        })
+    );
+}
+
+#[test]
+fn the_same_token_with_other_answers_answered_again_and_may_replace_the_older_answers() {
+    let mut t = Team::new("Workshop");
+    t.join(person(Some("Ben"), 1)).unwrap();
+    t.join(person(None, 2)).unwrap();
+    let mut changed = healthy("Acme", "");
+    changed.set_answer(MICROMANAGING, Some(Answer::Yes));
+    changed.respondent = token(1);
+    let newer = Respondent::new(None, changed);
+    let e = t.join(newer.clone()).unwrap_err();
+    assert_eq!(
+        e,
+        TeamError::AnsweredAgain {
+            index: 0,
+            label: "Ben".into()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "Ben is already in the team (their link carries the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
+    );
+    assert_eq!(
+        t.respondents.len(),
+        2,
+        "nothing changed before the user says so"
+    );
+
+    // Replaced: the newer answers under the name the team knows; the older ones returned.
+    let older = t.answer_again(0, newer).unwrap();
+    assert_eq!(t.label(0).as_deref(), Some("Ben"));
+    assert_eq!(
+        t.respondents[0].assessment.answer(MICROMANAGING),
+        Some(Answer::Yes)
+    );
+    assert_eq!(evaluate_team(&t).verdict, Verdict::Stop);
+    // Undone: the older answers back.
+    t.answer_again(0, older).unwrap();
+    assert_ne!(evaluate_team(&t).verdict, Verdict::Stop);
+    assert_eq!(t.respondents.len(), 2);
+    assert_eq!(
+        t.answer_again(5, person(None, 1)),
+        Err(TeamError::NoSuchRespondent { index: 5, count: 2 })
+    );
+}
+
+#[test]
+fn links_without_a_token_count_as_they_always_did() {
+    // Old links: identical anonymous answers are one respondent, as before tokens.
+    let mut t = team(vec![(None, healthy("Acme", ""))]);
+    assert_eq!(
+        t.add(Respondent::new(None, healthy("Acme", ""))),
+        Err(TeamError::AlreadyAdded {
+            label: "Respondent 1".into()
+        })
+    );
+    // A tokened respondent beside an old one: who answered the old link is not known, so the
+    // answers decide, as they always did.
+    assert_eq!(
+        t.add(person(None, 1)),
+        Err(TeamError::AlreadyAdded {
+            label: "Respondent 1".into()
+        })
+    );
+    assert_eq!(t.add(person(Some("Cy"), 1)), Ok(1));
+}
+
+#[test]
+fn the_bulk_builder_counts_tokens_as_add_does_and_never_renames() {
+    let sequence = [
+        person(None, 1),
+        person(None, 2),
+        person(None, 1),
+        person(Some("Ben"), 2),
+        person(Some("Dee"), 3),
+        person(Some("dee"), 4),
+    ];
+    let mut team = Team::new("T");
+    let mut builder = TeamBuilder::new("T");
+    let mut outcomes = Vec::new();
+    for r in sequence {
+        let added = team.add(r.clone());
+        assert_eq!(builder.add(r), added);
+        outcomes.push(added.is_ok());
+    }
+    assert_eq!(outcomes, [true, true, false, false, true, false]);
+    assert_eq!(builder.finish(), team);
 }

@@ -9,6 +9,7 @@ use super::tables::*;
 use super::types::{ShareError, SharedAssessment};
 use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration};
+use crate::domain::model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
 
 /// A share link whose envelope, checksum, versions and structure are good; its text may still
 /// need inflating. See [`decode_share`].
@@ -230,7 +231,8 @@ pub(super) fn observation_of(code: u8) -> Option<Observation> {
     }
 }
 
-/// Reads the content of a format-1 payload (after the length field, before the CRC).
+/// Reads the content of a format-1 or format-2 payload (after the length field, before the
+/// CRC).
 pub(super) fn read_content(
     content: &[u8],
     total: usize,
@@ -245,12 +247,30 @@ pub(super) fn read_content(
         });
     }
     let flags = r.byte()?;
-    if flags & !KNOWN_FLAGS != 0 {
+    let known = if version >= 2 {
+        KNOWN_FLAGS_2
+    } else {
+        KNOWN_FLAGS
+    };
+    if flags & !known != 0 {
         return Err(ShareError::Damaged);
     }
     let made_on = r.date()?;
+    let respondent = if flags & FLAG_RESPONDENT != 0 {
+        let bytes = r.take(RESPONDENT_TOKEN_BYTES)?;
+        Some(RespondentToken::from_bytes(
+            bytes.try_into().map_err(|_| ShareError::Damaged)?,
+        ))
+    } else {
+        None
+    };
+    // Format 2 exists for the token: a format-2 link without one is not what this app writes.
+    if version >= 2 && respondent.is_none() {
+        return Err(ShareError::Damaged);
+    }
     let includes_notes = flags & FLAG_NOTES != 0;
-    let (assessment, slots) = read_structure(&mut r, includes_notes)?;
+    let (mut assessment, slots) = read_structure(&mut r, includes_notes)?;
+    assessment.respondent = respondent;
     let inflated_len = if flags & FLAG_DEFLATED != 0 {
         Some(r.varint()? as usize)
     } else {

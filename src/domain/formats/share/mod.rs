@@ -59,6 +59,9 @@ pub fn share_text_block(a: &Assessment, options: &ShareOptions) -> Vec<u8> {
 /// stored (and flagged) only when that makes the payload shorter. It must return valid raw
 /// DEFLATE of its input: the link cannot be opened otherwise.
 ///
+/// An assessment with a respondent token is written in format 2 (the token after the date),
+/// one without in format 1, exactly as before tokens.
+///
 /// What is not carried: ids the frozen tables of format 1 do not have (see `unknown_ids`),
 /// and the assessment's `model_version`: the link is written against model 1.0, the one this
 /// app implements. Without [`ShareOptions::notes`], notes, "unclear" remarks and cycle notes.
@@ -74,9 +77,13 @@ pub fn encode_share(a: &Assessment, options: ShareOptions, deflate: Option<Defla
     let flags_at = content.len();
     content.push(0);
     put_date(&mut content, &options.made_on);
+    let mut flags = if options.notes { FLAG_NOTES } else { 0 };
+    if let Some(token) = a.respondent {
+        flags |= FLAG_RESPONDENT;
+        content.extend_from_slice(&token.bytes());
+    }
     put_structure(&mut content, a, options.notes);
 
-    let mut flags = if options.notes { FLAG_NOTES } else { 0 };
     let compressed = deflate
         .filter(|_| !raw.is_empty())
         .map(|deflate| deflate(&raw))
@@ -96,7 +103,12 @@ pub fn encode_share(a: &Assessment, options: ShareOptions, deflate: Option<Defla
     }
     content[flags_at] = flags;
 
-    let mut bytes = vec![SHARE_FORMAT_VERSION];
+    let version = if a.respondent.is_some() {
+        SHARE_FORMAT_VERSION
+    } else {
+        FORMAT_WITHOUT_TOKEN
+    };
+    let mut bytes = vec![version];
     put_varint(
         &mut bytes,
         u32::try_from(content.len() + 4).unwrap_or(u32::MAX),

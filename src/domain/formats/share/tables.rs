@@ -216,6 +216,14 @@ pub(super) const FLAG_DEFLATED: u8 = 0b010;
 pub(super) const FLAG_PADDED: u8 = 0b100;
 /// Every flag format 1 knows.
 pub(super) const KNOWN_FLAGS: u8 = FLAG_NOTES | FLAG_DEFLATED | FLAG_PADDED;
+/// Format 2: a respondent token (8 bytes) follows the made-on date.
+pub(super) const FLAG_RESPONDENT: u8 = 0b1000;
+/// Every flag format 2 knows.
+pub(super) const KNOWN_FLAGS_2: u8 = KNOWN_FLAGS | FLAG_RESPONDENT;
 
-/// The share-link format version this app writes. It reads every format up to this one.
-pub const SHARE_FORMAT_VERSION: u8 = 1;
+/// The share-link format version this app writes for an assessment with a respondent token
+/// (format 2: format 1 and the token). It reads every format up to this one; an assessment
+/// without a token is written in format 1, byte for byte as before, so older apps open it.
+pub const SHARE_FORMAT_VERSION: u8 = 2;
+/// The format of a link without a respondent token.
+pub(super) const FORMAT_WITHOUT_TOKEN: u8 = 1;

@@ -6,10 +6,12 @@ use super::tables::*;
 use super::*;
 use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::assessment::{Assessment, PilotIteration};
+use crate::domain::model::example::raccoons_inc;
 use crate::domain::model::items::{
     all_questions, item, Completion, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS,
     MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
 };
+use crate::domain::model::respondent::RespondentToken;
 
 const TODAY: &str = "2026-11-24";
 
@@ -21,10 +23,10 @@ fn options(notes: bool) -> ShareOptions {
 }
 
 /// A payload with any version byte and content, with a good length and checksum (and, for
-/// format 1, the padding byte and flag when the length needs them).
+/// formats 1 and 2, the padding byte and flag when the length needs them).
 fn seal(version: u8, mut content: Vec<u8>) -> String {
     if frame(content.len()).0 {
-        if version == 1 && content.len() > 2 {
+        if (version == 1 || version == 2) && content.len() > 2 {
             content[2] |= FLAG_PADDED;
         }
         content.push(0);
@@ -191,7 +193,7 @@ fn every_error_says_which_case_and_that_nothing_changed() {
         (ShareError::NotAShareLink, "This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). Nothing was loaded or changed."),
         (ShareError::Truncated, "This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. Nothing was loaded or changed."),
         (ShareError::Altered, "This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. Nothing was loaded or changed."),
-        (ShareError::NewerFormat { version: 2 }, "This share link was made by a newer version of KOOM Readiness (link format 2; this version reads format 1). Update the app to open it. Nothing was loaded or changed."),
+        (ShareError::NewerFormat { version: 3 }, "This share link was made by a newer version of KOOM Readiness (link format 3; this version reads format 2). Update the app to open it. Nothing was loaded or changed."),
         (ShareError::UnknownModel { model_version: "2.1".into() }, "This share link answers KOOM Deployment Readiness Layer v2.1; this app implements v1.0, so it cannot read its answers. Nothing was loaded or changed."),
         (ShareError::Damaged, "This share link is damaged: its checksum is right but its content is not a valid assessment (was it made by another tool?). Nothing was loaded or changed."),
         (ShareError::NotInflatable, "The names and notes in this share link are compressed and could not be unpacked. Nothing was loaded or changed."),
@@ -257,10 +259,10 @@ fn a_changed_character_is_altered() {
 
 #[test]
 fn a_newer_format_is_refused_by_name() {
-    let payload = seal(2, vec![7; 40]);
+    let payload = seal(3, vec![7; 40]);
     assert_eq!(
         decode_share(&payload),
-        Err(ShareError::NewerFormat { version: 2 })
+        Err(ShareError::NewerFormat { version: 3 })
     );
     assert_eq!(
         decode_share(&seal(255, Vec::new())),
@@ -461,4 +463,64 @@ fn the_envelope_reports_what_the_link_says() {
         .unwrap();
     assert_eq!(shared.made_on, "");
     assert!(!shared.includes_notes);
+}
+
+const TOKEN: [u8; 8] = [0x3f, 0x09, 0xa1, 0xc4, 0xe8, 0x7b, 0x2d, 0x56];
+
+#[test]
+fn a_respondent_token_travels_in_format_2_and_a_link_without_one_stays_format_1() {
+    let mut a = raccoons_inc();
+    let without = encode_share(&a, options(true), None);
+    a.respondent = Some(RespondentToken::from_bytes(TOKEN));
+    let with = encode_share(&a, options(true), None);
+
+    let opened = decode_share(&with).and_then(|e| e.finish(None)).unwrap();
+    assert_eq!(opened.format_version, 2);
+    assert_eq!(opened.assessment, a);
+    let old = decode_share(&without).and_then(|e| e.finish(None)).unwrap();
+    assert_eq!(old.format_version, 1);
+    assert_eq!(old.assessment.respondent, None);
+
+    // The token is the 8 bytes after the date, flagged; nothing else moves.
+    let (with, without) = (
+        share_payload_bytes(&with).unwrap(),
+        share_payload_bytes(&without).unwrap(),
+    );
+    assert_eq!((with[0], without[0]), (2, 1));
+    let at = with.windows(8).position(|w| w == TOKEN);
+    // Version, rest (2 bytes), model 1.0 (2), flags, the date (the day as a 2-byte varint).
+    assert_eq!(at, Some(8));
+    assert_eq!(with[5] & FLAG_RESPONDENT, FLAG_RESPONDENT);
+    assert_eq!(without[5] & FLAG_RESPONDENT, 0);
+}
+
+#[test]
+fn a_token_where_its_format_has_none_or_a_format_2_link_without_one_is_damaged() {
+    let flagged = |version: u8, flags: u8, token: &[u8]| {
+        let mut c = vec![1, 0, flags, 0];
+        c.extend_from_slice(token);
+        put_structure(&mut c, &Assessment::default(), false);
+        c.extend_from_slice(&[0; 4]);
+        seal(version, c)
+    };
+    assert_eq!(
+        decode_share(&flagged(1, FLAG_RESPONDENT, &TOKEN)).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+    assert_eq!(
+        decode_share(&flagged(2, 0, &[])).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+    let opened = decode_share(&flagged(2, FLAG_RESPONDENT, &TOKEN))
+        .and_then(|e| e.finish(None))
+        .unwrap();
+    assert_eq!(
+        opened.assessment.respondent,
+        Some(RespondentToken::from_bytes(TOKEN))
+    );
+    // A token cut short leaves the structure without its bytes.
+    assert_eq!(
+        decode_share(&flagged(2, FLAG_RESPONDENT, &TOKEN[..3])).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
 }
