@@ -77,9 +77,13 @@ fn teams() -> Vec<Team> {
     .into_iter()
     .enumerate()
     {
-        hostile
-            .add(Respondent::new(Some(name), respondent_answers(n)))
-            .unwrap();
+        // Evidence too: every note and remark is free text in the agenda.
+        let mut a = respondent_answers(n);
+        for q in all_questions() {
+            a.set_note(q.id, &format!("{name} wrote: {HOSTILE}"));
+            a.set_unclear(q.id, Some(HOSTILE));
+        }
+        hostile.add(Respondent::new(Some(name), a)).unwrap();
     }
     teams.push(hostile);
     teams
@@ -122,6 +126,17 @@ fn a_mixed_team_reports_a_stop_with_its_agenda_and_disagreements() {
         "**Anonymity:** Only 2 respondents are anonymous: their answers may be attributable"
     ));
     assert!(md.contains("## To discuss\n\n1. **Blocker:**"));
+}
+
+#[test]
+fn the_agenda_carries_what_named_respondents_wrote() {
+    let team = teams().pop().unwrap();
+    let report = report(&team);
+    let first = &report.agenda[0];
+    assert_eq!(first.evidence.len(), 5, "{first:?}");
+    assert!(first.evidence[0].starts_with("# Dee ("), "{:?}", first.evidence[0]);
+    assert!(first.evidence[0].contains("Flagged as unclear: “line one"));
+    assert_eq!(first.withheld, None);
 }
 
 #[test]

@@ -10,8 +10,8 @@ use crate::app::{
 };
 use crate::browser;
 use crate::domain::{
-    AnswerCount, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS, NOTHING_TO_DISCUSS,
-    NO_DISAGREEMENT, TEAM_VERDICT_RULE,
+    AnswerCount, Evidence, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS,
+    NOTHING_TO_DISCUSS, NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };
 
 /// The team view page.
@@ -488,6 +488,7 @@ fn Agenda() -> impl IntoView {
                                     <p>{a.said}</p>
                                     {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
                                     <p class="consequence">{a.consequence}</p>
+                                    {evidence_list(a.evidence, a.withheld)}
                                 </li>
                             }).collect_view()}
                         </ol>
@@ -496,6 +497,18 @@ fn Agenda() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// What the respondents wrote about a question, and why anonymous notes are not shown.
+fn evidence_list(lines: Vec<String>, withheld: Option<String>) -> impl IntoView {
+    (!lines.is_empty() || withheld.is_some()).then(|| {
+        view! {
+            <ul class="evidence" aria-label="What respondents wrote">
+                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                {withheld.map(|w| view! { <li class="muted evidence-withheld">{w}</li> })}
+            </ul>
+        }
+    })
 }
 
 fn count_cell(count: &AnswerCount) -> impl IntoView {
@@ -516,6 +529,7 @@ fn tally_row(t: &ItemTally) -> impl IntoView {
                 {t.text}
                 {t.disagrees.then(|| view! { <span class="badge badge-problem disagree-badge">"Disagree"</span> })}
                 <span class="tally-healthy">"Healthy answer: " {t.healthy.label()}</span>
+                {evidence_list(t.evidence.iter().map(Evidence::line).collect(), None)}
             </th>
             {count_cell(&t.yes)}
             {count_cell(&t.no)}

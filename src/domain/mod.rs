@@ -103,6 +103,6 @@ pub use rules::sequence::{
 pub use rules::stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
 pub use rules::stage::{Next, Place, Stage, Tone, GATE_ANCHOR, READY_HOLDS, READY_UNDER_WAY};
 pub use team::{
-    evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, ItemTally, Joined, Respondent, Team,
-    TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
+    evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, Evidence, ItemTally, Joined,
+    Respondent, Team, TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
 };

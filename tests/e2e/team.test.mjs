@@ -71,18 +71,19 @@ function healthyAnswers(overrides = {}) {
 }
 
 /** The assessment layout of a file (docs/file-format.md). */
-function assessmentOf({ organisation = 'Acme Logistics', assessor = '', answers }) {
+function assessmentOf({ organisation = 'Acme Logistics', assessor = '', answers, notes = {}, unclear = {}, respondent = null }) {
   return {
     model_version: '1.0',
     organisation,
     assessor,
     answers,
-    notes: {},
-    unclear: {},
+    notes,
+    unclear,
     checklist: [],
     pilot: { department: '', evaluation: '' },
     pilot_iterations: [],
     cycles: [],
+    respondent,
   };
 }
 
@@ -622,6 +623,62 @@ describe('who is who (issue #23)', () => {
       await waitForTeamVerdict(page, 'hold');
       await waitForRespondents(page, 4);
       assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Ben Ortiz', 'Respondent 2', 'Respondent 3', 'Respondent 4']);
+    });
+  });
+});
+
+describe('evidence in the team view (issue #23)', () => {
+  test('a named respondent\'s notes reach the agenda and the tally; anonymous notes only from three anonymous respondents, unnumbered', { timeout: TIMEOUT }, async () => {
+    const { flag } = questions();
+    const note = 'Told twice in March there is no time for structure.';
+    await withApp(async ({ page }) => {
+      // Ana's link, made with her notes.
+      await importAssessment(
+        page,
+        assessmentFile({ organisation: 'Acme Ana', assessor: 'Ana Keller', answers: healthyAnswers({ [flag]: 'yes' }), notes: { [flag]: note } }),
+        'ana.json',
+      );
+      await openView(page, 'report');
+      const panel = page.locator('section.share-panel');
+      await panel.locator('.check-inline input').setChecked(true);
+      await panel.getByRole('button', { name: 'Make the link' }).click();
+      await panel.locator('.share-result label[for="share-url"]', { hasText: 'Link with notes' }).waitFor();
+      const ana = await pollUntil(() => page.locator('input#share-url').inputValue(), (v) => v.includes('#/s/'), 'the link with notes');
+
+      await createTeam(page, 'Evidence');
+      const outcome = await addLinks(page, ana);
+      assert.equal(outcome.text, 'Added 1 respondent: Ana Keller.');
+      const agendaItem = page.locator('section.team-agenda ol.agenda > li').first();
+      assert.deepEqual(await agendaItem.locator('ul.evidence li').allTextContents(), [`Ana Keller (Yes): ${note}`]);
+      assert.deepEqual(
+        await page.locator(`section.team-tallies tr[data-item="${flag}"] ul.evidence li`).allTextContents(),
+        [`Ana Keller (Yes): ${note}`],
+      );
+
+      // Two anonymous respondents with notes (a file carries them): not shown, and why.
+      // Respondent tokens: two people who answered alike.
+      const anonymous = (n, text) => ({
+        name: null,
+        organisation: `Acme ${n}`,
+        answers: healthyAnswers({ [flag]: 'yes' }),
+        notes: { [flag]: text },
+        respondent: `00000000000000a${n}`,
+      });
+      await addFiles(page, [{ name: 'two.json', buffer: json(teamFile('', [anonymous(1, 'zz: from the night shift'), anonymous(2, 'aa: from the day shift')])) }]);
+      await waitForRespondents(page, 3);
+      assert.deepEqual(await agendaItem.locator('ul.evidence li').allTextContents(), [
+        `Ana Keller (Yes): ${note}`,
+        '2 notes from anonymous respondents not shown: anonymity needs at least 3 anonymous respondents.',
+      ]);
+      // A third anonymous respondent: their notes shown by text, never numbered.
+      await addFiles(page, [{ name: 'three.json', buffer: json(teamFile('', [{ name: null, organisation: 'Acme 3', answers: healthyAnswers() }])) }]);
+      await waitForRespondents(page, 4);
+      assert.deepEqual(await agendaItem.locator('ul.evidence li').allTextContents(), [
+        `Ana Keller (Yes): ${note}`,
+        'An anonymous respondent (Yes): aa: from the day shift',
+        'An anonymous respondent (Yes): zz: from the night shift',
+      ]);
+
     });
   });
 });

@@ -672,10 +672,11 @@ mod tests {
             message(&title),
             "team.title holds 201 (at most 200 for a name): it was not written by KOOM Readiness, or edited since."
         );
+        // The sample's respondents carry the evidence about questions: one more note, too long.
         let note = exported().replacen(
-            "\"notes\": {}",
+            "\"notes\": {",
             &format!(
-                "\"notes\": {{\"precondition.coe\": \"{}\"}}",
+                "\"notes\": {{\"precondition.coe\": \"{}\",",
                 "n".repeat(4_001)
             ),
             1,

@@ -14,7 +14,7 @@ use crate::domain::reports::report::{
 };
 use crate::domain::rules::readiness::Verdict;
 use crate::domain::team::{
-    AnswerCount, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
+    AnswerCount, Evidence, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
 };
 
 /// How the team verdict is reached, in one sentence (`rule.team_conservative`).
@@ -72,6 +72,20 @@ pub struct AgendaLine {
     pub attribution: Option<String>,
     /// The model items and the seed's consequences.
     pub consequence: String,
+    /// What the respondents wrote about it, one line each ([`Evidence::line`]).
+    pub evidence: Vec<String>,
+    /// Why some anonymous notes are not shown, when some are not.
+    pub withheld: Option<String>,
+}
+
+/// Why anonymous notes about a question are not shown.
+fn withheld(n: usize) -> Option<String> {
+    (n > 0).then(|| {
+        format!(
+            "{} from anonymous respondents not shown: anonymity needs at least {ANONYMITY_MIN} anonymous respondents.",
+            plural(n, "note", "notes")
+        )
+    })
 }
 
 /// One question the respondents disagree on.
@@ -164,6 +178,8 @@ impl TeamReport {
                         .as_ref()
                         .map(|x| format!("{}.", capitalised(x))),
                     consequence: a.consequence_line(),
+                    evidence: a.evidence.iter().map(Evidence::line).collect(),
+                    withheld: withheld(a.withheld),
                 })
                 .collect(),
             disagreements: e.disagreements().into_iter().map(row).collect(),
@@ -205,6 +221,8 @@ impl TeamReport {
             f.push(a.said.clone());
             f.extend(a.attribution.iter().cloned());
             f.push(a.consequence.clone());
+            f.extend(a.evidence.iter().cloned());
+            f.extend(a.withheld.iter().cloned());
         }
         for (label, verdict) in &self.respondent_verdicts {
             f.push(label.clone());
@@ -278,6 +296,9 @@ pub fn team_markdown(report: &TeamReport) -> String {
             let _ = writeln!(out, "   {}  ", t(x));
         }
         let _ = writeln!(out, "   {}", t(&a.consequence));
+        for line in a.evidence.iter().chain(&a.withheld) {
+            let _ = writeln!(out, "   - {}", t(line));
+        }
     }
     if !r.agenda.is_empty() {
         out.push('\n');

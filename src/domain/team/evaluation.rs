@@ -100,6 +100,10 @@ pub struct AgendaItem {
     pub attribution: Option<String>,
     /// Whether the respondents gave different answers.
     pub disagreement: bool,
+    /// What the respondents wrote about it ([`ItemTally::evidence`]).
+    pub evidence: Vec<Evidence>,
+    /// Anonymous notes not shown ([`ItemTally::withheld`]).
+    pub withheld: usize,
 }
 
 impl AgendaItem {
@@ -236,14 +240,45 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
         })
         .collect();
     let mut tallies: Vec<ItemTally> = questions.iter().map(|q| ItemTally::new(q)).collect();
+    let show_anonymous = team.anonymous() >= ANONYMITY_MIN;
     for (tally, row) in tallies.iter_mut().zip(&answers) {
-        for (&(_, name, _), &answer) in order.iter().zip(row) {
+        let mut anonymous = Vec::new();
+        for (&(_, name, i), &answer) in order.iter().zip(row) {
             let count = tally.count_mut(answer);
             count.count += 1;
             if let Some(name) = name {
                 count.who.push(name.to_string());
             }
+            let a = &team.respondents[i].assessment;
+            let note = a.notes.get(tally.id).cloned().unwrap_or_default();
+            let unclear = a.unclear.get(tally.id).cloned();
+            if note.trim().is_empty() && unclear.is_none() {
+                continue;
+            }
+            let evidence = Evidence {
+                who: name.map(str::to_string),
+                answer,
+                note,
+                unclear,
+            };
+            match name {
+                Some(_) => tally.evidence.push(evidence),
+                None if show_anonymous => anonymous.push(evidence),
+                None => tally.withheld += 1,
+            }
         }
+        // By their text, not by position: a note must not point at "Respondent 2".
+        anonymous.sort_by(|a, b| {
+            let key = |e: &Evidence| {
+                (
+                    e.note.clone(),
+                    e.unclear.clone(),
+                    e.answer.map(|x| x.token()),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        tally.evidence.extend(anonymous);
         tally.finish();
     }
 
@@ -313,6 +348,8 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             said: tallies[p].said(),
             attribution: Some(r.attribution()),
             disagreement: tallies[p].disagrees,
+            evidence: tallies[p].evidence.clone(),
+            withheld: tallies[p].withheld,
         });
     }
     let mut others: Vec<usize> = (0..questions.len())
@@ -332,6 +369,8 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             said: tallies[p].said(),
             attribution: None,
             disagreement: true,
+            evidence: tallies[p].evidence.clone(),
+            withheld: tallies[p].withheld,
         });
     }
 

@@ -44,4 +44,4 @@ pub use combine::merge;
 pub use evaluation::{evaluate_team, AgendaItem, AgendaKind, TeamEvaluation, TeamReason};
 pub(crate) use roster::TeamBuilder;
 pub use roster::{Joined, Respondent, Team, TeamError, ANONYMITY_MIN, MAX_RESPONDENTS};
-pub use tally::{AnswerCount, ItemTally};
+pub use tally::{AnswerCount, Evidence, ItemTally};

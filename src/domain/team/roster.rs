@@ -1,7 +1,7 @@
 //! The respondents of a team view: who they are, what of their assessment is kept, and the
 //! rules of adding, naming and removing them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::domain::model::assessment::Assessment;
@@ -19,9 +19,14 @@ pub const ANONYMITY_MIN: usize = 3;
 /// One respondent of a team view: an optional name and the answers given.
 ///
 /// Only what the team view reads is kept ([`Respondent::new`]): the model version, the
-/// organisation, the answers to the model's questions and the respondent token (who answered,
-/// [`RespondentToken`]); the assessor too, but only for a named respondent. Notes, remarks and the deployment record stay in the assessment they came from:
-/// they could name an anonymous respondent, and they are not combined.
+/// organisation, the answers to the model's questions, the notes and "unclear" remarks about
+/// those questions (the evidence, when the link or file carries notes), and the respondent
+/// token (who answered, [`RespondentToken`]); the assessor too, but only for a named
+/// respondent. The checklist, the pilot and the cycles stay in the assessment they came from.
+/// An anonymous respondent's notes are shown only in a team with at least [`ANONYMITY_MIN`]
+/// anonymous respondents, never with their number ([`ItemTally::evidence`]).
+///
+/// [`ItemTally::evidence`]: super::ItemTally::evidence
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Respondent {
     /// The respondent's name; `None` for an anonymous respondent.
@@ -50,6 +55,8 @@ impl Respondent {
                     .into_iter()
                     .filter(|(id, _)| model::question(id).is_some())
                     .collect(),
+                notes: of_questions(assessment.notes),
+                unclear: of_questions(assessment.unclear),
                 respondent: assessment.respondent,
                 ..Assessment::default()
             },
@@ -93,6 +100,13 @@ impl Respondent {
     fn distinct_from(&self, other: &Respondent) -> bool {
         matches!((self.token(), other.token()), (Some(a), Some(b)) if a != b)
     }
+}
+
+/// The entries of a map of notes that are about a question of the model.
+fn of_questions(map: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    map.into_iter()
+        .filter(|(id, _)| model::question(id).is_some())
+        .collect()
 }
 
 /// A name or title on one line: white space collapsed, control characters removed, cut at the

@@ -35,6 +35,40 @@ pub(super) fn names(who: &[String], anonymous: usize) -> Option<String> {
     }
 }
 
+/// What one respondent wrote about a question: their evidence note and, if they flagged the
+/// question as unclear, their remark. Only from links and files that carry notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The respondent's name; `None` for an anonymous one, who is never numbered here.
+    pub who: Option<String>,
+    /// Their answer to the question.
+    pub answer: Option<Answer>,
+    /// Their evidence note (empty if they wrote none).
+    pub note: String,
+    /// Their "unclear" remark (`Some("")`: flagged unclear without a remark).
+    pub unclear: Option<String>,
+}
+
+impl Evidence {
+    /// One line: "Ana Keller (No): Saw it twice in March. Flagged as unclear: “Which flows
+    /// count?”"; an anonymous respondent is "An anonymous respondent".
+    pub fn line(&self) -> String {
+        let who = self.who.as_deref().unwrap_or("An anonymous respondent");
+        let answer = self.answer.map_or("no answer", |a| a.label());
+        let mut line = format!("{who} ({answer}):");
+        if !self.note.trim().is_empty() {
+            line.push(' ');
+            line.push_str(self.note.trim());
+        }
+        match self.unclear.as_deref().map(str::trim) {
+            Some("") => line.push_str(" Flagged as unclear."),
+            Some(remark) => line.push_str(&format!(" Flagged as unclear: “{remark}”")),
+            None => {}
+        }
+        line
+    }
+}
+
 /// What the team answered to one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemTally {
@@ -61,6 +95,15 @@ pub struct ItemTally {
     /// How split the team is: the respondents who answered minus the largest group of one
     /// answer (0 when all who answered agree).
     pub minority: usize,
+    /// What the respondents wrote about it: the named ones by name, then (only when the team
+    /// has at least [`ANONYMITY_MIN`] anonymous respondents) the anonymous ones, in the order of
+    /// their text, so that no note points at a position.
+    ///
+    /// [`ANONYMITY_MIN`]: super::ANONYMITY_MIN
+    pub evidence: Vec<Evidence>,
+    /// How many anonymous respondents wrote about it but are not shown: the team has fewer
+    /// than [`ANONYMITY_MIN`](super::ANONYMITY_MIN) anonymous respondents.
+    pub withheld: usize,
 }
 
 impl ItemTally {
@@ -84,6 +127,8 @@ impl ItemTally {
             unanswered: AnswerCount::default(),
             disagrees: false,
             minority: 0,
+            evidence: Vec::new(),
+            withheld: 0,
         }
     }
 

@@ -1,6 +1,7 @@
 use super::combine::*;
 use super::evaluation::*;
 use super::roster::*;
+use super::tally::*;
 use crate::domain::model::answer::Answer;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::all_questions;
@@ -36,8 +37,10 @@ const AUDIT: &str = "maturity.truth.audit_uncensored";
 #[test]
 fn a_respondent_keeps_only_what_the_team_reads_and_an_anonymous_one_loses_its_assessor() {
     let mut a = healthy("  Acme ", "Zoe Secret");
-    a.set_note(MICROMANAGING, "I, Zoe, saw it");
+    a.set_note(MICROMANAGING, "I saw it");
+    a.set_note("step.pilot", "not about a question");
     a.set_unclear(AUDIT, Some("?"));
+    a.set_unclear("stability.happiness", Some("not about a question"));
     a.checklist.insert("step.coe.design_workflows".into());
     a.pilot.department = "Packing".into();
     a.set_answer("precondition.invented", Some(Answer::Yes));
@@ -45,7 +48,15 @@ fn a_respondent_keeps_only_what_the_team_reads_and_an_anonymous_one_loses_its_as
     assert_eq!(anonymous.name, None);
     assert_eq!(anonymous.assessment.assessor, "");
     assert_eq!(anonymous.assessment.organisation, "Acme");
-    assert!(anonymous.assessment.notes.is_empty() && anonymous.assessment.unclear.is_empty());
+    // The evidence about questions is kept (shown by the anonymity rules of the evaluation).
+    assert_eq!(
+        anonymous.assessment.notes.keys().collect::<Vec<_>>(),
+        [MICROMANAGING]
+    );
+    assert_eq!(
+        anonymous.assessment.unclear.keys().collect::<Vec<_>>(),
+        [AUDIT]
+    );
     assert!(anonymous.assessment.checklist.is_empty());
     assert_eq!(anonymous.assessment.pilot.department, "");
     assert_eq!(anonymous.assessment.answers.len(), 24);
@@ -709,4 +720,102 @@ fn the_bulk_builder_counts_tokens_as_add_does_and_never_renames() {
     }
     assert_eq!(outcomes, [true, true, false, false, true, false]);
     assert_eq!(builder.finish(), team);
+}
+
+/// A respondent who answered healthy but for `answer` to MICROMANAGING, with a note on it.
+fn witness(name: Option<&str>, n: u8, answer: Answer, note: &str) -> Respondent {
+    let mut a = healthy("Acme", "");
+    a.set_answer(MICROMANAGING, Some(answer));
+    a.set_note(MICROMANAGING, note);
+    a.respondent = token(n);
+    Respondent::new(name, a)
+}
+
+fn evidence_lines(e: &TeamEvaluation, id: &str) -> Vec<String> {
+    e.tally(id)
+        .unwrap()
+        .evidence
+        .iter()
+        .map(Evidence::line)
+        .collect()
+}
+
+#[test]
+fn named_respondents_evidence_reaches_the_agenda_and_the_tally() {
+    let mut t = Team::new("Leadership");
+    t.add(witness(
+        Some("Ana Keller"),
+        1,
+        Answer::Yes,
+        "The COO redesigned the packing flow twice in March.",
+    ))
+    .unwrap();
+    let mut unsure = healthy("Acme", "");
+    unsure.set_answer(AUDIT, Some(Answer::NotSure));
+    unsure.set_unclear(AUDIT, Some("Which audits count?"));
+    unsure.set_unclear(MICROMANAGING, Some(""));
+    unsure.respondent = token(2);
+    t.add(Respondent::new(Some("Ben"), unsure)).unwrap();
+    let e = evaluate_team(&t);
+    assert_eq!(
+        evidence_lines(&e, MICROMANAGING),
+        [
+            "Ana Keller (Yes): The COO redesigned the packing flow twice in March.",
+            "Ben (No): Flagged as unclear.",
+        ]
+    );
+    assert_eq!(
+        evidence_lines(&e, AUDIT),
+        ["Ben (Not sure): Flagged as unclear: “Which audits count?”"]
+    );
+    let blocker = e
+        .agenda
+        .iter()
+        .find(|a| a.question_id == MICROMANAGING)
+        .unwrap();
+    assert_eq!(blocker.kind, AgendaKind::Blocker);
+    assert_eq!(blocker.evidence, e.tally(MICROMANAGING).unwrap().evidence);
+    assert_eq!(blocker.withheld, 0);
+}
+
+#[test]
+fn anonymous_evidence_is_shown_only_from_the_anonymity_minimum_and_never_with_a_number() {
+    let mut t = Team::new("Floor");
+    t.add(witness(None, 1, Answer::Yes, "zz: seen on the night shift"))
+        .unwrap();
+    t.add(witness(None, 2, Answer::No, "aa: never seen"))
+        .unwrap();
+    t.add(witness(Some("Cy"), 3, Answer::No, "Not on my floor"))
+        .unwrap();
+    // Two anonymous respondents: their notes could be told apart by elimination.
+    let e = evaluate_team(&t);
+    assert_eq!(
+        evidence_lines(&e, MICROMANAGING),
+        ["Cy (No): Not on my floor"]
+    );
+    assert_eq!(e.tally(MICROMANAGING).unwrap().withheld, 2);
+    let agenda = e
+        .agenda
+        .iter()
+        .find(|a| a.question_id == MICROMANAGING)
+        .unwrap();
+    assert_eq!(agenda.withheld, 2);
+
+    // A third anonymous respondent (without a note): now shown, by text, unnumbered.
+    t.add(witness(None, 4, Answer::No, "")).unwrap();
+    let e = evaluate_team(&t);
+    let lines = evidence_lines(&e, MICROMANAGING);
+    assert_eq!(
+        lines,
+        [
+            "Cy (No): Not on my floor",
+            "An anonymous respondent (No): aa: never seen",
+            "An anonymous respondent (Yes): zz: seen on the night shift",
+        ]
+    );
+    assert!(lines.iter().all(|l| !l.contains("Respondent ")));
+    assert_eq!(e.tally(MICROMANAGING).unwrap().withheld, 0);
+    // The order of the team never shows in the evidence.
+    t.respondents.swap(0, 1);
+    assert_eq!(evidence_lines(&evaluate_team(&t), MICROMANAGING), lines);
 }
