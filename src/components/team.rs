@@ -72,6 +72,16 @@ fn TeamHeader() -> impl IntoView {
                 .offer_file(state.framed, &name, "text/markdown", text);
         }
     };
+    let agenda_count = Memo::new(move |_| {
+        teams
+            .evaluation
+            .with(|e| e.as_ref().map_or(0, |e| e.agenda.len()))
+    });
+    let jump = |id: &'static str| {
+        move |_| {
+            let _ = browser::scroll_to_and_focus(id);
+        }
+    };
     let copy_markdown = move |_| {
         let Some((_, text)) = teams.markdown() else {
             return;
@@ -121,6 +131,14 @@ fn TeamHeader() -> impl IntoView {
                 })}
                 <button type="button" class="link-button" on:click=move |_| state.go(View::Start)>"Back to the library"</button>
             </div>
+            // The meeting's order is one jump away at every width: the agenda first.
+            <nav class="team-jump no-print" aria-label="On this page">
+                <span class="muted">"Jump to:"</span>
+                <button type="button" class="link-button" data-jump="agenda" on:click=jump("team-agenda-title")>{move || format!("To discuss ({})", agenda_count.get())}</button>
+                <button type="button" class="link-button" on:click=jump("team-verdict-title")>"Team verdict"</button>
+                <button type="button" class="link-button" on:click=jump("team-tallies-title")>"Item by item"</button>
+                <button type="button" class="link-button" on:click=jump(RESPONDENTS_HEADING_ID)>"Respondents"</button>
+            </nav>
         </header>
     }
 }
@@ -431,7 +449,7 @@ fn TeamVerdict() -> impl IntoView {
     move || {
         report.get().map(|r: TeamReport| view! {
             <section class="team-verdict" aria-labelledby="team-verdict-title" data-verdict=r.verdict.token()>
-                <h2 id="team-verdict-title">"Team verdict"</h2>
+                <h2 id="team-verdict-title" tabindex="-1">"Team verdict"</h2>
                 <p class="verdict-headline">{r.verdict.headline()}</p>
                 <p>{r.verdict.explanation()}</p>
                 <p class="muted">{TEAM_VERDICT_RULE}</p>
@@ -474,7 +492,7 @@ fn Agenda() -> impl IntoView {
     let agenda = Memo::new(move |_| teams.report().map(|r| r.agenda).unwrap_or_default());
     view! {
         <section class="team-agenda" aria-labelledby="team-agenda-title">
-            <h2 id="team-agenda-title">"To discuss"</h2>
+            <h2 id="team-agenda-title" tabindex="-1">"To discuss"</h2>
             {move || {
                 let agenda = agenda.get();
                 if agenda.is_empty() {
@@ -511,10 +529,10 @@ fn evidence_list(lines: Vec<String>, withheld: Option<String>) -> impl IntoView 
     })
 }
 
-fn count_cell(count: &AnswerCount) -> impl IntoView {
+fn count_cell(label: &'static str, count: &AnswerCount) -> impl IntoView {
     let names = count.names();
     view! {
-        <td data-count=count.count>
+        <td data-count=count.count data-label=label>
             <span class="tally-count">{count.count}</span>
             {names.map(|n| view! { <span class="tally-names">{n}</span> })}
         </td>
@@ -531,10 +549,10 @@ fn tally_row(t: &ItemTally) -> impl IntoView {
                 <span class="tally-healthy">"Healthy answer: " {t.healthy.label()}</span>
                 {evidence_list(t.evidence.iter().map(Evidence::line).collect(), None)}
             </th>
-            {count_cell(&t.yes)}
-            {count_cell(&t.no)}
-            {count_cell(&t.not_sure)}
-            {count_cell(&t.unanswered)}
+            {count_cell("Yes", &t.yes)}
+            {count_cell("No", &t.no)}
+            {count_cell("Not sure", &t.not_sure)}
+            {count_cell("No answer", &t.unanswered)}
         </tr>
     }
 }
@@ -572,7 +590,7 @@ fn Tallies() -> impl IntoView {
     });
     view! {
         <section class="team-tallies" aria-labelledby="team-tallies-title">
-            <h2 id="team-tallies-title">"Item by item"</h2>
+            <h2 id="team-tallies-title" tabindex="-1">"Item by item"</h2>
             <label class="check-inline no-print">
                 <input type="checkbox" id="only-disagreements" prop:checked=only_disagreements
                     on:change=move |ev| only_disagreements.set(event_target_checked(&ev))/>

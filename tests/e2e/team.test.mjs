@@ -648,6 +648,11 @@ describe('evidence in the team view (issue #23)', () => {
       await createTeam(page, 'Evidence');
       const outcome = await addLinks(page, ana);
       assert.equal(outcome.text, 'Added 1 respondent: Ana Keller.');
+      // The agenda is one jump away from the top of the page.
+      const jump = page.locator('nav.team-jump [data-jump="agenda"]');
+      assert.equal((await jump.textContent()).trim(), 'To discuss (1)');
+      await jump.click();
+      await page.waitForFunction(() => document.activeElement?.id === 'team-agenda-title');
       const agendaItem = page.locator('section.team-agenda ol.agenda > li').first();
       assert.deepEqual(await agendaItem.locator('ul.evidence li').allTextContents(), [`Ana Keller (Yes): ${note}`]);
       assert.deepEqual(
@@ -679,6 +684,22 @@ describe('evidence in the team view (issue #23)', () => {
         'An anonymous respondent (Yes): zz: from the night shift',
       ]);
 
+      // On a phone, no name in the item table is split inside a word.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const split = await page.locator('section.team-tallies .tally-names').evaluateAll((spans) =>
+        spans.flatMap((span) => {
+          const node = span.firstChild;
+          const words = [];
+          for (const match of node.textContent.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (range.getClientRects().length > 1) words.push(match[0]);
+          }
+          return words;
+        }),
+      );
+      assert.deepEqual(split, [], 'words split across lines in the item table on a phone');
     });
   });
 });
