@@ -202,9 +202,9 @@ proptest! {
         let mut team = Team::new("T");
         for r in list {
             let before = team.respondents.len();
-            match team.join(r) {
+            match team.join(r, true) {
                 Ok(Joined::Added(i)) => prop_assert_eq!(i, before),
-                Ok(Joined::Renamed { .. }) | Err(_) => prop_assert_eq!(team.respondents.len(), before),
+                Ok(Joined::Updated { .. }) | Err(_) => prop_assert_eq!(team.respondents.len(), before),
             }
         }
         let tokens: Vec<_> = team.respondents.iter().filter_map(|r| r.token()).collect();

@@ -134,7 +134,11 @@ fn the_agenda_carries_what_named_respondents_wrote() {
     let report = report(&team);
     let first = &report.agenda[0];
     assert_eq!(first.evidence.len(), 5, "{first:?}");
-    assert!(first.evidence[0].starts_with("# Dee ("), "{:?}", first.evidence[0]);
+    assert!(
+        first.evidence[0].starts_with("# Dee ("),
+        "{:?}",
+        first.evidence[0]
+    );
     assert!(first.evidence[0].contains("Flagged as unclear: “line one"));
     assert_eq!(first.withheld, None);
 }

@@ -145,7 +145,8 @@ impl Library {
         };
         let mut assessment = record.assessment;
         assessment.organisation = format!("Copy of {}", display_name(&assessment));
-        // A copy is edited into someone else's answers: another respondent.
+        // A copy is edited into someone else's answers: another respondent (given a token when
+        // it is first shared).
         assessment.respondent = None;
         let copy = new_record(assessment);
         match LocalStore.write(&copy, None) {
@@ -217,10 +218,9 @@ impl Library {
     }
 }
 
-/// A new record of an assessment; one without a respondent token gets one (who answered, for
-/// team views).
-pub(super) fn new_record(mut assessment: domain::Assessment) -> SavedAssessment {
-    assessment.give_respondent_token(browser::random_token_bytes());
+/// A new library record around an assessment (its respondent token, if any, kept: an imported
+/// file is the same respondent's answers).
+pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
     SavedAssessment {
         schema: SCHEMA_VERSION,
         id: browser::new_id(),

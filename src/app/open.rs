@@ -236,8 +236,10 @@ impl OpenAssessment {
         }
     }
 
-    /// Creates and opens a new assessment, unless the user keeps unsaved work on screen.
-    pub fn create(&self, state: AppState, assessment: Assessment, view: View) {
+    /// Creates and opens a new assessment (given its respondent token: who answers it),
+    /// unless the user keeps unsaved work on screen.
+    pub fn create(&self, state: AppState, mut assessment: Assessment, view: View) {
+        assessment.give_respondent_token(browser::random_token_bytes());
         let (this, again) = (*self, assessment.clone());
         if self.may_replace(state, move || this.create(state, again, view)) {
             self.create_unguarded(state, assessment, view);
@@ -294,6 +296,16 @@ impl OpenAssessment {
         if self.opened.get_untracked() == Opened::Example {
             // The example's assessor field names its source, not the person copying it.
             copy.assessor = String::new();
+        }
+        if matches!(
+            self.opened.get_untracked(),
+            Opened::Example | Opened::Shared(_)
+        ) {
+            // Someone else's answers as a starting point: whoever edits the copy is another
+            // respondent. A copy of one's own (a newer version's record, this tab's version)
+            // stays the same respondent.
+            copy.respondent = None;
+            copy.give_respondent_token(browser::random_token_bytes());
         }
         let saved = self.create_unguarded(state, copy, state.view.get_untracked());
         self.notices.say(if saved {

@@ -96,15 +96,15 @@ pub struct Replaced {
     pub team_id: String,
     /// How they are shown.
     pub labels: Vec<String>,
-    /// Where each is, with their older answers.
-    pub older: Vec<(usize, Respondent)>,
+    /// Their older answers, in the order they were replaced.
+    pub older: Vec<Respondent>,
 }
 
 /// A respondent who answered again, waiting for the user's choice.
 struct Again {
-    index: usize,
     label: String,
     newer: Respondent,
+    name_given: bool,
 }
 
 /// A respondent removed, kept for undo.
@@ -492,33 +492,38 @@ impl Teams {
         let _ = self.change_if(|t| {
             let mut changed = false;
             for (source, c) in respondents {
-                // Only a name given with the link renames someone already in the team; the
-                // assessor field of their answers does not.
-                let known = c.respondent.token().and_then(|k| t.find(k));
-                let r = match known {
-                    Some(_) if !c.name_given => Respondent::new(None, c.respondent.assessment),
-                    _ => c.respondent,
-                };
-                match t.join(r.clone()) {
+                match t.join(c.respondent.clone(), c.name_given) {
                     Ok(Joined::Added(i)) => {
                         changed = true;
                         outcome.added.push(t.label(i).unwrap_or_default());
                     }
-                    Ok(Joined::Renamed { from, to, .. }) => {
+                    Ok(Joined::Updated {
+                        from,
+                        renamed,
+                        notes,
+                        ..
+                    }) => {
                         changed = true;
+                        let what = match (renamed, notes) {
+                            (Some(to), true) => format!("now named {to}, their notes updated"),
+                            (Some(to), false) => format!("now named {to}"),
+                            (None, _) => "their notes updated".to_string(),
+                        };
                         outcome.known.push(format!(
-                            "{source}: {from} was already in the team (their link carries the same respondent token): counted once, now named {to}."
+                            "{source}: {from} was already in the team (the same respondent token): counted once, {what}."
                         ));
                     }
                     Err(e @ TeamError::SameRespondent { .. }) => {
                         outcome.known.push(format!("{source}: {e}"))
                     }
-                    Err(ref e @ TeamError::AnsweredAgain { index, ref label }) => {
+                    Err(ref e @ TeamError::AnsweredAgain { ref label, .. }) => {
                         outcome.answered_again.push(format!("{source}: {e}"));
+                        // One question per person: a later paste of the same token wins.
+                        again.retain(|a: &Again| a.newer.token() != c.respondent.token());
                         again.push(Again {
-                            index,
                             label: label.clone(),
-                            newer: r,
+                            newer: c.respondent,
+                            name_given: c.name_given,
                         });
                     }
                     Err(e) => outcome.refused.push(format!("{source}: {e}")),
@@ -569,9 +574,8 @@ impl Teams {
                 let result = teams.change(|t| {
                     let mut next = t.clone();
                     for a in again {
-                        // Found again by token: the team may have changed since the question.
-                        let index = a.newer.token().and_then(|k| next.find(k)).unwrap_or(a.index);
-                        older.push((index, next.answer_again(index, a.newer)?));
+                        // Found by token: the team may have changed since the question.
+                        older.push(next.answer_again(a.newer, a.name_given)?.1);
                     }
                     *t = next;
                     Ok(())
@@ -612,9 +616,8 @@ impl Teams {
         }
         let result = self.change(|t| {
             let mut next = t.clone();
-            for (index, older) in replaced.older {
-                let index = older.token().and_then(|k| next.find(k)).unwrap_or(index);
-                next.answer_again(index, older)?;
+            for older in replaced.older.into_iter().rev() {
+                next.restore(older)?;
             }
             *t = next;
             Ok(())

@@ -263,7 +263,7 @@ fn AddRespondents() -> impl IntoView {
     view! {
         <section class="card team-add no-print" aria-labelledby="team-add-title">
             <h2 id="team-add-title">"Add respondents"</h2>
-            <p class="muted">"Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once; people who answered alike count each. Up to " {MAX_RESPONDENTS} " respondents."</p>
+            <p class="muted">"Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once. Up to " {MAX_RESPONDENTS} " respondents."</p>
             <label class="check-inline">
                 <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
                 " Add them anonymously (names are left out; they are numbered)"

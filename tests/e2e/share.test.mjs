@@ -50,7 +50,7 @@ const REFUSALS = {
   altered: `This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. ${NOTHING}`,
   truncated: `This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. ${NOTHING}`,
   notAShareLink: `This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). ${NOTHING}`,
-  newerFormat: `This share link was made by a newer version of KOOM Readiness (link format 3; this version reads format 2). Update the app to open it. ${NOTHING}`,
+  newerFormat: `This share link was made by a newer version of KOOM Readiness (link format 3; this version reads formats up to 2). Update the app to open it. ${NOTHING}`,
 };
 const refusalNotice = (reason) =>
   `This share link could not be opened: ${reason} Your library is below; nothing in it was changed.`;
@@ -235,6 +235,11 @@ describe('a share link opens in another browser', () => {
       const a = record.assessment;
       const verdict = await verdictToken(page);
       await openView(page, 'report');
+      // The first link gives the assessment its respondent token, saved once; no link after
+      // that changes anything stored.
+      await makeLink(page, { notes: false });
+      const token = (await pollUntil(() => savedRecords(page), (r) => r.get(id)?.assessment.respondent, 'the respondent token saved')).get(id).assessment.respondent;
+      assert.match(token, /^[0-9a-f]{16}$/);
       const storageA = await storageEntries(page);
 
       for (const notes of [true, false]) {
@@ -287,7 +292,16 @@ describe('a share link opens in another browser', () => {
           const records = await pollUntil(() => savedRecords(other), (r) => r.size === 1, `${what}: one saved record`);
           const [copyId, copy] = [...records][0];
           assert.equal(await openedId(other), copyId, `${what}: the copy is not the one open`);
-          assert.deepEqual(copy.assessment, { ...expected, organisation: copyName }, `${what}: the saved copy differs from the shared assessment`);
+          // A copy of someone else's link is another respondent: a token of its own.
+          assert.match(copy.assessment.respondent, /^[0-9a-f]{16}$/, `${what}: the copy has no respondent token`);
+          const sourceToken = (await savedRecords(page)).get(id).assessment.respondent;
+          assert.match(sourceToken, /^[0-9a-f]{16}$/, `${what}: the shared assessment was not given a respondent token when its link was made`);
+          assert.notEqual(copy.assessment.respondent, sourceToken, `${what}: the copy kept the sharer's respondent token`);
+          assert.deepEqual(
+            { ...copy.assessment, respondent: null },
+            { ...expected, organisation: copyName, respondent: null },
+            `${what}: the saved copy differs from the shared assessment`,
+          );
           assert.equal(await verdictToken(other), verdict);
           // The copy can be edited.
           await openView(other, 'preconditions');

@@ -58,7 +58,7 @@ const alreadyAdded = (label) =>
 
 /** src/domain/team/, TeamError::SameRespondent: the same respondent token, the same answers. */
 const sameRespondent = (label) =>
-  `This is ${label} again (their link carries the same respondent token), with the same answers: a respondent counts once.`;
+  `This is ${label} again (the same respondent token), with the same answers and notes: a respondent counts once.`;
 
 /** Prefix of the team views' records in localStorage (docs/team-file.md). */
 const TEAM_PREFIX = 'koom-readiness/team/';
@@ -595,7 +595,7 @@ describe('who is who (issue #23)', () => {
       const renamedLine = `Ben Ortiz: ${ben}`;
       outcome = await addLinks(page, renamedLine);
       assert.deepEqual(outcome.known, [
-        `Line 1 (“${shown(renamedLine)}”): Ben (COO) was already in the team (their link carries the same respondent token): counted once, now named Ben Ortiz.`,
+        `Line 1 (“${shown(renamedLine)}”): Ben (COO) was already in the team (the same respondent token): counted once, now named Ben Ortiz.`,
       ]);
       await waitForRespondents(page, 4);
       assert.deepEqual((await respondentsShown(page)).map((r) => r.name), ['Ben Ortiz', 'Respondent 2', 'Respondent 3', 'Respondent 4']);
@@ -680,8 +680,8 @@ describe('evidence in the team view (issue #23)', () => {
       await waitForRespondents(page, 4);
       assert.deepEqual(await agendaItem.locator('ul.evidence li').allTextContents(), [
         `Ana Keller (Yes): ${note}`,
-        'An anonymous respondent (Yes): aa: from the day shift',
-        'An anonymous respondent (Yes): zz: from the night shift',
+        'An anonymous respondent: aa: from the day shift',
+        'An anonymous respondent: zz: from the night shift',
       ]);
 
       // On a phone, no name in the item table is split inside a word.

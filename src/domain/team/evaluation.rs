@@ -257,7 +257,9 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             }
             let evidence = Evidence {
                 who: name.map(str::to_string),
-                answer,
+                // An anonymous note without its answer: with the counts and each respondent's
+                // own verdict, the answer could point at "Respondent 2".
+                answer: answer.filter(|_| name.is_some()),
                 note,
                 unclear,
             };
@@ -268,16 +270,7 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             }
         }
         // By their text, not by position: a note must not point at "Respondent 2".
-        anonymous.sort_by(|a, b| {
-            let key = |e: &Evidence| {
-                (
-                    e.note.clone(),
-                    e.unclear.clone(),
-                    e.answer.map(|x| x.token()),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
+        anonymous.sort_by(|a, b| (&a.note, &a.unclear).cmp(&(&b.note, &b.unclear)));
         tally.evidence.extend(anonymous);
         tally.finish();
     }

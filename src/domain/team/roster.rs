@@ -184,6 +184,8 @@ pub enum TeamError {
         /// The name given.
         name: String,
     },
+    /// The respondent whose answers were to be replaced or put back is no longer in the team.
+    NotInTeam,
     /// No respondent at this index.
     NoSuchRespondent {
         /// The index asked for (0-based).
@@ -210,19 +212,23 @@ impl fmt::Display for TeamError {
             ),
             TeamError::SameRespondent { label } => write!(
                 f,
-                "This is {label} again (their link carries the same respondent token), with the same answers: a respondent counts once."
+                "This is {label} again (the same respondent token), with the same answers and notes: a respondent counts once."
             ),
             TeamError::AnsweredAgain { label, .. } => write!(
                 f,
-                "{label} is already in the team (their link carries the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
+                "{label} is already in the team (the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
             ),
             TeamError::NameTaken { name } => write!(
                 f,
-                "The team already has a respondent named {name}, with other answers. Give this one another name, or remove the first one to replace their answers."
+                "The team already has a respondent named {name}. Give this one another name, or remove the first one to replace them."
             ),
             TeamError::ReservedName { name } => write!(
                 f,
                 "“{name}” is how anonymous respondents are numbered: choose another name, or leave it empty to stay anonymous."
+            ),
+            TeamError::NotInTeam => write!(
+                f,
+                "This respondent is no longer in the team view (removed since), so nothing was changed."
             ),
             TeamError::NoSuchRespondent { index, count } => write!(
                 f,
@@ -293,27 +299,43 @@ impl Team {
     }
 
     /// Adds a respondent as [`Team::add`] does, except that one already in the team by their
-    /// respondent token, with the same answers and a new name, is renamed rather than refused:
-    /// the same token is one respondent whatever name it is pasted with (a paste without a name
-    /// keeps the name they have).
-    pub fn join(&mut self, respondent: Respondent) -> Result<Joined, TeamError> {
-        if self.respondents.len() >= MAX_RESPONDENTS {
+    /// respondent token, with the same answers, is updated rather than refused when the paste
+    /// brings something new: a name given with it (`name_given`; a name taken from the assessor
+    /// field never renames), or notes and remarks that differ from those the team has (a paste
+    /// without notes keeps them). The same token is one respondent whatever name it comes with.
+    pub fn join(&mut self, respondent: Respondent, name_given: bool) -> Result<Joined, TeamError> {
+        let known = respondent.token().and_then(|t| self.find(t));
+        if self.respondents.len() >= MAX_RESPONDENTS && known.is_none() {
             return Err(TeamError::Full);
         }
-        let respondent = respondent.normalised();
+        let respondent = match known {
+            Some(i) if !name_given => {
+                Respondent::new(self.respondents[i].name.as_deref(), respondent.assessment)
+            }
+            _ => respondent.normalised(),
+        };
         let at = self.respondents.len();
         match self.place(&respondent, at, None)? {
             Seat::New => {
                 self.respondents.push(respondent);
                 Ok(Joined::Added(at))
             }
-            Seat::Rename(index) => {
-                let from = self.respondents[index].label(index);
-                self.respondents[index] = respondent;
-                Ok(Joined::Renamed {
+            Seat::Known { index, renamed } => {
+                let current = &self.respondents[index];
+                let notes = carries_evidence(&respondent) && !same_evidence(&respondent, current);
+                if !renamed && !notes {
+                    return Err(TeamError::SameRespondent {
+                        label: current.label(index),
+                    });
+                }
+                let from = current.label(index);
+                let updated = with_evidence_of(respondent, current, renamed);
+                self.respondents[index] = updated;
+                Ok(Joined::Updated {
                     index,
                     from,
-                    to: self.respondents[index].label(index),
+                    renamed: renamed.then(|| self.respondents[index].label(index)),
+                    notes,
                 })
             }
         }
@@ -332,35 +354,67 @@ impl Team {
                 self.respondents.insert(index, respondent);
                 Ok(index)
             }
-            Seat::Rename(i) => Err(TeamError::SameRespondent {
+            Seat::Known { index: i, .. } => Err(TeamError::SameRespondent {
                 label: self.respondents[i].label(i),
             }),
         }
     }
 
-    /// Puts a respondent's newer answers in place of their older ones at `index`
-    /// ([`TeamError::AnsweredAgain`]), and returns the older respondent (to undo with another
-    /// call). The name is the newer one's, or, if it has none, the one the team knows them by.
-    /// Refused as [`Team::add`] refuses a respondent, the one at `index` aside.
+    /// Puts a respondent's newer answers in place of their older ones
+    /// ([`TeamError::AnsweredAgain`]), found by their respondent token, and returns where they
+    /// are with the older respondent (to undo with [`Team::restore`]). The name is the newer
+    /// one's when it was given with the paste (`name_given`), otherwise the one the team knows
+    /// them by; without notes, the newer answers keep the older notes. Refused as [`Team::add`]
+    /// refuses a respondent, the one replaced aside.
     pub fn answer_again(
         &mut self,
-        index: usize,
         respondent: Respondent,
-    ) -> Result<Respondent, TeamError> {
-        let Some(current) = self.respondents.get(index) else {
-            return Err(TeamError::NoSuchRespondent {
-                index,
-                count: self.respondents.len(),
-            });
+        name_given: bool,
+    ) -> Result<(usize, Respondent), TeamError> {
+        let index = self.known_index(&respondent)?;
+        let current = &self.respondents[index];
+        let name = match &respondent.name {
+            Some(name) if name_given => Some(name.clone()),
+            _ => current.name.clone(),
         };
-        let name = respondent.name.clone().or_else(|| current.name.clone());
-        let newer = Respondent::new(name.as_deref(), respondent.assessment);
-        if let Seat::Rename(other) = self.place(&newer, index, Some(index))? {
-            return Err(TeamError::SameRespondent {
+        let newer = with_evidence_of(
+            Respondent::new(name.as_deref(), respondent.assessment),
+            current,
+            true,
+        );
+        self.seat_in_place(&newer, index)?;
+        Ok((
+            index,
+            std::mem::replace(&mut self.respondents[index], newer),
+        ))
+    }
+
+    /// Puts a respondent back exactly as they were, in place of the one with their respondent
+    /// token (the undo of [`Team::answer_again`]); returns where.
+    pub fn restore(&mut self, respondent: Respondent) -> Result<usize, TeamError> {
+        let index = self.known_index(&respondent)?;
+        let respondent = respondent.normalised();
+        self.seat_in_place(&respondent, index)?;
+        self.respondents[index] = respondent;
+        Ok(index)
+    }
+
+    /// Where the respondent with this one's token is.
+    fn known_index(&self, respondent: &Respondent) -> Result<usize, TeamError> {
+        respondent
+            .token()
+            .and_then(|t| self.find(t))
+            .ok_or(TeamError::NotInTeam)
+    }
+
+    /// Whether `respondent` may take the place of the one at `index`.
+    fn seat_in_place(&self, respondent: &Respondent, index: usize) -> Result<(), TeamError> {
+        match self.place(respondent, index, Some(index))? {
+            Seat::New => Ok(()),
+            Seat::Known { index: other, .. } => Err(TeamError::SameRespondent {
                 label: self.respondents[other].label(other),
-            });
+            }),
         }
-        Ok(std::mem::replace(&mut self.respondents[index], newer))
     }
 
     /// Removes the respondent at `index`, returning it with its index (to undo with
@@ -415,8 +469,9 @@ impl Team {
 pub(super) enum Seat {
     /// As a new respondent.
     New,
-    /// As the respondent at this index (the same token and answers), under a new name.
-    Rename(usize),
+    /// As the respondent at this index (the same token and answers); `renamed`: under a new
+    /// name (already checked against the others).
+    Known { index: usize, renamed: bool },
 }
 
 /// What [`Team::join`] did.
@@ -425,15 +480,42 @@ pub enum Joined {
     /// A new respondent, at this index.
     Added(usize),
     /// The respondent was already in the team (the same respondent token and answers): counted
-    /// once, and now named as the new paste says.
-    Renamed {
+    /// once, renamed or with their notes updated.
+    Updated {
         /// Where they are (0-based).
         index: usize,
         /// How they were shown.
         from: String,
-        /// How they are shown now.
-        to: String,
+        /// How they are shown now, when renamed.
+        renamed: Option<String>,
+        /// Whether their notes and remarks were replaced by the newer ones.
+        notes: bool,
     },
+}
+
+/// Whether a respondent brings any evidence (notes or "unclear" remarks).
+fn carries_evidence(r: &Respondent) -> bool {
+    !r.assessment.notes.is_empty() || !r.assessment.unclear.is_empty()
+}
+
+fn same_evidence(a: &Respondent, b: &Respondent) -> bool {
+    a.assessment.notes == b.assessment.notes && a.assessment.unclear == b.assessment.unclear
+}
+
+/// `newer`, keeping `current`'s evidence when it brings none, and `current`'s name unless
+/// `renamed`.
+fn with_evidence_of(newer: Respondent, current: &Respondent, renamed: bool) -> Respondent {
+    let mut assessment = newer.assessment;
+    if assessment.notes.is_empty() && assessment.unclear.is_empty() {
+        assessment.notes = current.assessment.notes.clone();
+        assessment.unclear = current.assessment.unclear.clone();
+    }
+    let name = if renamed {
+        newer.name
+    } else {
+        current.name.clone()
+    };
+    Respondent::new(name.as_deref(), assessment)
 }
 
 /// Whether a respondent may join a team at all: answers for this model, a name that does not
@@ -475,19 +557,15 @@ pub(super) fn place<'a>(
                 label: known.label(i),
             });
         }
-        let renamed = candidate
-            .name
-            .as_ref()
-            .filter(|_| !same_name_as(known, candidate));
-        let Some(name) = renamed else {
-            return Err(TeamError::SameRespondent {
-                label: known.label(i),
-            });
-        };
-        return match same_name.into_iter().find(|&(j, _)| j != i) {
-            Some(_) => Err(TeamError::NameTaken { name: name.clone() }),
-            None => Ok(Seat::Rename(i)),
-        };
+        let renamed = candidate.name.is_some() && !same_name_as(known, candidate);
+        if renamed {
+            if let Some((_, other)) = same_name.into_iter().find(|&(j, _)| j != i) {
+                return Err(TeamError::NameTaken {
+                    name: other.name.clone().unwrap_or_default(),
+                });
+            }
+        }
+        return Ok(Seat::Known { index: i, renamed });
     }
     for (i, other) in same_name {
         if candidate.distinct_from(other) {
@@ -547,7 +625,7 @@ impl TeamBuilder {
         let key = respondent.name_key();
         let same = self.by_name.entry(key).or_default();
         // A file holds each respondent once: the same token under another name is refused too.
-        if let Seat::Rename(i) = place(
+        if let Seat::Known { index: i, .. } = place(
             &respondent,
             same_token,
             same.iter().map(|&i| (i, &respondents[i])),

@@ -41,7 +41,8 @@ pub(super) fn names(who: &[String], anonymous: usize) -> Option<String> {
 pub struct Evidence {
     /// The respondent's name; `None` for an anonymous one, who is never numbered here.
     pub who: Option<String>,
-    /// Their answer to the question.
+    /// Their answer to the question (`None` for an anonymous respondent: it could point at
+    /// them).
     pub answer: Option<Answer>,
     /// Their evidence note (empty if they wrote none).
     pub note: String,
@@ -51,11 +52,15 @@ pub struct Evidence {
 
 impl Evidence {
     /// One line: "Ana Keller (No): Saw it twice in March. Flagged as unclear: “Which flows
-    /// count?”"; an anonymous respondent is "An anonymous respondent".
+    /// count?”"; an anonymous respondent is "An anonymous respondent", without an answer.
     pub fn line(&self) -> String {
-        let who = self.who.as_deref().unwrap_or("An anonymous respondent");
-        let answer = self.answer.map_or("no answer", |a| a.label());
-        let mut line = format!("{who} ({answer}):");
+        let mut line = match &self.who {
+            Some(who) => format!(
+                "{who} ({}):",
+                self.answer.map_or("no answer", |a| a.label())
+            ),
+            None => "An anonymous respondent:".to_string(),
+        };
         if !self.note.trim().is_empty() {
             line.push(' ');
             line.push_str(self.note.trim());

@@ -119,7 +119,7 @@ fn a_taken_name_with_other_answers_is_refused() {
     assert_eq!(e, TeamError::NameTaken { name: "Ann".into() });
     assert_eq!(
         e.to_string(),
-        "The team already has a respondent named Ann, with other answers. Give this one another name, or remove the first one to replace their answers."
+        "The team already has a respondent named Ann. Give this one another name, or remove the first one to replace them."
     );
 }
 
@@ -592,9 +592,12 @@ fn different_tokens_are_different_people_even_with_identical_answers() {
 #[test]
 fn the_same_token_is_one_respondent_whatever_name_it_is_pasted_with() {
     let mut t = Team::new("Workshop");
-    assert_eq!(t.join(person(Some("Ben (COO)"), 1)), Ok(Joined::Added(0)));
+    assert_eq!(
+        t.join(person(Some("Ben (COO)"), 1), true),
+        Ok(Joined::Added(0))
+    );
     // Pasted again without a name: the same person, counted once, the name kept.
-    let again = t.join(person(None, 1)).unwrap_err();
+    let again = t.join(person(None, 1), false).unwrap_err();
     assert_eq!(
         again,
         TeamError::SameRespondent {
@@ -603,25 +606,33 @@ fn the_same_token_is_one_respondent_whatever_name_it_is_pasted_with() {
     );
     assert_eq!(
         again.to_string(),
-        "This is Ben (COO) again (their link carries the same respondent token), with the same answers: a respondent counts once."
+        "This is Ben (COO) again (the same respondent token), with the same answers and notes: a respondent counts once."
+    );
+    // With only the assessor field's name (not given with the paste): not a rename.
+    assert_eq!(
+        t.join(person(Some("Benjamin Ortiz"), 1), false),
+        Err(TeamError::SameRespondent {
+            label: "Ben (COO)".into()
+        })
     );
     // Pasted again under another name: renamed, still one respondent.
     assert_eq!(
-        t.join(person(Some("Ben Ortiz"), 1)),
-        Ok(Joined::Renamed {
+        t.join(person(Some("Ben Ortiz"), 1), true),
+        Ok(Joined::Updated {
             index: 0,
             from: "Ben (COO)".into(),
-            to: "Ben Ortiz".into()
+            renamed: Some("Ben Ortiz".into()),
+            notes: false,
         })
     );
     assert_eq!(t.respondents.len(), 1);
     assert_eq!(evaluate_team(&t).respondents, 1);
-    // Under a name another respondent has: refused, nothing changes.
-    t.join(person(Some("Ana Keller"), 2)).unwrap();
+    // Under a name another respondent has: refused (naming it as the team spells it).
+    t.join(person(Some("Ana Keller"), 2), true).unwrap();
     assert_eq!(
-        t.join(person(Some("ana keller"), 1)),
+        t.join(person(Some("ana keller"), 1), true),
         Err(TeamError::NameTaken {
-            name: "ana keller".into()
+            name: "Ana Keller".into()
         })
     );
     assert_eq!(t.label(0).as_deref(), Some("Ben Ortiz"));
@@ -635,15 +646,64 @@ fn the_same_token_is_one_respondent_whatever_name_it_is_pasted_with() {
 }
 
 #[test]
+fn the_same_token_with_new_notes_updates_them_and_without_notes_keeps_them() {
+    let mut t = Team::new("Workshop");
+    t.join(person(Some("Ben"), 1), true).unwrap();
+    let with_notes = witness(None, 1, Answer::No, "Seen in March");
+    assert_eq!(
+        t.join(with_notes.clone(), false),
+        Ok(Joined::Updated {
+            index: 0,
+            from: "Ben".into(),
+            renamed: None,
+            notes: true,
+        })
+    );
+    assert_eq!(t.label(0).as_deref(), Some("Ben"));
+    assert_eq!(
+        evidence_lines(&evaluate_team(&t), MICROMANAGING),
+        ["Ben (No): Seen in March"]
+    );
+    // The same notes again, or a link without notes: nothing new, the notes stay.
+    assert!(matches!(
+        t.join(with_notes, false),
+        Err(TeamError::SameRespondent { .. })
+    ));
+    assert!(matches!(
+        t.join(person(Some("Ben"), 1), true),
+        Err(TeamError::SameRespondent { .. })
+    ));
+    assert_eq!(
+        evidence_lines(&evaluate_team(&t), MICROMANAGING),
+        ["Ben (No): Seen in March"]
+    );
+    // A full team still updates someone already in it.
+    let mut full = Team::new("Full");
+    for n in 0..MAX_RESPONDENTS {
+        let mut a = healthy("Acme", "");
+        a.respondent = Some(RespondentToken::from_bytes((n as u64).to_be_bytes()));
+        full.add(Respondent::new(None, a)).unwrap();
+    }
+    let mut again = healthy("Acme", "");
+    again.respondent = Some(RespondentToken::from_bytes(7u64.to_be_bytes()));
+    again.set_note(AUDIT, "ok");
+    assert!(matches!(
+        full.join(Respondent::new(None, again), false),
+        Ok(Joined::Updated { index: 7, .. })
+    ));
+    assert_eq!(full.join(person(None, 200), false), Err(TeamError::Full));
+}
+
+#[test]
 fn the_same_token_with_other_answers_answered_again_and_may_replace_the_older_answers() {
     let mut t = Team::new("Workshop");
-    t.join(person(Some("Ben"), 1)).unwrap();
-    t.join(person(None, 2)).unwrap();
+    t.join(person(Some("Ben"), 1), true).unwrap();
+    t.join(person(None, 2), true).unwrap();
     let mut changed = healthy("Acme", "");
     changed.set_answer(MICROMANAGING, Some(Answer::Yes));
     changed.respondent = token(1);
-    let newer = Respondent::new(None, changed);
-    let e = t.join(newer.clone()).unwrap_err();
+    let newer = Respondent::new(Some("Benny"), changed);
+    let e = t.join(newer.clone(), false).unwrap_err();
     assert_eq!(
         e,
         TeamError::AnsweredAgain {
@@ -653,7 +713,7 @@ fn the_same_token_with_other_answers_answered_again_and_may_replace_the_older_an
     );
     assert_eq!(
         e.to_string(),
-        "Ben is already in the team (their link carries the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
+        "Ben is already in the team (the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
     );
     assert_eq!(
         t.respondents.len(),
@@ -661,21 +721,30 @@ fn the_same_token_with_other_answers_answered_again_and_may_replace_the_older_an
         "nothing changed before the user says so"
     );
 
-    // Replaced: the newer answers under the name the team knows; the older ones returned.
-    let older = t.answer_again(0, newer).unwrap();
+    // Replaced, found by token: the newer answers under the name the team knows (the newer
+    // name was not given with the paste); the older ones returned.
+    let (index, older) = t.answer_again(newer, false).unwrap();
+    assert_eq!(index, 0);
     assert_eq!(t.label(0).as_deref(), Some("Ben"));
     assert_eq!(
         t.respondents[0].assessment.answer(MICROMANAGING),
         Some(Answer::Yes)
     );
     assert_eq!(evaluate_team(&t).verdict, Verdict::Stop);
-    // Undone: the older answers back.
-    t.answer_again(0, older).unwrap();
+    // Undone: exactly the older respondent back.
+    assert_eq!(t.restore(older.clone()), Ok(0));
+    assert_eq!(t.respondents[0], older);
     assert_ne!(evaluate_team(&t).verdict, Verdict::Stop);
     assert_eq!(t.respondents.len(), 2);
+    // Removed since: neither replacing nor restoring touches anyone else.
+    let (_, ben) = t.remove(0).unwrap();
+    let other = t.respondents.clone();
+    assert_eq!(t.restore(ben.clone()), Err(TeamError::NotInTeam));
+    assert_eq!(t.answer_again(ben, true), Err(TeamError::NotInTeam));
+    assert_eq!(t.respondents, other);
     assert_eq!(
-        t.answer_again(5, person(None, 1)),
-        Err(TeamError::NoSuchRespondent { index: 5, count: 2 })
+        TeamError::NotInTeam.to_string(),
+        "This respondent is no longer in the team view (removed since), so nothing was changed."
     );
 }
 
@@ -809,8 +878,8 @@ fn anonymous_evidence_is_shown_only_from_the_anonymity_minimum_and_never_with_a_
         lines,
         [
             "Cy (No): Not on my floor",
-            "An anonymous respondent (No): aa: never seen",
-            "An anonymous respondent (Yes): zz: seen on the night shift",
+            "An anonymous respondent: aa: never seen",
+            "An anonymous respondent: zz: seen on the night shift",
         ]
     );
     assert!(lines.iter().all(|l| !l.contains("Respondent ")));

@@ -193,7 +193,7 @@ fn every_error_says_which_case_and_that_nothing_changed() {
         (ShareError::NotAShareLink, "This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). Nothing was loaded or changed."),
         (ShareError::Truncated, "This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. Nothing was loaded or changed."),
         (ShareError::Altered, "This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. Nothing was loaded or changed."),
-        (ShareError::NewerFormat { version: 3 }, "This share link was made by a newer version of KOOM Readiness (link format 3; this version reads format 2). Update the app to open it. Nothing was loaded or changed."),
+        (ShareError::NewerFormat { version: 3 }, "This share link was made by a newer version of KOOM Readiness (link format 3; this version reads formats up to 2). Update the app to open it. Nothing was loaded or changed."),
         (ShareError::UnknownModel { model_version: "2.1".into() }, "This share link answers KOOM Deployment Readiness Layer v2.1; this app implements v1.0, so it cannot read its answers. Nothing was loaded or changed."),
         (ShareError::Damaged, "This share link is damaged: its checksum is right but its content is not a valid assessment (was it made by another tool?). Nothing was loaded or changed."),
         (ShareError::NotInflatable, "The names and notes in this share link are compressed and could not be unpacked. Nothing was loaded or changed."),

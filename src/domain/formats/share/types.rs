@@ -80,7 +80,7 @@ impl fmt::Display for ShareError {
             ),
             ShareError::NewerFormat { version } => write!(
                 f,
-                "This share link was made by a newer version of KOOM Readiness (link format {version}; this version reads format {SHARE_FORMAT_VERSION}). Update the app to open it. {NOTHING}"
+                "This share link was made by a newer version of KOOM Readiness (link format {version}; this version reads formats up to {SHARE_FORMAT_VERSION}). Update the app to open it. {NOTHING}"
             ),
             ShareError::UnknownModel { model_version } => write!(
                 f,
