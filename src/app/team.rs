@@ -383,16 +383,32 @@ impl Teams {
         &self,
         change: impl FnOnce(&mut Team) -> Result<bool, AppError>,
     ) -> Result<(), AppError> {
-        let mut result = Ok(false);
-        self.open.update(|o| match o.as_mut() {
-            Some(o) if !o.read_only => result = change(&mut o.team),
-            Some(_) => result = Err(AppError::TeamReadOnly),
-            None => result = Err(AppError::NoTeam),
-        });
-        if result == Ok(true) {
-            self.save_open();
+        // On a copy, put on screen only when it changed: a change refused halfway leaves the
+        // team view as it was.
+        let mut team = self.editable_copy()?;
+        if change(&mut team)? {
+            self.keep(team);
         }
-        result.map(|_| ())
+        Ok(())
+    }
+
+    /// A copy of the team view on screen to change, unless there is none or it is read-only.
+    fn editable_copy(&self) -> Result<Team, AppError> {
+        self.open.with_untracked(|o| match o {
+            Some(o) if !o.read_only => Ok(o.team.clone()),
+            Some(_) => Err(AppError::TeamReadOnly),
+            None => Err(AppError::NoTeam),
+        })
+    }
+
+    /// Puts a changed team view on screen and saves it.
+    fn keep(&self, team: Team) {
+        self.open.update(|o| {
+            if let Some(o) = o {
+                o.team = team;
+            }
+        });
+        self.save_open();
     }
 
     /// Renames the team view on screen.
@@ -497,21 +513,13 @@ impl Teams {
                         changed = true;
                         outcome.added.push(t.label(i).unwrap_or_default());
                     }
-                    Ok(Joined::Updated {
-                        from,
-                        renamed,
-                        notes,
-                        ..
-                    }) => {
+                    Ok(updated) => {
                         changed = true;
-                        let what = match (renamed, notes) {
-                            (Some(to), true) => format!("now named {to}, their notes updated"),
-                            (Some(to), false) => format!("now named {to}"),
-                            (None, _) => "their notes updated".to_string(),
-                        };
-                        outcome.known.push(format!(
-                            "{source}: {from} was already in the team (the same respondent token): counted once, {what}."
-                        ));
+                        outcome.known.extend(
+                            updated
+                                .update_message()
+                                .map(|message| format!("{source}: {message}")),
+                        );
                     }
                     Err(e @ TeamError::SameRespondent { .. }) => {
                         outcome.known.push(format!("{source}: {e}"))
@@ -570,14 +578,12 @@ impl Teams {
             },
             move || {
                 let mut older = Vec::new();
-                // On a copy: all replaced, or none.
+                // All replaced, or none (a change refused halfway is not kept).
                 let result = teams.change(|t| {
-                    let mut next = t.clone();
                     for a in again {
                         // Found by token: the team may have changed since the question.
-                        older.push(next.answer_again(a.newer, a.name_given)?.1);
+                        older.push(t.answer_again(a.newer, a.name_given)?.1);
                     }
-                    *t = next;
                     Ok(())
                 });
                 match result {
@@ -615,11 +621,9 @@ impl Teams {
             return;
         }
         let result = self.change(|t| {
-            let mut next = t.clone();
             for older in replaced.older.into_iter().rev() {
-                next.restore(older)?;
+                t.restore(older)?;
             }
-            *t = next;
             Ok(())
         });
         match result {

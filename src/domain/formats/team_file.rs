@@ -574,12 +574,19 @@ mod tests {
         );
     }
 
+    /// A team file of respondents given as (name as JSON, answers as JSON members).
     fn file_of(respondents: &[(&str, &str)]) -> String {
+        team_file_of(
+            respondents
+                .iter()
+                .map(|(name, answers)| (*name, format!(r#"{{"answers": {{{answers}}}}}"#))),
+        )
+    }
+
+    /// A team file of respondents given as (name as JSON, assessment as a JSON object).
+    fn team_file_of<'a>(respondents: impl Iterator<Item = (&'a str, String)>) -> String {
         let list: Vec<String> = respondents
-            .iter()
-            .map(|(name, answers)| {
-                format!(r#"{{"name": {name}, "assessment": {{"answers": {{{answers}}}}}}}"#)
-            })
+            .map(|(name, assessment)| format!(r#"{{"name": {name}, "assessment": {assessment}}}"#))
             .collect();
         format!(
             r#"{{"format": "koom-readiness/team", "version": 1, "team": {{"title": "T", "respondents": [{}]}}}}"#,
@@ -616,16 +623,12 @@ mod tests {
     fn respondent_tokens_tell_people_apart_and_one_token_twice_is_refused() {
         // A respondent's assessment: its answer to the red flag and its token.
         let file_of = |respondents: &[(&str, (&str, &str))]| {
-            let list: Vec<String> = respondents
-                .iter()
-                .map(|(name, (answer, token))| {
-                    format!(r#"{{"name": {name}, "assessment": {{"answers": {{"red_flag.no_time_for_structure": "{answer}"}}, "respondent": {token}}}}}"#)
-                })
-                .collect();
-            format!(
-                r#"{{"format": "koom-readiness/team", "version": 1, "team": {{"title": "T", "respondents": [{}]}}}}"#,
-                list.join(", ")
-            )
+            team_file_of(respondents.iter().map(|(name, (answer, token))| {
+                (
+                    *name,
+                    format!(r#"{{"answers": {{"red_flag.no_time_for_structure": "{answer}"}}, "respondent": {token}}}"#),
+                )
+            }))
         };
         let yes = ("yes", r#""00000000000000a1""#);
         let yes_too = ("yes", r#""00000000000000b2""#);

@@ -349,15 +349,10 @@ impl Team {
         }
         let index = index.min(self.respondents.len());
         let respondent = respondent.normalised();
-        match self.place(&respondent, index, None)? {
-            Seat::New => {
-                self.respondents.insert(index, respondent);
-                Ok(index)
-            }
-            Seat::Known { index: i, .. } => Err(TeamError::SameRespondent {
-                label: self.respondents[i].label(i),
-            }),
-        }
+        self.place(&respondent, index, None)?
+            .new_only(&self.respondents)?;
+        self.respondents.insert(index, respondent);
+        Ok(index)
     }
 
     /// Puts a respondent's newer answers in place of their older ones
@@ -409,12 +404,8 @@ impl Team {
 
     /// Whether `respondent` may take the place of the one at `index`.
     fn seat_in_place(&self, respondent: &Respondent, index: usize) -> Result<(), TeamError> {
-        match self.place(respondent, index, Some(index))? {
-            Seat::New => Ok(()),
-            Seat::Known { index: other, .. } => Err(TeamError::SameRespondent {
-                label: self.respondents[other].label(other),
-            }),
-        }
+        self.place(respondent, index, Some(index))?
+            .new_only(&self.respondents)
     }
 
     /// Removes the respondent at `index`, returning it with its index (to undo with
@@ -433,7 +424,7 @@ impl Team {
             });
         };
         let renamed = Respondent::new(name, current.assessment.clone());
-        self.place(&renamed, index, Some(index))?;
+        self.seat_in_place(&renamed, index)?;
         self.respondents[index] = renamed;
         Ok(())
     }
@@ -474,6 +465,19 @@ pub(super) enum Seat {
     Known { index: usize, renamed: bool },
 }
 
+impl Seat {
+    /// Only a new respondent may take this seat: one already in `respondents` by token is
+    /// refused as [`TeamError::SameRespondent`] (where nothing renames or updates them).
+    fn new_only(self, respondents: &[Respondent]) -> Result<(), TeamError> {
+        match self {
+            Seat::New => Ok(()),
+            Seat::Known { index, .. } => Err(TeamError::SameRespondent {
+                label: respondents[index].label(index),
+            }),
+        }
+    }
+}
+
 /// What [`Team::join`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Joined {
@@ -493,6 +497,31 @@ pub enum Joined {
     },
 }
 
+impl Joined {
+    /// What happened to a respondent already in the team, in one sentence ("Ben (COO) was
+    /// already in the team (the same respondent token): counted once, now named Ben Ortiz.");
+    /// `None` for a new respondent.
+    pub fn update_message(&self) -> Option<String> {
+        let Joined::Updated {
+            from,
+            renamed,
+            notes,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let what = match (renamed, notes) {
+            (Some(to), true) => format!("now named {to}, their notes updated"),
+            (Some(to), false) => format!("now named {to}"),
+            (None, _) => "their notes updated".to_string(),
+        };
+        Some(format!(
+            "{from} was already in the team (the same respondent token): counted once, {what}."
+        ))
+    }
+}
+
 /// Whether a respondent brings any evidence (notes or "unclear" remarks).
 fn carries_evidence(r: &Respondent) -> bool {
     !r.assessment.notes.is_empty() || !r.assessment.unclear.is_empty()
@@ -505,8 +534,9 @@ fn same_evidence(a: &Respondent, b: &Respondent) -> bool {
 /// `newer`, keeping `current`'s evidence when it brings none, and `current`'s name unless
 /// `renamed`.
 fn with_evidence_of(newer: Respondent, current: &Respondent, renamed: bool) -> Respondent {
+    let keep = !carries_evidence(&newer);
     let mut assessment = newer.assessment;
-    if assessment.notes.is_empty() && assessment.unclear.is_empty() {
+    if keep {
         assessment.notes = current.assessment.notes.clone();
         assessment.unclear = current.assessment.unclear.clone();
     }
@@ -548,7 +578,7 @@ pub(super) fn admissible(candidate: &Respondent, at: usize) -> Result<(), TeamEr
 pub(super) fn place<'a>(
     candidate: &Respondent,
     same_token: Option<(usize, &'a Respondent)>,
-    same_name: impl Iterator<Item = (usize, &'a Respondent)>,
+    namesakes: impl Iterator<Item = (usize, &'a Respondent)>,
 ) -> Result<Seat, TeamError> {
     if let Some((i, known)) = same_token {
         if known.assessment.answers != candidate.assessment.answers {
@@ -557,9 +587,9 @@ pub(super) fn place<'a>(
                 label: known.label(i),
             });
         }
-        let renamed = candidate.name.is_some() && !same_name_as(known, candidate);
+        let renamed = candidate.name.is_some() && !same_name(&known.name, &candidate.name);
         if renamed {
-            if let Some((_, other)) = same_name.into_iter().find(|&(j, _)| j != i) {
+            if let Some((_, other)) = namesakes.into_iter().find(|&(j, _)| j != i) {
                 return Err(TeamError::NameTaken {
                     name: other.name.clone().unwrap_or_default(),
                 });
@@ -567,7 +597,7 @@ pub(super) fn place<'a>(
         }
         return Ok(Seat::Known { index: i, renamed });
     }
-    for (i, other) in same_name {
+    for (i, other) in namesakes {
         if candidate.distinct_from(other) {
             match &other.name {
                 Some(name) => return Err(TeamError::NameTaken { name: name.clone() }),
@@ -584,10 +614,6 @@ pub(super) fn place<'a>(
         }
     }
     Ok(Seat::New)
-}
-
-fn same_name_as(a: &Respondent, b: &Respondent) -> bool {
-    same_name(&a.name, &b.name)
 }
 
 /// Builds a team from many respondents in order, with the rules of [`Team::add`] but each
@@ -625,15 +651,12 @@ impl TeamBuilder {
         let key = respondent.name_key();
         let same = self.by_name.entry(key).or_default();
         // A file holds each respondent once: the same token under another name is refused too.
-        if let Seat::Known { index: i, .. } = place(
+        place(
             &respondent,
             same_token,
             same.iter().map(|&i| (i, &respondents[i])),
-        )? {
-            return Err(TeamError::SameRespondent {
-                label: respondents[i].label(i),
-            });
-        }
+        )?
+        .new_only(respondents)?;
         same.push(at);
         respondents.push(respondent);
         Ok(at)
