@@ -54,7 +54,7 @@ impl Sample for SavedTeam {
     }
     fn newer_text(id: &str) -> String {
         format!(
-            r#"{{"schema":2,"kind":"team","id":"{id}","revision":4,"updated_at":9,"team":{{"title":"Future Org","respondents":[]}},"weights":{{}}}}"#
+            r#"{{"schema":99,"kind":"team","id":"{id}","revision":4,"updated_at":9,"team":{{"title":"Future Org","respondents":[]}},"weights":{{}}}}"#
         )
     }
 }

@@ -84,6 +84,7 @@ fn team_of(respondents: Vec<Respondent>) -> Team {
     Team {
         title: "Team".into(),
         respondents,
+        ..Team::default()
     }
 }
 

@@ -175,7 +175,16 @@ fn no_anonymous_respondents_assessor_appears_anywhere() {
 
 #[test]
 fn hostile_titles_and_names_never_become_markup() {
-    let team = teams().pop().unwrap();
+    let mut team = teams().pop().unwrap();
+    // What the meeting records is free text too: the agreed answers' dissent.
+    let first = evaluate_team(&team).agenda[0].question_id;
+    team.agree(first, Some(Answer::No)).unwrap();
+    team.dissent(
+        first,
+        "*Fay* <i>x</i>",
+        "# not a heading\n- nor a list [y](javascript:2)",
+    )
+    .unwrap();
     let md = team_markdown(&report(&team));
     let mut headings = Vec::new();
     let mut heading = String::new();
@@ -212,7 +221,7 @@ fn hostile_titles_and_names_never_become_markup() {
     }
     // The title stays one heading (its text intact); no other heading comes from free text.
     assert!(
-        headings[0].contains("# Injected heading<script>"),
+        headings[0].contains("# Injected heading <script>"),
         "{headings:?}"
     );
     assert_eq!(
@@ -233,6 +242,7 @@ fn hostile_titles_and_names_never_become_markup() {
         "| Cem |",
         "# Dee",
         "1. Eve",
+        "*Fay* <i>x</i> dissents: # not a heading - nor a list [y](javascript:2)",
     ] {
         assert!(text.contains(name), "{name} did not survive intact:\n{md}");
     }

@@ -63,8 +63,8 @@ pub use model::items::{
     PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, PRECONDITIONS_SECTION, RED_FLAGS,
     RED_FLAGS_SECTION, RULES, RULE_AFTER_DEPLOYMENT, RULE_CHECKS, RULE_GATE,
     RULE_GREEN_FLAG_CAUTION, RULE_NOT_SURE, RULE_ORDER, RULE_ROLL_BACK, RULE_TEAM,
-    RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
-    STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
+    RULE_TEAM_AGREEMENT, RULE_WITHIN_TWO_CYCLES, SEQUENCE_SECTION, STABILITY_CYCLE_LIMIT,
+    STABILITY_SECTION, STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use model::limits::{
     bounded, capitalised, group_thousands, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
@@ -103,6 +103,7 @@ pub use rules::sequence::{
 pub use rules::stability::{limit_cycle_over, suspects, CycleCounts, Diagnosis, Health, Stability};
 pub use rules::stage::{Next, Place, Stage, Tone, GATE_ANCHOR, READY_HOLDS, READY_UNDER_WAY};
 pub use team::{
-    evaluate_team, merge, AgendaItem, AgendaKind, AnswerCount, Evidence, ItemTally, Joined,
-    Respondent, Team, TeamError, TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_RESPONDENTS,
+    evaluate_team, merge, AgendaItem, AgendaKind, Agreed, Agreement, AgreementError, AnswerCount,
+    Consensus, Dissent, DissentRecorded, Evidence, ItemTally, Joined, Respondent, Team, TeamError,
+    TeamEvaluation, TeamReason, ANONYMITY_MIN, MAX_DISSENT, MAX_RESPONDENTS,
 };

@@ -851,6 +851,15 @@ fn team() -> Team {
     team.add(Respondent::new(Some("Bob"), non_ascii())).unwrap();
     team.add(Respondent::new(None, Assessment::new("Acme", "")))
         .unwrap();
+    team.agree("maturity.truth.audit_uncensored", Some(Answer::No))
+        .unwrap();
+    team.dissent(
+        "maturity.truth.audit_uncensored",
+        "Bøb",
+        "Audits “are” read",
+    )
+    .unwrap();
+    team.agreement.saved_as = Some("19b3-0a1b2c3d".into());
     team
 }
 
@@ -964,7 +973,7 @@ pub fn files(seed: u64, inputs: u64) -> Tally {
 
 /// Valid records of every kind a browser's storage holds: assessment records of schema 3
 /// (written by `encode_saved`), 2 and 1 (the older layouts) and 4 (a newer version's), team
-/// records (current and newer), sessions.
+/// records (current, with an agreement; older; newer), sessions.
 fn valid_records() -> Vec<String> {
     let saved = |a: Assessment| SavedAssessment {
         schema: SCHEMA_VERSION,
@@ -1008,7 +1017,9 @@ fn valid_records() -> Vec<String> {
     vec![
         with_schema(&small_record, "2"),
         with_schema(&current, "4"),
-        with_schema(&team_record, "2"),
+        with_schema(&small_record, "4"),
+        with_schema(&team_record, &(TEAM_SCHEMA_VERSION + 1).to_string()),
+        with_schema(&team_record, "1"),
         current,
         small_record,
         v1,

@@ -123,7 +123,7 @@ impl<'a> At<'a> {
         }
     }
 
-    fn entries(&self) -> Result<Vec<(String, At<'a>)>, FieldError> {
+    pub(crate) fn entries(&self) -> Result<Vec<(String, At<'a>)>, FieldError> {
         Ok(self
             .members()?
             .iter()
@@ -161,7 +161,7 @@ fn text_map(at: Option<At>) -> Result<BTreeMap<String, String>, FieldError> {
         .collect()
 }
 
-fn answer(at: &At) -> Result<Answer, FieldError> {
+pub(crate) fn answer(at: &At) -> Result<Answer, FieldError> {
     match at.value.as_str().and_then(Answer::from_token) {
         Some(a) => Ok(a),
         None => at.fail("“yes”, “no” or “not_sure”"),

@@ -29,7 +29,7 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// module tells the two kinds apart).
 pub const TEAM_FILE_FORMAT: &str = "koom-readiness/team";
 /// The current version of the team file format.
-pub const TEAM_FILE_FORMAT_VERSION: u32 = 1;
+pub const TEAM_FILE_FORMAT_VERSION: u32 = 2;
 
 /// Why an imported file was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,12 +4,17 @@
 //!
 //! Record schema history:
 //! - 1: `{"schema":1,"kind":"team","id":…,"revision":…,"updated_at":…,"team":{…}}`.
+//! - 2: the team may hold `"agreement"` (what its meeting agreed, and the library id of the
+//!   consensus assessment saved from it). A version that knows only schema 1 would drop it on
+//!   saving, so it opens schema 2 read-only.
 //!
 //! A team record must be stored under a key of its own (not with the assessments'): a version
 //! of the app that knows no team view reads every key of the assessments' prefix as an
 //! assessment record, and would set a team record aside as unreadable.
 
-use crate::domain::formats::codec::{assessment_from_json, assessment_to_json, At, FieldError};
+use crate::domain::formats::codec::{
+    answer, assessment_from_json, assessment_to_json, At, FieldError,
+};
 use crate::domain::formats::file::{
     content, file_json, file_kind, file_model_version, file_text, slug_or, unknown_ids, FileError,
     FileKind, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
@@ -20,10 +25,12 @@ use crate::domain::formats::repository::{record_kind, unreadable, RecordError};
 use crate::domain::model::assessment::{over_limit, Assessment};
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::limits::{OverLimit, TextKind};
-use crate::domain::team::{Respondent, Team, TeamBuilder, TeamError, MAX_RESPONDENTS};
+use crate::domain::team::{
+    Agreement, Respondent, Team, TeamBuilder, TeamError, MAX_DISSENT, MAX_RESPONDENTS,
+};
 
 /// Current schema of a team view's library record.
-pub const TEAM_SCHEMA_VERSION: u32 = 1;
+pub const TEAM_SCHEMA_VERSION: u32 = 2;
 /// The `kind` field of a team view's library record.
 pub const TEAM_RECORD_KIND: &str = "team";
 
@@ -46,8 +53,121 @@ fn member(key: &str, value: Json) -> (String, Json) {
     (key.to_string(), value)
 }
 
-fn team_to_json(team: &Team) -> Json {
-    Json::Object(vec![
+/// Where a team is written: the library's record keeps the id of the consensus assessment
+/// saved from its agreement; a file does not (an id means nothing in another browser).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Record,
+    File,
+}
+
+/// The agreement's JSON, `None` when there is nothing to write (a team without one is written
+/// as before agreements existed).
+fn agreement_to_json(agreement: &Agreement, written: Written) -> Option<Json> {
+    let saved_as = agreement
+        .saved_as
+        .as_ref()
+        .filter(|_| written == Written::Record);
+    if agreement.is_empty() && saved_as.is_none() {
+        return None;
+    }
+    let agreed = agreement
+        .agreed
+        .iter()
+        .map(|(id, a)| {
+            let mut fields = vec![member("answer", Json::String(a.answer.token().into()))];
+            if !a.dissent.is_empty() {
+                fields.push(member(
+                    "dissent",
+                    Json::Array(
+                        a.dissent
+                            .iter()
+                            .map(|d| {
+                                Json::Object(vec![
+                                    member("who", Json::String(d.who.clone())),
+                                    member("why", Json::String(d.why.clone())),
+                                ])
+                            })
+                            .collect(),
+                    ),
+                ));
+            }
+            member(id, Json::Object(fields))
+        })
+        .collect();
+    let mut fields = vec![member("agreed", Json::Object(agreed))];
+    if let Some(id) = saved_as {
+        fields.push(member("saved_as", Json::String(id.clone())));
+    }
+    Some(Json::Object(fields))
+}
+
+/// Reads a team's agreement (absent: none) into `team`: each question id must be the model's,
+/// each answer a token, each dissent named; a file's texts must be within their limits (a
+/// record's are cut to them, as the app does).
+fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(), FieldError> {
+    let Some(at) = at.field("agreement")? else {
+        return Ok(());
+    };
+    at.members()?;
+    if let Some(agreed) = at.field("agreed")? {
+        for (id, item) in agreed.entries()? {
+            item.members()?;
+            let agreed = answer(&item.required("answer")?)?;
+            if team.agree(&id, Some(agreed)).is_err() {
+                return Err(FieldError {
+                    path: format!("{}.agreed", at.path),
+                    expected: "keyed by the model's question ids".into(),
+                    found: format!("keyed by “{id}”"),
+                });
+            }
+            let Some(list) = item.field("dissent")? else {
+                continue;
+            };
+            let list = list.items()?;
+            if list.len() > MAX_DISSENT {
+                return item.fail(&format!("at most {MAX_DISSENT} dissents"));
+            }
+            for d in &list {
+                d.members()?;
+                let who_at = d.required("who")?;
+                let who = who_at.string()?;
+                let why_at = d.field("why")?;
+                let why = why_at
+                    .as_ref()
+                    .map(At::string)
+                    .transpose()?
+                    .unwrap_or_default();
+                if written == Written::File {
+                    if who.chars().count() > TextKind::Name.max_chars() {
+                        return who_at.fail(&format!(
+                            "a name of at most {} characters",
+                            TextKind::Name.max_chars()
+                        ));
+                    }
+                    if let Some(why_at) =
+                        why_at.filter(|_| why.chars().count() > TextKind::Remark.max_chars())
+                    {
+                        return why_at.fail(&format!(
+                            "a reason of at most {} characters",
+                            TextKind::Remark.max_chars()
+                        ));
+                    }
+                }
+                if team.dissent(&id, &who, &why).is_err() {
+                    return who_at.fail("a name");
+                }
+            }
+        }
+    }
+    if written == Written::Record {
+        team.agreement.saved_as = at.field("saved_as")?.map(|s| s.string()).transpose()?;
+    }
+    Ok(())
+}
+
+fn team_to_json(team: &Team, written: Written) -> Json {
+    let mut fields = vec![
         member("title", Json::String(team.title.clone())),
         member(
             "respondents",
@@ -68,7 +188,9 @@ fn team_to_json(team: &Team) -> Json {
                     .collect(),
             ),
         ),
-    ])
+    ];
+    fields.extend(agreement_to_json(&team.agreement, written).map(|a| member("agreement", a)));
+    Json::Object(fields)
 }
 
 /// The title (absent: none) and the list of respondents (required) of a team's JSON.
@@ -97,6 +219,7 @@ fn team_from_record(at: &At) -> Result<Team, FieldError> {
         team.respondents
             .push(Respondent::new(name.as_deref(), assessment));
     }
+    agreement_from_json(at, &mut team, Written::Record)?;
     Ok(team)
 }
 
@@ -134,7 +257,7 @@ fn team_record(raw: &str) -> Result<(Json, u32), RecordError<SavedTeam>> {
 pub fn decode_saved_team(raw: &str) -> Result<SavedTeam, RecordError<SavedTeam>> {
     let (value, schema) = team_record(raw)?;
     match schema {
-        TEAM_SCHEMA_VERSION => saved_team_from_json(&value, schema).map_err(unreadable),
+        1..=TEAM_SCHEMA_VERSION => saved_team_from_json(&value, schema).map_err(unreadable),
         newer if newer > TEAM_SCHEMA_VERSION => Err(RecordError::NewerSchema {
             schema: newer,
             readable: None,
@@ -160,7 +283,7 @@ pub fn encode_saved_team(record: &SavedTeam) -> String {
         member("id", Json::String(record.id.clone())),
         member("revision", Json::from_u64(record.revision)),
         member("updated_at", Json::from_u64(record.updated_at)),
-        member("team", team_to_json(&record.team)),
+        member("team", team_to_json(&record.team, Written::Record)),
     ])
     .to_compact()
 }
@@ -189,14 +312,24 @@ fn team_from_storage(raw: &str, _id: &str, _now: u64) -> Result<SavedTeam, Recor
     })
 }
 
+/// The team file format version a team needs: 2 to carry an agreement, else 1, so that a team
+/// without one opens in versions that read only format 1 (`docs/team-file.md`).
+fn team_file_version(team: &Team) -> u32 {
+    if team.agreement.is_empty() {
+        1
+    } else {
+        TEAM_FILE_FORMAT_VERSION
+    }
+}
+
 /// Writes a team view as a file (JSON indented by two spaces, stable key order).
 pub fn encode_team_file(team: &Team, exported_at: &str) -> String {
     let mut text = Json::Object(vec![
         member("format", Json::String(TEAM_FILE_FORMAT.into())),
-        member("version", Json::from_u64(TEAM_FILE_FORMAT_VERSION.into())),
+        member("version", Json::from_u64(team_file_version(team).into())),
         member("model_version", Json::String(MODEL_VERSION.into())),
         member("exported_at", Json::String(exported_at.into())),
-        member("team", team_to_json(team)),
+        member("team", team_to_json(team, Written::File)),
     ])
     .to_pretty();
     text.push('\n');
@@ -297,7 +430,14 @@ fn team_from_file(value: &Json) -> Result<Team, FileError> {
                 error,
             })?;
     }
-    Ok(team.finish())
+    let mut team = team.finish();
+    agreement_from_json(
+        &at.required("team").map_err(content)?,
+        &mut team,
+        Written::File,
+    )
+    .map_err(content)?;
+    Ok(team)
 }
 
 /// What an imported file holds: an assessment or a team view.
@@ -359,7 +499,7 @@ mod tests {
             team: sample(),
         };
         let raw = encode_saved_team(&record);
-        assert!(raw.starts_with(r#"{"schema":1,"kind":"team","id":"t1","revision":3,"updated_at":1700000000000,"team":{"title":"Acme leadership, March","respondents":[{"name":"Ann","assessment":{"model_version":"1.0","organisation":"Raccoons Incorporated","assessor":"Ann Archer","answers":{"#));
+        assert!(raw.starts_with(r#"{"schema":2,"kind":"team","id":"t1","revision":3,"updated_at":1700000000000,"team":{"title":"Acme leadership, March","respondents":[{"name":"Ann","assessment":{"model_version":"1.0","organisation":"Raccoons Incorporated","assessor":"Ann Archer","answers":{"#));
         assert!(raw.contains(r#"{"name":null,"assessment":{"model_version":"1.0","organisation":"Raccoons Incorporated","assessor":"","#));
         assert!(!raw.contains("Zoe"));
         assert_eq!(decode_saved_team(&raw), Ok(record));
@@ -367,18 +507,18 @@ mod tests {
 
     #[test]
     fn a_newer_team_record_is_never_read_as_current_but_can_be_shown() {
-        let raw = r#"{"schema":2,"kind":"team","id":"t9","revision":1,"updated_at":5,"team":{"title":"Future","respondents":[]},"weights":{}}"#;
+        let raw = r#"{"schema":3,"kind":"team","id":"t9","revision":1,"updated_at":5,"team":{"title":"Future","respondents":[]},"weights":{}}"#;
         assert_eq!(
             decode_saved_team(raw),
             Err(RecordError::NewerSchema {
-                schema: 2,
+                schema: 3,
                 readable: None
             })
         );
         let shown = decode_newer_saved_team(raw).expect("readable");
-        assert_eq!((shown.schema, shown.team.title.as_str()), (2, "Future"));
+        assert_eq!((shown.schema, shown.team.title.as_str()), (3, "Future"));
         let current = encode_saved_team(&SavedTeam {
-            schema: 1,
+            schema: TEAM_SCHEMA_VERSION,
             id: "t1".into(),
             revision: 1,
             updated_at: 1,
@@ -451,6 +591,83 @@ mod tests {
         );
     }
 
+    fn agreed() -> Team {
+        let mut team = sample();
+        team.agree("red_flag.no_time_for_structure", Some(Answer::No))
+            .unwrap();
+        team.dissent(
+            "red_flag.no_time_for_structure",
+            "Ben",
+            "We had no slack in March.",
+        )
+        .unwrap();
+        team.agree("maturity.truth.audit_uncensored", Some(Answer::NotSure))
+            .unwrap();
+        team.agreement.saved_as = Some("19b3-0a1b2c3d".into());
+        team
+    }
+
+    #[test]
+    fn an_agreement_round_trips_in_the_record_and_in_the_file_without_its_library_id() {
+        let record = SavedTeam {
+            schema: TEAM_SCHEMA_VERSION,
+            id: "t1".into(),
+            revision: 1,
+            updated_at: 1,
+            team: agreed(),
+        };
+        let raw = encode_saved_team(&record);
+        assert!(raw.ends_with(r#""agreement":{"agreed":{"maturity.truth.audit_uncensored":{"answer":"not_sure"},"red_flag.no_time_for_structure":{"answer":"no","dissent":[{"who":"Ben","why":"We had no slack in March."}]}},"saved_as":"19b3-0a1b2c3d"}}}"#), "{raw}");
+        assert_eq!(decode_saved_team(&raw), Ok(record));
+
+        let file = encode_team_file(&agreed(), "2026-12-03");
+        assert!(file.contains("  \"version\": 2,\n"));
+        assert!(
+            !file.contains("19b3"),
+            "a library id means nothing elsewhere"
+        );
+        let mut expected = agreed();
+        expected.agreement.saved_as = None;
+        assert_eq!(decode_team_file(&file), Ok(expected));
+        // Without an agreement the file is what format 1 wrote, for versions that read only it.
+        assert!(exported().contains("  \"version\": 1,\n"));
+        assert!(!exported().contains("agreement"));
+        // A record of schema 1 (before agreements) reads as it was.
+        let old = encode_saved_team(&SavedTeam {
+            schema: 1,
+            id: "t1".into(),
+            revision: 1,
+            updated_at: 1,
+            team: sample(),
+        })
+        .replacen(r#"{"schema":2"#, r#"{"schema":1"#, 1);
+        assert_eq!(decode_saved_team(&old).map(|r| r.team), Ok(sample()));
+    }
+
+    #[test]
+    fn a_wrong_agreement_in_a_file_is_refused_and_named() {
+        let file = encode_team_file(&agreed(), "2026-12-03");
+        let refused = |from: &str, to: &str| {
+            assert!(file.contains(from), "{from}");
+            message(&file.replacen(from, to, 1))
+        };
+        assert_eq!(
+            refused("\"maturity.truth.audit_uncensored\": {", "\"maturity.invented\": {"),
+            "The file is damaged or was edited by hand: file.team.agreement.agreed should be keyed by the model's question ids, but is keyed by “maturity.invented”."
+        );
+        assert_eq!(
+            refused("\"answer\": \"no\"", "\"answer\": \"maybe\""),
+            "The file is damaged or was edited by hand: file.team.agreement.agreed[\"red_flag.no_time_for_structure\"].answer should be “yes”, “no” or “not_sure”, but is “maybe”."
+        );
+        assert_eq!(
+            refused("\"who\": \"Ben\"", "\"who\": \" \""),
+            "The file is damaged or was edited by hand: file.team.agreement.agreed[\"red_flag.no_time_for_structure\"].dissent[0].who should be a name, but is “ ”."
+        );
+        let long = format!("\"why\": \"{}\"", "x".repeat(1001));
+        assert!(refused("\"why\": \"We had no slack in March.\"", &long)
+            .contains("dissent[0].why should be a reason of at most 1000 characters, but is text"));
+    }
+
     #[test]
     fn the_largest_team_file_is_under_the_import_limit() {
         let text = |n: usize| "😀".repeat(n);
@@ -505,12 +722,12 @@ mod tests {
     #[test]
     fn a_newer_or_unknown_team_file_version_is_refused() {
         assert_eq!(
-            message(&exported().replacen("\"version\": 1", "\"version\": 2", 1)),
-            "The team view file was written by a newer version of KOOM Readiness (team file format 2; this version reads format 1). Update the app to open it."
+            message(&exported().replacen("\"version\": 1", "\"version\": 3", 1)),
+            "The team view file was written by a newer version of KOOM Readiness (team file format 3; this version reads format 2). Update the app to open it."
         );
         assert_eq!(
             message(&exported().replacen("\"version\": 1,", "", 1)),
-            "The file has an unknown team file format version (0; this version reads format 1)."
+            "The file has an unknown team file format version (0; this version reads format 2)."
         );
     }
 

@@ -1088,6 +1088,15 @@ pub const RULE_TEAM: &Rule = &Rule {
     plain: "In a team view, one person reporting a problem is enough to count it, and anyone's doubt holds the verdict.",
 };
 
+/// What a team agreed forms one assessment, read by the same ladder.
+pub const RULE_TEAM_AGREEMENT: &Rule = &Rule {
+    id: "rule.team_agreement",
+    section: RED_FLAGS_SECTION,
+    seed: "If any red flag is present:\nStop. Do not deploy KOOM.",
+    rule: "A team's meeting records an agreed answer (and any dissent: who, why) for each item to discuss: the blockers, open questions and maturity gaps of the team verdict, the questions left open behind a Stop, and the disagreements. The agreed answers, with the one answer everyone who answered gave to each question not discussed, form a consensus assessment; its verdict is the ladder's verdict of those answers, so an agreed red flag still means Stop. The agreed verdict exists only once every item to discuss is agreed; until then the team verdict is the conservative one alone, and the conservative verdict is always shown beside the agreed one.",
+    plain: "What the team agrees in its meeting becomes one assessment with its own verdict, once every item to discuss is agreed.",
+};
+
 /// Ready on few green flags carries a caution.
 pub const RULE_GREEN_FLAG_CAUTION: &Rule = &Rule {
     id: "rule.green_flag_caution",
@@ -1116,13 +1125,14 @@ pub const RULE_WITHIN_TWO_CYCLES: &Rule = &Rule {
 };
 
 /// The rules the engine applies beyond the verdict ladder, in the seed's order.
-pub static RULES: [&Rule; 9] = [
+pub static RULES: [&Rule; 10] = [
     RULE_NOT_SURE,
     RULE_CHECKS,
     RULE_ORDER,
     RULE_GATE,
     RULE_ROLL_BACK,
     RULE_TEAM,
+    RULE_TEAM_AGREEMENT,
     RULE_GREEN_FLAG_CAUTION,
     RULE_AFTER_DEPLOYMENT,
     RULE_WITHIN_TWO_CYCLES,

@@ -14,7 +14,7 @@ use crate::domain::reports::report::{
 };
 use crate::domain::rules::readiness::Verdict;
 use crate::domain::team::{
-    AnswerCount, Evidence, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
+    Agreed, AnswerCount, Evidence, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
 };
 
 /// How the team verdict is reached, in one sentence (`rule.team_conservative`).
@@ -57,6 +57,13 @@ pub struct TeamReport {
     pub agenda: Vec<AgendaLine>,
     /// The questions the respondents disagree on, most split first.
     pub disagreements: Vec<DisagreementRow>,
+    /// Where the meeting's agreement stands ([`Consensus::progress`]).
+    ///
+    /// [`Consensus::progress`]: crate::domain::team::Consensus::progress
+    pub agreement: String,
+    /// The agreed verdict, once every item to discuss is agreed (`rule.team_agreement`); the
+    /// conservative [`TeamReport::verdict`] is shown beside it.
+    pub agreed_verdict: Option<Verdict>,
 }
 
 /// One item to discuss.
@@ -64,6 +71,8 @@ pub struct TeamReport {
 pub struct AgendaLine {
     /// Why it is on the list ("Blocker", "Open question", "Maturity gap", "Disagreement").
     pub kind: &'static str,
+    /// The question's id.
+    pub question_id: &'static str,
     /// The question.
     pub question: &'static str,
     /// "Said: Yes 3 (Ann, Bob) · No 2".
@@ -76,6 +85,10 @@ pub struct AgendaLine {
     pub evidence: Vec<String>,
     /// Why some anonymous notes are not shown, when some are not.
     pub withheld: Option<String>,
+    /// What the team agreed, with any dissent ([`Agreed::line`]), once recorded.
+    ///
+    /// [`Agreed::line`]: crate::domain::team::Agreed::line
+    pub agreed: Option<String>,
 }
 
 /// Why anonymous notes about a question are not shown.
@@ -171,6 +184,7 @@ impl TeamReport {
                 .iter()
                 .map(|a| AgendaLine {
                     kind: a.kind.label(),
+                    question_id: a.question_id,
                     question: a.question,
                     said: format!("Said: {}", a.said),
                     attribution: a
@@ -180,9 +194,12 @@ impl TeamReport {
                     consequence: a.consequence_line(),
                     evidence: a.evidence.iter().map(Evidence::line).collect(),
                     withheld: withheld(a.withheld),
+                    agreed: team.agreement.get(a.question_id).map(Agreed::line),
                 })
                 .collect(),
             disagreements: e.disagreements().into_iter().map(row).collect(),
+            agreement: e.consensus.progress(),
+            agreed_verdict: e.consensus.verdict,
         }
     }
 
@@ -205,7 +222,12 @@ impl TeamReport {
             self.verdict.headline().to_string(),
             self.verdict.explanation().to_string(),
             TEAM_VERDICT_RULE.to_string(),
+            self.agreement.clone(),
         ];
+        if let Some(v) = self.agreed_verdict {
+            f.push(v.headline().to_string());
+            f.push(v.explanation().to_string());
+        }
         f.extend(self.anonymity.iter().cloned());
         for r in self.reasons.iter().chain(&self.also) {
             f.push(r.message.clone());
@@ -223,6 +245,7 @@ impl TeamReport {
             f.push(a.consequence.clone());
             f.extend(a.evidence.iter().cloned());
             f.extend(a.withheld.iter().cloned());
+            f.extend(a.agreed.iter().cloned());
         }
         for (label, verdict) in &self.respondent_verdicts {
             f.push(label.clone());
@@ -275,6 +298,11 @@ pub fn team_markdown(report: &TeamReport) -> String {
     let _ = writeln!(out, "## Team verdict: {}\n", r.verdict.headline());
     let _ = writeln!(out, "{}\n", t(r.verdict.explanation()));
     let _ = writeln!(out, "{}\n", t(TEAM_VERDICT_RULE));
+    let _ = writeln!(out, "**Agreement:** {}\n", t(&r.agreement));
+    if let Some(v) = r.agreed_verdict {
+        let _ = writeln!(out, "### Agreed verdict: {}\n", v.headline());
+        let _ = writeln!(out, "{}\n", t(v.explanation()));
+    }
     md_reasons(&mut out, "Reasons and next actions", &r.reasons);
     md_reasons(&mut out, "Also to build", &r.also);
     if !r.green_flags.is_empty() {
@@ -298,6 +326,9 @@ pub fn team_markdown(report: &TeamReport) -> String {
         let _ = writeln!(out, "   {}", t(&a.consequence));
         for line in a.evidence.iter().chain(&a.withheld) {
             let _ = writeln!(out, "   - {}", t(line));
+        }
+        if let Some(agreed) = &a.agreed {
+            let _ = writeln!(out, "   - **{}**", t(agreed));
         }
     }
     if !r.agenda.is_empty() {
@@ -374,6 +405,48 @@ mod tests {
         assert!(md.contains("| Ann | Stop — do not deploy KOOM |\n| Bob | Ready — begin the deployment sequence |\n"));
         assert!(md.contains("| Red flag 1 — “We don’t have time for structure.”: Do leaders say, in words or in deeds, “we don’t have time for structure”? | 1 (Ann) | 1 (Bob) | 0 | 0 |\n"));
         assert!(!md.contains("**Anonymity:**"));
+    }
+
+    #[test]
+    fn the_report_shows_the_conservative_and_the_agreed_verdict_and_each_agreement() {
+        let flag = "red_flag.no_time_for_structure";
+        let mut team = Team::new("Acme");
+        let mut ann = healthy();
+        ann.set_answer(flag, Some(Answer::Yes));
+        team.add(Respondent::new(Some("Ann"), ann)).unwrap();
+        team.add(Respondent::new(Some("Bob"), healthy())).unwrap();
+        let r = report(&team);
+        assert_eq!(r.agreed_verdict, None);
+        assert_eq!(r.agenda[0].agreed, None);
+        let md = team_markdown(&r);
+        assert!(md.contains("**Agreement:** Agreed on 0 of 1 items to discuss. Until every item is agreed, the team verdict is the conservative one.\n"), "{md}");
+        assert!(!md.contains("Agreed verdict"));
+
+        team.agree(flag, Some(Answer::No)).unwrap();
+        team.dissent(flag, "Ann", "Said twice in the March review.")
+            .unwrap();
+        let r = report(&team);
+        assert_eq!(r.verdict, Verdict::Stop);
+        assert_eq!(r.agreed_verdict, Some(Verdict::Ready));
+        assert_eq!(r.agenda[0].question_id, flag);
+        let agreed = "Agreed: No. Ann dissents: Said twice in the March review.";
+        assert_eq!(r.agenda[0].agreed.as_deref(), Some(agreed));
+        let facts = r.facts();
+        for fact in [
+            agreed,
+            "Agreed on every item to discuss (1). Agreed verdict: Ready — begin the deployment sequence.",
+            Verdict::Ready.headline(),
+            Verdict::Stop.headline(),
+        ] {
+            assert!(facts.iter().any(|f| f == fact), "{fact}");
+        }
+        let md = team_markdown(&r);
+        assert!(md.contains("## Team verdict: Stop — do not deploy KOOM\n"));
+        assert!(
+            md.contains("### Agreed verdict: Ready — begin the deployment sequence\n"),
+            "{md}"
+        );
+        assert!(md.contains(&format!("   - **{agreed}**\n")), "{md}");
     }
 
     #[test]

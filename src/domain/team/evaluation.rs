@@ -3,6 +3,7 @@
 
 use std::cmp::Reverse;
 
+use super::agreement::{consensus, Consensus};
 use super::combine::*;
 use super::roster::*;
 use super::tally::*;
@@ -34,15 +35,12 @@ impl TeamReason {
     /// "reported by 2 of 5 (Ann and 1 anonymous)", or for an open question "not sure or
     /// unanswered for 2 of 5 (Ann)".
     pub fn attribution(&self) -> String {
-        let verb = if self.reason.kind == ReasonKind::Open {
-            "not sure or unanswered for"
-        } else {
-            "reported by"
-        };
-        let who = names(&self.who, self.reported_by.saturating_sub(self.who.len()))
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
-        format!("{verb} {} of {}{who}", self.reported_by, self.of)
+        attribution(
+            self.reason.kind == ReasonKind::Open,
+            self.reported_by,
+            self.of,
+            &self.who,
+        )
     }
 
     /// The reason in one sentence with its attribution: "Condition 1 — … (§2): executives
@@ -54,6 +52,20 @@ impl TeamReason {
             capitalised(&self.attribution())
         )
     }
+}
+
+/// "reported by 2 of 5 (Ann and 1 anonymous)", or for an open question "not sure or unanswered
+/// for 2 of 5 (Ann)".
+fn attribution(open: bool, reported_by: usize, of: usize, who: &[String]) -> String {
+    let verb = if open {
+        "not sure or unanswered for"
+    } else {
+        "reported by"
+    };
+    let who = names(who, reported_by.saturating_sub(who.len()))
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    format!("{verb} {reported_by} of {of}{who}")
 }
 
 /// Why an item is on the "to discuss" list.
@@ -195,8 +207,12 @@ pub struct TeamEvaluation {
     /// What the team answered, for every question of the model, in model order.
     pub tallies: Vec<ItemTally>,
     /// "To discuss": every blocker, open question and maturity gap of the reasons (one entry
-    /// per question), then every other disagreement, most split first.
+    /// per question), then the questions left open behind a Stop, then every other
+    /// disagreement, most split first.
     pub agenda: Vec<AgendaItem>,
+    /// What the team agreed on the agenda, as an assessment with its verdict once every item is
+    /// agreed (`rule.team_agreement`).
+    pub consensus: Consensus,
 }
 
 impl TeamEvaluation {
@@ -279,24 +295,28 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
     let readiness = readiness::evaluate(&merged);
 
     let position = |id: &str| questions.iter().position(|q| q.id == id);
-    let team_reason = |reason: Reason| -> TeamReason {
+    // Who reported the problem of the question at p (open: who is unsure or did not answer).
+    let reported = |p: usize, open: bool| -> (usize, Vec<String>) {
         let mut reported_by = 0;
         let mut who = Vec::new();
-        if let Some(p) = position(reason.question_id) {
-            let q = questions[p];
-            for (&(_, name, _), &answer) in order.iter().zip(&answers[p]) {
-                let finding = Finding::of(answer, q.healthy);
-                let counts = if reason.kind == ReasonKind::Open {
-                    finding.is_open()
-                } else {
-                    finding == Finding::Problem
-                };
-                if counts {
-                    reported_by += 1;
-                    who.extend(name.map(str::to_string));
-                }
+        for (&(_, name, _), &answer) in order.iter().zip(&answers[p]) {
+            let finding = Finding::of(answer, questions[p].healthy);
+            let counts = if open {
+                finding.is_open()
+            } else {
+                finding == Finding::Problem
+            };
+            if counts {
+                reported_by += 1;
+                who.extend(name.map(str::to_string));
             }
         }
+        (reported_by, who)
+    };
+    let team_reason = |reason: Reason| -> TeamReason {
+        let (reported_by, who) = position(reason.question_id)
+            .map(|p| reported(p, reason.kind == ReasonKind::Open))
+            .unwrap_or_default();
         TeamReason {
             reason,
             reported_by,
@@ -345,6 +365,26 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             withheld: tallies[p].withheld,
         });
     }
+    // Questions left open behind a Stop: the verdict does not list them, but the team cannot
+    // agree on its answers without settling them (`rule.team_agreement`).
+    for id in &readiness.open_questions {
+        let Some(p) = position(id) else { continue };
+        if agenda.iter().any(|a| a.question_id == *id) {
+            continue;
+        }
+        let (reported_by, who) = reported(p, true);
+        agenda.push(AgendaItem {
+            kind: AgendaKind::Open,
+            question_id: questions[p].id,
+            question: questions[p].text,
+            consequences: consequences(questions[p], true),
+            said: tallies[p].said(),
+            attribution: Some(attribution(true, reported_by, n, &who)),
+            disagreement: tallies[p].disagrees,
+            evidence: tallies[p].evidence.clone(),
+            withheld: tallies[p].withheld,
+        });
+    }
     let mut others: Vec<usize> = (0..questions.len())
         .filter(|&p| {
             tallies[p].disagrees && !agenda.iter().any(|a| a.question_id == questions[p].id)
@@ -368,6 +408,7 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
     }
 
     let anonymous = team.anonymous();
+    let consensus = consensus(team, &tallies, &agenda);
     TeamEvaluation {
         respondents: n,
         named: n - anonymous,
@@ -391,5 +432,6 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             .collect(),
         tallies,
         agenda,
+        consensus,
     }
 }

@@ -30,16 +30,23 @@
 //!
 //! The module is split by concern: `roster` (respondents and the team), `combine` (the
 //! conservative combination), `tally` (what was answered to each question) and `evaluation`
-//! (the team verdict, its reasons and the agenda).
+//! (the team verdict, its reasons and the agenda) and `agreement` (what the meeting agreed, and
+//! the consensus assessment it forms: `rule.team_agreement`).
 
+mod agreement;
 mod combine;
 mod evaluation;
 mod roster;
 mod tally;
 
 #[cfg(test)]
+mod agreement_tests;
+#[cfg(test)]
 mod tests;
 
+pub use agreement::{
+    Agreed, Agreement, AgreementError, Consensus, Dissent, DissentRecorded, MAX_DISSENT,
+};
 pub use combine::merge;
 pub use evaluation::{evaluate_team, AgendaItem, AgendaKind, TeamEvaluation, TeamReason};
 pub(crate) use roster::TeamBuilder;

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use super::agreement::Agreement;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::{self as model, MODEL_VERSION};
 use crate::domain::model::limits::{bounded, TextKind};
@@ -112,9 +113,19 @@ fn of_questions(map: BTreeMap<String, String>) -> BTreeMap<String, String> {
 /// A name or title on one line: white space collapsed, control characters removed, cut at the
 /// limit of a name.
 pub(super) fn clean_name(text: &str) -> String {
-    let visible: String = text.chars().filter(|c| !c.is_control()).collect();
+    one_line(text, TextKind::Name)
+}
+
+/// A text on one line: white space collapsed, control characters removed, cut at the limit of
+/// its kind.
+pub(super) fn one_line(text: &str, kind: TextKind) -> String {
+    // A tab or line break separates words: it becomes a space, not nothing.
+    let visible: String = text
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
     let one_line = visible.split_whitespace().collect::<Vec<_>>().join(" ");
-    bounded(&one_line, TextKind::Name).trim_end().to_string()
+    bounded(&one_line, kind).trim_end().to_string()
 }
 
 /// Whether two respondents have the same name (case and surrounding white space aside, folded
@@ -248,6 +259,8 @@ pub struct Team {
     pub title: String,
     /// The respondents.
     pub respondents: Vec<Respondent>,
+    /// What the team agreed in its meeting ([`Agreement`]).
+    pub agreement: Agreement,
 }
 
 impl Team {
@@ -256,6 +269,7 @@ impl Team {
         Team {
             title: clean_name(title),
             respondents: Vec::new(),
+            agreement: Agreement::default(),
         }
     }
 

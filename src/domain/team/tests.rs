@@ -10,7 +10,7 @@ use crate::domain::model::respondent::RespondentToken;
 use crate::domain::rules::readiness::{ReasonKind, Verdict};
 
 /// Every readiness question answered healthy: a Ready respondent.
-fn healthy(organisation: &str, assessor: &str) -> Assessment {
+pub(super) fn healthy(organisation: &str, assessor: &str) -> Assessment {
     let mut a = Assessment::new(organisation, assessor);
     for q in readiness_questions() {
         a.set_answer(q.id, Some(q.healthy));
@@ -18,12 +18,12 @@ fn healthy(organisation: &str, assessor: &str) -> Assessment {
     a
 }
 
-fn with(mut a: Assessment, id: &str, answer: Option<Answer>) -> Assessment {
+pub(super) fn with(mut a: Assessment, id: &str, answer: Option<Answer>) -> Assessment {
     a.set_answer(id, answer);
     a
 }
 
-fn team(respondents: Vec<(Option<&str>, Assessment)>) -> Team {
+pub(super) fn team(respondents: Vec<(Option<&str>, Assessment)>) -> Team {
     let mut t = Team::new("Acme leadership");
     for (name, a) in respondents {
         t.add(Respondent::new(name, a)).expect("added");
@@ -32,7 +32,7 @@ fn team(respondents: Vec<(Option<&str>, Assessment)>) -> Team {
 }
 
 const MICROMANAGING: &str = "precondition.executives.micromanaging_workers";
-const AUDIT: &str = "maturity.truth.audit_uncensored";
+pub(super) const AUDIT: &str = "maturity.truth.audit_uncensored";
 
 #[test]
 fn a_respondent_keeps_only_what_the_team_reads_and_an_anonymous_one_loses_its_assessor() {
@@ -399,8 +399,21 @@ fn reasons_say_who_they_come_from_and_anonymous_respondents_are_only_counted() {
         audit.said(),
         "Yes 4 (Ann, Bob, Carol and 1 anonymous) · No answer 1"
     );
-    // The open audit facet sits behind the Stop: not a reason, not on the agenda.
-    assert_eq!(e.agenda.len(), 1);
+    // The open audit facet sits behind the Stop: not a reason, but on the agenda after the
+    // blocker, since the team cannot agree on its answers without settling it.
+    assert!(e.reasons.iter().all(|r| r.reason.question_id != AUDIT));
+    assert_eq!(e.agenda.len(), 2);
+    assert_eq!(
+        (e.agenda[1].kind, e.agenda[1].question_id),
+        (AgendaKind::Open, AUDIT)
+    );
+    assert_eq!(
+        e.agenda[1].attribution.as_deref(),
+        Some("not sure or unanswered for 1 of 5")
+    );
+    assert!(e.agenda[1]
+        .consequence_line()
+        .contains("If this turns out to be a problem: "));
     let item = &e.agenda[0];
     assert_eq!(item.kind, AgendaKind::Blocker);
     assert_eq!(

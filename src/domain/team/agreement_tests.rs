@@ -1,0 +1,219 @@
+//! The meeting's agreement and the consensus assessment (`rule.team_agreement`).
+
+use super::tests::{healthy, team, with, AUDIT};
+use super::*;
+use crate::domain::model::answer::Answer;
+use crate::domain::model::items::{readiness_questions, GATE_CRITERIA, GREEN_FLAGS, RED_FLAGS};
+use crate::domain::rules::readiness::Verdict;
+
+/// Ann is healthy; Ben reports the first red flag; Carol is healthy but not sure about the
+/// audit: a Stop, with the audit left open behind it.
+fn split_team() -> Team {
+    let flag = RED_FLAGS[0].question;
+    team(vec![
+        (Some("Ann"), healthy("Acme", "Ann")),
+        (
+            Some("Ben"),
+            with(
+                healthy("Acme", "Ben"),
+                flag.id,
+                Some(flag.healthy.opposite()),
+            ),
+        ),
+        (
+            Some("Carol"),
+            with(healthy("Acme", "Carol"), AUDIT, Some(Answer::NotSure)),
+        ),
+    ])
+}
+
+#[test]
+fn the_agreed_answers_form_the_consensus_and_its_verdict_once_every_item_is_agreed() {
+    // The seed, §5: "If any red flag is present: Stop. Do not deploy KOOM." The agreed answers
+    // are read by the same ladder: an agreed red flag is a Stop, whatever else was agreed.
+    let flag = RED_FLAGS[0].question;
+    let mut t = split_team();
+    let e = evaluate_team(&t);
+    assert_eq!(e.verdict, Verdict::Stop);
+    let agenda: Vec<&str> = e.agenda.iter().map(|a| a.question_id).collect();
+    assert_eq!(agenda, [flag.id, AUDIT]);
+    assert_eq!(e.consensus.verdict, None);
+    assert_eq!((e.consensus.agreed, e.consensus.of), (0, 2));
+    assert_eq!(e.consensus.pending, [flag.id, AUDIT]);
+    assert_eq!(
+        e.consensus.progress(),
+        "Agreed on 0 of 2 items to discuss. Until every item is agreed, the team verdict is the conservative one."
+    );
+
+    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    let e = evaluate_team(&t);
+    assert_eq!((e.consensus.agreed, e.consensus.verdict), (1, None));
+    assert_eq!(e.consensus.pending, [AUDIT]);
+
+    t.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    let e = evaluate_team(&t);
+    assert_eq!(
+        e.verdict,
+        Verdict::Stop,
+        "the conservative verdict never moves"
+    );
+    assert_eq!(e.consensus.verdict, Some(Verdict::Ready));
+    assert!(e.consensus.complete());
+    assert_eq!(
+        e.consensus.progress(),
+        "Agreed on every item to discuss (2). Agreed verdict: Ready — begin the deployment sequence."
+    );
+    let a = &e.consensus.assessment;
+    for q in readiness_questions() {
+        assert!(a.answer(q.id).is_some(), "{} has a consensus answer", q.id);
+    }
+    assert_eq!(a.organisation, "Acme");
+    assert_eq!(a.assessor, "Agreed by the team view “Acme leadership”");
+    assert_eq!(
+        a.respondent, None,
+        "the team's answers, not one respondent's"
+    );
+
+    t.agree(flag.id, Some(flag.healthy.opposite())).unwrap();
+    assert_eq!(evaluate_team(&t).consensus.verdict, Some(Verdict::Stop));
+    // "Not sure" is an honest agreement: the question stays open, and holds.
+    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    t.agree(AUDIT, Some(Answer::NotSure)).unwrap();
+    assert_eq!(evaluate_team(&t).consensus.verdict, Some(Verdict::Hold));
+}
+
+#[test]
+fn questions_not_discussed_carry_the_answer_everyone_who_answered_gave() {
+    let green = GREEN_FLAGS[0].question.id;
+    let gate = GATE_CRITERIA[0].id;
+    let mut t = team(vec![
+        (
+            Some("Ann"),
+            with(
+                with(healthy("Acme", ""), green, Some(Answer::Yes)),
+                gate,
+                Some(Answer::Yes),
+            ),
+        ),
+        (
+            Some("Ben"),
+            with(
+                with(healthy("Beta", ""), green, Some(Answer::Yes)),
+                gate,
+                Some(Answer::No),
+            ),
+        ),
+        (None, healthy("Beta", "")),
+    ]);
+    let e = evaluate_team(&t);
+    assert_eq!(e.verdict, Verdict::Ready);
+    let agenda: Vec<&str> = e.agenda.iter().map(|a| a.question_id).collect();
+    assert_eq!(agenda, [gate], "only the disagreement");
+    let a = &e.consensus.assessment;
+    assert_eq!(
+        a.answer(green),
+        Some(Answer::Yes),
+        "2 said Yes, 1 said nothing"
+    );
+    assert_eq!(a.answer(gate), None, "on the agenda, not agreed yet");
+    assert_eq!(
+        a.organisation, "Beta",
+        "the organisation most respondents named"
+    );
+    t.agree(gate, Some(Answer::No)).unwrap();
+    let e = evaluate_team(&t);
+    assert_eq!(e.consensus.assessment.answer(gate), Some(Answer::No));
+    assert_eq!(e.consensus.verdict, Some(Verdict::Ready));
+
+    // Nothing to discuss: everyone's answers are the agreed ones.
+    let same = team(vec![
+        (Some("Ann"), healthy("Acme", "")),
+        (None, healthy("Acme", "")),
+    ]);
+    let e = evaluate_team(&same);
+    assert!(e.agenda.is_empty());
+    assert_eq!(e.consensus.verdict, Some(Verdict::Ready));
+    assert_eq!(
+        e.consensus.progress(),
+        "Nothing to discuss: everyone's answers are the agreed ones. Agreed verdict: Ready — begin the deployment sequence."
+    );
+    // A team of nobody agrees on nothing.
+    let e = evaluate_team(&Team::new("Empty"));
+    assert_eq!(e.consensus.verdict, None);
+    assert!(!e.consensus.complete());
+}
+
+#[test]
+fn a_dissent_is_named_kept_per_person_and_travels_as_the_note() {
+    let flag = RED_FLAGS[0].question;
+    let mut t = split_team();
+    assert_eq!(
+        t.dissent(flag.id, "Ben", "seen it")
+            .unwrap_err()
+            .to_string(),
+        "Record the team's agreed answer first: a dissent is from an agreed answer."
+    );
+    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    assert_eq!(
+        t.dissent(flag.id, " \n ", "why").unwrap_err().to_string(),
+        "Say who dissents: a dissent needs a name."
+    );
+    assert_eq!(
+        t.dissent(flag.id, " Ben\tOrtiz ", " It happened twice in March. "),
+        Ok(DissentRecorded::Added)
+    );
+    assert_eq!(t.dissent(flag.id, "Dana", ""), Ok(DissentRecorded::Added));
+    assert_eq!(
+        t.dissent(flag.id, "ben ortiz", "Three times, in fact."),
+        Ok(DissentRecorded::Updated)
+    );
+    let agreed = t.agreement.get(flag.id).unwrap();
+    assert_eq!(
+        agreed.line(),
+        format!(
+            "Agreed: {}. Ben Ortiz dissents: Three times, in fact. Dana dissents.",
+            flag.healthy.label()
+        )
+    );
+    // Another answer keeps the dissent: it is the people's, withdrawn one by one.
+    t.agree(flag.id, Some(Answer::NotSure)).unwrap();
+    assert_eq!(t.agreement.get(flag.id).unwrap().dissent.len(), 2);
+    assert!(t.withdraw_dissent(flag.id, "DANA"));
+    assert!(!t.withdraw_dissent(flag.id, "Dana"));
+    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    let e = evaluate_team(&t);
+    assert_eq!(
+        e.consensus
+            .assessment
+            .notes
+            .get(flag.id)
+            .map(String::as_str),
+        Some("Agreed in the team meeting. Ben Ortiz dissents: Three times, in fact.")
+    );
+    t.agree(flag.id, None).unwrap();
+    assert!(
+        t.agreement.get(flag.id).is_none(),
+        "cleared with its dissent"
+    );
+    assert_eq!(
+        t.agree("precondition.invented", Some(Answer::Yes))
+            .unwrap_err()
+            .to_string(),
+        "“precondition.invented” is not a question of KOOM Deployment Readiness Layer v1.0: nothing was recorded."
+    );
+    assert!(t.agreement.is_empty());
+}
+
+#[test]
+fn the_agreement_never_changes_the_conservative_verdict_or_the_agenda() {
+    let mut t = split_team();
+    let before = evaluate_team(&t);
+    for a in &before.agenda {
+        t.agree(a.question_id, Some(Answer::Yes)).unwrap();
+    }
+    let after = evaluate_team(&t);
+    assert_eq!(after.verdict, before.verdict);
+    assert_eq!(after.reasons, before.reasons);
+    assert_eq!(after.agenda, before.agenda);
+    assert_eq!(after.tallies, before.tallies);
+}
