@@ -4,7 +4,9 @@
 use std::fmt;
 
 use crate::browser::BrowserError;
-use crate::domain::{FileError, RecordError, SavedAssessment, ShareError, TeamError};
+use crate::domain::{
+    AgreementError, FileError, RecordError, SavedAssessment, ShareError, TeamError,
+};
 
 /// What an operation of the app could not do.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +41,8 @@ pub enum AppError {
     },
     /// A change the team view refuses.
     Team(TeamError),
+    /// An agreement the team view refuses.
+    Agreement(AgreementError),
     /// The team view on screen was saved by a newer version: read-only here.
     TeamReadOnly,
     /// No team view is open.
@@ -67,6 +71,7 @@ impl fmt::Display for AppError {
                 "“{file_name}” was not imported: “{existing}” could not be replaced. Nothing was changed."
             ),
             AppError::Team(e) => write!(f, "{e}"),
+            AppError::Agreement(e) => write!(f, "{e}"),
             AppError::TeamReadOnly => write!(
                 f,
                 "This team view was saved by a newer version: it is read-only here."
@@ -93,5 +98,11 @@ impl From<BrowserError> for AppError {
 impl From<TeamError> for AppError {
     fn from(e: TeamError) -> Self {
         AppError::Team(e)
+    }
+}
+
+impl From<AgreementError> for AppError {
+    fn from(e: AgreementError) -> Self {
+        AppError::Agreement(e)
     }
 }

@@ -148,15 +148,24 @@ impl Library {
         // A copy is edited into someone else's answers: another respondent (given a token when
         // it is first shared).
         assessment.respondent = None;
-        let copy = new_record(assessment);
-        match LocalStore.write(&copy, None) {
-            Ok(_) => self.notices.say(format!(
+        match self.add(assessment) {
+            Ok(copy) => self.notices.say(format!(
                 "Duplicated as “{}”.",
                 display_name(&copy.assessment)
             )),
             Err(e) => self.notices.say(e.to_string()),
         }
         self.refresh();
+    }
+
+    /// Saves an assessment as a new library entry, without opening it, and lists it.
+    pub(super) fn add(
+        &self,
+        assessment: domain::Assessment,
+    ) -> Result<SavedAssessment, domain::StorageError> {
+        let written = LocalStore.write(&new_record(assessment), None)?;
+        self.saved(&written);
+        Ok(written)
     }
 
     /// Renames an entry that is not open.

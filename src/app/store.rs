@@ -64,7 +64,7 @@ impl Store {
             conflicts,
             notices,
             compared: Compared::new(),
-            teams: Teams::new(notices, dialogs),
+            teams: Teams::new(notices, dialogs, library),
         }
     }
 

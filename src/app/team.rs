@@ -11,15 +11,16 @@ use super::owned::Owned;
 use super::deleted::Deleted;
 use super::dialog::{Ask, Dialogs};
 use super::error::AppError;
+use super::library::Library;
 use super::notices::Notices;
 use super::share::read_link;
 use super::state::{AppState, View};
 use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
     self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
-    team_markdown, Assessment, ImportedFile, Joined, RecordStore, Respondent, SavedAssessment,
-    SavedTeam, StorageError, Team, TeamError, TeamEvaluation, TeamReport, Verdict,
-    TEAM_SCHEMA_VERSION,
+    team_markdown, Answer, Assessment, DissentRecorded, ImportedFile, Joined, RecordStore,
+    Respondent, SavedAssessment, SavedTeam, StorageError, Team, TeamError, TeamEvaluation,
+    TeamReport, Verdict, TEAM_SCHEMA_VERSION,
 };
 
 /// One team view in the library list.
@@ -37,6 +38,8 @@ pub struct TeamEntry {
     pub updated_at: u64,
     /// Saved by a newer version: read-only here.
     pub newer: bool,
+    /// The library id of the assessment saved from what the team agreed, if any.
+    pub agreed_as: Option<String>,
 }
 
 impl TeamEntry {
@@ -48,6 +51,7 @@ impl TeamEntry {
             verdict: evaluate_team(&record.team).verdict,
             updated_at: record.updated_at,
             newer,
+            agreed_as: record.team.agreement.saved_as.clone(),
         }
     }
 }
@@ -145,6 +149,7 @@ pub struct Teams {
     pub adding: Owned<bool>,
     notices: Notices,
     dialogs: Dialogs,
+    library: Library,
 }
 
 /// The id of the Undo button of a removed respondent.
@@ -210,7 +215,7 @@ fn respondent(name: Option<&str>, assessment: Assessment, anonymous: bool) -> Ca
 }
 
 impl Teams {
-    pub(super) fn new(notices: Notices, dialogs: Dialogs) -> Self {
+    pub(super) fn new(notices: Notices, dialogs: Dialogs, library: Library) -> Self {
         let open = Owned::new(None::<OpenTeam>);
         Teams {
             entries: Owned::new(Vec::new()),
@@ -227,6 +232,7 @@ impl Teams {
             adding: Owned::new(false),
             notices,
             dialogs,
+            library,
         }
     }
 
@@ -409,6 +415,61 @@ impl Teams {
             }
         });
         self.save_open();
+    }
+
+    /// Records the team's agreed answer to a question (`None`: clears it, with its dissent).
+    pub fn agree(&self, question_id: &str, answer: Option<Answer>) {
+        if let Err(e) = self.change(|t| Ok(t.agree(question_id, answer)?)) {
+            self.notices.say(e.to_string());
+        }
+    }
+
+    /// Records that someone dissents from the agreed answer to a question (the same person
+    /// again: their reason is replaced, and the user told); the error says why not, to show
+    /// where the dissent was given.
+    pub fn dissent(&self, question_id: &str, who: &str, why: &str) -> Result<(), AppError> {
+        let mut team = self.editable_copy()?;
+        if team.dissent(question_id, who, why)? == DissentRecorded::Updated {
+            self.notices.say(format!(
+                "{} already dissented here: their reason is replaced by this one.",
+                who.trim()
+            ));
+        }
+        self.keep(team);
+        Ok(())
+    }
+
+    /// Withdraws a dissent.
+    pub fn withdraw_dissent(&self, question_id: &str, who: &str) {
+        let _ = self.change_if(|t| Ok(t.withdraw_dissent(question_id, who)));
+    }
+
+    /// Saves what the team agreed as a new assessment in the library (never over an earlier
+    /// one: that one may have been edited since), and links it from the team view.
+    pub fn save_consensus(&self) {
+        if let Err(e) = self.try_save_consensus() {
+            self.notices.say(e);
+        }
+    }
+
+    fn try_save_consensus(&self) -> Result<(), String> {
+        let mut team = self.editable_copy().map_err(|e| e.to_string())?;
+        let consensus = self
+            .evaluation
+            .with_untracked(|e| e.as_ref().map(|e| e.agreed_assessment(&team)))
+            .ok_or_else(|| AppError::NoTeam.to_string())?
+            .map_err(|e| e.to_string())?;
+        let written = self
+            .library
+            .add(consensus)
+            .map_err(|e| format!("The agreed assessment was not saved: {e}"))?;
+        team.agreement.saved_as = Some(written.id.clone());
+        self.keep(team);
+        self.notices.say(format!(
+            "Saved the agreed assessment “{}” in your library.",
+            domain::display_name(&written.assessment)
+        ));
+        Ok(())
     }
 
     /// Renames the team view on screen.

@@ -14,8 +14,8 @@ pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
 pub use files::{copy_to_clipboard, download, read_chosen_file, read_files};
 pub use page::{
-    adopt_first_hero, close_modal, focus, focus_main_heading, mark_body, page_hidden,
-    paste_into_text_area, print, request_persistence, scroll_to_and_focus, select_text, set_title,
-    show_modal, take_over_first_screen,
+    adopt_first_hero, clear_input, close_modal, focus, focus_main_heading, input_value, mark_body,
+    page_hidden, paste_into_text_area, print, request_persistence, scroll_to_and_focus,
+    select_text, set_title, show_modal, take_over_first_screen,
 };
 pub use time::{date_label, date_time_label, new_id, now_ms, random_token_bytes, today_iso};

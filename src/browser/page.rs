@@ -119,6 +119,26 @@ pub fn focus(id: &str) -> Option<()> {
     html_element(id)?.focus().ok()
 }
 
+/// The value of a text field by id (`None`: no such field).
+pub fn input_value(id: &str) -> Option<String> {
+    window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .map(|input| input.value())
+}
+
+/// Empties a text field by id.
+pub fn clear_input(id: &str) -> Option<()> {
+    window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .map(|input| input.set_value(""))
+}
+
 /// Moves focus to the view's main heading and scrolls to the top.
 pub fn focus_main_heading() -> Option<()> {
     let el = html_element("main-heading")?;

@@ -2,6 +2,7 @@
 //! live in [`crate::app`], rules in [`crate::domain`], browser calls in [`crate::browser`].
 //! A new view goes in its own module here and gets a [`crate::app::View`] variant.
 
+mod agreement;
 mod compare;
 mod dialog;
 mod embed;

@@ -216,7 +216,22 @@ pub fn ReportView() -> impl IntoView {
             }
         });
     };
+    // An assessment saved from what a team agreed links back to that team view.
+    let from_team = Memo::new(move |_| match store.open.opened.get() {
+        Opened::Saved(id) => store.teams.entries.with(|list| {
+            list.iter()
+                .find(|e| e.agreed_as.as_deref() == Some(id.as_str()))
+                .map(|e| (e.id.clone(), e.title.clone()))
+        }),
+        _ => None,
+    });
     view! {
+        {move || from_team.get().map(|(id, title)| view! {
+            <p class="from-team no-print">
+                "These are the answers the team view “" {title} "” agreed on. "
+                <button type="button" class="link-button" on:click=move |_| { store.teams.open_saved(state, &id); }>"Open the team view"</button>
+            </p>
+        })}
         <div class="report-actions no-print">
             <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
             <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>

@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::agreement::{AgreedVerdict, AgreementControl};
 use crate::app::{
     use_state, use_store, TeamSave, View, RESPONDENTS_HEADING_ID, UNDO_REMOVE_ID, UNDO_REPLACE_ID,
 };
 use crate::browser;
 use crate::domain::{
-    AnswerCount, Evidence, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS,
+    AgendaLine, AnswerCount, Evidence, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS,
     NOTHING_TO_DISCUSS, NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };
 
@@ -453,6 +454,7 @@ fn TeamVerdict() -> impl IntoView {
                 <p class="verdict-headline">{r.verdict.headline()}</p>
                 <p>{r.verdict.explanation()}</p>
                 <p class="muted">{TEAM_VERDICT_RULE}</p>
+                <AgreedVerdict/>
                 {r.anonymity.clone().map(|text| if attributable.get() {
                     view! { <p class="anonymity anonymity-warning" role="note" data-attributable="true"><strong>"Anonymity: "</strong>{text}</p> }.into_any()
                 } else {
@@ -489,7 +491,19 @@ fn TeamVerdict() -> impl IntoView {
 fn Agenda() -> impl IntoView {
     let store = use_store();
     let teams = store.teams;
-    let agenda = Memo::new(move |_| teams.report().map(|r| r.agenda).unwrap_or_default());
+    // Without what was agreed: recording an agreement re-renders only its own control (the
+    // list would otherwise be rebuilt, and focus lost, at every click).
+    let agenda = Memo::new(move |_| {
+        teams
+            .report()
+            .map(|r| {
+                r.agenda
+                    .into_iter()
+                    .map(|a| AgendaLine { agreed: None, ..a })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     view! {
         <section class="team-agenda" aria-labelledby="team-agenda-title">
             <h2 id="team-agenda-title" tabindex="-1">"To discuss"</h2>
@@ -507,6 +521,7 @@ fn Agenda() -> impl IntoView {
                                     {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
                                     <p class="consequence">{a.consequence}</p>
                                     {evidence_list(a.evidence, a.withheld)}
+                                    <AgreementControl question_id=a.question_id/>
                                 </li>
                             }).collect_view()}
                         </ol>

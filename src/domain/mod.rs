@@ -79,8 +79,8 @@ pub use reports::report::{
     SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
 pub use reports::team_report::{
-    team_markdown, AgendaLine, DisagreementRow, TeamReport, ANSWER_COLUMNS, NOTHING_TO_DISCUSS,
-    NO_DISAGREEMENT, TEAM_VERDICT_RULE,
+    team_markdown, AgendaLine, DisagreementRow, TeamReport, AGREED_BESIDE_CONSERVATIVE,
+    ANSWER_COLUMNS, NOTHING_TO_DISCUSS, NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };
 pub use route::{CompareAddressError, Page, Route, Source, MAX_COMPARED, MIN_COMPARED};
 pub use rules::compare::{

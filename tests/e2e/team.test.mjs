@@ -704,6 +704,103 @@ describe('evidence in the team view (issue #23)', () => {
   });
 });
 
+describe('what the meeting agreed (issue #23)', () => {
+  test('a workshop of five agrees item by item, with dissent; the agreed verdict beside the conservative one; the consensus saved, opened and linked back', { timeout: TIMEOUT }, async () => {
+    const { facet, flag } = questions();
+    const token = (n) => `00000000000000${n}`.slice(-16);
+    await withApp(async ({ page }) => {
+      const teamId = await createTeam(page, 'Leadership offsite');
+      // Ann, Dan and Eve answered alike (three people, not one); Bob reports a red flag; Cleo
+      // is not sure about a maturity facet.
+      const five = [
+        { name: 'Ann', answers: healthyAnswers(), respondent: token('a1') },
+        { name: 'Dan', answers: healthyAnswers(), respondent: token('d4') },
+        { name: 'Eve', answers: healthyAnswers(), respondent: token('e5') },
+        { name: 'Cleo', answers: healthyAnswers({ [facet]: 'not_sure' }), respondent: token('c3') },
+      ];
+      let outcome = await addFiles(page, [{ name: 'four.json', buffer: json(teamFile('', five)) }]);
+      assert.equal(outcome.added, 4);
+      const bob = (assessor) => json(assessmentFile({ assessor, answers: healthyAnswers({ [flag]: 'yes' }), respondent: token('b2') }));
+      outcome = await addFiles(page, [{ name: 'bob.json', buffer: bob('Bob Baker') }]);
+      assert.equal(outcome.added, 1);
+      // Bob's file again, with another name in it: the same respondent, counted once.
+      outcome = await addFiles(page, [{ name: 'bob-again.json', buffer: bob('Robert Baker') }]);
+      assert.equal(outcome.added, 0);
+      assert.equal(outcome.known.length, 1);
+      await waitForRespondents(page, 5);
+      await waitForTeamVerdict(page, 'stop');
+
+      // The agenda: the red flag, then the facet left open behind the Stop.
+      const items = page.locator('ol.agenda > li');
+      assert.deepEqual(await items.locator('.agreement').evaluateAll((els) => els.map((e) => e.dataset.agreement)), [flag, facet]);
+      const agreed = page.locator('.agreed-verdict');
+      const progress = agreed.locator('.agreement-progress');
+      assert.equal((await progress.textContent()).trim(), 'Agreed on 0 of 2 items to discuss. Until every item is agreed, the team verdict is the conservative one.');
+      assert.equal(await agreed.getAttribute('data-verdict'), null);
+
+      // The red flag: the team agrees it is absent; Bob dissents.
+      const flagItem = page.locator(`.agreement[data-agreement="${flag}"]`);
+      await flagItem.locator(`input[value="no"]`).check();
+      await page.locator(`.agreement[data-agreement="${flag}"][data-agreed="no"]`).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `agree-${flag}-no`, 'focus stays on the answer chosen');
+      await flagItem.locator('summary', { hasText: 'Record a dissent' }).click();
+      // No name: said where the dissent is given, nothing recorded.
+      await flagItem.getByRole('button', { name: 'Record the dissent' }).click();
+      await pollUntil(() => flagItem.locator('p[role="alert"]').textContent(), (t) => t.trim() === 'Say who dissents: a dissent needs a name.', 'the missing name');
+      await flagItem.getByLabel('Who dissents').fill('Bob');
+      await flagItem.getByLabel('Why (optional)').fill('Said twice in the March review.');
+      await flagItem.getByLabel('Why (optional)').press('Enter');
+      await flagItem.locator('.dissent-list li', { hasText: 'Bob dissents: Said twice in the March review.' }).waitFor();
+      assert.equal((await flagItem.locator('.agreed-line').textContent()).trim(), 'Agreed: No.');
+      assert.equal(await flagItem.locator('p[role="alert"]').count(), 0, 'the error is gone');
+      assert.deepEqual([await flagItem.getByLabel('Who dissents').inputValue(), await flagItem.getByLabel('Why (optional)').inputValue()], ['', ''], 'the fields emptied for the next one');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `dissent-who-${flag}`, 'ready for the next dissent');
+      assert.equal((await progress.textContent()).trim(), 'Agreed on 1 of 2 items to discuss. Until every item is agreed, the team verdict is the conservative one.');
+
+      // The facet: agreed met. Every item agreed: the agreed verdict, beside the conservative one.
+      await page.locator(`.agreement[data-agreement="${facet}"] input[value="yes"]`).check();
+      await page.locator('.agreed-verdict[data-verdict="ready"]').waitFor();
+      assert.equal((await progress.textContent()).trim(), 'Every item to discuss is agreed. The team verdict above stays the conservative one: what the respondents said before the meeting.');
+      assert.equal((await agreed.locator('.verdict-headline').textContent()).trim(), 'Ready — begin the deployment sequence');
+      await waitForTeamVerdict(page, 'stop');
+      assert.equal((await page.locator('section.team-verdict > .verdict-headline').textContent()).trim(), 'Stop — do not deploy KOOM');
+      const violations = await runAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations));
+
+      // Saved with the team view (schema 2); the file carries it (format 2) without the library id.
+      let stored = await pollUntil(() => storedTeam(page, teamId), (r) => r?.team.agreement?.agreed?.[facet], 'the agreement saved');
+      assert.equal(stored.schema, 2);
+      assert.deepEqual(stored.team.agreement.agreed[flag], { answer: 'no', dissent: [{ who: 'Bob', why: 'Said twice in the March review.' }] });
+
+      // The consensus assessment, saved in the library and opened.
+      await agreed.getByRole('button', { name: 'Save the agreed assessment in the library' }).click();
+      await pollUntil(() => messageNotice(page).textContent(), (t) => t.includes('Saved the agreed assessment “Acme Logistics” in your library.'), 'the saved notice');
+      stored = await pollUntil(() => storedTeam(page, teamId), (r) => r?.team.agreement?.saved_as, 'the link to the agreed assessment');
+      const consensus = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `koom-readiness/assessment/${stored.team.agreement.saved_as}`));
+      assert.equal(consensus.assessment.assessor, 'Agreed by the team view “Leadership offsite”');
+      assert.equal(consensus.assessment.answers[flag], 'no');
+      assert.equal(consensus.assessment.answers[facet], 'yes');
+      assert.equal(consensus.assessment.notes[flag], 'Agreed in the team meeting. Bob dissents: Said twice in the March review.');
+      await agreed.getByRole('button', { name: 'Open the agreed assessment' }).click();
+      await waitForView(page, 'report');
+      await waitForVerdict(page, 'ready');
+      const back = page.locator('.from-team');
+      assert.equal(await textOf(back), 'These are the answers the team view “Leadership offsite” agreed on. Open the team view');
+      await back.getByRole('button', { name: 'Open the team view' }).click();
+      await waitForTeamVerdict(page, 'stop');
+
+      // After a reload, all of it is still there; changing an answer takes the agreed verdict away.
+      await page.reload();
+      await waitForTeamVerdict(page, 'stop');
+      await page.locator('.agreed-verdict[data-verdict="ready"]').waitFor();
+      assert.equal(await page.locator(`[id="agree-${flag}-no"]`).isChecked(), true);
+      await page.locator(`.agreement[data-agreement="${facet}"]`).getByRole('button', { name: 'Clear the agreed answer' }).click();
+      await pollUntil(() => progress.textContent(), (t) => t.trim().startsWith('Agreed on 1 of 2 items'), 'the agreement incomplete again');
+      assert.equal(await agreed.getAttribute('data-verdict'), null);
+    });
+  });
+});
+
 // ---- 3. Remove and Undo ---------------------------------------------------------------------------
 
 describe('removing a respondent', () => {
@@ -969,6 +1066,11 @@ describe('accessibility of the team view', () => {
           await page.locator('#only-disagreements').check();
           await page.locator('section.team-tallies tr[data-disagree="true"]').first().waitFor();
           await check('only the disagreements');
+          const agreement = page.locator('ol.agenda .agreement').first();
+          await agreement.locator('input[value="not_sure"]').check();
+          await agreement.locator('summary', { hasText: 'Record a dissent' }).click();
+          await agreement.getByLabel('Who dissents').waitFor();
+          await check('an agreed answer, the dissent form open');
           await page.locator('li.respondent[data-respondent="0"]').getByRole('button', { name: 'Rename Ann' }).click();
           await page.locator('#respondent-name').waitFor();
           await check('renaming a respondent');

@@ -4,8 +4,8 @@ use koom_readiness::app::{AppState, Store, TeamSave, View};
 use koom_readiness::browser::storage::LocalStore;
 use koom_readiness::components::TeamView;
 use koom_readiness::domain::{
-    load_library, record_key, Answer, Assessment, RecordStore, Respondent, SavedTeam, StorageError,
-    Team, TEAM_SCHEMA_VERSION,
+    encode_saved_team, load_library, record_key, Answer, Assessment, RecordStore, Respondent,
+    SavedAssessment, SavedTeam, StorageError, Team, TEAM_SCHEMA_VERSION,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -94,12 +94,15 @@ fn an_unreadable_team_record_is_moved_aside_never_lost() {
     clear_koom_keys();
 }
 
-async fn mount_team_view() -> (
+/// The team view mounted: its container, the mount (kept alive), the state and the store.
+type Mounted = (
     web_sys::HtmlElement,
     leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
     AppState,
     Store,
-) {
+);
+
+async fn mount_team_view() -> Mounted {
     let container = fresh_container();
     let state = AppState::new(Assessment::default(), View::Start, false);
     let store = Store::new();
@@ -109,6 +112,21 @@ async fn mount_team_view() -> (
         store.start(state);
         view! { <TeamView/> }.into_any()
     });
+    tick().await;
+    (container, app, state, store)
+}
+
+/// Saves these assessments in the library, mounts the team view and shows a new, empty team
+/// view "Board".
+async fn board_of_saved<const N: usize>(assessments: [(&str, Assessment); N]) -> Mounted {
+    for (id, a) in assessments {
+        let mut record = saved(id, "Org");
+        record.assessment = a;
+        LocalStore.write(&record, None).unwrap();
+    }
+    let (container, app, state, store) = mount_team_view().await;
+    store.library.refresh();
+    store.teams.create(state, "Board");
     tick().await;
     (container, app, state, store)
 }
@@ -129,15 +147,8 @@ async fn respondents_from_the_library_give_the_conservative_verdict_and_removal_
     let mut bob = ready_assessment();
     bob.assessor = "Bob".into();
     bob.set_answer("green_flag.executives_value_clarity", Some(Answer::No));
-    for (id, a) in [("a1", ann), ("a2", bob), ("a3", stopped)] {
-        let mut record = saved(id, "Org");
-        record.assessment = a;
-        LocalStore.write(&record, None).unwrap();
-    }
-    let (container, _app, state, store) = mount_team_view().await;
-    store.library.refresh();
-    store.teams.create(state, "Board");
-    tick().await;
+    let (container, _app, _state, store) =
+        board_of_saved([("a1", ann), ("a2", bob), ("a3", stopped)]).await;
     assert_eq!(text_of(&container, "#main-heading"), "Board");
 
     store
@@ -208,4 +219,99 @@ async fn respondents_from_the_library_give_the_conservative_verdict_and_removal_
         "stop"
     );
     clear_koom_keys();
+}
+
+#[wasm_bindgen_test]
+async fn the_agreement_is_saved_with_the_team_view_and_the_consensus_in_the_library() {
+    clear_koom_keys();
+    let flag = "red_flag.no_time_for_structure";
+    let mut ann = ready_assessment();
+    ann.assessor = "Ann".into();
+    let mut cleo = ready_assessment();
+    cleo.assessor = "Cleo".into();
+    cleo.set_answer(flag, Some(Answer::Yes));
+    let (container, _app, state, store) = board_of_saved([("a1", ann), ("a2", cleo)]).await;
+    store
+        .teams
+        .add_from_library(vec!["a1".into(), "a2".into()], false);
+    tick().await;
+    assert_eq!(count(&container, ".agreement"), 1);
+    assert_eq!(
+        count(&container, "fieldset.agreed-answer input[type=radio]"),
+        3
+    );
+    assert!(text_of(&container, ".agreement-progress").starts_with("Agreed on 0 of 1 items"));
+
+    store.teams.agree(flag, Some(Answer::No));
+    tick().await;
+    assert_eq!(attr(&container, ".agreement", "data-agreed"), "no");
+    assert_eq!(attr(&container, ".agreed-verdict", "data-verdict"), "ready");
+    assert_eq!(
+        attr(&container, "section.team-verdict", "data-verdict"),
+        "stop",
+        "the conservative verdict stays"
+    );
+    assert_eq!(
+        store
+            .teams
+            .dissent(flag, " ", "why")
+            .unwrap_err()
+            .to_string(),
+        "Say who dissents: a dissent needs a name."
+    );
+    store
+        .teams
+        .dissent(flag, "Cleo", "Seen it in March.")
+        .unwrap();
+    tick().await;
+    assert_eq!(
+        text_of(&container, ".dissent-list li").trim(),
+        "Cleo dissents: Seen it in March. Withdraw this dissent"
+    );
+    let id = store.teams.open_id().unwrap();
+    let stored = LocalStore.read::<SavedTeam>(&id).unwrap().unwrap();
+    assert_eq!(stored.team.agreement.get(flag).unwrap().dissent.len(), 1);
+
+    store.teams.save_consensus();
+    tick().await;
+    let stored = LocalStore.read::<SavedTeam>(&id).unwrap().unwrap();
+    let consensus_id = stored.team.agreement.saved_as.expect("linked");
+    let consensus = LocalStore
+        .read::<SavedAssessment>(&consensus_id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(consensus.assessment.answer(flag), Some(Answer::No));
+    assert_eq!(consensus.assessment.respondent, None);
+    assert_eq!(
+        container
+            .query_selector(".agreed-actions button")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Open the agreed assessment"
+    );
+
+    // Saved by a newer version: the agreement shown, never changed here.
+    // (Ann and Bob disagree on a green flag: the one item to discuss.)
+    let mut newer = stored_team_with_agreement("green_flag.executives_value_clarity");
+    newer.schema = TEAM_SCHEMA_VERSION + 1;
+    local_storage()
+        .set_item(
+            &record_key::<SavedTeam>("t-newer"),
+            &encode_saved_team(&newer),
+        )
+        .unwrap();
+    assert!(store.teams.open_saved(state, "t-newer"));
+    tick().await;
+    assert_eq!(text_of(&container, ".agreed-line"), "Agreed: Yes.");
+    assert_eq!(count(&container, "fieldset.agreed-answer"), 0);
+    assert_eq!(count(&container, ".agreed-actions"), 0);
+    clear_koom_keys();
+}
+
+fn stored_team_with_agreement(question_id: &str) -> SavedTeam {
+    let mut record = team_record("t-newer", &["Ann", "Bob"]);
+    record.team.agree(question_id, Some(Answer::Yes)).unwrap();
+    record
 }

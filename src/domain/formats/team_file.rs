@@ -74,7 +74,7 @@ fn agreement_to_json(agreement: &Agreement, written: Written) -> Option<Json> {
     let agreed = agreement
         .agreed
         .iter()
-        .map(|(id, a)| {
+        .map(|a| {
             let mut fields = vec![member("answer", Json::String(a.answer.token().into()))];
             if !a.dissent.is_empty() {
                 fields.push(member(
@@ -92,7 +92,7 @@ fn agreement_to_json(agreement: &Agreement, written: Written) -> Option<Json> {
                     ),
                 ));
             }
-            member(id, Json::Object(fields))
+            member(a.question_id, Json::Object(fields))
         })
         .collect();
     let mut fields = vec![member("agreed", Json::Object(agreed))];
@@ -132,27 +132,19 @@ fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(),
                 d.members()?;
                 let who_at = d.required("who")?;
                 let who = who_at.string()?;
-                let why_at = d.field("why")?;
-                let why = why_at
-                    .as_ref()
-                    .map(At::string)
-                    .transpose()?
-                    .unwrap_or_default();
-                if written == Written::File {
-                    if who.chars().count() > TextKind::Name.max_chars() {
-                        return who_at.fail(&format!(
-                            "a name of at most {} characters",
-                            TextKind::Name.max_chars()
-                        ));
-                    }
-                    if let Some(why_at) =
-                        why_at.filter(|_| why.chars().count() > TextKind::Remark.max_chars())
-                    {
-                        return why_at.fail(&format!(
-                            "a reason of at most {} characters",
-                            TextKind::Remark.max_chars()
-                        ));
-                    }
+                let why = match d.field("why")? {
+                    Some(w) => w.string()?,
+                    None => String::new(),
+                };
+                let over = |text: &str, kind: TextKind| text.chars().count() > kind.max_chars();
+                if written == Written::File
+                    && (over(&who, TextKind::Name) || over(&why, TextKind::Remark))
+                {
+                    return d.fail(&format!(
+                        "a dissent with a name of at most {} characters and a reason of at most {}",
+                        TextKind::Name.max_chars(),
+                        TextKind::Remark.max_chars()
+                    ));
                 }
                 if team.dissent(&id, &who, &why).is_err() {
                     return who_at.fail("a name");
@@ -665,7 +657,7 @@ mod tests {
         );
         let long = format!("\"why\": \"{}\"", "x".repeat(1001));
         assert!(refused("\"why\": \"We had no slack in March.\"", &long)
-            .contains("dissent[0].why should be a reason of at most 1000 characters, but is text"));
+            .ends_with("dissent[0] should be a dissent with a name of at most 200 characters and a reason of at most 1000, but is an object."));
     }
 
     #[test]

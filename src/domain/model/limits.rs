@@ -101,6 +101,18 @@ pub fn bounded(text: &str, kind: TextKind) -> String {
         .collect()
 }
 
+/// A text on one line: white space (tabs and line breaks too) collapsed to single spaces,
+/// control characters removed, cut at the limit of its kind.
+pub fn one_line(text: &str, kind: TextKind) -> String {
+    // A tab or line break separates words: it becomes a space, not nothing.
+    let visible: String = text
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
+    let one_line = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+    bounded(&one_line, kind).trim_end().to_string()
+}
+
 /// The text with its first letter in upper case ("reported by 2 of 5" → "Reported by 2 of 5").
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

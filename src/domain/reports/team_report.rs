@@ -20,6 +20,9 @@ use crate::domain::team::{
 /// How the team verdict is reached, in one sentence (`rule.team_conservative`).
 pub const TEAM_VERDICT_RULE: &str = "The team verdict is conservative: a warning behaviour, missing CoE owner or red flag reported by any respondent counts, and a question anyone is unsure about or did not answer holds the verdict.";
 
+/// Said beside the agreed verdict (`rule.team_agreement`).
+pub const AGREED_BESIDE_CONSERVATIVE: &str = "Every item to discuss is agreed. The team verdict above stays the conservative one: what the respondents said before the meeting.";
+
 /// Said when nothing is to be discussed.
 pub const NOTHING_TO_DISCUSS: &str =
     "Nothing to discuss: no blocker, no open question, no maturity gap and no disagreement.";

@@ -63,7 +63,7 @@ fn the_agreed_answers_form_the_consensus_and_its_verdict_once_every_item_is_agre
         e.consensus.progress(),
         "Agreed on every item to discuss (2). Agreed verdict: Ready — begin the deployment sequence."
     );
-    let a = &e.consensus.assessment;
+    let a = &e.agreed_assessment(&t).unwrap();
     for q in readiness_questions() {
         assert!(a.answer(q.id).is_some(), "{} has a consensus answer", q.id);
     }
@@ -109,20 +109,23 @@ fn questions_not_discussed_carry_the_answer_everyone_who_answered_gave() {
     assert_eq!(e.verdict, Verdict::Ready);
     let agenda: Vec<&str> = e.agenda.iter().map(|a| a.question_id).collect();
     assert_eq!(agenda, [gate], "only the disagreement");
-    let a = &e.consensus.assessment;
+    assert_eq!(
+        e.agreed_assessment(&t).unwrap_err().to_string(),
+        "Agree on every item to discuss first: 1 still has no agreed answer."
+    );
+    t.agree(gate, Some(Answer::No)).unwrap();
+    let e = evaluate_team(&t);
+    let a = &e.agreed_assessment(&t).unwrap();
     assert_eq!(
         a.answer(green),
         Some(Answer::Yes),
         "2 said Yes, 1 said nothing"
     );
-    assert_eq!(a.answer(gate), None, "on the agenda, not agreed yet");
+    assert_eq!(a.answer(gate), Some(Answer::No));
     assert_eq!(
-        a.organisation, "Beta",
-        "the organisation most respondents named"
+        a.organisation, "Acme leadership",
+        "the respondents named two organisations: the team view's title"
     );
-    t.agree(gate, Some(Answer::No)).unwrap();
-    let e = evaluate_team(&t);
-    assert_eq!(e.consensus.assessment.answer(gate), Some(Answer::No));
     assert_eq!(e.consensus.verdict, Some(Verdict::Ready));
 
     // Nothing to discuss: everyone's answers are the agreed ones.
@@ -138,9 +141,14 @@ fn questions_not_discussed_carry_the_answer_everyone_who_answered_gave() {
         "Nothing to discuss: everyone's answers are the agreed ones. Agreed verdict: Ready — begin the deployment sequence."
     );
     // A team of nobody agrees on nothing.
-    let e = evaluate_team(&Team::new("Empty"));
+    let empty = Team::new("Empty");
+    let e = evaluate_team(&empty);
     assert_eq!(e.consensus.verdict, None);
     assert!(!e.consensus.complete());
+    assert_eq!(
+        e.agreed_assessment(&empty).unwrap_err().to_string(),
+        "The team view has no respondent yet: there is nothing to agree on."
+    );
 }
 
 #[test]
@@ -181,13 +189,11 @@ fn a_dissent_is_named_kept_per_person_and_travels_as_the_note() {
     assert!(t.withdraw_dissent(flag.id, "DANA"));
     assert!(!t.withdraw_dissent(flag.id, "Dana"));
     t.agree(flag.id, Some(flag.healthy)).unwrap();
-    let e = evaluate_team(&t);
+    let mut agreed = t.clone();
+    agreed.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    let a = evaluate_team(&agreed).agreed_assessment(&agreed).unwrap();
     assert_eq!(
-        e.consensus
-            .assessment
-            .notes
-            .get(flag.id)
-            .map(String::as_str),
+        a.notes.get(flag.id).map(String::as_str),
         Some("Agreed in the team meeting. Ben Ortiz dissents: Three times, in fact.")
     );
     t.agree(flag.id, None).unwrap();

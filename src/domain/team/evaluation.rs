@@ -3,11 +3,13 @@
 
 use std::cmp::Reverse;
 
-use super::agreement::{consensus, Consensus};
+use super::agreement::AgreementError;
 use super::combine::*;
+use super::consensus::{consensus, consensus_assessment, Consensus};
 use super::roster::*;
 use super::tally::*;
 use crate::domain::model::answer::{Answer, Finding};
+use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::{
     self as model, all_questions, Question, FULL_DEPLOYMENT_STEP, GATE_CRITERIA, GREEN_FLAGS,
     MATURITY_REQUIREMENTS, PILOT_POLITICS_QUESTION, PILOT_STEP, PRECONDITIONS, RED_FLAGS,
@@ -178,6 +180,27 @@ pub(super) fn consequences(q: &Question, open: bool) -> Vec<(String, String)> {
     out
 }
 
+/// One item of the agenda, for the question `q` with its tally.
+fn agenda_item(
+    kind: AgendaKind,
+    q: &'static Question,
+    tally: &ItemTally,
+    open: bool,
+    attribution: Option<String>,
+) -> AgendaItem {
+    AgendaItem {
+        kind,
+        question_id: q.id,
+        question: q.text,
+        consequences: consequences(q, open),
+        said: tally.said(),
+        attribution,
+        disagreement: tally.disagrees,
+        evidence: tally.evidence.clone(),
+        withheld: tally.withheld,
+    }
+}
+
 /// The team view's evaluation: the conservative verdict with who its reasons come from, each
 /// respondent's own verdict, and what the team answered to every question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,6 +245,22 @@ impl TeamEvaluation {
         let mut list: Vec<&ItemTally> = self.tallies.iter().filter(|t| t.disagrees).collect();
         list.sort_by_key(|t| Reverse(t.minority));
         list
+    }
+
+    /// The team's agreed answers as one assessment (`rule.team_agreement`, see
+    /// [`Consensus`]), once every item on the agenda is agreed; `team` is the team this is the
+    /// evaluation of.
+    pub fn agreed_assessment(&self, team: &Team) -> Result<Assessment, AgreementError> {
+        if team.respondents.is_empty() {
+            return Err(AgreementError::NoRespondent);
+        }
+        if !self.consensus.complete() {
+            return Err(AgreementError::NotComplete {
+                pending: self.consensus.pending.len(),
+            });
+        }
+        let agenda: Vec<&'static str> = self.agenda.iter().map(|a| a.question_id).collect();
+        Ok(consensus_assessment(team, &self.tallies, &agenda))
     }
 
     /// The tally of one question.
@@ -353,17 +392,13 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             ReasonKind::Open => AgendaKind::Open,
             ReasonKind::MaturityMissing => AgendaKind::MaturityGap,
         };
-        agenda.push(AgendaItem {
+        agenda.push(agenda_item(
             kind,
-            question_id: questions[p].id,
-            question: questions[p].text,
-            consequences: consequences(questions[p], kind == AgendaKind::Open),
-            said: tallies[p].said(),
-            attribution: Some(r.attribution()),
-            disagreement: tallies[p].disagrees,
-            evidence: tallies[p].evidence.clone(),
-            withheld: tallies[p].withheld,
-        });
+            questions[p],
+            &tallies[p],
+            kind == AgendaKind::Open,
+            Some(r.attribution()),
+        ));
     }
     // Questions left open behind a Stop: the verdict does not list them, but the team cannot
     // agree on its answers without settling them (`rule.team_agreement`).
@@ -373,17 +408,14 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             continue;
         }
         let (reported_by, who) = reported(p, true);
-        agenda.push(AgendaItem {
-            kind: AgendaKind::Open,
-            question_id: questions[p].id,
-            question: questions[p].text,
-            consequences: consequences(questions[p], true),
-            said: tallies[p].said(),
-            attribution: Some(attribution(true, reported_by, n, &who)),
-            disagreement: tallies[p].disagrees,
-            evidence: tallies[p].evidence.clone(),
-            withheld: tallies[p].withheld,
-        });
+        let attribution = attribution(true, reported_by, n, &who);
+        agenda.push(agenda_item(
+            AgendaKind::Open,
+            questions[p],
+            &tallies[p],
+            true,
+            Some(attribution),
+        ));
     }
     let mut others: Vec<usize> = (0..questions.len())
         .filter(|&p| {
@@ -393,22 +425,20 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
     others.sort_by_key(|&p| Reverse(tallies[p].minority));
     for p in others {
         let q = questions[p];
-        agenda.push(AgendaItem {
-            kind: AgendaKind::Disagreement,
-            question_id: q.id,
-            question: q.text,
-            // A readiness question without a reason was answered healthy or "Not sure".
-            consequences: consequences(q, model::readiness_questions().any(|r| r.id == q.id)),
-            said: tallies[p].said(),
-            attribution: None,
-            disagreement: true,
-            evidence: tallies[p].evidence.clone(),
-            withheld: tallies[p].withheld,
-        });
+        // A readiness question without a reason was answered healthy or "Not sure".
+        let open = model::readiness_questions().any(|r| r.id == q.id);
+        agenda.push(agenda_item(
+            AgendaKind::Disagreement,
+            q,
+            &tallies[p],
+            open,
+            None,
+        ));
     }
 
     let anonymous = team.anonymous();
-    let consensus = consensus(team, &tallies, &agenda);
+    let agenda_ids: Vec<&'static str> = agenda.iter().map(|a| a.question_id).collect();
+    let consensus = consensus(team, &tallies, &agenda_ids);
     TeamEvaluation {
         respondents: n,
         named: n - anonymous,

@@ -30,11 +30,12 @@
 //!
 //! The module is split by concern: `roster` (respondents and the team), `combine` (the
 //! conservative combination), `tally` (what was answered to each question) and `evaluation`
-//! (the team verdict, its reasons and the agenda) and `agreement` (what the meeting agreed, and
-//! the consensus assessment it forms: `rule.team_agreement`).
+//! (the team verdict, its reasons and the agenda), `agreement` (what the meeting agreed) and
+//! `consensus` (the consensus assessment it forms: `rule.team_agreement`).
 
 mod agreement;
 mod combine;
+mod consensus;
 mod evaluation;
 mod roster;
 mod tally;
@@ -44,10 +45,9 @@ mod agreement_tests;
 #[cfg(test)]
 mod tests;
 
-pub use agreement::{
-    Agreed, Agreement, AgreementError, Consensus, Dissent, DissentRecorded, MAX_DISSENT,
-};
+pub use agreement::{Agreed, Agreement, AgreementError, Dissent, DissentRecorded, MAX_DISSENT};
 pub use combine::merge;
+pub use consensus::Consensus;
 pub use evaluation::{evaluate_team, AgendaItem, AgendaKind, TeamEvaluation, TeamReason};
 pub(crate) use roster::TeamBuilder;
 pub use roster::{Joined, Respondent, Team, TeamError, ANONYMITY_MIN, MAX_RESPONDENTS};

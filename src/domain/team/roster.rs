@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::agreement::Agreement;
+use super::agreement::{Agreement, AgreementError, DissentRecorded};
+use crate::domain::model::answer::Answer;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::{self as model, MODEL_VERSION};
-use crate::domain::model::limits::{bounded, TextKind};
+use crate::domain::model::limits::{bounded, one_line, TextKind};
 use crate::domain::model::respondent::RespondentToken;
 
 /// The most respondents a team view holds.
@@ -114,18 +115,6 @@ fn of_questions(map: BTreeMap<String, String>) -> BTreeMap<String, String> {
 /// limit of a name.
 pub(super) fn clean_name(text: &str) -> String {
     one_line(text, TextKind::Name)
-}
-
-/// A text on one line: white space collapsed, control characters removed, cut at the limit of
-/// its kind.
-pub(super) fn one_line(text: &str, kind: TextKind) -> String {
-    // A tab or line break separates words: it becomes a space, not nothing.
-    let visible: String = text
-        .chars()
-        .filter(|c| !c.is_control() || c.is_whitespace())
-        .collect();
-    let one_line = visible.split_whitespace().collect::<Vec<_>>().join(" ");
-    bounded(&one_line, kind).trim_end().to_string()
 }
 
 /// Whether two respondents have the same name (case and surrounding white space aside, folded
@@ -271,6 +260,30 @@ impl Team {
             respondents: Vec::new(),
             agreement: Agreement::default(),
         }
+    }
+
+    /// Records the team's agreed answer to a question ([`Agreement::agree`]).
+    pub fn agree(
+        &mut self,
+        question_id: &str,
+        answer: Option<Answer>,
+    ) -> Result<(), AgreementError> {
+        self.agreement.agree(question_id, answer)
+    }
+
+    /// Records a dissent from the agreed answer to a question ([`Agreement::dissent`]).
+    pub fn dissent(
+        &mut self,
+        question_id: &str,
+        who: &str,
+        why: &str,
+    ) -> Result<DissentRecorded, AgreementError> {
+        self.agreement.dissent(question_id, who, why)
+    }
+
+    /// Withdraws a dissent ([`Agreement::withdraw_dissent`]).
+    pub fn withdraw_dissent(&mut self, question_id: &str, who: &str) -> bool {
+        self.agreement.withdraw_dissent(question_id, who)
     }
 
     /// Renames the team view.

@@ -1,0 +1,127 @@
+//! What a team's agreed answers form (`rule.team_agreement` in docs/model.md): the consensus
+//! assessment and its verdict.
+//!
+//! The conservative team verdict ([`TeamEvaluation::verdict`]) is what the respondents said
+//! before the meeting; it never changes with the agreement. The agreed verdict
+//! ([`Consensus::verdict`]) is the ladder's verdict of the consensus assessment, and exists only
+//! once every item on the agenda has an agreed answer: until then the team's verdict is the
+//! conservative one alone. A question the meeting did not need to discuss (everyone who
+//! answered gave the same answer, and the question is not on the agenda) carries that answer
+//! into the consensus.
+//!
+//! [`TeamEvaluation::verdict`]: super::TeamEvaluation::verdict
+
+use super::agreement::Dissent;
+use super::roster::{clean_name, Team};
+use super::tally::ItemTally;
+use crate::domain::model::answer::Answer;
+use crate::domain::model::assessment::Assessment;
+use crate::domain::rules::readiness::{verdict_of, Verdict};
+
+/// Where the team's agreement stands (`rule.team_agreement`): how much of the agenda is
+/// agreed, and the agreed verdict once all of it is ([`TeamEvaluation::agreed_assessment`]
+/// gives the consensus assessment itself).
+///
+/// [`TeamEvaluation::agreed_assessment`]: super::TeamEvaluation::agreed_assessment
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consensus {
+    /// How many items on the agenda have an agreed answer.
+    pub agreed: usize,
+    /// How many items are on the agenda.
+    pub of: usize,
+    /// The agenda's questions still without an agreed answer, in agenda order.
+    pub pending: Vec<&'static str>,
+    /// The agreed verdict: the ladder's verdict of the consensus assessment, once every item
+    /// on the agenda is agreed (and the team has a respondent); `None` until then.
+    pub verdict: Option<Verdict>,
+}
+
+impl Consensus {
+    /// Whether every item on the agenda has an agreed answer.
+    pub fn complete(&self) -> bool {
+        self.verdict.is_some()
+    }
+
+    /// Where the agreement stands, in one sentence: "Agreed on 2 of 5 items to discuss. …" or
+    /// "Agreed on every item to discuss (5). Agreed verdict: Not yet — build maturity."
+    pub fn progress(&self) -> String {
+        match self.verdict {
+            Some(v) if self.of == 0 => format!(
+                "Nothing to discuss: everyone's answers are the agreed ones. Agreed verdict: {}.",
+                v.headline()
+            ),
+            Some(v) => format!(
+                "Agreed on every item to discuss ({}). Agreed verdict: {}.",
+                self.of,
+                v.headline()
+            ),
+            None => format!(
+                "Agreed on {} of {} items to discuss. Until every item is agreed, the team verdict is the conservative one.",
+                self.agreed, self.of
+            ),
+        }
+    }
+}
+
+/// The team's agreed answers as one assessment, as complete as the agreement is: for each
+/// question, the agreed answer; else, for a question not on the agenda (`agenda`: its question
+/// ids), the one answer everyone who answered gave; else none. The dissent travels as the
+/// question's note. The organisation is the one the respondents named, if they named one and
+/// the same, else the team view's title; the assessor names the team view.
+pub(super) fn consensus_assessment(
+    team: &Team,
+    tallies: &[ItemTally],
+    agenda: &[&'static str],
+) -> Assessment {
+    let mut names = team
+        .respondents
+        .iter()
+        .map(|r| r.assessment.organisation.trim())
+        .filter(|o| !o.is_empty());
+    let first = names.next();
+    let organisation = match first {
+        Some(o) if names.all(|n| n == o) => o.to_string(),
+        _ => team.title.clone(),
+    };
+    let mut a = Assessment::new(&organisation, "");
+    a.assessor = clean_name(&format!(
+        "Agreed by the team view “{}”",
+        team.display_title()
+    ));
+    for t in tallies {
+        let answer = match team.agreement.get(t.id) {
+            Some(agreed) => {
+                if !agreed.dissent.is_empty() {
+                    let lines: Vec<String> = agreed.dissent.iter().map(Dissent::line).collect();
+                    a.set_note(
+                        t.id,
+                        &format!("Agreed in the team meeting. {}", lines.join(" ")),
+                    );
+                }
+                Some(agreed.answer)
+            }
+            None if agenda.contains(&t.id) => None,
+            None => Answer::ALL
+                .into_iter()
+                .find(|&x| t.of(Some(x)).count > 0 && t.of(Some(x)).count == t.answered()),
+        };
+        a.set_answer(t.id, answer);
+    }
+    a
+}
+
+/// Where the agreement on `team` stands, given its tallies and agenda.
+pub(super) fn consensus(team: &Team, tallies: &[ItemTally], agenda: &[&'static str]) -> Consensus {
+    let pending: Vec<&'static str> = agenda
+        .iter()
+        .copied()
+        .filter(|id| team.agreement.get(id).is_none())
+        .collect();
+    let complete = pending.is_empty() && !team.respondents.is_empty();
+    Consensus {
+        verdict: complete.then(|| verdict_of(&consensus_assessment(team, tallies, agenda))),
+        agreed: agenda.len() - pending.len(),
+        of: agenda.len(),
+        pending,
+    }
+}
