@@ -12,6 +12,9 @@ use crate::app::{use_state, use_store, View};
 use crate::browser;
 use crate::domain::{Answer, TextKind, AGREED_BESIDE_CONSERVATIVE};
 
+/// The id of the button that opens the agreed assessment (focus goes there once it is saved).
+const OPEN_AGREED_ID: &str = "open-agreed";
+
 /// Moves focus to an element once the view has re-rendered.
 fn focus_after_render(id: String) {
     leptos::task::spawn_local(async move {
@@ -66,65 +69,72 @@ pub fn AgreementControl(
         );
         let chosen = agreed.as_ref().map(|a| a.answer);
         let group = format!("agree-{question_id}");
-        let controls = (!read_only).then(|| {
+        let answer_controls = (!read_only).then(|| view! {
+            <fieldset class="agreed-answer no-print">
+                <legend>"The team's agreed answer"</legend>
+                <div class="answer-options">
+                    {Answer::ALL.into_iter().map(|option| {
+                        let id = format!("{group}-{}", option.token());
+                        let (focus, label_for) = (id.clone(), id.clone());
+                        view! {
+                            <label class="option" for=label_for data-answer=option.token()>
+                                <input type="radio" id=id name=group.clone() value=option.token() checked=chosen == Some(option)
+                                    on:change=move |_| { error.set(None); teams.agree(question_id, Some(option)); focus_after_render(focus.clone()); }/>
+                                <span>{option.label()}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+                {chosen.is_some().then(|| view! {
+                    <button type="button" class="link-button" on:click=move |_| { error.set(None); teams.agree(question_id, None); focus_after_render(format!("agree-{question_id}-yes")); }>
+                        "Clear the agreed answer"
+                    </button>
+                })}
+            </fieldset>
+        });
+        // Shown read-only too (a newer version's team view) and in print; withdrawn here only.
+        let dissent = agreed.map(|a| a.dissent).unwrap_or_default();
+        let dissent_list = (!dissent.is_empty()).then(|| view! {
+            <ul class="dissent-list" aria-label="Dissent">
+                {dissent.into_iter().map(|d| {
+                    let line = d.line();
+                    let who = d.who.clone();
+                    view! {
+                        <li>
+                            {line} " "
+                            {(!read_only).then(|| view! {
+                                <button type="button" class="link-button no-print" on:click=move |_| { teams.withdraw_dissent(question_id, &d.who); focus_after_render(format!("dissent-summary-{question_id}")); }>
+                                    "Withdraw" <span class="visually-hidden">" " {who} "'s dissent"</span>
+                                </button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        });
+        let dissent_form = (!read_only && chosen.is_some()).then(|| {
             let record = record.clone();
             view! {
-                <fieldset class="agreed-answer no-print">
-                    <legend>"The team's agreed answer"</legend>
-                    <div class="answer-options">
-                        {Answer::ALL.into_iter().map(|option| {
-                            let id = format!("{group}-{}", option.token());
-                            let (focus, label_for) = (id.clone(), id.clone());
-                            view! {
-                                <label class="option" for=label_for data-answer=option.token()>
-                                    <input type="radio" id=id name=group.clone() value=option.token() checked=chosen == Some(option)
-                                        on:change=move |_| { teams.agree(question_id, Some(option)); focus_after_render(focus.clone()); }/>
-                                    <span>{option.label()}</span>
-                                </label>
-                            }
-                        }).collect_view()}
-                    </div>
-                    {chosen.is_some().then(|| view! {
-                        <button type="button" class="link-button" on:click=move |_| { teams.agree(question_id, None); focus_after_render(format!("agree-{question_id}-yes")); }>
-                            "Clear the agreed answer"
-                        </button>
-                    })}
-                </fieldset>
-                {agreed.map(|a| view! {
-                    {(!a.dissent.is_empty()).then(|| view! {
-                        <ul class="dissent-list" aria-label="Dissent">
-                            {a.dissent.into_iter().map(|d| {
-                                let line = d.line();
-                                view! {
-                                    <li>
-                                        {line} " "
-                                        <button type="button" class="link-button no-print" on:click=move |_| { teams.withdraw_dissent(question_id, &d.who); focus_after_render(format!("dissent-who-{question_id}")); }>
-                                            "Withdraw" <span class="visually-hidden">" this dissent"</span>
-                                        </button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    })}
-                    <details class="dissent-form no-print" open=form_open.get_untracked() on:toggle=move |ev| form_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                        <summary>"Record a dissent"</summary>
-                        <form class="dissent-fields" on:submit=move |ev| { ev.prevent_default(); record(); }>
-                            <label for=who_id.clone()>"Who dissents"</label>
-                            <input id=who_id.clone() type="text" autocomplete="off" maxlength=TextKind::Name.max_chars()
-                                aria-describedby=move || error.with(Option::is_some).then(|| format!("dissent-error-{question_id}"))/>
-                            <label for=why_id.clone()>"Why (optional)"</label>
-                            <input id=why_id.clone() type="text" maxlength=TextKind::Remark.max_chars()/>
-                            <button type="submit" class="secondary">"Record the dissent"</button>
-                            {move || error.get().map(|e| view! { <p class="import-error" id=format!("dissent-error-{question_id}") role="alert">{e}</p> })}
-                        </form>
-                    </details>
-                })}
+                <details class="dissent-form no-print" open=form_open.get_untracked() on:toggle=move |ev| form_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                    <summary id=format!("dissent-summary-{question_id}")>"Record a dissent"</summary>
+                    <form class="dissent-fields" on:submit=move |ev| { ev.prevent_default(); record(); }>
+                        <label for=who_id.clone()>"Who dissents"</label>
+                        <input id=who_id.clone() type="text" autocomplete="off" maxlength=TextKind::Name.max_chars()
+                            aria-describedby=move || error.with(Option::is_some).then(|| format!("dissent-error-{question_id}"))/>
+                        <label for=why_id.clone()>"Why (optional)"</label>
+                        <input id=why_id.clone() type="text" maxlength=TextKind::Remark.max_chars()/>
+                        <button type="submit" class="secondary">"Record the dissent"</button>
+                        {move || error.get().map(|e| view! { <p class="import-error" id=format!("dissent-error-{question_id}") role="alert">{e}</p> })}
+                    </form>
+                </details>
             }
         });
         Some(view! {
             <div class="agreement" data-agreement=question_id data-agreed=chosen.map(Answer::token)>
                 <p class="agreed-line">{line}</p>
-                {controls}
+                {answer_controls}
+                {dissent_list}
+                {dissent_form}
             </div>
         })
     }
@@ -156,18 +166,22 @@ pub fn AgreedVerdict() -> impl IntoView {
     });
     move || {
         let (line, verdict, of, saved) = shown.get()?;
-        let actions = verdict.and(saved).map(|saved| {
+        // `saved`: `None` when read-only; `Some(id)` once an agreed assessment was saved.
+        let actions = saved.map(|saved| {
             let again = saved.is_some();
             view! {
                 <div class="agreed-actions no-print">
                     {saved.map(|id| view! {
-                        <button type="button" class="primary" on:click=move |_| { store.open.open_at(state, &id, View::Report); }>
+                        <button type="button" id=OPEN_AGREED_ID class="primary" on:click=move |_| { store.open.open_at(state, &id, View::Report); }>
                             "Open the agreed assessment"
                         </button>
                     })}
-                    <button type="button" class=if again { "secondary" } else { "primary" } on:click=move |_| teams.save_consensus()>
-                        {if again { "Save again as a new assessment" } else { "Save the agreed assessment in the library" }}
-                    </button>
+                    {verdict.is_some().then(|| view! {
+                        <button type="button" class=if again { "secondary" } else { "primary" }
+                            on:click=move |_| { teams.save_consensus(); focus_after_render(OPEN_AGREED_ID.to_string()); }>
+                            {if again { "Save again as a new assessment" } else { "Save the agreed assessment in the library" }}
+                        </button>
+                    })}
                 </div>
             }
         });

@@ -228,7 +228,7 @@ pub fn ReportView() -> impl IntoView {
     view! {
         {move || from_team.get().map(|(id, title)| view! {
             <p class="from-team no-print">
-                "These are the answers the team view “" {title} "” agreed on. "
+                "Saved from what the team view “" {title} "” agreed. "
                 <button type="button" class="link-button" on:click=move |_| { store.teams.open_saved(state, &id); }>"Open the team view"</button>
             </p>
         })}

@@ -751,6 +751,7 @@ describe('what the meeting agreed (issue #23)', () => {
       await flagItem.getByLabel('Why (optional)').fill('Said twice in the March review.');
       await flagItem.getByLabel('Why (optional)').press('Enter');
       await flagItem.locator('.dissent-list li', { hasText: 'Bob dissents: Said twice in the March review.' }).waitFor();
+      assert.equal(await flagItem.getByRole('button', { name: "Withdraw Bob's dissent" }).count(), 1);
       assert.equal((await flagItem.locator('.agreed-line').textContent()).trim(), 'Agreed: No.');
       assert.equal(await flagItem.locator('p[role="alert"]').count(), 0, 'the error is gone');
       assert.deepEqual([await flagItem.getByLabel('Who dissents').inputValue(), await flagItem.getByLabel('Why (optional)').inputValue()], ['', ''], 'the fields emptied for the next one');
@@ -775,6 +776,7 @@ describe('what the meeting agreed (issue #23)', () => {
       // The consensus assessment, saved in the library and opened.
       await agreed.getByRole('button', { name: 'Save the agreed assessment in the library' }).click();
       await pollUntil(() => messageNotice(page).textContent(), (t) => t.includes('Saved the agreed assessment “Acme Logistics” in your library.'), 'the saved notice');
+      await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'open-agreed', 'focus on the button that opens it');
       stored = await pollUntil(() => storedTeam(page, teamId), (r) => r?.team.agreement?.saved_as, 'the link to the agreed assessment');
       const consensus = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `koom-readiness/assessment/${stored.team.agreement.saved_as}`));
       assert.equal(consensus.assessment.assessor, 'Agreed by the team view “Leadership offsite”');
@@ -785,7 +787,7 @@ describe('what the meeting agreed (issue #23)', () => {
       await waitForView(page, 'report');
       await waitForVerdict(page, 'ready');
       const back = page.locator('.from-team');
-      assert.equal(await textOf(back), 'These are the answers the team view “Leadership offsite” agreed on. Open the team view');
+      assert.equal(await textOf(back), 'Saved from what the team view “Leadership offsite” agreed. Open the team view');
       await back.getByRole('button', { name: 'Open the team view' }).click();
       await waitForTeamVerdict(page, 'stop');
 
@@ -797,6 +799,13 @@ describe('what the meeting agreed (issue #23)', () => {
       await page.locator(`.agreement[data-agreement="${facet}"]`).getByRole('button', { name: 'Clear the agreed answer' }).click();
       await pollUntil(() => progress.textContent(), (t) => t.trim().startsWith('Agreed on 1 of 2 items'), 'the agreement incomplete again');
       assert.equal(await agreed.getAttribute('data-verdict'), null);
+      // The saved assessment stays reachable while the agreement is incomplete again.
+      assert.equal(await agreed.getByRole('button', { name: 'Open the agreed assessment' }).count(), 1);
+      assert.equal(await agreed.getByRole('button', { name: /^Save/ }).count(), 0);
+      // Bob withdraws his dissent: focus goes to "Record a dissent", not to the page.
+      await page.locator(`.agreement[data-agreement="${flag}"]`).getByRole('button', { name: "Withdraw Bob's dissent" }).click();
+      await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === `dissent-summary-${flag}`, 'focus on "Record a dissent"');
+      assert.equal(await page.locator(`.agreement[data-agreement="${flag}"] .dissent-list`).count(), 0);
     });
   });
 });

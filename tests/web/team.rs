@@ -266,7 +266,7 @@ async fn the_agreement_is_saved_with_the_team_view_and_the_consensus_in_the_libr
     tick().await;
     assert_eq!(
         text_of(&container, ".dissent-list li").trim(),
-        "Cleo dissents: Seen it in March. Withdraw this dissent"
+        "Cleo dissents: Seen it in March. Withdraw Cleo's dissent"
     );
     let id = store.teams.open_id().unwrap();
     let stored = LocalStore.read::<SavedTeam>(&id).unwrap().unwrap();
@@ -305,7 +305,14 @@ async fn the_agreement_is_saved_with_the_team_view_and_the_consensus_in_the_libr
     assert!(store.teams.open_saved(state, "t-newer"));
     tick().await;
     assert_eq!(text_of(&container, ".agreed-line"), "Agreed: Yes.");
+    assert_eq!(
+        text_of(&container, ".dissent-list li").trim(),
+        "Bob dissents: Not in my team.",
+        "the dissent shown, without a button to withdraw it"
+    );
+    assert_eq!(count(&container, ".dissent-list button"), 0);
     assert_eq!(count(&container, "fieldset.agreed-answer"), 0);
+    assert_eq!(count(&container, ".dissent-form"), 0);
     assert_eq!(count(&container, ".agreed-actions"), 0);
     clear_koom_keys();
 }
@@ -313,5 +320,9 @@ async fn the_agreement_is_saved_with_the_team_view_and_the_consensus_in_the_libr
 fn stored_team_with_agreement(question_id: &str) -> SavedTeam {
     let mut record = team_record("t-newer", &["Ann", "Bob"]);
     record.team.agree(question_id, Some(Answer::Yes)).unwrap();
+    record
+        .team
+        .dissent(question_id, "Bob", "Not in my team.")
+        .unwrap();
     record
 }

@@ -672,7 +672,17 @@ mod tests {
             team.add(Respondent::new(Some(&format!("{}{i:03}", text(197))), a))
                 .unwrap();
         }
-        let team = team.finish();
+        let mut team = team.finish();
+        // And the largest agreement: every question agreed, each with the most dissents, every
+        // name and reason at its limit.
+        for q in all_questions() {
+            team.agree(q.id, Some(Answer::No)).unwrap();
+            for d in 0..MAX_DISSENT {
+                let who = format!("{}{d:03}", text(TextKind::Name.max_chars() - 3));
+                team.dissent(q.id, &who, &text(TextKind::Remark.max_chars()))
+                    .unwrap();
+            }
+        }
         let file = encode_team_file(&team, "2026-11-24");
         eprintln!("the largest team export: {} bytes", file.len());
         assert!(file.len() <= MAX_FILE_BYTES, "{} bytes", file.len());

@@ -10,7 +10,7 @@ use crate::domain::model::limits::{one_line, TextKind};
 
 /// The most dissents one agreed answer records (one per person; a meeting where more dissent
 /// has not agreed). It bounds the agreement's size in the record and the file.
-pub const MAX_DISSENT: usize = 20;
+pub const MAX_DISSENT: usize = 10;
 
 /// Someone who does not agree with the team's answer to a question, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +182,7 @@ impl Agreement {
 
     /// Records that someone dissents from the agreed answer to a question, and why (a name and
     /// a reason, each on one line; the reason at most a remark long). The same person twice:
-    /// the newer reason replaces the older one.
+    /// the newer reason replaces the older one (an empty one keeps it).
     pub fn dissent(
         &mut self,
         question_id: &str,
@@ -197,7 +197,10 @@ impl Agreement {
         let why = one_line(why, TextKind::Remark);
         let key = |s: &str| s.to_lowercase();
         if let Some(d) = agreed.dissent.iter_mut().find(|d| key(&d.who) == key(&who)) {
-            d.why = why;
+            // Named again without a reason: the reason given before stays.
+            if !why.is_empty() {
+                d.why = why;
+            }
             return Ok(DissentRecorded::Updated);
         }
         if agreed.dissent.len() >= MAX_DISSENT {

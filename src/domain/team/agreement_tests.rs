@@ -4,6 +4,7 @@ use super::tests::{healthy, team, with, AUDIT};
 use super::*;
 use crate::domain::model::answer::Answer;
 use crate::domain::model::items::{readiness_questions, GATE_CRITERIA, GREEN_FLAGS, RED_FLAGS};
+use crate::domain::model::limits::TextKind;
 use crate::domain::rules::readiness::Verdict;
 
 /// Ann is healthy; Ben reports the first red flag; Carol is healthy but not sure about the
@@ -146,6 +147,10 @@ fn questions_not_discussed_carry_the_answer_everyone_who_answered_gave() {
     assert_eq!(e.consensus.verdict, None);
     assert!(!e.consensus.complete());
     assert_eq!(
+        e.consensus.progress(),
+        "Nothing to agree on yet: the team view has no respondent."
+    );
+    assert_eq!(
         e.agreed_assessment(&empty).unwrap_err().to_string(),
         "The team view has no respondent yet: there is nothing to agree on."
     );
@@ -222,4 +227,62 @@ fn the_agreement_never_changes_the_conservative_verdict_or_the_agenda() {
     assert_eq!(after.reasons, before.reasons);
     assert_eq!(after.agenda, before.agenda);
     assert_eq!(after.tallies, before.tallies);
+}
+
+#[test]
+fn an_answer_agreed_before_the_respondents_changed_counts_only_while_it_is_to_discuss() {
+    let flag = RED_FLAGS[0].question;
+    let mut t = split_team();
+    t.agree(flag.id, Some(flag.healthy.opposite())).unwrap();
+    t.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    assert_eq!(evaluate_team(&t).consensus.verdict, Some(Verdict::Stop));
+    // Ben (who reported the flag) and Carol (unsure of the audit) leave: nothing to discuss.
+    t.respondents.truncate(1);
+    let e = evaluate_team(&t);
+    assert!(e.agenda.is_empty());
+    assert_eq!(
+        e.consensus.verdict,
+        Some(Verdict::Ready),
+        "the flag agreed present earlier no longer overrides what everyone now says"
+    );
+    assert_eq!(
+        e.agreed_assessment(&t).unwrap().answer(flag.id),
+        Some(flag.healthy)
+    );
+    assert_eq!(t.agreement.agreed.len(), 2, "kept, dormant");
+}
+
+#[test]
+fn dissent_never_lost_a_reason_given_and_the_note_names_what_does_not_fit() {
+    let flag = RED_FLAGS[0].question;
+    let mut t = split_team();
+    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    t.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    t.dissent(flag.id, "Ben", "Seen twice.").unwrap();
+    assert_eq!(t.dissent(flag.id, "BEN", " "), Ok(DissentRecorded::Updated));
+    assert_eq!(
+        t.agreement.get(flag.id).unwrap().dissent[0].why,
+        "Seen twice."
+    );
+    for i in 1..MAX_DISSENT {
+        t.dissent(flag.id, &format!("Person {i}"), &"x".repeat(1_000))
+            .unwrap();
+    }
+    assert_eq!(
+        t.dissent(flag.id, "One more", "").unwrap_err(),
+        AgreementError::TooManyDissents
+    );
+    let note = evaluate_team(&t)
+        .agreed_assessment(&t)
+        .unwrap()
+        .notes
+        .remove(flag.id)
+        .unwrap();
+    assert!(note.chars().count() <= TextKind::Note.max_chars());
+    assert!(note
+        .starts_with("Agreed in the team meeting. Ben dissents: Seen twice. Person 1 dissents: x"));
+    assert!(
+        note.ends_with(" more dissents recorded in the team view “Acme leadership”."),
+        "{note}"
+    );
 }

@@ -11,11 +11,12 @@
 //!
 //! [`TeamEvaluation::verdict`]: super::TeamEvaluation::verdict
 
-use super::agreement::Dissent;
+use super::agreement::Agreed;
 use super::roster::{clean_name, Team};
 use super::tally::ItemTally;
 use crate::domain::model::answer::Answer;
 use crate::domain::model::assessment::Assessment;
+use crate::domain::model::limits::TextKind;
 use crate::domain::rules::readiness::{verdict_of, Verdict};
 
 /// Where the team's agreement stands (`rule.team_agreement`): how much of the agenda is
@@ -27,7 +28,7 @@ use crate::domain::rules::readiness::{verdict_of, Verdict};
 pub struct Consensus {
     /// How many items on the agenda have an agreed answer.
     pub agreed: usize,
-    /// How many items are on the agenda.
+    /// How many items are on the agenda (0 for a team of nobody: nothing to agree on).
     pub of: usize,
     /// The agenda's questions still without an agreed answer, in agenda order.
     pub pending: Vec<&'static str>,
@@ -46,6 +47,9 @@ impl Consensus {
     /// "Agreed on every item to discuss (5). Agreed verdict: Not yet — build maturity."
     pub fn progress(&self) -> String {
         match self.verdict {
+            None if self.of == 0 => {
+                "Nothing to agree on yet: the team view has no respondent.".to_string()
+            }
             Some(v) if self.of == 0 => format!(
                 "Nothing to discuss: everyone's answers are the agreed ones. Agreed verdict: {}.",
                 v.headline()
@@ -64,8 +68,8 @@ impl Consensus {
 }
 
 /// The team's agreed answers as one assessment, as complete as the agreement is: for each
-/// question, the agreed answer; else, for a question not on the agenda (`agenda`: its question
-/// ids), the one answer everyone who answered gave; else none. The dissent travels as the
+/// question on the agenda (`agenda`: its question ids), the agreed answer, else none; for any
+/// other question, the one answer everyone who answered gave. The dissent travels as the
 /// question's note. The organisation is the one the respondents named, if they named one and
 /// the same, else the team view's title; the assessor names the team view.
 pub(super) fn consensus_assessment(
@@ -89,18 +93,18 @@ pub(super) fn consensus_assessment(
         team.display_title()
     ));
     for t in tallies {
-        let answer = match team.agreement.get(t.id) {
+        // An agreed answer counts while its question is on the agenda: one agreed before the
+        // respondents changed, and no longer to discuss, is kept (it counts again if the
+        // question comes back) but never overrides what everyone now says.
+        let on_agenda = agenda.contains(&t.id);
+        let answer = match team.agreement.get(t.id).filter(|_| on_agenda) {
             Some(agreed) => {
                 if !agreed.dissent.is_empty() {
-                    let lines: Vec<String> = agreed.dissent.iter().map(Dissent::line).collect();
-                    a.set_note(
-                        t.id,
-                        &format!("Agreed in the team meeting. {}", lines.join(" ")),
-                    );
+                    a.set_note(t.id, &dissent_note(agreed, &team.display_title()));
                 }
                 Some(agreed.answer)
             }
-            None if agenda.contains(&t.id) => None,
+            None if on_agenda => None,
             None => Answer::ALL
                 .into_iter()
                 .find(|&x| t.of(Some(x)).count > 0 && t.of(Some(x)).count == t.answered()),
@@ -110,14 +114,45 @@ pub(super) fn consensus_assessment(
     a
 }
 
+/// The consensus assessment's note on a question with dissent: "Agreed in the team meeting."
+/// and every dissent that fits in a note; the rest named by count, with where to read them.
+fn dissent_note(agreed: &Agreed, team_title: &str) -> String {
+    let mut note = "Agreed in the team meeting.".to_string();
+    for (i, d) in agreed.dissent.iter().enumerate() {
+        let line = d.line();
+        let rest = agreed.dissent.len() - i;
+        let noun = if rest == 1 { "dissent" } else { "dissents" };
+        let more = format!(" {rest} more {noun} recorded in the team view “{team_title}”.");
+        // Room is kept for the sentence that names the rest, so nothing is cut mid-sentence.
+        if note.chars().count() + 1 + line.chars().count() + more.chars().count()
+            > TextKind::Note.max_chars()
+        {
+            note.push_str(&more);
+            break;
+        }
+        note.push(' ');
+        note.push_str(&line);
+    }
+    note
+}
+
 /// Where the agreement on `team` stands, given its tallies and agenda.
 pub(super) fn consensus(team: &Team, tallies: &[ItemTally], agenda: &[&'static str]) -> Consensus {
+    if team.respondents.is_empty() {
+        // Nobody answered: nothing to agree on (the agenda only says every question is open).
+        return Consensus {
+            agreed: 0,
+            of: 0,
+            pending: Vec::new(),
+            verdict: None,
+        };
+    }
     let pending: Vec<&'static str> = agenda
         .iter()
         .copied()
         .filter(|id| team.agreement.get(id).is_none())
         .collect();
-    let complete = pending.is_empty() && !team.respondents.is_empty();
+    let complete = pending.is_empty();
     Consensus {
         verdict: complete.then(|| verdict_of(&consensus_assessment(team, tallies, agenda))),
         agreed: agenda.len() - pending.len(),
