@@ -40,6 +40,6 @@ pub use share::{
 pub use state::{use_state, AppState, View};
 pub use store::{use_store, Store};
 pub use team::{
-    AddOutcome, OpenTeam, Removed, Replaced, TeamEntry, TeamSave, Teams, RESPONDENTS_HEADING_ID,
-    UNDO_REMOVE_ID, UNDO_REPLACE_ID,
+    AddOutcome, OpenTeam, Removed, Replaced, TeamEntry, TeamSave, Teams, Workshop, WorkshopItem,
+    RESPONDENTS_HEADING_ID, UNDO_REMOVE_ID, UNDO_REPLACE_ID,
 };

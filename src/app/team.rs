@@ -18,9 +18,9 @@ use super::state::{AppState, View};
 use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
     self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
-    team_markdown, Answer, Assessment, DissentRecorded, ImportedFile, Joined, RecordStore,
-    Respondent, SavedAssessment, SavedTeam, StorageError, Team, TeamError, TeamEvaluation,
-    TeamReport, Verdict, TEAM_SCHEMA_VERSION,
+    team_markdown, AgendaLine, Answer, Assessment, DissentRecorded, ImportedFile, Joined,
+    RecordStore, Respondent, SavedAssessment, SavedTeam, StorageError, Team, TeamError,
+    TeamEvaluation, TeamReport, Verdict, TEAM_SCHEMA_VERSION,
 };
 
 /// One team view in the library list.
@@ -104,6 +104,29 @@ pub struct Replaced {
     pub older: Vec<Respondent>,
 }
 
+/// The workshop on screen: the meeting run one item at a time ([`Teams::start_workshop`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Workshop {
+    /// Which item of the workshop's order is shown (0-based).
+    pub at: usize,
+    /// The items whose answers the facilitator revealed, by question id.
+    pub revealed: Vec<&'static str>,
+}
+
+/// The item a workshop shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopItem {
+    /// Its place in the workshop's order (0-based).
+    pub at: usize,
+    /// How many items the workshop has.
+    pub of: usize,
+    /// The item, as the report has it (without what was agreed: the agreement control shows
+    /// that, and changes without the item being drawn again).
+    pub line: AgendaLine,
+    /// Whether its answers were revealed.
+    pub revealed: bool,
+}
+
 /// A respondent who answered again, waiting for the user's choice.
 struct Again {
     label: String,
@@ -147,6 +170,8 @@ pub struct Teams {
     pub outcome: Owned<Option<AddOutcome>>,
     /// An add is under way (share links are read one by one).
     pub adding: Owned<bool>,
+    /// The workshop, while one runs.
+    pub workshop: Owned<Option<Workshop>>,
     notices: Notices,
     dialogs: Dialogs,
     library: Library,
@@ -230,6 +255,7 @@ impl Teams {
             deleted: Deleted::new(),
             outcome: Owned::new(None),
             adding: Owned::new(false),
+            workshop: Owned::new(None),
             notices,
             dialogs,
             library,
@@ -470,6 +496,67 @@ impl Teams {
             domain::display_name(&written.assessment)
         ));
         Ok(())
+    }
+
+    /// Starts the workshop at its first item, every item's answers hidden.
+    pub fn start_workshop(&self) {
+        self.workshop.set(Some(Workshop::default()));
+    }
+
+    /// Ends the workshop (what was agreed in it is saved as it is recorded).
+    pub fn end_workshop(&self) {
+        self.workshop.set(None);
+    }
+
+    /// Moves the workshop `by` items, within its first and last.
+    pub fn step_workshop(&self, by: isize) {
+        let of = self
+            .evaluation
+            .with_untracked(|e| e.as_ref().map_or(0, |e| e.agenda.len()));
+        self.workshop.update(|w| {
+            if let Some(w) = w {
+                w.at = w.at.saturating_add_signed(by).min(of.saturating_sub(1));
+            }
+        });
+    }
+
+    /// Reveals the answers to the item the workshop shows.
+    pub fn reveal_shown(&self) {
+        let Some(item) = self.workshop_item() else {
+            return;
+        };
+        self.workshop.update(|w| {
+            if let Some(w) = w
+                .as_mut()
+                .filter(|w| !w.revealed.contains(&item.line.question_id))
+            {
+                w.revealed.push(item.line.question_id);
+            }
+        });
+    }
+
+    /// The item the workshop shows, while one runs and there is something to discuss.
+    pub fn workshop_item(&self) -> Option<WorkshopItem> {
+        let w = self.workshop.get()?;
+        let order = self
+            .evaluation
+            .with(|e| e.as_ref().map(|e| e.workshop_order()))?;
+        let at = w.at.min(order.len().checked_sub(1)?);
+        let id = order[at];
+        let line = self
+            .report()?
+            .agenda
+            .into_iter()
+            .find(|l| l.question_id == id)?;
+        Some(WorkshopItem {
+            at,
+            of: order.len(),
+            line: AgendaLine {
+                agreed: None,
+                ..line
+            },
+            revealed: w.revealed.contains(&id),
+        })
     }
 
     /// Renames the team view on screen.

@@ -9,6 +9,7 @@ mod embed;
 mod keys;
 mod notices;
 mod plan;
+mod presenter;
 mod question;
 mod report;
 mod save_status;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::agreement::{AgreedVerdict, AgreementControl};
+use super::presenter::{Presenter, START_WORKSHOP_ID};
 use crate::app::{
     use_state, use_store, TeamSave, View, RESPONDENTS_HEADING_ID, UNDO_REMOVE_ID, UNDO_REPLACE_ID,
 };
@@ -23,12 +24,16 @@ pub fn TeamView() -> impl IntoView {
     let has_open = Memo::new(move |_| teams.open.with(Option::is_some));
     let read_only =
         Memo::new(move |_| teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)));
+    let workshop = Memo::new(move |_| teams.workshop.with(Option::is_some));
     // Erased views (into_any) at this level keep the page's type small: a typed tree of every
     // part of the page costs tens of kilobytes of WebAssembly.
     move || {
         if !has_open.get() {
             return view! { <h1 id="main-heading" tabindex="-1">"No team view is open"</h1> }
                 .into_any();
+        }
+        if workshop.get() {
+            return view! { <Presenter/> }.into_any();
         }
         view! {
             <article class="team report" data-respondents=move || teams.open.with(|o| o.as_ref().map_or(0, |o| o.team.respondents.len()))>
@@ -123,6 +128,9 @@ fn TeamHeader() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
                 <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
                 <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
+                {move || (agenda_count.get() > 0).then(|| view! {
+                    <button type="button" id=START_WORKSHOP_ID class="primary" on:click=move |_| super::presenter::start(teams)>"Run the meeting, item by item"</button>
+                })}
                 <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>"Export team file (JSON)"</button>
                 {move || (!teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only))).then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| {

@@ -810,6 +810,62 @@ describe('what the meeting agreed (issue #23)', () => {
   });
 });
 
+describe('the meeting run item by item (issue #23)', () => {
+  test('disagreements first, answers hidden until revealed, agreed on the spot, by keyboard; Escape returns to the team view', { timeout: TIMEOUT }, async () => {
+    const { flag, coe } = questions();
+    const token = (n) => `00000000000000${n}`.slice(-16);
+    await withApp(async ({ page }) => {
+      await createTeam(page, 'Workshop');
+      // Both report the red flag (a blocker, no disagreement); they disagree on a green flag.
+      const two = [
+        { name: 'Ann', answers: healthyAnswers({ [flag]: 'yes', [coe]: 'yes' }), respondent: token('a1') },
+        { name: 'Bob', answers: healthyAnswers({ [flag]: 'yes', [coe]: 'no' }), respondent: token('b2') },
+      ];
+      await addFiles(page, [{ name: 'two.json', buffer: json(teamFile('', two)) }]);
+      await waitForRespondents(page, 2);
+      const agenda = await page.locator('ol.agenda .agreement').evaluateAll((els) => els.map((e) => e.dataset.agreement));
+      assert.deepEqual(agenda, [flag, coe], 'the agenda: the blocker first');
+
+      await page.getByRole('button', { name: 'Run the meeting, item by item' }).click();
+      const presenter = page.locator('section.presenter');
+      await presenter.waitFor();
+      await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'main-heading', 'focus on the item');
+      assert.equal(await page.locator('article.team').count(), 0, 'the workshop takes the screen');
+      const count = () => presenter.locator('.presenter-count').textContent();
+      assert.equal((await count()).trim(), 'Item 1 of 2');
+      assert.equal(await presenter.locator('.agreement').getAttribute('data-agreement'), coe, 'the disagreement first');
+      assert.equal(await presenter.locator('.presenter-said').getAttribute('data-revealed'), 'false');
+      assert.equal(await presenter.getByText('Said:').count(), 0, 'no tally before it is revealed');
+      const violations = await runAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations));
+
+      await page.keyboard.press('Space');
+      await presenter.locator('.presenter-said[data-revealed="true"]').waitFor();
+      assert.equal((await presenter.locator('.presenter-said p').first().textContent()).trim(), 'Said: Yes 1 (Ann) · No 1 (Bob)');
+      await presenter.locator('input[value="yes"]').check();
+      await presenter.locator(`.agreement[data-agreed="yes"]`).waitFor();
+
+      await presenter.getByRole('button', { name: 'Next →' }).click();
+      await pollUntil(count, (t) => t.trim() === 'Item 2 of 2', 'the second item');
+      assert.equal(await presenter.locator('.agreement').getAttribute('data-agreement'), flag);
+      assert.equal(await presenter.locator('.presenter-said').getAttribute('data-revealed'), 'false', 'each item hidden until revealed');
+      await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'main-heading', 'focus on the new item');
+      await page.keyboard.press('r');
+      await presenter.locator('.presenter-said[data-revealed="true"]').waitFor();
+      await page.keyboard.press('ArrowLeft');
+      await pollUntil(count, (t) => t.trim() === 'Item 1 of 2', 'back to the first');
+      assert.equal(await presenter.locator('.presenter-said').getAttribute('data-revealed'), 'true', 'what was revealed stays revealed');
+      await page.keyboard.press('ArrowRight');
+      await pollUntil(count, (t) => t.trim() === 'Item 2 of 2', 'forward again');
+
+      await page.keyboard.press('Escape');
+      await page.locator('article.team').waitFor();
+      await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'start-workshop', 'focus back on the button that starts it');
+      assert.equal(await page.locator(`.agreement[data-agreement="${coe}"]`).getAttribute('data-agreed'), 'yes', 'agreed in the workshop, kept');
+    });
+  });
+});
+
 // ---- 3. Remove and Undo ---------------------------------------------------------------------------
 
 describe('removing a respondent', () => {

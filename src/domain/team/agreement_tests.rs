@@ -286,3 +286,25 @@ fn dissent_never_lost_a_reason_given_and_the_note_names_what_does_not_fit() {
         "{note}"
     );
 }
+
+#[test]
+fn a_workshop_takes_the_disagreements_first_then_the_agenda_in_order() {
+    let flag = RED_FLAGS[0].question;
+    let green = GREEN_FLAGS[3].question.id;
+    let reported = with(healthy("Acme", ""), flag.id, Some(flag.healthy.opposite()));
+    let t = team(vec![
+        (
+            Some("Ann"),
+            with(reported.clone(), green, Some(Answer::Yes)),
+        ),
+        (Some("Bob"), with(reported, green, Some(Answer::No))),
+    ]);
+    let e = evaluate_team(&t);
+    let agenda: Vec<&str> = e.agenda.iter().map(|a| a.question_id).collect();
+    assert_eq!(
+        agenda,
+        [flag.id, green],
+        "the blocker both reported, then the split"
+    );
+    assert_eq!(e.workshop_order(), [green, flag.id]);
+}

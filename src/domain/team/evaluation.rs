@@ -263,6 +263,19 @@ impl TeamEvaluation {
         Ok(consensus_assessment(team, &self.tallies, &agenda))
     }
 
+    /// The order a workshop takes the agenda in: the items the respondents disagree on first
+    /// (where the meeting has most to settle), then the others, each in agenda order. Question
+    /// ids.
+    pub fn workshop_order(&self) -> Vec<&'static str> {
+        let (split, rest): (Vec<&AgendaItem>, Vec<&AgendaItem>) =
+            self.agenda.iter().partition(|a| a.disagreement);
+        split
+            .into_iter()
+            .chain(rest)
+            .map(|a| a.question_id)
+            .collect()
+    }
+
     /// The tally of one question.
     pub fn tally(&self, question_id: &str) -> Option<&ItemTally> {
         self.tallies.iter().find(|t| t.id == question_id)

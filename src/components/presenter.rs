@@ -1,0 +1,135 @@
+//! The workshop: the team's meeting run from one screen (a projector), one item to discuss at a
+//! time in large type, its answers hidden until the facilitator reveals them, the agreed answer
+//! recorded on the spot. Keyboard: → or N next, ← or P previous, R or Space reveals, Escape
+//! ends.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::agreement::AgreementControl;
+use crate::app::{use_store, Teams};
+use crate::browser;
+
+/// The id of the workshop's heading, the page's main heading while it runs (focus goes there
+/// when it starts and moves; the skip link leads there).
+const PRESENTER_ID: &str = "main-heading";
+
+/// The id of the button that starts the workshop (focus returns there when it ends).
+pub const START_WORKSHOP_ID: &str = "start-workshop";
+
+/// Moves focus to an element once the view has re-rendered.
+fn focus_after_render(id: &'static str) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        browser::focus(id);
+    });
+}
+
+/// Starts the workshop, focus on its first item.
+pub fn start(teams: Teams) {
+    teams.start_workshop();
+    focus_after_render(PRESENTER_ID);
+}
+
+/// Ends the workshop, focus back on the button that starts it.
+fn end(teams: Teams) {
+    teams.end_workshop();
+    focus_after_render(START_WORKSHOP_ID);
+}
+
+/// Whether a key press belongs to a control (a field, a radio, a button, a disclosure) rather
+/// than to the workshop.
+fn in_control(ev: &leptos::ev::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(
+                el.tag_name().as_str(),
+                "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "SUMMARY" | "A"
+            )
+        })
+}
+
+/// The workshop over the team view, while one runs.
+#[component]
+pub fn Presenter() -> impl IntoView {
+    let teams = use_store().teams;
+    let shown = Memo::new(move |_| teams.workshop_item());
+    let step = move |by: isize| {
+        teams.step_workshop(by);
+        focus_after_render(PRESENTER_ID);
+    };
+    // The item is drawn again with its answers: focus goes back to it, where the keys work.
+    let reveal = move || {
+        teams.reveal_shown();
+        focus_after_render(PRESENTER_ID);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Escape" {
+            ev.prevent_default();
+            end(teams);
+            return;
+        }
+        if in_control(&ev) {
+            return;
+        }
+        match key.as_str() {
+            "ArrowRight" | "n" | "N" | "PageDown" => step(1),
+            "ArrowLeft" | "p" | "P" | "PageUp" => step(-1),
+            " " | "r" | "R" => reveal(),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    move || {
+        let Some(shown) = shown.get() else {
+            return view! {
+                <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
+                    <h1 id=PRESENTER_ID tabindex="-1">{crate::domain::NOTHING_TO_DISCUSS}</h1>
+                    <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                </section>
+            }
+            .into_any();
+        };
+        let question_id = shown.line.question_id;
+        view! {
+            <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
+                <div class="presenter-bar">
+                    <p class="presenter-count">{format!("Item {} of {}", shown.at + 1, shown.of)}</p>
+                    <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                </div>
+                <p class="presenter-kind" data-kind=shown.line.kind>{shown.line.kind}</p>
+                <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{shown.line.question}</h1>
+                <p class="consequence">{shown.line.consequence.clone()}</p>
+                {if shown.revealed {
+                    view! {
+                        <div class="presenter-said" data-revealed="true">
+                            <p>{shown.line.said.clone()}</p>
+                            {shown.line.attribution.clone().map(|x| view! { <p class="muted">{x}</p> })}
+                            {(!shown.line.evidence.is_empty()).then(|| view! {
+                                <ul class="evidence">{shown.line.evidence.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                            })}
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="presenter-said" data-revealed="false">
+                            <p class="muted">"The answers are hidden: discuss first, then reveal them."</p>
+                            <button type="button" class="primary" on:click=move |_| reveal()>"Reveal the answers (Space)"</button>
+                        </div>
+                    }.into_any()
+                }}
+                <AgreementControl question_id/>
+                <div class="presenter-nav">
+                    <button type="button" class="secondary" disabled=shown.at == 0 on:click=move |_| step(-1)>"← Previous"</button>
+                    <button type="button" class="primary" disabled=shown.at + 1 == shown.of on:click=move |_| step(1)>"Next →"</button>
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}
