@@ -178,13 +178,14 @@ fn hostile_titles_and_names_never_become_markup() {
     let mut team = teams().pop().unwrap();
     // What the meeting records is free text too: the agreed answers' dissent.
     let first = evaluate_team(&team).agenda[0].question_id;
-    team.agree(first, Some(Answer::No)).unwrap();
-    team.dissent(
-        first,
-        "*Fay* <i>x</i>",
-        "# not a heading\n- nor a list [y](javascript:2)",
-    )
-    .unwrap();
+    team.agreement.agree(first, Some(Answer::No)).unwrap();
+    team.agreement
+        .dissent(
+            first,
+            "*Fay* <i>x</i>",
+            "# not a heading\n- nor a list [y](javascript:2)",
+        )
+        .unwrap();
     let md = team_markdown(&report(&team));
     let mut headings = Vec::new();
     let mut heading = String::new();

@@ -445,7 +445,7 @@ impl Teams {
 
     /// Records the team's agreed answer to a question (`None`: clears it, with its dissent).
     pub fn agree(&self, question_id: &str, answer: Option<Answer>) {
-        if let Err(e) = self.change(|t| Ok(t.agree(question_id, answer)?)) {
+        if let Err(e) = self.change(|t| Ok(t.agreement.agree(question_id, answer)?)) {
             self.notices.say(e.to_string());
         }
     }
@@ -455,7 +455,7 @@ impl Teams {
     /// where the dissent was given.
     pub fn dissent(&self, question_id: &str, who: &str, why: &str) -> Result<(), AppError> {
         let mut team = self.editable_copy()?;
-        if team.dissent(question_id, who, why)? == DissentRecorded::Updated {
+        if team.agreement.dissent(question_id, who, why)? == DissentRecorded::Updated {
             self.notices.say(format!(
                 "{} already dissented here: their reason is replaced by this one.",
                 who.trim()
@@ -467,7 +467,7 @@ impl Teams {
 
     /// Withdraws a dissent.
     pub fn withdraw_dissent(&self, question_id: &str, who: &str) {
-        let _ = self.change_if(|t| Ok(t.withdraw_dissent(question_id, who)));
+        let _ = self.change_if(|t| Ok(t.agreement.withdraw_dissent(question_id, who)));
     }
 
     /// Saves what the team agreed as a new assessment in the library (never over an earlier

@@ -16,7 +16,7 @@ use crate::domain::{Answer, TextKind, AGREED_BESIDE_CONSERVATIVE};
 const OPEN_AGREED_ID: &str = "open-agreed";
 
 /// Moves focus to an element once the view has re-rendered.
-fn focus_after_render(id: String) {
+pub(super) fn focus_after_render(id: String) {
     leptos::task::spawn_local(async move {
         leptos::task::tick().await;
         browser::focus(&id);

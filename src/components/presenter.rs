@@ -6,9 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::agreement::AgreementControl;
+use super::agreement::{focus_after_render, AgreementControl};
 use crate::app::{use_store, Teams};
-use crate::browser;
 
 /// The id of the workshop's heading, the page's main heading while it runs (focus goes there
 /// when it starts and moves; the skip link leads there).
@@ -17,24 +16,16 @@ const PRESENTER_ID: &str = "main-heading";
 /// The id of the button that starts the workshop (focus returns there when it ends).
 pub const START_WORKSHOP_ID: &str = "start-workshop";
 
-/// Moves focus to an element once the view has re-rendered.
-fn focus_after_render(id: &'static str) {
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        browser::focus(id);
-    });
-}
-
 /// Starts the workshop, focus on its first item.
 pub fn start(teams: Teams) {
     teams.start_workshop();
-    focus_after_render(PRESENTER_ID);
+    focus_after_render(PRESENTER_ID.to_string());
 }
 
 /// Ends the workshop, focus back on the button that starts it.
 fn end(teams: Teams) {
     teams.end_workshop();
-    focus_after_render(START_WORKSHOP_ID);
+    focus_after_render(START_WORKSHOP_ID.to_string());
 }
 
 /// Whether a key press belongs to a control (a field, a radio, a button, a disclosure) rather
@@ -57,12 +48,12 @@ pub fn Presenter() -> impl IntoView {
     let shown = Memo::new(move |_| teams.workshop_item());
     let step = move |by: isize| {
         teams.step_workshop(by);
-        focus_after_render(PRESENTER_ID);
+        focus_after_render(PRESENTER_ID.to_string());
     };
     // The item is drawn again with its answers: focus goes back to it, where the keys work.
     let reveal = move || {
         teams.reveal_shown();
-        focus_after_render(PRESENTER_ID);
+        focus_after_render(PRESENTER_ID.to_string());
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {

@@ -851,14 +851,16 @@ fn team() -> Team {
     team.add(Respondent::new(Some("Bob"), non_ascii())).unwrap();
     team.add(Respondent::new(None, Assessment::new("Acme", "")))
         .unwrap();
-    team.agree("maturity.truth.audit_uncensored", Some(Answer::No))
+    team.agreement
+        .agree("maturity.truth.audit_uncensored", Some(Answer::No))
         .unwrap();
-    team.dissent(
-        "maturity.truth.audit_uncensored",
-        "Bøb",
-        "Audits “are” read",
-    )
-    .unwrap();
+    team.agreement
+        .dissent(
+            "maturity.truth.audit_uncensored",
+            "Bøb",
+            "Audits “are” read",
+        )
+        .unwrap();
     team.agreement.saved_as = Some("19b3-0a1b2c3d".into());
     team
 }

@@ -319,9 +319,14 @@ async fn the_agreement_is_saved_with_the_team_view_and_the_consensus_in_the_libr
 
 fn stored_team_with_agreement(question_id: &str) -> SavedTeam {
     let mut record = team_record("t-newer", &["Ann", "Bob"]);
-    record.team.agree(question_id, Some(Answer::Yes)).unwrap();
     record
         .team
+        .agreement
+        .agree(question_id, Some(Answer::Yes))
+        .unwrap();
+    record
+        .team
+        .agreement
         .dissent(question_id, "Bob", "Not in my team.")
         .unwrap();
     record

@@ -114,7 +114,7 @@ fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(),
         for (id, item) in agreed.entries()? {
             item.members()?;
             let agreed = answer(&item.required("answer")?)?;
-            if team.agree(&id, Some(agreed)).is_err() {
+            if team.agreement.agree(&id, Some(agreed)).is_err() {
                 return Err(FieldError {
                     path: format!("{}.agreed", at.path),
                     expected: "keyed by the model's question ids".into(),
@@ -146,7 +146,7 @@ fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(),
                         TextKind::Remark.max_chars()
                     ));
                 }
-                if team.dissent(&id, &who, &why).is_err() {
+                if team.agreement.dissent(&id, &who, &why).is_err() {
                     return who_at.fail("a name");
                 }
             }
@@ -585,15 +585,18 @@ mod tests {
 
     fn agreed() -> Team {
         let mut team = sample();
-        team.agree("red_flag.no_time_for_structure", Some(Answer::No))
+        team.agreement
+            .agree("red_flag.no_time_for_structure", Some(Answer::No))
             .unwrap();
-        team.dissent(
-            "red_flag.no_time_for_structure",
-            "Ben",
-            "We had no slack in March.",
-        )
-        .unwrap();
-        team.agree("maturity.truth.audit_uncensored", Some(Answer::NotSure))
+        team.agreement
+            .dissent(
+                "red_flag.no_time_for_structure",
+                "Ben",
+                "We had no slack in March.",
+            )
+            .unwrap();
+        team.agreement
+            .agree("maturity.truth.audit_uncensored", Some(Answer::NotSure))
             .unwrap();
         team.agreement.saved_as = Some("19b3-0a1b2c3d".into());
         team
@@ -676,10 +679,11 @@ mod tests {
         // And the largest agreement: every question agreed, each with the most dissents, every
         // name and reason at its limit.
         for q in all_questions() {
-            team.agree(q.id, Some(Answer::No)).unwrap();
+            team.agreement.agree(q.id, Some(Answer::No)).unwrap();
             for d in 0..MAX_DISSENT {
                 let who = format!("{}{d:03}", text(TextKind::Name.max_chars() - 3));
-                team.dissent(q.id, &who, &text(TextKind::Remark.max_chars()))
+                team.agreement
+                    .dissent(q.id, &who, &text(TextKind::Remark.max_chars()))
                     .unwrap();
             }
         }

@@ -425,8 +425,9 @@ mod tests {
         assert!(md.contains("**Agreement:** Agreed on 0 of 1 items to discuss. Until every item is agreed, the team verdict is the conservative one.\n"), "{md}");
         assert!(!md.contains("Agreed verdict"));
 
-        team.agree(flag, Some(Answer::No)).unwrap();
-        team.dissent(flag, "Ann", "Said twice in the March review.")
+        team.agreement.agree(flag, Some(Answer::No)).unwrap();
+        team.agreement
+            .dissent(flag, "Ann", "Said twice in the March review.")
             .unwrap();
         let r = report(&team);
         assert_eq!(r.verdict, Verdict::Stop);

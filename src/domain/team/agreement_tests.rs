@@ -46,12 +46,12 @@ fn the_agreed_answers_form_the_consensus_and_its_verdict_once_every_item_is_agre
         "Agreed on 0 of 2 items to discuss. Until every item is agreed, the team verdict is the conservative one."
     );
 
-    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    t.agreement.agree(flag.id, Some(flag.healthy)).unwrap();
     let e = evaluate_team(&t);
     assert_eq!((e.consensus.agreed, e.consensus.verdict), (1, None));
     assert_eq!(e.consensus.pending, [AUDIT]);
 
-    t.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    t.agreement.agree(AUDIT, Some(Answer::Yes)).unwrap();
     let e = evaluate_team(&t);
     assert_eq!(
         e.verdict,
@@ -75,11 +75,13 @@ fn the_agreed_answers_form_the_consensus_and_its_verdict_once_every_item_is_agre
         "the team's answers, not one respondent's"
     );
 
-    t.agree(flag.id, Some(flag.healthy.opposite())).unwrap();
+    t.agreement
+        .agree(flag.id, Some(flag.healthy.opposite()))
+        .unwrap();
     assert_eq!(evaluate_team(&t).consensus.verdict, Some(Verdict::Stop));
     // "Not sure" is an honest agreement: the question stays open, and holds.
-    t.agree(flag.id, Some(flag.healthy)).unwrap();
-    t.agree(AUDIT, Some(Answer::NotSure)).unwrap();
+    t.agreement.agree(flag.id, Some(flag.healthy)).unwrap();
+    t.agreement.agree(AUDIT, Some(Answer::NotSure)).unwrap();
     assert_eq!(evaluate_team(&t).consensus.verdict, Some(Verdict::Hold));
 }
 
@@ -114,7 +116,7 @@ fn questions_not_discussed_carry_the_answer_everyone_who_answered_gave() {
         e.agreed_assessment(&t).unwrap_err().to_string(),
         "Agree on every item to discuss first: 1 still has no agreed answer."
     );
-    t.agree(gate, Some(Answer::No)).unwrap();
+    t.agreement.agree(gate, Some(Answer::No)).unwrap();
     let e = evaluate_team(&t);
     let a = &e.agreed_assessment(&t).unwrap();
     assert_eq!(
@@ -161,23 +163,32 @@ fn a_dissent_is_named_kept_per_person_and_travels_as_the_note() {
     let flag = RED_FLAGS[0].question;
     let mut t = split_team();
     assert_eq!(
-        t.dissent(flag.id, "Ben", "seen it")
+        t.agreement
+            .dissent(flag.id, "Ben", "seen it")
             .unwrap_err()
             .to_string(),
         "Record the team's agreed answer first: a dissent is from an agreed answer."
     );
-    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    t.agreement.agree(flag.id, Some(flag.healthy)).unwrap();
     assert_eq!(
-        t.dissent(flag.id, " \n ", "why").unwrap_err().to_string(),
+        t.agreement
+            .dissent(flag.id, " \n ", "why")
+            .unwrap_err()
+            .to_string(),
         "Say who dissents: a dissent needs a name."
     );
     assert_eq!(
-        t.dissent(flag.id, " Ben\tOrtiz ", " It happened twice in March. "),
+        t.agreement
+            .dissent(flag.id, " Ben\tOrtiz ", " It happened twice in March. "),
         Ok(DissentRecorded::Added)
     );
-    assert_eq!(t.dissent(flag.id, "Dana", ""), Ok(DissentRecorded::Added));
     assert_eq!(
-        t.dissent(flag.id, "ben ortiz", "Three times, in fact."),
+        t.agreement.dissent(flag.id, "Dana", ""),
+        Ok(DissentRecorded::Added)
+    );
+    assert_eq!(
+        t.agreement
+            .dissent(flag.id, "ben ortiz", "Three times, in fact."),
         Ok(DissentRecorded::Updated)
     );
     let agreed = t.agreement.get(flag.id).unwrap();
@@ -189,25 +200,25 @@ fn a_dissent_is_named_kept_per_person_and_travels_as_the_note() {
         )
     );
     // Another answer keeps the dissent: it is the people's, withdrawn one by one.
-    t.agree(flag.id, Some(Answer::NotSure)).unwrap();
+    t.agreement.agree(flag.id, Some(Answer::NotSure)).unwrap();
     assert_eq!(t.agreement.get(flag.id).unwrap().dissent.len(), 2);
-    assert!(t.withdraw_dissent(flag.id, "DANA"));
-    assert!(!t.withdraw_dissent(flag.id, "Dana"));
-    t.agree(flag.id, Some(flag.healthy)).unwrap();
+    assert!(t.agreement.withdraw_dissent(flag.id, "DANA"));
+    assert!(!t.agreement.withdraw_dissent(flag.id, "Dana"));
+    t.agreement.agree(flag.id, Some(flag.healthy)).unwrap();
     let mut agreed = t.clone();
-    agreed.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    agreed.agreement.agree(AUDIT, Some(Answer::Yes)).unwrap();
     let a = evaluate_team(&agreed).agreed_assessment(&agreed).unwrap();
     assert_eq!(
         a.notes.get(flag.id).map(String::as_str),
         Some("Agreed in the team meeting. Ben Ortiz dissents: Three times, in fact.")
     );
-    t.agree(flag.id, None).unwrap();
+    t.agreement.agree(flag.id, None).unwrap();
     assert!(
         t.agreement.get(flag.id).is_none(),
         "cleared with its dissent"
     );
     assert_eq!(
-        t.agree("precondition.invented", Some(Answer::Yes))
+        t.agreement.agree("precondition.invented", Some(Answer::Yes))
             .unwrap_err()
             .to_string(),
         "“precondition.invented” is not a question of KOOM Deployment Readiness Layer v1.0: nothing was recorded."
@@ -220,7 +231,7 @@ fn the_agreement_never_changes_the_conservative_verdict_or_the_agenda() {
     let mut t = split_team();
     let before = evaluate_team(&t);
     for a in &before.agenda {
-        t.agree(a.question_id, Some(Answer::Yes)).unwrap();
+        t.agreement.agree(a.question_id, Some(Answer::Yes)).unwrap();
     }
     let after = evaluate_team(&t);
     assert_eq!(after.verdict, before.verdict);
@@ -233,8 +244,10 @@ fn the_agreement_never_changes_the_conservative_verdict_or_the_agenda() {
 fn an_answer_agreed_before_the_respondents_changed_counts_only_while_it_is_to_discuss() {
     let flag = RED_FLAGS[0].question;
     let mut t = split_team();
-    t.agree(flag.id, Some(flag.healthy.opposite())).unwrap();
-    t.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    t.agreement
+        .agree(flag.id, Some(flag.healthy.opposite()))
+        .unwrap();
+    t.agreement.agree(AUDIT, Some(Answer::Yes)).unwrap();
     assert_eq!(evaluate_team(&t).consensus.verdict, Some(Verdict::Stop));
     // Ben (who reported the flag) and Carol (unsure of the audit) leave: nothing to discuss.
     t.respondents.truncate(1);
@@ -256,20 +269,24 @@ fn an_answer_agreed_before_the_respondents_changed_counts_only_while_it_is_to_di
 fn dissent_never_lost_a_reason_given_and_the_note_names_what_does_not_fit() {
     let flag = RED_FLAGS[0].question;
     let mut t = split_team();
-    t.agree(flag.id, Some(flag.healthy)).unwrap();
-    t.agree(AUDIT, Some(Answer::Yes)).unwrap();
-    t.dissent(flag.id, "Ben", "Seen twice.").unwrap();
-    assert_eq!(t.dissent(flag.id, "BEN", " "), Ok(DissentRecorded::Updated));
+    t.agreement.agree(flag.id, Some(flag.healthy)).unwrap();
+    t.agreement.agree(AUDIT, Some(Answer::Yes)).unwrap();
+    t.agreement.dissent(flag.id, "Ben", "Seen twice.").unwrap();
+    assert_eq!(
+        t.agreement.dissent(flag.id, "BEN", " "),
+        Ok(DissentRecorded::Updated)
+    );
     assert_eq!(
         t.agreement.get(flag.id).unwrap().dissent[0].why,
         "Seen twice."
     );
     for i in 1..MAX_DISSENT {
-        t.dissent(flag.id, &format!("Person {i}"), &"x".repeat(1_000))
+        t.agreement
+            .dissent(flag.id, &format!("Person {i}"), &"x".repeat(1_000))
             .unwrap();
     }
     assert_eq!(
-        t.dissent(flag.id, "One more", "").unwrap_err(),
+        t.agreement.dissent(flag.id, "One more", "").unwrap_err(),
         AgreementError::TooManyDissents
     );
     let note = evaluate_team(&t)

@@ -4,8 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::agreement::{Agreement, AgreementError, DissentRecorded};
-use crate::domain::model::answer::Answer;
+use super::agreement::Agreement;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::{self as model, MODEL_VERSION};
 use crate::domain::model::limits::{bounded, one_line, TextKind};
@@ -260,30 +259,6 @@ impl Team {
             respondents: Vec::new(),
             agreement: Agreement::default(),
         }
-    }
-
-    /// Records the team's agreed answer to a question ([`Agreement::agree`]).
-    pub fn agree(
-        &mut self,
-        question_id: &str,
-        answer: Option<Answer>,
-    ) -> Result<(), AgreementError> {
-        self.agreement.agree(question_id, answer)
-    }
-
-    /// Records a dissent from the agreed answer to a question ([`Agreement::dissent`]).
-    pub fn dissent(
-        &mut self,
-        question_id: &str,
-        who: &str,
-        why: &str,
-    ) -> Result<DissentRecorded, AgreementError> {
-        self.agreement.dissent(question_id, who, why)
-    }
-
-    /// Withdraws a dissent ([`Agreement::withdraw_dissent`]).
-    pub fn withdraw_dissent(&mut self, question_id: &str, who: &str) -> bool {
-        self.agreement.withdraw_dissent(question_id, who)
     }
 
     /// Renames the team view.
