@@ -91,6 +91,9 @@ pub struct AddOutcome {
     pub answered_again: Vec<String>,
     /// One message per source that added nobody, naming the source and why.
     pub refused: Vec<String>,
+    /// One message per team view file whose meeting's agreement stays with that file: agreed
+    /// answers belong to the respondents they were agreed among, not to this team.
+    pub not_carried: Vec<String>,
 }
 
 /// Respondents whose newer answers replaced their older ones, kept for undo.
@@ -841,6 +844,13 @@ impl Teams {
                     respondents.push((source, respondent(None, *a, anonymous)))
                 }
                 Ok(ImportedFile::Team(team)) => {
+                    let agreed = team.agreement.agreed.len();
+                    if agreed > 0 {
+                        outcome.not_carried.push(format!(
+                            "{source} also holds what its meeting agreed ({agreed} {}): that stays with it. To keep it, import the file on the start screen as a team view of its own.",
+                            if agreed == 1 { "item" } else { "items" }
+                        ));
+                    }
                     for (i, r) in team.respondents.into_iter().enumerate() {
                         let label = r.label(i);
                         let r = if anonymous {

@@ -342,6 +342,7 @@ fn AddRespondents() -> impl IntoView {
                         {outcome_list("notice-info add-known", "Already in the team, counted once", o.known)}
                         {outcome_list("notice-warning add-again", "Answered again", o.answered_again)}
                         {outcome_list("notice-warning add-refused", "Not added", o.refused)}
+                        {outcome_list("notice-info add-not-carried", "Not carried over", o.not_carried)}
                     }
                 })}
             </div>

@@ -238,6 +238,7 @@ async function readOutcome(page, { prepared = true } = {}) {
     refused: (await outcome.locator('.add-refused li').allTextContents()).map((t) => t.trim()),
     known: (await outcome.locator('.add-known li').allTextContents()).map((t) => t.trim()),
     again: (await outcome.locator('.add-again li').allTextContents()).map((t) => t.trim()),
+    notCarried: (await outcome.locator('.add-not-carried li').allTextContents()).map((t) => t.trim()),
   };
 }
 
@@ -862,6 +863,19 @@ describe('the meeting run item by item (issue #23)', () => {
       await page.locator('article.team').waitFor();
       await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'start-workshop', 'focus back on the button that starts it');
       assert.equal(await page.locator(`.agreement[data-agreement="${coe}"]`).getAttribute('data-agreed'), 'yes', 'agreed in the workshop, kept');
+
+      // A team view file whose meeting agreed on something: its respondents join, its agreement
+      // stays with it, and the outcome says so.
+      const third = { name: 'Cleo', answers: healthyAnswers({ [flag]: 'yes', [coe]: 'yes' }), respondent: token('c3') };
+      const agreedFile = teamFile('Other meeting', [third]);
+      agreedFile.version = 2;
+      agreedFile.team.agreement = { agreed: { [coe]: { answer: 'no' }, [flag]: { answer: 'yes' } } };
+      const added = await addFiles(page, [{ name: 'other.json', buffer: json(agreedFile) }]);
+      assert.equal(added.added, 1);
+      assert.deepEqual(added.notCarried, [
+        '“other.json” also holds what its meeting agreed (2 items): that stays with it. To keep it, import the file on the start screen as a team view of its own.',
+      ]);
+      assert.equal(await page.locator(`.agreement[data-agreement="${coe}"]`).getAttribute('data-agreed'), 'yes', 'this team\'s agreement unchanged');
     });
   });
 });
