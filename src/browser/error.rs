@@ -36,6 +36,10 @@ pub enum BrowserError {
     CorruptCompression,
     /// Something the app asked for could not be read; the message says what.
     Unreadable(&'static str),
+    /// The person closed the share sheet without sharing.
+    ShareCancelled,
+    /// This browser has no share sheet, or it refused this share.
+    ShareRefused,
 }
 
 impl fmt::Display for BrowserError {
@@ -58,6 +62,8 @@ impl fmt::Display for BrowserError {
             BrowserError::NoDecompression => write!(f, "This browser cannot open compressed share links (it has no DecompressionStream). Open the link in a current browser, or ask for the file instead. Nothing was changed."),
             BrowserError::CorruptCompression => write!(f, "The link's text part is damaged: it does not decompress. Nothing was loaded or changed."),
             BrowserError::Unreadable(message) => write!(f, "{message}"),
+            BrowserError::ShareCancelled => write!(f, "Nothing was shared."),
+            BrowserError::ShareRefused => write!(f, "This browser could not open its share sheet."),
         }
     }
 }

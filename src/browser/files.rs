@@ -1,4 +1,5 @@
-//! Files in and out of the page: downloads, a chosen file's text, and the clipboard.
+//! Files and links in and out of the page: downloads, a chosen file's text, the clipboard and
+//! the share sheet.
 
 use wasm_bindgen::JsCast;
 
@@ -98,4 +99,52 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), BrowserError> {
         .await
         .map(|_| ())
         .map_err(|_| BrowserError::ClipboardRefused)
+}
+
+/// The page's `navigator`, as a plain object (its share sheet is not in every browser).
+fn navigator() -> Option<wasm_bindgen::JsValue> {
+    web_sys::window().map(|w| w.navigator().into())
+}
+
+/// The browser's share sheet (`navigator.share`), when it has one.
+fn share_sheet() -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
+    let navigator = navigator()?;
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?;
+    share
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .map(|f| (navigator, f))
+}
+
+/// Whether this browser has a share sheet (phones, most desktop browsers but Firefox).
+pub fn can_share() -> bool {
+    share_sheet().is_some()
+}
+
+/// Opens the browser's share sheet with a title and a link.
+pub async fn share_link(title: &str, url: &str) -> Result<(), BrowserError> {
+    let (navigator, share) = share_sheet().ok_or(BrowserError::ShareRefused)?;
+    let data = js_sys::Object::new();
+    for (key, value) in [("title", title), ("url", url)] {
+        js_sys::Reflect::set(&data, &key.into(), &value.into())
+            .map_err(|_| BrowserError::ShareRefused)?;
+    }
+    let promise = share
+        .call1(&navigator, &data)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or(BrowserError::ShareRefused)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                BrowserError::ShareCancelled
+            } else {
+                BrowserError::ShareRefused
+            }
+        })
 }

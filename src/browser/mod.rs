@@ -12,7 +12,7 @@ mod time;
 
 pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
-pub use files::{copy_to_clipboard, download, read_chosen_file, read_files};
+pub use files::{can_share, copy_to_clipboard, download, read_chosen_file, read_files, share_link};
 pub use page::{
     adopt_first_hero, clear_input, close_modal, focus, focus_main_heading, input_value, mark_body,
     page_hidden, paste_into_text_area, print, request_persistence, scroll_to_and_focus,

@@ -10,6 +10,7 @@ mod keys;
 mod notices;
 mod plan;
 mod presenter;
+mod qr;
 mod question;
 mod report;
 mod save_status;

@@ -1,12 +1,13 @@
 //! The workshop: the team's meeting run from one screen (a projector), one item to discuss at a
 //! time in large type, its answers hidden until the facilitator reveals them, the agreed answer
-//! recorded on the spot. Keyboard: → or N next, ← or P previous, R or Space reveals, Escape
-//! ends.
+//! recorded on the spot, the join code one key away for the phones in the room. Keyboard: → or
+//! N next, ← or P previous, R or Space reveals, J shows or hides the join code, Escape ends.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::agreement::{focus_after_render, AgreementControl};
+use super::qr::JoinCode;
 use crate::app::{use_store, Teams};
 
 /// The id of the workshop's heading, the page's main heading while it runs (focus goes there
@@ -46,6 +47,26 @@ fn in_control(ev: &leptos::ev::KeyboardEvent) -> bool {
 pub fn Presenter() -> impl IntoView {
     let teams = use_store().teams;
     let shown = Memo::new(move |_| teams.workshop_item());
+    // Whether the join code is on screen: the facilitator's choice, shown above every item.
+    let joining = RwSignal::new(false);
+    let join_panel = move || {
+        joining.get().then(|| {
+            view! {
+                <section class="presenter-join card" aria-labelledby="presenter-join-title">
+                    <h2 id="presenter-join-title">"Join on your phone"</h2>
+                    <JoinCode/>
+                </section>
+            }
+        })
+    };
+    let join_button = move || {
+        view! {
+            <button type="button" class="secondary" aria-expanded=move || joining.get().to_string()
+                on:click=move |_| joining.update(|j| *j = !*j)>
+                {move || if joining.get() { "Hide the join code (J)" } else { "Join code (J)" }}
+            </button>
+        }
+    };
     let step = move |by: isize| {
         teams.step_workshop(by);
         focus_after_render(PRESENTER_ID.to_string());
@@ -72,6 +93,7 @@ pub fn Presenter() -> impl IntoView {
             "ArrowRight" | "n" | "N" | "PageDown" => step(1),
             "ArrowLeft" | "p" | "P" | "PageUp" => step(-1),
             " " | "r" | "R" => reveal(),
+            "j" | "J" => joining.update(|j| *j = !*j),
             _ => return,
         }
         ev.prevent_default();
@@ -81,7 +103,11 @@ pub fn Presenter() -> impl IntoView {
             return view! {
                 <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
                     <h1 id=PRESENTER_ID tabindex="-1">{crate::domain::NOTHING_TO_DISCUSS}</h1>
-                    <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                    <div class="presenter-bar">
+                        {join_button()}
+                        <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                    </div>
+                    {join_panel}
                 </section>
             }
             .into_any();
@@ -91,8 +117,12 @@ pub fn Presenter() -> impl IntoView {
             <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
                 <div class="presenter-bar">
                     <p class="presenter-count">{format!("Item {} of {}", shown.at + 1, shown.of)}</p>
-                    <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                    <div class="presenter-tools">
+                        {join_button()}
+                        <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                    </div>
                 </div>
+                {join_panel}
                 <p class="presenter-kind" data-kind=shown.line.kind>{shown.line.kind}</p>
                 <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{shown.line.question}</h1>
                 <p class="consequence">{shown.line.consequence.clone()}</p>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::compare::ComparePicker;
+use super::qr::QrImage;
 use crate::app::{plain_link, share_on_screen, use_state, use_store, Opened, ShareLink, View};
 use crate::browser;
 use crate::domain::{
@@ -262,6 +263,8 @@ fn SharePanel() -> impl IntoView {
             link.set(Some(share_on_screen(state, with_notes).await));
         });
     };
+    let show_qr = RwSignal::new(false);
+    let can_share = browser::can_share();
     let copy = move |_| {
         let Some(l) = link.get_untracked() else {
             return;
@@ -278,6 +281,27 @@ fn SharePanel() -> impl IntoView {
             }
         });
     };
+    // The share sheet where the browser has one; where it refuses, the link is copied instead.
+    let share = move |_| {
+        let Some(l) = link.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match browser::share_link("KOOM readiness answers", &l.url).await {
+                Ok(()) | Err(browser::BrowserError::ShareCancelled) => {}
+                Err(_) => match browser::copy_to_clipboard(&l.url).await {
+                    Ok(()) => store.notices.say("This browser could not open its share sheet, so the link was copied instead. Anyone with it can read the answers."),
+                    Err(_) => {
+                        browser::select_text("share-url");
+                        store.notices.say("This browser could not share or copy the link. It is selected: copy it with Ctrl+C (⌘C on a Mac).");
+                    }
+                },
+            }
+        });
+    };
+    let url = Signal::derive(move || {
+        link.with(|l| l.as_ref().map(|l| l.url.clone()).unwrap_or_default())
+    });
     view! {
         <section class="card share-panel no-print" aria-labelledby="share-title">
             <h2 id="share-title">"Share by link"</h2>
@@ -303,6 +327,21 @@ fn SharePanel() -> impl IntoView {
                                 on:focus=move |_| { browser::select_text("share-url"); }/>
                             <button type="button" class="primary" on:click=copy>"Copy link"</button>
                         </div>
+                        <div class="share-more">
+                            {can_share.then(|| view! {
+                                <button type="button" class="secondary" id="share-sheet" on:click=share>"Share…"</button>
+                            })}
+                            <button type="button" class="secondary" id="share-qr" aria-expanded=move || show_qr.get().to_string()
+                                on:click=move |_| show_qr.update(|s| *s = !*s)>
+                                {move || if show_qr.get() { "Hide the QR code" } else { "Show as a QR code" }}
+                            </button>
+                        </div>
+                        {move || show_qr.get().then(|| view! {
+                            <div class="share-qr">
+                                <QrImage text=url title="Scan to open these answers"/>
+                                <p class="muted">"Any phone camera reads it and opens these answers, read-only, like the link."</p>
+                            </div>
+                        })}
                         {too_long.then(|| view! {
                             <p class="limit-hint" data-limit="reached" role="status">
                                 {format!("This link is {} characters: mail clients and chat tools may cut links over 2,000. ", group_thousands(length))}

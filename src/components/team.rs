@@ -277,6 +277,10 @@ fn AddRespondents() -> impl IntoView {
                 <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
                 " Add them anonymously (names are left out; they are numbered)"
             </label>
+            <details class="team-join">
+                <summary>"Let phones in the room join: show the join code"</summary>
+                <super::qr::JoinCode/>
+            </details>
             <div class="team-add-grid">
                 <div class="team-add-part">
                     <label for="team-links">"Share links, one per line"</label>

@@ -31,6 +31,10 @@ pub use formats::file::{
 pub use formats::json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use formats::mend::{mend_share_link, parse_address};
 pub use formats::pasted::{pasted_links, PastedLink, PastedLinkError};
+pub use formats::qr::{
+    join_problem, qr_code, JoinProblem, QrCode, QrError, QR_DENSE_MODULES, QR_MAX_BYTES,
+    QR_QUIET_ZONE,
+};
 pub use formats::records::{
     assessment_label, decode_saved, decode_session, display_name, encode_saved, encode_session,
     load_library, migrate_assessment, migrate_v1, page_title, write_session, LoadedLibrary,

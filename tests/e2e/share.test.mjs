@@ -340,6 +340,59 @@ describe('a share link opens in another browser', () => {
       assert.equal(selection, url, 'the link is not selected');
     });
   });
+
+  test('"Share…" hands the link to the share sheet where the browser has one, copies it where the sheet refuses; "Show as a QR code" draws it', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page, context }) => {
+      await openExample(page);
+      const hasSheet = await page.evaluate(() => typeof navigator.share === 'function');
+      let url = await makeLink(page, { notes: false });
+      const panel = sharePanel(page);
+      assert.equal(await panel.getByRole('button', { name: 'Share…' }).count(), hasSheet ? 1 : 0, 'the Share button only where there is a share sheet');
+
+      // A QR code of the link: black on white, named, and hidden again on request.
+      const qrButton = panel.getByRole('button', { name: 'Show as a QR code' });
+      assert.equal(await qrButton.getAttribute('aria-expanded'), 'false');
+      await qrButton.click();
+      const svg = panel.locator('.share-qr figure.qr-code svg[role="img"]');
+      await svg.waitFor();
+      assert.equal(await svg.getAttribute('aria-label'), 'Scan to open these answers');
+      const modules = Number(await panel.locator('.share-qr figure.qr-code').getAttribute('data-modules'));
+      assert.ok(modules >= 21 && modules <= 100, `a code a phone reads off a screen: ${modules} modules`);
+      const box = await svg.boundingBox();
+      assert.ok(box.width >= 200 && Math.abs(box.width - box.height) < 1, `a square of at least 200 px: ${JSON.stringify(box)}`);
+      assert.equal(await panel.getByRole('button', { name: 'Hide the QR code' }).getAttribute('aria-expanded'), 'true');
+      await panel.getByRole('button', { name: 'Hide the QR code' }).click();
+      assert.equal(await panel.locator('.share-qr').count(), 0);
+
+      // A browser with a share sheet: the sheet gets the link; cancelled, nothing is said.
+      await openView(page, 'preconditions');
+      await page.evaluate(() => {
+        window.shared = [];
+        navigator.share = (data) => {
+          window.shared.push({ title: data.title, url: data.url });
+          return window.shared.length === 2 ? Promise.reject(new DOMException('closed', 'AbortError')) : Promise.resolve();
+        };
+      });
+      url = await makeLink(page, { notes: false });
+      const share = panel.getByRole('button', { name: 'Share…' });
+      await share.click();
+      await pollUntil(() => page.evaluate(() => window.shared), (s) => s.length === 1, 'the share sheet opened');
+      assert.deepEqual(await page.evaluate(() => window.shared), [{ title: 'KOOM readiness answers', url }]);
+      await share.click();
+      await pollUntil(() => page.evaluate(() => window.shared.length), (n) => n === 2, 'the share sheet opened again');
+      await page.waitForTimeout(300);
+      assert.equal(await messageNotice(page).count(), 0, 'a cancelled share says nothing');
+
+      // The sheet refuses (not allowed here): the link is copied instead, and the user told.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server().origin });
+      await page.evaluate(() => {
+        navigator.share = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+      });
+      await share.click();
+      await messageNotice(page).filter({ hasText: 'This browser could not open its share sheet, so the link was copied instead.' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+    });
+  });
 });
 
 // ---- 2. Broken links -------------------------------------------------------------------------

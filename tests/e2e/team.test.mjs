@@ -812,7 +812,7 @@ describe('what the meeting agreed (issue #23)', () => {
 });
 
 describe('the meeting run item by item (issue #23)', () => {
-  test('disagreements first, answers hidden until revealed, agreed on the spot, by keyboard; Escape returns to the team view', { timeout: TIMEOUT }, async () => {
+  test('disagreements first, answers hidden until revealed, agreed on the spot, by keyboard; the join code on J; Escape returns to the team view', { timeout: TIMEOUT }, async () => {
     const { flag, coe } = questions();
     const token = (n) => `00000000000000${n}`.slice(-16);
     await withApp(async ({ page }) => {
@@ -839,6 +839,23 @@ describe('the meeting run item by item (issue #23)', () => {
       assert.equal(await presenter.getByText('Said:').count(), 0, 'no tally before it is revealed');
       const violations = await runAxe(page);
       assert.equal(violations.length, 0, formatViolations(violations));
+
+      // J shows the join code for the phones in the room (here served to this computer only,
+      // which it says), J again hides it; focus stays where the keys work.
+      await page.keyboard.press('j');
+      const join = presenter.locator('.presenter-join .join-code');
+      await join.waitFor();
+      assert.equal(await join.getAttribute('data-join'), 'unreachable');
+      assert.match(await join.locator('.join-problem').textContent(), /^This address only works on this computer/);
+      assert.equal(await join.locator('svg[role="img"]').getAttribute('aria-label'), 'Scan to open the KOOM Readiness checklist');
+      const address = await page.evaluate(() => location.origin + location.pathname);
+      assert.equal((await join.locator('.join-address code').textContent()).trim(), address, 'the blank checklist: no fragment, no query');
+      assert.equal(await presenter.getByRole('button', { name: 'Hide the join code (J)' }).getAttribute('aria-expanded'), 'true');
+      const joinViolations = await runAxe(page);
+      assert.equal(joinViolations.length, 0, formatViolations(joinViolations));
+      await page.keyboard.press('J');
+      await pollUntil(() => presenter.locator('.presenter-join').count(), (n) => n === 0, 'the join code hidden');
+      assert.equal(await presenter.getByRole('button', { name: 'Join code (J)' }).getAttribute('aria-expanded'), 'false');
 
       await page.keyboard.press('Space');
       await presenter.locator('.presenter-said[data-revealed="true"]').waitFor();
@@ -876,6 +893,12 @@ describe('the meeting run item by item (issue #23)', () => {
         '“other.json” also holds what its meeting agreed (2 items): that stays with it. To keep it, import the file on the start screen as a team view of its own.',
       ]);
       assert.equal(await page.locator(`.agreement[data-agreement="${coe}"]`).getAttribute('data-agreed'), 'yes', 'this team\'s agreement unchanged');
+
+      // The team page offers the same join code, folded away until asked for.
+      const fold = page.locator('details.team-join');
+      assert.equal(await fold.locator('svg[role="img"]').isVisible(), false);
+      await fold.locator('summary').click();
+      await fold.locator('svg[role="img"][aria-label="Scan to open the KOOM Readiness checklist"]').waitFor();
     });
   });
 });

@@ -1,4 +1,4 @@
-//! Everything written and read: JSON, the record stack and its records, files, share links, pasted links, the generated documents.
+//! Everything written and read: JSON, the record stack and its records, files, share links, pasted links, QR codes, the generated documents.
 
 pub(super) mod codec;
 pub(super) mod doc;
@@ -6,6 +6,7 @@ pub(super) mod file;
 pub(super) mod json;
 pub(super) mod mend;
 pub(super) mod pasted;
+pub(super) mod qr;
 pub(super) mod records;
 pub(super) mod repository;
 pub(super) mod share;
