@@ -8,7 +8,8 @@
 mod links;
 
 use koom_readiness::domain::{
-    join_problem, qr_code, raccoons_inc, JoinProblem, QrError, QR_MAX_BYTES,
+    join_link, join_problem, qr_code, raccoons_inc, JoinProblem, QrError, QR_MAX_BYTES,
+    QR_QUIET_ZONE,
 };
 
 /// Reads the SVG back as XML (a real parser), draws its path into a pixel image, and asks a
@@ -31,11 +32,21 @@ fn read_back(svg: &str) -> (String, String) {
         .unwrap_or_default()
         .to_string();
     assert_eq!(root.attribute("aria-label"), Some(title.as_str()));
-    let d = root
+    // Black on a white square that covers the whole image, whatever the page's theme.
+    let rect = root
+        .children()
+        .find(|n| n.has_tag_name("rect"))
+        .expect("a background");
+    assert_eq!(rect.attribute("fill"), Some("#fff"));
+    assert_eq!(rect.attribute("width"), Some(side.to_string().as_str()));
+    assert_eq!(rect.attribute("height"), Some(side.to_string().as_str()));
+    assert_eq!(rect.attribute("x").unwrap_or("0"), "0");
+    let path = root
         .children()
         .find(|n| n.has_tag_name("path"))
-        .and_then(|n| n.attribute("d"))
         .expect("a path");
+    assert_eq!(path.attribute("fill"), Some("#000"));
+    let d = path.attribute("d").expect("the path's data");
     let mut grid = vec![false; side * side];
     for run in d.split('z').filter(|r| !r.is_empty()) {
         let (at, rest) = run.trim_start_matches('M').split_once('h').unwrap();
@@ -47,6 +58,14 @@ fn read_back(svg: &str) -> (String, String) {
             format!("{width}v1h-{width}"),
             "a run is one module high"
         );
+        // Every run inside the code: the four-module quiet zone stays light on every side.
+        let zone = QR_QUIET_ZONE;
+        assert!(x >= zone && y >= zone, "a run in the quiet zone at {x},{y}");
+        assert!(
+            x + width <= side - zone && y < side - zone,
+            "a run in the quiet zone at {x},{y}"
+        );
+        assert!(width > 0);
         for dx in 0..width {
             assert!(!grid[y * side + x + dx], "runs never overlap");
             grid[y * side + x + dx] = true;
@@ -119,9 +138,6 @@ fn the_quiet_zone_is_four_light_modules_and_the_title_is_escaped() {
     assert_eq!(read_back(&svg).1, "Ben's <team> & \"co\"");
     let side = code.size() + 8;
     assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")));
-    // Every run starts inside the code, never in the quiet zone.
-    assert!(!svg.contains("M0,") && !svg.contains("M3,"));
-    assert!(!code.is_dark(code.size(), 0) && !code.is_dark(0, code.size()));
 }
 
 #[test]
@@ -154,6 +170,11 @@ fn phones_can_join_a_served_address_but_not_a_file_or_this_computer() {
     assert!(JoinProblem::File
         .to_string()
         .starts_with("This copy runs from a file"));
+    assert_eq!(
+        join_link("https://intranet.example/koom/index.html"),
+        "https://intranet.example/koom/index.html#/",
+        "the start screen asked for by name"
+    );
 }
 
 #[test]

@@ -844,13 +844,9 @@ impl Teams {
                     respondents.push((source, respondent(None, *a, anonymous)))
                 }
                 Ok(ImportedFile::Team(team)) => {
-                    let agreed = team.agreement.agreed.len();
-                    if agreed > 0 {
-                        outcome.not_carried.push(format!(
-                            "{source} also holds what its meeting agreed ({agreed} {}): that stays with it. To keep it, import the file on the start screen as a team view of its own.",
-                            if agreed == 1 { "item" } else { "items" }
-                        ));
-                    }
+                    outcome
+                        .not_carried
+                        .extend(team.agreement.not_carried_note(&source));
                     for (i, r) in team.respondents.into_iter().enumerate() {
                         let label = r.label(i);
                         let r = if anonymous {

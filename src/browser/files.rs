@@ -90,10 +90,13 @@ pub async fn read_files(
     read
 }
 
-/// Copies text to the clipboard.
+/// Copies text to the clipboard. Refused where the page has no clipboard (an address served
+/// over plain http, an old browser) as where the browser denies the write.
 pub async fn copy_to_clipboard(text: &str) -> Result<(), BrowserError> {
-    let clipboard = web_sys::window()
-        .map(|w| w.navigator().clipboard())
+    let clipboard = navigator()
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>())
         .ok_or(BrowserError::ClipboardRefused)?;
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
@@ -116,9 +119,26 @@ fn share_sheet() -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
         .map(|f| (navigator, f))
 }
 
-/// Whether this browser has a share sheet (phones, most desktop browsers but Firefox).
-pub fn can_share() -> bool {
-    share_sheet().is_some()
+/// Whether this browser has a share sheet that would take a link (phones, Safari, Chrome and
+/// Edge on Windows and macOS; not Firefox on the desktop, nor Chrome on Linux). Where the page
+/// can say (`navigator.canShare`), a frame not allowed to share says no.
+pub fn can_share(url: &str) -> bool {
+    let Some((navigator, _)) = share_sheet() else {
+        return false;
+    };
+    let Some(can) = js_sys::Reflect::get(&navigator, &"canShare".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return true;
+    };
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"url".into(), &url.into()).is_ok()
+        && can
+            .call1(&navigator, &data)
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
 }
 
 /// Opens the browser's share sheet with a title and a link.
@@ -141,7 +161,8 @@ pub async fn share_link(title: &str, url: &str) -> Result<(), BrowserError> {
             let name = js_sys::Reflect::get(&e, &"name".into())
                 .ok()
                 .and_then(|n| n.as_string());
-            if name.as_deref() == Some("AbortError") {
+            // Closed by the person, or a second tap while the sheet is still open.
+            if matches!(name.as_deref(), Some("AbortError" | "InvalidStateError")) {
                 BrowserError::ShareCancelled
             } else {
                 BrowserError::ShareRefused

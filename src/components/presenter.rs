@@ -47,26 +47,9 @@ fn in_control(ev: &leptos::ev::KeyboardEvent) -> bool {
 pub fn Presenter() -> impl IntoView {
     let teams = use_store().teams;
     let shown = Memo::new(move |_| teams.workshop_item());
-    // Whether the join code is on screen: the facilitator's choice, shown above every item.
+    // Whether the join code is on screen: the facilitator's choice, shown above every item and
+    // drawn once when asked for, never again as items change.
     let joining = RwSignal::new(false);
-    let join_panel = move || {
-        joining.get().then(|| {
-            view! {
-                <section class="presenter-join card" aria-labelledby="presenter-join-title">
-                    <h2 id="presenter-join-title">"Join on your phone"</h2>
-                    <JoinCode/>
-                </section>
-            }
-        })
-    };
-    let join_button = move || {
-        view! {
-            <button type="button" class="secondary" aria-expanded=move || joining.get().to_string()
-                on:click=move |_| joining.update(|j| *j = !*j)>
-                {move || if joining.get() { "Hide the join code (J)" } else { "Join code (J)" }}
-            </button>
-        }
-    };
     let step = move |by: isize| {
         teams.step_workshop(by);
         focus_after_render(PRESENTER_ID.to_string());
@@ -83,7 +66,12 @@ pub fn Presenter() -> impl IntoView {
         let key = ev.key();
         if key == "Escape" {
             ev.prevent_default();
-            end(teams);
+            // Escape closes the join code first: a reflex that must not end the meeting.
+            if joining.get_untracked() {
+                joining.set(false);
+            } else {
+                end(teams);
+            }
             return;
         }
         if in_control(&ev) {
@@ -98,59 +86,62 @@ pub fn Presenter() -> impl IntoView {
         }
         ev.prevent_default();
     };
-    move || {
+    let item = move || {
         let Some(shown) = shown.get() else {
             return view! {
-                <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
-                    <h1 id=PRESENTER_ID tabindex="-1">{crate::domain::NOTHING_TO_DISCUSS}</h1>
-                    <div class="presenter-bar">
-                        {join_button()}
-                        <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
-                    </div>
-                    {join_panel}
-                </section>
+                <h1 id=PRESENTER_ID tabindex="-1">{crate::domain::NOTHING_TO_DISCUSS}</h1>
             }
             .into_any();
         };
         let question_id = shown.line.question_id;
         view! {
-            <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
-                <div class="presenter-bar">
-                    <p class="presenter-count">{format!("Item {} of {}", shown.at + 1, shown.of)}</p>
-                    <div class="presenter-tools">
-                        {join_button()}
-                        <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+            <p class="presenter-kind" data-kind=shown.line.kind>{shown.line.kind}</p>
+            <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{shown.line.question}</h1>
+            <p class="consequence">{shown.line.consequence.clone()}</p>
+            {if shown.revealed {
+                view! {
+                    <div class="presenter-said" data-revealed="true">
+                        <p>{shown.line.said.clone()}</p>
+                        {shown.line.attribution.clone().map(|x| view! { <p class="muted">{x}</p> })}
+                        {(!shown.line.evidence.is_empty()).then(|| view! {
+                            <ul class="evidence">{shown.line.evidence.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                        })}
                     </div>
-                </div>
-                {join_panel}
-                <p class="presenter-kind" data-kind=shown.line.kind>{shown.line.kind}</p>
-                <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{shown.line.question}</h1>
-                <p class="consequence">{shown.line.consequence.clone()}</p>
-                {if shown.revealed {
-                    view! {
-                        <div class="presenter-said" data-revealed="true">
-                            <p>{shown.line.said.clone()}</p>
-                            {shown.line.attribution.clone().map(|x| view! { <p class="muted">{x}</p> })}
-                            {(!shown.line.evidence.is_empty()).then(|| view! {
-                                <ul class="evidence">{shown.line.evidence.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-                            })}
-                        </div>
-                    }.into_any()
-                } else {
-                    view! {
-                        <div class="presenter-said" data-revealed="false">
-                            <p class="muted">"The answers are hidden: discuss first, then reveal them."</p>
-                            <button type="button" class="primary" on:click=move |_| reveal()>"Reveal the answers (Space)"</button>
-                        </div>
-                    }.into_any()
-                }}
-                <AgreementControl question_id/>
-                <div class="presenter-nav">
-                    <button type="button" class="secondary" disabled=shown.at == 0 on:click=move |_| step(-1)>"← Previous"</button>
-                    <button type="button" class="primary" disabled=shown.at + 1 == shown.of on:click=move |_| step(1)>"Next →"</button>
-                </div>
-            </section>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="presenter-said" data-revealed="false">
+                        <p class="muted">"The answers are hidden: discuss first, then reveal them."</p>
+                        <button type="button" class="primary" on:click=move |_| reveal()>"Reveal the answers (Space)"</button>
+                    </div>
+                }.into_any()
+            }}
+            <AgreementControl question_id/>
+            <div class="presenter-nav">
+                <button type="button" class="secondary" disabled=shown.at == 0 on:click=move |_| step(-1)>"← Previous"</button>
+                <button type="button" class="primary" disabled=shown.at + 1 == shown.of on:click=move |_| step(1)>"Next →"</button>
+            </div>
         }
         .into_any()
+    };
+    view! {
+        <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
+            <div class="presenter-bar">
+                <p class="presenter-count">{move || shown.with(|s| s.as_ref().map(|s| format!("Item {} of {}", s.at + 1, s.of)))}</p>
+                <div class="presenter-tools">
+                    <button type="button" class="secondary" aria-expanded=move || joining.get().to_string()
+                        on:click=move |_| joining.update(|j| *j = !*j)>"Join code (J)"</button>
+                    <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                </div>
+            </div>
+            {move || joining.get().then(|| view! {
+                // Not a heading: the item's question is the page's first (h1).
+                <section class="presenter-join card" aria-label="Join on your phone">
+                    <p class="presenter-join-title">"Join on your phone"</p>
+                    <JoinCode/>
+                </section>
+            })}
+            {item}
+        </section>
     }
 }

@@ -1,10 +1,10 @@
-//! QR codes on screen: the join code that lets phones in the room open the blank checklist,
+//! QR codes on screen: the join code that lets phones in the room open the app's start screen,
 //! and a respondent's share link as a code the facilitator's phone can read.
 
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::{join_problem, qr_code, JoinProblem};
+use crate::domain::{join_link, join_problem, qr_code, JoinProblem};
 
 /// A QR code of `text` (its accessible name `title`), or, when the text is too long for one,
 /// why and what to do instead.
@@ -33,23 +33,24 @@ pub fn QrImage(#[prop(into)] text: Signal<String>, title: &'static str) -> impl 
     }
 }
 
-/// The join code: this page's address (the blank checklist) as a QR code for the phones in the
-/// room, or why phones cannot open it from here.
+/// The join code: this page's start screen as a QR code for the phones in the room, or why
+/// phones cannot open it from here.
 #[component]
 pub fn JoinCode() -> impl IntoView {
-    let address = browser::location::page_address().unwrap_or_default();
-    let problem = join_problem(&address);
+    let page = browser::location::page_address().unwrap_or_default();
+    let problem = join_problem(&page);
+    let address = join_link(&page);
     view! {
         <div class="join-code" data-join=if problem.is_some() { "unreachable" } else { "reachable" }>
             {problem.map(|p| view! { <p class="notice-warning join-problem">{p.to_string()}</p> })}
             {(problem != Some(JoinProblem::File)).then(|| view! {
-                <QrImage text=address.clone() title="Scan to open the KOOM Readiness checklist"/>
+                <QrImage text=address.clone() title="Scan to open KOOM Readiness on your phone"/>
             })}
             <div class="join-text">
                 {(problem != Some(JoinProblem::File)).then(|| view! {
                     <p class="join-address"><span class="muted">"Or type "</span><code>{address.clone()}</code></p>
                 })}
-                <p class="muted">"Each person answers on their own phone, then on their report makes the link and shares it (or shows it as a QR code) with the facilitator, who adds it here."</p>
+                <p class="muted">"It opens the start screen: each person starts their own assessment and answers on their phone, then on its report makes the link and sends it to the facilitator (Share… or Copy link), who pastes it into the team view's “Add respondents”."</p>
             </div>
         </div>
     }

@@ -264,7 +264,6 @@ fn SharePanel() -> impl IntoView {
         });
     };
     let show_qr = RwSignal::new(false);
-    let can_share = browser::can_share();
     let copy = move |_| {
         let Some(l) = link.get_untracked() else {
             return;
@@ -328,18 +327,19 @@ fn SharePanel() -> impl IntoView {
                             <button type="button" class="primary" on:click=copy>"Copy link"</button>
                         </div>
                         <div class="share-more">
-                            {can_share.then(|| view! {
+                            // In a wiki's frame the sheet needs the wiki's leave, which a frame cannot ask.
+                            {(!state.framed && browser::can_share(&l.url)).then(|| view! {
                                 <button type="button" class="secondary" id="share-sheet" on:click=share>"Share…"</button>
                             })}
                             <button type="button" class="secondary" id="share-qr" aria-expanded=move || show_qr.get().to_string()
                                 on:click=move |_| show_qr.update(|s| *s = !*s)>
-                                {move || if show_qr.get() { "Hide the QR code" } else { "Show as a QR code" }}
+                                "Show as a QR code"
                             </button>
                         </div>
                         {move || show_qr.get().then(|| view! {
                             <div class="share-qr">
                                 <QrImage text=url title="Scan to open these answers"/>
-                                <p class="muted">"Any phone camera reads it and opens these answers, read-only, like the link."</p>
+                                <p class="muted">"Another phone's camera reads it and opens these answers there, read-only, like the link. To add them to a team view, send the link to whoever runs it (Share… or Copy link)."</p>
                             </div>
                         })}
                         {too_long.then(|| view! {

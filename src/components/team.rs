@@ -233,6 +233,7 @@ fn AddRespondents() -> impl IntoView {
     let anonymous = RwSignal::new(false);
     let ticked = RwSignal::new(Vec::<String>::new());
     let dragging = RwSignal::new(false);
+    let join_opened = RwSignal::new(false);
     let add_links = move |_| {
         let text = links.get_untracked();
         teams.add_links(text, anonymous.get_untracked());
@@ -277,9 +278,10 @@ fn AddRespondents() -> impl IntoView {
                 <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
                 " Add them anonymously (names are left out; they are numbered)"
             </label>
-            <details class="team-join">
+            // The code is drawn when the fold is first opened, not with every team page.
+            <details class="team-join" on:toggle=move |_| join_opened.set(true)>
                 <summary>"Let phones in the room join: show the join code"</summary>
-                <super::qr::JoinCode/>
+                {move || join_opened.get().then(|| view! { <super::qr::JoinCode/> })}
             </details>
             <div class="team-add-grid">
                 <div class="team-add-part">

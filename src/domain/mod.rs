@@ -32,7 +32,7 @@ pub use formats::json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use formats::mend::{mend_share_link, parse_address};
 pub use formats::pasted::{pasted_links, PastedLink, PastedLinkError};
 pub use formats::qr::{
-    join_problem, qr_code, JoinProblem, QrCode, QrError, QR_DENSE_MODULES, QR_MAX_BYTES,
+    join_link, join_problem, qr_code, JoinProblem, QrCode, QrError, QR_DENSE_MODULES, QR_MAX_BYTES,
     QR_QUIET_ZONE,
 };
 pub use formats::records::{

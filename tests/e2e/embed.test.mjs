@@ -641,6 +641,18 @@ for (const kind of KINDS) {
           await frame.locator('.frame-print-note').waitFor({ state: 'visible' });
           await fittedHeight(page, frame, expectedOrigin(), 'the report', { above: flagsHeight });
 
+          // A share sheet needs the wiki's leave, which a frame cannot ask: no "Share…" here,
+          // even in a browser that has one; the link and its QR code still are.
+          await frame.evaluate(() => {
+            navigator.share = () => Promise.resolve();
+            navigator.canShare = () => true;
+          });
+          const panel = frame.locator('section.share-panel');
+          await panel.getByRole('button', { name: 'Make the link' }).click();
+          await panel.locator('input#share-url').waitFor();
+          assert.equal(await panel.getByRole('button', { name: 'Share…' }).count(), 0, 'no share sheet offered in a frame');
+          assert.equal(await panel.getByRole('button', { name: 'Show as a QR code' }).count(), 1);
+
           const expected = { organisation, question, value: 'yes' };
           await openFullPage(session, frame, kind, organisation, 'report');
           await exportFromFrame(session, page, frame, kind, expected);

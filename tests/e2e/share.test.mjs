@@ -338,6 +338,16 @@ describe('a share link opens in another browser', () => {
         return input?.id === 'share-url' ? input.value.slice(input.selectionStart, input.selectionEnd) : `focus on ${input?.id}`;
       });
       assert.equal(selection, url, 'the link is not selected');
+
+      // No clipboard at all (a page served over plain http): the same, never a silent failure.
+      await page.evaluate(() => {
+        delete Navigator.prototype.clipboard;
+        document.activeElement?.blur();
+      });
+      assert.equal(await page.evaluate(() => navigator.clipboard), undefined);
+      await copyButton.click();
+      await pollUntil(() => messageNotice(page).filter({ hasText: 'The link is selected: copy it with Ctrl+C' }).count(), (n) => n >= 1, 'the select-and-copy message');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-url');
     });
   });
 
@@ -360,9 +370,10 @@ describe('a share link opens in another browser', () => {
       assert.ok(modules >= 21 && modules <= 100, `a code a phone reads off a screen: ${modules} modules`);
       const box = await svg.boundingBox();
       assert.ok(box.width >= 200 && Math.abs(box.width - box.height) < 1, `a square of at least 200 px: ${JSON.stringify(box)}`);
-      assert.equal(await panel.getByRole('button', { name: 'Hide the QR code' }).getAttribute('aria-expanded'), 'true');
-      await panel.getByRole('button', { name: 'Hide the QR code' }).click();
+      assert.equal(await qrButton.getAttribute('aria-expanded'), 'true');
+      await qrButton.click();
       assert.equal(await panel.locator('.share-qr').count(), 0);
+      assert.equal(await qrButton.getAttribute('aria-expanded'), 'false');
 
       // A browser with a share sheet: the sheet gets the link; cancelled, nothing is said.
       await openView(page, 'preconditions');

@@ -8,10 +8,12 @@
 //! (a camera needs dark on light).
 
 use std::fmt;
+use std::net::IpAddr;
 
 use qrcodegen::{DataTooLong, QrCodeEcc};
 
 use crate::domain::model::limits::group_thousands;
+use crate::domain::route::Route;
 
 /// The quiet zone around a code, in modules (ISO/IEC 18004 asks for four).
 pub const QR_QUIET_ZONE: usize = 4;
@@ -147,17 +149,27 @@ pub fn join_problem(address: &str) -> Option<JoinProblem> {
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if host.starts_with('[') {
-        host.split_inclusive(']').next().unwrap_or(host)
-    } else {
-        host.split(':').next().unwrap_or(host)
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => host.split(':').next().unwrap_or(host),
     };
-    let local = host == "localhost"
-        || host.ends_with(".localhost")
-        || host == "[::1]"
-        || host == "0.0.0.0"
-        || host.starts_with("127.");
+    let local = match host.parse::<IpAddr>() {
+        Ok(IpAddr::V4(ip)) => ip.is_loopback() || ip.is_unspecified(),
+        Ok(IpAddr::V6(ip)) => {
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
+        Err(_) => host == "localhost" || host.ends_with(".localhost"),
+    };
     local.then_some(JoinProblem::ThisComputer)
+}
+
+/// The address a join code carries: the page's own address (no query, so never the embed
+/// layout) and its start screen asked for by name, so that a phone which used the app before
+/// does not reopen what it had open last.
+pub fn join_link(page_address: &str) -> String {
+    format!("{page_address}{}", Route::Start.fragment())
 }
 
 /// Text made safe inside an XML attribute or element.

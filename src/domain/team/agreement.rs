@@ -73,6 +73,19 @@ impl Agreement {
         self.agreed.is_empty()
     }
 
+    /// What adding a team view file's respondents to another team view says of this, the
+    /// file's agreement, which stays behind: agreed answers belong to the people they were
+    /// agreed among. `None` when nothing was agreed. `source` names the file.
+    pub fn not_carried_note(&self, source: &str) -> Option<String> {
+        let agreed = self.agreed.len();
+        (agreed > 0).then(|| {
+            format!(
+                "{source} also holds what its meeting agreed ({agreed} {}): that stays with it. To keep it, import the file on the start screen as a team view of its own.",
+                if agreed == 1 { "item" } else { "items" }
+            )
+        })
+    }
+
     /// The agreed answer to a question, if the team recorded one.
     pub fn get(&self, question_id: &str) -> Option<&Agreed> {
         self.agreed.iter().find(|a| a.question_id == question_id)

@@ -325,3 +325,23 @@ fn a_workshop_takes_the_disagreements_first_then_the_agenda_in_order() {
     );
     assert_eq!(e.workshop_order(), [green, flag.id]);
 }
+
+#[test]
+fn a_file_s_agreement_left_behind_is_named_once_in_the_singular_or_plural() {
+    let mut agreement = Agreement::default();
+    assert_eq!(agreement.not_carried_note("“a.json”"), None);
+    agreement
+        .agree(RED_FLAGS[0].question.id, Some(Answer::No))
+        .unwrap();
+    assert_eq!(
+        agreement.not_carried_note("“a.json”").as_deref(),
+        Some("“a.json” also holds what its meeting agreed (1 item): that stays with it. To keep it, import the file on the start screen as a team view of its own.")
+    );
+    agreement
+        .agree(GREEN_FLAGS[0].question.id, Some(Answer::Yes))
+        .unwrap();
+    assert!(agreement
+        .not_carried_note("“a.json”")
+        .unwrap()
+        .contains("(2 items)"));
+}
