@@ -950,6 +950,18 @@ impl Teams {
         Some((name, team_markdown(&report)))
     }
 
+    /// The name and text of the open team view's item matrix as CSV (one row per question and
+    /// respondent, the anonymity rules applied).
+    pub fn matrix_csv(&self) -> Option<(String, String)> {
+        self.open.with_untracked(|o| {
+            o.as_ref().map(|o| {
+                let name =
+                    domain::csv_file_name(&o.team.title, "team-matrix", &browser::today_iso());
+                (name, domain::team_matrix_csv(&o.team))
+            })
+        })
+    }
+
     /// Asks, then deletes a team view from the library (undo restores it).
     pub fn delete(&self, state: AppState, id: &str) {
         let Some(Ok(record)) = LocalStore.read::<SavedTeam>(id) else {

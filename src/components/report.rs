@@ -200,6 +200,29 @@ pub fn ReportView() -> impl IntoView {
             .notices
             .offer_file(state.framed, &name, "text/markdown", markdown());
     };
+    // The answers and the plan as CSV, for a spreadsheet or a tracker's importer.
+    let download_csv = move |what: &'static str| {
+        let (name, text) = state.assessment.with_untracked(|a| {
+            let text = match what {
+                "plan" => state
+                    .evaluation
+                    .with_untracked(|e| domain::plan_csv(&domain::plan(a, &e.readiness))),
+                _ => domain::answers_csv(a),
+            };
+            let name = domain::csv_file_name(&domain::display_name(a), what, &browser::today_iso());
+            (name, text)
+        });
+        store
+            .notices
+            .offer_file(state.framed, &name, "text/csv;charset=utf-8", text);
+    };
+    let plan_items = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            state
+                .assessment
+                .with(|a| domain::plan(a, &e.readiness).len())
+        })
+    });
     let this_source = move || match store.open.opened.get() {
         Opened::Saved(id) | Opened::Newer(id) => Some(Source::Saved(id)),
         Opened::Example => Some(Source::Example),
@@ -236,6 +259,10 @@ pub fn ReportView() -> impl IntoView {
         <div class="report-actions no-print">
             <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
             <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
+            <button type="button" class="secondary" on:click=move |_| download_csv("answers")>"Answers (CSV)"</button>
+            {move || (plan_items.get() > 0).then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| download_csv("plan")>"Plan for a tracker (CSV)"</button>
+            })}
             <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
             <button type="button" class="secondary" on:click=move |_| store.export_open(state)>"Export file (JSON)"</button>
             <button type="button" class="secondary" on:click=move |_| state.go(View::Preconditions)>"Back to the questions"</button>

@@ -78,6 +78,13 @@ fn TeamHeader() -> impl IntoView {
                 .offer_file(state.framed, &name, "text/markdown", text);
         }
     };
+    let download_matrix = move |_| {
+        if let Some((name, text)) = teams.matrix_csv() {
+            store
+                .notices
+                .offer_file(state.framed, &name, "text/csv;charset=utf-8", text);
+        }
+    };
     let agenda_count = Memo::new(move |_| {
         teams
             .evaluation
@@ -128,6 +135,7 @@ fn TeamHeader() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
                 <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
                 <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
+                <button type="button" class="secondary" on:click=download_matrix>"Item matrix (CSV)"</button>
                 {move || (agenda_count.get() > 0).then(|| view! {
                     <button type="button" id=START_WORKSHOP_ID class="primary" on:click=move |_| super::presenter::start(teams)>"Run the meeting, item by item"</button>
                 })}

@@ -23,6 +23,10 @@ mod rules;
 mod team;
 
 pub use formats::codec::FieldError;
+pub use formats::csv::{
+    answers_csv, csv_file_name, csv_text, plan_csv, team_matrix_csv, ANONYMOUS_IN_MATRIX,
+    ANSWERS_COLUMNS, CSV_BOM, PLAN_COLUMNS, TEAM_MATRIX_COLUMNS,
+};
 pub use formats::doc::{model_json, model_markdown};
 pub use formats::file::{
     decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FileKind,

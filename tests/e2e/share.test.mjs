@@ -408,6 +408,36 @@ describe('a share link opens in another browser', () => {
 
 // ---- 2. Broken links -------------------------------------------------------------------------
 
+describe('exports for a spreadsheet and a tracker (issue #22)', () => {
+  test('the answers and the plan as CSV: a BOM, the columns trackers map, formulas neutralised', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      await startAssessment(page, '=Acme "Logistics", Inc');
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      await openView(page, 'red-flags');
+      await answer(page, flag, 'yes');
+      await waitForVerdict(page, 'stop');
+      await openView(page, 'report');
+
+      const answers = await captureDownload(page, () => page.getByRole('button', { name: 'Answers (CSV)' }).click());
+      stampedDay(answers.name, (d) => `koom-readiness-acme-logistics-inc-answers-${d}.csv`, 'the answers file name');
+      const answerLines = answers.text.split('\r\n');
+      assert.equal(answerLines[0], '\uFEFFSeed section,Section,Item,Id,Question,Answer,Note,Unclear remark');
+      assert.equal(answerLines.at(-1), '', 'every line ends with CRLF');
+      const flagRow = answerLines.find((line) => line.includes(`,${flag},`));
+      assert.ok(flagRow?.startsWith('§5,'), flagRow);
+      assert.ok(flagRow.includes(',Yes,'), flagRow);
+
+      const plan = await captureDownload(page, () => page.getByRole('button', { name: 'Plan for a tracker (CSV)' }).click());
+      const planLines = plan.text.split('\r\n');
+      assert.equal(planLines[0], '\uFEFFTitle,Description,Assignee,Due date,Status,Labels,Work Item Type,Model item id,Cause');
+      const row = planLines.find((line) => line.includes(`,${flag},`));
+      assert.ok(row, `the red flag's plan item: ${plan.text.slice(0, 400)}`);
+      assert.match(row, /,To do,koom-readiness red-flag,Task,/);
+    });
+  });
+});
+
 describe('a shared assessment past readiness', () => {
   test('the banner says where it stands (fully deployed), never "begin the deployment sequence"', { timeout: TIMEOUT }, async () => {
     let link;

@@ -424,6 +424,16 @@ describe('three respondents in one team view (the journey of issue #11)', () => 
       assert.ok(discuss.includes(consequence), `the blocker's consequence is missing:\n${discuss}`);
       assert.match(plain, /\| Cleo Clark \| Hold — find out first \|/);
 
+      // The item matrix for a spreadsheet: one row per question and respondent, by name.
+      const csv = await captureDownload(page, () => page.getByRole('button', { name: 'Item matrix (CSV)' }).click());
+      stampedDay(csv.name, (d) => `koom-readiness-leadership-team-march-team-matrix-${d}.csv`, 'the CSV file name');
+      assert.ok(csv.text.startsWith('\uFEFFSeed section,Item,Id,Question,Respondent,Answer,Note,Unclear remark\r\n'), csv.text.slice(0, 120));
+      const rowsOf = (name) => csv.text.split('\r\n').filter((line) => line.includes(`,${name},`));
+      const bobRows = rowsOf('Bob Builder');
+      assert.ok(bobRows.length > 20, `Bob has a row per question: ${bobRows.length}`);
+      assert.equal(rowsOf('Cleo Clark').length, bobRows.length, 'one row per question for each respondent');
+      assert.ok(bobRows.some((line) => line.includes(',Yes,') || line.includes(',No,')));
+
       // Saved; a reload of the team view's address keeps it.
       const record = await pollUntil(() => storedTeam(page, id), (r) => r?.team.respondents.length === 3, 'the saved team view');
       assert.deepEqual(record.team.respondents.map((r) => r.name), ['Ann', 'Bob Builder', 'Cleo Clark']);

@@ -1,6 +1,7 @@
-//! Everything written and read: JSON, the record stack and its records, files, share links, pasted links, QR codes, the generated documents.
+//! Everything written and read: JSON, CSV exports, the record stack and its records, files, share links, pasted links, QR codes, the generated documents.
 
 pub(super) mod codec;
+pub(super) mod csv;
 pub(super) mod doc;
 pub(super) mod file;
 pub(super) mod json;
