@@ -20,6 +20,7 @@ mod sequence;
 mod shell;
 mod stability;
 mod start;
+mod status_card;
 mod team;
 mod verdict;
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::compare::ComparePicker;
 use super::qr::QrImage;
+use super::status_card::StatusCard;
 use crate::app::{plain_link, share_on_screen, use_state, use_store, Opened, ShareLink, View};
 use crate::browser;
 use crate::domain::{
@@ -271,6 +272,7 @@ pub fn ReportView() -> impl IntoView {
             <p class="muted no-print frame-print-note">"Embedded in a wiki, printing may be blocked by its frame. If nothing happens, open the full page (top right) and print there."</p>
         })}
         <SharePanel/>
+        <StatusCard report/>
         {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker compared=vec![this] place="report"/></div> })}
         <ReportDocument report/>
     }

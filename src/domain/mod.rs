@@ -81,6 +81,10 @@ pub use model::limits::{
 pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 pub use model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
 pub use model::seed::{seed_blocks, SeedBlock, SEED_TEXT};
+pub use reports::badge::{
+    badge_alt, badge_value, status_badge_svg, status_block_html, status_block_markdown, BADGE_FILE,
+    BADGE_LABEL,
+};
 pub use reports::report::{
     feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
     AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,

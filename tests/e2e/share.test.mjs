@@ -438,6 +438,46 @@ describe('exports for a spreadsheet and a tracker (issue #22)', () => {
   });
 });
 
+describe('the status card for wikis that run no script (issue #22)', () => {
+  test('the badge downloads as SVG in the stage\'s words; the Markdown block links to the read-only assessment', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page, context }) => {
+      await startAssessment(page, 'Acme <Logistics>');
+      const { redFlags } = readinessModel();
+      await openView(page, 'red-flags');
+      await answer(page, redFlags.find((f) => !f.shared).question, 'yes');
+      await waitForVerdict(page, 'stop');
+      await openView(page, 'report');
+      const card = page.locator('section.status-card');
+      const preview = card.locator('.status-badge svg[role="img"]');
+      const label = await preview.getAttribute('aria-label');
+      assert.match(label, /^KOOM readiness of Acme <Logistics>: Stop — do not deploy KOOM \(\d{4}-\d{2}-\d{2}\)$/);
+
+      const badge = await captureDownload(page, () => card.getByRole('button', { name: 'Download the badge (SVG)' }).click());
+      assert.equal(badge.name, 'koom-readiness-status.svg');
+      assert.ok(badge.text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'), badge.text.slice(0, 80));
+      assert.ok(badge.text.includes('Acme &lt;Logistics&gt;'), 'the name escaped');
+      assert.match(badge.text, />Stop · \d{4}-\d{2}-\d{2}</);
+
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server().origin });
+      await card.getByRole('button', { name: 'Copy the Markdown block' }).click();
+      await messageNotice(page).filter({ hasText: 'The Markdown block was copied' }).waitFor();
+      const md = await page.evaluate(() => navigator.clipboard.readText());
+      const link = md.match(/\]\(<([^>]+)>\)/)?.[1];
+      assert.ok(link?.includes('#/s/'), md);
+      assert.ok(md.startsWith('[![KOOM readiness of Acme \\<Logistics\\>: Stop — do not deploy KOOM ('), md.slice(0, 120));
+      await withFreshContext(link, async ({ page: other }) => {
+        await sharedBanner(other);
+        await waitForVerdict(other, 'stop');
+      });
+
+      await card.getByRole('button', { name: 'Copy the HTML block' }).click();
+      await messageNotice(page).filter({ hasText: 'The HTML block was copied' }).waitFor();
+      const html = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(html.startsWith(`<p><a href="${link}"><img src="koom-readiness-status.svg" alt="KOOM readiness of Acme &lt;Logistics&gt;: Stop`), html);
+    });
+  });
+});
+
 describe('a shared assessment past readiness', () => {
   test('the banner says where it stands (fully deployed), never "begin the deployment sequence"', { timeout: TIMEOUT }, async () => {
     let link;

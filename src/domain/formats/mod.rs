@@ -12,3 +12,4 @@ pub(super) mod records;
 pub(super) mod repository;
 pub(super) mod share;
 pub(super) mod team_file;
+pub(super) mod xml;

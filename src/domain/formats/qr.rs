@@ -12,6 +12,7 @@ use std::net::IpAddr;
 
 use qrcodegen::{DataTooLong, QrCodeEcc};
 
+use crate::domain::formats::xml;
 use crate::domain::model::limits::group_thousands;
 use crate::domain::route::Route;
 
@@ -115,7 +116,7 @@ impl QrCode {
         }
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" role=\"img\" aria-label=\"{title}\" shape-rendering=\"crispEdges\"><title>{title}</title><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
-            title = xml_escape(title),
+            title = xml::escape(title),
         )
     }
 }
@@ -170,20 +171,4 @@ pub fn join_problem(address: &str) -> Option<JoinProblem> {
 /// does not reopen what it had open last.
 pub fn join_link(page_address: &str) -> String {
     format!("{page_address}{}", Route::Start.fragment())
-}
-
-/// Text made safe inside an XML attribute or element.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

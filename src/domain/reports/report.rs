@@ -33,6 +33,8 @@ pub struct Report {
     pub date: String,
     /// Where the organisation is now (readiness, deployment, stability), in one line.
     pub stage: String,
+    /// The stage in a few words ([`Stage::short_headline`]).
+    pub stage_short: String,
     /// The stage's token ([`Stage::token`]).
     pub stage_token: &'static str,
     /// The stage's colour ([`Stage::tone`]), as its token.
@@ -410,6 +412,7 @@ impl Report {
             model_is_current: a.model_version == MODEL_VERSION,
             date: date.to_string(),
             stage: stage.headline(),
+            stage_short: stage.short_headline(),
             stage_token: stage.token(),
             tone: stage.tone().token(),
             next: stage.next(e).text,
