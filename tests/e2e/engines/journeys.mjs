@@ -385,7 +385,7 @@ export function coreJourneys(engineName) {
       });
     });
 
-    test('a share link opens read-only elsewhere; altered or cut, it is refused and says why', { timeout: TIMEOUT }, async () => {
+    test('a share link (and its QR code) opens read-only elsewhere; altered or cut, it is refused and says why', { timeout: TIMEOUT }, async () => {
       const { redFlags } = readinessModel();
       const flag = redFlags.find((f) => !f.shared).question;
       let link;
@@ -395,6 +395,22 @@ export function coreJourneys(engineName) {
         await answer(tab, flag, 'yes');
         await waitForVerdict(tab, 'stop');
         link = await makeLink(tab);
+        // The link as a QR code, drawn in this engine; "Share…" only where a share sheet takes it.
+        await clickButton(tab, 'Show as a QR code', 'section.share-panel');
+        const qr = await poll(
+          () => tab.eval(() => {
+            const svg = document.querySelector('.share-qr svg[role="img"]');
+            const box = svg?.getBoundingClientRect();
+            return svg && { label: svg.getAttribute('aria-label'), width: box.width, height: box.height, runs: svg.querySelector('path').getAttribute('d').split('z').length };
+          }),
+          (q) => q && q.width > 150,
+          'the QR code drawn',
+        );
+        assert.equal(qr.label, 'Scan to open these answers');
+        assert.ok(Math.abs(qr.width - qr.height) < 1 && qr.runs > 100, JSON.stringify(qr));
+        const sheet = await tab.eval(() => typeof navigator.share === 'function' && (typeof navigator.canShare !== 'function' || navigator.canShare({ url: location.href })));
+        const shareButtons = await tab.eval(() => [...document.querySelectorAll('section.share-panel button')].filter((b) => b.textContent.trim() === 'Share…').length);
+        assert.equal(shareButtons, sheet ? 1 : 0, `"Share…" where the engine has a share sheet (${sheet})`);
       });
       assert.ok(link.startsWith(`${server.url}#/s/`), `not a link to the app: ${link}`);
       await withTab(
