@@ -35,15 +35,20 @@ finish() {
 	local rc=$?
 	[[ "$STAGE" == "done" ]] || stage_time
 	printf '\nTime per stage:\n%s  %5d s  in all\n' "$TIMES" $((SECONDS - STARTED))
-	if ((rc != 0)); then
-		printf '\nFAILED at stage: %s (exit status %d)\n' "$STAGE" "$rc"
-	else
+	# Passed only when the last stage was reached: a run stopped by a signal is not a pass.
+	if ((rc == 0)) && [[ "$STAGE" == "done" ]]; then
 		printf '\nAll stages passed.\n'
+	else
+		((rc != 0)) || rc=1
+		printf '\nFAILED at stage: %s (exit status %d)\n' "$STAGE" "$rc"
 	fi
 	rm -rf "$LOGS"
 	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+	exit "$rc"
 }
 trap finish EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 stage() {
 	stage_time
