@@ -1,4 +1,4 @@
-//! Benchmark: the team view natively, with 50 and 500 respondents (random but valid answers,
+//! Benchmark: the team view natively (its evaluation, report, item matrix CSV and file), with 50 and 500 respondents (random but valid answers,
 //! half of them named). Prints the median over 11 runs, in µs; asserts nothing.
 //!
 //! Run with `cargo bench --bench team`. The machine is shared and noisy: read the median.
@@ -8,8 +8,8 @@
 use std::hint::black_box;
 
 use koom_readiness::domain::{
-    all_questions, decode_team_file, encode_team_file, evaluate_team, merge, team_markdown, Answer,
-    Assessment, Respondent, Team, TeamReport,
+    all_questions, decode_team_file, encode_team_file, evaluate_team, merge, team_markdown,
+    team_matrix_csv, Answer, Assessment, Respondent, Team, TeamReport,
 };
 
 mod common;
@@ -47,7 +47,7 @@ fn measure(name: &str, iterations: u32, f: impl FnMut()) {
 
 fn main() {
     let mut rng = Rng(0x5EED_2026);
-    println!("team view: merge, evaluate_team, report + Markdown, file export and import");
+    println!("team view: merge, evaluate_team, report + Markdown, item matrix CSV, file export and import");
     for (n, iterations) in [(50, 200), (500, 20)] {
         let t = team(n, &mut rng);
         let file = encode_team_file(&t, "2026-11-24");
@@ -78,6 +78,14 @@ fn main() {
             iterations,
             || {
                 black_box(encode_team_file(black_box(&t), "2026-11-24"));
+            },
+        );
+        let csv = team_matrix_csv(&t);
+        measure(
+            &format!("team_matrix_csv, {n} respondents ({} KB)", csv.len() / 1024),
+            iterations,
+            || {
+                black_box(team_matrix_csv(black_box(&t)));
             },
         );
         measure(
