@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::compare::ComparePicker;
 use super::qr::QrImage;
 use super::status_card::StatusCard;
-use crate::app::{plain_link, share_on_screen, use_state, use_store, Opened, ShareLink, View};
+use crate::app::{
+    plain_link, share_on_screen, use_state, use_store, Opened, ShareLink, Store, View,
+};
 use crate::browser;
 use crate::domain::{
     self, feedback_intro, group_thousands, AnswerTable, Finding, ReasonLine, Report, Source,
@@ -217,13 +219,6 @@ pub fn ReportView() -> impl IntoView {
             .notices
             .offer_file(state.framed, &name, "text/csv;charset=utf-8", text);
     };
-    let plan_items = Memo::new(move |_| {
-        state.evaluation.with(|e| {
-            state
-                .assessment
-                .with(|a| domain::plan(a, &e.readiness).len())
-        })
-    });
     let this_source = move || match store.open.opened.get() {
         Opened::Saved(id) | Opened::Newer(id) => Some(Source::Saved(id)),
         Opened::Example => Some(Source::Example),
@@ -261,7 +256,7 @@ pub fn ReportView() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
             <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
             <button type="button" class="secondary" on:click=move |_| download_csv("answers")>"Answers (CSV)"</button>
-            {move || (plan_items.get() > 0).then(|| view! {
+            {move || report.with(|r| !r.plan.is_empty()).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| download_csv("plan")>"Plan for a tracker (CSV)"</button>
             })}
             <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
@@ -275,6 +270,17 @@ pub fn ReportView() -> impl IntoView {
         <StatusCard report/>
         {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker compared=vec![this] place="report"/></div> })}
         <ReportDocument report/>
+    }
+}
+
+/// Copies a share link and says `copied`; where the page may not copy, selects the link on
+/// screen for the user to copy and says `refused`.
+async fn copy_or_select(store: Store, url: &str, copied: &str, refused: &str) {
+    if browser::copy_to_clipboard(url).await.is_ok() {
+        store.notices.say(copied);
+    } else {
+        browser::select_text("share-url");
+        store.notices.say(refused);
     }
 }
 
@@ -298,15 +304,7 @@ fn SharePanel() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match browser::copy_to_clipboard(&l.url).await {
-                Ok(()) => store
-                    .notices
-                    .say("The link was copied. Anyone with it can read the answers."),
-                Err(_) => {
-                    browser::select_text("share-url");
-                    store.notices.say("This browser did not let the page copy (an embedded page may not be allowed to). The link is selected: copy it with Ctrl+C (⌘C on a Mac).");
-                }
-            }
+            copy_or_select(store, &l.url, "The link was copied. Anyone with it can read the answers.", "This browser did not let the page copy (an embedded page may not be allowed to). The link is selected: copy it with Ctrl+C (⌘C on a Mac).").await;
         });
     };
     // The share sheet where the browser has one; where it refuses, the link is copied instead.
@@ -317,13 +315,7 @@ fn SharePanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match browser::share_link("KOOM readiness answers", &l.url).await {
                 Ok(()) | Err(browser::BrowserError::ShareCancelled) => {}
-                Err(_) => match browser::copy_to_clipboard(&l.url).await {
-                    Ok(()) => store.notices.say("This browser could not open its share sheet, so the link was copied instead. Anyone with it can read the answers."),
-                    Err(_) => {
-                        browser::select_text("share-url");
-                        store.notices.say("This browser could not share or copy the link. It is selected: copy it with Ctrl+C (⌘C on a Mac).");
-                    }
-                },
+                Err(_) => copy_or_select(store, &l.url, "This browser could not open its share sheet, so the link was copied instead. Anyone with it can read the answers.", "This browser could not share or copy the link. It is selected: copy it with Ctrl+C (⌘C on a Mac).").await,
             }
         });
     };

@@ -87,18 +87,13 @@ pub fn answers_csv(a: &Assessment) -> String {
                 item_label_of_question(q.id).unwrap_or_default(),
                 q.id.to_string(),
                 q.text.to_string(),
-                answer_label(a.answer(q.id)).to_string(),
+                Answer::label_of(a.answer(q.id)).to_string(),
                 a.notes.get(q.id).cloned().unwrap_or_default(),
                 a.unclear.get(q.id).cloned().unwrap_or_default(),
             ]
         })
         .collect();
     csv_text(&ANSWERS_COLUMNS, &rows)
-}
-
-/// An answer's label, or "Unanswered".
-fn answer_label(answer: Option<Answer>) -> &'static str {
-    answer.map_or("Unanswered", Answer::label)
 }
 
 /// The columns of [`plan_csv`]: `Title`, `Description`, `Assignee`, `Due date`, `Status` and
@@ -210,7 +205,7 @@ pub fn team_matrix_csv(team: &Team) -> String {
                 q.id.to_string(),
                 q.text.to_string(),
                 who.to_string(),
-                answer_label(answer).to_string(),
+                Answer::label_of(answer).to_string(),
                 note,
                 unclear,
             ]

@@ -26,6 +26,11 @@ impl Answer {
         }
     }
 
+    /// The label of an answer given, or "Unanswered" when none was.
+    pub fn label_of(answer: Option<Answer>) -> &'static str {
+        answer.map_or("Unanswered", Answer::label)
+    }
+
     /// The stable token used in saved data and links.
     pub fn token(self) -> &'static str {
         match self {

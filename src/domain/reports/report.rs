@@ -295,7 +295,7 @@ fn table(a: &Assessment, title: String, questions: &[&'static Question]) -> Answ
                 AnswerRow {
                     id: q.id,
                     question: q.text,
-                    answer: answer.map(Answer::label).unwrap_or("Unanswered"),
+                    answer: Answer::label_of(answer),
                     finding: Finding::of(answer, q.healthy),
                     note: note(a.notes.get(q.id)),
                     unclear: a.unclear.contains_key(q.id),

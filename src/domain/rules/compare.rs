@@ -106,10 +106,6 @@ pub fn compared_names<S: AsRef<str>>(names: &[S]) -> String {
     }
 }
 
-fn answer_label(a: Option<Answer>) -> &'static str {
-    a.map(Answer::label).unwrap_or("Unanswered")
-}
-
 fn note(a: &Assessment, id: &str) -> Option<String> {
     a.notes.get(id).filter(|n| !n.trim().is_empty()).cloned()
 }
@@ -156,7 +152,7 @@ pub fn compare(sides: &[&Assessment]) -> Comparison {
                         .iter()
                         .zip(sides)
                         .map(|(&a, side)| SideAnswer {
-                            label: answer_label(a),
+                            label: Answer::label_of(a),
                             note: note(side, q.id),
                             problem: problem(a),
                         })
