@@ -35,6 +35,8 @@ pub struct Entry {
     pub tone: &'static str,
     /// Saved by a newer version: read-only here.
     pub newer: bool,
+    /// The round of re-assessment in progress (1 before the first re-assessment).
+    pub round: usize,
 }
 
 impl Entry {
@@ -54,6 +56,7 @@ impl Entry {
             stage: Stage::of(&evaluation).headline(),
             tone: Stage::of(&evaluation).tone().token(),
             newer,
+            round: record.assessment.round_number(),
         }
     }
 }

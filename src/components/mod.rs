@@ -13,6 +13,7 @@ mod presenter;
 mod qr;
 mod question;
 mod report;
+mod rounds;
 mod save_status;
 mod sections;
 mod seed;

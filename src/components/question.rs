@@ -42,6 +42,7 @@ pub fn QuestionControl(
     let answer = Memo::new(move |_| state.assessment.with(|a| a.answer(id)));
     let finding = move || Finding::of(answer.get(), question.healthy);
     let read_only = move || state.read_only.get() || locked.is_some_and(|l| l.get());
+    let carried = Memo::new(move |_| state.assessment.with(|a| a.carried_from(id)));
 
     view! {
         <fieldset class="question" data-question=id data-finding=move || finding_token(finding())>
@@ -81,6 +82,17 @@ pub fn QuestionControl(
                     </button>
                 })}
             </div>
+            {move || carried.get().map(|round| view! {
+                <p class="carried-note" data-carried=round>
+                    "From round " {round} " — confirm or change. "
+                    {(!read_only()).then(|| view! {
+                        <button type="button" class="link-button confirm-carried" on:click=move |_| state.edit(|a| { a.confirm_carried(id); })>
+                            "Confirm"
+                            <span class="visually-hidden">" “" {question.text} "” as answered in round " {round}</span>
+                        </button>
+                    })}
+                </p>
+            })}
             <ItemExtras id=id label=question.text kind="question"/>
         </fieldset>
     }

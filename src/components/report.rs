@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::compare::ComparePicker;
 use super::qr::QrImage;
+use super::rounds::RoundsPanel;
 use super::status_card::StatusCard;
 use crate::app::{
     plain_link, share_on_screen, use_state, use_store, Opened, ShareLink, Store, View,
@@ -32,7 +33,9 @@ fn answers_table(t: AnswerTable) -> impl IntoView {
             <tbody>{t.rows.into_iter().map(|row| view! {
                 <tr data-finding=finding_token(row.finding)>
                     <td>{row.question}{row.unclear.then_some(" (flagged unclear)")}</td>
-                    <td class="answer-cell">{row.answer}</td>
+                    <td class="answer-cell" data-carried=row.carried_from>{row.answer}
+                        {row.carried_from.map(|n| view! { <span class="carried-mark">{format!(" (from round {n}, not confirmed)")}</span> })}
+                    </td>
                     <td class="note-cell">{row.note}</td>
                 </tr>
             }).collect_view()}</tbody>
@@ -100,6 +103,29 @@ pub fn ReportDocument(
                         <ul>{r.inconsistencies.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                 </section>
+
+                {(!r.rounds.is_empty()).then(|| {
+                    let previous = r.rounds.len() - 1;
+                    view! {
+                        <section class="report-rounds">
+                            <h2>"Rounds"</h2>
+                            <ol>{r.rounds.into_iter().map(|round| {
+                                let when = round.when();
+                                view! {
+                                    <li data-tone=round.tone><strong>{round.title()}</strong>
+                                        {(!when.is_empty()).then(|| format!(" ({when})"))} ": " {round.stage}</li>
+                                }
+                            }).collect_view()}</ol>
+                            {r.carried.map(|c| view! { <p>{c}</p> })}
+                            <h3>"Changes since round " {previous}</h3>
+                            {if r.changes.is_empty() {
+                                view! { <p>"No precondition, requirement or flag changed."</p> }.into_any()
+                            } else {
+                                view! { <ul>{r.changes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                            }}
+                        </section>
+                    }
+                })}
 
                 <section>
                     <h2>"Answers"</h2>
@@ -266,6 +292,7 @@ pub fn ReportView() -> impl IntoView {
         {state.framed.then(|| view! {
             <p class="muted no-print frame-print-note">"Embedded in a wiki, printing may be blocked by its frame. If nothing happens, open the full page (top right) and print there."</p>
         })}
+        <RoundsPanel/>
         <SharePanel/>
         <StatusCard report/>
         {move || this_source().map(|this| view! { <div class="compare-from-report no-print"><ComparePicker compared=vec![this] place="report"/></div> })}

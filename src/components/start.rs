@@ -230,6 +230,7 @@ fn Library() -> impl IntoView {
                                         </button>
                                         <p class="entry-meta">
                                             <span class="verdict-chip">{entry.stage.clone()}</span>
+                                            {(entry.round > 1).then(|| format!(" · round {}", entry.round))}
                                             {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
                                             " · changed " {browser::date_time_label(entry.updated_at)}
                                             {move || is_open().then_some(" · open now")}

@@ -80,15 +80,16 @@ pub use model::limits::{
 };
 pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 pub use model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
+pub use model::round::{Round, RoundError, MAX_ROUNDS};
 pub use model::seed::{seed_blocks, SeedBlock, SEED_TEXT};
 pub use reports::badge::{
     badge_alt, badge_value, status_badge_svg, status_block_html, status_block_markdown, BADGE_FILE,
     BADGE_LABEL,
 };
 pub use reports::report::{
-    feedback_intro, iteration_line, markdown, markdown_cell, markdown_line, markdown_text,
-    AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord, ReasonLine, Report,
-    SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
+    carried_sentence, feedback_intro, iteration_line, markdown, markdown_cell, markdown_line,
+    markdown_text, AnswerRow, AnswerTable, DiagnosisLine, FeedbackLine, IterationRecord,
+    ReasonLine, Report, SignCell, SignRow, StepLine, ITERATIONS_TITLE, NO_FEEDBACK,
 };
 pub use reports::team_report::{
     team_markdown, AgendaLine, DisagreementRow, TeamReport, AGREED_BESIDE_CONSERVATIVE,
@@ -105,6 +106,10 @@ pub use rules::progress::{Progress, SectionProgress};
 pub use rules::readiness::{
     evaluate as evaluate_readiness, Caution, Inconsistency, OpenGroup, Readiness, Reason,
     ReasonKind, Verdict, AUDIT_GREEN_FLAG, CAUTION_BELOW,
+};
+pub use rules::rounds::{
+    answers_changed, round_assessment, round_changes, rounds_summary, timeline, Direction,
+    ItemChange, ItemState, RoundStanding, RoundsSummary,
 };
 pub use rules::sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,

@@ -11,6 +11,7 @@ use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteratio
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 use crate::domain::model::respondent::RespondentToken;
+use crate::domain::model::round::{rounds_problem, Round};
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,7 +236,22 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
             plan.insert(id, plan_entry(&item)?);
         }
     }
-    Ok(Assessment {
+    let rounds = match at.field("rounds")? {
+        Some(list) => list.items()?.iter().map(round).collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    let mut carried = BTreeMap::new();
+    if let Some(map) = at.field("carried")? {
+        for (id, n) in map.entries()? {
+            let n = n
+                .u64()
+                .ok()
+                .and_then(|n| u32::try_from(n).ok())
+                .map_or_else(|| n.fail("the number of an earlier round"), Ok)?;
+            carried.insert(id, n);
+        }
+    }
+    let assessment = Assessment {
         model_version: match at.field("model_version")? {
             Some(v) => v.string()?,
             None => MODEL_VERSION.to_string(),
@@ -260,6 +276,24 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
                 None => v.fail("a respondent token (16 hexadecimal digits) or null")?,
             },
         },
+        rounds,
+        round_started: opt_string(at, "round_started")?,
+        carried,
+    };
+    match rounds_problem(&assessment) {
+        None => Ok(assessment),
+        Some(p) => Err(FieldError {
+            path: p.path.replacen("assessment", &at.path, 1),
+            expected: p.expected,
+            found: p.found,
+        }),
+    }
+}
+
+fn round(at: &At) -> Result<Round, FieldError> {
+    Ok(Round {
+        date: at.required("date")?.string()?,
+        assessment: assessment_from_json(&at.required("assessment")?)?,
     })
 }
 
@@ -395,6 +429,30 @@ pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
                 Some(token) => text(&token.to_string()),
                 None => Json::Null,
             },
+        ),
+        member(
+            "rounds",
+            Json::Array(
+                a.rounds
+                    .iter()
+                    .map(|r| {
+                        Json::Object(vec![
+                            member("date", text(&r.date)),
+                            member("assessment", assessment_to_json(&r.assessment)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        member("round_started", text(&a.round_started)),
+        member(
+            "carried",
+            Json::Object(
+                a.carried
+                    .iter()
+                    .map(|(id, n)| member(id, Json::from_u64((*n).into())))
+                    .collect(),
+            ),
         ),
     ])
 }

@@ -17,10 +17,10 @@ use crate::domain::team::{TeamError, MAX_RESPONDENTS};
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
-/// The current version of the file format. Version 3 added the remediation plan; version 2
-/// added the gate's answers, the steps to retrain and their confirmation to each pilot
-/// iteration; version 1 and 2 files are still read.
-pub const FILE_FORMAT_VERSION: u32 = 3;
+/// The current version of the file format. Version 4 added the rounds of re-assessment;
+/// version 3 the remediation plan; version 2 the gate's answers, the steps to retrain and their
+/// confirmation to each pilot iteration; files of versions 1 to 3 are still read.
+pub const FILE_FORMAT_VERSION: u32 = 4;
 /// The largest file accepted, in bytes: more than the largest file export can write (every
 /// text at its limit, in four-byte characters; a test builds it). A complete assessment with
 /// ordinary notes is a few tens of kilobytes.
@@ -500,8 +500,11 @@ pub fn unknown_ids(a: &Assessment) -> BTreeSet<String> {
         }
     }
     // The plan is keyed by the questions behind its causes.
-    for id in a.plan.keys() {
+    for id in a.plan.keys().chain(a.carried.keys()) {
         check(id, model::question(id).is_some());
+    }
+    for r in &a.rounds {
+        unknown.extend(unknown_ids(&r.assessment));
     }
     unknown
 }
@@ -529,7 +532,7 @@ mod tests {
             v.get("format").and_then(Json::as_str),
             Some("koom-readiness/assessment")
         );
-        assert_eq!(v.get("version").and_then(Json::as_u64), Some(3));
+        assert_eq!(v.get("version").and_then(Json::as_u64), Some(4));
         assert_eq!(v.get("model_version").and_then(Json::as_str), Some("1.0"));
         assert_eq!(
             v.get("exported_at").and_then(Json::as_str),
@@ -558,6 +561,7 @@ mod tests {
     pub(crate) fn largest_assessment() -> Assessment {
         use crate::domain::model::items::{all_questions, DEPLOYMENT_STEPS, PRECONDITIONS};
         use crate::domain::model::limits::{TextKind, MAX_CYCLES, MAX_ITERATIONS};
+        use crate::domain::model::round::MAX_ROUNDS;
         let text = |kind: TextKind| "😀".repeat(kind.max_chars());
         let mut a = raccoons_inc();
         a.organisation = text(TextKind::Name);
@@ -605,6 +609,9 @@ mod tests {
                 .insert(s.id.to_string(), text(TextKind::CycleNote));
         }
         a.cycles = vec![cycle; MAX_CYCLES];
+        for month in 1..=MAX_ROUNDS {
+            a.reassess(&format!("2026-{month:02}-01")).unwrap();
+        }
         a
     }
 
@@ -674,16 +681,16 @@ mod tests {
 
     #[test]
     fn rejects_a_newer_or_unknown_file_version() {
-        let newer = exported().replacen("\"version\": 3", "\"version\": 4", 1);
+        let newer = exported().replacen("\"version\": 4", "\"version\": 5", 1);
         assert_eq!(
             decode_file(&newer).unwrap_err(),
-            FileError::UnsupportedVersion { version: 4 }
+            FileError::UnsupportedVersion { version: 5 }
         );
         assert!(decode_file(&newer)
             .unwrap_err()
             .to_string()
             .contains("newer version"));
-        let missing = exported().replacen("\"version\": 3,", "", 1);
+        let missing = exported().replacen("\"version\": 4,", "", 1);
         assert_eq!(
             decode_file(&missing).unwrap_err(),
             FileError::UnsupportedVersion { version: 0 }
@@ -732,7 +739,7 @@ mod tests {
             },
         );
         let text = encode_file(&a, "2026-11-24");
-        assert!(text.contains("\"version\": 3"));
+        assert!(text.contains("\"version\": 4"));
         assert_eq!(decode_file(&text), Ok(a.clone()));
 
         let unknown = text.replace(
@@ -754,7 +761,7 @@ mod tests {
         assert!(matches!(decode_file(&long), Err(FileError::OverLimit(_))));
 
         let version_2 = encode_file(&crate::domain::model::example::raccoons_inc(), "2026-11-24")
-            .replace("\"version\": 3", "\"version\": 2")
+            .replace("\"version\": 4", "\"version\": 2")
             .replace(",\n    \"plan\": {}", "");
         assert!(!version_2.contains("plan"));
         assert!(decode_file(&version_2).unwrap().plan.is_empty());

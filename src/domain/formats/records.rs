@@ -11,6 +11,9 @@
 //!   record read-only and never writes over it.
 //! - 4: the remediation plan (`plan`, keyed by question id). A schema-3 record reads with an
 //!   empty plan; a version that knows only schema 3 shows a schema-4 record read-only.
+//! - 5: rounds of re-assessment (`rounds`, `round_started`, `carried`). A schema-4 record
+//!   reads as its first round; a version that knows only schema 4 shows a schema-5 record
+//!   read-only, so it never drops the rounds by writing over them.
 
 use crate::domain::formats::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use crate::domain::formats::json::{self, Json};
@@ -21,7 +24,7 @@ use crate::domain::model::assessment::Assessment;
 use crate::domain::rules::sequence::migrate_iteration;
 
 /// Current schema of saved records.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// One assessment as saved in the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,8 +112,8 @@ pub fn decode_saved(
             migrate_assessment(&mut record.assessment);
             Ok(record)
         }
-        // Schema 3 lacks only the plan, which reads as empty.
-        3 | SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
+        // Schema 3 lacks only the plan, schema 4 only the rounds; both read as empty.
+        3 | 4 | SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
         newer if newer > SCHEMA_VERSION => Err(RecordError::NewerSchema {
             schema: newer,
             readable: saved_from_json(&value, newer).ok().map(Box::new),
@@ -437,10 +440,10 @@ mod tests {
 
     #[test]
     fn a_newer_schema_is_reported_with_what_can_be_read() {
-        let raw = r#"{"schema":5,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
+        let raw = r#"{"schema":6,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
         match decode_saved(raw, "unused", 0) {
             Err(RecordError::NewerSchema {
-                schema: 5,
+                schema: 6,
                 readable: Some(r),
             }) => {
                 assert_eq!(r.assessment.organisation, "Future");

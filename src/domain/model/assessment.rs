@@ -10,6 +10,7 @@ use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::limits::{bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS};
 use crate::domain::model::plan_entry::PlanEntry;
 use crate::domain::model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
+use crate::domain::model::round::{Round, MAX_ROUNDS};
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,15 @@ pub struct Assessment {
     /// whatever name they are added under; `None` for assessments made before tokens (their
     /// links count as they always did).
     pub respondent: Option<RespondentToken>,
+    /// The closed rounds of re-assessment, oldest first; this assessment is the round in
+    /// progress (see [`Assessment::reassess`]).
+    pub rounds: Vec<Round>,
+    /// When the round in progress started, as an ISO date; empty before the first
+    /// re-assessment.
+    pub round_started: String,
+    /// Answers carried over from a closed round and not yet confirmed or changed: question id
+    /// → the round (1-based) the answer was given in.
+    pub carried: BTreeMap<String, u32>,
 }
 
 impl Default for Assessment {
@@ -57,6 +67,9 @@ impl Default for Assessment {
             cycles: Vec::new(),
             plan: BTreeMap::new(),
             respondent: None,
+            rounds: Vec::new(),
+            round_started: String::new(),
+            carried: BTreeMap::new(),
         }
     }
 }
@@ -118,7 +131,8 @@ impl Assessment {
             && self.pilot == PilotRecord::default()
             && self.pilot_iterations.is_empty()
             && self.cycles.is_empty()
-            && self.plan.is_empty())
+            && self.plan.is_empty()
+            && self.rounds.is_empty())
     }
 
     /// Gives the assessment a respondent token made of these random bytes, unless it has one
@@ -136,8 +150,10 @@ impl Assessment {
         self.answers.get(question_id).copied()
     }
 
-    /// Sets or clears (with `None`) the answer to a question.
+    /// Sets or clears (with `None`) the answer to a question. Either way it is this round's
+    /// answer now: no longer one carried over from a closed round.
     pub fn set_answer(&mut self, question_id: &str, answer: Option<Answer>) {
+        self.carried.remove(question_id);
         match answer {
             Some(a) => {
                 self.answers.insert(question_id.to_string(), a);
@@ -334,6 +350,19 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
                     v,
                     TextKind::CycleNote,
                 )
+            })
+        })
+    })
+    .or_else(|| list("assessment.rounds", a.rounds.len(), MAX_ROUNDS, "rounds"))
+    .or_else(|| {
+        a.rounds.iter().enumerate().find_map(|(i, r)| {
+            over_limit(&r.assessment).map(|o| OverLimit {
+                path: o.path.replacen(
+                    "assessment",
+                    &format!("assessment.rounds[{i}].assessment"),
+                    1,
+                ),
+                ..o
             })
         })
     })

@@ -7,4 +7,5 @@ pub(super) mod items;
 pub(super) mod limits;
 pub(super) mod plan_entry;
 pub(super) mod respondent;
+pub(super) mod round;
 pub(super) mod seed;

@@ -14,6 +14,7 @@ use crate::domain::model::items::{
 use crate::domain::rules::evaluation::Evaluation;
 use crate::domain::rules::plan::{plan, PlanItem};
 use crate::domain::rules::readiness::{Reason, Verdict};
+use crate::domain::rules::rounds::{round_changes, timeline, RoundStanding};
 use crate::domain::rules::sequence::StepState;
 use crate::domain::rules::stability::Health;
 use crate::domain::rules::stage::Stage;
@@ -86,6 +87,14 @@ pub struct Report {
     pub feedback: Vec<FeedbackLine>,
     /// A share link to the assessment (without notes), when the app has made one.
     pub share_link: Option<String>,
+    /// Every round of re-assessment, oldest first, the round in progress last; empty before
+    /// the first re-assessment.
+    pub rounds: Vec<RoundStanding>,
+    /// What changed since the previous round, in the seed's terms.
+    pub changes: Vec<String>,
+    /// How many answers are carried over from an earlier round and not yet confirmed, in
+    /// words; `None` when none are.
+    pub carried: Option<String>,
 }
 
 /// One reason of the verdict.
@@ -121,6 +130,8 @@ pub struct AnswerRow {
     pub note: Option<String>,
     /// Whether the user flagged the question as unclear.
     pub unclear: bool,
+    /// The round an answer was carried over from and not yet confirmed, if any.
+    pub carried_from: Option<u32>,
 }
 
 /// One step of the deployment sequence.
@@ -299,6 +310,7 @@ fn table(a: &Assessment, title: String, questions: &[&'static Question]) -> Answ
                     finding: Finding::of(answer, q.healthy),
                     note: note(a.notes.get(q.id)),
                     unclear: a.unclear.contains_key(q.id),
+                    carried_from: a.carried_from(q.id),
                 }
             })
             .collect(),
@@ -436,6 +448,22 @@ impl Report {
                 .collect(),
             answers,
             steps,
+            rounds: if a.rounds.is_empty() {
+                Vec::new()
+            } else {
+                timeline(a)
+            },
+            changes: a
+                .rounds
+                .last()
+                .map(|last| {
+                    round_changes(&last.assessment, a, a.rounds.len())
+                        .into_iter()
+                        .map(|c| c.sentence)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            carried: carried_sentence(a.carried.len()),
             pilot_department: note(Some(&a.pilot.department)),
             pilot_evaluation: note(Some(&a.pilot.evaluation)),
             gate: table(a, "Full-deployment gate".to_string(), &gate),
@@ -652,6 +680,27 @@ pub(super) fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
     out.push('\n');
 }
 
+/// How many carried-over answers wait for confirmation, in words.
+pub fn carried_sentence(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("1 answer is carried over from an earlier round and not yet confirmed.".into()),
+        n => Some(format!(
+            "{n} answers are carried over from an earlier round and not yet confirmed."
+        )),
+    }
+}
+
+impl AnswerRow {
+    /// The answer as a report shows it: "Yes", or "Yes (from round 1, not confirmed)".
+    pub fn answer_text(&self) -> String {
+        match self.carried_from {
+            Some(n) => format!("{} (from round {n}, not confirmed)", self.answer),
+            None => self.answer.to_string(),
+        }
+    }
+}
+
 fn md_table(out: &mut String, t: &AnswerTable) {
     let _ = writeln!(out, "### {}\n", markdown_line(&t.title));
     let _ = writeln!(out, "| Question | Answer | Note |\n|---|---|---|");
@@ -665,11 +714,46 @@ fn md_table(out: &mut String, t: &AnswerTable) {
             } else {
                 ""
             },
-            row.answer,
+            row.answer_text(),
             row.note.as_deref().map(markdown_cell).unwrap_or_default()
         );
     }
     out.push('\n');
+}
+
+fn md_rounds(out: &mut String, r: &Report) {
+    if r.rounds.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Rounds\n");
+    for round in &r.rounds {
+        let when = round.when();
+        let _ = writeln!(
+            out,
+            "- **{}**{}: {}",
+            round.title(),
+            if when.is_empty() {
+                String::new()
+            } else {
+                format!(" ({when})")
+            },
+            markdown_text(&round.stage)
+        );
+    }
+    out.push('\n');
+    if let Some(c) = &r.carried {
+        let _ = writeln!(out, "{c}\n");
+    }
+    let previous = r.rounds.len().saturating_sub(1);
+    let title = format!("Changes since round {previous}");
+    if r.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "### {title}\n\nNo precondition, requirement or flag changed.\n"
+        );
+    } else {
+        md_list(out, &title, &r.changes);
+    }
 }
 
 fn md_list(out: &mut String, title: &str, lines: &[String]) {
@@ -714,6 +798,7 @@ pub fn markdown(report: &Report) -> String {
     md_list(&mut out, "Plan before Ready", &r.plan);
     md_list(&mut out, "What would change the verdict", &r.would_change);
     md_list(&mut out, "Answers to check", &r.inconsistencies);
+    md_rounds(&mut out, r);
 
     let _ = writeln!(out, "## Answers\n");
     for table in &r.answers {
