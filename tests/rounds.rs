@@ -44,7 +44,7 @@ fn rounds_survive_the_record_and_the_file() {
     assert!(s
         .changes
         .iter()
-        .any(|c| c.sentence == "Red flag 4 cleared since round 1."));
+        .any(|c| c.sentence == "Red flag 4 cleared (round 1: present; round 3: absent)."));
 }
 
 #[test]
@@ -118,6 +118,18 @@ fn a_hand_edited_round_is_refused_naming_the_field() {
     assert!(refusal(&carried).contains(
         "file.assessment.carried[\"precondition.managers.inventing_workflows\"] should be the number of an earlier round (1 to 2), but is 7"
     ), "{}", refusal(&carried));
+
+    // More rounds than an assessment keeps.
+    let mut many = three_rounds();
+    let extra = many.rounds[1].clone();
+    many.rounds.extend(std::iter::repeat_n(extra, 11));
+    many.round_started = "2026-09-01".into();
+    assert!(
+        refusal(&encode_file(&many, "2026-12-03"))
+            .contains("assessment.rounds holds 13 (at most 12 for rounds)"),
+        "{}",
+        refusal(&encode_file(&many, "2026-12-03"))
+    );
 
     // An unknown id inside a closed round is listed like any other.
     let unknown = file.replacen(

@@ -6,7 +6,8 @@ use super::error::AppError;
 use super::share::read_link;
 use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
-    assessment_label, display_name, raccoons_inc, Assessment, RecordStore, SavedAssessment, Source,
+    assessment_label, display_name, raccoons_inc, round_assessment, Assessment, RecordStore,
+    SavedAssessment, Source,
 };
 
 /// One side of a comparison, resolved.
@@ -49,6 +50,31 @@ pub(super) async fn resolve(source: Source) -> Result<Side, AppError> {
             let a = raccoons_inc();
             (format!("{} (example)", display_name(&a)), a)
         }
+        Source::Round(id, n) => match LocalStore.read::<SavedAssessment>(id) {
+            Some(Ok(record)) => {
+                let a = &record.assessment;
+                let Some(round) = round_assessment(a, *n) else {
+                    return Err(AppError::NoSuchRound {
+                        name: display_name(a),
+                        round: *n,
+                        rounds: a.round_number(),
+                    });
+                };
+                let when = if *n == a.round_number() {
+                    "in progress".to_string()
+                } else {
+                    format!("closed {}", a.rounds[*n - 1].date)
+                };
+                let name = format!("{}, round {n} ({when})", display_name(a));
+                // A closed round keeps no name of its own: it is the assessment's.
+                let mut round = round.clone();
+                round.organisation = a.organisation.clone();
+                round.assessor = a.assessor.clone();
+                (name, round)
+            }
+            Some(Err(e)) => return Err(AppError::SavedUnreadable(e)),
+            None => return Err(AppError::NotSaved),
+        },
         Source::Shared(payload) => {
             let shared = read_link(payload).await?;
             (

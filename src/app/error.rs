@@ -19,6 +19,15 @@ pub enum AppError {
     SavedUnreadable(RecordError<SavedAssessment>),
     /// An assessment that an address names is not saved in this browser.
     NotSaved,
+    /// A round that an address names is not one of its assessment's.
+    NoSuchRound {
+        /// The assessment's name.
+        name: String,
+        /// The round named.
+        round: usize,
+        /// How many rounds it has (the last one in progress).
+        rounds: usize,
+    },
     /// A file that was not imported.
     FileRefused {
         /// The file's name.
@@ -56,6 +65,11 @@ impl fmt::Display for AppError {
             AppError::Browser(e) => write!(f, "{e}"),
             AppError::SavedUnreadable(e) => write!(f, "an assessment of the library is {e}"),
             AppError::NotSaved => write!(f, "an assessment it names is not saved in this browser"),
+            AppError::NoSuchRound { name, round, rounds } => write!(
+                f,
+                "it names round {round} of “{name}”, which has {rounds} round{}",
+                if *rounds == 1 { "" } else { "s" }
+            ),
             AppError::FileRefused { file_name, error } => {
                 write!(f, "“{file_name}” was not imported: {error} Nothing was changed.")
             }

@@ -84,9 +84,19 @@ pub fn QuestionControl(
             </div>
             {move || carried.get().map(|round| view! {
                 <p class="carried-note" data-carried=round>
-                    "From round " {round} " — confirm or change. "
+                    {if read_only() {
+                        format!("From round {round}, not confirmed in this round.")
+                    } else {
+                        format!("From round {round} — confirm or change. ")
+                    }}
                     {(!read_only()).then(|| view! {
-                        <button type="button" class="link-button confirm-carried" on:click=move |_| state.edit(|a| { a.confirm_carried(id); })>
+                        <button type="button" class="link-button confirm-carried" on:click=move |_| {
+                            state.edit(|a| { a.confirm_carried(id); });
+                            // The button goes with the note: keep focus on the answer it confirmed.
+                            if let Some(answer) = answer.get_untracked() {
+                                crate::browser::focus(&format!("{id}-{}", answer.token()));
+                            }
+                        }>
                             "Confirm"
                             <span class="visually-hidden">" “" {question.text} "” as answered in round " {round}</span>
                         </button>

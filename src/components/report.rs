@@ -119,7 +119,7 @@ pub fn ReportDocument(
                             {r.carried.map(|c| view! { <p>{c}</p> })}
                             <h3>"Changes since round " {previous}</h3>
                             {if r.changes.is_empty() {
-                                view! { <p>"No precondition, requirement or flag changed."</p> }.into_any()
+                                view! { <p>{domain::NO_ITEM_CHANGED}</p> }.into_any()
                             } else {
                                 view! { <ul>{r.changes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
                             }}
@@ -353,6 +353,9 @@ fn SharePanel() -> impl IntoView {
         <section class="card share-panel no-print" aria-labelledby="share-title">
             <h2 id="share-title">"Share by link"</h2>
             <p class="muted">"The whole assessment travels inside the link (after the #), never through a server. Anyone with the link can read the answers; it opens read-only."</p>
+            {move || state.assessment.with(|a| (!a.rounds.is_empty()).then(|| a.round_number())).map(|n| view! {
+                <p class="muted">{format!("The link carries round {n}, the round in progress, not the rounds before it: to share the history, export the file (Export file).")}</p>
+            })}
             <div class="share-controls">
                 <label class="check-inline">
                     <input type="checkbox" prop:checked=notes on:change=move |ev| {

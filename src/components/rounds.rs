@@ -4,9 +4,17 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_state, use_store};
+use crate::app::{use_state, use_store, Opened};
 use crate::browser;
-use crate::domain::{self, rounds_summary, RoundsSummary};
+use crate::domain::{self, rounds_summary, RoundsSummary, Route, Source};
+
+/// Focuses an element once the view has rendered it (the button that had focus is gone).
+fn focus_soon(id: &'static str) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        browser::focus(id);
+    });
+}
 
 /// The options of a round picker, 1 to `count`, `chosen` selected.
 fn round_options(count: usize, chosen: usize) -> impl IntoView {
@@ -16,12 +24,16 @@ fn round_options(count: usize, chosen: usize) -> impl IntoView {
 }
 
 /// The timeline, the warning on dates, and the changes of the chosen rounds.
-fn summary_view(s: RoundsSummary) -> impl IntoView {
+fn summary_view(s: RoundsSummary, read_only: bool) -> impl IntoView {
     let single = s.rounds.len() == 1;
     view! {
         {if single {
             view! {
-                <p class="muted">"Coming back after some months? Re-assess closes this round as of today and starts the next one: every answer is carried over and marked “confirm or change”, the plan keeps its statuses, and a timeline shows what changed since."</p>
+                <p class="muted">{if read_only {
+                    "This assessment has one round: it was not re-assessed."
+                } else {
+                    "Coming back after some months? Re-assess closes this round as of today and starts the next one: every answer is carried over and marked “confirm or change”, the plan keeps its statuses, and a timeline shows what changed since."
+                }}</p>
             }.into_any()
         } else {
             view! {
@@ -65,9 +77,9 @@ pub fn RoundsPanel() -> impl IntoView {
             Some(Ok(n)) => {
                 compared_choice.set(0);
                 baseline_choice.set(0);
+                focus_soon("rounds-title");
                 format!(
-                    "Round {n} started. Every answer is carried over from round {}, marked “confirm or change” until you do.",
-                    n - 1
+                    "Round {n} started. Every answer is carried over and marked with the round it was given in (“From round 1 — confirm or change”) until you confirm or change it."
                 )
             }
             Some(Err(e)) => e.to_string(),
@@ -79,39 +91,61 @@ pub fn RoundsPanel() -> impl IntoView {
     let confirm_all = move |_| {
         let mut n = 0;
         state.edit(|a| n = a.confirm_all_carried());
+        focus_soon("rounds-title");
         store.notices.say(match n {
             1 => "The carried-over answer is confirmed as this round's answer.".to_string(),
             n => format!("{n} carried-over answers confirmed as this round's answers."),
         });
+    };
+    // Side by side in the comparison view, for a saved assessment (its rounds are read back
+    // from the library by id).
+    let saved_id = Memo::new(move |_| match store.open.opened.get() {
+        Opened::Saved(id) => Some(id),
+        _ => None,
+    });
+    let side_by_side = move |_| {
+        let Some(id) = saved_id.get_untracked() else {
+            return;
+        };
+        let (b, c) = summary.with_untracked(|s| (s.baseline, s.compared));
+        let route = Route::Compare {
+            sides: vec![Source::Round(id.clone(), b), Source::Round(id, c)],
+        };
+        store.follow(state, &route);
     };
     let pick = |signal: RwSignal<usize>| {
         move |ev| signal.set(event_target_value(&ev).parse().unwrap_or(0))
     };
     view! {
         <section class="card rounds-panel no-print" aria-labelledby="rounds-title">
-            <h2 id="rounds-title">"Rounds"</h2>
-            {move || summary_view(summary.get())}
+            <h2 id="rounds-title" tabindex="-1">"Rounds over time"</h2>
+            {move || summary_view(summary.get(), state.read_only.get())}
             <div class="round-compare" role="group" aria-labelledby="round-compare-title" hidden=move || count.get() < 2>
                 <h3 id="round-compare-title">"What changed"</h3>
                 <div class="round-pickers">
-                    <label for="round-compared">"Round"</label>
+                    <label for="round-compared">"Compare round"</label>
                     <select id="round-compared" on:change=pick(compared_choice)>
                         {move || round_options(count.get(), summary.with(|s| s.compared))}
                     </select>
-                    <label for="round-baseline">"since round"</label>
+                    <label for="round-baseline">"with the baseline round"</label>
                     <select id="round-baseline" on:change=pick(baseline_choice)>
                         {move || round_options(count.get(), summary.with(|s| s.baseline))}
                     </select>
                 </div>
-                {move || {
+                <div class="round-result" aria-live="polite">{move || {
                     let s = summary.get();
                     if s.answers_changed.is_empty() {
                         return view! { <p class="muted">"Choose two different rounds."</p> }.into_any();
                     }
                     view! {
                         <p class="round-count">{s.answers_changed}</p>
+                        {saved_id.get().is_some().then(|| view! {
+                            <button type="button" class="link-button" id="rounds-side-by-side" on:click=side_by_side>
+                                {format!("Compare round {} and round {} side by side", s.baseline, s.compared)}
+                            </button>
+                        })}
                         {if s.changes.is_empty() {
-                            view! { <p>"No precondition, requirement or flag changed."</p> }.into_any()
+                            view! { <p>{domain::NO_ITEM_CHANGED}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="round-changes">{s.changes.into_iter().map(|c| view! {
@@ -123,7 +157,7 @@ pub fn RoundsPanel() -> impl IntoView {
                             }.into_any()
                         }}
                     }.into_any()
-                }}
+                }}</div>
             </div>
             <div class="round-actions" hidden=move || state.read_only.get()>
                 {move || (carried.get() > 0).then(|| view! {
@@ -143,12 +177,12 @@ pub fn RoundsPanel() -> impl IntoView {
                                 browser::today_iso(), current + 1
                             )}</p>
                             <button type="button" class="primary" id="reassess-confirm" on:click=reassess>{format!("Start round {}", current + 1)}</button>
-                            <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Cancel"</button>
+                            <button type="button" class="secondary" on:click=move |_| { asking.set(false); focus_soon("reassess"); }>"Cancel"</button>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="secondary" id="reassess" on:click=move |_| asking.set(true)>"Re-assess…"</button>
+                        <button type="button" class="secondary" id="reassess" on:click=move |_| { asking.set(true); focus_soon("reassess-confirm"); }>"Re-assess…"</button>
                     }.into_any()
                 }}
             </div>

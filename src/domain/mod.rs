@@ -109,7 +109,7 @@ pub use rules::readiness::{
 };
 pub use rules::rounds::{
     answers_changed, round_assessment, round_changes, rounds_summary, timeline, Direction,
-    ItemChange, ItemState, RoundStanding, RoundsSummary,
+    ItemChange, ItemState, RoundStanding, RoundsSummary, NO_ITEM_CHANGED,
 };
 pub use rules::sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,

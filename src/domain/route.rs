@@ -81,15 +81,20 @@ pub enum Source {
     Example,
     /// A shared assessment, by its payload.
     Shared(String),
+    /// One round (1-based) of an assessment of the library: a closed round, or the round in
+    /// progress.
+    Round(String, usize),
 }
 
 impl Source {
-    /// Its part of a comparison's address: `a:<id>`, `example` or `s:<payload>`.
+    /// Its part of a comparison's address: `a:<id>`, `example`, `s:<payload>` or
+    /// `r:<id>:<round>`.
     pub fn token(&self) -> String {
         match self {
             Source::Saved(id) => format!("a:{id}"),
             Source::Example => "example".to_string(),
             Source::Shared(payload) => format!("s:{payload}"),
+            Source::Round(id, round) => format!("r:{id}:{round}"),
         }
     }
 
@@ -97,6 +102,11 @@ impl Source {
         match token.split_once(':') {
             Some(("a", id)) if is_safe(id) => Some(Source::Saved(id.to_string())),
             Some(("s", payload)) if is_safe(payload) => Some(Source::Shared(payload.to_string())),
+            Some(("r", rest)) => {
+                let (id, round) = rest.rsplit_once(':')?;
+                let round = round.parse().ok().filter(|n| *n >= 1)?;
+                is_safe(id).then(|| Source::Round(id.to_string(), round))
+            }
             None if token == "example" => Some(Source::Example),
             _ => None,
         }
@@ -420,6 +430,25 @@ mod tests {
             }
         );
         assert_eq!(route.fragment(), fragment);
+    }
+
+    #[test]
+    fn rounds_of_one_assessment_are_compared_by_address() {
+        let fragment = "#/compare/r:19b3-0a1b2c3d:1/r:19b3-0a1b2c3d:3";
+        let route = Route::parse(fragment);
+        assert_eq!(
+            route,
+            Route::Compare {
+                sides: vec![
+                    Source::Round("19b3-0a1b2c3d".into(), 1),
+                    Source::Round("19b3-0a1b2c3d".into(), 3)
+                ]
+            }
+        );
+        assert_eq!(route.fragment(), fragment);
+        for bad in ["r:19b3:0", "r:19b3:x", "r:19b3", "r::2", "r:a/b:2"] {
+            assert_eq!(Source::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -44,10 +44,12 @@ async function reassess(page, next) {
   await openView(page, 'report');
   await panel(page).getByRole('button', { name: 'Re-assess…' }).click();
   const ask = panel(page).locator('.round-confirm');
+  await page.waitForFunction(() => document.activeElement?.id === 'reassess-confirm');
   const text = (await ask.textContent()).replace(/\s+/g, ' ');
   assert.match(text, new RegExp(`Close round ${next - 1} as of ${todayIso()} and start round ${next}\\?`), text);
   await ask.getByRole('button', { name: `Start round ${next}` }).click();
   await messageNotice(page).filter({ hasText: `Round ${next} started.` }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'rounds-title');
 }
 
 /** The change sentences listed under "What changed". */
@@ -83,6 +85,7 @@ async function threeRounds(page, organisation) {
   await other.getByRole('button', { name: /^Confirm/ }).click();
   await other.waitFor({ state: 'detached' });
   assert.ok(await radio(page, ANOTHER, 'no').isChecked(), 'confirming keeps the answer');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `${ANOTHER}-no`, 'focus stays on the confirmed answer');
   await waitForSaved(page, id, (r) => r.assessment.rounds?.length === 2 && !(ANOTHER in r.assessment.carried), 'the rounds saved');
   return id;
 }
@@ -103,15 +106,25 @@ describe('three rounds of one organisation, from Stop to Ready', () => {
 
       // By default: the round in progress since the one before.
       assert.deepEqual(await changes(page), [
-        { item: 'precondition.managers', direction: 'better', text: 'Condition 2 now holds since round 2.' },
-        { item: 'red_flag.managers_rewrite_workflows', direction: 'better', text: 'Red flag 4 cleared since round 2.' },
+        { item: 'precondition.managers', direction: 'better', text: 'Condition 2 now holds (round 2: not known; round 3: holds).' },
+        { item: 'red_flag.managers_rewrite_workflows', direction: 'better', text: 'Red flag 4 cleared (round 2: not known; round 3: absent).' },
       ]);
       await panel(page).locator('#round-baseline').selectOption('1');
-      await panel(page).locator('ul.round-changes li', { hasText: 'Red flag 4 cleared since round 1.' }).waitFor();
+      await panel(page).locator('ul.round-changes li', { hasText: 'Red flag 4 cleared (round 1: present; round 3: absent).' }).waitFor();
       assert.equal(await panel(page).locator('.round-count').textContent(), '1 answer differs.');
       await panel(page).locator('#round-compared').selectOption('2');
-      await panel(page).locator('ul.round-changes li', { hasText: 'Red flag 4 is open again (not sure or unanswered) since round 1.' }).waitFor();
+      await panel(page).locator('ul.round-changes li', { hasText: 'Red flag 4 is no longer known (not sure or unanswered) (round 1: present; round 2: not known).' }).waitFor();
       assert.deepEqual((await changes(page)).map((c) => c.direction), ['open', 'open']);
+
+      // The same two rounds side by side, in the comparison view.
+      await panel(page).getByRole('button', { name: 'Compare round 1 and round 2 side by side' }).click();
+      await page.waitForFunction((want) => window.location.hash === want, `#/compare/r:${id}:1/r:${id}:2`);
+      const heading = page.locator('main h1');
+      await heading.filter({ hasText: `${ORG}, round 1 (closed ${todayIso()})` }).waitFor();
+      assert.match(await heading.textContent(), new RegExp(`${ORG}, round 2 \\(closed ${todayIso()}\\)`));
+      assert.match(await page.locator('.compare-count').textContent(), /^1 item differs\.$/);
+      await page.goBack();
+      await panel(page).waitFor();
 
       // Confirm the rest at once.
       const all = panel(page).locator('#confirm-all-carried');
@@ -126,9 +139,16 @@ describe('three rounds of one organisation, from Stop to Ready', () => {
       const md = await captureDownload(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
       assert.match(md.text, /## Rounds\n\n- \*\*Round 1\*\* \(closed \d{4}-\d{2}-\d{2}\): Stop/);
       assert.match(md.text, /- \*\*Round 3 \(in progress\)\*\* \(started \d{4}-\d{2}-\d{2}\): Ready/);
-      assert.match(md.text, /### Changes since round 2\n\n- Condition 2 now holds since round 2\.\n- Red flag 4 cleared since round 2\./);
+      assert.match(md.text, /### Changes since round 2\n\n- Condition 2 now holds \(round 2: not known; round 3: holds\)\.\n- Red flag 4 cleared \(round 2: not known; round 3: absent\)\./);
       const printed = (await page.locator('article.report section.report-rounds').textContent()).replace(/\s+/g, ' ');
-      assert.match(printed, /Changes since round 2 ?Condition 2 now holds since round 2\./);
+      assert.match(printed, /Changes since round 2 ?Condition 2 now holds \(round 2: not known; round 3: holds\)\./);
+
+      // Read-only (the example): no way to re-assess, and nothing asks to confirm.
+      await page.goto(`${shared.server().url}#/example/report`);
+      await panel(page).waitFor();
+      assert.equal(await panel(page).getByRole('button', { name: 'Re-assess…' }).count(), 0);
+      assert.equal(await panel(page).getByRole('button', { name: 'Re-assess…' }).isVisible().catch(() => false), false);
+      assert.match(await panel(page).textContent(), /This assessment has one round/);
 
       // The library names the round.
       await returnToStart(page);

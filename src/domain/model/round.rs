@@ -125,9 +125,13 @@ impl Assessment {
         self.rounds.len() + 1
     }
 
-    /// The round an answer was carried over from and not yet confirmed or changed, if any.
+    /// The round an answer was carried over from and not yet confirmed or changed, if any
+    /// (only an answer that is there can be carried).
     pub fn carried_from(&self, question_id: &str) -> Option<u32> {
-        self.carried.get(question_id).copied()
+        self.carried
+            .get(question_id)
+            .copied()
+            .filter(|_| self.answers.contains_key(question_id))
     }
 
     /// Confirms a carried-over answer as this round's answer (it stays as it is).
@@ -234,6 +238,13 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
         }
         previous = Some(&r.date);
     }
+    if !a.round_started.is_empty() && a.rounds.is_empty() {
+        return problem(
+            "assessment.round_started".to_string(),
+            "empty: no round was closed before this one",
+            quoted(&a.round_started),
+        );
+    }
     if !a.round_started.is_empty() {
         let path = "assessment.round_started".to_string();
         if !is_iso_date(&a.round_started) {
@@ -250,6 +261,13 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
                 quoted(&a.round_started),
             );
         }
+    }
+    if let Some(id) = a.carried.keys().find(|id| !a.answers.contains_key(*id)) {
+        return problem(
+            format!("assessment.carried[\"{id}\"]"),
+            "absent: the question has no answer to carry",
+            "present".to_string(),
+        );
     }
     let round = u32::try_from(a.round_number()).unwrap_or(u32::MAX);
     a.carried
@@ -293,6 +311,12 @@ mod tests {
     #[test]
     fn reassessing_closes_the_round_and_carries_every_answer() {
         let mut a = raccoons_inc();
+        let doing = crate::domain::model::plan_entry::PlanEntry {
+            owner: "Dee".into(),
+            status: crate::domain::model::plan_entry::PlanStatus::Doing,
+            ..Default::default()
+        };
+        a.plan.insert(COE.into(), doing.clone());
         let answers = a.answers.clone();
         assert_eq!(a.round_number(), 1);
         assert_eq!(a.reassess("2026-09-01"), Ok(2));
@@ -306,6 +330,11 @@ mod tests {
         assert!(!a.notes.is_empty());
         assert!(a.rounds[0].assessment.notes.is_empty());
         assert!(a.rounds[0].assessment.organisation.is_empty());
+        assert_eq!(
+            a.plan.get(COE),
+            Some(&doing),
+            "the plan is carried with its statuses"
+        );
     }
 
     #[test]
@@ -359,6 +388,8 @@ mod tests {
     fn a_closed_round_keeps_what_the_rules_read_and_no_evidence() {
         let mut a = raccoons_inc();
         a.pilot.evaluation = "x".repeat(5_000);
+        a.set_unclear(COE, Some("Which owner?"));
+        a.plan.insert(COE.into(), Default::default());
         let snap = round_snapshot(&a);
         assert_eq!(snap.checklist, a.checklist);
         assert_eq!(snap.pilot.department, a.pilot.department);
@@ -396,6 +427,19 @@ mod tests {
             rounds_problem(&bad).unwrap().path,
             "assessment.rounds[0].date"
         );
+        let mut started = Assessment::new("Acme", "");
+        started.round_started = "2026-09-01".into();
+        assert_eq!(
+            rounds_problem(&started).unwrap().expected,
+            "empty: no round was closed before this one"
+        );
+        let mut unanswered = a.clone();
+        unanswered.answers.remove(COE);
+        assert_eq!(
+            rounds_problem(&unanswered).unwrap().expected,
+            "absent: the question has no answer to carry"
+        );
+        assert_eq!(unanswered.carried_from(COE), None);
         let mut carried = a.clone();
         carried.carried.insert(COE.into(), 3);
         assert_eq!(

@@ -14,7 +14,7 @@ use crate::domain::model::items::{
 use crate::domain::rules::evaluation::Evaluation;
 use crate::domain::rules::plan::{plan, PlanItem};
 use crate::domain::rules::readiness::{Reason, Verdict};
-use crate::domain::rules::rounds::{round_changes, timeline, RoundStanding};
+use crate::domain::rules::rounds::{round_changes, timeline, RoundStanding, NO_ITEM_CHANGED};
 use crate::domain::rules::sequence::StepState;
 use crate::domain::rules::stability::Health;
 use crate::domain::rules::stage::Stage;
@@ -457,7 +457,7 @@ impl Report {
                 .rounds
                 .last()
                 .map(|last| {
-                    round_changes(&last.assessment, a, a.rounds.len())
+                    round_changes(&last.assessment, a, (a.rounds.len(), a.round_number()))
                         .into_iter()
                         .map(|c| c.sentence)
                         .collect()
@@ -747,10 +747,7 @@ fn md_rounds(out: &mut String, r: &Report) {
     let previous = r.rounds.len().saturating_sub(1);
     let title = format!("Changes since round {previous}");
     if r.changes.is_empty() {
-        let _ = writeln!(
-            out,
-            "### {title}\n\nNo precondition, requirement or flag changed.\n"
-        );
+        let _ = writeln!(out, "### {title}\n\n{NO_ITEM_CHANGED}\n");
     } else {
         md_list(out, &title, &r.changes);
     }

@@ -1,6 +1,7 @@
 //! Rounds over time: where each round stood (the timeline) and what changed between a round
-//! and a chosen baseline, item by item in the seed's terms ("Red flag 4 cleared since round 1",
-//! "Condition 3 no longer holds since round 2").
+//! and an earlier baseline, item by item in the seed's terms ("Red flag 4 cleared (round 1:
+//! present; round 3: absent).", "Condition 3 no longer holds (round 1: holds; round 2: does not
+//! hold).").
 
 use crate::domain::model::answer::Finding;
 use crate::domain::model::assessment::Assessment;
@@ -154,62 +155,83 @@ pub struct ItemChange {
     pub from: ItemState,
     /// Its state in the round compared.
     pub to: ItemState,
-    /// The change in the seed's terms: "Red flag 4 cleared since round 1."
+    /// The change in the seed's terms: "Red flag 4 cleared (round 1: present; round 3:
+    /// absent)."
     pub sentence: String,
     /// Whether it is for the better.
     pub direction: Direction,
 }
 
-/// How each kind of item says a change of state: to healthy (from open, from a problem), to a
-/// problem (from healthy, from open).
+/// How each kind of item says its states and a change between them (the baseline is always
+/// the earlier round).
 struct Words {
-    holds: &'static str,
-    holds_after_problem: &'static str,
-    fails_after_holds: &'static str,
-    fails: &'static str,
+    /// The healthy state ("holds", "absent").
+    healthy: &'static str,
+    /// The problem state ("does not hold", "present").
+    problem: &'static str,
+    /// To healthy (from a problem or not known).
+    to_healthy: &'static str,
+    /// To a problem from healthy.
+    healthy_to_problem: &'static str,
+    /// To a problem from not known.
+    open_to_problem: &'static str,
 }
 
 const CONDITION: Words = Words {
-    holds: "now holds",
-    holds_after_problem: "now holds",
-    fails_after_holds: "no longer holds",
-    fails: "does not hold",
+    healthy: "holds",
+    problem: "does not hold",
+    to_healthy: "now holds",
+    healthy_to_problem: "no longer holds",
+    open_to_problem: "does not hold",
 };
 const REQUIREMENT: Words = Words {
-    holds: "is now in place",
-    holds_after_problem: "is now in place",
-    fails_after_holds: "is no longer in place",
-    fails: "is missing",
+    healthy: "in place",
+    problem: "missing",
+    to_healthy: "is now in place",
+    healthy_to_problem: "is no longer in place",
+    open_to_problem: "is missing",
 };
 const RED_FLAG: Words = Words {
-    // Confirmed absent after being present or unknown: cleared either way.
-    holds: "cleared",
-    holds_after_problem: "cleared",
-    fails_after_holds: "is present again",
-    fails: "is present",
+    healthy: "absent",
+    problem: "present",
+    // Confirmed absent after being present or not known: cleared either way.
+    to_healthy: "cleared",
+    healthy_to_problem: "is now present",
+    open_to_problem: "is present",
 };
 const GREEN_FLAG: Words = Words {
-    holds: "is now present",
-    holds_after_problem: "is now present",
-    fails_after_holds: "is no longer present",
-    fails: "is not present",
+    healthy: "present",
+    problem: "not present",
+    to_healthy: "is now present",
+    healthy_to_problem: "is no longer present",
+    open_to_problem: "is not present",
 };
+
+/// A state in the item's words.
+fn state_word(words: &Words, state: ItemState) -> &'static str {
+    match state {
+        ItemState::Holds => words.healthy,
+        ItemState::Fails => words.problem,
+        ItemState::Open => "not known",
+    }
+}
 
 fn change(
     item: (&'static str, SeedSection, String, String),
     words: &Words,
-    from: ItemState,
-    to: ItemState,
-    since: usize,
+    (from, to): (ItemState, ItemState),
+    (baseline, round): (usize, usize),
 ) -> Option<ItemChange> {
     let (item_id, section, kicker, label) = item;
-    let (phrase, direction) = match (from, to) {
+    let (verb, direction) = match (from, to) {
         (f, t) if f == t => return None,
-        (ItemState::Fails, ItemState::Holds) => (words.holds_after_problem, Direction::Better),
-        (_, ItemState::Holds) => (words.holds, Direction::Better),
-        (ItemState::Holds, ItemState::Fails) => (words.fails_after_holds, Direction::Worse),
-        (_, ItemState::Fails) => (words.fails, Direction::Worse),
-        (_, ItemState::Open) => ("is open again (not sure or unanswered)", Direction::Open),
+        (_, ItemState::Holds) => (words.to_healthy, Direction::Better),
+        (ItemState::Holds, ItemState::Fails) => (words.healthy_to_problem, Direction::Worse),
+        (_, ItemState::Fails) => (words.open_to_problem, Direction::Worse),
+        (_, ItemState::Open) => (
+            "is no longer known (not sure or unanswered)",
+            Direction::Open,
+        ),
     };
     Some(ItemChange {
         item_id,
@@ -217,19 +239,27 @@ fn change(
         label,
         from,
         to,
-        sentence: format!("{kicker} {phrase} since round {since}."),
+        sentence: format!(
+            "{kicker} {verb} (round {baseline}: {}; round {round}: {}).",
+            state_word(words, from),
+            state_word(words, to)
+        ),
         direction,
     })
 }
 
-/// What changed from the baseline round to another round, item by item in the seed's order
-/// (preconditions, maturity, red flags, green flags); `since` is the baseline's number.
-pub fn round_changes(baseline: &Assessment, round: &Assessment, since: usize) -> Vec<ItemChange> {
+/// What changed from a baseline round to a later round, item by item in the seed's order
+/// (preconditions, maturity, red flags, green flags); `numbers` are the two rounds' numbers
+/// (baseline, later round), for the sentences.
+pub fn round_changes(
+    baseline: &Assessment,
+    round: &Assessment,
+    numbers: (usize, usize),
+) -> Vec<ItemChange> {
     let mut out = Vec::new();
     let mut push = |item, words: &Words, questions: &[&Question]| {
-        let from = state_of(baseline, questions);
-        let to = state_of(round, questions);
-        out.extend(change(item, words, from, to, since));
+        let states = (state_of(baseline, questions), state_of(round, questions));
+        out.extend(change(item, words, states, numbers));
     };
     for p in PRECONDITIONS.iter() {
         let item = (p.id, PRECONDITIONS_SECTION, p.kicker(), p.label());
@@ -257,14 +287,19 @@ pub fn answers_changed(baseline: &Assessment, round: &Assessment) -> usize {
         .count()
 }
 
+/// What the report and the panel say when no item changed between two rounds.
+pub const NO_ITEM_CHANGED: &str = "No precondition, requirement or flag changed.";
+
 /// Everything the rounds panel shows, for one choice of rounds to compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundsSummary {
     /// Where each round stood, oldest first, the round in progress last.
     pub rounds: Vec<RoundStanding>,
-    /// The round compared (1-based): the choice, or the round in progress.
+    /// The round compared (1-based): the later of the two chosen; by default the round in
+    /// progress.
     pub compared: usize,
-    /// The baseline (1-based): the choice, or the round before the one compared.
+    /// The baseline (1-based): the earlier of the two chosen; by default the round before the
+    /// one compared.
     pub baseline: usize,
     /// What changed from the baseline to the round compared, in the seed's terms.
     pub changes: Vec<ItemChange>,
@@ -293,7 +328,14 @@ pub fn rounds_summary(
         }
     };
     let compared = pick(compared, count);
-    let baseline = pick(baseline, compared.saturating_sub(1).max(1));
+    let before = if compared > 1 {
+        compared - 1
+    } else {
+        2.min(count)
+    };
+    let baseline = pick(baseline, before);
+    // The baseline is the earlier of the two: a change is said from then to later.
+    let (baseline, compared) = (baseline.min(compared), baseline.max(compared));
     let (changes, answers_changed) =
         match (round_assessment(a, baseline), round_assessment(a, compared)) {
             (Some(x), Some(y)) if baseline != compared => {
@@ -302,7 +344,7 @@ pub fn rounds_summary(
                     1 => "1 answer differs.".to_string(),
                     n => format!("{n} answers differ."),
                 };
-                (round_changes(x, y, baseline), sentence)
+                (round_changes(x, y, (baseline, compared)), sentence)
             }
             _ => (Vec::new(), String::new()),
         };
@@ -397,30 +439,31 @@ mod tests {
         let now = round_assessment(&a, 3).unwrap();
         let sentences = |c: Vec<ItemChange>| c.into_iter().map(|c| c.sentence).collect::<Vec<_>>();
         assert_eq!(
-            sentences(round_changes(r1, now, 1)),
+            sentences(round_changes(r1, now, (1, 3))),
             [
-                "Condition 2 now holds since round 1.",
-                "Red flag 4 cleared since round 1."
+                "Condition 2 now holds (round 1: does not hold; round 3: holds).",
+                "Red flag 4 cleared (round 1: present; round 3: absent)."
             ]
         );
         assert_eq!(
-            sentences(round_changes(r1, r2, 1)),
+            sentences(round_changes(r1, r2, (1, 2))),
             [
-                "Condition 2 is open again (not sure or unanswered) since round 1.",
-                "Red flag 4 is open again (not sure or unanswered) since round 1."
+                "Condition 2 is no longer known (not sure or unanswered) (round 1: does not hold; round 2: not known).",
+                "Red flag 4 is no longer known (not sure or unanswered) (round 1: present; round 2: not known)."
             ]
         );
         assert_eq!(
-            sentences(round_changes(now, r1, 3)),
+            // Said from the earlier to the later round, whichever is the healthier.
+            sentences(round_changes(now, r1, (1, 2))),
             [
-                "Condition 2 no longer holds since round 3.",
-                "Red flag 4 is present again since round 3."
+                "Condition 2 no longer holds (round 1: holds; round 2: does not hold).",
+                "Red flag 4 is now present (round 1: absent; round 2: present)."
             ]
         );
-        let c = round_changes(r2, now, 2);
+        let c = round_changes(r2, now, (2, 3));
         assert_eq!(c[1].direction, Direction::Better);
         assert_eq!(c[1].item_id, "red_flag.managers_rewrite_workflows");
-        assert!(round_changes(now, now, 3).is_empty());
+        assert!(round_changes(now, now, (3, 3)).is_empty());
         assert_eq!(answers_changed(r1, now), 1);
         assert_eq!(round_assessment(&a, 0), None);
         assert_eq!(round_assessment(&a, 4), None);
@@ -432,10 +475,25 @@ mod tests {
         let s = rounds_summary(&a, 0, 0, "2026-12-03");
         assert_eq!((s.compared, s.baseline), (3, 2));
         assert_eq!(s.answers_changed, "1 answer differs.");
-        assert_eq!(s.changes[1].sentence, "Red flag 4 cleared since round 2.");
+        assert_eq!(
+            s.changes[1].sentence,
+            "Red flag 4 cleared (round 2: not known; round 3: absent)."
+        );
         assert_eq!(s.future, None);
         let s = rounds_summary(&a, 2, 0, "2026-12-03");
         assert_eq!((s.compared, s.baseline), (2, 1));
+        let s = rounds_summary(&a, 1, 0, "2026-12-03");
+        assert_eq!(
+            (s.baseline, s.compared),
+            (1, 2),
+            "round 1 is compared with round 2"
+        );
+        let s = rounds_summary(&a, 1, 3, "2026-12-03");
+        assert_eq!(
+            (s.baseline, s.compared),
+            (1, 3),
+            "the earlier round is the baseline"
+        );
         let s = rounds_summary(&a, 1, 1, "2026-12-03");
         assert!(s.changes.is_empty() && s.answers_changed.is_empty());
         let s = rounds_summary(&a, 9, 7, "2026-07-01");
@@ -462,21 +520,24 @@ mod tests {
         let facet = MATURITY_REQUIREMENTS[0].questions[0];
         later.set_answer(facet.id, Some(unhealthy(facet)));
         later.set_answer(green.id, Some(Answer::No));
-        let c = round_changes(&base, &later, 1);
+        let c = round_changes(&base, &later, (1, 2));
         let s: Vec<&str> = c.iter().map(|c| c.sentence.as_str()).collect();
         assert!(
-            s.contains(&"Requirement 1 is no longer in place since round 1."),
+            s.contains(
+                &"Requirement 1 is no longer in place (round 1: in place; round 2: missing)."
+            ),
             "{s:?}"
         );
         assert!(
-            s.contains(&"Green flag 2 is no longer present since round 1."),
+            s.contains(
+                &"Green flag 2 is no longer present (round 1: present; round 2: not present)."
+            ),
             "{s:?}"
         );
         assert!(c.iter().all(|c| c.direction == Direction::Worse));
         // A green flag first known as absent is said as such, not as a loss.
-        let first = round_changes(&all_healthy(), &later, 1);
-        assert!(first
-            .iter()
-            .any(|c| c.sentence == "Green flag 2 is not present since round 1."));
+        let first = round_changes(&all_healthy(), &later, (1, 2));
+        assert!(first.iter().any(|c| c.sentence
+            == "Green flag 2 is not present (round 1: not known; round 2: not present)."));
     }
 }

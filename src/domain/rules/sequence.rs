@@ -545,7 +545,8 @@ pub fn record_pilot_iteration(
         failed_criteria,
     };
     for c in GATE_CRITERIA.iter() {
-        assessment.answers.remove(c.id);
+        // Through `set_answer`, so a gate answer carried from a closed round goes with it.
+        assessment.set_answer(c.id, None);
     }
     assessment.checklist.remove(PILOT_EVALUATION_ITEM);
     assessment.pilot_iterations.push(iteration.clone());
