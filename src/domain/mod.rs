@@ -58,7 +58,9 @@ pub use formats::team_file::{
     TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
 };
 pub use model::answer::{Answer, Finding, Observation};
-pub use model::assessment::{over_limit, AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+pub use model::assessment::{
+    over_limit, AlignmentCycle, Assessment, PilotIteration, PilotRecord, Round,
+};
 pub use model::example::{raccoons_inc, RACCOONS_INC};
 pub use model::items::{
     all_questions, checklist_item, end_sentence, item, number_word, question, readiness_questions,
@@ -76,11 +78,11 @@ pub use model::items::{
 };
 pub use model::limits::{
     bounded, capitalised, group_thousands, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
-    MAX_ITERATIONS,
+    MAX_ITERATIONS, MAX_ROUNDS,
 };
 pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 pub use model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
-pub use model::round::{Round, RoundError, MAX_ROUNDS};
+pub use model::round::RoundError;
 pub use model::seed::{seed_blocks, SeedBlock, SEED_TEXT};
 pub use reports::badge::{
     badge_alt, badge_value, status_badge_svg, status_block_html, status_block_markdown, BADGE_FILE,

@@ -7,11 +7,12 @@ use std::fmt;
 
 use crate::domain::formats::json::Json;
 use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::assessment::Round;
 use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 use crate::domain::model::respondent::RespondentToken;
-use crate::domain::model::round::{rounds_problem, Round};
+use crate::domain::model::round::rounds_problem;
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]

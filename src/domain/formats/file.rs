@@ -560,8 +560,8 @@ mod tests {
     /// the most bytes in the file.
     pub(crate) fn largest_assessment() -> Assessment {
         use crate::domain::model::items::{all_questions, DEPLOYMENT_STEPS, PRECONDITIONS};
+        use crate::domain::model::limits::MAX_ROUNDS;
         use crate::domain::model::limits::{TextKind, MAX_CYCLES, MAX_ITERATIONS};
-        use crate::domain::model::round::MAX_ROUNDS;
         let text = |kind: TextKind| "😀".repeat(kind.max_chars());
         let mut a = raccoons_inc();
         a.organisation = text(TextKind::Name);

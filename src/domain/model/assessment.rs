@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::items::MODEL_VERSION;
-use crate::domain::model::limits::{bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS};
+use crate::domain::model::limits::{
+    bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS, MAX_ROUNDS,
+};
 use crate::domain::model::plan_entry::PlanEntry;
 use crate::domain::model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
-use crate::domain::model::round::{Round, MAX_ROUNDS};
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +102,16 @@ pub struct PilotIteration {
     pub retrain: Vec<String>,
     /// When each step named for retraining was confirmed retrained (step id → ISO date).
     pub retrained: BTreeMap<String, String>,
+}
+
+/// One closed round: where the organisation stood on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    /// When the round was closed by re-assessing, as an ISO date (`2026-09-01`).
+    pub date: String,
+    /// What the rules read, as it stood then: answers, checklist, pilot, iterations and
+    /// cycle marks. It has no organisation, notes, remarks, plan or rounds of its own.
+    pub assessment: Assessment,
 }
 
 /// Stability signs observed during one alignment cycle (seed §7).

@@ -6,6 +6,8 @@
 pub const MAX_CYCLES: usize = 24;
 /// Pilot iterations ("roll back, retrain, repeat") recorded at most.
 pub const MAX_ITERATIONS: usize = 20;
+/// Closed rounds of re-assessment kept at most (three years of quarterly re-assessments).
+pub const MAX_ROUNDS: usize = 12;
 
 /// A kind of free text, with its length limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

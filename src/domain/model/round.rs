@@ -11,26 +11,15 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
-use crate::domain::model::limits::{bounded, TextKind};
+use crate::domain::model::assessment::{
+    AlignmentCycle, Assessment, PilotIteration, PilotRecord, Round,
+};
+use crate::domain::model::limits::{bounded, TextKind, MAX_ROUNDS};
 use crate::domain::model::plan_entry::is_iso_date;
-
-/// Closed rounds kept at most (three years of quarterly re-assessments).
-pub const MAX_ROUNDS: usize = 12;
 
 /// The longest date text a closed round keeps of a pilot iteration (its date and retraining
 /// confirmations; an ISO date is 10 characters).
 const DATE_KEPT: usize = 32;
-
-/// One closed round: where the organisation stood on a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Round {
-    /// When the round was closed by re-assessing, as an ISO date (`2026-09-01`).
-    pub date: String,
-    /// What the rules read, as it stood then: answers, checklist, pilot, iterations and
-    /// cycle marks. It has no organisation, notes, remarks, plan or rounds of its own.
-    pub assessment: Assessment,
-}
 
 /// Why a new round cannot start.
 #[derive(Debug, Clone, PartialEq, Eq)]
