@@ -117,7 +117,18 @@ async function firefoxEngine() {
     async open({ width = 1280, height = 800 } = {}) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      await page.setViewport({ width, height });
+      try {
+        await page.setViewport({ width, height });
+      } catch (error) {
+        // puppeteer-core sends the viewport and a screen-orientation override together; a
+        // Firefox ESR without `emulation.setScreenOrientationOverride` refuses only the second
+        // (Debian's 140.10, seen 2026-12-03). The viewport itself is checked just below.
+        if (!String(error?.message).includes('emulation.setScreenOrientationOverride')) throw error;
+      }
+      const inner = async () => page.evaluate(() => [window.innerWidth, window.innerHeight]);
+      for (let i = 0; i < 50 && (await inner())[0] !== width; i++) await new Promise((r) => setTimeout(r, 100));
+      const [innerWidth] = await inner();
+      assert.equal(innerWidth, width, `the Firefox viewport is ${innerWidth} px wide, not ${width}`);
       const errors = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());

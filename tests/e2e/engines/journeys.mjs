@@ -732,6 +732,40 @@ export function coreJourneys(engineName) {
       });
     });
 
+    test('rounds: re-assess twice from Stop to Ready; the timeline, the carried mark, the change in the seed\'s terms, phone width too', { timeout: TIMEOUT }, async () => {
+      const managers = 'precondition.managers.inventing_workflows';
+      for (const [width, height] of [[1280, 800], [390, 844]]) {
+        await withTab(
+          async (tab) => {
+            await startAssessment(tab, 'Engine Re-assessed Ltd');
+            await answerAllHealthy(tab);
+            await openView(tab, 'preconditions');
+            await answer(tab, managers, 'yes');
+            await waitForVerdict(tab, 'stop');
+            for (const [next, value] of [[2, 'not_sure'], [3, 'no']]) {
+              await openView(tab, 'report');
+              await clickButton(tab, 'Re-assess…', 'section.rounds-panel');
+              await clickButton(tab, `Start round ${next}`, 'section.rounds-panel');
+              await tab.waitFor((n) => document.querySelectorAll('section.rounds-panel li.round-entry').length === n, [next], `round ${next} in the timeline`);
+              await openView(tab, 'preconditions');
+              await tab.waitFor((q) => document.querySelector(`fieldset.question[data-question="${q}"] p.carried-note`)?.textContent.includes('From round'), [managers], 'the carried mark');
+              await answer(tab, managers, value);
+              await tab.waitFor((q) => !document.querySelector(`fieldset.question[data-question="${q}"] p.carried-note`), [managers], 'the mark gone once answered');
+            }
+            await waitForVerdict(tab, 'ready');
+            await openView(tab, 'report');
+            const verdicts = await tab.eval(() => [...document.querySelectorAll('section.rounds-panel li.round-entry')].map((li) => li.dataset.verdict));
+            assert.deepEqual(verdicts, ['stop', 'hold', 'ready']);
+            const changes = await tab.eval(() => [...document.querySelectorAll('section.rounds-panel ul.round-changes li strong')].map((s) => s.textContent));
+            assert.ok(changes.includes('Red flag 4 cleared (round 2: not known; round 3: absent).'), JSON.stringify(changes));
+            const wide = await overflowX(tab);
+            assert.ok(wide <= 0, `at ${await tab.eval(() => window.innerWidth)} px the page scrolls sideways by ${wide}px`);
+          },
+          { width, height },
+        );
+      }
+    });
+
     test('three assessments compared at one address: three columns, and the page does not scroll sideways (phone width too)', { timeout: TIMEOUT }, async () => {
       const { redFlags } = readinessModel();
       const flag = redFlags.find((f) => !f.shared).question;
