@@ -42,7 +42,7 @@ import {
 
 const TIMEOUT = 90_000;
 const FILE_FORMAT = 'koom-readiness/assessment';
-const FILE_FORMAT_VERSION = 3;
+const FILE_FORMAT_VERSION = 4;
 
 const shared = sharedApp();
 const { withApp } = shared;
