@@ -34,7 +34,7 @@ fn answers_table(t: AnswerTable) -> impl IntoView {
                 <tr data-finding=finding_token(row.finding)>
                     <td>{row.question}{row.unclear.then_some(" (flagged unclear)")}</td>
                     <td class="answer-cell" data-carried=row.carried_from>{row.answer}
-                        {row.carried_from.map(|n| view! { <span class="carried-mark">{format!(" (from round {n}, not confirmed)")}</span> })}
+                        {row.carried_mark().map(|mark| view! { <span class="carried-mark">" " {mark}</span> })}
                     </td>
                     <td class="note-cell">{row.note}</td>
                 </tr>

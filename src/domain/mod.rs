@@ -110,8 +110,8 @@ pub use rules::readiness::{
     ReasonKind, Verdict, AUDIT_GREEN_FLAG, CAUTION_BELOW,
 };
 pub use rules::rounds::{
-    answers_changed, round_assessment, round_changes, rounds_summary, timeline, Direction,
-    ItemChange, ItemState, RoundStanding, RoundsSummary, NO_ITEM_CHANGED,
+    round_assessment, round_changes, rounds_summary, timeline, Direction, ItemChange, ItemState,
+    RoundStanding, RoundsSummary, NO_ITEM_CHANGED,
 };
 pub use rules::sequence::{
     can_change, gate as gate_outcome, item_done, migrate_iteration, record_pilot_iteration,

@@ -694,10 +694,16 @@ pub fn carried_sentence(n: usize) -> Option<String> {
 impl AnswerRow {
     /// The answer as a report shows it: "Yes", or "Yes (from round 1, not confirmed)".
     pub fn answer_text(&self) -> String {
-        match self.carried_from {
-            Some(n) => format!("{} (from round {n}, not confirmed)", self.answer),
+        match self.carried_mark() {
+            Some(mark) => format!("{} {mark}", self.answer),
             None => self.answer.to_string(),
         }
+    }
+
+    /// "(from round 1, not confirmed)" for an answer carried over and not confirmed.
+    pub fn carried_mark(&self) -> Option<String> {
+        self.carried_from
+            .map(|n| format!("(from round {n}, not confirmed)"))
     }
 }
 
