@@ -6,9 +6,9 @@
 
 use koom_readiness::domain::{
     all_questions, answers_csv, csv_file_name, csv_text, evaluate_readiness, plan, plan_csv,
-    raccoons_inc, team_matrix_csv, Answer, Assessment, PlanEntry, PlanStatus, Question, Respondent,
-    Team, ANONYMOUS_IN_MATRIX, ANSWERS_COLUMNS, CSV_BOM, PLAN_COLUMNS, PRECONDITIONS, RED_FLAGS,
-    TEAM_MATRIX_COLUMNS,
+    raccoons_inc, team_matrix_csv, Answer, Assessment, EvidenceDetails, PlanEntry, PlanStatus,
+    Question, Respondent, Team, ANONYMOUS_IN_MATRIX, ANSWERS_COLUMNS, CSV_BOM, PLAN_COLUMNS,
+    PRECONDITIONS, RED_FLAGS, TEAM_MATRIX_COLUMNS,
 };
 
 /// Texts a spreadsheet would run, and texts that need quoting.
@@ -87,6 +87,15 @@ fn the_answers_one_row_per_question_with_every_free_text_kept() {
     for (q, text) in questions.iter().zip(HOSTILE.iter().cycle()) {
         a.set_note(q.id, text);
         a.set_unclear(q.id, Some(&format!("{text} (unclear)")));
+        a.evidence.insert(
+            q.id.to_string(),
+            EvidenceDetails {
+                who: format!("{text} (who)"),
+                when: "2026-10-01".into(),
+                link: format!("https://wiki.example/{}?a=1,b=\"2\"", q.id),
+                review_by: "2027-01-01".into(),
+            },
+        );
     }
     let long = "x".repeat(4000);
     a.set_note(questions[0].id, &long);
@@ -101,8 +110,16 @@ fn the_answers_one_row_per_question_with_every_free_text_kept() {
         assert_eq!(record[5], answer, "{}", q.id);
         let note = a.notes.get(q.id).cloned().unwrap_or_default();
         assert_eq!(record[6], expected(&note), "{}", q.id);
+        let e = &a.evidence[q.id];
+        assert_eq!(record[7], expected(&e.who), "{}", q.id);
+        assert_eq!(record[8], "2026-10-01");
+        assert_eq!(
+            record[9], e.link,
+            "a link with a comma and quotes kept whole"
+        );
+        assert_eq!(record[10], "2027-01-01");
         let remark = a.unclear.get(q.id).cloned().unwrap_or_default();
-        assert_eq!(record[7], expected(&remark), "{}", q.id);
+        assert_eq!(record[11], expected(&remark), "{}", q.id);
     }
     assert_eq!(records[0][6], long, "a 4,000-character cell kept whole");
     let flag = RED_FLAGS[0].question;

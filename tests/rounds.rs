@@ -5,7 +5,7 @@
 
 use koom_readiness::domain::{
     decode_file, decode_saved, encode_file, encode_saved, parse_json, raccoons_inc, rounds_summary,
-    Answer, FileError, Json, SavedAssessment, Verdict, SCHEMA_VERSION,
+    Answer, FileError, Json, SavedAssessment, Verdict, FILE_FORMAT_VERSION, SCHEMA_VERSION,
 };
 
 const MANAGERS: &str = "precondition.managers.inventing_workflows";
@@ -53,7 +53,7 @@ fn a_schema_4_record_and_a_version_3_file_open_as_one_round_in_progress() {
     let text = encode_saved(&record(a.clone()))
         .replacen(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":4", 1)
         .replacen(
-            ",\"rounds\":[],\"round_started\":\"\",\"carried\":{}",
+            ",\"rounds\":[],\"round_started\":\"\",\"carried\":{},\"tracker\":null",
             "",
             1,
         );
@@ -65,12 +65,18 @@ fn a_schema_4_record_and_a_version_3_file_open_as_one_round_in_progress() {
     assert_eq!(read.assessment, a);
     assert_eq!(read.assessment.round_number(), 1);
 
-    let file = encode_file(&a, "2026-12-03").replacen("\"version\": 4", "\"version\": 3", 1);
+    let file = encode_file(&a, "2026-12-03").replacen(
+        &format!("\"version\": {FILE_FORMAT_VERSION}"),
+        "\"version\": 3",
+        1,
+    );
+    assert!(file.contains("\"version\": 3"));
     let file = strip_rounds(&file);
     assert_eq!(decode_file(&file), Ok(a));
 }
 
-/// A file as a version-3 app wrote it: the same, without the three rounds fields.
+/// A file as a version-3 app wrote it: the same, without the three rounds fields (nor the
+/// tracker, which came later).
 fn strip_rounds(file: &str) -> String {
     let mut value = parse_json(file).unwrap();
     if let Json::Object(members) = &mut value {
@@ -78,7 +84,10 @@ fn strip_rounds(file: &str) -> String {
             if key == "assessment" {
                 if let Json::Object(fields) = v {
                     fields.retain(|(k, _)| {
-                        !matches!(k.as_str(), "rounds" | "round_started" | "carried")
+                        !matches!(
+                            k.as_str(),
+                            "rounds" | "round_started" | "carried" | "tracker"
+                        )
                     });
                 }
             }

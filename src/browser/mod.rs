@@ -18,4 +18,6 @@ pub use page::{
     page_hidden, paste_into_text_area, print, request_persistence, scroll_to_and_focus,
     select_text, set_title, show_modal, take_over_first_screen,
 };
-pub use time::{date_label, date_time_label, new_id, now_ms, random_token_bytes, today_iso};
+pub use time::{
+    date_label, date_time_label, new_id, now_ms, random_token_bytes, today_iso, utc_stamp,
+};

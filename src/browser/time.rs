@@ -64,3 +64,17 @@ pub fn date_label(ms: u64) -> String {
         d.get_date()
     )
 }
+
+/// The current moment in UTC as an iCalendar date-time (`20261203T221500Z`).
+pub fn utc_stamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        d.get_utc_full_year(),
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+        d.get_utc_hours(),
+        d.get_utc_minutes(),
+        d.get_utc_seconds()
+    )
+}

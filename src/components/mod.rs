@@ -12,6 +12,7 @@ mod plan;
 mod presenter;
 mod qr;
 mod question;
+mod reminder;
 mod report;
 mod rounds;
 mod save_status;

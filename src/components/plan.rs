@@ -1,11 +1,15 @@
 //! The remediation plan before Ready, in the verdict panel: one item per cause (the seed's
 //! action), with its owner, due date, status and note; a resolved cause stays, asking to be
-//! closed.
+//! closed. With the organisation's tracker given once, each item opens the tracker's own
+//! new-issue form, pre-filled.
 
 use leptos::prelude::*;
 
 use crate::app::{use_state, use_store};
-use crate::domain::{self, Cause, PlanEdit, PlanItem, PlanStatus, TextKind};
+use crate::browser;
+use crate::domain::{
+    self, Cause, PlanEdit, PlanItem, PlanStatus, TextKind, TrackerKind, MAX_TRACKER_ADDRESS,
+};
 
 /// What a step covers, read-only: the remedy is that step's content, and the sequence is
 /// locked before a Ready verdict, so it is shown here, never linked.
@@ -133,6 +137,22 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                         maxlength=TextKind::Note.max_chars()
                         on:change=move |ev| a5(PlanEdit::Note(event_target_value(&ev)))></textarea>
                 </div>
+                {move || {
+                    let link = state.assessment.with(|a| {
+                        let tracker = a.tracker.as_ref()?;
+                        let item = current.get()?;
+                        let name = domain::display_name(a);
+                        Some((domain::new_issue_link(tracker, &item, &name), tracker.kind.label(), item.label))
+                    });
+                    link.map(|(href, kind, label)| view! {
+                        <p class="new-issue">
+                            <a href=href target="_blank" rel="noopener noreferrer">
+                                {format!("Open as a new issue in {kind}")}
+                                <span class="visually-hidden">{format!(": “{label}” (opens in a new tab)")}</span>
+                            </a>
+                        </p>
+                    })
+                }}
             </details>
         </li>
     }
@@ -162,7 +182,103 @@ pub fn PlanSection() -> impl IntoView {
                         <PlanRow item items/>
                     </For>
                 </ul>
+                <TrackerSetting/>
             </section>
         </Show>
+    }
+}
+
+/// The organisation's tracker, given once for the assessment: its kind and a project's address
+/// (guessed from the host while typing), kept or removed; refused addresses say why and change
+/// nothing.
+#[component]
+fn TrackerSetting() -> impl IntoView {
+    let state = use_state();
+    let store = use_store();
+    let saved = Memo::new(move |_| state.assessment.with(|a| a.tracker.clone()));
+    // What is typed but not kept; `None` shows what is kept, so an undo, an import or another
+    // round shows its own tracker.
+    let kind_draft = RwSignal::new(None::<TrackerKind>);
+    let address_draft = RwSignal::new(None::<String>);
+    let kind = move || {
+        kind_draft
+            .get()
+            .or_else(|| saved.with(|t| t.as_ref().map(|t| t.kind)))
+            .unwrap_or(TrackerKind::GitHub)
+    };
+    let address = move || {
+        address_draft
+            .get()
+            .or_else(|| saved.with(|t| t.as_ref().map(|t| t.project.clone())))
+            .unwrap_or_default()
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut result = None;
+        let (given_kind, given) = (untrack(kind), untrack(address));
+        state.edit(|a| result = Some(a.set_tracker(Some((given_kind, &given)))));
+        store.notices.say(match result {
+            Some(Ok(Some(t))) => {
+                kind_draft.set(None);
+                address_draft.set(None);
+                format!(
+                    "Plan items now open as new issues in {} ({}). The page sends nothing: your browser opens the tracker's form, where you sign in as usual.",
+                    t.kind.label(),
+                    t.name()
+                )
+            }
+            Some(Ok(None)) => String::new(),
+            Some(Err(e)) => e.to_string(),
+            None => "This assessment is read-only here: nothing was changed.".to_string(),
+        });
+    };
+    let remove = move |_| {
+        state.edit(|a| {
+            let _ = a.set_tracker(None);
+        });
+        kind_draft.set(None);
+        address_draft.set(None);
+        store
+            .notices
+            .say("The tracker was removed: plan items no longer link to it.");
+        // The button is gone: focus goes to the address, where a new tracker is given.
+        leptos::task::spawn_local(async {
+            leptos::task::tick().await;
+            browser::focus("tracker-address");
+        });
+    };
+    view! {
+        <details class="tracker-setting">
+            <summary>{move || match (saved.get(), state.read_only.get()) {
+                (Some(t), _) => format!("Tracker: {} · {}", t.kind.label(), t.name()),
+                (None, true) => "No tracker is set for this assessment".to_string(),
+                (None, false) => "Open plan items as issues in your tracker…".to_string(),
+            }}</summary>
+            <form on:submit=save>
+                <fieldset disabled=move || state.read_only.get()>
+                    <p class="muted">"Give your GitHub or GitLab project's address once: each plan item then links to the tracker's own new-issue form, filled in with the item. No token is asked for and nothing is sent from this page."</p>
+                    <label for="tracker-kind">"Tracker"</label>
+                    <select id="tracker-kind" prop:value=move || kind().token()
+                        on:change=move |ev| if let Some(k) = TrackerKind::from_token(&event_target_value(&ev)) { kind_draft.set(Some(k)) }>
+                        {TrackerKind::ALL.into_iter().map(|k| view! { <option value=k.token()>{k.label()}</option> }).collect_view()}
+                    </select>
+                    <label for="tracker-address">"Project address"</label>
+                    <input id="tracker-address" type="text" inputmode="url" spellcheck="false"
+                        placeholder=TrackerKind::GitHub.example() maxlength=MAX_TRACKER_ADDRESS
+                        prop:value=address
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            if let Some(k) = TrackerKind::guess(&text) { kind_draft.set(Some(k)); }
+                            address_draft.set(Some(text));
+                        }/>
+                    <div class="tracker-actions">
+                        <button type="submit" class="secondary">"Keep this tracker"</button>
+                        {move || saved.get().is_some().then(|| view! {
+                            <button type="button" class="link-button" on:click=remove>"Remove the tracker"</button>
+                        })}
+                    </div>
+                </fieldset>
+            </form>
+        </details>
     }
 }

@@ -103,6 +103,7 @@ pub fn Presenter() -> impl IntoView {
                     <div class="presenter-said" data-revealed="true">
                         <p>{shown.line.said.clone()}</p>
                         {shown.line.attribution.clone().map(|x| view! { <p class="muted">{x}</p> })}
+                        {shown.line.stale.clone().map(|x| view! { <p class="stale-evidence">{x}</p> })}
                         {(!shown.line.evidence.is_empty()).then(|| view! {
                             <ul class="evidence">{shown.line.evidence.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
                         })}

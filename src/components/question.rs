@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use crate::app::use_state;
 use crate::browser;
-use crate::domain::{group_thousands, paste_overflow, Answer, Finding, Question, TextKind};
+use crate::domain::{
+    group_thousands, paste_overflow, Answer, EvidenceField, Finding, Question, TextKind,
+    MAX_EVIDENCE_LINK,
+};
 
 fn finding_token(f: Finding) -> &'static str {
     match f {
@@ -133,16 +136,34 @@ pub fn ItemExtras(
     let unclear_label_for = unclear_id.clone();
     let remark_id = format!("{id}-unclear-remark");
     let remark_label_for = remark_id.clone();
-    let has_note = Memo::new(move |_| note.with(|n| !n.is_empty()));
+    let has_note = Memo::new(move |_| {
+        note.with(|n| !n.is_empty()) || state.assessment.with(|a| a.evidence.contains_key(id))
+    });
     // How much of the last paste the note's limit left out.
     let cut = RwSignal::new(None::<usize>);
     let open_initially = has_note.get_untracked();
     let is_unclear = Memo::new(move |_| state.assessment.with(|a| a.unclear.contains_key(id)));
+    let has_details = state
+        .assessment
+        .with_untracked(|a| a.evidence.contains_key(id));
+    // The details' fields are made when the note is first opened (dozens of items per page).
+    let opened = RwSignal::new(open_initially || has_details);
+    let stale = Memo::new(move |_| {
+        let today = browser::today_iso();
+        state.assessment.with(|a| {
+            a.evidence
+                .get(id)
+                .filter(|e| e.is_stale(&today))
+                .map(|e| e.stale_sentence())
+        })
+    });
 
     view! {
         <div class="question-extras">
-            <details class="note" prop:open=open_initially>
-                <summary>{move || if has_note.get() { "Evidence note" } else { "Add an evidence note" }}</summary>
+            {move || stale.get().map(|s| view! { <p class="stale-evidence" data-stale=id>{s}</p> })}
+            <details class="note" prop:open=open_initially
+                on:toggle=move |_| opened.set(true)>
+                <summary>{move || if has_note.get() { "Evidence" } else { "Add evidence" }}</summary>
                 <label class="visually-hidden" for=note_label_for>"Evidence note for “" {label} "”"</label>
                 <textarea
                     id=note_id
@@ -164,6 +185,9 @@ pub fn ItemExtras(
                 {move || cut.get().filter(|_| note.with(|n| n.chars().count()) >= TextKind::Note.max_chars()).map(|n| view! {
                     <p class="limit-hint" role="status" data-limit="cut">{TextKind::Note.paste_cut_message(n)}</p>
                 })}
+                <Show when=move || opened.get()>
+                    <EvidenceFields id label/>
+                </Show>
             </details>
             <div class="unclear-toggle">
                 <input
@@ -220,5 +244,78 @@ pub fn LimitHint(
                 </p>
             }
         })
+    }
+}
+
+/// Who gave an item's evidence, when, where it is kept and when to look at it again. A refused
+/// value stays in its field, marked, with the reason beside it, until it is corrected; a date is
+/// judged when the field is left, not while its parts are typed.
+#[component]
+fn EvidenceFields(id: &'static str, label: &'static str) -> impl IntoView {
+    let state = use_state();
+    let read_only = move || state.read_only.get();
+    let field = move |f: EvidenceField| {
+        let input_id = format!("{id}-evidence-{}", f.token());
+        let problem_id = format!("{input_id}-problem");
+        let value = Memo::new(move |_| {
+            state.assessment.with(|a| {
+                a.evidence
+                    .get(id)
+                    .map(|e| e.get(f).to_string())
+                    .unwrap_or_default()
+            })
+        });
+        let problem = RwSignal::new(None::<String>);
+        let (kind, max) = match f {
+            EvidenceField::When | EvidenceField::ReviewBy => ("date", None),
+            EvidenceField::Link => ("url", Some(MAX_EVIDENCE_LINK)),
+            EvidenceField::Who => ("text", Some(TextKind::Name.max_chars())),
+        };
+        let is_date = kind == "date";
+        // A date input changes with each part typed ("0002-…", "0020-…"): a part-typed date is
+        // kept when it is valid and its refusal waits until the field is left.
+        let keep = move |input: web_sys::HtmlInputElement, say: bool| {
+            let typed = input.value();
+            if typed.trim() == value.get_untracked() && problem.with_untracked(Option::is_none) {
+                return;
+            }
+            let today = browser::today_iso();
+            let mut result = Ok(());
+            state.edit(|a| result = a.set_evidence(id, f, &typed, &today));
+            match result {
+                Ok(()) => {
+                    problem.set(None);
+                    // The kept value may differ from the typed one ("https://" added).
+                    input.set_value(&value.get_untracked());
+                }
+                Err(e) if say => problem.set(Some(e.to_string())),
+                Err(_) => {}
+            }
+        };
+        let on_change = move |ev: leptos::ev::Event| {
+            keep(event_target::<web_sys::HtmlInputElement>(&ev), !is_date)
+        };
+        let on_blur = move |ev: leptos::ev::FocusEvent| {
+            keep(event_target::<web_sys::HtmlInputElement>(&ev), true)
+        };
+        view! {
+            <label for=input_id.clone()>{f.label()}<span class="visually-hidden">", evidence for “" {label} "”"</span></label>
+            <input id=input_id type=kind maxlength=max readonly=read_only
+                max=(f == EvidenceField::When).then(browser::today_iso)
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby={
+                    let problem_id = problem_id.clone();
+                    move || problem.with(Option::is_some).then(|| problem_id.clone())
+                }
+                prop:value=value on:change=on_change on:blur=on_blur/>
+            {move || problem.get().map(|text| view! {
+                <p class="field-problem" id=problem_id.clone() role="alert">{text}</p>
+            })}
+        }
+    };
+    view! {
+        <div class="evidence-fields" data-evidence=id>
+            {EvidenceField::ALL.into_iter().map(field).collect_view()}
+        </div>
     }
 }

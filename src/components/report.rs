@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::compare::ComparePicker;
 use super::qr::QrImage;
+use super::reminder::reminder_uid_base;
 use super::rounds::RoundsPanel;
 use super::status_card::StatusCard;
 use crate::app::{
@@ -36,7 +37,7 @@ fn answers_table(t: AnswerTable) -> impl IntoView {
                     <td class="answer-cell" data-carried=row.carried_from>{row.answer}
                         {row.carried_mark().map(|mark| view! { <span class="carried-mark">" " {mark}</span> })}
                     </td>
-                    <td class="note-cell">{row.note}</td>
+                    <td class="note-cell" data-stale=row.stale.then_some("true")>{row.note_text()}</td>
                 </tr>
             }).collect_view()}</tbody>
         </table>
@@ -101,6 +102,10 @@ pub fn ReportDocument(
                     {(!r.inconsistencies.is_empty()).then(|| view! {
                         <h3>"Answers to check"</h3>
                         <ul>{r.inconsistencies.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    })}
+                    {(!r.stale_evidence.is_empty()).then(|| view! {
+                        <h3>"Evidence to review"</h3>
+                        <ul class="report-stale">{r.stale_evidence.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                 </section>
 
@@ -245,6 +250,35 @@ pub fn ReportView() -> impl IntoView {
             .notices
             .offer_file(state.framed, &name, "text/csv;charset=utf-8", text);
     };
+    // The plan's due dates as calendar reminders; the message says which were left out.
+    let download_plan_reminders = move |_| {
+        let today = browser::today_iso();
+        let base = reminder_uid_base(store);
+        let made = state.assessment.with_untracked(|a| {
+            let items = state
+                .evaluation
+                .with_untracked(|e| domain::plan(a, &e.readiness));
+            let title = domain::display_name(a);
+            domain::plan_reminders(&items, &title, &base, &today).map(|r| {
+                let name = domain::reminder_file_name(&title, "plan", &today);
+                (
+                    name,
+                    domain::ics_text(&r.events, &browser::utc_stamp()),
+                    r.sentence(),
+                )
+            })
+        });
+        match made {
+            Ok((name, text, said)) => {
+                // Said first: a download that fails replaces it with why.
+                store.notices.say(said);
+                store
+                    .notices
+                    .offer_file(state.framed, &name, domain::ICS_MIME, text);
+            }
+            Err(e) => store.notices.say(e.to_string()),
+        }
+    };
     let this_source = move || match store.open.opened.get() {
         Opened::Saved(id) | Opened::Newer(id) => Some(Source::Saved(id)),
         Opened::Example => Some(Source::Example),
@@ -284,6 +318,7 @@ pub fn ReportView() -> impl IntoView {
             <button type="button" class="secondary" on:click=move |_| download_csv("answers")>"Answers (CSV)"</button>
             {move || report.with(|r| !r.plan.is_empty()).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| download_csv("plan")>"Plan for a tracker (CSV)"</button>
+                <button type="button" class="secondary" on:click=download_plan_reminders>"Plan due dates (.ics)"</button>
             })}
             <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
             <button type="button" class="secondary" on:click=move |_| store.export_open(state)>"Export file (JSON)"</button>
@@ -362,7 +397,7 @@ fn SharePanel() -> impl IntoView {
                         notes.set(event_target_checked(&ev));
                         if link.with_untracked(Option::is_some) { make(); }
                     }/>
-                    " Include notes and “unclear” remarks"
+                    " Include notes, “unclear” remarks and evidence details"
                 </label>
                 <button type="button" class="secondary" on:click=move |_| make()>"Make the link"</button>
             </div>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::reminder::ReminderPicker;
 use crate::app::{use_state, use_store, Opened};
 use crate::browser;
 use crate::domain::{self, rounds_summary, RoundsSummary, Route, Source};
@@ -186,6 +187,8 @@ pub fn RoundsPanel() -> impl IntoView {
                     }.into_any()
                 }}
             </div>
+            <ReminderPicker id="next-round-date" reminder=domain::Reminder::NextRound
+                label=Signal::derive(move || format!("Remind me of round {} on", count.get().max(1) + 1))/>
         </section>
     }
 }

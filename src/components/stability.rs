@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::reminder::ReminderPicker;
 use super::{ItemExtras, PageHeading, RuleNote};
 use crate::app::use_state;
 use crate::domain::{
-    end_sentence, limit_cycle_over, number_word, CycleCounts, Health, Observation,
+    self, end_sentence, limit_cycle_over, number_word, CycleCounts, Health, Observation,
     RULE_AFTER_DEPLOYMENT, RULE_WITHIN_TWO_CYCLES, STABILITY_CYCLE_LIMIT, STABILITY_SECTION,
     STABILITY_SIGNS,
 };
@@ -83,6 +84,10 @@ pub fn StabilityView() -> impl IntoView {
                 "Remove empty last cycle"
             </button>
         </div>
+        <Show when=move || stability.with(|s| !matches!(s.health, Health::NotDeployed { .. }))>
+            <ReminderPicker id="next-cycle-date" reminder=domain::Reminder::NextCycle
+                label=Signal::derive(move || format!("Remind me to review alignment cycle {} on", cycle_count.get() + 1))/>
+        </Show>
         <Show when=move || adding_ends_limit.get()>
             <p class="hint" id="add-cycle-note">{format!("Adding cycle {} ends cycle {STABILITY_CYCLE_LIMIT}: the signs still unmarked in cycle {STABILITY_CYCLE_LIMIT} will count as not seen.", STABILITY_CYCLE_LIMIT + 1)}</p>
         </Show>

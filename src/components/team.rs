@@ -12,7 +12,7 @@ use crate::app::{
 };
 use crate::browser;
 use crate::domain::{
-    AgendaLine, AnswerCount, Evidence, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS,
+    AgendaLine, AnswerCount, ItemTally, TeamReport, MAX_FILE_BYTES, MAX_RESPONDENTS,
     NOTHING_TO_DISCUSS, NO_DISAGREEMENT, TEAM_VERDICT_RULE,
 };
 
@@ -543,6 +543,7 @@ fn Agenda() -> impl IntoView {
                                     <p>{a.said}</p>
                                     {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
                                     <p class="consequence">{a.consequence}</p>
+                                    {a.stale.map(|x| view! { <p class="stale-evidence" data-stale=a.question_id>{x}</p> })}
                                     {evidence_list(a.evidence, a.withheld)}
                                     <AgreementControl question_id=a.question_id/>
                                 </li>
@@ -577,7 +578,7 @@ fn count_cell(label: &'static str, count: &AnswerCount) -> impl IntoView {
     }
 }
 
-fn tally_row(t: &ItemTally) -> impl IntoView {
+fn tally_row(t: &ItemTally, today: &str) -> impl IntoView {
     view! {
         <tr data-item=t.id data-disagree=t.disagrees.then_some("true")>
             <th scope="row">
@@ -585,7 +586,7 @@ fn tally_row(t: &ItemTally) -> impl IntoView {
                 {t.text}
                 {t.disagrees.then(|| view! { <span class="badge badge-problem disagree-badge">"Disagree"</span> })}
                 <span class="tally-healthy">"Healthy answer: " {t.healthy.label()}</span>
-                {evidence_list(t.evidence.iter().map(Evidence::line).collect(), None)}
+                {evidence_list(t.evidence.iter().map(|x| x.line(today)).collect(), None)}
             </th>
             {count_cell("Yes", &t.yes)}
             {count_cell("No", &t.no)}
@@ -597,6 +598,7 @@ fn tally_row(t: &ItemTally) -> impl IntoView {
 
 fn tally_table(rows: Vec<&ItemTally>, caption: String) -> impl IntoView {
     let label = caption.clone();
+    let today = browser::today_iso();
     view! {
         <div class="table-scroll" role="region" aria-label=label tabindex="0">
             <table class="report-table tally-table">
@@ -608,7 +610,7 @@ fn tally_table(rows: Vec<&ItemTally>, caption: String) -> impl IntoView {
                     <th scope="col">"Not sure"</th>
                     <th scope="col">"No answer"</th>
                 </tr></thead>
-                <tbody>{rows.into_iter().map(tally_row).collect_view()}</tbody>
+                <tbody>{rows.into_iter().map(|t| tally_row(t, &today)).collect_view()}</tbody>
             </table>
         </div>
     }

@@ -10,8 +10,9 @@
 //! items as data, answers, an assessment, limits, the example), `rules/` (every rule: the
 //! verdict, the sequence and its gate, stability, progress, the plan, the stage, comparison),
 //! `team/` (a team view: respondents, the conservative merge, tallies, its evaluation),
-//! `formats/` (JSON, the record stack and its records, files, share links, pasted links, the
-//! generated documents) and `reports/` (the report of an assessment and of a team view);
+//! `formats/` (JSON, CSV, iCalendar, the record stack and its records, files, share links,
+//! pasted links, the generated documents) and `reports/` (the report of an assessment and of a
+//! team view, the badge and the reminders made from it);
 //! `route.rs` (the app's addresses) stands alone.
 #![deny(missing_docs)]
 
@@ -32,6 +33,8 @@ pub use formats::file::{
     decode_file, decode_file_bytes, encode_file, file_name, unknown_ids, FileError, FileKind,
     FILE_FORMAT, FILE_FORMAT_VERSION, MAX_FILE_BYTES, TEAM_FILE_FORMAT, TEAM_FILE_FORMAT_VERSION,
 };
+pub use formats::ics::{ics_text, CalendarEvent, ICS_LINE_OCTETS, ICS_MIME};
+pub use formats::issue_link::{new_issue_link, ISSUE_LABEL, MAX_ISSUE_LINK, SHORTENED};
 pub use formats::json::{parse as parse_json, Json, JsonError, JsonErrorKind};
 pub use formats::mend::{mend_share_link, parse_address};
 pub use formats::pasted::{pasted_links, PastedLink, PastedLinkError};
@@ -61,6 +64,10 @@ pub use model::answer::{Answer, Finding, Observation};
 pub use model::assessment::{
     over_limit, AlignmentCycle, Assessment, PilotIteration, PilotRecord, Round,
 };
+pub use model::evidence::{
+    evidence_link, is_evidence_link, EvidenceDetails, EvidenceError, EvidenceField,
+    MAX_EVIDENCE_LINK,
+};
 pub use model::example::{raccoons_inc, RACCOONS_INC};
 pub use model::items::{
     all_questions, checklist_item, end_sentence, item, number_word, question, readiness_questions,
@@ -84,9 +91,13 @@ pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 pub use model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
 pub use model::round::RoundError;
 pub use model::seed::{seed_blocks, SeedBlock, SEED_TEXT};
+pub use model::tracker::{Tracker, TrackerError, TrackerKind, MAX_TRACKER_ADDRESS};
 pub use reports::badge::{
     badge_alt, badge_value, status_badge_svg, status_block_html, status_block_markdown, BADGE_FILE,
     BADGE_LABEL,
+};
+pub use reports::reminders::{
+    plan_reminders, reminder_file_name, PlanReminders, Reminder, ReminderError,
 };
 pub use reports::report::{
     carried_sentence, feedback_intro, iteration_line, markdown, markdown_cell, markdown_line,

@@ -60,6 +60,17 @@ const SCENARIOS = [
       await first.locator('textarea').fill('The COO rewrote the packing flow last week.');
       await first.getByLabel('This question is unclear').check();
       await first.getByLabel('What is unclear? (feedback on the model)').fill('Does a one-off count?');
+      // Evidence details past their review-by date (flagged in the item and the report).
+      const detail = (name) => first.locator(`[id="${preconditions[2].id}-evidence-${name}"]`);
+      await detail('who').fill('Ana Keller');
+      await detail('who').press('Tab');
+      await detail('when').fill('2025-10-01');
+      await detail('when').dispatchEvent('change');
+      await detail('link').fill('wiki.troubled.example/koom');
+      await detail('link').press('Tab');
+      await detail('review_by').fill('2026-01-15');
+      await detail('review_by').dispatchEvent('change');
+      await first.locator('p.stale-evidence').waitFor();
       await openView(page, 'maturity');
       await answer(page, maturity[0].id, 'no');
       await openView(page, 'red-flags');
@@ -71,6 +82,12 @@ const SCENARIOS = [
       await answer(page, 'precondition.workers.figuring_it_out', 'yes');
       await waitForVerdict(page, 'stop');
       await page.locator('aside#verdict [data-inconsistency]').first().waitFor();
+      // The organisation's tracker: each plan item then links to its new-issue form.
+      const tracker = page.locator('aside#verdict details.tracker-setting');
+      await tracker.locator('summary').click();
+      await tracker.locator('#tracker-address').fill('https://github.com/troubled/koom');
+      await tracker.getByRole('button', { name: 'Keep this tracker' }).click();
+      await tracker.locator('summary', { hasText: 'Tracker: GitHub · troubled/koom' }).waitFor();
       await openView(page, 'stability');
       await page.getByRole('button', { name: 'Add alignment cycle' }).click();
       await page.locator('select[data-cycle="1"]').first().selectOption('seen');

@@ -1104,8 +1104,8 @@ describe('Content-Security-Policy', () => {
     }
   });
 
-  // The loader asks for the app's two files after the first paint, so after the load event by
-  // design; once each, and nothing else after load.
+  // The loader asks for the .wasm once the stylesheet is in and for the module after the first
+  // paint (so after the load event, by design); once each, and nothing else after load.
   const APP_FILE = /\/koom-readiness-[0-9a-f]+(_bg\.wasm|\.js)$/;
   const notAppFile = (request) => !APP_FILE.test(new URL(request.url).pathname);
   const assertAppFilesOnce = (session) => {

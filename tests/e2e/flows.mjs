@@ -260,7 +260,7 @@ export async function importFile(page, name, contents, mimeType = 'application/j
 }
 
 /**
- * The Raccoons Inc. example as an assessment file (format version 4), exported by mouse from
+ * The Raccoons Inc. example as an assessment file (format version 5), exported by mouse from
  * its report view ("Export file (JSON)"): returns the parsed file. The example is Ready, fully
  * deployed (every checklist item ticked, a pilot department, the six gate answers Yes, no
  * retraining pending) and healthy by cycle 2, so a test can derive other states from it.
@@ -271,7 +271,7 @@ export async function exportExampleFile(page) {
   const download = await captureDownload(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click());
   const file = JSON.parse(download.text);
   assert.equal(file.format, 'koom-readiness/assessment', `${download.name} is not an assessment file`);
-  assert.equal(file.version, 4, `${download.name}: expected file format version 4`);
+  assert.equal(file.version, 5, `${download.name}: expected file format version 5`);
   assert.ok(file.assessment.checklist.length > 0 && file.assessment.cycles.length === 2, `${download.name} is not the deployed example`);
   return file;
 }

@@ -160,7 +160,7 @@ describe('three rounds of one organisation, from Stop to Ready', () => {
       await openView(page, 'report');
       const download = await captureDownload(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click());
       const file = JSON.parse(download.text);
-      assert.equal(file.version, 4);
+      assert.equal(file.version, 5);
       assert.equal(file.assessment.rounds.length, 2);
       assert.equal(file.assessment.rounds[0].assessment.answers[MANAGERS], 'yes');
       assert.deepEqual(Object.keys(file.assessment.rounds[0].assessment.notes), [], 'a closed round keeps no notes');

@@ -42,7 +42,7 @@ import {
 
 const TIMEOUT = 90_000;
 const FILE_FORMAT = 'koom-readiness/assessment';
-const FILE_FORMAT_VERSION = 4;
+const FILE_FORMAT_VERSION = 5;
 
 const shared = sharedApp();
 const { withApp } = shared;
@@ -230,10 +230,10 @@ describe('import', () => {
           why: /1 item this model does not have: precondition\.invented_question/,
         },
         {
-          what: 'a file over 5 MiB',
+          what: 'a file over 8 MiB',
           name: 'alpha-padded.json',
-          contents: Buffer.concat([Buffer.from(exported.text), Buffer.alloc(5 * 1024 * 1024, ' ')]),
-          why: /a KOOM Readiness file is at most 5120 KB/,
+          contents: Buffer.concat([Buffer.from(exported.text), Buffer.alloc(8 * 1024 * 1024, ' ')]),
+          why: /a KOOM Readiness file is at most 8192 KB/,
         },
         {
           what: 'a question answered twice',

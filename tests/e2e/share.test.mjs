@@ -50,7 +50,7 @@ const REFUSALS = {
   altered: `This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. ${NOTHING}`,
   truncated: `This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. ${NOTHING}`,
   notAShareLink: `This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). ${NOTHING}`,
-  newerFormat: `This share link was made by a newer version of KOOM Readiness (link format 3; this version reads formats up to 2). Update the app to open it. ${NOTHING}`,
+  newerFormat: `This share link was made by a newer version of KOOM Readiness (link format 4; this version reads formats up to 3). Update the app to open it. ${NOTHING}`,
 };
 const refusalNotice = (reason) =>
   `This share link could not be opened: ${reason} Your library is below; nothing in it was changed.`;
@@ -408,21 +408,27 @@ describe('a share link opens in another browser', () => {
 
 // ---- 2. Broken links -------------------------------------------------------------------------
 
+/** Starts an assessment named `name` and answers one red flag (one not shared with a
+ * condition) present, so the verdict is Stop with one plan item; returns its question id. */
+async function stoppedByARedFlag(page, name) {
+  await startAssessment(page, name);
+  const flag = readinessModel().redFlags.find((f) => !f.shared).question;
+  await openView(page, 'red-flags');
+  await answer(page, flag, 'yes');
+  await waitForVerdict(page, 'stop');
+  return flag;
+}
+
 describe('exports for a spreadsheet and a tracker (issue #22)', () => {
   test('the answers and the plan as CSV: a BOM, the columns trackers map, formulas neutralised', { timeout: TIMEOUT }, async () => {
     await withApp(async ({ page }) => {
-      await startAssessment(page, '=Acme "Logistics", Inc');
-      const { redFlags } = readinessModel();
-      const flag = redFlags.find((f) => !f.shared).question;
-      await openView(page, 'red-flags');
-      await answer(page, flag, 'yes');
-      await waitForVerdict(page, 'stop');
+      const flag = await stoppedByARedFlag(page, '=Acme "Logistics", Inc');
       await openView(page, 'report');
 
       const answers = await captureDownload(page, () => page.getByRole('button', { name: 'Answers (CSV)' }).click());
       stampedDay(answers.name, (d) => `koom-readiness-acme-logistics-inc-answers-${d}.csv`, 'the answers file name');
       const answerLines = answers.text.split('\r\n');
-      assert.equal(answerLines[0], '\uFEFFSeed section,Section,Item,Id,Question,Answer,Note,Unclear remark');
+      assert.equal(answerLines[0], '\uFEFFSeed section,Section,Item,Id,Question,Answer,Note,Evidence from,Evidence gathered,Evidence link,Review by,Unclear remark');
       assert.equal(answerLines.at(-1), '', 'every line ends with CRLF');
       const flagRow = answerLines.find((line) => line.includes(`,${flag},`));
       assert.ok(flagRow?.startsWith('§5,'), flagRow);
@@ -438,14 +444,161 @@ describe('exports for a spreadsheet and a tracker (issue #22)', () => {
   });
 });
 
+describe('open a plan item as a new issue in the tracker (issue #22)', () => {
+  const trimmed = async (locator) => (await locator.textContent()).replace(/\s+/g, ' ').trim();
+
+  test('the tracker is given once, refused with its reason when it is not one, and each plan item links to its pre-filled form', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const flag = await stoppedByARedFlag(page, 'Acme Tracker');
+      const setting = page.locator('aside#verdict details.tracker-setting');
+      await setting.locator('summary').click();
+      const address = setting.getByLabel('Project address');
+      await address.fill('javascript:alert(1)');
+      await setting.getByRole('button', { name: 'Keep this tracker' }).click();
+      await messageNotice(page).filter({ hasText: 'Only http:// and https:// addresses are kept, not “javascript:”. Nothing was changed.' }).waitFor();
+      const item = page.locator(`aside#verdict li.plan-item[data-plan-item="${flag}"]`);
+      assert.equal(await item.locator('.new-issue a').count(), 0, 'no link without a tracker');
+
+      await address.fill('https://gitlab.example.org/ops/koom/-/issues');
+      assert.equal(await setting.getByLabel('Tracker').inputValue(), 'gitlab', 'the kind guessed from the host');
+      await address.fill('github.com/acme/rollout/issues');
+      assert.equal(await setting.getByLabel('Tracker').inputValue(), 'github');
+      await address.press('Enter');
+      await messageNotice(page).filter({ hasText: 'Plan items now open as new issues in GitHub (acme/rollout).' }).waitFor();
+      assert.equal(await trimmed(setting.locator('summary')), 'Tracker: GitHub · acme/rollout');
+      assert.equal(await address.inputValue(), 'https://github.com/acme/rollout');
+
+      await item.locator(':scope > details > summary').click();
+      const link = item.getByRole('link', { name: /Open as a new issue in GitHub/ });
+      assert.equal(await link.getAttribute('target'), '_blank');
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      const href = new URL(await link.getAttribute('href'));
+      assert.equal(href.origin + href.pathname, 'https://github.com/acme/rollout/issues/new');
+      assert.match(href.searchParams.get('title'), /^Red flag \d/);
+      assert.ok(href.searchParams.get('body').includes(`Model item: ${flag}`), href.searchParams.get('body'));
+      assert.equal(href.searchParams.get('labels'), 'koom-readiness');
+
+      // Kept with the assessment: in the saved record and the exported file.
+      const id = await openedId(page);
+      await waitForSaved(page, id, (record) => record.assessment.tracker?.project === 'https://github.com/acme/rollout');
+      await page.reload();
+      await waitForVerdict(page, 'stop');
+      assert.equal(await trimmed(page.locator('aside#verdict details.tracker-setting summary')), 'Tracker: GitHub · acme/rollout');
+      await openView(page, 'report');
+      const file = JSON.parse((await captureDownload(page, () => page.getByRole('button', { name: 'Export file (JSON)' }).click())).text);
+      assert.deepEqual(file.assessment.tracker, { kind: 'github', project: 'https://github.com/acme/rollout' });
+    });
+  });
+});
+
+describe('evidence that ages (issue #22)', () => {
+  test('who, when, a link and a review-by date beside the note; a javascript: link refused; past its date, flagged in the item, the report and the CSV', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const flag = await stoppedByARedFlag(page, 'Acme Evidence');
+      const field = (name) => page.locator(`[id="${flag}-evidence-${name}"]`);
+      const extras = page.locator(`[id="${flag}-note"]`).locator('xpath=ancestor::details[1]');
+      await extras.locator('summary').click();
+      await field('who').fill('Ana Keller');
+      await field('who').press('Tab');
+      await field('when').fill('2026-10-01');
+      await field('when').dispatchEvent('change');
+      await field('link').fill('javascript:alert(1)');
+      await field('link').press('Tab');
+      const problem = page.locator(`[id="${flag}-evidence-link-problem"]`);
+      await problem.filter({ hasText: 'Only http:// and https:// links are kept, with a host: “javascript:alert(1)” was not. Nothing was changed.' }).waitFor();
+      assert.equal(await field('link').inputValue(), 'javascript:alert(1)', 'the refused text stays in its field to be corrected');
+      assert.equal(await field('link').getAttribute('aria-invalid'), 'true');
+      assert.equal(await field('link').getAttribute('aria-describedby'), `${flag}-evidence-link-problem`);
+      await field('link').fill('wiki.acme.example/koom/minutes');
+      await field('link').press('Tab');
+      await problem.waitFor({ state: 'detached' });
+      assert.equal(await field('link').inputValue(), 'https://wiki.acme.example/koom/minutes', 'an address without a scheme gets https://');
+      assert.equal(await field('link').getAttribute('aria-invalid'), null);
+      await field('review_by').fill('2026-10-15');
+      await field('review_by').dispatchEvent('change');
+      const stale = page.locator(`p.stale-evidence[data-stale="${flag}"]`);
+      await stale.waitFor();
+      assert.equal((await stale.textContent()).trim(), 'Evidence to review: its review-by date (2026-10-15) has passed.');
+
+      await openView(page, 'report');
+      const report = page.locator('.report-document, article, main').first();
+      await page.getByRole('heading', { name: 'Evidence to review' }).waitFor();
+      const cell = page.locator('td.note-cell[data-stale]');
+      assert.match(await cell.first().textContent(), /Evidence: from Ana Keller, gathered 2026-10-01, https:\/\/wiki\.acme\.example\/koom\/minutes, review by 2026-10-15 — To review: past its review-by date\./);
+      assert.equal(await report.locator('a[href*="wiki.acme.example"]').count(), 0, 'the link is shown as text, never followed');
+      const answers = await captureDownload(page, () => page.getByRole('button', { name: 'Answers (CSV)' }).click());
+      const row = answers.text.split('\r\n').find((line) => line.includes(`,${flag},`));
+      assert.ok(row.includes(',Ana Keller,2026-10-01,https://wiki.acme.example/koom/minutes,2026-10-15,'), row);
+    });
+  });
+});
+
+describe('calendar reminders (issue #22)', () => {
+  /** Checks what a calendar program relies on: CRLF, folded lines of at most 75 octets. */
+  function calendarLines(text) {
+    assert.ok(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'), text.slice(0, 80));
+    assert.ok(text.endsWith('END:VCALENDAR\r\n'));
+    const lines = text.split('\r\n');
+    for (const line of lines) assert.ok(Buffer.byteLength(line) <= 75, `${Buffer.byteLength(line)} octets: ${line}`);
+    return text.replace(/\r\n /g, '');
+  }
+
+  test('the next round and the plan\'s due dates download as .ics; a date that has passed is refused', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      const flag = await stoppedByARedFlag(page, 'Acme Reminders');
+      const item = page.locator(`aside#verdict li.plan-item[data-plan-item="${flag}"]`);
+      await item.locator(':scope > details > summary').click();
+      const due = page.locator(`[id="plan-${flag}-due"]`);
+      await due.fill('2099-01-15');
+      await due.dispatchEvent('change');
+      await page.locator(`li.plan-item[data-plan-item="${flag}"] > details > summary`).filter({ hasText: 'due 2099-01-15' }).waitFor();
+      await openView(page, 'report');
+
+      const plan = await captureDownload(page, () => page.getByRole('button', { name: 'Plan due dates (.ics)' }).click());
+      stampedDay(plan.name, (d) => `koom-readiness-acme-reminders-plan-${d}.ics`, 'the plan calendar\'s name');
+      const planText = calendarLines(plan.text);
+      assert.equal(planText.match(/BEGIN:VEVENT/g)?.length, 1);
+      assert.ok(planText.includes('DTSTART;VALUE=DATE:20990115\r\n'), planText);
+      assert.ok(planText.includes(`UID:plan-${flag}-`), planText);
+      assert.ok(planText.includes(`Model item: ${flag}`), planText);
+      await messageNotice(page).filter({ hasText: "One plan item's due date is in the calendar file." }).waitFor();
+
+      const reminder = page.locator('[data-reminder="next-round"]');
+      await reminder.getByLabel('Remind me of round 2 on').fill('2000-01-01');
+      await reminder.getByRole('button', { name: 'Download reminder (.ics)' }).click();
+      await messageNotice(page).filter({ hasText: /^2000-01-01 has passed \(today is \d{4}-\d{2}-\d{2}\): choose today or a later date\. Nothing was downloaded\./ }).waitFor();
+
+      await reminder.getByLabel('Remind me of round 2 on').fill('2099-03-01');
+      const round = await captureDownload(page, () => reminder.getByRole('button', { name: 'Download reminder (.ics)' }).click());
+      stampedDay(round.name, (d) => `koom-readiness-acme-reminders-next-round-${d}.ics`, 'the round reminder\'s name');
+      const roundText = calendarLines(round.text);
+      assert.ok(roundText.includes('SUMMARY:KOOM readiness: round 2 for Acme Reminders\r\n'), roundText);
+      assert.ok(roundText.includes('DTSTART;VALUE=DATE:20990301\r\n'), roundText);
+      assert.match(roundText, /DTSTAMP:\d{8}T\d{6}Z\r\n/);
+      assert.ok(roundText.includes('TRIGGER:PT9H'), roundText);
+    });
+  });
+
+  test('a deployed organisation downloads the review of its next alignment cycle', { timeout: TIMEOUT }, async () => {
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      await openView(page, 'stability');
+      const reminder = page.locator('[data-reminder="next-cycle"]');
+      const field = reminder.getByLabel('Remind me to review alignment cycle 3 on');
+      await field.fill('2099-02-01');
+      const cycle = await captureDownload(page, () => reminder.getByRole('button', { name: 'Download reminder (.ics)' }).click());
+      const text = calendarLines(cycle.text);
+      assert.match(text, /SUMMARY:KOOM stability: review alignment cycle 3 at Raccoons/);
+      assert.ok(text.includes('each of the ten stability signs (seed §7)'), text);
+      assert.ok(text.includes('DTSTART;VALUE=DATE:20990201\r\n'), text);
+    });
+  });
+});
+
 describe('the status card for wikis that run no script (issue #22)', () => {
   test('the badge downloads as SVG in the stage\'s words; the Markdown block links to the read-only assessment', { timeout: TIMEOUT }, async () => {
     await withApp(async ({ page, context }) => {
-      await startAssessment(page, 'Acme <Logistics>');
-      const { redFlags } = readinessModel();
-      await openView(page, 'red-flags');
-      await answer(page, redFlags.find((f) => !f.shared).question, 'yes');
-      await waitForVerdict(page, 'stop');
+      await stoppedByARedFlag(page, 'Acme <Logistics>');
       await openView(page, 'report');
       const card = page.locator('section.status-card');
       const preview = card.locator('.status-badge svg[role="img"]');
@@ -508,7 +661,7 @@ describe('a broken share link', () => {
       { what: 'a character of the checksum changed', payload: changeOneCharacter(payload, payload.length - 3), reason: REFUSALS.altered },
       { what: 'cut short', payload: payload.slice(0, payload.length - 12), reason: REFUSALS.truncated },
       { what: 'not a share link', payload: `${payload.slice(0, 20)}~${payload.slice(21)}`, reason: REFUSALS.notAShareLink },
-      { what: 'a newer format', payload: withFormatVersion(payload, 3), reason: REFUSALS.newerFormat },
+      { what: 'a newer format', payload: withFormatVersion(payload, 4), reason: REFUSALS.newerFormat },
     ];
 
     await withApp(async ({ page, context }) => {

@@ -71,8 +71,9 @@ function healthyAnswers(overrides = {}) {
 }
 
 /** The assessment layout of a file (docs/file-format.md). */
-function assessmentOf({ organisation = 'Acme Logistics', assessor = '', answers, notes = {}, unclear = {}, respondent = null }) {
+function assessmentOf({ organisation = 'Acme Logistics', assessor = '', answers, notes = {}, unclear = {}, respondent = null, evidence }) {
   return {
+    ...(evidence ? { evidence } : {}),
     model_version: '1.0',
     organisation,
     assessor,
@@ -151,15 +152,14 @@ function altered(url) {
 /** A line as an "add" outcome quotes it (src/domain/formats/pasted.rs: at most 60 characters). */
 const shown = (line) => ([...line].length <= 60 ? line : `${[...line].slice(0, 59).join('')}…`);
 
-/** Makes a share link (without notes) for the assessment on screen, from its report; returns it. */
-async function makeLink(page) {
+/** Makes a share link (without notes unless asked) for the assessment on screen, from its report; returns it. */
+async function makeLink(page, { notes = false } = {}) {
   await openView(page, 'report');
   const panel = page.locator('section.share-panel');
-  const box = panel.locator('.check-inline input');
-  if (await box.isChecked()) await box.setChecked(false);
+  await panel.getByLabel('Include notes, “unclear” remarks and evidence details').setChecked(notes);
   await panel.getByRole('button', { name: 'Make the link' }).click();
-  await panel.locator('.share-result label[for="share-url"]', { hasText: 'Link without notes' }).waitFor();
-  return pollUntil(() => page.locator('input#share-url').inputValue(), (value) => value.includes('#/s/'), 'the share link');
+  await panel.locator('.share-result label[for="share-url"]', { hasText: notes ? 'Link with notes' : 'Link without notes' }).waitFor();
+  return pollUntil(() => page.locator('input#share-url').inputValue(), (value) => value.includes('#/s/'), notes ? 'the link with notes' : 'the share link');
 }
 
 let sampleLinks;
@@ -651,12 +651,7 @@ describe('evidence in the team view (issue #23)', () => {
         assessmentFile({ organisation: 'Acme Ana', assessor: 'Ana Keller', answers: healthyAnswers({ [flag]: 'yes' }), notes: { [flag]: note } }),
         'ana.json',
       );
-      await openView(page, 'report');
-      const panel = page.locator('section.share-panel');
-      await panel.locator('.check-inline input').setChecked(true);
-      await panel.getByRole('button', { name: 'Make the link' }).click();
-      await panel.locator('.share-result label[for="share-url"]', { hasText: 'Link with notes' }).waitFor();
-      const ana = await pollUntil(() => page.locator('input#share-url').inputValue(), (v) => v.includes('#/s/'), 'the link with notes');
+      const ana = await makeLink(page, { notes: true });
 
       await createTeam(page, 'Evidence');
       const outcome = await addLinks(page, ana);
@@ -713,6 +708,35 @@ describe('evidence in the team view (issue #23)', () => {
         }),
       );
       assert.deepEqual(split, [], 'words split across lines in the item table on a phone');
+    });
+  });
+});
+
+describe('evidence that ages, in the team agenda (issue #22)', () => {
+  test('evidence details travel in a link with notes; past their review-by date, the agenda item says so', { timeout: TIMEOUT }, async () => {
+    const { flag } = questions();
+    await withApp(async ({ page }) => {
+      const evidence = { [flag]: { who: 'Ana Keller', when: '2025-12-01', link: 'https://wiki.acme.example/ev', review_by: '2026-01-15' } };
+      await importAssessment(
+        page,
+        { ...assessmentFile({ organisation: 'Acme Aged', assessor: 'Ben Ortiz', answers: healthyAnswers({ [flag]: 'yes' }), evidence }), version: 5 },
+        'aged.json',
+      );
+      const link = await makeLink(page, { notes: true });
+
+      await createTeam(page, 'Aged evidence');
+      assert.equal((await addLinks(page, link)).text, 'Added 1 respondent: Ben Ortiz.');
+      const item = page.locator('section.team-agenda ol.agenda > li').first();
+      assert.equal(
+        (await item.locator(`p.stale-evidence[data-stale="${flag}"]`).textContent()).trim(),
+        "Evidence to review: one respondent's evidence is past its review-by date.",
+      );
+      assert.deepEqual(await item.locator('ul.evidence li').allTextContents(), [
+        'Ben Ortiz (Yes): Evidence: from Ana Keller, gathered 2025-12-01, https://wiki.acme.example/ev, review by 2026-01-15. To review: past its review-by date.',
+      ]);
+      assert.equal(await item.locator('a[href*="wiki.acme.example"]').count(), 0, 'the link is text, never followed');
+      const violations = await runAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations));
     });
   });
 });

@@ -9,10 +9,12 @@ use crate::domain::formats::json::Json;
 use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::assessment::Round;
 use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration, PilotRecord};
+use crate::domain::model::evidence::{is_evidence_link, EvidenceDetails};
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 use crate::domain::model::respondent::RespondentToken;
 use crate::domain::model::round::rounds_problem;
+use crate::domain::model::tracker::{Tracker, TrackerKind};
 
 /// A field whose value is not what the layout expects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +165,41 @@ fn text_map(at: Option<At>) -> Result<BTreeMap<String, String>, FieldError> {
         .collect()
 }
 
+/// Reads the evidence details: dates as ISO dates, a link only http(s) (a date after today is
+/// kept: it is shown as it is, and the app refuses it only when typed).
+fn evidence_map(at: Option<At>) -> Result<BTreeMap<String, EvidenceDetails>, FieldError> {
+    let Some(at) = at else {
+        return Ok(BTreeMap::new());
+    };
+    let mut map = BTreeMap::new();
+    for (id, e) in at.entries()? {
+        e.members()?;
+        let date = |name: &str| -> Result<String, FieldError> {
+            let text = opt_string(&e, name)?;
+            if text.is_empty() || is_iso_date(&text) {
+                Ok(text)
+            } else {
+                e.required(name)?.fail("an ISO date (2026-12-31) or empty")
+            }
+        };
+        let details = EvidenceDetails {
+            who: opt_string(&e, "who")?,
+            when: date("when")?,
+            link: opt_string(&e, "link")?,
+            review_by: date("review_by")?,
+        };
+        if !details.link.is_empty() && !is_evidence_link(&details.link) {
+            e.required("link")?
+                .fail("an http:// or https:// link with a host, or empty")?;
+        }
+        // An entry with nothing in it is what a cleared item leaves: it is not kept.
+        if !details.is_empty() {
+            map.insert(id, details);
+        }
+    }
+    Ok(map)
+}
+
 pub(crate) fn answer(at: &At) -> Result<Answer, FieldError> {
     match at.value.as_str().and_then(Answer::from_token) {
         Some(a) => Ok(a),
@@ -261,6 +298,7 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
         assessor: opt_string(at, "assessor")?,
         answers: answer_map(at.field("answers")?)?,
         notes: text_map(at.field("notes")?)?,
+        evidence: evidence_map(at.field("evidence")?)?,
         unclear: text_map(at.field("unclear")?)?,
         checklist: string_list(at.field("checklist")?)?
             .into_iter()
@@ -280,6 +318,11 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
         rounds,
         round_started: opt_string(at, "round_started")?,
         carried,
+        tracker: match at.field("tracker")? {
+            None => None,
+            Some(v) if v.value == &Json::Null => None,
+            Some(v) => Some(tracker(&v)?),
+        },
     };
     match rounds_problem(&assessment) {
         None => Ok(assessment),
@@ -288,6 +331,28 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
             expected: p.expected,
             found: p.found,
         }),
+    }
+}
+
+/// Reads a tracker: its kind and its project's address, which must read back as itself (so a
+/// file cannot bring an address the app would not have kept, such as a `javascript:` one).
+fn tracker(at: &At) -> Result<Tracker, FieldError> {
+    let kind = at.required("kind")?;
+    let kind = match kind.value.as_str().and_then(TrackerKind::from_token) {
+        Some(k) => k,
+        None => kind.fail("\"github\" or \"gitlab\"")?,
+    };
+    let project = at.required("project")?;
+    let address = project.string()?;
+    // The address is read as the user's own would be, and kept as read: a record written by
+    // a version that normalised differently still opens.
+    match Tracker::parse(kind, &address) {
+        Ok(t) => Ok(t),
+        _ => project.fail(&format!(
+            "the http(s) address of a {} project, such as {}",
+            kind.label(),
+            kind.example()
+        )),
     }
 }
 
@@ -354,6 +419,25 @@ pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
         member("assessor", text(&a.assessor)),
         member("answers", answer_object(&a.answers)),
         member("notes", text_object(&a.notes)),
+        member(
+            "evidence",
+            Json::Object(
+                a.evidence
+                    .iter()
+                    .map(|(id, e)| {
+                        member(
+                            id,
+                            Json::Object(vec![
+                                member("who", text(&e.who)),
+                                member("when", text(&e.when)),
+                                member("link", text(&e.link)),
+                                member("review_by", text(&e.review_by)),
+                            ]),
+                        )
+                    })
+                    .collect(),
+            ),
+        ),
         member("unclear", text_object(&a.unclear)),
         member("checklist", texts(&a.checklist)),
         member(
@@ -455,6 +539,16 @@ pub(crate) fn assessment_to_json(a: &Assessment) -> Json {
                     .collect(),
             ),
         ),
+        member(
+            "tracker",
+            match &a.tracker {
+                Some(t) => Json::Object(vec![
+                    member("kind", text(t.kind.token())),
+                    member("project", text(&t.project)),
+                ]),
+                None => Json::Null,
+            },
+        ),
     ])
 }
 
@@ -514,6 +608,48 @@ mod tests {
                 .to_string(),
             "assessment.cycles[0].signs[\"stability.lower_variance\"] should be “seen”, “not_seen” or “not_sure”, but is true or false"
         );
+    }
+
+    #[test]
+    fn the_tracker_travels_and_an_address_the_app_would_not_keep_is_refused() {
+        let mut a = raccoons_inc();
+        a.tracker = Tracker::parse(TrackerKind::GitLab, "gitlab.acme.example/ops/koom").ok();
+        let written = assessment_to_json(&a).to_pretty();
+        assert!(
+            written.contains(r#""project": "https://gitlab.acme.example/ops/koom""#),
+            "{written}"
+        );
+        assert_eq!(read(&written), Ok(a));
+        assert_eq!(read(r#"{"organisation": "Min"}"#).unwrap().tracker, None);
+        assert_eq!(read(r#"{"tracker": null}"#).unwrap().tracker, None);
+        // An address the app reads is kept as read: one written otherwise still opens.
+        assert_eq!(
+            read(r#"{"tracker": {"kind": "github", "project": "https://GitHub.com/acme/rollout/issues"}}"#)
+                .unwrap()
+                .tracker
+                .map(|t| t.project),
+            Some("https://github.com/acme/rollout".to_string())
+        );
+
+        for (bad, message) in [
+            (
+                r#"{"kind": "github", "project": "javascript:alert(1)"}"#,
+                "assessment.tracker.project should be the http(s) address of a GitHub project, such as https://github.com/acme/koom-rollout, but is “javascript:alert(1)”",
+            ),
+            (
+                r#"{"kind": "github", "project": "https://github.com/acme"}"#,
+                "assessment.tracker.project should be the http(s) address of a GitHub project, such as https://github.com/acme/koom-rollout, but is “https://github.com/acme”",
+            ),
+            (
+                r#"{"kind": "jira", "project": "https://acme.atlassian.net/x/y"}"#,
+                "assessment.tracker.kind should be \"github\" or \"gitlab\", but is “jira”",
+            ),
+        ] {
+            assert_eq!(
+                read(&format!(r#"{{"tracker": {bad}}}"#)).unwrap_err().to_string(),
+                message
+            );
+        }
     }
 
     #[test]

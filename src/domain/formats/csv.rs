@@ -8,7 +8,7 @@
 //! `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's list) — gets a leading apostrophe,
 //! which spreadsheets show as text and never evaluate; the text itself is kept whole.
 
-use crate::domain::formats::file::slug_or;
+use crate::domain::formats::file::export_file_name;
 use crate::domain::model::answer::Answer;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::{all_questions, item_label_of_question, question_section};
@@ -55,14 +55,11 @@ pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> String {
 /// The name of a CSV export: `koom-readiness-<name>-<what>-<date>.csv` (`what`: `answers`,
 /// `plan`, `team-matrix`).
 pub fn csv_file_name(name: &str, what: &str, date: &str) -> String {
-    format!(
-        "koom-readiness-{}-{what}-{date}.csv",
-        slug_or(name, "export")
-    )
+    export_file_name(name, what, date, "csv")
 }
 
 /// The columns of [`answers_csv`].
-pub const ANSWERS_COLUMNS: [&str; 8] = [
+pub const ANSWERS_COLUMNS: [&str; 12] = [
     "Seed section",
     "Section",
     "Item",
@@ -70,17 +67,22 @@ pub const ANSWERS_COLUMNS: [&str; 8] = [
     "Question",
     "Answer",
     "Note",
+    "Evidence from",
+    "Evidence gathered",
+    "Evidence link",
+    "Review by",
     "Unclear remark",
 ];
 
 /// One row per question of the model (the readiness questions, the green flags, the pilot's and
 /// the full-deployment gate's), in the model's order: where in the seed, the model item and the
-/// question's stable id, the question, the answer ("Unanswered" when none), the evidence note
-/// and the "unclear" remark.
+/// question's stable id, the question, the answer ("Unanswered" when none), the evidence note,
+/// who gave the evidence, when, its link and its review-by date, and the "unclear" remark.
 pub fn answers_csv(a: &Assessment) -> String {
     let rows: Vec<Vec<String>> = all_questions()
         .map(|q| {
             let section = question_section(q.id);
+            let evidence = a.evidence.get(q.id).cloned().unwrap_or_default();
             vec![
                 format!("§{}", section.0),
                 section.title().to_string(),
@@ -89,6 +91,10 @@ pub fn answers_csv(a: &Assessment) -> String {
                 q.text.to_string(),
                 Answer::label_of(a.answer(q.id)).to_string(),
                 a.notes.get(q.id).cloned().unwrap_or_default(),
+                evidence.who,
+                evidence.when,
+                evidence.link,
+                evidence.review_by,
                 a.unclear.get(q.id).cloned().unwrap_or_default(),
             ]
         })
@@ -120,23 +126,9 @@ pub fn plan_csv(items: &[PlanItem]) -> String {
         .iter()
         .map(|item| {
             let e = &item.entry;
-            let mut description = vec![
-                format!("Found: {}.", item.finding),
-                format!(
-                    "What to do (KOOM Deployment Readiness Layer): {}",
-                    item.action
-                ),
-                format!("Model item: {}", item.id),
-            ];
-            if !e.reason.is_empty() {
-                description.push(format!("Why not: {}", e.reason));
-            }
-            if !e.note.is_empty() {
-                description.push(format!("Note: {}", e.note));
-            }
             vec![
-                format!("{}: {}", item.label, item.action),
-                description.join("\n"),
+                item.tracker_title(),
+                item.tracker_description().join("\n"),
                 e.owner.clone(),
                 e.due.clone(),
                 e.status.label().to_string(),

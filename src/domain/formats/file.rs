@@ -17,14 +17,15 @@ use crate::domain::team::{TeamError, MAX_RESPONDENTS};
 
 /// The `format` field every assessment file carries.
 pub const FILE_FORMAT: &str = "koom-readiness/assessment";
-/// The current version of the file format. Version 4 added the rounds of re-assessment;
-/// version 3 the remediation plan; version 2 the gate's answers, the steps to retrain and their
-/// confirmation to each pilot iteration; files of versions 1 to 3 are still read.
-pub const FILE_FORMAT_VERSION: u32 = 4;
+/// The current version of the file format. Version 5 added the issue tracker and the evidence
+/// details; version 4 the rounds of re-assessment; version 3 the remediation plan; version 2 the
+/// gate's answers, the steps to retrain and their confirmation to each pilot iteration; files of
+/// versions 1 to 4 are still read.
+pub const FILE_FORMAT_VERSION: u32 = 5;
 /// The largest file accepted, in bytes: more than the largest file export can write (every
 /// text at its limit, in four-byte characters; a test builds it). A complete assessment with
 /// ordinary notes is a few tens of kilobytes.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// The `format` field of every team view file (here, beside the assessment's, because this
 /// module tells the two kinds apart).
 pub const TEAM_FILE_FORMAT: &str = "koom-readiness/team";
@@ -328,6 +329,14 @@ pub(crate) fn slug_or(name: &str, fallback: &str) -> String {
     }
 }
 
+/// The name of an export: `koom-readiness-<name>-<what>-<date>.<ext>`, the name made safe.
+pub(crate) fn export_file_name(name: &str, what: &str, date: &str, ext: &str) -> String {
+    format!(
+        "koom-readiness-{}-{what}-{date}.{ext}",
+        slug_or(name, "export")
+    )
+}
+
 /// A name as a safe part of a file name: lower-case letters and digits joined by dashes.
 fn slug(name: &str) -> String {
     name.chars()
@@ -473,7 +482,12 @@ pub fn unknown_ids(a: &Assessment) -> BTreeSet<String> {
     for id in a.answers.keys() {
         check(id, model::question(id).is_some());
     }
-    for id in a.notes.keys().chain(a.unclear.keys()) {
+    for id in a
+        .notes
+        .keys()
+        .chain(a.unclear.keys())
+        .chain(a.evidence.keys())
+    {
         check(id, model::item(id).is_some());
     }
     for id in &a.checklist {
@@ -532,7 +546,7 @@ mod tests {
             v.get("format").and_then(Json::as_str),
             Some("koom-readiness/assessment")
         );
-        assert_eq!(v.get("version").and_then(Json::as_u64), Some(4));
+        assert_eq!(v.get("version").and_then(Json::as_u64), Some(5));
         assert_eq!(v.get("model_version").and_then(Json::as_str), Some("1.0"));
         assert_eq!(
             v.get("exported_at").and_then(Json::as_str),
@@ -552,7 +566,7 @@ mod tests {
         let huge = " ".repeat(MAX_FILE_BYTES + 1);
         assert_eq!(
             decode_file(&huge).unwrap_err().to_string(),
-            "The file is 5121 KB; a KOOM Readiness file is at most 5120 KB. Is it the right file?"
+            "The file is 8193 KB; a KOOM Readiness file is at most 8192 KB. Is it the right file?"
         );
     }
 
@@ -586,10 +600,31 @@ mod tests {
             ids.push(s.id);
             ids.extend(s.checklist.iter().map(|i| i.id));
         }
+        let link = format!(
+            "https://a/{}",
+            "😀".repeat(crate::domain::model::evidence::MAX_EVIDENCE_LINK - 10)
+        );
         for id in ids {
             a.notes.insert(id.to_string(), text(TextKind::Note));
             a.unclear.insert(id.to_string(), text(TextKind::Remark));
+            a.evidence.insert(
+                id.to_string(),
+                crate::domain::model::evidence::EvidenceDetails {
+                    who: text(TextKind::Name),
+                    when: "2026-01-01".into(),
+                    link: link.clone(),
+                    review_by: "2026-06-01".into(),
+                },
+            );
         }
+        let project = format!("https://gitlab.example/{}", ["a"; 200].join("/"));
+        a.tracker = Some(
+            crate::domain::model::tracker::Tracker::parse(
+                crate::domain::model::tracker::TrackerKind::GitLab,
+                &project[..crate::domain::model::tracker::MAX_TRACKER_ADDRESS],
+            )
+            .unwrap(),
+        );
         let iteration = crate::domain::model::assessment::PilotIteration {
             date: text(TextKind::Remark),
             failed_criteria: GATE_CRITERIA.iter().map(|c| c.id.to_string()).collect(),
@@ -681,16 +716,16 @@ mod tests {
 
     #[test]
     fn rejects_a_newer_or_unknown_file_version() {
-        let newer = exported().replacen("\"version\": 4", "\"version\": 5", 1);
+        let newer = exported().replacen("\"version\": 5", "\"version\": 6", 1);
         assert_eq!(
             decode_file(&newer).unwrap_err(),
-            FileError::UnsupportedVersion { version: 5 }
+            FileError::UnsupportedVersion { version: 6 }
         );
         assert!(decode_file(&newer)
             .unwrap_err()
             .to_string()
             .contains("newer version"));
-        let missing = exported().replacen("\"version\": 4,", "", 1);
+        let missing = exported().replacen("\"version\": 5,", "", 1);
         assert_eq!(
             decode_file(&missing).unwrap_err(),
             FileError::UnsupportedVersion { version: 0 }
@@ -739,7 +774,7 @@ mod tests {
             },
         );
         let text = encode_file(&a, "2026-11-24");
-        assert!(text.contains("\"version\": 4"));
+        assert!(text.contains("\"version\": 5"));
         assert_eq!(decode_file(&text), Ok(a.clone()));
 
         let unknown = text.replace(

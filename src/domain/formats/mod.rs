@@ -4,6 +4,8 @@ pub(super) mod codec;
 pub(super) mod csv;
 pub(super) mod doc;
 pub(super) mod file;
+pub(super) mod ics;
+pub(super) mod issue_link;
 pub(super) mod json;
 pub(super) mod mend;
 pub(super) mod pasted;

@@ -14,6 +14,9 @@
 //! - 5: rounds of re-assessment (`rounds`, `round_started`, `carried`). A schema-4 record
 //!   reads as its first round; a version that knows only schema 4 shows a schema-5 record
 //!   read-only, so it never drops the rounds by writing over them.
+//! - 6: the issue tracker (`tracker`: kind and project address, or null) and the evidence
+//!   details (`evidence`: who, when, link, review-by by item id). A schema-5 record reads
+//!   without them; a version that knows only schema 5 shows a schema-6 record read-only.
 
 use crate::domain::formats::codec::{assessment_from_json, assessment_to_json, At, FieldError};
 use crate::domain::formats::json::{self, Json};
@@ -24,7 +27,7 @@ use crate::domain::model::assessment::Assessment;
 use crate::domain::rules::sequence::migrate_iteration;
 
 /// Current schema of saved records.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// One assessment as saved in the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,8 +115,9 @@ pub fn decode_saved(
             migrate_assessment(&mut record.assessment);
             Ok(record)
         }
-        // Schema 3 lacks only the plan, schema 4 only the rounds; both read as empty.
-        3 | 4 | SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
+        // Schema 3 lacks only the plan, schema 4 the rounds, schema 5 the tracker; each reads
+        // as empty.
+        3..=5 | SCHEMA_VERSION => saved_from_json(&value, SCHEMA_VERSION).map_err(unreadable),
         newer if newer > SCHEMA_VERSION => Err(RecordError::NewerSchema {
             schema: newer,
             readable: saved_from_json(&value, newer).ok().map(Box::new),
@@ -440,10 +444,10 @@ mod tests {
 
     #[test]
     fn a_newer_schema_is_reported_with_what_can_be_read() {
-        let raw = r#"{"schema":6,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
+        let raw = r#"{"schema":7,"id":"x","revision":2,"updated_at":5.0,"assessment":{"organisation":"Future"},"sharing":{"team":"t"}}"#;
         match decode_saved(raw, "unused", 0) {
             Err(RecordError::NewerSchema {
-                schema: 6,
+                schema: 7,
                 readable: Some(r),
             }) => {
                 assert_eq!(r.assessment.organisation, "Future");

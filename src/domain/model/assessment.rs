@@ -6,12 +6,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::model::answer::{Answer, Observation};
+use crate::domain::model::evidence::{
+    EvidenceDetails, EvidenceError, EvidenceField, MAX_EVIDENCE_LINK,
+};
 use crate::domain::model::items::MODEL_VERSION;
 use crate::domain::model::limits::{
     bounded, OverLimit, TextKind, MAX_CYCLES, MAX_ITERATIONS, MAX_ROUNDS,
 };
 use crate::domain::model::plan_entry::PlanEntry;
 use crate::domain::model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
+use crate::domain::model::tracker::{Tracker, TrackerError, TrackerKind};
 
 /// A complete assessment of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +30,8 @@ pub struct Assessment {
     pub answers: BTreeMap<String, Answer>,
     /// Evidence notes by item or question id.
     pub notes: BTreeMap<String, String>,
+    /// Who, when, a link and a review-by date for the evidence, by item or question id.
+    pub evidence: BTreeMap<String, EvidenceDetails>,
     /// Items the user flagged as unclear, with their remark (seed §9 feedback).
     pub unclear: BTreeMap<String, String>,
     /// Ticked checklist items of the deployment sequence.
@@ -51,6 +57,8 @@ pub struct Assessment {
     /// Answers carried over from a closed round and not yet confirmed or changed: question id
     /// → the round (1-based) the answer was given in.
     pub carried: BTreeMap<String, u32>,
+    /// The organisation's issue tracker, for "Open as a new issue" on each plan item.
+    pub tracker: Option<Tracker>,
 }
 
 impl Default for Assessment {
@@ -61,6 +69,7 @@ impl Default for Assessment {
             assessor: String::new(),
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
+            evidence: BTreeMap::new(),
             unclear: BTreeMap::new(),
             checklist: BTreeSet::new(),
             pilot: PilotRecord::default(),
@@ -71,6 +80,7 @@ impl Default for Assessment {
             rounds: Vec::new(),
             round_started: String::new(),
             carried: BTreeMap::new(),
+            tracker: None,
         }
     }
 }
@@ -137,6 +147,7 @@ impl Assessment {
     pub fn has_work(&self) -> bool {
         !(self.answers.is_empty()
             && self.notes.is_empty()
+            && self.evidence.is_empty()
             && self.unclear.is_empty()
             && self.checklist.is_empty()
             && self.pilot == PilotRecord::default()
@@ -178,6 +189,39 @@ impl Assessment {
     /// Sets the evidence note of an item; an empty note removes it.
     pub fn set_note(&mut self, id: &str, note: &str) {
         set_or_remove(&mut self.notes, id, &bounded(note, TextKind::Note));
+    }
+
+    /// Sets the issue tracker from the address the user gave (see [`Tracker::parse`]), or
+    /// removes it with `None`; nothing changes when the address is refused.
+    pub fn set_tracker(
+        &mut self,
+        tracker: Option<(TrackerKind, &str)>,
+    ) -> Result<Option<Tracker>, TrackerError> {
+        self.tracker = match tracker {
+            Some((kind, address)) => Some(Tracker::parse(kind, address)?),
+            None => None,
+        };
+        Ok(self.tracker.clone())
+    }
+
+    /// Sets one detail of an item's evidence (an empty value clears it; an item without any
+    /// detail left has no entry), checked against the others and today; nothing changes when
+    /// it is refused.
+    pub fn set_evidence(
+        &mut self,
+        id: &str,
+        field: EvidenceField,
+        value: &str,
+        today: &str,
+    ) -> Result<(), EvidenceError> {
+        let mut details = self.evidence.get(id).cloned().unwrap_or_default();
+        details.set(field, value, today)?;
+        if details.is_empty() {
+            self.evidence.remove(id);
+        } else {
+            self.evidence.insert(id.to_string(), details);
+        }
+        Ok(())
     }
 
     /// Names the organisation (cut at the limit of a name).
@@ -313,6 +357,24 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
         )
     })
     .or_else(|| map("notes", &a.notes, TextKind::Note))
+    .or_else(|| {
+        a.evidence.iter().find_map(|(id, e)| {
+            text(
+                format!("assessment.evidence[\"{id}\"].who"),
+                &e.who,
+                TextKind::Name,
+            )
+            .or_else(|| {
+                let n = e.link.chars().count();
+                (n > MAX_EVIDENCE_LINK).then(|| OverLimit {
+                    path: format!("assessment.evidence[\"{id}\"].link"),
+                    what: "an evidence link",
+                    count: n,
+                    max: MAX_EVIDENCE_LINK,
+                })
+            })
+        })
+    })
     .or_else(|| map("unclear", &a.unclear, TextKind::Remark))
     .or_else(|| {
         list(

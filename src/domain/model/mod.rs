@@ -2,6 +2,7 @@
 
 pub(super) mod answer;
 pub(super) mod assessment;
+pub(super) mod evidence;
 pub(super) mod example;
 pub(super) mod items;
 pub(super) mod limits;
@@ -9,3 +10,4 @@ pub(super) mod plan_entry;
 pub(super) mod respondent;
 pub(super) mod round;
 pub(super) mod seed;
+pub(super) mod tracker;

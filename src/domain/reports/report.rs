@@ -7,6 +7,7 @@ use std::fmt::Write;
 use crate::domain::formats::records::display_name;
 use crate::domain::model::answer::{Answer, Finding};
 use crate::domain::model::assessment::{Assessment, PilotIteration};
+use crate::domain::model::evidence::EvidenceDetails;
 use crate::domain::model::items::{
     self as model, Question, DEPLOYMENT_STEPS, GATE_CRITERIA, GREEN_FLAGS, IMPROVEMENT_CYCLE,
     MATURITY_REQUIREMENTS, MODEL_VERSION, PRECONDITIONS, RED_FLAGS, STABILITY_SIGNS,
@@ -95,6 +96,8 @@ pub struct Report {
     /// How many answers are carried over from an earlier round and not yet confirmed, in
     /// words; `None` when none are.
     pub carried: Option<String>,
+    /// Evidence past its review-by date: the item and the date, one line each.
+    pub stale_evidence: Vec<String>,
 }
 
 /// One reason of the verdict.
@@ -128,6 +131,10 @@ pub struct AnswerRow {
     pub finding: Finding,
     /// The evidence note, if any.
     pub note: Option<String>,
+    /// Who, when, the link and the review-by date of the evidence, in one line, if any.
+    pub evidence: Option<String>,
+    /// Whether the evidence is past its review-by date.
+    pub stale: bool,
     /// Whether the user flagged the question as unclear.
     pub unclear: bool,
     /// The round an answer was carried over from and not yet confirmed, if any.
@@ -287,6 +294,17 @@ fn note(text: Option<&String>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A step's or a sign's note with its evidence details after it ("… Evidence: from Ana,
+/// review by 2027-01-01."), which those rows have no column of their own for.
+fn note_with_evidence(a: &Assessment, id: &str) -> Option<String> {
+    let details = a.evidence.get(id).and_then(EvidenceDetails::line);
+    match (note(a.notes.get(id)), details) {
+        (Some(n), Some(d)) => Some(format!("{n} Evidence: {d}.")),
+        (None, Some(d)) => Some(format!("Evidence: {d}.")),
+        (n, None) => n,
+    }
+}
+
 fn reason_lines(list: &[Reason]) -> Vec<ReasonLine> {
     list.iter()
         .map(|r| ReasonLine {
@@ -296,7 +314,12 @@ fn reason_lines(list: &[Reason]) -> Vec<ReasonLine> {
         .collect()
 }
 
-fn table(a: &Assessment, title: String, questions: &[&'static Question]) -> AnswerTable {
+fn table(
+    a: &Assessment,
+    date: &str,
+    title: String,
+    questions: &[&'static Question],
+) -> AnswerTable {
     AnswerTable {
         title,
         rows: questions
@@ -309,12 +332,41 @@ fn table(a: &Assessment, title: String, questions: &[&'static Question]) -> Answ
                     answer: Answer::label_of(answer),
                     finding: Finding::of(answer, q.healthy),
                     note: note(a.notes.get(q.id)),
+                    evidence: a.evidence.get(q.id).and_then(EvidenceDetails::line),
+                    stale: a.evidence.get(q.id).is_some_and(|e| e.is_stale(date)),
                     unclear: a.unclear.contains_key(q.id),
                     carried_from: a.carried_from(q.id),
                 }
             })
             .collect(),
     }
+}
+
+/// "Red flag 1 — …: review by 2026-11-01 has passed" for each item's evidence past its
+/// review-by date, in the model's id order.
+fn stale_evidence(a: &Assessment, date: &str) -> Vec<String> {
+    let mut stale: Vec<_> = a
+        .evidence
+        .iter()
+        .filter(|(_, e)| e.is_stale(date))
+        .collect();
+    // Ids sort alphabetically; the report follows the seed: the questions in the model's
+    // order, then the steps, then the signs, and an id this version does not know last.
+    stale.sort_by_key(|(id, _)| {
+        let at = model::all_questions()
+            .map(|q| q.id)
+            .chain(DEPLOYMENT_STEPS.iter().map(|s| s.id))
+            .chain(STABILITY_SIGNS.iter().map(|s| s.id))
+            .position(|known| known == id.as_str());
+        (at.is_none(), at)
+    });
+    stale
+        .into_iter()
+        .map(|(id, e)| {
+            let label = model::item(id).map_or_else(|| id.clone(), |i| i.label());
+            format!("{label}: review by {} has passed", e.review_by)
+        })
+        .collect()
 }
 
 fn criteria(ids: &[String]) -> String {
@@ -356,15 +408,15 @@ impl Report {
         let stage = Stage::of(e);
         let mut answers = Vec::new();
         for p in PRECONDITIONS.iter() {
-            answers.push(table(a, format!("§2 {}", p.label()), p.questions));
+            answers.push(table(a, date, format!("§2 {}", p.label()), p.questions));
         }
         for m in MATURITY_REQUIREMENTS.iter() {
-            answers.push(table(a, format!("§3 {}", m.label()), m.questions));
+            answers.push(table(a, date, format!("§3 {}", m.label()), m.questions));
         }
         let red: Vec<_> = RED_FLAGS.iter().map(|f| f.question).collect();
-        answers.push(table(a, "§5 Red flags".to_string(), &red));
+        answers.push(table(a, date, "§5 Red flags".to_string(), &red));
         let green: Vec<_> = GREEN_FLAGS.iter().map(|g| g.question).collect();
-        answers.push(table(a, "§6 Green flags".to_string(), &green));
+        answers.push(table(a, date, "§6 Green flags".to_string(), &green));
         let gate: Vec<_> = GATE_CRITERIA.iter().map(|c| c.question).collect();
 
         let steps = e
@@ -374,7 +426,7 @@ impl Report {
             .map(|s| StepLine {
                 label: s.step.label(),
                 state: step_state(s.state, s.done, s.total),
-                note: note(a.notes.get(s.step.id)),
+                note: note_with_evidence(a, s.step.id),
                 item_notes: s
                     .step
                     .checklist
@@ -392,7 +444,7 @@ impl Report {
                 .iter()
                 .map(|s| SignRow {
                     sign: s.text,
-                    note: note(a.notes.get(s.id)),
+                    note: note_with_evidence(a, s.id),
                     cells: a
                         .cycles
                         .iter()
@@ -464,9 +516,10 @@ impl Report {
                 })
                 .unwrap_or_default(),
             carried: carried_sentence(a.carried.len()),
+            stale_evidence: stale_evidence(a, date),
             pilot_department: note(Some(&a.pilot.department)),
             pilot_evaluation: note(Some(&a.pilot.evaluation)),
-            gate: table(a, "Full-deployment gate".to_string(), &gate),
+            gate: table(a, date, "Full-deployment gate".to_string(), &gate),
             iterations: a
                 .pilot_iterations
                 .iter()
@@ -700,6 +753,18 @@ impl AnswerRow {
         }
     }
 
+    /// The note cell: the note, then the evidence's details and whether it is to review.
+    pub fn note_text(&self) -> Option<String> {
+        let mut parts: Vec<String> = self.note.iter().cloned().collect();
+        if let Some(e) = &self.evidence {
+            parts.push(format!("Evidence: {e}"));
+        }
+        if self.stale {
+            parts.push("To review: past its review-by date.".to_string());
+        }
+        (!parts.is_empty()).then(|| parts.join(" — "))
+    }
+
     /// "(from round 1, not confirmed)" for an answer carried over and not confirmed.
     pub fn carried_mark(&self) -> Option<String> {
         self.carried_from
@@ -721,7 +786,10 @@ fn md_table(out: &mut String, t: &AnswerTable) {
                 ""
             },
             row.answer_text(),
-            row.note.as_deref().map(markdown_cell).unwrap_or_default()
+            row.note_text()
+                .as_deref()
+                .map(markdown_cell)
+                .unwrap_or_default()
         );
     }
     out.push('\n');
@@ -802,6 +870,7 @@ pub fn markdown(report: &Report) -> String {
     md_list(&mut out, "What would change the verdict", &r.would_change);
     md_list(&mut out, "Answers to check", &r.inconsistencies);
     md_rounds(&mut out, r);
+    md_list(&mut out, "Evidence to review", &r.stale_evidence);
 
     let _ = writeln!(out, "## Answers\n");
     for table in &r.answers {

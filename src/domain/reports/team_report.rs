@@ -14,7 +14,7 @@ use crate::domain::reports::report::{
 };
 use crate::domain::rules::readiness::Verdict;
 use crate::domain::team::{
-    Agreed, AnswerCount, Evidence, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
+    Agreed, AnswerCount, ItemTally, Team, TeamEvaluation, TeamReason, ANONYMITY_MIN,
 };
 
 /// How the team verdict is reached, in one sentence (`rule.team_conservative`).
@@ -84,14 +84,31 @@ pub struct AgendaLine {
     pub attribution: Option<String>,
     /// The model items and the seed's consequences.
     pub consequence: String,
-    /// What the respondents wrote about it, one line each ([`Evidence::line`]).
+    /// What the respondents wrote about it, one line each
+    /// ([`Evidence::line`](crate::domain::team::Evidence::line)).
     pub evidence: Vec<String>,
+    /// "Evidence to review: one respondent's evidence is past its review-by date.", when some
+    /// is on the report's date.
+    pub stale: Option<String>,
     /// Why some anonymous notes are not shown, when some are not.
     pub withheld: Option<String>,
     /// What the team agreed, with any dissent ([`Agreed::line`]), once recorded.
     ///
     /// [`Agreed::line`]: crate::domain::team::Agreed::line
     pub agreed: Option<String>,
+}
+
+/// The agenda's flag for evidence past its review-by date.
+pub fn stale_line(n: usize) -> Option<String> {
+    (n > 0).then(|| {
+        format!(
+            "Evidence to review: {} past its review-by date.",
+            match n {
+                1 => "one respondent's evidence is".to_string(),
+                n => format!("{n} respondents' evidence is"),
+            }
+        )
+    })
 }
 
 /// Why anonymous notes about a question are not shown.
@@ -195,7 +212,8 @@ impl TeamReport {
                         .as_ref()
                         .map(|x| format!("{}.", capitalised(x))),
                     consequence: a.consequence_line(),
-                    evidence: a.evidence.iter().map(Evidence::line).collect(),
+                    evidence: a.evidence.iter().map(|x| x.line(date)).collect(),
+                    stale: stale_line(a.evidence.iter().filter(|x| x.is_stale(date)).count()),
                     withheld: withheld(a.withheld),
                     agreed: team.agreement.get(a.question_id).map(Agreed::line),
                 })
@@ -246,6 +264,7 @@ impl TeamReport {
             f.push(a.said.clone());
             f.extend(a.attribution.iter().cloned());
             f.push(a.consequence.clone());
+            f.extend(a.stale.iter().cloned());
             f.extend(a.evidence.iter().cloned());
             f.extend(a.withheld.iter().cloned());
             f.extend(a.agreed.iter().cloned());
@@ -327,6 +346,9 @@ pub fn team_markdown(report: &TeamReport) -> String {
             let _ = writeln!(out, "   {}  ", t(x));
         }
         let _ = writeln!(out, "   {}", t(&a.consequence));
+        if let Some(stale) = &a.stale {
+            let _ = writeln!(out, "   - **{}**", t(stale));
+        }
         for line in a.evidence.iter().chain(&a.withheld) {
             let _ = writeln!(out, "   - {}", t(line));
         }

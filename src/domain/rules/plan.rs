@@ -49,6 +49,32 @@ impl PlanItem {
             .then_some("Cause resolved — close it?")
     }
 
+    /// The item's title in a tracker: the model item and the seed's action.
+    pub fn tracker_title(&self) -> String {
+        format!("{}: {}", self.label, self.action)
+    }
+
+    /// The item's description in a tracker, one line each: the finding, the seed's action and
+    /// the model item's id, then the reason a "Won't do" was given and the note, if any.
+    pub fn tracker_description(&self) -> Vec<String> {
+        let e = &self.entry;
+        let mut lines = vec![
+            format!("Found: {}.", self.finding),
+            format!(
+                "What to do (KOOM Deployment Readiness Layer): {}",
+                self.action
+            ),
+            format!("Model item: {}", self.id),
+        ];
+        if !e.reason.is_empty() {
+            lines.push(format!("Why not: {}", e.reason));
+        }
+        if !e.note.is_empty() {
+            lines.push(format!("Note: {}", e.note));
+        }
+        lines
+    }
+
     /// The item in one line, for the report: label, action, owner, due date, status, note.
     pub fn line(&self) -> String {
         let mut parts = vec![format!("{}: {}", self.label, self.action)];

@@ -320,7 +320,8 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             let a = &team.respondents[i].assessment;
             let note = a.notes.get(tally.id).cloned().unwrap_or_default();
             let unclear = a.unclear.get(tally.id).cloned();
-            if note.trim().is_empty() && unclear.is_none() {
+            let details = a.evidence.get(tally.id).filter(|d| !d.is_empty()).cloned();
+            if note.trim().is_empty() && unclear.is_none() && details.is_none() {
                 continue;
             }
             let evidence = Evidence {
@@ -330,6 +331,7 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
                 answer: answer.filter(|_| name.is_some()),
                 note,
                 unclear,
+                details,
             };
             match name {
                 Some(_) => tally.evidence.push(evidence),
@@ -338,7 +340,9 @@ pub fn evaluate_team(team: &Team) -> TeamEvaluation {
             }
         }
         // By their text, not by position: a note must not point at "Respondent 2".
-        anonymous.sort_by(|a, b| (&a.note, &a.unclear).cmp(&(&b.note, &b.unclear)));
+        anonymous.sort_by(|a, b| {
+            (&a.note, &a.unclear, &a.details).cmp(&(&b.note, &b.unclear, &b.details))
+        });
         tally.evidence.extend(anonymous);
         tally.finish();
     }

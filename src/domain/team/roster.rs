@@ -58,6 +58,16 @@ impl Respondent {
                     .collect(),
                 notes: of_questions(assessment.notes),
                 unclear: of_questions(assessment.unclear),
+                evidence: of_questions(assessment.evidence)
+                    .into_iter()
+                    .filter_map(|(id, mut e)| {
+                        // Who gave the evidence may be the anonymous respondent themself.
+                        if name.is_none() {
+                            e.who.clear();
+                        }
+                        (!e.is_empty()).then_some((id, e))
+                    })
+                    .collect(),
                 respondent: assessment.respondent,
                 ..Assessment::default()
             },
@@ -103,8 +113,8 @@ impl Respondent {
     }
 }
 
-/// The entries of a map of notes that are about a question of the model.
-fn of_questions(map: BTreeMap<String, String>) -> BTreeMap<String, String> {
+/// The entries of a map of notes (or evidence) that are about a question of the model.
+fn of_questions<V>(map: BTreeMap<String, V>) -> BTreeMap<String, V> {
     map.into_iter()
         .filter(|(id, _)| model::question(id).is_some())
         .collect()

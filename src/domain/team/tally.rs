@@ -1,6 +1,7 @@
 //! What the team answered to each question: counts, names, disagreement.
 
 use crate::domain::model::answer::Answer;
+use crate::domain::model::evidence::EvidenceDetails;
 use crate::domain::model::items::{
     item_label_of_question, question_section, Question, SeedSection, FULL_DEPLOYMENT_STEP,
     GATE_CRITERIA, PILOT_POLITICS_QUESTION, PILOT_STEP,
@@ -48,12 +49,23 @@ pub struct Evidence {
     pub note: String,
     /// Their "unclear" remark (`Some("")`: flagged unclear without a remark).
     pub unclear: Option<String>,
+    /// Their evidence details (who gave it, when, a link, review-by), when their link or file
+    /// carries them; an anonymous respondent's come without the `who`.
+    pub details: Option<EvidenceDetails>,
 }
 
 impl Evidence {
-    /// One line: "Ana Keller (No): Saw it twice in March. Flagged as unclear: “Which flows
-    /// count?”"; an anonymous respondent is "An anonymous respondent", without an answer.
-    pub fn line(&self) -> String {
+    /// Whether their evidence is past its review-by date on `today` (rule: evidence past its
+    /// review-by date is stale in the item, the report and the team agenda).
+    pub fn is_stale(&self, today: &str) -> bool {
+        self.details.as_ref().is_some_and(|d| d.is_stale(today))
+    }
+
+    /// One line on `today`: "Ana Keller (No): Saw it twice in March. Flagged as unclear:
+    /// “Which flows count?” Evidence: from Ben, gathered 2026-10-01, review by 2026-11-01. To
+    /// review: past its review-by date."; an anonymous respondent is "An anonymous
+    /// respondent", without an answer.
+    pub fn line(&self, today: &str) -> String {
         let mut line = match &self.who {
             Some(who) => format!(
                 "{who} ({}):",
@@ -69,6 +81,12 @@ impl Evidence {
             Some("") => line.push_str(" Flagged as unclear."),
             Some(remark) => line.push_str(&format!(" Flagged as unclear: “{remark}”")),
             None => {}
+        }
+        if let Some(details) = self.details.as_ref().and_then(EvidenceDetails::line) {
+            line.push_str(&format!(" Evidence: {details}."));
+        }
+        if self.is_stale(today) {
+            line.push_str(" To review: past its review-by date.");
         }
         line
     }

@@ -1,7 +1,6 @@
 use super::combine::*;
 use super::evaluation::*;
 use super::roster::*;
-use super::tally::*;
 use crate::domain::model::answer::Answer;
 use crate::domain::model::assessment::Assessment;
 use crate::domain::model::items::all_questions;
@@ -818,7 +817,7 @@ fn evidence_lines(e: &TeamEvaluation, id: &str) -> Vec<String> {
         .unwrap()
         .evidence
         .iter()
-        .map(Evidence::line)
+        .map(|x| x.line("2026-12-04"))
         .collect()
 }
 
@@ -900,4 +899,61 @@ fn anonymous_evidence_is_shown_only_from_the_anonymity_minimum_and_never_with_a_
     // The order of the team never shows in the evidence.
     t.respondents.swap(0, 1);
     assert_eq!(evidence_lines(&evaluate_team(&t), MICROMANAGING), lines);
+}
+
+#[test]
+fn evidence_details_reach_the_team_and_past_their_review_by_date_are_flagged_on_the_agenda() {
+    use crate::domain::model::evidence::EvidenceField;
+    use crate::domain::reports::team_report::TeamReport;
+    let today = "2026-12-04";
+    let with_details = |name: Option<&str>, n: u8, review_by: &str| {
+        let mut a = healthy("Acme", "");
+        a.set_answer(MICROMANAGING, Some(Answer::Yes));
+        for (field, value) in [
+            (EvidenceField::Who, "Ana Keller"),
+            (EvidenceField::When, "2026-10-01"),
+            (EvidenceField::Link, "https://wiki.acme.example/ev"),
+            (EvidenceField::ReviewBy, review_by),
+        ] {
+            a.set_evidence(MICROMANAGING, field, value, today).unwrap();
+        }
+        a.respondent = token(n);
+        Respondent::new(name, a)
+    };
+    let mut t = Team::new("Leadership");
+    t.add(with_details(Some("Ben"), 1, "2026-11-15")).unwrap();
+    t.add(with_details(Some("Cy"), 2, "2027-03-01")).unwrap();
+    let e = evaluate_team(&t);
+    assert_eq!(
+        evidence_lines(&e, MICROMANAGING),
+        [
+            "Ben (Yes): Evidence: from Ana Keller, gathered 2026-10-01, https://wiki.acme.example/ev, review by 2026-11-15. To review: past its review-by date.",
+            "Cy (Yes): Evidence: from Ana Keller, gathered 2026-10-01, https://wiki.acme.example/ev, review by 2027-03-01.",
+        ]
+    );
+    let report = TeamReport::new(&t, &e, today);
+    let line = report
+        .agenda
+        .iter()
+        .find(|a| a.question_id == MICROMANAGING)
+        .expect("a red flag present is on the agenda");
+    assert_eq!(
+        line.stale.as_deref(),
+        Some("Evidence to review: one respondent's evidence is past its review-by date.")
+    );
+    assert_eq!(
+        crate::domain::reports::team_report::stale_line(2).as_deref(),
+        Some("Evidence to review: 2 respondents' evidence is past its review-by date.")
+    );
+    // The day before it passes, nothing is flagged.
+    let before = TeamReport::new(&t, &e, "2026-11-15");
+    assert!(before.agenda.iter().all(|a| a.stale.is_none()));
+
+    // An anonymous respondent's evidence comes without who gave it: that could name them.
+    let anonymous = with_details(None, 3, "2026-11-15");
+    assert_eq!(anonymous.assessment.evidence[MICROMANAGING].who, "");
+    assert_eq!(
+        anonymous.assessment.evidence[MICROMANAGING].review_by,
+        "2026-11-15"
+    );
 }

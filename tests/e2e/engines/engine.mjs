@@ -108,6 +108,9 @@ async function firefoxEngine() {
       'app.update.enabled': false,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      // The downloads panel, opened on each download, takes the focus from the page for good
+      // in headless Firefox (document.hasFocus() false: a date field then takes no typing).
+      'browser.download.alwaysOpenPanel': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
     },

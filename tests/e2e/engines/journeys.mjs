@@ -7,6 +7,9 @@
 // in view and no word in the section navigation breaks; a share link damaged in transport (a
 // trailing ")", an e-mail line wrap) still opens; no untitled start, a rename from inside, a page
 // title naming view and assessment; three assessments compared without the page overflowing.
+// Evidence that ages (issue 22): who, when, a link and a review-by date typed into their fields
+// (dates by the keyboard, as each engine's date field takes them), a javascript: link refused
+// with its text kept, a past review-by date flagged; the answers CSV and a .ics reminder out.
 // The Chromium suite (tests/e2e/*.test.mjs) checks each in depth; these check that every engine
 // our users have gets through them. A test file per engine calls coreJourneys(name).
 //
@@ -173,7 +176,8 @@ const catchDownloads = (tab) =>
       const blob = blobs.get(this.href);
       if (blob && this.download) {
         const name = this.download;
-        blob.text().then((text) => window.__e2eFiles.push({ name, text }));
+        // Decoded as the file's bytes are: Blob.text() would drop a leading BOM (a CSV's).
+        blob.arrayBuffer().then((bytes) => window.__e2eFiles.push({ name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
       }
       return click.call(this);
     };
@@ -271,6 +275,40 @@ const brokenWords = (tab, selector) =>
 
 /** How far the page scrolls sideways (0 when it does not). */
 const overflowX = (tab) => tab.eval(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The id of the focused element ('' for none or the body). */
+const focusedId = (tab) => tab.eval(() => document.activeElement?.id ?? '');
+
+/**
+ * Leaves the field `id` by Tab, as a user does: once in WebKit, twice in Firefox, whose date
+ * field has its calendar button as a Tab stop inside it.
+ */
+async function leaveField(tab, id) {
+  for (let i = 0; i < 3; i += 1) {
+    await tab.press('Tab');
+    if ((await focusedId(tab)) !== id) return;
+  }
+  assert.fail(`the focus stayed in ${id} after three presses of Tab`);
+}
+
+/**
+ * Types the date `iso` (YYYY-MM-DD) into the date field `id` by the keyboard: focused by a click
+ * on its label (at its first part: a click on the field's middle lands on the day in WebKit),
+ * then month, day and year, "/" moving between the parts (both engines show MM/DD/YYYY here:
+ * Firefox in en-US, WebKitGTK in the C locale).
+ */
+async function typeDate(tab, id, iso) {
+  await tab.click(`label[for="${id}"]`);
+  assert.equal(await focusedId(tab), id, `a click on the label of ${id} focuses it`);
+  const [year, month, day] = iso.split('-');
+  await tab.type(`${month}/${day}/${year}`);
+  await poll(
+    () => tab.eval((i) => ({ value: document.getElementById(i).value, pageHasFocus: document.hasFocus() }), id),
+    (s) => s.value === iso,
+    `${id} holds ${iso}, typed as ${month}/${day}/${year}`,
+    3_000,
+  );
+}
 
 /** Opens the Raccoons Inc. example (every section answered, every count shown). */
 async function openExample(tab) {
@@ -798,6 +836,112 @@ export function coreJourneys(engineName) {
           { width, height },
         );
       }
+    });
+
+    // ---- Evidence that ages, and the exports (issue 22) -------------------------------------
+
+    test('evidence that ages and the exports: a refused link keeps its text, a past review-by date is flagged; the answers CSV and a calendar reminder download', { timeout: TIMEOUT }, async () => {
+      const { redFlags } = readinessModel();
+      const flag = redFlags.find((f) => !f.shared).question;
+      const field = (name) => `${flag}-evidence-${name}`;
+      const at = (id) => `[id="${id}"]`;
+      await withTab(
+        async (tab) => {
+          await startAssessment(tab, 'Engine Evidence Ltd');
+          await openView(tab, 'red-flags');
+          await answer(tab, flag, 'yes');
+          await waitForVerdict(tab, 'stop');
+
+          // The item's evidence: the <details> around its note, opened by its summary.
+          const summary = await tab.eval((id) => {
+            const s = document.getElementById(id)?.closest('details')?.querySelector(':scope > summary');
+            if (!s) return null;
+            s.dataset.e2e = 'evidence-summary';
+            return 'summary[data-e2e="evidence-summary"]';
+          }, `${flag}-note`);
+          assert.ok(summary, `no evidence details around #${flag}-note`);
+          await tab.click(summary);
+          await tab.waitForSelector(at(field('who')));
+
+          // Who, then when: typed, each field left by Tab as a user does (a date is judged then).
+          // Dates are typed by the keyboard in both engines (typeDate); no value is set by script.
+          await tab.fill(at(field('who')), 'Ana Keller');
+          await leaveField(tab, field('who'));
+          await typeDate(tab, field('when'), '2026-10-01');
+          await leaveField(tab, field('when'));
+          assert.equal(await tab.value(at(field('when'))), '2026-10-01', 'the gathered date after the field was left');
+          assert.equal(await tab.eval((id) => document.getElementById(id), `${field('when')}-problem`), null, 'the gathered date was refused');
+
+          // A javascript: link is refused, and its text stays in the field to be corrected.
+          await tab.fill(at(field('link')), 'javascript:alert(1)');
+          await leaveField(tab, field('link'));
+          const problem = at(`${field('link')}-problem`);
+          await poll(
+            () => tab.text(problem),
+            (t) => t === 'Only http:// and https:// links are kept, with a host: “javascript:alert(1)” was not. Nothing was changed.',
+            'the refused link’s reason beside it',
+          );
+          const refused = await tab.eval((id) => {
+            const input = document.getElementById(id);
+            return { value: input.value, invalid: input.getAttribute('aria-invalid'), describedBy: input.getAttribute('aria-describedby') };
+          }, field('link'));
+          assert.deepEqual(refused, { value: 'javascript:alert(1)', invalid: 'true', describedBy: `${field('link')}-problem` }, 'the refused link’s field');
+          await tab.fill(at(field('link')), 'wiki.acme.example/koom/minutes');
+          await leaveField(tab, field('link'));
+          await tab.waitFor((id) => document.getElementById(id) === null, [`${field('link')}-problem`], 'the reason gone once the link is kept');
+          const kept = await tab.eval((id) => {
+            const input = document.getElementById(id);
+            return { value: input.value, invalid: input.getAttribute('aria-invalid') };
+          }, field('link'));
+          assert.deepEqual(kept, { value: 'https://wiki.acme.example/koom/minutes', invalid: null }, 'an address without a scheme gets https://');
+
+          // A review-by date that has passed flags the item.
+          await typeDate(tab, field('review_by'), '2026-10-15');
+          await leaveField(tab, field('review_by'));
+          const stale = `p.stale-evidence[data-stale="${flag}"]`;
+          await tab.waitForSelector(stale);
+          assert.equal(await tab.text(stale), 'Evidence to review: its review-by date (2026-10-15) has passed.');
+
+          // The report lists it; the answers CSV carries the evidence.
+          await openView(tab, 'report');
+          await tab.waitFor(
+            () => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].some((h) => h.textContent.trim() === 'Evidence to review'),
+            [],
+            'the heading “Evidence to review” in the report',
+          );
+          await catchDownloads(tab);
+          await clickButton(tab, 'Answers (CSV)');
+          const csv = await downloaded(tab);
+          assert.match(csv.name, /\.csv$/, `the file name: ${csv.name}`);
+          assert.ok(
+            csv.text.startsWith('\uFEFFSeed section,Section,Item,Id,Question,Answer,Note,Evidence from,Evidence gathered,Evidence link,Review by,Unclear remark\r\n'),
+            JSON.stringify(csv.text.slice(0, 160)),
+          );
+          const row = csv.text.split('\r\n').find((line) => line.includes(`,${flag},`));
+          assert.ok(row?.includes(',Ana Keller,2026-10-01,https://wiki.acme.example/koom/minutes,2026-10-15,'), `the red flag’s row: ${row}`);
+
+          // The next round's reminder, as a calendar file.
+          const reminder = '[data-reminder="next-round"]';
+          const label = await tab.eval((r) => {
+            const l = document.querySelector(`${r} label`);
+            return l && { text: l.textContent.trim(), for: l.htmlFor, date: document.querySelector(`${r} input[type="date"]`)?.id };
+          }, reminder);
+          assert.ok(label && label.text === 'Remind me of round 2 on' && label.for === label.date, `the reminder’s date field and label: ${JSON.stringify(label)}`);
+          await typeDate(tab, label.for, '2099-03-01');
+          await catchDownloads(tab);
+          await clickButton(tab, 'Download reminder (.ics)', reminder);
+          const ics = await downloaded(tab);
+          assert.match(ics.name, /\.ics$/, `the file name: ${ics.name}`);
+          assert.ok(ics.text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'), JSON.stringify(ics.text.slice(0, 80)));
+          for (const line of ics.text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `${Buffer.byteLength(line)} octets: ${line}`);
+          assert.ok(ics.text.includes('DTSTART;VALUE=DATE:20990301\r\n'), ics.text);
+          assert.ok(ics.text.includes('SUMMARY:KOOM readiness: round 2 for Engine Evidence Ltd\r\n'), ics.text);
+
+          const wide = await overflowX(tab);
+          assert.ok(wide <= 0, `the report scrolls sideways by ${wide}px`);
+        },
+        { width: 1280, height: 800 },
+      );
     });
   });
 }

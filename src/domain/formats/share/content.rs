@@ -9,6 +9,8 @@ use super::tables::*;
 use super::types::{ShareError, SharedAssessment};
 use crate::domain::model::answer::{Answer, Observation};
 use crate::domain::model::assessment::{AlignmentCycle, Assessment, PilotIteration};
+use crate::domain::model::evidence::{is_evidence_link, EvidenceDetails};
+use crate::domain::model::plan_entry::is_iso_date;
 use crate::domain::model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};
 
 /// A share link whose envelope, checksum, versions and structure are good; its text may still
@@ -85,6 +87,8 @@ pub(super) enum Slot {
     Note(&'static str),
     Unclear(&'static str),
     CycleNote(usize, &'static str),
+    EvidenceWho(&'static str),
+    EvidenceLink(&'static str),
 }
 
 /// The texts in text-block order (the structure fixes which and how many).
@@ -102,8 +106,18 @@ pub(super) fn texts(a: &Assessment, notes: bool) -> Vec<&str> {
         for c in &a.cycles {
             t.extend(known(&SIGNS, &c.notes).map(|(_, s)| s.as_str()));
         }
+        for (_, e) in known(&NOTE_ITEMS, &a.evidence) {
+            t.push(e.who.as_str());
+            t.push(e.link.as_str());
+        }
     }
     t
+}
+
+/// Whether a link carries evidence details (format 3): only with notes, and only when an item
+/// the tables know has some.
+pub(super) fn carries_evidence(a: &Assessment, notes: bool) -> bool {
+    notes && known(&NOTE_ITEMS, &a.evidence).next().is_some()
 }
 
 pub(super) fn text_block(texts: &[&str]) -> Vec<u8> {
@@ -170,6 +184,13 @@ pub(super) fn put_structure(out: &mut Vec<u8>, a: &Assessment, notes: bool) {
         put_index_set(out, known(&NOTE_ITEMS, &a.unclear).map(|(i, _)| i));
         for c in &a.cycles {
             put_index_set(out, known(&SIGNS, &c.notes).map(|(i, _)| i));
+        }
+        if carries_evidence(a, notes) {
+            put_index_set(out, known(&NOTE_ITEMS, &a.evidence).map(|(i, _)| i));
+            for (_, e) in known(&NOTE_ITEMS, &a.evidence) {
+                put_date(out, &e.when);
+                put_date(out, &e.review_by);
+            }
         }
     }
 }
@@ -247,10 +268,10 @@ pub(super) fn read_content(
         });
     }
     let flags = r.byte()?;
-    let known = if version >= 2 {
-        KNOWN_FLAGS_2
-    } else {
-        KNOWN_FLAGS
+    let known = match version {
+        1 => KNOWN_FLAGS,
+        2 => KNOWN_FLAGS_2,
+        _ => KNOWN_FLAGS_3,
     };
     if flags & !known != 0 {
         return Err(ShareError::Damaged);
@@ -264,12 +285,17 @@ pub(super) fn read_content(
     } else {
         None
     };
-    // Format 2 exists for the token: a format-2 link without one is not what this app writes.
-    if version >= 2 && respondent.is_none() {
+    // Format 2 exists for the token and format 3 for evidence details (which go with notes):
+    // a link of either without them is not what this app writes.
+    if version == 2 && respondent.is_none() {
         return Err(ShareError::Damaged);
     }
     let includes_notes = flags & FLAG_NOTES != 0;
-    let (mut assessment, slots) = read_structure(&mut r, includes_notes)?;
+    let includes_evidence = flags & FLAG_EVIDENCE != 0;
+    if version >= 3 && !(includes_notes && includes_evidence) {
+        return Err(ShareError::Damaged);
+    }
+    let (mut assessment, slots) = read_structure(&mut r, includes_notes, includes_evidence)?;
     assessment.respondent = respondent;
     let inflated_len = if flags & FLAG_DEFLATED != 0 {
         Some(r.varint()? as usize)
@@ -323,6 +349,7 @@ pub(super) fn read_content(
 pub(super) fn read_structure(
     r: &mut Reader<'_>,
     includes_notes: bool,
+    includes_evidence: bool,
 ) -> Result<(Assessment, Vec<Slot>), ShareError> {
     let mut a = Assessment::default();
     let mut slots = vec![
@@ -392,6 +419,32 @@ pub(super) fn read_structure(
                     .map(|id| Slot::CycleNote(n, id)),
             );
         }
+        if includes_evidence {
+            let ids = r.index_set(&NOTE_ITEMS)?;
+            if ids.is_empty() {
+                return Err(ShareError::Damaged);
+            }
+            for id in ids {
+                let (when, review_by) = (r.date()?, r.date()?);
+                // Evidence dates are ISO dates: the encoder never writes another text.
+                if [&when, &review_by]
+                    .iter()
+                    .any(|d| !d.is_empty() && !is_iso_date(d))
+                {
+                    return Err(ShareError::Damaged);
+                }
+                a.evidence.insert(
+                    id.to_string(),
+                    EvidenceDetails {
+                        when,
+                        review_by,
+                        ..EvidenceDetails::default()
+                    },
+                );
+                slots.push(Slot::EvidenceWho(id));
+                slots.push(Slot::EvidenceLink(id));
+            }
+        }
     }
     Ok((a, slots))
 }
@@ -419,6 +472,20 @@ pub(super) fn fill(a: &mut Assessment, slots: &[Slot], block: &[u8]) -> Result<(
             Slot::CycleNote(n, id) => {
                 let c = a.cycles.get_mut(n).ok_or(ShareError::Damaged)?;
                 c.notes.insert(id.to_string(), text);
+            }
+            Slot::EvidenceWho(id) => {
+                a.evidence.entry(id.to_string()).or_default().who = text;
+            }
+            Slot::EvidenceLink(id) => {
+                if !text.is_empty() && !is_evidence_link(&text) {
+                    return Err(ShareError::Damaged);
+                }
+                let e = a.evidence.entry(id.to_string()).or_default();
+                e.link = text;
+                // The encoder writes only items with some detail.
+                if e.is_empty() {
+                    return Err(ShareError::Damaged);
+                }
             }
         }
     }

@@ -59,8 +59,9 @@ pub fn share_text_block(a: &Assessment, options: &ShareOptions) -> Vec<u8> {
 /// stored (and flagged) only when that makes the payload shorter. It must return valid raw
 /// DEFLATE of its input: the link cannot be opened otherwise.
 ///
-/// An assessment with a respondent token is written in format 2 (the token after the date),
-/// one without in format 1, exactly as before tokens.
+/// An assessment whose notes are included and whose items carry evidence details is written in
+/// format 3 (those details after the notes); otherwise one with a respondent token in format 2
+/// (the token after the date), one without in format 1, exactly as before tokens.
 ///
 /// What is not carried: ids the frozen tables of format 1 do not have (see `unknown_ids`),
 /// and the assessment's `model_version`: the link is written against model 1.0, the one this
@@ -78,6 +79,10 @@ pub fn encode_share(a: &Assessment, options: ShareOptions, deflate: Option<Defla
     content.push(0);
     put_date(&mut content, &options.made_on);
     let mut flags = if options.notes { FLAG_NOTES } else { 0 };
+    let evidence = carries_evidence(a, options.notes);
+    if evidence {
+        flags |= FLAG_EVIDENCE;
+    }
     if let Some(token) = a.respondent {
         flags |= FLAG_RESPONDENT;
         content.extend_from_slice(&token.bytes());
@@ -103,8 +108,10 @@ pub fn encode_share(a: &Assessment, options: ShareOptions, deflate: Option<Defla
     }
     content[flags_at] = flags;
 
-    let version = if a.respondent.is_some() {
+    let version = if evidence {
         SHARE_FORMAT_VERSION
+    } else if a.respondent.is_some() {
+        FORMAT_WITH_TOKEN
     } else {
         FORMAT_WITHOUT_TOKEN
     };

@@ -221,9 +221,18 @@ pub(super) const FLAG_RESPONDENT: u8 = 0b1000;
 /// Every flag format 2 knows.
 pub(super) const KNOWN_FLAGS_2: u8 = KNOWN_FLAGS | FLAG_RESPONDENT;
 
-/// The share-link format version this app writes for an assessment with a respondent token
-/// (format 2: format 1 and the token). It reads every format up to this one; an assessment
-/// without a token is written in format 1, byte for byte as before, so older apps open it.
-pub const SHARE_FORMAT_VERSION: u8 = 2;
-/// The format of a link without a respondent token.
+/// Format 3: with notes, each item's evidence details (who, when, a link, review-by).
+pub(super) const FLAG_EVIDENCE: u8 = 0b1_0000;
+/// Every flag format 3 knows.
+pub(super) const KNOWN_FLAGS_3: u8 = KNOWN_FLAGS_2 | FLAG_EVIDENCE;
+
+/// The newest share-link format this app writes and reads: format 3, for a link with notes
+/// whose items carry evidence details (format 2 and those details; the token is optional). It
+/// reads every format up to this one; a link without evidence details is written in format 2
+/// with a respondent token and in format 1 without, byte for byte as before, so older apps
+/// open it.
+pub const SHARE_FORMAT_VERSION: u8 = 3;
+/// The format of a link with a respondent token and no evidence details.
+pub(super) const FORMAT_WITH_TOKEN: u8 = 2;
+/// The format of a link without a respondent token or evidence details.
 pub(super) const FORMAT_WITHOUT_TOKEN: u8 = 1;

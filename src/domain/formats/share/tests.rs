@@ -23,10 +23,10 @@ fn options(notes: bool) -> ShareOptions {
 }
 
 /// A payload with any version byte and content, with a good length and checksum (and, for
-/// formats 1 and 2, the padding byte and flag when the length needs them).
+/// formats 1 to 3, the padding byte and flag when the length needs them).
 fn seal(version: u8, mut content: Vec<u8>) -> String {
     if frame(content.len()).0 {
-        if (version == 1 || version == 2) && content.len() > 2 {
+        if (1..=3).contains(&version) && content.len() > 2 {
             content[2] |= FLAG_PADDED;
         }
         content.push(0);
@@ -193,7 +193,7 @@ fn every_error_says_which_case_and_that_nothing_changed() {
         (ShareError::NotAShareLink, "This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). Nothing was loaded or changed."),
         (ShareError::Truncated, "This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. Nothing was loaded or changed."),
         (ShareError::Altered, "This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. Nothing was loaded or changed."),
-        (ShareError::NewerFormat { version: 3 }, "This share link was made by a newer version of KOOM Readiness (link format 3; this version reads formats up to 2). Update the app to open it. Nothing was loaded or changed."),
+        (ShareError::NewerFormat { version: 4 }, "This share link was made by a newer version of KOOM Readiness (link format 4; this version reads formats up to 3). Update the app to open it. Nothing was loaded or changed."),
         (ShareError::UnknownModel { model_version: "2.1".into() }, "This share link answers KOOM Deployment Readiness Layer v2.1; this app implements v1.0, so it cannot read its answers. Nothing was loaded or changed."),
         (ShareError::Damaged, "This share link is damaged: its checksum is right but its content is not a valid assessment (was it made by another tool?). Nothing was loaded or changed."),
         (ShareError::NotInflatable, "The names and notes in this share link are compressed and could not be unpacked. Nothing was loaded or changed."),
@@ -259,10 +259,10 @@ fn a_changed_character_is_altered() {
 
 #[test]
 fn a_newer_format_is_refused_by_name() {
-    let payload = seal(3, vec![7; 40]);
+    let payload = seal(4, vec![7; 40]);
     assert_eq!(
         decode_share(&payload),
-        Err(ShareError::NewerFormat { version: 3 })
+        Err(ShareError::NewerFormat { version: 4 })
     );
     assert_eq!(
         decode_share(&seal(255, Vec::new())),
@@ -521,6 +521,104 @@ fn a_token_where_its_format_has_none_or_a_format_2_link_without_one_is_damaged()
     // A token cut short leaves the structure without its bytes.
     assert_eq!(
         decode_share(&flagged(2, FLAG_RESPONDENT, &TOKEN[..3])).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+}
+
+/// The Raccoons with evidence details on two items (one without a link, one dated only).
+fn with_evidence() -> Assessment {
+    use crate::domain::model::evidence::EvidenceDetails;
+    let mut a = raccoons_inc();
+    a.evidence.insert(
+        RED_FLAGS[0].question.id.to_string(),
+        EvidenceDetails {
+            who: "Ana Keller, COO".into(),
+            when: "2026-10-01".into(),
+            link: "https://wiki.raccoons.example/koom/minutes?m=3#a".into(),
+            review_by: "2026-11-15".into(),
+        },
+    );
+    a.evidence.insert(
+        PRECONDITIONS[1].id.to_string(),
+        EvidenceDetails {
+            review_by: "2027-02-01".into(),
+            ..EvidenceDetails::default()
+        },
+    );
+    a
+}
+
+#[test]
+fn evidence_details_travel_with_notes_in_format_3_and_a_link_without_them_is_as_before() {
+    let a = with_evidence();
+    for token in [None, Some(RespondentToken::from_bytes(TOKEN))] {
+        let a = Assessment {
+            respondent: token,
+            ..a.clone()
+        };
+        let link = encode_share(&a, options(true), None);
+        let opened = decode_share(&link).and_then(|e| e.finish(None)).unwrap();
+        assert_eq!(opened.format_version, 3);
+        assert_eq!(opened.assessment, a, "every detail, whole");
+        assert_eq!(share_payload_bytes(&link).unwrap()[0], 3);
+
+        // Without notes the details stay behind, and the link is the format it was.
+        let bare = encode_share(&a, options(false), None);
+        let opened = decode_share(&bare).and_then(|e| e.finish(None)).unwrap();
+        assert!(opened.assessment.evidence.is_empty());
+        assert_eq!(opened.format_version, if token.is_some() { 2 } else { 1 });
+        assert_eq!(
+            bare,
+            encode_share(
+                &Assessment {
+                    evidence: Default::default(),
+                    ..a.clone()
+                },
+                options(false),
+                None
+            )
+        );
+    }
+    // Compressed, too: the texts (who, link) go through the text block.
+    let deflate = |b: &[u8]| miniz_oxide::deflate::compress_to_vec(b, 6);
+    let packed = encode_share(&a, options(true), Some(&deflate));
+    let envelope = decode_share(&packed).unwrap();
+    let inflated = envelope
+        .needs_inflate()
+        .then(|| miniz_oxide::inflate::decompress_to_vec(envelope.text_block()).unwrap());
+    assert_eq!(envelope.finish(inflated).unwrap().assessment, a);
+}
+
+#[test]
+fn a_format_3_link_without_its_evidence_or_with_a_link_of_another_scheme_is_damaged() {
+    let link = encode_share(&with_evidence(), options(true), None);
+    let bytes = share_payload_bytes(&link).unwrap();
+    let body = &bytes[..bytes.len() - 4];
+    let reseal = |body: Vec<u8>| seal_share_bytes(&body);
+    // The evidence flag taken away from a format-3 link.
+    let mut unflagged = body.to_vec();
+    unflagged[5] &= !FLAG_EVIDENCE;
+    assert_eq!(
+        decode_share(&reseal(unflagged)).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+    // The evidence flag in a format-2 link.
+    let mut older = body.to_vec();
+    older[0] = 2;
+    assert_eq!(
+        decode_share(&reseal(older)).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+    // A javascript: link of the same length in place of the https one.
+    let https = b"https://wiki.raccoons.example/koom/minutes?m=3#a";
+    let at = body.windows(https.len()).position(|w| w == https).unwrap();
+    let mut evil = body.to_vec();
+    let script = b"javascript:alert(1)//////////////////////////////";
+    evil[at..at + https.len()].copy_from_slice(&script[..https.len()]);
+    assert_eq!(
+        decode_share(&reseal(evil))
+            .and_then(|e| e.finish(None))
+            .map(|_| ()),
         Err(ShareError::Damaged)
     );
 }
