@@ -58,9 +58,10 @@ async function once(kind) {
   const selector = kind === 'start' ? '#org-name' : 'input[type=radio][name="precondition.executives.micromanaging_workers"]';
   await context.addInitScript(observer(selector));
   const page = await context.newPage();
-  // The first screen is painted from index.html, so the load event comes before the app's own
-  // two files are asked for (boot/boot.js fetches them after the first paint). What must never
-  // happen is a request once the app is running: count those, and the ones after `load`.
+  // The first screen is painted from index.html, so the load event comes before the app's
+  // module is asked for (boot/boot.js inserts it after the first paint; the .wasm is asked for
+  // as soon as the stylesheet is in). What must never happen is a request once the app is
+  // running: count those, and the ones after `load`.
   let afterLoad = 0;
   let afterStart = 0;
   let loaded = false;
@@ -89,7 +90,7 @@ for (const kind of ['start', 'resume']) {
   console.log(`${kind.padEnd(7)} navigation → first question usable: median ${median(times).toFixed(1)} ms ` +
     `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; ${loads} loads); ` +
     `requests once the app runs: ${Math.max(...runs.map((r) => r.afterStart))} ` +
-    `(after the load event: ${Math.max(...runs.map((r) => r.afterLoad))}, the app's .js and .wasm, asked for after the first paint)`);
+    `(after the load event: ${Math.max(...runs.map((r) => r.afterLoad))}: the app's module, asked for after the first paint, and the .wasm when its download started after load)`);
 }
 
 async function answerToVerdict(clicks) {

@@ -146,11 +146,28 @@
     return;
   }
 
-  function load() {
+  // The .wasm, by far the largest file, is asked for as soon as the stylesheet is in: the first
+  // paint needs the stylesheet and nothing else, so the download then overlaps the paint
+  // instead of waiting for it (on a slow phone, most of the time to the first question).
+  var fetching = false;
+  function fetchWasm() {
+    if (fetching) return;
+    fetching = true;
     window.__koomWasm = fetch(WASM);
     // Its failure is reported once, by the start below; this keeps it from also being an
     // unhandled rejection in the console.
     window.__koomWasm["catch"](function () {});
+  }
+  function whenStyled(then) {
+    var link = document.querySelector('link[rel="stylesheet"]');
+    // `sheet` is set once the stylesheet has loaded.
+    if (!link || link.sheet) return then();
+    link.addEventListener("load", then);
+    link.addEventListener("error", then);
+  }
+
+  function load() {
+    fetchWasm();
     var start = document.createElement("script");
     start.type = "module";
     start.textContent = START;
@@ -158,9 +175,10 @@
     start.onerror = failed("load its files", inAWiki);
     document.head.appendChild(start);
   }
-  // The first screen is painted from the HTML before the app's files are asked for, so they
-  // never compete with the stylesheet for the first paint.
+  // The first screen is painted from the HTML before the app starts and takes it over; only its
+  // module waits for the paint, not its download.
   function afterFirstPaint() {
+    whenStyled(fetchWasm);
     var asked = false;
     function go() {
       if (!asked) {
