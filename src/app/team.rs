@@ -242,6 +242,17 @@ fn respondent(name: Option<&str>, assessment: Assessment, anonymous: bool) -> Ca
     }
 }
 
+/// How respondents are being added: by hand (pasted lines, named by their number; files; the
+/// library), where the outcome takes focus, or by the camera (a scanned QR code, named as such),
+/// where focus stays on the scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AddedBy {
+    /// Pasted links, chosen files, ticked assessments.
+    Hand,
+    /// A QR code read by the camera.
+    Camera,
+}
+
 impl Teams {
     pub(super) fn new(notices: Notices, dialogs: Dialogs, library: Library) -> Self {
         let open = Owned::new(None::<OpenTeam>);
@@ -789,22 +800,41 @@ impl Teams {
         }
     }
 
-    fn finish_add(&self, outcome: AddOutcome) {
+    fn finish_add(&self, outcome: AddOutcome, from: AddedBy) {
         self.adding.set(false);
         self.outcome.set(Some(outcome));
-        browser::focus("team-add-outcome");
+        if from == AddedBy::Hand {
+            browser::focus("team-add-outcome");
+        }
     }
 
     /// Adds the respondents of pasted share links, one per line ("Name: link" names one).
     /// Lines that hold no readable link are named in the outcome; the others are added.
     pub fn add_links(&self, text: String, anonymous: bool) {
+        self.add_link_text(text, anonymous, AddedBy::Hand);
+    }
+
+    /// Adds the respondent of a QR code read by the camera (a share link, possibly with a name
+    /// before it). The outcome is announced where focus is: the person is still scanning.
+    pub fn add_scanned(&self, text: String, anonymous: bool) {
+        self.add_link_text(text, anonymous, AddedBy::Camera);
+    }
+
+    fn add_link_text(&self, text: String, anonymous: bool, from: AddedBy) {
         let teams = *self;
         let lines = pasted_links(&text);
         if lines.is_empty() {
-            self.finish_add(AddOutcome {
-                refused: vec!["Nothing to add: paste one share link per line.".into()],
-                ..AddOutcome::default()
-            });
+            self.finish_add(
+                AddOutcome {
+                    refused: vec![match from {
+                        AddedBy::Hand => "Nothing to add: paste one share link per line.",
+                        AddedBy::Camera => "The scanned QR code holds no text to add.",
+                    }
+                    .into()],
+                    ..AddOutcome::default()
+                },
+                from,
+            );
             return;
         }
         self.adding.set(true);
@@ -812,7 +842,10 @@ impl Teams {
             let mut outcome = AddOutcome::default();
             let mut respondents = Vec::new();
             for line in lines {
-                let source = format!("Line {} (“{}”)", line.line, line.shown);
+                let source = match from {
+                    AddedBy::Hand => format!("Line {} (“{}”)", line.line, line.shown),
+                    AddedBy::Camera => format!("The scanned QR code (“{}”)", line.shown),
+                };
                 match line.payload {
                     Err(e) => outcome.refused.push(format!("{source}: {e}")),
                     Ok(payload) => match read_link(&payload).await {
@@ -825,7 +858,7 @@ impl Teams {
                 }
             }
             teams.add_all(respondents, &mut outcome);
-            teams.finish_add(outcome);
+            teams.finish_add(outcome, from);
         });
     }
 
@@ -867,7 +900,7 @@ impl Teams {
             }
         }
         self.add_all(respondents, &mut outcome);
-        self.finish_add(outcome);
+        self.finish_add(outcome, AddedBy::Hand);
     }
 
     /// Adds assessments of the library.
@@ -894,7 +927,7 @@ impl Teams {
             }
         }
         self.add_all(respondents, &mut outcome);
-        self.finish_add(outcome);
+        self.finish_add(outcome, AddedBy::Hand);
     }
 
     /// Offers the team view on screen as a file.

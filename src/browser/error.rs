@@ -40,6 +40,12 @@ pub enum BrowserError {
     ShareCancelled,
     /// This browser has no share sheet, or it refused this share.
     ShareRefused,
+    /// The person or the browser's settings did not allow the camera.
+    CameraRefused,
+    /// No camera is there, or another program holds it.
+    NoCamera,
+    /// The camera or the QR reader could not start.
+    CameraFailed,
 }
 
 impl fmt::Display for BrowserError {
@@ -64,6 +70,9 @@ impl fmt::Display for BrowserError {
             BrowserError::Unreadable(message) => write!(f, "{message}"),
             BrowserError::ShareCancelled => write!(f, "Nothing was shared."),
             BrowserError::ShareRefused => write!(f, "This browser could not open its share sheet."),
+            BrowserError::CameraRefused => write!(f, "The camera was not allowed. Allow it for this page in the browser's site settings, or paste the links instead."),
+            BrowserError::NoCamera => write!(f, "No camera could be used: none is there, or another program is using it. Paste the links instead."),
+            BrowserError::CameraFailed => write!(f, "The camera could not start reading QR codes here. Paste the links instead."),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Thin browser layer: every call that can fail returns `Result` or `Option`, and nothing
 //! here decides anything about KOOM. It may use the domain's types, never its rules.
 
+mod camera;
 mod compress;
 mod error;
 mod files;
@@ -10,6 +11,7 @@ mod page;
 pub mod storage;
 mod time;
 
+pub use camera::{can_read_qr_codes, pause, QrCamera};
 pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
 pub use files::{can_share, copy_to_clipboard, download, read_chosen_file, read_files, share_link};

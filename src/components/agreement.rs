@@ -8,20 +8,13 @@
 
 use leptos::prelude::*;
 
+use super::focus_after_render;
 use crate::app::{use_state, use_store, View};
 use crate::browser;
 use crate::domain::{Answer, TextKind, AGREED_BESIDE_CONSERVATIVE};
 
 /// The id of the button that opens the agreed assessment (focus goes there once it is saved).
 const OPEN_AGREED_ID: &str = "open-agreed";
-
-/// Moves focus to an element once the view has re-rendered.
-pub(super) fn focus_after_render(id: String) {
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        browser::focus(&id);
-    });
-}
 
 /// The agreed answer to one item to discuss and its dissent, recorded in the meeting.
 #[component]

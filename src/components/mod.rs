@@ -16,6 +16,7 @@ mod reminder;
 mod report;
 mod rounds;
 mod save_status;
+mod scan;
 mod sections;
 mod seed;
 mod sequence;
@@ -33,3 +34,11 @@ pub use sequence::SequenceView;
 pub use shell::{App, PageHeading, RuleNote};
 pub use team::{AddToTeam, TeamLibrary, TeamView};
 pub use verdict::VerdictPanel;
+
+/// Moves focus to an element once the view has re-rendered (the element may be new).
+fn focus_after_render(id: String) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        crate::browser::focus(&id);
+    });
+}

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::agreement::{focus_after_render, AgreementControl};
+use super::agreement::AgreementControl;
+use super::focus_after_render;
 use super::qr::JoinCode;
 use crate::app::{use_store, Teams};
 

@@ -301,6 +301,7 @@ fn AddRespondents() -> impl IntoView {
                         {move || if teams.adding.get() { "Reading the links…" } else { "Add from links" }}
                     </button>
                 </div>
+                <super::scan::QrScan on_code=Callback::new(move |code: String| teams.add_scanned(code, anonymous.get_untracked()))/>
                 <div class="team-add-part drop-zone" class:dragging=dragging
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                     on:dragleave=move |_| dragging.set(false)

@@ -1376,3 +1376,123 @@ describe('share links damaged in transport', () => {
     });
   });
 });
+
+/**
+ * A camera and a QR reader for a browser that has neither (Chromium on Linux has no
+ * BarcodeDetector): the camera is a canvas's stream, and the reader returns, one look at a
+ * time, the texts queued in `window.__scanQueue` (a look with nothing queued reads no code).
+ * Records the streams handed out, the constraints asked for and the formats asked of the reader.
+ */
+function installFakeCamera(page) {
+  return page.evaluate(() => {
+    window.__scanQueue = [];
+    window.__cameraStreams = [];
+    window.__cameraDenied = false;
+    window.BarcodeDetector = class {
+      static async getSupportedFormats() {
+        return ['qr_code', 'ean_13'];
+      }
+      constructor(options) {
+        window.__detectorFormats = options?.formats;
+      }
+      async detect(source) {
+        if (!(source instanceof HTMLVideoElement)) throw new TypeError('the reader was not given the video');
+        const text = window.__scanQueue.shift();
+        return text === undefined ? [] : [{ rawValue: text, format: 'qr_code' }];
+      }
+    };
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      window.__cameraConstraints = constraints;
+      if (window.__cameraDenied) throw new DOMException('Permission denied', 'NotAllowedError');
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 240;
+      canvas.getContext('2d').fillRect(0, 0, 320, 240);
+      const stream = canvas.captureStream(5);
+      window.__cameraStreams.push(stream);
+      return stream;
+    };
+  });
+}
+
+/** Whether every camera stream handed out has been turned off (each track ended). */
+const camerasOff = (page) => page.evaluate(() => window.__cameraStreams.every((s) => s.getTracks().every((t) => t.readyState === 'ended')));
+
+/** Queues `texts` for the fake reader's next looks. */
+const holdUp = (page, ...texts) => page.evaluate((t) => window.__scanQueue.push(...t), texts);
+
+describe('QR codes read by the camera (issue #23)', () => {
+  test('only where the browser reads QR codes; each phone added once, a code that is no link named; Stop and leaving turn the camera off; a refused camera says why', { timeout: TIMEOUT }, async () => {
+    const { dana, eli } = await links();
+    await withApp(async ({ page }) => {
+      const native = await page.evaluate(() => 'BarcodeDetector' in window);
+      await createTeam(page, 'No camera reader');
+      await page.locator('#team-links').waitFor();
+      await page.waitForTimeout(200);
+      if (!native) {
+        assert.equal(await page.getByRole('button', { name: 'Scan QR codes' }).count(), 0, 'a browser without a QR reader offers scanning');
+      }
+
+      await returnToStart(page);
+      await installFakeCamera(page);
+      await createTeam(page, 'Scanned in the room');
+      const scan = page.getByRole('button', { name: 'Scan QR codes' });
+      await scan.click();
+      const status = page.locator('.qr-scan-status');
+      await status.filter({ hasText: 'Scanning… no code read yet.' }).waitFor();
+      await page.locator('video#qr-scan-video').waitFor();
+      await pollUntil(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'qr-scan-stop', 'focus on "Stop scanning"');
+      assert.deepEqual(await page.evaluate(() => [window.__cameraConstraints.video.facingMode, window.__cameraConstraints.audio, window.__detectorFormats]), ['environment', false, ['qr_code']]);
+      assert.ok(await page.evaluate(() => document.getElementById('qr-scan-video').srcObject === window.__cameraStreams[0]), 'the camera is not shown in the video');
+
+      // Dana's phone held up for two looks: one respondent.
+      await holdUp(page, `Dana: ${dana}`, `Dana: ${dana}`);
+      await waitForRespondents(page, 1);
+      await status.filter({ hasText: 'Scanning… 1 code read.' }).waitFor();
+      await pollUntil(() => page.evaluate(() => window.__scanQueue.length), (n) => n === 0, 'both looks taken');
+      await page.waitForTimeout(600);
+      assert.equal((await page.locator('#team-add-outcome p.added').textContent()).trim(), 'Added 1 respondent: Dana.');
+      assert.equal(await page.locator('article.team').getAttribute('data-respondents'), '1', 'a code held up twice was added twice');
+
+      await holdUp(page, eli);
+      await waitForRespondents(page, 2);
+      await status.filter({ hasText: 'Scanning… 2 codes read.' }).waitFor();
+
+      // A code that is no share link (a Wi-Fi code, say) is named; nothing else changes.
+      await holdUp(page, 'WIFI:S:Room 4;T:WPA;P:secret;;');
+      await page.locator('#team-add-outcome .add-refused li').waitFor();
+      assert.deepEqual(
+        (await page.locator('#team-add-outcome .add-refused li').allTextContents()).map((t) => t.trim()),
+        [`The scanned QR code (“WIFI:S:Room 4;T:WPA;P:secret;;”): ${NOT_A_LINK}`],
+      );
+      assert.equal(await page.locator('article.team').getAttribute('data-respondents'), '2');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'qr-scan-stop', 'an added code took focus from the scanner');
+
+      const violations = await runAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations));
+
+      await page.getByRole('button', { name: 'Stop scanning' }).click();
+      await scan.waitFor();
+      assert.equal(await page.locator('video#qr-scan-video').count(), 0);
+      await pollUntil(() => camerasOff(page), (off) => off, 'the camera turned off after Stop');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'qr-scan-start');
+
+      // Scanning again, then leaving the team view: the camera is turned off.
+      await scan.click();
+      await page.getByRole('button', { name: 'Stop scanning' }).waitFor();
+      await pollUntil(() => page.evaluate(() => window.__cameraStreams.length), (n) => n === 2, 'a second camera stream');
+      await returnToStart(page);
+      await pollUntil(() => camerasOff(page), (off) => off, 'the camera turned off on leaving');
+
+      // A camera the person does not allow: said, and the button is back.
+      await page.evaluate(() => { window.__cameraDenied = true; });
+      await createTeam(page, 'Camera refused');
+      await scan.click();
+      const problem = page.locator('.qr-scan-problem');
+      await problem.waitFor();
+      assert.equal((await problem.textContent()).trim(), "The camera was not allowed. Allow it for this page in the browser's site settings, or paste the links instead.");
+      await scan.waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'qr-scan-start');
+    });
+  });
+});
