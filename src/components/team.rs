@@ -394,6 +394,8 @@ fn Respondents() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Read through a memo, so that the list below is kept (not drawn again) when it changes.
+    let nobody = Memo::new(move |_| rows.with(Vec::is_empty));
     let save = move || {
         if let Some((index, text)) = renaming.get_untracked() {
             match teams.rename_respondent(index, &text) {
@@ -408,19 +410,25 @@ fn Respondents() -> impl IntoView {
     view! {
         <section class="team-respondents" aria-labelledby="team-respondents-title">
             <h2 id=RESPONDENTS_HEADING_ID tabindex="-1">{move || format!("Respondents ({})", rows.with(Vec::len))}</h2>
-            {move || if rows.with(Vec::is_empty) {
+            {move || if nobody.get() {
                 view! { <p class="muted">"Nobody yet: add respondents above. With nobody, the team verdict holds."</p> }.into_any()
             } else { view! {
                 <ol class="respondent-list">
-                    {move || rows.get().into_iter().enumerate().map(|(index, (label, verdict))| {
-                        let is_anonymous = anonymous.with(|a| a.get(index).copied().unwrap_or(true));
+                    // Keyed: adding a respondent adds one row instead of drawing the list again.
+                    <For each=move || rows.with(|rows| anonymous.with(|anonymous| {
+                            rows.iter().enumerate().map(|(index, (label, verdict))| {
+                                (index, label.clone(), *verdict, anonymous.get(index).copied().unwrap_or(true))
+                            }).collect::<Vec<_>>()
+                        }))
+                        key=|(index, label, verdict, is_anonymous)| (*index, label.clone(), verdict.token(), *is_anonymous)
+                        children=move |(index, label, verdict, is_anonymous)| {
                         let editing = move || renaming.with(|r| r.as_ref().is_some_and(|(i, _)| *i == index));
                         let (rename_label, remove_label) = (label.clone(), label.clone());
                         view! {
                             <li class="respondent" data-respondent=index data-verdict=verdict.token() data-anonymous=is_anonymous.then_some("true")>
                                 <span class="respondent-name">{label.clone()}</span>
                                 <span class="verdict-chip">{verdict.headline()}</span>
-                                {(!read_only.get()).then(|| view! {
+                                {move || (!read_only.get()).then(|| view! {
                                     <span class="respondent-actions no-print">
                                         <button type="button" class="link-button" on:click={
                                             let name = if is_anonymous { String::new() } else { rename_label.clone() };
@@ -452,7 +460,7 @@ fn Respondents() -> impl IntoView {
                                 })}
                             </li>
                         }
-                    }).collect_view()}
+                    }/>
                 </ol>
             }.into_any() }}
         </section>
@@ -528,32 +536,53 @@ fn Agenda() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // Read through a memo, so that the list below is kept (not drawn again) when it changes.
+    let nothing = Memo::new(move |_| agenda.with(Vec::is_empty));
     view! {
         <section class="team-agenda" aria-labelledby="team-agenda-title">
             <h2 id="team-agenda-title" tabindex="-1">"To discuss"</h2>
-            {move || {
-                let agenda = agenda.get();
-                if agenda.is_empty() {
-                    view! { <p>{NOTHING_TO_DISCUSS}</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="agenda">
-                            {agenda.into_iter().map(|a| view! {
-                                <li data-kind=a.kind>
-                                    <p><strong>{a.kind} ": "</strong>{a.question}</p>
-                                    <p>{a.said}</p>
-                                    {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
-                                    <p class="consequence">{a.consequence}</p>
-                                    {a.stale.map(|x| view! { <p class="stale-evidence" data-stale=a.question_id>{x}</p> })}
-                                    {evidence_list(a.evidence, a.withheld)}
-                                    <AgreementControl question_id=a.question_id/>
-                                </li>
-                            }).collect_view()}
-                        </ol>
-                    }.into_any()
-                }
+            {move || if nothing.get() {
+                view! { <p>{NOTHING_TO_DISCUSS}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="agenda">
+                        <For each=move || agenda.with(|a| a.iter().map(|l| (l.kind, l.question_id)).collect::<Vec<_>>())
+                            key=|item| *item
+                            children=move |(kind, question_id)| agenda_item(agenda, kind, question_id)/>
+                    </ol>
+                }.into_any()
             }}
         </section>
+    }
+}
+
+/// One item of the agenda, kept while it stays on the agenda: when a respondent is added, only
+/// its lines change (its agreement control, the heaviest part, stays as it is).
+fn agenda_item(
+    agenda: Memo<Vec<AgendaLine>>,
+    kind: &'static str,
+    question_id: &'static str,
+) -> impl IntoView {
+    let line = Memo::new(move |_| {
+        agenda.with(|a| {
+            a.iter()
+                .find(|l| l.kind == kind && l.question_id == question_id)
+                .cloned()
+        })
+    });
+    let question = line.with_untracked(|l| l.as_ref().map_or("", |l| l.question));
+    view! {
+        <li data-kind=kind>
+            <p><strong>{kind} ": "</strong>{question}</p>
+            {move || line.get().map(|a| view! {
+                <p>{a.said}</p>
+                {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
+                <p class="consequence">{a.consequence}</p>
+                {a.stale.map(|x| view! { <p class="stale-evidence" data-stale=question_id>{x}</p> })}
+                {evidence_list(a.evidence, a.withheld)}
+            })}
+            <AgreementControl question_id=question_id/>
+        </li>
     }
 }
 
