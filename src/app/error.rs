@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::browser::BrowserError;
 use crate::domain::{
-    AgreementError, FileError, RecordError, SavedAssessment, ShareError, TeamError,
+    AgreementError, FileError, RecordError, SavedAssessment, ShareError, StorageError, TeamError,
 };
 
 /// What an operation of the app could not do.
@@ -56,6 +56,8 @@ pub enum AppError {
     TeamReadOnly,
     /// No team view is open.
     NoTeam,
+    /// The assessment the team agreed could not be saved in the library.
+    ConsensusNotSaved(StorageError),
 }
 
 impl fmt::Display for AppError {
@@ -91,6 +93,9 @@ impl fmt::Display for AppError {
                 "This team view was saved by a newer version: it is read-only here."
             ),
             AppError::NoTeam => write!(f, "No team view is open."),
+            AppError::ConsensusNotSaved(e) => {
+                write!(f, "The agreed assessment was not saved: {e}")
+            }
         }
     }
 }

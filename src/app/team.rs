@@ -488,21 +488,20 @@ impl Teams {
     /// one: that one may have been edited since), and links it from the team view.
     pub fn save_consensus(&self) {
         if let Err(e) = self.try_save_consensus() {
-            self.notices.say(e);
+            self.notices.say(e.to_string());
         }
     }
 
-    fn try_save_consensus(&self) -> Result<(), String> {
-        let mut team = self.editable_copy().map_err(|e| e.to_string())?;
+    fn try_save_consensus(&self) -> Result<(), AppError> {
+        let mut team = self.editable_copy()?;
         let consensus = self
             .evaluation
             .with_untracked(|e| e.as_ref().map(|e| e.agreed_assessment(&team)))
-            .ok_or_else(|| AppError::NoTeam.to_string())?
-            .map_err(|e| e.to_string())?;
+            .ok_or(AppError::NoTeam)??;
         let written = self
             .library
             .add(consensus)
-            .map_err(|e| format!("The agreed assessment was not saved: {e}"))?;
+            .map_err(AppError::ConsensusNotSaved)?;
         team.agreement.saved_as = Some(written.id.clone());
         self.keep(team);
         self.notices.say(format!(
