@@ -71,8 +71,13 @@ fn camera_error(e: &JsValue) -> BrowserError {
 
 impl QrCamera {
     /// Opens the camera (the one facing away from the person where there are two) and shows it
-    /// in the `<video>` with the id `video_id`.
-    pub async fn open(video_id: &str) -> Result<QrCamera, BrowserError> {
+    /// in the `<video>` with the id `video_id`, if `still_wanted()` once the browser has given
+    /// it (the person may have stopped, or started again, while it was being asked for: the
+    /// camera is then turned off at once and `Err(CameraCancelled)` returned).
+    pub async fn open(
+        video_id: &str,
+        still_wanted: impl Fn() -> bool,
+    ) -> Result<QrCamera, BrowserError> {
         let class = detector_class().ok_or(BrowserError::CameraFailed)?;
         let devices = media_devices().ok_or(BrowserError::NoCamera)?;
         let options = js_sys::Object::new();
@@ -101,6 +106,10 @@ impl QrCamera {
             .dyn_into()
             .map_err(|_| BrowserError::CameraFailed)?;
 
+        if !still_wanted() {
+            stop_tracks(&stream);
+            return Err(BrowserError::CameraCancelled);
+        }
         let Some(video) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(video_id))
@@ -126,24 +135,33 @@ impl QrCamera {
     }
 
     /// The texts of the QR codes in the camera's current picture (none when there is none, or
-    /// no picture yet).
-    pub async fn read(&self) -> Vec<String> {
+    /// no picture yet); `Err(CameraLost)` once the camera has stopped (unplugged, taken by
+    /// another program, or no longer allowed).
+    pub async fn read(&self) -> Result<Vec<String>, BrowserError> {
+        let live = self.stream.get_tracks().iter().any(|t| {
+            t.dyn_into::<web_sys::MediaStreamTrack>()
+                .is_ok_and(|t| t.ready_state() == web_sys::MediaStreamTrackState::Live)
+        });
+        if !live {
+            return Err(BrowserError::CameraLost);
+        }
         let Some(found) = self
             .detect
             .call1(&self.detector, &self.video)
             .ok()
             .and_then(|p| p.dyn_into::<Promise>().ok())
         else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
-        match JsFuture::from(found).await {
+        // A look can fail while the picture is not ready yet: that look reads nothing.
+        Ok(match JsFuture::from(found).await {
             Ok(codes) => Array::from(&codes)
                 .iter()
                 .filter_map(|c| Reflect::get(&c, &"rawValue".into()).ok()?.as_string())
                 .filter(|text| !text.trim().is_empty())
                 .collect(),
             Err(_) => Vec::new(),
-        }
+        })
     }
 }
 
@@ -158,7 +176,11 @@ fn stop_tracks(stream: &web_sys::MediaStream) {
 impl Drop for QrCamera {
     fn drop(&mut self) {
         stop_tracks(&self.stream);
-        self.video.set_src_object(None);
+        // Only its own picture: the video may show a newer camera by now.
+        let shown = self.video.src_object();
+        if shown.is_some_and(|s| js_sys::Object::is(&s, &self.stream)) {
+            self.video.set_src_object(None);
+        }
     }
 }
 

@@ -46,6 +46,10 @@ pub enum BrowserError {
     NoCamera,
     /// The camera or the QR reader could not start.
     CameraFailed,
+    /// The camera was no longer wanted when the browser gave it (and was turned off).
+    CameraCancelled,
+    /// The camera stopped while in use.
+    CameraLost,
 }
 
 impl fmt::Display for BrowserError {
@@ -73,6 +77,8 @@ impl fmt::Display for BrowserError {
             BrowserError::CameraRefused => write!(f, "The camera was not allowed. Allow it for this page in the browser's site settings, or paste the links instead."),
             BrowserError::NoCamera => write!(f, "No camera could be used: none is there, or another program is using it. Paste the links instead."),
             BrowserError::CameraFailed => write!(f, "The camera could not start reading QR codes here. Paste the links instead."),
+            BrowserError::CameraCancelled => write!(f, "The camera was turned off before it was used."),
+            BrowserError::CameraLost => write!(f, "The camera stopped (unplugged, taken by another program, or no longer allowed). Scan again, or paste the links instead."),
         }
     }
 }

@@ -16,8 +16,10 @@ const LOOK_EVERY_MS: i32 = 200;
 
 /// A "Scan QR codes with the camera" part: while it scans, each new code read is handed to
 /// `on_code` once (a code held up for several looks counts once), and the number read is said.
+/// While `busy` (a code being added, a question asked), it does not look: codes are handed over
+/// one at a time, each after the one before is done.
 #[component]
-pub fn QrScan(on_code: Callback<String>) -> impl IntoView {
+pub fn QrScan(on_code: Callback<String>, #[prop(into)] busy: Signal<bool>) -> impl IntoView {
     let available = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         let can = browser::can_read_qr_codes().await;
@@ -25,6 +27,7 @@ pub fn QrScan(on_code: Callback<String>) -> impl IntoView {
         let _ = available.try_set(can);
     });
     let scanning = RwSignal::new(false);
+    let opened = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let read = RwSignal::new(0usize);
     // Each start is one run; a run ends when it is no longer the latest or scanning stopped.
@@ -33,33 +36,42 @@ pub fn QrScan(on_code: Callback<String>) -> impl IntoView {
     let start = move |_| {
         problem.set(None);
         read.set(0);
+        opened.set(false);
         scanning.set(true);
         let this_run = run.get_untracked().wrapping_add(1);
         run.set(this_run);
+        focus_after_render(STOP_ID.to_string());
         let current = move || {
             run.try_get_untracked() == Some(this_run) && scanning.try_get_untracked() == Some(true)
         };
+        let give_up = move |e: browser::BrowserError| {
+            if current() {
+                let _ = problem.try_set(Some(e.to_string()));
+                let _ = scanning.try_set(false);
+                focus_after_render(START_ID.to_string());
+            }
+        };
         leptos::task::spawn_local(async move {
-            let camera = match QrCamera::open(VIDEO_ID).await {
+            let camera = match QrCamera::open(VIDEO_ID, current).await {
                 Ok(camera) => camera,
-                Err(e) => {
-                    if current() {
-                        let _ = problem.try_set(Some(e.to_string()));
-                        let _ = scanning.try_set(false);
-                        focus_after_render(START_ID.to_string());
-                    }
-                    return;
-                }
+                Err(e) => return give_up(e),
             };
-            browser::focus(STOP_ID);
+            let _ = opened.try_set(true);
             // A handful of codes a meeting: a list is enough.
             let mut seen: Vec<String> = Vec::new();
             while current() {
-                for code in camera.read().await {
-                    if current() && !seen.contains(&code) {
-                        seen.push(code.clone());
-                        let _ = read.try_update(|n| *n += 1);
-                        on_code.run(code);
+                if busy.try_get_untracked() != Some(true) {
+                    match camera.read().await {
+                        Ok(codes) => {
+                            if let Some(code) = codes.into_iter().find(|c| !seen.contains(c)) {
+                                if current() {
+                                    seen.push(code.clone());
+                                    let _ = read.try_update(|n| *n += 1);
+                                    on_code.run(code);
+                                }
+                            }
+                        }
+                        Err(e) => return give_up(e),
                     }
                 }
                 browser::pause(LOOK_EVERY_MS).await;
@@ -76,31 +88,42 @@ pub fn QrScan(on_code: Callback<String>) -> impl IntoView {
         let _ = scanning.try_set(false);
     });
 
-    let status = move || match read.get() {
-        0 => "Scanning… no code read yet.".to_string(),
-        1 => "Scanning… 1 code read.".to_string(),
-        n => format!("Scanning… {n} codes read."),
+    let status = move || {
+        if !scanning.get() {
+            String::new()
+        } else if !opened.get() {
+            "Asking for the camera…".to_string()
+        } else {
+            match read.get() {
+                0 => "Scanning… no code read yet.".to_string(),
+                1 => "Scanning… 1 code read.".to_string(),
+                n => format!("Scanning… {n} codes read."),
+            }
+        }
+    };
+    let control = move || {
+        if scanning.get() {
+            view! {
+                <video id=VIDEO_ID class="qr-scan-video" prop:muted=true playsinline=true autoplay=true
+                    aria-label="The camera's picture"></video>
+                <button type="button" class="secondary" id=STOP_ID on:click=stop>"Stop scanning"</button>
+            }
+            .into_any()
+        } else {
+            view! { <button type="button" class="secondary" id=START_ID on:click=start>"Scan QR codes"</button> }
+                .into_any()
+        }
     };
     move || {
         available.get().then(|| {
-            let control = if scanning.get() {
-                view! {
-                    <video id=VIDEO_ID class="qr-scan-video" prop:muted=true playsinline=true autoplay=true
-                        aria-label="The camera's picture"></video>
-                    <p class="qr-scan-status" role="status">{status}</p>
-                    <button type="button" class="secondary" id=STOP_ID on:click=stop>"Stop scanning"</button>
-                }
-                .into_any()
-            } else {
-                view! { <button type="button" class="secondary" id=START_ID on:click=start>"Scan QR codes"</button> }
-                    .into_any()
-            };
             view! {
                 <div class="team-add-part team-scan">
                     <h3 class="team-scan-title">"QR codes, with this device's camera"</h3>
                     <p class="muted">"On each phone: Report → Make the link → Show as a QR code. Hold it up to the camera; each code is added once."</p>
                     {control}
-                    {problem.get().map(|p| view! { <p class="notice-warning qr-scan-problem" role="alert">{p}</p> })}
+                    // Always there, so that each new text is announced.
+                    <p class="qr-scan-status" role="status">{status}</p>
+                    {move || problem.get().map(|p| view! { <p class="notice-warning qr-scan-problem" role="alert">{p}</p> })}
                 </div>
             }
         })

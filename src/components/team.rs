@@ -301,7 +301,8 @@ fn AddRespondents() -> impl IntoView {
                         {move || if teams.adding.get() { "Reading the links…" } else { "Add from links" }}
                     </button>
                 </div>
-                <super::scan::QrScan on_code=Callback::new(move |code: String| teams.add_scanned(code, anonymous.get_untracked()))/>
+                <super::scan::QrScan on_code=Callback::new(move |code: String| teams.add_scanned(code, anonymous.get_untracked()))
+                    busy=Signal::derive(move || teams.adding.get() || store.dialogs.asking.with(Option::is_some))/>
                 <div class="team-add-part drop-zone" class:dragging=dragging
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                     on:dragleave=move |_| dragging.set(false)

@@ -1381,7 +1381,8 @@ describe('share links damaged in transport', () => {
  * A camera and a QR reader for a browser that has neither (Chromium on Linux has no
  * BarcodeDetector): the camera is a canvas's stream, and the reader returns, one look at a
  * time, the texts queued in `window.__scanQueue` (a look with nothing queued reads no code).
- * Records the streams handed out, the constraints asked for and the formats asked of the reader.
+ * Records the streams handed out, the constraints asked for and the formats asked of the reader;
+ * `window.__cameraDelay` ms pass before the camera is given.
  */
 function installFakeCamera(page) {
   return page.evaluate(() => {
@@ -1401,8 +1402,11 @@ function installFakeCamera(page) {
         return text === undefined ? [] : [{ rawValue: text, format: 'qr_code' }];
       }
     };
+    window.__cameraDelay = 0;
     navigator.mediaDevices.getUserMedia = async (constraints) => {
       window.__cameraConstraints = constraints;
+      // A phone takes a while to start its camera (or the person to allow it).
+      await new Promise((done) => setTimeout(done, window.__cameraDelay));
       if (window.__cameraDenied) throw new DOMException('Permission denied', 'NotAllowedError');
       const canvas = document.createElement('canvas');
       canvas.width = 320;
@@ -1454,9 +1458,14 @@ describe('QR codes read by the camera (issue #23)', () => {
       assert.equal((await page.locator('#team-add-outcome p.added').textContent()).trim(), 'Added 1 respondent: Dana.');
       assert.equal(await page.locator('article.team').getAttribute('data-respondents'), '1', 'a code held up twice was added twice');
 
+      assert.equal((await status.textContent()).trim(), 'Scanning… 1 code read.', 'a code held up twice was counted twice');
+
+      // The list keeps its rows: adding Eli adds one, Dana's row is the same element.
+      await page.evaluate(() => { document.querySelector('li.respondent').dataset.e2eKept = 'yes'; });
       await holdUp(page, eli);
       await waitForRespondents(page, 2);
       await status.filter({ hasText: 'Scanning… 2 codes read.' }).waitFor();
+      assert.equal(await page.locator('li.respondent[data-e2e-kept="yes"]').count(), 1, 'the respondents list was drawn again');
 
       // A code that is no share link (a Wi-Fi code, say) is named; nothing else changes.
       await holdUp(page, 'WIFI:S:Room 4;T:WPA;P:secret;;');
@@ -1477,10 +1486,37 @@ describe('QR codes read by the camera (issue #23)', () => {
       await pollUntil(() => camerasOff(page), (off) => off, 'the camera turned off after Stop');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'qr-scan-start');
 
+      // Stop and Start again while the camera is still being given: the first one is turned
+      // off when it comes, and the second is the one shown and read.
+      await page.evaluate(() => { window.__cameraDelay = 400; });
+      await scan.click();
+      await status.filter({ hasText: 'Asking for the camera…' }).waitFor();
+      await page.getByRole('button', { name: 'Stop scanning' }).click();
+      await scan.click();
+      await pollUntil(() => page.evaluate(() => window.__cameraStreams.length), (n) => n === 3, 'two more camera streams');
+      await status.filter({ hasText: 'Scanning… no code read yet.' }).waitFor();
+      await page.waitForTimeout(300);
+      assert.deepEqual(
+        await page.evaluate(() => [
+          window.__cameraStreams.map((s) => s.getTracks()[0].readyState),
+          document.getElementById('qr-scan-video').srcObject === window.__cameraStreams[2],
+        ]),
+        [['ended', 'ended', 'live'], true],
+        'after a quick Stop and Start, the camera shown is not the one in use',
+      );
+      await holdUp(page, 'not a link either');
+      await status.filter({ hasText: 'Scanning… 1 code read.' }).waitFor();
+
+      // The camera stops while in use (unplugged, taken): said, and the button is back.
+      await page.evaluate(() => { window.__cameraDelay = 0; window.__cameraStreams[2].getTracks().forEach((t) => t.stop()); });
+      await page.locator('.qr-scan-problem', { hasText: 'The camera stopped (unplugged, taken by another program, or no longer allowed). Scan again, or paste the links instead.' }).waitFor();
+      await scan.waitFor();
+
       // Scanning again, then leaving the team view: the camera is turned off.
       await scan.click();
       await page.getByRole('button', { name: 'Stop scanning' }).waitFor();
-      await pollUntil(() => page.evaluate(() => window.__cameraStreams.length), (n) => n === 2, 'a second camera stream');
+      await pollUntil(() => page.evaluate(() => window.__cameraStreams.length), (n) => n === 4, 'a fourth camera stream');
+      await pollUntil(() => page.evaluate(() => window.__cameraStreams[3].getTracks()[0].readyState), (state) => state === 'live', 'the fourth camera in use');
       await returnToStart(page);
       await pollUntil(() => camerasOff(page), (off) => off, 'the camera turned off on leaving');
 

@@ -75,7 +75,7 @@ async fn the_qr_reader_only_where_the_browser_has_one_and_the_camera_always_turn
     ] {
         run(&format!("window.__refuse = '{refusal}';"));
         assert_eq!(
-            QrCamera::open("qr-test-video").await.err(),
+            QrCamera::open("qr-test-video", || true).await.err(),
             Some(expected),
             "{refusal}"
         );
@@ -84,7 +84,7 @@ async fn the_qr_reader_only_where_the_browser_has_one_and_the_camera_always_turn
 
     // No video to show it in (closed while the camera was asked for): turned off at once.
     assert_eq!(
-        QrCamera::open("qr-test-video").await.err(),
+        QrCamera::open("qr-test-video", || true).await.err(),
         Some(BrowserError::NoDocument)
     );
     assert!(
@@ -95,7 +95,19 @@ async fn the_qr_reader_only_where_the_browser_has_one_and_the_camera_always_turn
     let video = run(
         "const v = document.createElement('video'); v.id = 'qr-test-video'; v.muted = true; document.body.append(v); return v;",
     );
-    let camera = QrCamera::open("qr-test-video")
+    // No longer wanted once given (stopped, or started again, meanwhile): turned off at once,
+    // and the video is not touched.
+    assert_eq!(
+        QrCamera::open("qr-test-video", || false).await.err(),
+        Some(BrowserError::CameraCancelled)
+    );
+    assert!(streams_ended(), "a camera no longer wanted is still on");
+    assert_eq!(
+        run("return document.getElementById('qr-test-video').srcObject;"),
+        JsValue::NULL
+    );
+
+    let camera = QrCamera::open("qr-test-video", || true)
         .await
         .expect("the camera opens");
     assert_eq!(
@@ -110,11 +122,11 @@ async fn the_qr_reader_only_where_the_browser_has_one_and_the_camera_always_turn
     run(r#"window.__queue.push(["Ann: https://x.example/#/s/AbC", "  "], [], ["second"]);"#);
     assert_eq!(
         camera.read().await,
-        vec!["Ann: https://x.example/#/s/AbC".to_string()],
+        Ok(vec!["Ann: https://x.example/#/s/AbC".to_string()]),
         "blank codes are left out"
     );
-    assert_eq!(camera.read().await, Vec::<String>::new());
-    assert_eq!(camera.read().await, vec!["second".to_string()]);
+    assert_eq!(camera.read().await, Ok(Vec::new()));
+    assert_eq!(camera.read().await, Ok(vec!["second".to_string()]));
     assert!(!streams_ended(), "the camera is off while in use");
     drop(camera);
     assert!(streams_ended(), "dropping the camera leaves it on");
@@ -122,6 +134,25 @@ async fn the_qr_reader_only_where_the_browser_has_one_and_the_camera_always_turn
         run("return document.getElementById('qr-test-video').srcObject;"),
         JsValue::NULL
     );
+
+    // A camera that stops while in use (unplugged, taken, no longer allowed) is said to have.
+    let camera = QrCamera::open("qr-test-video", || true)
+        .await
+        .expect("the camera opens again");
+    run("window.__streams.at(-1).getTracks().forEach((t) => t.stop());");
+    assert_eq!(camera.read().await, Err(BrowserError::CameraLost));
+    // An older camera dropped after a newer one is shown leaves the newer one's picture.
+    let newer = QrCamera::open("qr-test-video", || true)
+        .await
+        .expect("a newer camera opens");
+    drop(camera);
+    assert_eq!(
+        run("return document.getElementById('qr-test-video').srcObject === window.__streams.at(-1);")
+            .as_bool(),
+        Some(true),
+        "dropping an older camera blanked the newer one's picture"
+    );
+    drop(newer);
 
     run("document.getElementById('qr-test-video').remove();");
     let _ = video;
