@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::open::{OpenAssessment, Opened};
 use super::state::{AppState, View};
-use crate::browser::{self, storage::LocalStore};
+use crate::browser;
 use crate::domain::{self, StorageError};
 
 /// How long after the last change an autosave waits.
@@ -19,31 +19,9 @@ impl OpenAssessment {
     pub(super) fn install_autosave(&self, state: AppState, team: Memo<Option<String>>) {
         let open = *self;
         Effect::new(move |_| {
-            let changed = state
-                .assessment
-                .with(|a| open.saved.with_untracked(|s| s.as_ref() != Some(a)));
-            let saving = match open.opened.get_untracked() {
-                Opened::Saved(_) => true,
-                // Created while storage was full: every change tries to save it again.
-                Opened::Memory => open.notices.may_retry_storage(),
-                _ => false,
-            };
-            if !changed || !saving {
-                return;
+            if let Some(change) = open.note_change(state) {
+                set_timeout(move || open.save_change(state, change), AUTOSAVE_DELAY);
             }
-            if matches!(open.opened.get_untracked(), Opened::Saved(_)) {
-                open.dirty.set(true);
-            }
-            let generation = open.generation.get_untracked() + 1;
-            open.generation.set(generation);
-            set_timeout(
-                move || {
-                    if open.generation.get_untracked() == generation {
-                        open.flush(state);
-                    }
-                },
-                AUTOSAVE_DELAY,
-            );
         });
         let notices = self.notices;
         Effect::new(move |_| {
@@ -59,9 +37,42 @@ impl OpenAssessment {
                 .storage_error
                 .with_untracked(|e| e.as_ref() != Some(&StorageError::Unavailable))
             {
-                let _ = domain::write_session(&LocalStore, id.as_deref(), &view);
+                let _ = domain::write_session(open.host.records(), id.as_deref(), &view);
             }
         });
+    }
+
+    /// Notes the assessment on screen as it is now (tracked: the autosave calls this whenever
+    /// it changes). A change that differs from what was last saved, to an assessment that is
+    /// saved (or waits for storage to take it), is marked unsaved and numbered: the number to
+    /// give [`OpenAssessment::save_change`] after a pause. Anything else gives `None`.
+    pub(super) fn note_change(&self, state: AppState) -> Option<u64> {
+        let changed = state
+            .assessment
+            .with(|a| self.saved.with_untracked(|s| s.as_ref() != Some(a)));
+        let saving = match self.opened.get_untracked() {
+            Opened::Saved(_) => true,
+            // Created while storage was full: every change tries to save it again.
+            Opened::Memory => self.notices.may_retry_storage(),
+            _ => false,
+        };
+        if !changed || !saving {
+            return None;
+        }
+        if matches!(self.opened.get_untracked(), Opened::Saved(_)) {
+            self.dirty.set(true);
+        }
+        let generation = self.generation.get_untracked() + 1;
+        self.generation.set(generation);
+        Some(generation)
+    }
+
+    /// Saves the change numbered `change` ([`OpenAssessment::note_change`]), unless a later
+    /// change superseded it (its own pause then ends in its own save).
+    pub(super) fn save_change(&self, state: AppState, change: u64) {
+        if self.generation.get_untracked() == change {
+            self.flush(state);
+        }
     }
 
     pub(super) fn install_listeners(&self, state: AppState) {

@@ -3,8 +3,8 @@
 use super::owned::Owned;
 
 use super::error::AppError;
+use super::platform::Host;
 use super::share::read_link;
-use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
     assessment_label, display_name, raccoons_inc, round_assessment, Assessment, RecordStore,
     SavedAssessment, Source,
@@ -36,11 +36,11 @@ impl Compared {
     }
 }
 
-pub(super) async fn resolve(source: Source) -> Result<Side, AppError> {
+pub(super) async fn resolve(host: Host, source: Source) -> Result<Side, AppError> {
     let (name, assessment) = match &source {
-        Source::Saved(id) => match LocalStore.read::<SavedAssessment>(id) {
+        Source::Saved(id) => match host.records().read::<SavedAssessment>(id) {
             Some(Ok(record)) => (
-                assessment_label(&record.assessment, &browser::date_label(record.updated_at)),
+                assessment_label(&record.assessment, &host.date_label(record.updated_at)),
                 record.assessment,
             ),
             Some(Err(e)) => return Err(AppError::SavedUnreadable(e)),
@@ -50,7 +50,7 @@ pub(super) async fn resolve(source: Source) -> Result<Side, AppError> {
             let a = raccoons_inc();
             (format!("{} (example)", display_name(&a)), a)
         }
-        Source::Round(id, n) => match LocalStore.read::<SavedAssessment>(id) {
+        Source::Round(id, n) => match host.records().read::<SavedAssessment>(id) {
             Some(Ok(record)) => {
                 let a = &record.assessment;
                 let Some(round) = round_assessment(a, *n) else {

@@ -3,7 +3,7 @@
 
 use super::owned::Owned;
 
-use crate::browser::storage::LocalStore;
+use super::platform::Host;
 use crate::domain::{RecordStore, SavedAssessment};
 
 /// What happened to the stored copy of the open assessment.
@@ -29,8 +29,8 @@ pub struct Conflict {
 
 impl Conflict {
     /// Reads what is stored now under the open assessment's id.
-    pub(super) fn of(id: &str) -> Conflict {
-        match LocalStore.read::<SavedAssessment>(id) {
+    pub(super) fn of(host: Host, id: &str) -> Conflict {
+        match host.records().read::<SavedAssessment>(id) {
             Some(Ok(record)) => Conflict {
                 kind: ConflictKind::Changed,
                 theirs: Some(record),

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::notices::Notices;
-use crate::browser::storage::LocalStore;
+use super::platform::Host;
 use crate::domain::{Record, RecordStore};
 
 /// The records of one kind deleted in this page, the most recent last.
@@ -49,11 +49,11 @@ impl<R: Record + Send + Sync + 'static> Deleted<R> {
 
     /// Writes the most recently deleted record back and says so (`name` names it); a failed
     /// write is said, and the record stays for another try.
-    pub(super) fn undo(&self, notices: Notices, name: impl Fn(&R) -> String) {
+    pub(super) fn undo(&self, host: Host, notices: Notices, name: impl Fn(&R) -> String) {
         let Some(record) = self.stack.with_untracked(|d| d.last().cloned()) else {
             return;
         };
-        match LocalStore.write(&record, None) {
+        match host.records().write(&record, None) {
             Ok(_) => {
                 self.stack.update(|d| {
                     d.pop();

@@ -7,10 +7,10 @@ use super::owned::Owned;
 
 use super::deleted::Deleted;
 use super::notices::Notices;
-use crate::browser::{self, storage::LocalStore};
+use super::platform::Host;
 use crate::domain::{
-    self, display_name, LoadedLibrary, Problem, RecordStore, SavedAssessment, Stage, Verdict,
-    SCHEMA_VERSION,
+    self, display_name, LoadedLibrary, Problem, RecordStore, SavedAssessment, Stage, StorageError,
+    Verdict, SCHEMA_VERSION,
 };
 
 /// One assessment in the library list.
@@ -40,17 +40,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The list entry of a record.
-    pub fn of(record: &SavedAssessment, newer: bool) -> Self {
+    /// The list entry of a record; `day` names the day of an instant.
+    pub fn of(record: &SavedAssessment, newer: bool, day: impl Fn(u64) -> String) -> Self {
         let evaluation = domain::evaluate(&record.assessment);
         Entry {
             id: record.id.clone(),
             name: display_name(&record.assessment),
             assessor: record.assessment.assessor.clone(),
-            label: domain::assessment_label(
-                &record.assessment,
-                &browser::date_label(record.updated_at),
-            ),
+            label: domain::assessment_label(&record.assessment, &day(record.updated_at)),
             updated_at: record.updated_at,
             verdict: evaluation.readiness.verdict,
             stage: Stage::of(&evaluation).headline(),
@@ -78,10 +75,12 @@ pub struct Library {
     pub persisted: Owned<Option<bool>>,
     /// Where outcomes are told.
     notices: Notices,
+    /// Where records are kept, and the clock.
+    pub(super) host: Host,
 }
 
 impl Library {
-    pub(super) fn new(notices: Notices) -> Self {
+    pub(super) fn new(host: Host, notices: Notices) -> Self {
         Library {
             entries: Owned::new(Vec::new()),
             problems: Owned::new(Vec::new()),
@@ -90,6 +89,7 @@ impl Library {
             deleted: Deleted::new(),
             persisted: Owned::new(None),
             notices,
+            host,
         }
     }
 
@@ -98,14 +98,14 @@ impl Library {
         self.set_entries(&library.records, &library.newer);
         self.problems.set(library.problems);
         self.newer.set(library.newer);
-        self.backups.set(LocalStore.backups());
+        self.backups.set(self.host.records().backups());
     }
 
     fn set_entries(&self, records: &[SavedAssessment], newer: &[SavedAssessment]) {
         let mut entries: Vec<Entry> = records
             .iter()
-            .map(|r| Entry::of(r, false))
-            .chain(newer.iter().map(|r| Entry::of(r, true)))
+            .map(|r| self.entry(r, false))
+            .chain(newer.iter().map(|r| self.entry(r, true)))
             .collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
         self.entries.set(entries);
@@ -114,9 +114,7 @@ impl Library {
     /// Re-reads the library list (after a change here or in another tab). Problems already
     /// reported stay listed.
     pub fn refresh(&self) {
-        if let Ok(library) =
-            domain::load_library(&LocalStore, browser::now_ms(), false, browser::new_id)
-        {
+        if let Ok(library) = self.load(false) {
             self.set_entries(&library.records, &library.newer);
             self.newer.set(library.newer);
             self.problems.update(|known| {
@@ -126,13 +124,27 @@ impl Library {
                     }
                 }
             });
-            self.backups.set(LocalStore.backups());
+            self.backups.set(self.host.records().backups());
         }
+    }
+
+    /// Reads the library from storage, moving unreadable records aside; with `migrate_legacy`
+    /// (once, at start-up) the first version's single record is migrated into it.
+    pub(super) fn load(&self, migrate_legacy: bool) -> Result<LoadedLibrary, StorageError> {
+        let host = self.host;
+        domain::load_library(host.records(), host.now_ms(), migrate_legacy, || {
+            host.new_id()
+        })
+    }
+
+    /// The list entry of a record, its day in the user's time zone.
+    pub(super) fn entry(&self, record: &SavedAssessment, newer: bool) -> Entry {
+        Entry::of(record, newer, |ms| self.host.date_label(ms))
     }
 
     /// Puts a just-saved record at the top of the list.
     pub(super) fn saved(&self, record: &SavedAssessment) {
-        let entry = Entry::of(record, false);
+        let entry = self.entry(record, false);
         self.entries.update(|list| {
             list.retain(|e| e.id != entry.id);
             list.insert(0, entry);
@@ -141,7 +153,7 @@ impl Library {
 
     /// Duplicates a library entry.
     pub fn duplicate(&self, id: &str) {
-        let Some(Ok(record)) = LocalStore.read::<SavedAssessment>(id) else {
+        let Some(Ok(record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read to duplicate it.");
             return;
@@ -166,22 +178,25 @@ impl Library {
         &self,
         assessment: domain::Assessment,
     ) -> Result<SavedAssessment, domain::StorageError> {
-        let written = LocalStore.write(&new_record(assessment), None)?;
+        let written = self
+            .host
+            .records()
+            .write(&self.new_record(assessment), None)?;
         self.saved(&written);
         Ok(written)
     }
 
     /// Renames an entry that is not open.
     pub(super) fn rename_stored(&self, id: &str, name: &str) {
-        let Some(Ok(mut record)) = LocalStore.read::<SavedAssessment>(id) else {
+        let Some(Ok(mut record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read to rename it.");
             return;
         };
         record.assessment.organisation = name.trim().to_string();
-        record.updated_at = browser::now_ms();
+        record.updated_at = self.host.now_ms();
         let expected = Some(record.revision);
-        if let Err(e) = LocalStore.write(&record, expected) {
+        if let Err(e) = self.host.records().write(&record, expected) {
             self.notices.say(e.to_string());
         }
         self.refresh();
@@ -189,7 +204,7 @@ impl Library {
 
     /// Deletes a record, keeping `record` (what the user last saw of it) for undo.
     pub(super) fn delete(&self, record: SavedAssessment) -> bool {
-        if let Err(e) = LocalStore.delete::<SavedAssessment>(&record.id) {
+        if let Err(e) = self.host.records().delete::<SavedAssessment>(&record.id) {
             self.notices.say(e.to_string());
             return false;
         }
@@ -200,19 +215,20 @@ impl Library {
 
     /// Restores the most recently deleted entry.
     pub fn undo_delete(&self) {
-        self.deleted
-            .undo(self.notices, |record| display_name(&record.assessment));
+        self.deleted.undo(self.host, self.notices, |record| {
+            display_name(&record.assessment)
+        });
         self.refresh();
     }
 
     /// Offers a stored entry as a JSON file.
     pub(super) fn export_stored(&self, framed: bool, id: &str) {
-        let Some(Ok(record)) = LocalStore.read::<SavedAssessment>(id) else {
+        let Some(Ok(record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read to export it.");
             return;
         };
-        let date = browser::today_iso();
+        let date = self.host.today_iso();
         self.notices.offer_file(
             framed,
             &domain::file_name(&record.assessment, &date, "json"),
@@ -223,21 +239,21 @@ impl Library {
 
     /// Removes a kept-aside unreadable record, at the user's request.
     pub fn remove_backup(&self, key: &str) {
-        if let Err(e) = LocalStore.remove_backup(key) {
+        if let Err(e) = self.host.records().remove_backup(key) {
             self.notices.say(e.to_string());
         }
-        self.backups.set(LocalStore.backups());
+        self.backups.set(self.host.records().backups());
     }
-}
 
-/// A new library record around an assessment (its respondent token, if any, kept: an imported
-/// file is the same respondent's answers).
-pub(super) fn new_record(assessment: domain::Assessment) -> SavedAssessment {
-    SavedAssessment {
-        schema: SCHEMA_VERSION,
-        id: browser::new_id(),
-        revision: 0,
-        updated_at: browser::now_ms(),
-        assessment,
+    /// A new library record around an assessment (its respondent token, if any, kept: an
+    /// imported file is the same respondent's answers).
+    pub(super) fn new_record(&self, assessment: domain::Assessment) -> SavedAssessment {
+        SavedAssessment {
+            schema: SCHEMA_VERSION,
+            id: self.host.new_id(),
+            revision: 0,
+            updated_at: self.host.now_ms(),
+            assessment,
+        }
     }
 }

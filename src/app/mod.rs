@@ -16,12 +16,15 @@ mod navigation;
 mod notices;
 mod open;
 mod owned;
+mod platform;
 mod save_state;
 mod share;
 mod state;
 mod store;
 mod sync;
 mod team;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
 
 pub use compare::{Compared, Side};
 pub use conflict::{Conflict, ConflictKind, Conflicts};
@@ -32,6 +35,7 @@ pub use library::{Entry, Library};
 pub use notices::Notices;
 pub use open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
 pub use owned::Owned;
+pub use platform::{BrowserPlatform, Host, Platform, BROWSER};
 pub use save_state::SaveState;
 pub use share::{
     embed_snippet, full_page_link, make_link, plain_link, read_link, share_on_screen, ShareLink,

@@ -9,10 +9,10 @@ use super::owned::Owned;
 use super::conflict::{Conflict, Conflicts};
 use super::dialog::{Ask, Dialogs};
 use super::error::AppError;
-use super::library::{new_record, Entry, Library};
+use super::library::{Entry, Library};
 use super::notices::Notices;
+use super::platform::Host;
 use super::state::{AppState, View};
-use crate::browser::{self, storage::LocalStore};
 use crate::domain::{self, display_name, Assessment, RecordStore, SavedAssessment, StorageError};
 
 /// Where the assessment on screen comes from.
@@ -85,12 +85,13 @@ pub struct OpenAssessment {
     pub(super) notices: Notices,
     /// Where the user is asked before unsaved work is dropped.
     pub(super) dialogs: Dialogs,
-    /// The user agreed to drop the unsaved work on screen, for the operation being retried.
-    consented: StoredValue<bool>,
+    /// Where records are kept, and the clock.
+    pub(super) host: Host,
 }
 
 impl OpenAssessment {
     pub(super) fn new(
+        host: Host,
         library: Library,
         conflicts: Conflicts,
         notices: Notices,
@@ -106,7 +107,7 @@ impl OpenAssessment {
             conflicts,
             notices,
             dialogs,
-            consented: StoredValue::new(false),
+            host,
         }
     }
 
@@ -147,42 +148,48 @@ impl OpenAssessment {
         state.go(view);
     }
 
-    /// Whether what is on screen may be replaced now: it is saved (or holds nothing to lose).
-    /// Otherwise the user is asked in the page; `retry` runs the operation again if they agree
-    /// to drop the unsaved work, and nothing happens if they keep it.
-    pub fn may_replace(&self, state: AppState, retry: impl FnOnce() + 'static) -> bool {
-        self.flush(state);
-        if self.consented.get_value() {
-            self.consented.set_value(false);
-            return true;
+    /// Runs `operation`, which replaces what is on screen, once that loses nothing: at once
+    /// when what is on screen is saved (or holds nothing to lose), giving its result;
+    /// otherwise the user is asked in the page and `None` is given, and the operation runs
+    /// only if they agree to drop the unsaved work.
+    pub fn when_replaceable<T>(
+        &self,
+        state: AppState,
+        operation: impl FnOnce() -> T + 'static,
+    ) -> Option<T> {
+        if self.at_risk(state) {
+            self.dialogs.ask(self.drop_question(state), move || {
+                operation();
+            });
+            None
+        } else {
+            Some(operation())
         }
-        let at_risk = match self.opened.get_untracked() {
+    }
+
+    /// Whether replacing what is on screen would lose work, once it is saved if it can be.
+    fn at_risk(&self, state: AppState) -> bool {
+        self.flush(state);
+        match self.opened.get_untracked() {
             Opened::Memory => state.assessment.with_untracked(Assessment::has_work),
             Opened::Saved(_) => {
                 self.dirty.get_untracked() || self.conflicts.conflict.get_untracked().is_some()
             }
             Opened::Nothing | Opened::Example | Opened::Newer(_) | Opened::Shared(_) => false,
-        };
-        if !at_risk {
-            return true;
         }
+    }
+
+    /// The question asked before the unsaved work on screen is dropped.
+    fn drop_question(&self, state: AppState) -> Ask {
         let name = state.assessment.with_untracked(display_name);
-        let consented = self.consented;
-        self.dialogs.ask(
-            Ask {
-                title: format!("Drop the unsaved changes to “{name}”?"),
-                message: format!(
-                    "Your latest changes to “{name}” are not saved in this browser. Keep them to export them as a file first (Export as a file), or drop them and go on."
-                ),
-                confirm: "Drop them and go on".to_string(),
-                cancel: "Keep them".to_string(),
-            },
-            move || {
-                consented.set_value(true);
-                retry();
-            },
-        );
-        false
+        Ask {
+            title: format!("Drop the unsaved changes to “{name}”?"),
+            message: format!(
+                "Your latest changes to “{name}” are not saved in this browser. Keep them to export them as a file first (Export as a file), or drop them and go on."
+            ),
+            confirm: "Drop them and go on".to_string(),
+            cancel: "Keep them".to_string(),
+        }
     }
 
     /// Closes the assessment on screen without saving it, at the user's explicit request.
@@ -199,12 +206,12 @@ impl OpenAssessment {
     /// Opens a library entry on a view; `false` if it could not be (unsaved work on screen
     /// that the user keeps, or no such entry: the message says which).
     pub fn open_at(&self, state: AppState, id: &str, view: View) -> bool {
-        let (this, again) = (*self, id.to_string());
-        if !self.may_replace(state, move || {
-            this.open_at(state, &again, view);
-        }) {
-            return false;
-        }
+        let (this, id) = (*self, id.to_string());
+        self.when_replaceable(state, move || this.open_now(state, &id, view))
+            .unwrap_or(false)
+    }
+
+    fn open_now(&self, state: AppState, id: &str, view: View) -> bool {
         if let Some(newer) = self
             .library
             .newer
@@ -216,7 +223,7 @@ impl OpenAssessment {
             state.go(view);
             return true;
         }
-        match LocalStore.read::<SavedAssessment>(id) {
+        match self.host.records().read::<SavedAssessment>(id) {
             Some(Ok(record)) => {
                 self.open_record(state, record, view);
                 true
@@ -239,11 +246,11 @@ impl OpenAssessment {
     /// Creates and opens a new assessment (given its respondent token: who answers it),
     /// unless the user keeps unsaved work on screen.
     pub fn create(&self, state: AppState, mut assessment: Assessment, view: View) {
-        assessment.give_respondent_token(browser::random_token_bytes());
-        let (this, again) = (*self, assessment.clone());
-        if self.may_replace(state, move || this.create(state, again, view)) {
-            self.create_unguarded(state, assessment, view);
-        }
+        assessment.give_respondent_token(self.host.token_bytes());
+        let this = *self;
+        self.when_replaceable(state, move || {
+            this.create_unguarded(state, assessment, view);
+        });
     }
 
     /// Creates and opens a new assessment: saved at once (`true`), or in memory only when
@@ -254,8 +261,8 @@ impl OpenAssessment {
         assessment: Assessment,
         view: View,
     ) -> bool {
-        let record = new_record(assessment);
-        match LocalStore.write(&record, None) {
+        let record = self.library.new_record(assessment);
+        match self.host.records().write(&record, None) {
             Ok(written) => {
                 self.library.refresh();
                 self.open_record(state, written, view);
@@ -279,14 +286,11 @@ impl OpenAssessment {
     /// work on screen.
     pub fn open_example_at(&self, state: AppState, view: View) -> bool {
         let this = *self;
-        if !self.may_replace(state, move || {
-            this.open_example_at(state, view);
-        }) {
-            return false;
-        }
-        self.show(state, Opened::Example, domain::raccoons_inc(), None);
-        state.go(view);
-        true
+        self.when_replaceable(state, move || {
+            this.show(state, Opened::Example, domain::raccoons_inc(), None);
+            state.go(view);
+        })
+        .is_some()
     }
 
     /// Saves a copy of what is on screen as a new library entry and opens it.
@@ -305,7 +309,7 @@ impl OpenAssessment {
             // respondent. A copy of one's own (a newer version's record, this tab's version)
             // stays the same respondent.
             copy.respondent = None;
-            copy.give_respondent_token(browser::random_token_bytes());
+            copy.give_respondent_token(self.host.token_bytes());
         }
         let saved = self.create_unguarded(state, copy, state.view.get_untracked());
         self.notices.say(if saved {
@@ -349,28 +353,39 @@ impl OpenAssessment {
         Ok(ImportOutcome::Imported)
     }
 
-    /// Adds an imported assessment to the library and opens it; with `renamed`, its name says
-    /// it was imported (to tell it from the one of the same name).
+    /// Adds an imported assessment to the library and opens it, once what is on screen may be
+    /// replaced; with `renamed`, its name says it was imported (to tell it from the one of the
+    /// same name).
     pub fn import_as_new(
+        &self,
+        state: AppState,
+        file_name: &str,
+        assessment: Assessment,
+        renamed: bool,
+    ) -> Result<(), AppError> {
+        let (this, name) = (*self, file_name.to_string());
+        self.when_replaceable(state, move || {
+            this.import_now(state, &name, assessment, renamed)
+        })
+        .ok_or_else(|| AppError::UnsavedChanges {
+            file_name: file_name.to_string(),
+        })
+    }
+
+    /// Adds an imported assessment to the library and opens it, replacing what is on screen
+    /// (the caller made sure that loses nothing).
+    pub(super) fn import_now(
         &self,
         state: AppState,
         file_name: &str,
         mut assessment: Assessment,
         renamed: bool,
-    ) -> Result<(), AppError> {
-        let (this, name, again) = (*self, file_name.to_string(), assessment.clone());
-        if !self.may_replace(state, move || {
-            let _ = this.import_as_new(state, &name, again, renamed);
-        }) {
-            return Err(AppError::UnsavedChanges {
-                file_name: file_name.to_string(),
-            });
-        }
+    ) {
         if renamed {
             let name = format!(
                 "{} (imported {})",
                 display_name(&assessment),
-                browser::today_iso()
+                self.host.today_iso()
             );
             assessment.set_organisation(&name);
         }
@@ -380,7 +395,6 @@ impl OpenAssessment {
         } else {
             format!("Imported “{file_name}”, in memory only: this browser cannot save it.")
         });
-        Ok(())
     }
 
     /// Saves now if there are unsaved changes.
@@ -396,8 +410,8 @@ impl OpenAssessment {
     /// memory: try again to save it as a new library record; it becomes an ordinary saved
     /// assessment, and the "storage full" marker clears, once the write succeeds.
     fn save_from_memory(&self, state: AppState) {
-        let record = new_record(state.assessment.get_untracked());
-        match LocalStore.write(&record, None) {
+        let record = self.library.new_record(state.assessment.get_untracked());
+        match self.host.records().write(&record, None) {
             Ok(written) => {
                 self.notices.storage_error.set(None);
                 self.revision.set(Some(written.revision));
@@ -424,10 +438,14 @@ impl OpenAssessment {
             schema: domain::SCHEMA_VERSION,
             id: id.clone(),
             revision: self.revision.get_untracked().unwrap_or(0),
-            updated_at: browser::now_ms(),
+            updated_at: self.host.now_ms(),
             assessment: assessment.clone(),
         };
-        match LocalStore.write(&record, self.revision.get_untracked()) {
+        match self
+            .host
+            .records()
+            .write(&record, self.revision.get_untracked())
+        {
             Ok(written) => {
                 self.revision.set(Some(written.revision));
                 self.saved.set(Some(assessment));
@@ -445,7 +463,9 @@ impl OpenAssessment {
                 | StorageError::NewerVersionPresent
                 | StorageError::StoredUnreadable,
             ) => {
-                self.conflicts.conflict.set(Some(Conflict::of(&id)));
+                self.conflicts
+                    .conflict
+                    .set(Some(Conflict::of(self.host, &id)));
             }
             Err(e) => self.notices.storage_error.set(Some(e)),
         }

@@ -16,10 +16,11 @@ use super::library::Library;
 use super::navigation::initial_route;
 use super::notices::Notices;
 use super::open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedInfo};
+use super::platform::{Host, BROWSER};
 use super::share::read_link;
 use super::state::{AppState, View};
 use super::team::Teams;
-use crate::browser::{self, location, storage::LocalStore};
+use crate::browser::{self, location};
 use crate::domain::{
     self, decode_any_file, display_name, end_sentence, parse_address, Assessment, ImportedFile,
     RecordStore, Route, SavedAssessment, Source,
@@ -42,6 +43,8 @@ pub struct Store {
     pub compared: Compared,
     /// The team views, and the one on screen.
     pub teams: Teams,
+    /// Where records are kept, and the clock.
+    host: Host,
 }
 
 /// The store from context.
@@ -50,21 +53,27 @@ pub fn use_store() -> Store {
 }
 
 impl Store {
-    /// A store with nothing loaded yet.
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> Store {
+    /// A store in the browser, with nothing loaded yet.
+    pub fn in_browser() -> Store {
+        Store::new(&BROWSER)
+    }
+
+    /// A store on a platform (the browser, or the native tests' stand-in), with nothing
+    /// loaded yet.
+    pub fn new(host: Host) -> Store {
         let notices = Notices::new();
-        let library = Library::new(notices);
+        let library = Library::new(host, notices);
         let conflicts = Conflicts::new();
         let dialogs = Dialogs::new();
         Store {
             library,
-            open: OpenAssessment::new(library, conflicts, notices, dialogs),
+            open: OpenAssessment::new(host, library, conflicts, notices, dialogs),
             dialogs,
             conflicts,
             notices,
             compared: Compared::new(),
-            teams: Teams::new(notices, dialogs, library),
+            teams: Teams::new(host, notices, dialogs, library),
+            host,
         }
     }
 
@@ -72,7 +81,7 @@ impl Store {
     /// page hiding and other tabs.
     pub fn start(&self, state: AppState) {
         let mut storage_failed = false;
-        match domain::load_library(&LocalStore, browser::now_ms(), true, browser::new_id) {
+        match self.library.load(true) {
             Err(e) => {
                 storage_failed = true;
                 self.notices.storage_error.set(Some(e));
@@ -133,7 +142,7 @@ impl Store {
         if is_open {
             self.open.flush(state);
         }
-        let Some(Ok(mut record)) = LocalStore.read::<SavedAssessment>(id) else {
+        let Some(Ok(mut record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
                 .say("That assessment could not be read; it was not deleted.");
             return;
@@ -161,16 +170,17 @@ impl Store {
         state: AppState,
         pending: PendingImport,
     ) -> Result<(), AppError> {
-        let (store, again) = (*self, pending.clone());
-        if !self.open.may_replace(state, move || {
-            let _ = store.import_replacing(state, again);
-        }) {
-            return Err(AppError::UnsavedChanges {
-                file_name: pending.file_name,
-            });
-        }
+        let (store, file_name) = (*self, pending.file_name.clone());
+        self.open
+            .when_replaceable(state, move || store.replace_with_import(state, pending))
+            .unwrap_or(Err(AppError::UnsavedChanges { file_name }))
+    }
+
+    fn replace_with_import(&self, state: AppState, pending: PendingImport) -> Result<(), AppError> {
         self.delete(state, &pending.existing.id);
-        if LocalStore
+        if self
+            .host
+            .records()
             .read::<SavedAssessment>(&pending.existing.id)
             .is_some()
         {
@@ -180,7 +190,7 @@ impl Store {
             });
         }
         self.open
-            .import_as_new(state, &pending.file_name, pending.assessment, false)?;
+            .import_now(state, &pending.file_name, pending.assessment, false);
         self.notices.say(format!(
             "Replaced “{}” with “{}”. The replaced version can be restored with Undo.",
             pending.existing.name, pending.file_name
@@ -345,7 +355,7 @@ impl Store {
         leptos::task::spawn_local(async move {
             let mut sides = Vec::with_capacity(sources.len());
             for source in sources {
-                match resolve(source).await {
+                match resolve(store.host, source).await {
                     Ok(side) => sides.push(side),
                     Err(e) => return store.refuse_compare(state, &e.to_string()),
                 }
@@ -381,7 +391,7 @@ impl Store {
                 .say("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there.");
             return;
         }
-        let date = browser::today_iso();
+        let date = self.host.today_iso();
         let (name, text) = state.assessment.with_untracked(|a| {
             (
                 domain::file_name(a, &date, "json"),
@@ -405,13 +415,14 @@ impl Store {
                 return true;
             }
         }
-        let (store, again) = (*self, payload.to_string());
-        if !self.open.may_replace(state, move || {
-            store.open_shared(state, &again, view);
-        }) {
-            return false;
-        }
-        let payload = payload.to_string();
+        let (store, payload) = (*self, payload.to_string());
+        self.open
+            .when_replaceable(state, move || store.read_shared(state, payload, view))
+            .is_some()
+    }
+
+    fn read_shared(&self, state: AppState, payload: String, view: View) {
+        let store = *self;
         leptos::task::spawn_local(async move {
             match read_link(&payload).await {
                 Ok(shared) => {
@@ -435,7 +446,6 @@ impl Store {
                 }
             }
         });
-        true
     }
 
     /// Saves the shared assessment on screen as a new entry of the library (never over an

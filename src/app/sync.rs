@@ -70,7 +70,7 @@ impl OpenAssessment {
         if key != domain::record_key::<SavedAssessment>(&id) {
             return;
         }
-        let conflict = Conflict::of(&id);
+        let conflict = Conflict::of(self.host, &id);
         if conflict.theirs.as_ref().map(|r| r.revision) == self.revision.get_untracked() {
             return;
         }

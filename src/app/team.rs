@@ -13,9 +13,9 @@ use super::dialog::{Ask, Dialogs};
 use super::error::AppError;
 use super::library::Library;
 use super::notices::Notices;
+use super::platform::Host;
 use super::share::read_link;
 use super::state::{AppState, View};
-use crate::browser::{self, storage::LocalStore};
 use crate::domain::{
     self, decode_any_file, encode_team_file, evaluate_team, pasted_links, team_file_name,
     team_markdown, AgendaLine, Answer, Assessment, DissentRecorded, ImportedFile, Joined,
@@ -178,6 +178,7 @@ pub struct Teams {
     notices: Notices,
     dialogs: Dialogs,
     library: Library,
+    host: Host,
 }
 
 /// The id of the Undo button of a removed respondent.
@@ -186,17 +187,6 @@ pub const UNDO_REMOVE_ID: &str = "undo-remove";
 pub const UNDO_REPLACE_ID: &str = "undo-replace";
 /// The id of the respondents' heading.
 pub const RESPONDENTS_HEADING_ID: &str = "team-respondents-title";
-
-/// Moves focus once the view has re-rendered and the dialog (which hands focus back to the
-/// control that opened it) has closed.
-fn focus_after_dialog(id: &'static str) {
-    set_timeout(
-        move || {
-            browser::focus(id);
-        },
-        std::time::Duration::ZERO,
-    );
-}
 
 fn entries_of(records: &[SavedTeam], newer: &[SavedTeam]) -> Vec<TeamEntry> {
     let mut entries: Vec<TeamEntry> = records
@@ -208,12 +198,12 @@ fn entries_of(records: &[SavedTeam], newer: &[SavedTeam]) -> Vec<TeamEntry> {
     entries
 }
 
-fn new_record(team: Team) -> SavedTeam {
+fn new_record(host: Host, team: Team) -> SavedTeam {
     SavedTeam {
         schema: TEAM_SCHEMA_VERSION,
-        id: browser::new_id(),
+        id: host.new_id(),
         revision: 0,
-        updated_at: browser::now_ms(),
+        updated_at: host.now_ms(),
         team,
     }
 }
@@ -254,7 +244,7 @@ enum AddedBy {
 }
 
 impl Teams {
-    pub(super) fn new(notices: Notices, dialogs: Dialogs, library: Library) -> Self {
+    pub(super) fn new(host: Host, notices: Notices, dialogs: Dialogs, library: Library) -> Self {
         let open = Owned::new(None::<OpenTeam>);
         Teams {
             entries: Owned::new(Vec::new()),
@@ -273,12 +263,17 @@ impl Teams {
             notices,
             dialogs,
             library,
+            host,
         }
     }
 
     /// Re-reads the list of team views.
     pub fn refresh(&self) {
-        if let Ok(loaded) = LocalStore.load_all::<SavedTeam>(browser::now_ms()) {
+        if let Ok(loaded) = self
+            .host
+            .records()
+            .load_all::<SavedTeam>(self.host.now_ms())
+        {
             self.entries.set(entries_of(&loaded.records, &loaded.newer));
         }
     }
@@ -301,10 +296,10 @@ impl Teams {
             schema: TEAM_SCHEMA_VERSION,
             id: open.id.clone(),
             revision: open.revision.unwrap_or(0),
-            updated_at: browser::now_ms(),
+            updated_at: self.host.now_ms(),
             team: open.team.clone(),
         };
-        match LocalStore.write(&record, open.revision) {
+        match self.host.records().write(&record, open.revision) {
             Ok(written) => {
                 self.open.update(|o| {
                     if let Some(o) = o.as_mut().filter(|o| o.id == written.id) {
@@ -362,7 +357,7 @@ impl Teams {
 
     /// Shows a team view not saved yet under a new id, and saves it.
     fn show_new(&self, state: AppState, team: Team) {
-        let record = new_record(team);
+        let record = new_record(self.host, team);
         self.show(
             state,
             OpenTeam {
@@ -381,7 +376,7 @@ impl Teams {
             state.go(View::Team);
             return true;
         }
-        let (record, read_only) = match LocalStore.read::<SavedTeam>(id) {
+        let (record, read_only) = match self.host.records().read::<SavedTeam>(id) {
             Some(Ok(record)) => (record, false),
             Some(Err(domain::RecordError::NewerSchema {
                 readable: Some(record),
@@ -618,7 +613,7 @@ impl Teams {
                     }));
                     // The Remove button is gone with its row: focus goes to Undo, not to
                     // the page's start.
-                    focus_after_dialog(UNDO_REMOVE_ID);
+                    teams.host.focus_soon(UNDO_REMOVE_ID);
                 }
             },
         );
@@ -645,28 +640,32 @@ impl Teams {
             Ok(()) => {
                 self.removed.set(None);
                 self.notices.say(format!("{} is back.", removed.label));
-                focus_after_dialog(RESPONDENTS_HEADING_ID);
+                self.host.focus_soon(RESPONDENTS_HEADING_ID);
             }
             Err(e) => self.notices.say(e.to_string()),
         }
     }
 
-    /// Adds respondents to the team view on screen, each with the name of its source for the
-    /// messages. Returns what was added and why the others were not.
     /// Adds one assessment, named by where it came from, to the team view on screen, and says
     /// what happened.
     pub fn add_assessment(&self, source: String, assessment: Assessment) {
-        let mut outcome = AddOutcome::default();
-        self.add_all(
+        let outcome = self.add_all(
             vec![(source, respondent(None, assessment, false))],
-            &mut outcome,
+            AddOutcome::default(),
         );
         self.outcome.set(Some(outcome));
     }
 
-    fn add_all(&self, respondents: Vec<(String, Candidate)>, outcome: &mut AddOutcome) {
+    /// Adds respondents to the team view on screen, each with the name of its source for the
+    /// messages: `outcome` (what was already refused) with what was added and why the others
+    /// were not. Respondents who answered again are asked about.
+    fn add_all(
+        &self,
+        respondents: Vec<(String, Candidate)>,
+        mut outcome: AddOutcome,
+    ) -> AddOutcome {
         let mut again = Vec::new();
-        let _ = self.change_if(|t| {
+        let changed = self.change_if(|t| {
             let mut changed = false;
             for (source, c) in respondents {
                 match t.join(c.respondent.clone(), c.name_given) {
@@ -700,7 +699,11 @@ impl Teams {
             }
             Ok(changed)
         });
+        if let Err(e) = changed {
+            outcome.refused.push(e.to_string());
+        }
         self.ask_answer_again(again);
+        outcome
     }
 
     /// Asks whether the newer answers of respondents who answered again replace their older
@@ -759,7 +762,7 @@ impl Teams {
                             labels,
                             older,
                         }));
-                        focus_after_dialog(UNDO_REPLACE_ID);
+                        teams.host.focus_soon(UNDO_REPLACE_ID);
                     }
                     Err(e) => teams.notices.say(e.to_string()),
                 }
@@ -793,7 +796,7 @@ impl Teams {
                     "The older answers of {} are back.",
                     replaced.labels.join(", ")
                 ));
-                focus_after_dialog(RESPONDENTS_HEADING_ID);
+                self.host.focus_soon(RESPONDENTS_HEADING_ID);
             }
             Err(e) => self.notices.say(e.to_string()),
         }
@@ -803,7 +806,7 @@ impl Teams {
         self.adding.set(false);
         self.outcome.set(Some(outcome));
         if from == AddedBy::Hand {
-            browser::focus("team-add-outcome");
+            self.host.focus("team-add-outcome");
         }
     }
 
@@ -856,7 +859,7 @@ impl Teams {
                     },
                 }
             }
-            teams.add_all(respondents, &mut outcome);
+            let outcome = teams.add_all(respondents, outcome);
             teams.finish_add(outcome, from);
         });
     }
@@ -898,7 +901,7 @@ impl Teams {
                 Err(e) => outcome.refused.push(format!("{source}: {e}")),
             }
         }
-        self.add_all(respondents, &mut outcome);
+        let outcome = self.add_all(respondents, outcome);
         self.finish_add(outcome, AddedBy::Hand);
     }
 
@@ -912,7 +915,7 @@ impl Teams {
         }
         let mut respondents = Vec::new();
         for id in ids {
-            match LocalStore.read::<SavedAssessment>(&id) {
+            match self.host.records().read::<SavedAssessment>(&id) {
                 Some(Ok(record)) => {
                     let source = format!("“{}”", domain::display_name(&record.assessment));
                     respondents.push((source, respondent(None, record.assessment, anonymous)));
@@ -925,13 +928,13 @@ impl Teams {
                 ),
             }
         }
-        self.add_all(respondents, &mut outcome);
+        let outcome = self.add_all(respondents, outcome);
         self.finish_add(outcome, AddedBy::Hand);
     }
 
     /// Offers the team view on screen as a file.
     pub fn export(&self, framed: bool) {
-        let date = browser::today_iso();
+        let date = self.host.today_iso();
         let Some((name, text)) = self.open.with_untracked(|o| {
             o.as_ref().map(|o| {
                 (
@@ -948,12 +951,12 @@ impl Teams {
 
     /// Offers a saved team view as a file, without opening it.
     pub fn export_stored(&self, framed: bool, id: &str) {
-        let Some(Ok(record)) = LocalStore.read::<SavedTeam>(id) else {
+        let Some(Ok(record)) = self.host.records().read::<SavedTeam>(id) else {
             self.notices
                 .say("That team view could not be read to export it.");
             return;
         };
-        let date = browser::today_iso();
+        let date = self.host.today_iso();
         self.notices.offer_file(
             framed,
             &team_file_name(&record.team, &date, "json"),
@@ -964,7 +967,7 @@ impl Teams {
 
     /// The team view on screen as a report.
     pub fn report(&self) -> Option<TeamReport> {
-        let date = browser::today_iso();
+        let date = self.host.today_iso();
         self.open.with(|o| {
             let o = o.as_ref()?;
             self.evaluation
@@ -988,7 +991,7 @@ impl Teams {
         self.open.with_untracked(|o| {
             o.as_ref().map(|o| {
                 let name =
-                    domain::csv_file_name(&o.team.title, "team-matrix", &browser::today_iso());
+                    domain::csv_file_name(&o.team.title, "team-matrix", &self.host.today_iso());
                 (name, domain::team_matrix_csv(&o.team))
             })
         })
@@ -996,7 +999,7 @@ impl Teams {
 
     /// Asks, then deletes a team view from the library (undo restores it).
     pub fn delete(&self, state: AppState, id: &str) {
-        let Some(Ok(record)) = LocalStore.read::<SavedTeam>(id) else {
+        let Some(Ok(record)) = self.host.records().read::<SavedTeam>(id) else {
             self.notices
                 .say("That team view could not be read; it was not deleted.");
             return;
@@ -1014,7 +1017,7 @@ impl Teams {
                 cancel: "Keep".into(),
             },
             move || {
-                if let Err(e) = LocalStore.delete::<SavedTeam>(&record.id) {
+                if let Err(e) = teams.host.records().delete::<SavedTeam>(&record.id) {
                     teams.notices.say(e.to_string());
                     return;
                 }
@@ -1032,8 +1035,9 @@ impl Teams {
 
     /// Restores the most recently deleted team view.
     pub fn undo_delete(&self) {
-        self.deleted
-            .undo(self.notices, |record| record.team.display_title());
+        self.deleted.undo(self.host, self.notices, |record| {
+            record.team.display_title()
+        });
         self.refresh();
     }
 
@@ -1047,7 +1051,7 @@ impl Teams {
             let title = format!(
                 "{} (imported {})",
                 team.display_title(),
-                browser::today_iso()
+                self.host.today_iso()
             );
             team.set_title(&title);
         }

@@ -2,13 +2,7 @@
 
 /// Today's date as `YYYY-MM-DD`, in the browser's time zone.
 pub fn today_iso() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    date_label(now_ms())
 }
 
 /// The current time in whole milliseconds since the Unix epoch.

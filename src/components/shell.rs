@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     let embed = location::query_flag("embed");
     let framed = frame::in_frame();
     let state = AppState::new(Default::default(), View::Start, false).shown(embed, framed);
-    let store = Store::new();
+    let store = Store::in_browser();
     provide_context(state);
     provide_context(store);
     store.start(state);

@@ -148,7 +148,7 @@ async fn verdict_panel_follows_the_answers_and_names_the_red_flag() {
     let container = fresh_container();
     let _app = mount_to(container.clone(), move || {
         provide_context(state);
-        provide_context(Store::new());
+        provide_context(Store::in_browser());
         view! { <VerdictPanel/> }
     });
     tick().await;
@@ -188,7 +188,7 @@ async fn stepper_locks_steps_until_ready_and_in_order() {
     let container = fresh_container();
     let _app = mount_to(container.clone(), move || {
         provide_context(state);
-        provide_context(Store::new());
+        provide_context(Store::in_browser());
         view! { <SequenceView/> }
     });
     tick().await;

@@ -136,7 +136,7 @@ pub async fn mount_store_with(
     let cell = store_cell.clone();
     let app = mount_to(container.clone(), move || {
         provide_context(state);
-        let store = Store::new();
+        let store = Store::in_browser();
         provide_context(store);
         store.start(state);
         *cell.borrow_mut() = Some(store);

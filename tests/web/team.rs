@@ -105,7 +105,7 @@ type Mounted = (
 async fn mount_team_view() -> Mounted {
     let container = fresh_container();
     let state = AppState::new(Assessment::default(), View::Start, false);
-    let store = Store::new();
+    let store = Store::in_browser();
     let app = mount_to(container.clone(), move || {
         provide_context(state);
         provide_context(store);

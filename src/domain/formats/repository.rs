@@ -13,9 +13,9 @@
 //! The browser gives the key-value store over `localStorage`; the tests give one over a map
 //! ([`MemoryStore`]), so the policy is tested natively.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Mutex;
 
 /// Prefix of every key this app writes.
 pub const PREFIX: &str = "koom-readiness/";
@@ -356,7 +356,7 @@ impl<K: KeyValue + ?Sized> RecordStore for K {}
 /// `localStorage`, which refuses a write beyond its quota as this does.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: RefCell<BTreeMap<String, String>>,
+    entries: Mutex<BTreeMap<String, String>>,
     /// The most characters (keys and values) it holds, if limited.
     pub quota: Option<usize>,
 }
@@ -367,8 +367,13 @@ impl MemoryStore {
         Self::default()
     }
 
+    fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, String>> {
+        // A test that panicked while holding the lock leaves a map that is still whole.
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn size_with(&self, key: &str, value: &str) -> usize {
-        let entries = self.entries.borrow();
+        let entries = self.entries();
         let others: usize = entries
             .iter()
             .filter(|(k, _)| k.as_str() != key)
@@ -380,7 +385,7 @@ impl MemoryStore {
 
 impl KeyValue for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.entries.borrow().get(key).cloned())
+        Ok(self.entries().get(key).cloned())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
@@ -390,18 +395,16 @@ impl KeyValue for MemoryStore {
         {
             return Err(StorageError::QuotaExceeded);
         }
-        self.entries
-            .borrow_mut()
-            .insert(key.to_string(), value.to_string());
+        self.entries().insert(key.to_string(), value.to_string());
         Ok(())
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.entries.borrow_mut().remove(key);
+        self.entries().remove(key);
         Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(self.entries.borrow().keys().cloned().collect())
+        Ok(self.entries().keys().cloned().collect())
     }
 }

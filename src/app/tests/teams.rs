@@ -1,0 +1,195 @@
+//! Team views: who counts as whom when assessments are added, what is asked before answers or
+//! people leave the count, and another tab's change.
+
+use super::{asked, create, edit_and_autosave, world};
+use crate::app::{TeamSave, View, UNDO_REMOVE_ID, UNDO_REPLACE_ID};
+use crate::domain::{
+    all_questions, record_key, Answer, KeyValue, RecordStore, SavedAssessment, SavedTeam,
+};
+
+/// Two saved assessments with the same (healthy) answers, by two people; their ids.
+fn two_alike(store: &crate::app::Store, state: crate::app::AppState) -> (String, String) {
+    let mut ids = Vec::new();
+    for name in ["Ann", "Ben"] {
+        let id = create(store, state, "Acme");
+        edit_and_autosave(store, state, |a| {
+            a.assessor = name.into();
+            for q in all_questions() {
+                a.set_answer(q.id, Some(q.healthy));
+            }
+        });
+        ids.push(id);
+    }
+    (ids[0].clone(), ids[1].clone())
+}
+
+#[test]
+fn people_who_answer_alike_count_apart_and_the_same_person_counts_once() {
+    let (store, state, bench) = world();
+    let (ann, ben) = two_alike(&store, state);
+    store.teams.create(state, "Ops");
+    assert_eq!(state.view.get_untracked(), View::Team);
+    let id = store.teams.open_id().unwrap();
+
+    store.teams.add_from_library(vec![ann.clone(), ben], false);
+    let outcome = store.teams.outcome.get_untracked().unwrap();
+    assert_eq!(outcome.added.len(), 2, "{outcome:?}");
+    assert!(outcome.refused.is_empty() && outcome.known.is_empty());
+    assert_eq!(bench.focused(), ["team-add-outcome"]);
+
+    store.teams.add_from_library(vec![ann], false);
+    let outcome = store.teams.outcome.get_untracked().unwrap();
+    assert!(outcome.added.is_empty());
+    assert_eq!(outcome.known.len(), 1, "{outcome:?}");
+    let saved = bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    assert_eq!(saved.team.respondents.len(), 2);
+    assert_eq!(store.teams.entries.get_untracked()[0].respondents, 2);
+    assert_eq!(store.teams.save.get_untracked(), TeamSave::Saved);
+}
+
+#[test]
+fn a_respondent_who_answered_again_is_replaced_only_when_the_user_says_so_and_undo_brings_back_the_older_answers(
+) {
+    let (store, state, bench) = world();
+    let (ann, _) = two_alike(&store, state);
+    store.teams.create(state, "Ops");
+    store.teams.add_from_library(vec![ann.clone()], false);
+    // Ann changes her mind in her own assessment.
+    let mut record = bench
+        .records
+        .read::<SavedAssessment>(&ann)
+        .unwrap()
+        .unwrap();
+    record
+        .assessment
+        .set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
+    bench.records.write(&record, Some(record.revision)).unwrap();
+
+    store.teams.add_from_library(vec![ann.clone()], false);
+    let outcome = store.teams.outcome.get_untracked().unwrap();
+    assert_eq!(outcome.answered_again.len(), 1, "{outcome:?}");
+    let question = asked(&store).expect("a question");
+    assert!(question.contains("answered again"), "{question}");
+    let answer = |store: &crate::app::Store| {
+        store.teams.open.with_untracked(|o| {
+            o.as_ref().unwrap().team.respondents[0]
+                .assessment
+                .answer("red_flag.no_time_for_structure")
+        })
+    };
+    assert_eq!(answer(&store), Some(Answer::No));
+
+    store.dialogs.answer(true);
+    assert_eq!(answer(&store), Some(Answer::Yes));
+    assert_eq!(
+        bench.focused().last().map(String::as_str),
+        Some(UNDO_REPLACE_ID)
+    );
+    assert!(store.teams.replaced.get_untracked().is_some());
+
+    store.teams.undo_replace();
+    assert_eq!(answer(&store), Some(Answer::No));
+    let id = store.teams.open_id().unwrap();
+    let saved = bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    assert_eq!(
+        saved.team.respondents[0]
+            .assessment
+            .answer("red_flag.no_time_for_structure"),
+        Some(Answer::No)
+    );
+}
+
+#[test]
+fn removing_a_respondent_asks_first_and_can_be_undone() {
+    let (store, state, bench) = world();
+    let (ann, ben) = two_alike(&store, state);
+    store.teams.create(state, "Ops");
+    store.teams.add_from_library(vec![ann, ben], false);
+    let count = || {
+        store
+            .teams
+            .open
+            .with_untracked(|o| o.as_ref().unwrap().team.respondents.len())
+    };
+
+    store.teams.remove_respondent(0);
+    assert_eq!(asked(&store).as_deref(), Some("Remove Ann?"));
+    store.dialogs.answer(false);
+    assert_eq!(count(), 2);
+
+    store.teams.remove_respondent(0);
+    store.dialogs.answer(true);
+    assert_eq!(count(), 1);
+    assert_eq!(
+        bench.focused().last().map(String::as_str),
+        Some(UNDO_REMOVE_ID)
+    );
+    store.teams.undo_remove();
+    assert_eq!(count(), 2);
+    assert_eq!(
+        store.notices.message.get_untracked().as_deref(),
+        Some("Ann is back.")
+    );
+}
+
+#[test]
+fn another_tab_s_change_to_a_team_view_is_written_over_only_when_the_user_says_so() {
+    let (store, state, bench) = world();
+    store.teams.create(state, "Ops");
+    let id = store.teams.open_id().unwrap();
+    let mut theirs = bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    theirs.team.set_title("Their title");
+    bench.records.write(&theirs, Some(theirs.revision)).unwrap();
+
+    store.teams.set_title("My title");
+    assert!(matches!(
+        store.teams.save.get_untracked(),
+        TeamSave::NotSaved(_)
+    ));
+    assert_eq!(asked(&store).as_deref(), Some("Changed in another tab"));
+    let stored = || bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    assert_eq!(stored().team.title, "Their title");
+    store.dialogs.answer(true);
+    assert_eq!(stored().team.title, "My title");
+    assert_eq!(store.teams.save.get_untracked(), TeamSave::Saved);
+}
+
+#[test]
+fn deleting_a_team_view_asks_first_and_undo_restores_it() {
+    let (store, state, bench) = world();
+    store.teams.create(state, "Ops");
+    let id = store.teams.open_id().unwrap();
+    store.teams.delete(state, &id);
+    assert_eq!(asked(&store).as_deref(), Some("Delete “Ops”?"));
+    assert!(bench.records.read::<SavedTeam>(&id).is_some());
+    store.dialogs.answer(true);
+    assert_eq!(bench.records.read::<SavedTeam>(&id), None);
+    assert_eq!(store.teams.open_id(), None);
+    assert_eq!(state.view.get_untracked(), View::Start);
+    store.teams.undo_delete();
+    assert!(bench.records.read::<SavedTeam>(&id).is_some());
+    assert_eq!(store.teams.entries.get_untracked().len(), 1);
+}
+
+#[test]
+fn a_team_view_from_a_newer_version_opens_read_only_and_an_add_says_why_nothing_changed() {
+    let (store, state, bench) = world();
+    let (ann, _) = two_alike(&store, state);
+    let key = record_key::<SavedTeam>("future");
+    let text = r#"{"schema":99,"kind":"team","id":"future","revision":4,"updated_at":9,"team":{"title":"Future Org","respondents":[]},"weights":{}}"#;
+    bench.records.set(&key, text).unwrap();
+    assert!(store.teams.open_saved(state, "future"));
+    assert!(store
+        .teams
+        .open
+        .with_untracked(|o| o.as_ref().unwrap().read_only));
+
+    store.teams.add_from_library(vec![ann], false);
+    let outcome = store.teams.outcome.get_untracked().unwrap();
+    assert!(outcome.added.is_empty());
+    assert_eq!(
+        outcome.refused,
+        ["This team view was saved by a newer version: it is read-only here."]
+    );
+    assert_eq!(bench.records.get(&key).unwrap().as_deref(), Some(text));
+}
