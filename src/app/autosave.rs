@@ -44,8 +44,9 @@ impl OpenAssessment {
 
     /// Notes the assessment on screen as it is now (tracked: the autosave calls this whenever
     /// it changes). A change that differs from what was last saved, to an assessment that is
-    /// saved (or waits for storage to take it), is marked unsaved and numbered: the number to
-    /// give [`OpenAssessment::save_change`] after a pause. Anything else gives `None`.
+    /// saved (marked unsaved) or waits for storage to take it (unsaved already: the storage
+    /// problem says so), is numbered: the number to give [`OpenAssessment::save_change`] after
+    /// a pause. Anything else gives `None`.
     pub(super) fn note_change(&self, state: AppState) -> Option<u64> {
         let changed = state
             .assessment

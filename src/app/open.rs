@@ -151,16 +151,20 @@ impl OpenAssessment {
     /// Runs `operation`, which replaces what is on screen, once that loses nothing: at once
     /// when what is on screen is saved (or holds nothing to lose), giving its result;
     /// otherwise the user is asked in the page and `None` is given, and the operation runs
-    /// only if they agree to drop the unsaved work.
+    /// only if they agree to drop the unsaved work (what can be saved by then is saved first;
+    /// the operation's result then has no caller to go to).
     pub fn when_replaceable<T>(
         &self,
         state: AppState,
         operation: impl FnOnce() -> T + 'static,
     ) -> Option<T> {
         if self.at_risk(state) {
-            self.dialogs.ask(self.drop_question(state), move || {
-                operation();
-            });
+            self.ask_to_drop(
+                state,
+                Box::new(move || {
+                    operation();
+                }),
+            );
             None
         } else {
             Some(operation())
@@ -177,6 +181,17 @@ impl OpenAssessment {
             }
             Opened::Nothing | Opened::Example | Opened::Newer(_) | Opened::Shared(_) => false,
         }
+    }
+
+    /// Asks whether the unsaved work on screen may be dropped; on a yes, saves what can be
+    /// saved by then and runs `operation`.
+    fn ask_to_drop(&self, state: AppState, operation: Box<dyn FnOnce()>) {
+        let this = *self;
+        self.dialogs.ask(self.drop_question(state), move || {
+            // Storage may have come back while the question was open.
+            this.flush(state);
+            operation();
+        });
     }
 
     /// The question asked before the unsaved work on screen is dropped.
@@ -203,14 +218,17 @@ impl OpenAssessment {
         self.open_at(state, id, View::Preconditions);
     }
 
-    /// Opens a library entry on a view; `false` if it could not be (unsaved work on screen
-    /// that the user keeps, or no such entry: the message says which).
+    /// Opens a library entry on a view; `false` if it is not open now (the user is asked about
+    /// unsaved work on screen first, and it opens on a yes; or no such entry: the message says
+    /// which).
     pub fn open_at(&self, state: AppState, id: &str, view: View) -> bool {
         let (this, id) = (*self, id.to_string());
         self.when_replaceable(state, move || this.open_now(state, &id, view))
             .unwrap_or(false)
     }
 
+    /// Opens a library entry on a view, replacing what is on screen; `false` (and the message)
+    /// when it cannot be read or is not there.
     fn open_now(&self, state: AppState, id: &str, view: View) -> bool {
         if let Some(newer) = self
             .library
@@ -282,8 +300,8 @@ impl OpenAssessment {
         self.open_example_at(state, View::Preconditions);
     }
 
-    /// Opens the read-only Raccoons Inc. example on a view; `false` if the user keeps unsaved
-    /// work on screen.
+    /// Opens the read-only Raccoons Inc. example on a view; `false` if it is not open now (the
+    /// user is asked about unsaved work on screen first, and it opens on a yes).
     pub fn open_example_at(&self, state: AppState, view: View) -> bool {
         let this = *self;
         self.when_replaceable(state, move || {
@@ -373,7 +391,7 @@ impl OpenAssessment {
     }
 
     /// Adds an imported assessment to the library and opens it, replacing what is on screen
-    /// (the caller made sure that loses nothing).
+    /// (the caller made sure that loses nothing, or the user agreed to drop it).
     pub(super) fn import_now(
         &self,
         state: AppState,

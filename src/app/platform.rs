@@ -1,7 +1,7 @@
 //! What the app layer takes from the platform it runs on: where records are kept, the clock,
 //! new ids and respondent tokens, and moving the focus. Every part that needs one of them holds
 //! the [`Host`] it was built with, so the same parts run in the browser ([`BROWSER`]) and in
-//! the native tests (a map in memory, a clock that stands still), where the app's decisions
+//! the native tests (a map in memory, a clock that counts up), where the app's decisions
 //! (what to save, what to ask, what to show) are tested without a browser.
 
 use crate::browser::{self, storage::LocalStore};

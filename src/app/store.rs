@@ -176,6 +176,8 @@ impl Store {
             .unwrap_or(Err(AppError::UnsavedChanges { file_name }))
     }
 
+    /// Deletes the entry an import replaces (undo restores it) and imports the file's
+    /// assessment as a new entry in its place, replacing what is on screen.
     fn replace_with_import(&self, state: AppState, pending: PendingImport) -> Result<(), AppError> {
         self.delete(state, &pending.existing.id);
         if self
@@ -421,6 +423,9 @@ impl Store {
             .is_some()
     }
 
+    /// Reads a share link's payload (the browser may inflate it first) and shows its
+    /// assessment read-only on a view, replacing what is on screen; a link that cannot be read
+    /// says why and shows the start screen.
     fn read_shared(&self, state: AppState, payload: String, view: View) {
         let store = *self;
         leptos::task::spawn_local(async move {

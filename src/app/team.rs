@@ -665,7 +665,7 @@ impl Teams {
         mut outcome: AddOutcome,
     ) -> AddOutcome {
         let mut again = Vec::new();
-        let changed = self.change_if(|t| {
+        let kept = self.change_if(|t| {
             let mut changed = false;
             for (source, c) in respondents {
                 match t.join(c.respondent.clone(), c.name_given) {
@@ -699,7 +699,7 @@ impl Teams {
             }
             Ok(changed)
         });
-        if let Err(e) = changed {
+        if let Err(e) = kept {
             outcome.refused.push(e.to_string());
         }
         self.ask_answer_again(again);

@@ -12,18 +12,29 @@ fn the_library_lists_saved_assessments_newest_change_first_with_where_each_stand
     let (store, state, _) = world();
     let first = create(&store, state, "Acme");
     let second = create(&store, state, "Beta Works");
+    let names = |store: &crate::app::Store| -> Vec<String> {
+        store
+            .library
+            .entries
+            .get_untracked()
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    };
+    assert_eq!(names(&store), ["Beta Works", "Acme"]);
+    assert!(store.open.open_at(state, &first, View::RedFlags));
     edit_and_autosave(&store, state, |a| {
         a.set_answer("red_flag.no_time_for_structure", Some(Answer::Yes))
     });
     store.library.refresh();
+    assert_eq!(names(&store), ["Acme", "Beta Works"]);
     let entries = store.library.entries.get_untracked();
-    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(names, ["Beta Works", "Acme"]);
-    assert_eq!(entries[0].id, second);
-    assert_eq!(entries[1].id, first);
-    // A red flag answered yes stops the deployment; the list says so in the journey's words.
+    assert_eq!(entries[0].id, first);
+    assert_eq!(entries[1].id, second);
+    // A red flag answered yes stops the deployment; the list says so.
     assert_eq!(entries[0].verdict, crate::domain::Verdict::Stop);
-    assert_eq!(entries[0].label, "Beta Works — 2026-12-04");
+    assert_ne!(entries[1].verdict, crate::domain::Verdict::Stop);
+    assert_eq!(entries[0].label, "Acme — 2026-12-04");
     assert!(entries.iter().all(|e| !e.newer && e.round == 1));
 }
 
@@ -46,6 +57,8 @@ fn a_record_from_a_newer_version_is_listed_and_opens_read_only_and_is_never_writ
     assert!(state.read_only.get_untracked());
     state.edit(|a| a.set_organisation("Changed"));
     assert_eq!(state.assessment.get_untracked().organisation, "Future Org");
+    // Even a change that reached the screen is never saved over a newer version's record.
+    state.assessment.update(|a| a.set_organisation("Changed"));
     assert_eq!(store.open.note_change(state), None);
     store.open.flush(state);
     assert_eq!(bench.records.get(&key).unwrap().as_deref(), Some(text));
@@ -78,12 +91,15 @@ fn an_unreadable_record_is_kept_aside_listed_as_a_problem_and_removed_only_when_
 fn deleting_the_open_assessment_keeps_its_latest_edits_for_undo_and_shows_the_start() {
     let (store, state, bench) = world();
     let id = create(&store, state, "Acme");
+    // Another tab saved its version, so this tab's change cannot be saved before the delete:
+    // undo must bring back what was on screen.
+    let mut theirs = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    theirs.assessment.set_note("precondition.coe", "Seen twice");
+    bench.records.write(&theirs, Some(1)).unwrap();
     edit_and_autosave(&store, state, |a| {
-        a.set_note("precondition.coe", "Seen twice")
+        a.set_note("precondition.coe", "Seen three times")
     });
-    // A change still in its autosave pause: undo must bring it back too.
-    state.edit(|a| a.set_note("precondition.coe", "Seen three times"));
-    store.open.note_change(state);
+    assert!(store.conflicts.conflict.get_untracked().is_some());
 
     store.delete(state, &id);
     assert_eq!(bench.records.read::<SavedAssessment>(&id), None);

@@ -1,8 +1,10 @@
 //! The app layer's decisions, natively: what it saves, what it asks before it drops anything,
 //! and what it shows, with the parts built over a [`Bench`] platform (records in memory, a clock
 //! that moves a second per reading, focus moves written down) instead of the browser. What
-//! needs a page (rendering, the focus after a render, inflating a share link, downloads) is
-//! the browser suites' (`tests/web`, `tests/e2e`).
+//! needs a page is the browser suites' (`tests/web`, `tests/e2e`): rendering, the focus after a
+//! render, share links (made with the browser's clock and random bytes, read by inflating them
+//! in the browser), the comparison (it reads links too), downloads, and the start-up
+//! (`Store::start` reads the address and asks for persistent storage).
 
 mod library;
 mod open;

@@ -107,12 +107,16 @@ fn work_that_cannot_be_saved_is_dropped_only_when_the_user_says_so() {
 
 #[test]
 fn saved_work_is_replaced_without_a_question() {
-    let (store, state, _) = world();
-    create(&store, state, "Acme");
-    edit_and_autosave(&store, state, |a| a.set_note("precondition.coe", "Seen"));
+    let (store, state, bench) = world();
+    let id = create(&store, state, "Acme");
+    // A change still in its autosave pause is saved before it is replaced.
+    state.edit(|a| a.set_note("precondition.coe", "Seen"));
+    store.open.note_change(state).expect("a change to save");
     assert!(store.open.open_example_at(state, View::Preconditions));
     assert_eq!(asked(&store), None);
     assert_eq!(store.open.opened.get_untracked(), Opened::Example);
+    let record = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    assert_eq!(record.assessment.notes["precondition.coe"], "Seen");
 }
 
 #[test]
@@ -139,6 +143,11 @@ fn another_tab_s_change_is_never_written_over_without_the_user_s_choice() {
     assert!(!store.open.open_example_at(state, View::Preconditions));
     assert!(asked(&store).is_some());
     store.dialogs.answer(false);
+    assert_eq!(store.open.opened.get_untracked(), Opened::Saved(id.clone()));
+    assert_eq!(
+        state.assessment.get_untracked().notes["precondition.coe"],
+        "Mine"
+    );
 
     store.open.keep_mine(state);
     let stored = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
@@ -191,13 +200,19 @@ fn replacing_an_entry_by_a_file_over_work_that_cannot_be_saved_asks_once() {
         panic!("no choice offered");
     };
 
-    let error = store.import_replacing(state, *pending).unwrap_err();
+    let error = store
+        .import_replacing(state, (*pending).clone())
+        .unwrap_err();
     assert!(error.to_string().contains("acme.json"), "{error}");
     assert_eq!(
         asked(&store).as_deref(),
         Some("Drop the unsaved changes to “Beta”?")
     );
+    store.dialogs.answer(false);
     assert!(bench.records.read::<SavedAssessment>(&acme).is_some());
+    assert_eq!(state.assessment.get_untracked().organisation, "Beta");
+
+    assert!(store.import_replacing(state, *pending).is_err());
     store.dialogs.answer(true);
     assert_eq!(asked(&store), None, "asked a second time");
     assert_eq!(bench.records.read::<SavedAssessment>(&acme), None);
@@ -208,5 +223,19 @@ fn replacing_an_entry_by_a_file_over_work_that_cannot_be_saved_asks_once() {
     assert_eq!(
         store.notices.message.get_untracked().as_deref(),
         Some("Replaced “Acme” with “acme.json”. The replaced version can be restored with Undo.")
+    );
+}
+
+#[test]
+fn an_entry_that_is_not_there_is_said_and_nothing_on_screen_changes() {
+    let (store, state, _) = world();
+    let id = create(&store, state, "Acme");
+    assert!(!store.open.open_at(state, "gone", View::Report));
+    assert_eq!(store.open.opened.get_untracked(), Opened::Saved(id));
+    assert_eq!(state.view.get_untracked(), View::Preconditions);
+    let message = store.notices.message.get_untracked().unwrap();
+    assert!(
+        message.starts_with("This assessment is not saved in this browser"),
+        "{message}"
     );
 }
