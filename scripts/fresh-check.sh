@@ -74,7 +74,10 @@ until grep -q "is served at" "$work/serve.log" 2>/dev/null; do
 	sleep 2
 done
 serve_secs=$((SECONDS - start))
-curl -fsS "http://127.0.0.1:$port/" | grep -q "KOOM Readiness" || {
+# The page to a file first: `curl | grep -q` fails under pipefail when grep stops reading at
+# its first match (curl: "Failed writing body"), whatever the page says.
+page="$work/served-index.html"
+{ curl -fsS "http://127.0.0.1:$port/" -o "$page" && grep -q "KOOM Readiness" "$page"; } || {
 	keep=true
 	echo "./scripts/serve.sh serves, but not the app"
 	exit 1
