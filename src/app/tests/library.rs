@@ -1,6 +1,6 @@
 //! The library: what it lists, what it keeps aside, what a delete and an undo do.
 
-use super::{create, edit_and_autosave, world};
+use super::{create, edit_and_autosave, said, world};
 use crate::app::{ImportOutcome, Opened, View};
 use crate::domain::{
     encode_file, record_key, Answer, Assessment, KeyValue, Problem, RecordStore, SavedAssessment,
@@ -93,7 +93,7 @@ fn deleting_the_open_assessment_keeps_its_latest_edits_for_undo_and_shows_the_st
     let id = create(&store, state, "Acme");
     // Another tab saved its version, so this tab's change cannot be saved before the delete:
     // undo must bring back what was on screen.
-    let mut theirs = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let mut theirs = bench.assessment(&id);
     theirs.assessment.set_note("precondition.coe", "Seen twice");
     bench.records.write(&theirs, Some(1)).unwrap();
     edit_and_autosave(&store, state, |a| {
@@ -108,7 +108,7 @@ fn deleting_the_open_assessment_keeps_its_latest_edits_for_undo_and_shows_the_st
     assert!(store.library.entries.get_untracked().is_empty());
 
     store.library.undo_delete();
-    let restored = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let restored = bench.assessment(&id);
     assert_eq!(
         restored
             .assessment
@@ -117,10 +117,7 @@ fn deleting_the_open_assessment_keeps_its_latest_edits_for_undo_and_shows_the_st
             .map(String::as_str),
         Some("Seen three times")
     );
-    assert_eq!(
-        store.notices.message.get_untracked().as_deref(),
-        Some("Restored “Acme”.")
-    );
+    assert_eq!(said(&store).as_deref(), Some("Restored “Acme”."));
     assert_eq!(store.library.entries.get_untracked().len(), 1);
     assert!(store.library.deleted.get_untracked().is_empty());
 }
@@ -131,7 +128,7 @@ fn renaming_an_entry_that_is_not_open_writes_its_record_and_the_list() {
     let id = create(&store, state, "Acme");
     store.open.close_without_saving(state);
     store.rename(state, &id, "  Acme Logistics ");
-    let record = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let record = bench.assessment(&id);
     assert_eq!(record.assessment.organisation, "Acme Logistics");
     assert_eq!(record.revision, 2);
     assert_eq!(
@@ -150,14 +147,10 @@ fn a_duplicate_is_a_new_entry_and_another_respondent() {
     assert_eq!(entries.len(), 2);
     let copy = entries.iter().find(|e| e.id != id).unwrap();
     assert_eq!(copy.name, "Copy of Acme");
-    let record = bench
-        .records
-        .read::<SavedAssessment>(&copy.id)
-        .unwrap()
-        .unwrap();
+    let record = bench.assessment(&copy.id);
     assert_eq!(record.assessment.respondent, None);
     assert_eq!(
-        store.notices.message.get_untracked().as_deref(),
+        said(&store).as_deref(),
         Some("Duplicated as “Copy of Acme”.")
     );
 }
@@ -192,7 +185,7 @@ fn a_file_of_a_name_the_library_holds_waits_for_the_choice_and_replacing_can_be_
         Some(Answer::No)
     );
     assert_eq!(
-        store.notices.message.get_untracked().as_deref(),
+        said(&store).as_deref(),
         Some("Replaced “Acme” with “acme.json”. The replaced version can be restored with Undo.")
     );
     store.library.undo_delete();

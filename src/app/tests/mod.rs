@@ -18,7 +18,7 @@ use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use super::platform::{Host, Platform};
 use super::state::{AppState, View};
 use super::store::Store;
-use crate::domain::{Assessment, KeyValue, MemoryStore};
+use crate::domain::{Assessment, KeyValue, MemoryStore, RecordStore, SavedAssessment, SavedTeam};
 
 /// The day the bench's clock reads.
 const TODAY: &str = "2026-12-04";
@@ -33,6 +33,16 @@ pub(super) struct Bench {
 }
 
 impl Bench {
+    /// The saved assessment of this id, which must be there and readable.
+    pub(super) fn assessment(&self, id: &str) -> SavedAssessment {
+        self.records.read(id).expect("saved").expect("readable")
+    }
+
+    /// The saved team view of this id, which must be there and readable.
+    pub(super) fn team(&self, id: &str) -> SavedTeam {
+        self.records.read(id).expect("saved").expect("readable")
+    }
+
     /// The focus moves asked for so far, oldest first.
     pub(super) fn focused(&self) -> Vec<String> {
         self.focused.lock().unwrap().clone()
@@ -132,6 +142,11 @@ pub(super) fn edit_and_autosave(
     if let Some(change) = store.open.note_change(state) {
         store.open.save_change(state, change);
     }
+}
+
+/// The message about the last operation.
+pub(super) fn said(store: &Store) -> Option<String> {
+    store.notices.message.get_untracked()
 }
 
 /// The question on screen, by its title.

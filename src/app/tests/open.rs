@@ -1,7 +1,7 @@
 //! The open assessment: saving, the storage-full fallback, another tab's change, and the
 //! question asked before anything unsaved is dropped.
 
-use super::{asked, create, edit_and_autosave, fill_up, world, world_with_quota};
+use super::{asked, create, edit_and_autosave, fill_up, said, world, world_with_quota};
 use crate::app::{ConflictKind, Opened, SaveState, View};
 use crate::domain::{
     encode_file, Answer, Assessment, KeyValue, RecordStore, SavedAssessment, StorageError,
@@ -11,7 +11,7 @@ use crate::domain::{
 fn a_new_assessment_is_saved_at_once_with_a_respondent_token_and_said_saved() {
     let (store, state, bench) = world();
     let id = create(&store, state, "Acme");
-    let record = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let record = bench.assessment(&id);
     assert_eq!(record.assessment.organisation, "Acme");
     assert_eq!(record.revision, 1);
     assert!(record.assessment.respondent.is_some());
@@ -32,10 +32,10 @@ fn a_change_is_unsaved_until_its_pause_ends_and_a_superseded_pause_saves_nothing
 
     // The first pause ends after the second change: the second pause saves.
     store.open.save_change(state, first);
-    let stored = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let stored = bench.assessment(&id);
     assert_eq!(stored.revision, 1);
     store.open.save_change(state, second);
-    let stored = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let stored = bench.assessment(&id);
     assert_eq!(stored.revision, 2);
     assert_eq!(
         stored.assessment.answer("red_flag.no_time_for_structure"),
@@ -75,7 +75,7 @@ fn with_storage_full_a_new_assessment_lives_in_memory_and_is_saved_once_space_is
     let Opened::Saved(id) = store.open.opened.get_untracked() else {
         panic!("still not saved: {:?}", store.open.opened.get_untracked());
     };
-    let record = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let record = bench.assessment(&id);
     assert_eq!(record.assessment.notes["precondition.coe"], "Seen");
     assert_eq!(store.notices.storage_error.get_untracked(), None);
     assert_eq!(store.open.save_state(), SaveState::Saved);
@@ -115,7 +115,7 @@ fn saved_work_is_replaced_without_a_question() {
     assert!(store.open.open_example_at(state, View::Preconditions));
     assert_eq!(asked(&store), None);
     assert_eq!(store.open.opened.get_untracked(), Opened::Example);
-    let record = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let record = bench.assessment(&id);
     assert_eq!(record.assessment.notes["precondition.coe"], "Seen");
 }
 
@@ -124,7 +124,7 @@ fn another_tab_s_change_is_never_written_over_without_the_user_s_choice() {
     let (store, state, bench) = world();
     let id = create(&store, state, "Acme");
     // Another tab saves its version of the record.
-    let mut theirs = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let mut theirs = bench.assessment(&id);
     theirs.assessment.set_note("precondition.coe", "Theirs");
     bench.records.write(&theirs, Some(1)).unwrap();
 
@@ -136,7 +136,7 @@ fn another_tab_s_change_is_never_written_over_without_the_user_s_choice() {
         .expect("a conflict");
     assert_eq!(conflict.kind, ConflictKind::Changed);
     assert_eq!(store.open.save_state(), SaveState::Conflict);
-    let stored = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let stored = bench.assessment(&id);
     assert_eq!(stored.assessment.notes["precondition.coe"], "Theirs");
 
     // Going elsewhere now would drop "Mine": the user is asked.
@@ -150,7 +150,7 @@ fn another_tab_s_change_is_never_written_over_without_the_user_s_choice() {
     );
 
     store.open.keep_mine(state);
-    let stored = bench.records.read::<SavedAssessment>(&id).unwrap().unwrap();
+    let stored = bench.assessment(&id);
     assert_eq!(stored.assessment.notes["precondition.coe"], "Mine");
     assert_eq!(stored.revision, 3);
     assert_eq!(store.open.save_state(), SaveState::Saved);
@@ -221,7 +221,7 @@ fn replacing_an_entry_by_a_file_over_work_that_cannot_be_saved_asks_once() {
         "From the file"
     );
     assert_eq!(
-        store.notices.message.get_untracked().as_deref(),
+        said(&store).as_deref(),
         Some("Replaced “Acme” with “acme.json”. The replaced version can be restored with Undo.")
     );
 }
@@ -233,7 +233,7 @@ fn an_entry_that_is_not_there_is_said_and_nothing_on_screen_changes() {
     assert!(!store.open.open_at(state, "gone", View::Report));
     assert_eq!(store.open.opened.get_untracked(), Opened::Saved(id));
     assert_eq!(state.view.get_untracked(), View::Preconditions);
-    let message = store.notices.message.get_untracked().unwrap();
+    let message = said(&store).unwrap();
     assert!(
         message.starts_with("This assessment is not saved in this browser"),
         "{message}"

@@ -1,11 +1,9 @@
 //! Team views: who counts as whom when assessments are added, what is asked before answers or
 //! people leave the count, and another tab's change.
 
-use super::{asked, create, edit_and_autosave, world};
+use super::{asked, create, edit_and_autosave, said, world};
 use crate::app::{TeamSave, View, UNDO_REMOVE_ID, UNDO_REPLACE_ID};
-use crate::domain::{
-    all_questions, record_key, Answer, KeyValue, RecordStore, SavedAssessment, SavedTeam,
-};
+use crate::domain::{all_questions, record_key, Answer, KeyValue, RecordStore, SavedTeam};
 
 /// Two saved assessments with the same (healthy) answers, by two people; their ids.
 fn two_alike(store: &crate::app::Store, state: crate::app::AppState) -> (String, String) {
@@ -41,7 +39,7 @@ fn people_who_answer_alike_count_apart_and_the_same_person_counts_once() {
     let outcome = store.teams.outcome.get_untracked().unwrap();
     assert!(outcome.added.is_empty());
     assert_eq!(outcome.known.len(), 1, "{outcome:?}");
-    let saved = bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    let saved = bench.team(&id);
     assert_eq!(saved.team.respondents.len(), 2);
     assert_eq!(store.teams.entries.get_untracked()[0].respondents, 2);
     assert_eq!(store.teams.save.get_untracked(), TeamSave::Saved);
@@ -55,11 +53,7 @@ fn a_respondent_who_answered_again_is_replaced_only_when_the_user_says_so_and_un
     store.teams.create(state, "Ops");
     store.teams.add_from_library(vec![ann.clone()], false);
     // Ann changes her mind in her own assessment.
-    let mut record = bench
-        .records
-        .read::<SavedAssessment>(&ann)
-        .unwrap()
-        .unwrap();
+    let mut record = bench.assessment(&ann);
     record
         .assessment
         .set_answer("red_flag.no_time_for_structure", Some(Answer::Yes));
@@ -90,7 +84,7 @@ fn a_respondent_who_answered_again_is_replaced_only_when_the_user_says_so_and_un
     store.teams.undo_replace();
     assert_eq!(answer(&store), Some(Answer::No));
     let id = store.teams.open_id().unwrap();
-    let saved = bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    let saved = bench.team(&id);
     assert_eq!(
         saved.team.respondents[0]
             .assessment
@@ -126,10 +120,7 @@ fn removing_a_respondent_asks_first_and_can_be_undone() {
     );
     store.teams.undo_remove();
     assert_eq!(count(), 2);
-    assert_eq!(
-        store.notices.message.get_untracked().as_deref(),
-        Some("Ann is back.")
-    );
+    assert_eq!(said(&store).as_deref(), Some("Ann is back."));
 }
 
 #[test]
@@ -137,7 +128,7 @@ fn another_tab_s_change_to_a_team_view_is_written_over_only_when_the_user_says_s
     let (store, state, bench) = world();
     store.teams.create(state, "Ops");
     let id = store.teams.open_id().unwrap();
-    let mut theirs = bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    let mut theirs = bench.team(&id);
     theirs.team.set_title("Their title");
     bench.records.write(&theirs, Some(theirs.revision)).unwrap();
 
@@ -147,7 +138,7 @@ fn another_tab_s_change_to_a_team_view_is_written_over_only_when_the_user_says_s
         TeamSave::NotSaved(_)
     ));
     assert_eq!(asked(&store).as_deref(), Some("Changed in another tab"));
-    let stored = || bench.records.read::<SavedTeam>(&id).unwrap().unwrap();
+    let stored = || bench.team(&id);
     assert_eq!(stored().team.title, "Their title");
     store.dialogs.answer(true);
     assert_eq!(stored().team.title, "My title");
