@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(resolve(here, '../tests/e2e/package.json'));
 const { chromium } = require('playwright-core');
-const { startStaticServer, CHROMIUM_ARGS } = await import(resolve(here, '../tests/e2e/support.mjs'));
+const { startStaticServer, CHROMIUM_ARGS, isLaterPart } = await import(resolve(here, '../tests/e2e/support.mjs'));
 
 const loads = Number(process.argv[2] ?? 10);
 const server = await startStaticServer();
@@ -61,12 +61,18 @@ async function once(kind) {
   // The first screen is painted from index.html, so the load event comes before the app's
   // module is asked for (boot/boot.js inserts it after the first paint; the .wasm is asked for
   // as soon as the stylesheet is in). What must never happen is a request once the app is
-  // running: count those, and the ones after `load`.
+  // running but the later part the app asks for at idle (the split build's views after the
+  // verdict): count those, the later parts apart, and the ones after `load`.
   let afterLoad = 0;
   let afterStart = 0;
+  let parts = 0;
   let loaded = false;
   let started = false;
-  page.on('request', () => {
+  page.on('request', (request) => {
+    if (isLaterPart({ url: request.url() })) {
+      parts += 1;
+      return;
+    }
     if (loaded) afterLoad += 1;
     if (started) afterStart += 1;
   });
@@ -78,7 +84,7 @@ async function once(kind) {
   const usable = await page.evaluate(() => window.__usableAt);
   await page.waitForTimeout(300);
   await context.close();
-  return { usable, afterLoad, afterStart };
+  return { usable, afterLoad, afterStart, parts };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -90,7 +96,8 @@ for (const kind of ['start', 'resume']) {
   console.log(`${kind.padEnd(7)} navigation → first question usable: median ${median(times).toFixed(1)} ms ` +
     `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; ${loads} loads); ` +
     `requests once the app runs: ${Math.max(...runs.map((r) => r.afterStart))} ` +
-    `(after the load event: ${Math.max(...runs.map((r) => r.afterLoad))}: the app's module, asked for after the first paint, and the .wasm when its download started after load)`);
+    `(after the load event: ${Math.max(...runs.map((r) => r.afterLoad))}: the app's module, asked for after the first paint, and the .wasm when its download started after load); ` +
+    `later parts fetched at idle: ${Math.max(...runs.map((r) => r.parts))}`);
 }
 
 async function answerToVerdict(clicks) {

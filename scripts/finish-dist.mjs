@@ -9,7 +9,8 @@
 //      module it inserts to start the app (by their hashes), what those load ('strict-dynamic'),
 //      no eval but WebAssembly's, nothing from other origins;
 //   4. writes service-worker.js from boot/service-worker.js: the build's name and its files, every
-//      one but the opaque-frame script and the offline copy (boot.js registers it);
+//      one but the opaque-frame script and the offline copy, the split build's later parts too
+//      (boot.js registers it);
 //   5. writes koom-readiness-offline.html: the whole app in one file (the opaque-origin build
 //      inlined, its stylesheet too) that runs from file://, for "Download an offline copy".
 //
@@ -138,8 +139,13 @@ writeFileSync(join(dist, 'icon-192.png'), iconPng(192));
 writeFileSync(join(dist, 'icon-512.png'), iconPng(512));
 const OFFLINE = 'koom-readiness-offline.html';
 const WORKER = 'service-worker.js';
-const files = readdirSync(dist)
-  .filter((name) => name !== WORKER && name !== OFFLINE && !/^koom-opaque-.*\.js$/.test(name) && !name.startsWith('.'))
+// (The split build's folder, app-<hash>/, by relative paths: the worker fetches them by those.)
+const filesUnder = (dir, prefix = '') =>
+  readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`) : entry.isFile() ? [`${prefix}${entry.name}`] : [],
+  );
+const files = filesUnder('')
+  .filter((name) => name !== WORKER && name !== OFFLINE && !/^koom-opaque-.*\.js$/.test(name) && !name.split('/').some((part) => part.startsWith('.')))
   .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
 const build = createHash('sha256');
 for (const name of files) build.update(name).update('\0').update(readFileSync(join(dist, name))).update('\0');

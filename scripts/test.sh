@@ -2,7 +2,8 @@
 # The whole check, as CI runs it (.ci/run). Installs whatever is missing at pinned versions,
 # then runs, stopping at the first failure:
 #   1. cargo fmt --check
-#   2. clippy, warnings denied: native, then wasm32-unknown-unknown (all targets)
+#   2. clippy, warnings denied: native, then wasm32-unknown-unknown (all targets, and the split
+#      build's feature)
 #   3. native tests (cargo test)
 #   4. wasm tests in headless Chromium (cargo test --target wasm32-unknown-unknown --test web)
 #   5. end-to-end: release build (trunk build --release), the size guard (size-budget.json),
@@ -98,6 +99,9 @@ cargo clippy "${locked[@]}" --all-targets -- -D warnings
 
 stage "clippy (wasm32-unknown-unknown, all targets)"
 cargo clippy "${locked[@]}" --target "$WASM_TARGET" --all-targets -- -D warnings
+# The release bundle's split build compiles src/components/parts.rs' other half.
+stage "clippy (wasm32-unknown-unknown, the split build)"
+cargo clippy "${locked[@]}" --target "$WASM_TARGET" --features split -- -D warnings
 
 stage "native tests (cargo test)"
 cargo_suite native cargo test "${locked[@]}"

@@ -18,4 +18,5 @@ pub mod domain;
 pub fn start() {
     browser::take_over_first_screen();
     leptos::mount::mount_to_body(components::App);
+    components::preload_all();
 }

@@ -15,6 +15,9 @@ KOOM_TOOLS_DIR="${KOOM_TOOLS_DIR:-$HOME/.cache/koom-readiness/tools}"
 # wasm_bindgen_version), so the CLI can never differ from the crate.
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+# The wasm splitter of Leptos' lazy views (the crate `wasm_split_cli_support`, binary
+# `wasm-split-cli`; the crate named `wasm-split-cli` on crates.io is another project's).
+WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_NPM_VERSION="132.0.0"
 WASM_TARGET="wasm32-unknown-unknown"
 # The release bundle only is built with this nightly: it rebuilds the standard library for
@@ -230,6 +233,22 @@ ensure_wasm_opt() {
 		die "wasm-opt on PATH is not the pinned one: $(command -v wasm-opt)"
 }
 
+_wasm_split_ok() {
+	local bin="$KOOM_TOOLS_DIR/wasm-split-$WASM_SPLIT_VERSION/bin/wasm-split-cli"
+	[[ -x "$bin" ]] && "$bin" --help 2>/dev/null | grep -q -- '--out-name'
+}
+_install_wasm_split() {
+	_wasm_split_ok && return 0
+	log "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION) from crates.io (once; about 4 min on 2 cores)"
+	_timed "wasm-split-cli install" cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+		--features build-binary --root "$KOOM_TOOLS_DIR/wasm-split-$WASM_SPLIT_VERSION" || die "cargo install wasm_split_cli_support failed"
+	_wasm_split_ok || die "wasm_split_cli_support $WASM_SPLIT_VERSION was installed but wasm-split-cli does not run"
+}
+# The splitter the release build runs between cargo and wasm-bindgen (scripts/build-release.sh).
+ensure_wasm_split() {
+	_wasm_split_ok || _with_tools_lock "wasm-split-$WASM_SPLIT_VERSION" _install_wasm_split
+	_prepend_path "$KOOM_TOOLS_DIR/wasm-split-$WASM_SPLIT_VERSION/bin"
+}
 # Installs Debian packages with apt-get unless every file given is already there:
 #   _apt_install "<file> <file>…" <package>…
 _apt_install() {
@@ -306,7 +325,7 @@ check_pins() {
 		die "Trunk.toml pins wasm_bindgen = \"$trunk_pin\" but Cargo.lock has wasm-bindgen $lock; make them equal"
 }
 
-# Everything Trunk needs for a release build.
+# Everything Trunk needs for a build (the release build adds ensure_wasm_split).
 ensure_build_tools() {
 	ensure_wasm_target
 	ensure_release_toolchain

@@ -147,6 +147,53 @@ pub fn focus_main_heading() -> Option<()> {
     Some(())
 }
 
+/// Moves focus to the view's main heading unless the person is using something else meanwhile:
+/// a control inside the view, or a field anywhere. For a view that arrived after a wait, where
+/// the navigation's own move to the heading found none (the focus stayed on what was clicked,
+/// or fell to the page).
+pub fn focus_main_heading_unless_in_use() -> Option<()> {
+    let document = window()?.document()?;
+    if let Some(active) = document.active_element() {
+        let typing = matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+        let in_view = active.closest("main").ok().flatten().is_some();
+        if typing || in_view {
+            return None;
+        }
+    }
+    focus_main_heading()
+}
+
+/// Reloads the page.
+pub fn reload() -> Option<()> {
+    window()?.location().reload().ok()
+}
+
+/// Runs `task` once the page is idle (`requestIdleCallback`, at most five seconds later), or
+/// after two seconds in browsers without it.
+pub fn when_idle(task: impl FnOnce() + 'static) -> Option<()> {
+    let window = window()?;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"timeout".into(), &5000.into()).ok()?;
+            request.call2(&window, &callback, &options).ok()?;
+        }
+        None => {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.unchecked_ref(),
+                    2000,
+                )
+                .ok()?;
+        }
+    }
+    Some(())
+}
+
 /// Whether the page is hidden (another tab in front, minimised, being closed).
 pub fn page_hidden() -> bool {
     window()

@@ -8,6 +8,7 @@ mod dialog;
 mod embed;
 mod keys;
 mod notices;
+mod parts;
 mod plan;
 mod presenter;
 mod qr;
@@ -27,6 +28,7 @@ mod status_card;
 mod team;
 mod verdict;
 
+pub use parts::preload_all;
 pub use question::{ItemExtras, QuestionControl};
 pub use report::{ReportDocument, ReportView};
 pub use save_status::{SaveAlert, SaveStatus};

@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::{
-    compare, dialog, embed, notices, report, sections, seed, sequence, stability, start, team,
-    verdict,
-};
+use super::parts::{Lazy, Part};
+use super::{dialog, embed, notices, sections, seed, start, verdict};
 use super::{SaveAlert, SaveStatus};
 use crate::app::{use_state, use_store, AppState, Opened, Store, View};
 use crate::browser::{self, frame, location};
@@ -77,8 +75,8 @@ pub fn App() -> impl IntoView {
             fallback=move || view! {
                 <main class="page page-start">
                     {move || match full_width.get() {
-                        View::Compare => view! { <compare::CompareView/> }.into_any(),
-                        View::Team => view! { <team::TeamView/> }.into_any(),
+                        View::Compare => view! { <Lazy part=Part::Compare/> }.into_any(),
+                        View::Team => view! { <Lazy part=Part::Team/> }.into_any(),
                         View::Seed => view! { <seed::SeedView/> }.into_any(),
                         _ => view! { <start::StartScreen/> }.into_any(),
                     }}
@@ -95,9 +93,9 @@ pub fn App() -> impl IntoView {
                         View::Maturity => view! { <sections::MaturityView/> }.into_any(),
                         View::RedFlags => view! { <sections::RedFlagsView/> }.into_any(),
                         View::GreenFlags => view! { <sections::GreenFlagsView/> }.into_any(),
-                        View::Sequence => view! { <sequence::SequenceView/> }.into_any(),
-                        View::Stability => view! { <stability::StabilityView/> }.into_any(),
-                        View::Report => view! { <report::ReportView/> }.into_any(),
+                        View::Sequence => view! { <Lazy part=Part::Sequence/> }.into_any(),
+                        View::Stability => view! { <Lazy part=Part::Stability/> }.into_any(),
+                        View::Report => view! { <Lazy part=Part::Report/> }.into_any(),
                     }}
                     <PrevNext/>
                 </main>

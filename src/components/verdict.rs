@@ -226,7 +226,7 @@ pub fn VerdictPanel() -> impl IntoView {
             </div>
             <NextStep/>
             <WhySection readiness/>
-            <super::plan::PlanSection/>
+            <super::parts::Lazy part=super::parts::Part::Plan/>
             {move || {
                 let r = readiness.get();
                 view! {

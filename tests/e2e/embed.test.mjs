@@ -35,6 +35,9 @@ import {
   launchChromium,
   runAxe,
   startStaticServer,
+  isLaterPart,
+  laterParts,
+  partsFetched,
 } from './support.mjs';
 import {
   answer,
@@ -555,7 +558,7 @@ for (const kind of KINDS) {
           const fromApp = (pattern) => session.requests.filter((r) => r.url.startsWith(appServer.origin) && pattern.test(new URL(r.url).pathname));
           if (kind.opaque) {
             assert.equal(fromApp(/^\/koom-opaque-[0-9a-f]+\.js$/).length, 1, 'the opaque-origin frame did not load koom-opaque-<hash>.js');
-            assert.deepEqual(fromApp(/_bg\.wasm$|^\/koom-readiness-/), [], 'the opaque-origin frame asked for the module or the .wasm');
+            assert.deepEqual(fromApp(/_bg\.wasm$|^\/koom-readiness-|^\/app-/), [], 'the opaque-origin frame asked for the module, the .wasm or a part');
           } else {
             assert.equal(fromApp(/_bg\.wasm$/).length, 1, 'the frame did not load the .wasm');
             assert.deepEqual(fromApp(/^\/koom-opaque-/), [], 'a frame with its own origin loaded the opaque-origin build');
@@ -1091,7 +1094,7 @@ describe('Content-Security-Policy', () => {
     // The module boot.js inserts to start the app, allowed by its hash; what the two load, by
     // 'strict-dynamic' ('self' only for browsers without it).
     const start = JSON.parse(/var START = ("(?:[^"\\]|\\.)*");/.exec(scripts[0][2])?.[1] ?? 'null');
-    assert.match(start ?? '', /^import init from "\.\/koom-readiness-[0-9a-f]+\.js";\n/, 'the start module');
+    assert.match(start ?? '', /^import init from "\.\/app-[0-9a-f]+\/koom-readiness\.js";\n/, 'the start module');
     const startHash = `'sha256-${createHash('sha256').update(start).digest('base64')}'`;
     assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'", hash, startHash, "'strict-dynamic'"], 'script-src');
     for (const name of ['default-src', 'connect-src', 'style-src', 'font-src', 'worker-src', 'manifest-src']) assert.deepEqual(directives[name], ["'self'"], name);
@@ -1105,13 +1108,17 @@ describe('Content-Security-Policy', () => {
   });
 
   // The loader asks for the .wasm once the stylesheet is in and for the module after the first
-  // paint (so after the load event, by design); once each, and nothing else after load.
-  const APP_FILE = /\/koom-readiness-[0-9a-f]+(_bg\.wasm|\.js)$/;
-  const notAppFile = (request) => !APP_FILE.test(new URL(request.url).pathname);
+  // paint (so after the load event, by design), the module its part loader; once each. Then, at
+  // idle, the later parts, once each; and nothing else after load.
+  const APP_FILE = /\/app-[0-9a-f]+\/(koom-readiness(_bg\.wasm|\.js)|__wasm_split\.js)$/;
+  const notAppFile = (request) => !APP_FILE.test(new URL(request.url).pathname) && !isLaterPart(request);
   const assertAppFilesOnce = (session) => {
-    const files = session.requests.filter((request) => !notAppFile(request)).map((request) => new URL(request.url).pathname);
-    assert.equal(files.length, 2, `the app's files were not each asked for once: ${files.join(', ')}`);
-    assert.equal(new Set(files).size, 2, `the app's files were not each asked for once: ${files.join(', ')}`);
+    const files = session.requests.filter((request) => APP_FILE.test(new URL(request.url).pathname)).map((request) => new URL(request.url).pathname);
+    assert.equal(files.length, 3, `the app's files were not each asked for once: ${files.join(', ')}`);
+    assert.equal(new Set(files).size, 3, `the app's files were not each asked for once: ${files.join(', ')}`);
+    const parts = session.requests.filter(isLaterPart).map((request) => new URL(request.url).pathname);
+    assert.equal(parts.length, laterParts().length, `the later parts were not each asked for once: ${parts.join(', ')}`);
+    assert.equal(new Set(parts).size, parts.length, `a later part was asked for twice: ${parts.join(', ')}`);
   };
 
   test('a whole journey breaks no rule of it, and nothing is requested after load', { timeout: TIMEOUT }, async () => {
@@ -1130,8 +1137,7 @@ describe('Content-Security-Policy', () => {
       const panel = page.locator('section.share-panel');
       await panel.getByRole('button', { name: 'Make the link' }).click();
       link = await pollUntil(() => page.locator('input#share-url').inputValue(), (value) => value.includes('#/s/'), 'the share link');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(250);
+      await partsFetched(session);
       assertSessionClean(session);
       assert.deepEqual(session.requestsAfterLoad(notAppFile), [], 'requests after load');
       assertAppFilesOnce(session);
@@ -1166,8 +1172,7 @@ describe('Content-Security-Policy', () => {
       await page.locator('[data-opened="shared"]').waitFor({ state: 'visible', timeout: 15_000 });
       await waitForVerdict(page, 'stop');
       await openView(page, 'preconditions');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(250);
+      await partsFetched(opened);
       assertSessionClean(opened);
       assert.deepEqual(opened.requestsAfterLoad(notAppFile), [], 'requests after load of the share link');
       assertAppFilesOnce(opened);

@@ -4,7 +4,7 @@
 // layer), at desktop and phone width.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PHONE_CONTEXT, sharedApp } from './support.mjs';
+import { PHONE_CONTEXT, partsFetched, sharedApp } from './support.mjs';
 import { openExample, openView, openedId, pollUntil, readinessModel, returnToStart, stampedDay, waitForSaved, waitForView } from './flows.mjs';
 
 const TIMEOUT = 90_000;
@@ -189,7 +189,9 @@ describe('the seed, one click away', () => {
   test('the "Based on" badge and each section heading open the model\'s own text, with no request once the app runs', { timeout: TIMEOUT }, async () => {
     await withApp(async (app) => {
       const { page } = app;
-      // The app is running: from here on, nothing may be fetched (the seed is in the bundle).
+      // The app is running and has fetched its later parts at idle: from here on, nothing may
+      // be fetched (the seed is in the bundle).
+      await partsFetched(app);
       const before = app.requests.length;
       await page.locator('.model-tag a').click();
       await page.locator('article.seed h1#main-heading').waitFor();

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { answer, captureDownload, radio, readinessModel, startAssessment } from './flows.mjs';
-import { DESKTOP, assertClean, distDir, launchChromium, openApp, startStaticServer } from './support.mjs';
+import { answer, captureDownload, openView, radio, readinessModel, startAssessment } from './flows.mjs';
+import { DESKTOP, assertClean, distDir, launchChromium, openApp, partsFetched, startStaticServer } from './support.mjs';
 
 const TIMEOUT = 90_000;
 const WITH_WORKERS = { contextOptions: { viewport: DESKTOP, serviceWorkers: 'allow' } };
@@ -87,7 +87,8 @@ describe('service worker, from /', () => {
         if (icon.sizes !== 'any') assert.equal(size.join('x'), icon.sizes, `${icon.src} decodes at its stated size`);
       }
 
-      // Set up, the app asks for nothing more while it is used.
+      // Set up (its later parts fetched at idle), the app asks for nothing more while it is used.
+      await partsFetched(app);
       const before = app.requests.length;
       const question = firstQuestion();
       await startAssessment(page, 'Offline Ltd');
@@ -99,6 +100,10 @@ describe('service worker, from /', () => {
       await page.reload();
       await assertAppRuns(page);
       assert.ok(await radio(page, question.id, question.healthy).isChecked(), 'the answer is there after the offline reload');
+      // A view loaded after start-up comes from the cache too.
+      await openView(page, 'report');
+      await page.locator('main header.page-header #main-heading').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('.part-missing').count(), 0, 'a later part could not be loaded offline');
       await app.context.setOffline(false);
       assertClean(app);
     } finally {

@@ -28,7 +28,7 @@
 // ./scripts/build-release.sh), or the directory named by KOOM_DIST.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { stat, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -71,6 +71,40 @@ export function distDir() {
     throw new Error(`no release bundle at ${dir}: run ./scripts/build-release.sh (or ./scripts/test.sh) first`);
   }
   return dir;
+}
+
+/**
+ * The split build's later parts (scripts/split-dist.mjs): each view loaded after start-up and
+ * the chunks they share, as paths relative to the bundle ("app-<hash>/split_report_part.wasm").
+ * The app fetches every one once at idle after it starts; after that it asks for nothing.
+ */
+export function laterParts(dir = distDir()) {
+  const folders = readdirSync(dir).filter((name) => /^app-[0-9a-f]+$/.test(name));
+  assert.equal(folders.length, 1, `one app-<hash>/ folder in ${dir}`);
+  return readdirSync(join(dir, folders[0]))
+    .filter((name) => /^(split_|chunk_).*\.wasm$/.test(name))
+    .map((name) => `${folders[0]}/${name}`);
+}
+
+/** Whether a request (its `url`) asks for one of the later parts. */
+export const isLaterPart = (request) => /\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(request.url).pathname);
+
+/**
+ * Waits until the app has fetched every later part (its idle preload) and the network is quiet,
+ * so that a test can then say "nothing more is asked for". `session.requests` lists requests.
+ */
+export async function partsFetched(session, { timeout = 15_000 } = {}) {
+  const want = laterParts();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const fetched = new Set(session.requests.filter(isLaterPart).map((r) => new URL(r.url).pathname.replace(/^.*\/(app-[0-9a-f]+\/)/, '$1')));
+    const missing = want.filter((part) => !fetched.has(part));
+    if (!missing.length) break;
+    if (Date.now() > deadline) throw new Error(`the idle preload did not fetch ${missing.join(', ')}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  await session.page.waitForLoadState('networkidle');
+  await session.page.waitForTimeout(250);
 }
 
 const CONTENT_TYPES = {

@@ -1,0 +1,111 @@
+// The split build (issue 20): the first load holds the start screen, the questionnaire and the
+// verdict; the later views (report, sequence, stability, team, compare, the verdict panel's plan)
+// are one later part, fetched once at idle after start-up; a part that cannot be fetched is said, with a retry, and
+// the app goes on; a part that is still on its way takes the focus its heading was meant to
+// have when it arrives. On the release bundle in headless Chromium.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { answer, navButton, openExample, openView, readinessModel, startAssessment, waitForVerdict } from './flows.mjs';
+import { assertClean, isLaterPart, laterParts, openApp, partsFetched, sharedApp } from './support.mjs';
+
+const TIMEOUT = 90_000;
+const { browser, server, withApp } = sharedApp();
+
+/** The heading of a view that has arrived (the page header every view draws). */
+const viewHeading = (page) => page.locator('main header.page-header #main-heading');
+
+describe('the later parts', () => {
+  test('are fetched once each at idle, and after them the app asks for nothing while every view is used', { timeout: TIMEOUT }, async () => {
+    await withApp(async (app) => {
+      const { page } = app;
+      const parts = laterParts();
+      assert.deepEqual(parts.map((part) => part.replace(/^app-[0-9a-f]+\//, '')), ['split_later.wasm'], 'the later views are one part');
+      await partsFetched(app);
+      const fetched = app.requests.filter(isLaterPart).map((request) => new URL(request.url).pathname);
+      assert.equal(fetched.length, parts.length, `each part once: ${fetched.join(', ')}`);
+      assert.ok(app.requests.filter(isLaterPart).every((request) => request.afterLoad), 'a part was fetched before the page had loaded');
+
+      const before = app.requests.length;
+      await openExample(page);
+      for (const view of ['sequence', 'stability', 'report']) {
+        await openView(page, view);
+        await viewHeading(page).waitFor();
+        // Drawn at once: the part was there, no loading line came first.
+        assert.equal(await page.locator('.part-loading').count(), 0, `${view}: still loading`);
+        await page.waitForFunction(() => document.activeElement?.id === 'main-heading', null, { timeout: 5_000 });
+      }
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(app.requests.slice(before).map((request) => request.url), [], 'requests once the parts were in');
+    });
+  });
+
+  test('one that cannot be fetched is said, with a retry; the rest of the app goes on; the retry brings it', { timeout: TIMEOUT }, async () => {
+    const app = await openApp(browser(), server().url);
+    try {
+      const { page, context } = app;
+      const refuse = (route) => route.abort('connectionreset');
+      await context.route('**/split_later.wasm', refuse);
+      await startAssessment(page, 'Partly Offline Ltd');
+      await openView(page, 'report');
+      const missing = page.locator('main .part-missing[role="alert"]');
+      await missing.waitFor({ timeout: 15_000 });
+      assert.equal(await missing.locator('h1#main-heading').textContent(), 'This part could not be loaded');
+      assert.match(await missing.textContent(), /Your answers are not affected\./);
+      await page.waitForFunction(() => document.activeElement?.id === 'main-heading', null, { timeout: 5_000 });
+      // The verdict panel's plan, a part too, says so in its place.
+      const panelMissing = page.locator('aside#verdict .part-missing-panel[role="alert"]');
+      await panelMissing.waitFor({ timeout: 15_000 });
+
+      // The rest of the app still works: the questions, the verdict, the saving.
+      await openView(page, 'red-flags');
+      await viewHeading(page).waitFor();
+      const { redFlags } = readinessModel();
+      await answer(page, redFlags[0].question, 'yes');
+      await waitForVerdict(page, 'stop');
+
+      // Back on the report: still refused, then the network comes back and "Try again" loads it.
+      await openView(page, 'report');
+      await missing.waitFor({ timeout: 15_000 });
+      await context.unroute('**/split_later.wasm', refuse);
+      await missing.getByRole('button', { name: 'Try again' }).click();
+      await viewHeading(page).waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('main .part-missing').count(), 0, 'the message stayed after the retry');
+      assert.ok(await page.locator('section.share-panel').count(), 'the report is drawn whole');
+      // The panel's own retry brings the plan.
+      await panelMissing.getByRole('button', { name: 'Try again' }).click();
+      await page.locator('aside#verdict section.plan').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('.part-missing').count(), 0, "the panel's message stayed after its retry");
+
+      // What was refused: the later part only, each refusal logged by the loader.
+      assert.ok(app.failedRequests.length > 0 && app.failedRequests.every((line) => line.includes('split_later.wasm')), `failed requests: ${app.failedRequests.join('; ')}`);
+      assert.deepEqual(app.pageErrors, [], 'uncaught errors');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('one still on its way shows a loading line, then its view with the focus on its heading', { timeout: TIMEOUT }, async () => {
+    const app = await openApp(browser(), server().url);
+    try {
+      const { page, context } = app;
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      await context.route('**/split_later.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await openExample(page);
+      await navButton(page, 'stability').click();
+      await page.locator('main .part-loading[role="status"]').waitFor({ timeout: 5_000 });
+      release();
+      await viewHeading(page).waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => document.activeElement?.id === 'main-heading', null, { timeout: 5_000 });
+      assert.equal(await page.locator('.part-loading').count(), 0, 'the loading line stayed');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+});
