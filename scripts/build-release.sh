@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the release bundle into dist/ (optimised WASM, relative asset URLs).
 # Copy dist/ to any static host, at any path; there is no backend. Extra arguments go to
-# `trunk build`.
+# `trunk build` (the whole build) only.
 #
 # Two builds of the same code (README, "The release build"):
 #   1. Trunk builds the app whole (the page, the stylesheet, one .wasm). That module makes the
@@ -22,7 +22,7 @@ release_build_env
 
 locked=()
 [[ "${CI:-}" == "true" ]] && locked=(--locked)
-out="$KOOM_ROOT/target/$WASM_TARGET/release"
+out="${CARGO_TARGET_DIR:-$KOOM_ROOT/target}/$WASM_TARGET/release"
 
 log "trunk build --release ($RELEASE_TOOLCHAIN with build-std; offline, pinned wasm-bindgen $(wasm_bindgen_version) and wasm-opt $BINARYEN_VERSION)"
 start=$SECONDS
@@ -50,7 +50,13 @@ for part in "$split"/*.wasm; do
 	wasm-opt -Oz "${features[@]}" --strip-debug --strip-producers --output "$part.opt" "$part" 2>"$part.log" &
 	pids+=($!)
 done
-for pid in "${pids[@]}"; do wait "$pid" || { cat "$split"/*.log >&2; die "wasm-opt failed on a part of the split build"; }; done
+for pid in "${pids[@]}"; do
+	wait "$pid" || {
+		wait
+		cat "$split"/*.log >&2
+		die "wasm-opt failed on a part of the split build"
+	}
+done
 for part in "$split"/*.wasm; do mv "$part.opt" "$part"; done
 rm "$split"/*.log
 node "$KOOM_ROOT/scripts/split-dist.mjs" dist "$split"

@@ -23,9 +23,12 @@ const GLUE = 'koom-readiness.js';
 const FIRST = 'koom-readiness_bg.wasm';
 const LOADER = '__wasm_split.js';
 
-const files = readdirSync(split)
-  .filter((name) => name === GLUE || name === FIRST || name === LOADER || /^(split_|chunk_).*\.wasm$/.test(name))
-  .sort();
+const expected = (name) => name === GLUE || name === FIRST || name === LOADER || /^(split_|chunk_).*\.wasm$/.test(name);
+const files = readdirSync(split).sort();
+// Anything else (a wasm-bindgen `snippets/` folder, say) would be left behind while the glue
+// imports it: the app would not start. Stop here instead.
+const unexpected = files.filter((name) => !expected(name));
+if (unexpected.length) throw new Error(`${split}: unexpected ${unexpected.join(', ')} (copy it into the bundle in scripts/split-dist.mjs)`);
 for (const needed of [GLUE, FIRST, LOADER]) {
   if (!files.includes(needed)) throw new Error(`${split}: ${needed} is missing (did the split build run?)`);
 }

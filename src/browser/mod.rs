@@ -16,7 +16,7 @@ pub use compress::{deflate_raw, inflate_raw};
 pub use error::BrowserError;
 pub use files::{can_share, copy_to_clipboard, download, read_chosen_file, read_files, share_link};
 pub use page::{
-    adopt_first_hero, clear_input, close_modal, focus, focus_main_heading,
+    adopt_first_hero, clear_input, close_modal, focus, focus_if_lost, focus_main_heading,
     focus_main_heading_unless_in_use, input_value, mark_body, page_hidden, paste_into_text_area,
     print, reload, request_persistence, scroll_to_and_focus, select_text, set_title, show_modal,
     take_over_first_screen, when_idle,

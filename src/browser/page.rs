@@ -147,20 +147,39 @@ pub fn focus_main_heading() -> Option<()> {
     Some(())
 }
 
-/// Moves focus to the view's main heading unless the person is using something else meanwhile:
-/// a control inside the view, or a field anywhere. For a view that arrived after a wait, where
-/// the navigation's own move to the heading found none (the focus stayed on what was clicked,
-/// or fell to the page).
-pub fn focus_main_heading_unless_in_use() -> Option<()> {
-    let document = window()?.document()?;
-    if let Some(active) = document.active_element() {
-        let typing = matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT");
-        let in_view = active.closest("main").ok().flatten().is_some();
-        if typing || in_view {
-            return None;
+/// Whether the focus is nowhere in particular: on the page itself, or on what started a move
+/// to another view (the section navigation, the masthead).
+fn focus_is_free(document: &web_sys::Document) -> bool {
+    match document.active_element() {
+        None => true,
+        Some(active) => {
+            document
+                .body()
+                .is_some_and(|body| active == *body.unchecked_ref())
+                || active.closest("nav, .masthead").ok().flatten().is_some()
         }
     }
-    focus_main_heading()
+}
+
+/// Moves focus to the view's main heading unless the person has it somewhere else meanwhile
+/// (anywhere but the page itself, the section navigation or the masthead): for a view that
+/// arrived after a wait, where the navigation's own move to the heading found none.
+pub fn focus_main_heading_unless_in_use() -> Option<()> {
+    let document = window()?.document()?;
+    focus_is_free(&document).then(focus_main_heading).flatten()
+}
+
+/// Moves focus to an element if the focus is nowhere in particular (the control that had it
+/// was removed).
+pub fn focus_if_lost(id: &str) -> Option<()> {
+    let document = window()?.document()?;
+    let lost = match document.active_element() {
+        None => true,
+        Some(active) => document
+            .body()
+            .is_some_and(|body| active == *body.unchecked_ref()),
+    };
+    lost.then(|| focus(id)).flatten()
 }
 
 /// Reloads the page.

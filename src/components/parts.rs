@@ -15,28 +15,30 @@
 //! with a retry button; it never ends the app: the splitter's `fallible` form returns the
 //! failure instead of panicking, and a failed load is not remembered, so a retry fetches again.
 
-use std::cell::Cell;
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
 use super::{compare, plan, report, sequence, stability, team};
+use crate::app::View;
 use crate::browser;
 
 /// A part that could not be loaded (the splitter logs the details to the console).
 type PartFailed = leptos::wasm_split::SplitLoaderError;
 
 /// Declares one part: its view, and a preload that fetches it without drawing it.
+// (rustfmt indents the attribute's arguments further on every run: it is kept as written.)
+#[rustfmt::skip]
 macro_rules! part {
     ($view:ident, $preload:ident, $body:expr) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split(
-                    later,
-                    wasm_split_path = ::leptos::wasm_split,
-                    fallible,
-                    preload($preload)
-                )]
+            later,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
         fn $view() -> Result<AnyView, PartFailed> {
             Ok($body.into_any())
         }
@@ -90,7 +92,7 @@ pub enum Part {
 }
 
 impl Part {
-    /// Every part, in the order the idle preload fetches them (the likeliest first).
+    /// Every part.
     pub const ALL: [Part; 6] = [
         Part::Plan,
         Part::Report,
@@ -128,26 +130,51 @@ impl Part {
         !matches!(self, Part::Plan)
     }
 
+    /// The part that draws a view, if a part does.
+    pub fn of(view: View) -> Option<Part> {
+        match view {
+            View::Team => Some(Part::Team),
+            View::Compare => Some(Part::Compare),
+            View::Report => Some(Part::Report),
+            View::Sequence => Some(Part::Sequence),
+            View::Stability => Some(Part::Stability),
+            _ => None,
+        }
+    }
+
     fn bit(self) -> u8 {
         1 << self as u8
     }
 
-    /// Whether the part's code is here (always, in a build that is not split).
-    fn loaded(self) -> bool {
+    /// Whether the part's code is here (always, in a build that is not split). Tracked: a
+    /// view waiting for it is drawn when it comes, whoever fetched it.
+    fn here(self) -> bool {
         LOADED.with(|loaded| loaded.get() & self.bit() != 0)
     }
 
-    /// Fetches the part if it is not here yet (the loader fetches each file once; a failure is
-    /// not remembered, so a later call fetches again).
-    async fn load(self) -> Result<(), PartFailed> {
-        let loaded = self.preload().await;
-        if loaded.is_ok() {
-            LOADED.with(|l| l.set(l.get() | self.bit()));
-        }
-        loaded
+    fn here_untracked(self) -> bool {
+        LOADED.with(|loaded| loaded.get_untracked() & self.bit() != 0)
     }
 
-    /// The part's view, drawn now (it is loaded: its split function then returns at once).
+    /// Fetches the part if it is not here yet. The parts are one module: once one is here, so
+    /// are the others, whose loaders learn it at once (the file is fetched once; a failure is
+    /// not remembered, so a later call fetches again).
+    pub async fn load(self) -> Result<(), PartFailed> {
+        if self.here_untracked() {
+            return Ok(());
+        }
+        self.preload().await?;
+        let mut here = self.bit();
+        for other in Part::ALL {
+            if other != self && other.preload().await.is_ok() {
+                here |= other.bit();
+            }
+        }
+        LOADED.with(|loaded| loaded.update(|bits| *bits |= here));
+        Ok(())
+    }
+
+    /// The part's view, drawn now (it is here: its split function then returns at once).
     fn draw(self) -> Option<AnyView> {
         let view = std::pin::pin!(self.view());
         match view.poll(&mut Context::from_waker(Waker::noop())) {
@@ -158,98 +185,98 @@ impl Part {
 }
 
 thread_local! {
-    /// The parts whose code is here, one bit each.
-    static LOADED: Cell<u8> = const { Cell::new(if cfg!(feature = "split") { 0 } else { u8::MAX }) };
+    /// The parts whose code is here, one bit each; a signal that belongs to no view, as the
+    /// code it stands for does.
+    static LOADED: ArcRwSignal<u8> = ArcRwSignal::new(if cfg!(feature = "split") { 0 } else { u8::MAX });
 }
 
-/// Fetches every part, one after the other, once the page is idle: after it the app is whole,
-/// so no click waits on the network and the app keeps working offline. A part that fails here
-/// is fetched again when it is opened (its view then says so if it still fails).
+/// Fetches the later part once the page is idle: after it the app is whole, so no click waits
+/// on the network and the app keeps working offline. If it fails here, it is fetched again
+/// when a view that needs it is opened (which then says so if it still fails).
 pub fn preload_all() {
-    if Part::ALL.iter().all(|part| part.loaded()) {
+    if Part::ALL.iter().all(|part| part.here_untracked()) {
         return;
     }
     browser::when_idle(|| {
         leptos::task::spawn_local(async {
-            for part in Part::ALL {
-                let _ = part.load().await;
-            }
+            let _ = Part::ALL[0].load().await;
         })
     });
 }
 
-/// Where a part's view stands.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Shown {
-    Loading,
-    Ready,
-    Failed,
-}
-
-/// Draws a part's view, loading it first if it is not here yet: a loading line meanwhile, and
-/// a message with a retry if it cannot be fetched.
+/// Draws a part's view, loading it first if it is not here yet: a loading line meanwhile (none
+/// for a panel, which comes long before anyone looks for it), and a message with a retry if it
+/// cannot be fetched.
 #[component]
 pub fn Lazy(
     /// The part to draw.
     part: Part,
 ) -> impl IntoView {
-    let shown = RwSignal::new(if part.loaded() {
-        Shown::Ready
-    } else {
-        Shown::Loading
-    });
+    // Whether this view's last fetch failed (and no other fetch brought the part since).
+    let failed = RwSignal::new(false);
     let fetch = move || {
-        shown.set(Shown::Loading);
+        failed.set(false);
         leptos::task::spawn_local(async move {
-            let now = if part.load().await.is_ok() {
-                Shown::Ready
-            } else {
-                Shown::Failed
-            };
+            let loaded = part.load().await;
             // The page may have moved on meanwhile.
-            if shown.try_set(now).is_some() {
+            if failed.try_set(loaded.is_err()).is_some() {
                 return;
             }
-            // The loading line held the place of the heading the navigation meant to focus;
-            // once the view (or the message) is drawn, the focus goes there.
+            // What held the place of the view (the loading line, the message's button) is
+            // gone: the focus goes to what came, unless the person is busy elsewhere.
+            leptos::task::tick().await;
             if part.is_page() {
-                leptos::task::tick().await;
                 browser::focus_main_heading_unless_in_use();
+            } else {
+                browser::focus_if_lost(if loaded.is_ok() {
+                    PLAN_TITLE
+                } else {
+                    PANEL_RETRY
+                });
             }
         });
     };
-    if !part.loaded() {
+    if !part.here_untracked() {
         fetch();
     }
     let missing = move || view! { <PartMissing page=part.is_page() retry=fetch/> }.into_any();
-    move || match shown.get() {
-        // A panel arrives at idle, long before anyone looks for it: no line for it meanwhile.
-        Shown::Loading if !part.is_page() => ().into_any(),
-        Shown::Loading => view! {
-            <p class="part-loading" role="status">"Loading this part of KOOM Readiness…"</p>
+    move || {
+        if part.here() {
+            part.draw().unwrap_or_else(missing)
+        } else if failed.get() {
+            missing()
+        } else if part.is_page() {
+            view! {
+                <p class="part-loading" role="status">"Loading this part of KOOM Readiness…"</p>
+            }
+            .into_any()
+        } else {
+            ().into_any()
         }
-        .into_any(),
-        Shown::Ready => part.draw().unwrap_or_else(missing),
-        Shown::Failed => missing(),
     }
 }
 
+/// The plan's heading in the verdict panel (`plan::PlanSection`).
+const PLAN_TITLE: &str = "plan-title";
+/// The retry of a panel's message.
+const PANEL_RETRY: &str = "part-retry-panel";
+
 /// What a part that could not be loaded says, with a retry: in place of a whole view, under
-/// its own heading; in a panel, a paragraph.
+/// its own heading (which takes the focus); in a panel, a paragraph announced as an alert.
 #[component]
 fn PartMissing(page: bool, retry: impl Fn() + Copy + 'static) -> impl IntoView {
     let why = "This part of KOOM Readiness is a separate file, and it did not arrive: the \
                connection may have dropped, or the site may have been updated meanwhile. \
                Your answers are not affected.";
     view! {
-        <div class="part-missing" class:part-missing-panel=!page role="alert">
+        <div class="part-missing" class:part-missing-panel=!page role=(!page).then_some("alert")>
             {if page {
                 view! { <h1 id="main-heading" tabindex="-1">"This part could not be loaded"</h1> }.into_any()
             } else {
                 view! { <p><strong>"This part could not be loaded."</strong></p> }.into_any()
             }}
             <p>{why}</p>
-            <button type="button" class="primary" on:click=move |_| retry()>"Try again"</button>
+            <button type="button" class="primary" id=(!page).then_some(PANEL_RETRY) on:click=move |_| retry()>"Try again"</button>
             " "
             <button type="button" class="secondary" on:click=|_| { browser::reload(); }>"Reload the page"</button>
         </div>

@@ -172,7 +172,7 @@ pub fn PlanSection() -> impl IntoView {
     view! {
         <Show when=move || items.with(|i| !i.is_empty())>
             <section class="panel-section plan" aria-labelledby="plan-title">
-                <h3 id="plan-title">"Plan before Ready " <span class="count">{move || {
+                <h3 id="plan-title" tabindex="-1">"Plan before Ready " <span class="count">{move || {
                     let (open, all) = counts();
                     format!("({open} open of {all})")
                 }}</span></h3>

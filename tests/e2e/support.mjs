@@ -209,14 +209,15 @@ const isLocal = (url) => {
  * then waits for the app's first screen (`waitFor`, default: the h1 is visible) and, with `waitForApp`
  * (the default), until the app has taken the page over from index.html's first screen.
  *
- * `contextOptions` go to browser.newContext (viewport, colorScheme, isMobile, ...).
+ * `contextOptions` go to browser.newContext (viewport, colorScheme, isMobile, ...); `setup(context)`
+ * runs before the page is asked for (routes that must hold from the start).
  * Returns { page, context, consoleErrors, pageErrors, failedRequests, requests, external,
  * requestsAfterLoad(), settle(), close() }.
  */
 export async function openApp(
   browser,
   url,
-  { contextOptions = { viewport: DESKTOP }, blockExternal = true, waitFor = 'h1', waitForApp = true } = {},
+  { contextOptions = { viewport: DESKTOP }, blockExternal = true, waitFor = 'h1', waitForApp = true, setup } = {},
 ) {
   const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
   const page = await context.newPage();
@@ -248,6 +249,8 @@ export async function openApp(
       return route.abort('blockedbyclient');
     });
   }
+  // What the test sets up before the page is asked for (routes that must hold from the start).
+  if (setup) await setup(context);
   page.on('console', (message) => {
     if (message.type() === 'error') {
       const { url: source, lineNumber } = message.location();
