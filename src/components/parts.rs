@@ -215,7 +215,10 @@ pub fn Lazy(
     // Whether this view's last fetch failed (and no other fetch brought the part since).
     let failed = RwSignal::new(false);
     let fetch = move || {
-        failed.set(false);
+        // (A panel's first fetch waits for idle: by then the view may be gone.)
+        if failed.try_set(false).is_some() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let loaded = part.load().await;
             // The page may have moved on meanwhile.
@@ -237,7 +240,14 @@ pub fn Lazy(
         });
     };
     if !part.here_untracked() {
-        fetch();
+        if part.is_page() {
+            fetch();
+        } else {
+            // A panel is no reason to fetch before the page is idle: the questions on screen
+            // come first (an assessment opened at start-up would otherwise compile the part
+            // while its first question becomes usable).
+            browser::when_idle(fetch);
+        }
     }
     let missing = move || view! { <PartMissing page=part.is_page() retry=fetch/> }.into_any();
     move || {

@@ -290,9 +290,12 @@ async function openSession(url, { contextOptions = { viewport: DESKTOP }, setup,
       session.requests.push(entry);
       if (!isLocal(entry.url)) session.external.push(entry);
     });
-    page.on('requestfailed', (request) =>
-      session.failedRequests.push(`${label}${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
-    );
+    page.on('requestfailed', (request) => {
+      const error = request.failure()?.errorText;
+      // The idle preload cut short by a reload or navigation: cancelled, not failed.
+      if (error === 'net::ERR_ABORTED' && isLaterPart({ url: request.url() })) return;
+      session.failedRequests.push(`${label}${request.method()} ${request.url()}: ${error}`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) session.failedRequests.push(`${label}${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
     });

@@ -271,9 +271,13 @@ export async function openApp(
     session.requests.push(entry);
     if (!isLocal(entry.url)) session.external.push(entry);
   });
-  page.on('requestfailed', (request) =>
-    session.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText;
+    // The idle preload cut short by the test's own reload or navigation: the browser cancels
+    // it, nothing failed (a refused or failing part is reported with its own error).
+    if (error === 'net::ERR_ABORTED' && isLaterPart({ url: request.url() })) return;
+    session.failedRequests.push(`${request.method()} ${request.url()}: ${error}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) {
       session.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
