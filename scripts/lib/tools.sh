@@ -239,7 +239,7 @@ _wasm_split_ok() {
 }
 _install_wasm_split() {
 	_wasm_split_ok && return 0
-	log "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION) from crates.io (once; about 4 min on 2 cores)"
+	log "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION) from crates.io (once; about 1 min on 2 cores)"
 	_timed "wasm-split-cli install" cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
 		--features build-binary --root "$KOOM_TOOLS_DIR/wasm-split-$WASM_SPLIT_VERSION" || die "cargo install wasm_split_cli_support failed"
 	_wasm_split_ok || die "wasm_split_cli_support $WASM_SPLIT_VERSION was installed but wasm-split-cli does not run"
