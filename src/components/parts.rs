@@ -170,7 +170,15 @@ impl Part {
                 here |= other.bit();
             }
         }
-        LOADED.with(|loaded| loaded.update(|bits| *bits |= here));
+        // Only a change notifies: two loads that finish one after the other (a view's and the
+        // idle preload's) must not draw the views already on screen again.
+        LOADED.with(|loaded| {
+            loaded.maybe_update(|bits| {
+                let changed = *bits | here != *bits;
+                *bits |= here;
+                changed
+            })
+        });
         Ok(())
     }
 
@@ -250,8 +258,10 @@ pub fn Lazy(
         }
     }
     let missing = move || view! { <PartMissing page=part.is_page() retry=fetch/> }.into_any();
+    // This part's bit alone: another part's arrival does not draw this view again.
+    let here = Memo::new(move |_| part.here());
     move || {
-        if part.here() {
+        if here.get() {
             part.draw().unwrap_or_else(missing)
         } else if failed.get() {
             missing()
