@@ -9,6 +9,26 @@
 //!   intents that change it.
 //! - [`components`]: Leptos components that render state and send intents.
 
+/// A text of the app in the language spoken now, written in English where it is used:
+/// `tr!("Start")`. Every literal so wrapped is a key of every language's catalogue (the parity
+/// test reads the sources for them). `tr!(expr)` of a text that is not a literal (the model's)
+/// looks it up the same way.
+macro_rules! tr {
+    ($text:literal) => {
+        $crate::domain::texts().get($text)
+    };
+    ($text:expr) => {
+        $crate::domain::texts().get($text)
+    };
+}
+
+/// A text with `{name}` placeholders, filled in: `trf!("{done} of {total}", done = d, total = t)`.
+macro_rules! trf {
+    ($text:literal $(, $name:ident = $value:expr)+ $(,)?) => {
+        $crate::domain::texts().format($text, &[$((stringify!($name), &$value.to_string())),+])
+    };
+}
+
 pub mod app;
 pub mod browser;
 pub mod components;
@@ -16,7 +36,12 @@ pub mod domain;
 
 /// Mounts the application into `<body>`.
 pub fn start() {
-    browser::take_over_first_screen();
-    leptos::mount::mount_to_body(components::App);
-    components::preload_all();
+    // The language's texts first (a file of their own in the release build, except English's):
+    // the first screen the app draws is in the reader's language.
+    leptos::task::spawn_local(async {
+        let languages = components::start_language().await;
+        browser::take_over_first_screen();
+        leptos::mount::mount_to_body(move || leptos::view! { <components::App languages/> });
+        components::preload_all();
+    });
 }

@@ -139,7 +139,11 @@ impl AppState {
         let assessment = Owned::new(assessment);
         AppState {
             assessment,
-            evaluation: Memo::new(move |_| assessment.with(domain::evaluate)),
+            // The reasons are words: made again in a language picked.
+            evaluation: Memo::new(move |_| {
+                super::language::spoken_language();
+                assessment.with(domain::evaluate)
+            }),
             view: Owned::new(view),
             read_only: Owned::new(read_only),
             seed_section: Owned::new(None),

@@ -250,7 +250,9 @@ impl Teams {
             entries: Owned::new(Vec::new()),
             open,
             shown_id: Memo::new(move |_| open.with(|o| o.as_ref().map(|o| o.id.clone()))),
+            // Its reasons are words: made again in a language picked.
             evaluation: Memo::new(move |_| {
+                super::language::spoken_language();
                 open.with(|o| o.as_ref().map(|o| evaluate_team(&o.team)))
             }),
             save: Owned::new(TeamSave::Saved),

@@ -62,3 +62,24 @@ pub fn set_fragment(fragment: &str, push: bool) -> bool {
     };
     result.is_ok()
 }
+
+/// The value of `name=` in the address's query, percent-decoded (`?lang=de` → `de`), if the
+/// query names it.
+pub fn query_value(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let raw =
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| match pair.split_once('=') {
+                Some((k, v)) if k == name => Some(v),
+                None if pair == name => Some(""),
+                _ => None,
+            })?;
+    Some(
+        js_sys::decode_uri_component(&raw.replace('+', " "))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| raw.to_string()),
+    )
+}

@@ -18,8 +18,8 @@ pub use files::{can_share, copy_to_clipboard, download, read_chosen_file, read_f
 pub use page::{
     adopt_first_hero, clear_input, close_modal, focus, focus_if_lost, focus_main_heading,
     focus_main_heading_unless_in_use, input_value, mark_body, page_hidden, paste_into_text_area,
-    print, reload, request_persistence, scroll_to_and_focus, select_text, set_title, show_modal,
-    take_over_first_screen, when_idle,
+    preferred_languages, print, reload, request_persistence, scroll_to_and_focus, select_text,
+    set_document_language, set_title, show_modal, take_over_first_screen, when_idle,
 };
 pub use time::{
     date_label, date_time_label, new_id, now_ms, random_token_bytes, today_iso, utc_stamp,

@@ -276,3 +276,31 @@ pub fn close_modal(id: &str) -> Option<()> {
     dialog.close();
     Some(())
 }
+
+/// The browser's preferred languages, most preferred first (`navigator.languages`, else
+/// `navigator.language`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// Sets the page's language (`<html lang>`), which screen readers, hyphenation and the
+/// browser's own translation offer read.
+pub fn set_document_language(code: &str) -> Option<()> {
+    window()?
+        .document()?
+        .document_element()?
+        .set_attribute("lang", code)
+        .ok()
+}

@@ -64,7 +64,7 @@ pub fn AgreementControl(
         let group = format!("agree-{question_id}");
         let answer_controls = (!read_only).then(|| view! {
             <fieldset class="agreed-answer no-print">
-                <legend>"The team's agreed answer"</legend>
+                <legend>{tr!("The team's agreed answer")}</legend>
                 <div class="answer-options">
                     {Answer::ALL.into_iter().map(|option| {
                         let id = format!("{group}-{}", option.token());
@@ -80,7 +80,7 @@ pub fn AgreementControl(
                 </div>
                 {chosen.is_some().then(|| view! {
                     <button type="button" class="link-button" on:click=move |_| { error.set(None); teams.agree(question_id, None); focus_after_render(format!("agree-{question_id}-yes")); }>
-                        "Clear the agreed answer"
+                        {tr!("Clear the agreed answer")}
                     </button>
                 })}
             </fieldset>
@@ -88,7 +88,7 @@ pub fn AgreementControl(
         // Shown read-only too (a newer version's team view) and in print; withdrawn here only.
         let dissent = agreed.map(|a| a.dissent).unwrap_or_default();
         let dissent_list = (!dissent.is_empty()).then(|| view! {
-            <ul class="dissent-list" aria-label="Dissent">
+            <ul class="dissent-list" aria-label=tr!("Dissent")>
                 {dissent.into_iter().map(|d| {
                     let line = d.line();
                     let who = d.who.clone();
@@ -97,7 +97,7 @@ pub fn AgreementControl(
                             {line} " "
                             {(!read_only).then(|| view! {
                                 <button type="button" class="link-button no-print" on:click=move |_| { teams.withdraw_dissent(question_id, &d.who); focus_after_render(format!("dissent-summary-{question_id}")); }>
-                                    "Withdraw" <span class="visually-hidden">" " {who} "'s dissent"</span>
+                                    {tr!("Withdraw")} <span class="visually-hidden">" " {who} {tr!("'s dissent")}</span>
                                 </button>
                             })}
                         </li>
@@ -109,14 +109,14 @@ pub fn AgreementControl(
             let record = record.clone();
             view! {
                 <details class="dissent-form no-print" open=form_open.get_untracked() on:toggle=move |ev| form_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                    <summary id=format!("dissent-summary-{question_id}")>"Record a dissent"</summary>
+                    <summary id=format!("dissent-summary-{question_id}")>{tr!("Record a dissent")}</summary>
                     <form class="dissent-fields" on:submit=move |ev| { ev.prevent_default(); record(); }>
-                        <label for=who_id.clone()>"Who dissents"</label>
+                        <label for=who_id.clone()>{tr!("Who dissents")}</label>
                         <input id=who_id.clone() type="text" autocomplete="off" maxlength=TextKind::Name.max_chars()
                             aria-describedby=move || error.with(Option::is_some).then(|| format!("dissent-error-{question_id}"))/>
-                        <label for=why_id.clone()>"Why (optional)"</label>
+                        <label for=why_id.clone()>{tr!("Why (optional)")}</label>
                         <input id=why_id.clone() type="text" maxlength=TextKind::Remark.max_chars()/>
-                        <button type="submit" class="secondary">"Record the dissent"</button>
+                        <button type="submit" class="secondary">{tr!("Record the dissent")}</button>
                         {move || error.get().map(|e| view! { <p class="import-error" id=format!("dissent-error-{question_id}") role="alert">{e}</p> })}
                     </form>
                 </details>
@@ -166,7 +166,7 @@ pub fn AgreedVerdict() -> impl IntoView {
                 <div class="agreed-actions no-print">
                     {saved.map(|id| view! {
                         <button type="button" id=OPEN_AGREED_ID class="primary" on:click=move |_| { store.open.open_at(state, &id, View::Report); }>
-                            "Open the agreed assessment"
+                            {tr!("Open the agreed assessment")}
                         </button>
                     })}
                     {verdict.is_some().then(|| view! {
@@ -180,7 +180,7 @@ pub fn AgreedVerdict() -> impl IntoView {
         });
         Some(view! {
             <div class="agreed-verdict" data-verdict=verdict.map(|v| v.token())>
-                <h3>"Agreed in the meeting"</h3>
+                <h3>{tr!("Agreed in the meeting")}</h3>
                 {match verdict {
                     Some(v) => view! {
                         <p class="verdict-headline">{v.headline()}</p>

@@ -74,7 +74,7 @@ pub fn ComparePicker(
     move || {
         if options.with(Vec::is_empty) {
             return adding
-                .then(|| view! { <p class="muted">"Every assessment of this browser is in the comparison."</p> })
+                .then(|| view! { <p class="muted">{tr!("Every assessment of this browser is in the comparison.")}</p> })
                 .into_any();
         }
         let select_id = select_id.clone();
@@ -120,7 +120,7 @@ pub fn CompareView() -> impl IntoView {
     };
     move || {
         let Some((names, sources, c)) = comparison.get() else {
-            return view! { <p>"Loading the comparison…"</p> }.into_any();
+            return view! { <p>{tr!("Loading the comparison…")}</p> }.into_any();
         };
         let count = c.sides.len();
         let removable = count > MIN_COMPARED;
@@ -136,11 +136,11 @@ pub fn CompareView() -> impl IntoView {
         view! {
             <article class="compare report" data-differences=c.differences data-sides=count>
                 <header class="page-header">
-                    <p class="eyebrow">"Comparison"</p>
+                    <p class="eyebrow">{tr!("Comparison")}</p>
                     <h1 id="main-heading" tabindex="-1">{compared_names(&names)}</h1>
                     <div class="report-actions no-print">
-                        <button type="button" class="secondary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
-                        <button type="button" class="link-button" on:click=move |_| state.go(View::Start)>"Back to the library"</button>
+                        <button type="button" class="secondary" on:click=move |_| store.notices.report(browser::print())>{tr!("Print or save as PDF")}</button>
+                        <button type="button" class="link-button" on:click=move |_| state.go(View::Start)>{tr!("Back to the library")}</button>
                     </div>
                 </header>
                 <div class="compare-verdicts">
@@ -150,7 +150,7 @@ pub fn CompareView() -> impl IntoView {
                             <p class="verdict-headline">{side.stage.clone()}</p>
                             {removable.then(|| view! {
                                 <button type="button" class="link-button no-print" on:click=move |_| remove(i)>
-                                    "Remove" <span class="visually-hidden">{format!(" {name}")}</span> " from the comparison"
+                                    {tr!("Remove")} <span class="visually-hidden">{format!(" {name}")}</span> {tr!(" from the comparison")}
                                 </button>
                             })}
                         </section>
@@ -169,7 +169,7 @@ pub fn CompareView() -> impl IntoView {
                     let table = view! {
                         <table class="report-table compare-table" data-sides=wide.clone()>
                             <thead><tr>
-                                <th scope="col">"Item"</th>
+                                <th scope="col">{tr!("Item")}</th>
                                 {names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>
@@ -197,7 +197,7 @@ pub fn CompareView() -> impl IntoView {
                 }).collect_view()}
                 {(!not_sure.is_empty()).then(|| view! {
                     <section>
-                        <h2>"Where a side said “Not sure”"</h2>
+                        <h2>{tr!("Where a side said “Not sure”")}</h2>
                         <ul>{not_sure.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                     </section>
                 })}
@@ -209,13 +209,13 @@ pub fn CompareView() -> impl IntoView {
 
 /// A problem answer is marked in words, not by colour alone.
 fn problem(is: bool) -> impl IntoView {
-    is.then(|| view! { " " <span class="badge badge-problem">"Problem"</span> })
+    is.then(|| view! { " " <span class="badge badge-problem">{tr!("Problem")}</span> })
 }
 
 fn note(text: Option<String>) -> impl IntoView {
     text.map(|n| {
         view! {
-            <details class="compare-note"><summary>"Note"</summary><p>{n}</p></details>
+            <details class="compare-note"><summary>{tr!("Note")}</summary><p>{n}</p></details>
         }
     })
 }

@@ -25,7 +25,7 @@ fn OpenFullPage() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="link-button open-full" on:click=open>"Open the full page ↗"</button>
+        <button type="button" class="link-button open-full" on:click=open>{tr!("Open the full page ↗")}</button>
     }
 }
 
@@ -44,7 +44,7 @@ pub fn EmbedBar() -> impl IntoView {
             <button type="button" class="link-button embed-brand" on:click=move |_| state.go(View::Start)>"KOOM Readiness"</button>
             <Show when=open>
                 <span class="embed-stage" role="status" data-stage=move || stage.with(Stage::token) data-tone=move || stage.with(|s| s.tone().token())>{move || stage.with(Stage::short_headline)}</span>
-                <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>"Why?"</button>
+                <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>{tr!("Why?")}</button>
             </Show>
             <OpenFullPage/>
         </div>
@@ -70,10 +70,10 @@ pub fn FrameNotice() -> impl IntoView {
             .with(|e| matches!(e, Some(StorageError::Unavailable)))
     };
     view! {
-        <div class="notice notice-info frame-notice" data-notice="frame" role="region" aria-label="Embedded in another site"
+        <div class="notice notice-info frame-notice" data-notice="frame" role="region" aria-label=tr!("Embedded in another site")
             data-storage=move || if no_storage() { "memory" } else { "partitioned" }>
             <p>
-                <strong>"Embedded in another site. "</strong>
+                <strong>{tr!("Embedded in another site. ")}</strong>
                 {move || if no_storage() {
                     "In this frame the browser does not let the page keep anything: answers live in memory only and are lost when the page closes. To keep an assessment, export its file or make its share link; “Open the full page” carries it out of the frame."
                 } else {
@@ -82,7 +82,7 @@ pub fn FrameNotice() -> impl IntoView {
             </p>
             <Show when=has_assessment>
                 <div class="notice-actions">
-                    <button type="button" class="secondary" on:click=move |_| store.export_open(state)>"Export as a file"</button>
+                    <button type="button" class="secondary" on:click=move |_| store.export_open(state)>{tr!("Export as a file")}</button>
                     <OpenFullPage/>
                 </div>
             </Show>
@@ -122,7 +122,7 @@ fn SnippetBox(
         <p>{about}</p>
         <label for=id>{format!("Embed snippet: {}", title.to_lowercase())}</label>
         <textarea id=id readonly rows="12" prop:value=snippet></textarea>
-        <button type="button" class="secondary" aria-label=format!("Copy the snippet: {}", title.to_lowercase()) on:click=copy>"Copy the snippet"</button>
+        <button type="button" class="secondary" aria-label=format!("Copy the snippet: {}", title.to_lowercase()) on:click=copy>{tr!("Copy the snippet")}</button>
     }
 }
 
@@ -132,13 +132,13 @@ fn SnippetBox(
 pub fn EmbedSnippet() -> impl IntoView {
     view! {
         <details class="card embed-snippet">
-            <summary>"Embed this tool in a wiki page"</summary>
-            <p>"Paste one of these into the page's HTML. With its script the frame grows with its content and scrolls the page to what the tool shows; without it the frame keeps its height and scrolls inside. The sandbox allows scripts, popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard."</p>
-            <SnippetBox kind=SnippetKind::SameOrigin id="embed-snippet" title="With saved answers"
+            <summary>{tr!("Embed this tool in a wiki page")}</summary>
+            <p>{tr!("Paste one of these into the page's HTML. With its script the frame grows with its content and scrolls the page to what the tool shows; without it the frame keeps its height and scrolls inside. The sandbox allows scripts, popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard.")}</p>
+            <SnippetBox kind=SnippetKind::SameOrigin id="embed-snippet" title=tr!("With saved answers")
                 about="The usual choice: the sandbox also allows this site's own storage (allow-same-origin), so answers are kept in the browser, for the wiki's site."/>
-            <SnippetBox kind=SnippetKind::Opaque id="embed-snippet-opaque" title="Without allow-same-origin"
+            <SnippetBox kind=SnippetKind::Opaque id="embed-snippet-opaque" title=tr!("Without allow-same-origin")
                 about="For a wiki that forbids allow-same-origin: the tool works, but answers live in memory only (keep them with a share link or the file export). The script knows the frame by the window its messages come from, as their origin is “null”."/>
-            <SnippetBox kind=SnippetKind::NoScript id="embed-snippet-static" title="Without a script"
+            <SnippetBox kind=SnippetKind::NoScript id="embed-snippet-static" title=tr!("Without a script")
                 about="For a wiki that removes <script>: a frame of fixed height that scrolls inside, and a link to the full page."/>
         </details>
     }

@@ -7,6 +7,7 @@ mod compare;
 mod dialog;
 mod embed;
 mod keys;
+mod language;
 mod notices;
 mod parts;
 mod plan;
@@ -28,6 +29,7 @@ mod status_card;
 mod team;
 mod verdict;
 
+pub use language::start_language;
 pub use parts::preload_all;
 pub use question::{ItemExtras, QuestionControl};
 pub use report::{ReportDocument, ReportView};

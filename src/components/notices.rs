@@ -26,9 +26,9 @@ pub fn Notices() -> impl IntoView {
                         // The one "not saved" message carries the one export button, and only
                         // when there is unsaved work to export (never an empty file).
                         <Show when=move || matches!(store.open.save_state(), SaveState::NotSaved(_))>
-                            <button type="button" class="secondary" on:click=export>"Export as a file"</button>
+                            <button type="button" class="secondary" on:click=export>{tr!("Export as a file")}</button>
                         </Show>
-                        <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_storage_error()>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_storage_error()>{tr!("Dismiss")}</button>
                     </div>
                 </div>
             })}
@@ -54,9 +54,9 @@ pub fn Notices() -> impl IntoView {
                                 <button type="button" class="secondary" on:click=move |_| store.open.keep_mine(state)>{label}</button>
                             })}
                             {(c.kind == ConflictKind::Changed).then(|| view! {
-                                <button type="button" class="secondary" on:click=move |_| store.open.take_theirs(state)>"Use the other version"</button>
+                                <button type="button" class="secondary" on:click=move |_| store.open.take_theirs(state)>{tr!("Use the other version")}</button>
                             })}
-                            <button type="button" class="secondary" on:click=move |_| store.open.keep_both(state)>"Keep both (save mine as a copy)"</button>
+                            <button type="button" class="secondary" on:click=move |_| store.open.keep_both(state)>{tr!("Keep both (save mine as a copy)")}</button>
                         </div>
                     </div>
                 }
@@ -64,31 +64,31 @@ pub fn Notices() -> impl IntoView {
             {move || store.library.deleted.with(|d| d.last().map(|record| (display_name(&record.assessment), d.len()))).map(|(name, count)| view! {
                 <div class="notice notice-info" role="status" data-notice="deleted">
                     <p>
-                        "Deleted “" {name} "”."
+                        {tr!("Deleted “")} {name} "”."
                         {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}
                     </p>
                     <div class="notice-actions">
-                        <button type="button" class="secondary" on:click=move |_| store.library.undo_delete()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| store.library.deleted.clear()>"Dismiss"</button>
+                        <button type="button" class="secondary" on:click=move |_| store.library.undo_delete()>{tr!("Undo")}</button>
+                        <button type="button" class="link-button" on:click=move |_| store.library.deleted.clear()>{tr!("Dismiss")}</button>
                     </div>
                 </div>
             })}
             {move || store.notices.file_text.get().map(|(name, text)| view! {
-                <div class="notice notice-info" data-notice="file-text" role="region" aria-label="The file's text">
-                    <p>"If “" {name.clone()} "” did not arrive, this wiki's frame may not allow downloads. Its text is below: select it, copy it and save it as “" {name} "”; or open the full page."</p>
+                <div class="notice notice-info" data-notice="file-text" role="region" aria-label=tr!("The file's text")>
+                    <p>{tr!("If “")} {name.clone()} {tr!("” did not arrive, this wiki's frame may not allow downloads. Its text is below: select it, copy it and save it as “")} {name} {tr!("”; or open the full page.")}</p>
                     <details>
-                        <summary>"Show the file's text"</summary>
-                        <label class="visually-hidden" for="file-text">"The file's text"</label>
+                        <summary>{tr!("Show the file's text")}</summary>
+                        <label class="visually-hidden" for="file-text">{tr!("The file's text")}</label>
                         <textarea id="file-text" readonly rows="8" prop:value=text></textarea>
                     </details>
-                    <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_file_text()>"Dismiss"</button>
+                    <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_file_text()>{tr!("Dismiss")}</button>
                 </div>
             })}
             <div role="status" aria-live="polite" class="message-region">
                 {move || store.notices.message.get().map(|text| view! {
                     <div class="notice notice-info" data-notice="message">
                         <p>{text}</p>
-                        <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_message()>"Dismiss"</button>
+                        <button type="button" class="link-button" on:click=move |_| store.notices.dismiss_message()>{tr!("Dismiss")}</button>
                     </div>
                 })}
             </div>
@@ -127,9 +127,9 @@ fn ConflictDifferences(
                     "The answers are the same in both; only notes, names or stability marks differ.".into_any()
                 } else {
                     view! {
-                        <p>"What differs (this tab → the other tab):"</p>
+                        <p>{tr!("What differs (this tab → the other tab):")}</p>
                         <ul>
-                            {name.map(|(mine, theirs)| view! { <li>"Name: " {mine} " → " {theirs}</li> })}
+                            {name.map(|(mine, theirs)| view! { <li>{tr!("Name: ")} {mine} " → " {theirs}</li> })}
                             {items.into_iter().take(LISTED).map(|d| view! {
                                 <li data-item=d.id>{d.text} ": " <strong>{d.sides[0].label}</strong> " → " <strong>{d.sides[1].label}</strong></li>
                             }).collect_view()}
@@ -160,9 +160,9 @@ pub fn OpenedBanner(
             Some(view! {
                 <div class="notice notice-info opened-banner" data-opened="shared">
                     <p>
-                        <strong>"A shared assessment, read-only: “" {move || state.assessment.with(display_name)} "”"</strong>
+                        <strong>{tr!("A shared assessment, read-only: “")} {move || state.assessment.with(display_name)} "”"</strong>
                         {(!assessor.is_empty()).then(|| format!(", assessed by {assessor}"))}
-                        ", shared on " {info.made_on.clone()}
+                        {tr!(", shared on ")} {info.made_on.clone()}
                         {if info.includes_notes { " with its notes" } else { " without notes" }}
                         {move || state.evaluation.with(|e| match Stage::of(e) {
                             // Past readiness, "Ready — begin the deployment sequence" would be
@@ -170,10 +170,10 @@ pub fn OpenedBanner(
                             Stage::Readiness(verdict) => format!(". Verdict: {}. ", verdict.headline()),
                             stage => format!(". Where it stands: {}. ", stage.headline()),
                         })}
-                        "Nothing of it is saved in this browser, and nothing saved here was changed, until you save it as your copy."
+                        {tr!("Nothing of it is saved in this browser, and nothing saved here was changed, until you save it as your copy.")}
                     </p>
                     <div class="notice-actions">
-                        <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>"Save as my copy"</button>
+                        <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>{tr!("Save as my copy")}</button>
                         <ComparePicker compared=vec![this] place="banner"/>
                         <super::team::AddToTeam/>
                     </div>
@@ -183,41 +183,41 @@ pub fn OpenedBanner(
         Opened::Example => Some(view! {
             <div class="notice notice-info opened-banner" data-opened="example">
                 <p>
-                    <strong>"You are viewing the Raccoons Inc. example"</strong>
-                    " (section 8 of the KOOM model), read-only: a healthy KOOM deployment over two alignment cycles."
+                    <strong>{tr!("You are viewing the Raccoons Inc. example")}</strong>
+                    {tr!(" (section 8 of the KOOM model), read-only: a healthy KOOM deployment over two alignment cycles.")}
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
                     let name = format!("Copy of {}", display_name(&state.assessment.get_untracked()));
                     store.open.save_copy(state, name);
-                }>"Copy it as my starting point"</button>
+                }>{tr!("Copy it as my starting point")}</button>
             </div>
         }.into_any()),
         Opened::Newer(_) => Some(view! {
             <div class="notice notice-warning opened-banner" data-opened="newer">
                 <p>
-                    <strong>"Saved by a newer version of KOOM Readiness."</strong>
-                    " It is shown read-only and never overwritten here. Save a copy to work on it in this version."
+                    <strong>{tr!("Saved by a newer version of KOOM Readiness.")}</strong>
+                    {tr!(" It is shown read-only and never overwritten here. Save a copy to work on it in this version.")}
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
                     let name = format!("{} (copy)", display_name(&state.assessment.get_untracked()));
                     store.open.save_copy(state, name);
-                }>"Save a copy I can edit"</button>
+                }>{tr!("Save a copy I can edit")}</button>
             </div>
         }.into_any()),
         Opened::Memory => Some(view! {
             <div class="notice notice-warning opened-banner" data-opened="memory">
-                <p><strong>"Not saved in this browser."</strong> " “" {move || state.assessment.with(display_name)} "” lives in memory only: export it as a file to keep it."</p>
+                <p><strong>{tr!("Not saved in this browser.")}</strong> " “" {move || state.assessment.with(display_name)} {tr!("” lives in memory only: export it as a file to keep it.")}</p>
                 <div class="notice-actions">
                     {memory_only.then(|| view! {
-                        <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>"Continue “" {move || state.assessment.with(display_name)} "”"</button>
+                        <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>{tr!("Continue “")} {move || state.assessment.with(display_name)} "”"</button>
                     })}
                     // While the storage notice says why, its button is the one export button.
                     <Show when=move || store.notices.storage_error.with(Option::is_none)>
                         <button type="button" class="secondary" on:click=move |_| {
                             store.export_open(state);
-                        }>"Export as a file"</button>
+                        }>{tr!("Export as a file")}</button>
                     </Show>
-                    <button type="button" class="link-button" on:click=move |_| store.open.close_without_saving(state)>"Close without saving"</button>
+                    <button type="button" class="link-button" on:click=move |_| store.open.close_without_saving(state)>{tr!("Close without saving")}</button>
                 </div>
             </div>
         }.into_any()),

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use super::{compare, plan, report, sequence, stability, team};
 use crate::app::View;
 use crate::browser;
+use crate::domain::{Catalogue, Language};
 
 /// A part that could not be loaded (the splitter logs the details to the console).
 type PartFailed = leptos::wasm_split::SplitLoaderError;
@@ -73,6 +74,43 @@ part!(
     preload_stability,
     view! { <stability::StabilityView/> }
 );
+
+/// Declares one language's texts as a part of its own, fetched only for a reader of it.
+#[rustfmt::skip]
+macro_rules! language_part {
+    ($name:ident, $module:ident, $catalogue:path) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $module,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )]
+        fn $name() -> Result<&'static Catalogue, PartFailed> {
+            Ok(&$catalogue)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<&'static Catalogue, PartFailed> {
+            Ok(&$catalogue)
+        }
+    };
+}
+
+language_part!(german_texts, lang_de, crate::domain::GERMAN);
+language_part!(french_texts, lang_fr, crate::domain::FRENCH);
+language_part!(spanish_texts, lang_es, crate::domain::SPANISH);
+
+/// A language's texts: here at once for English (it has none, every text is written in it),
+/// fetched for the others (in the split build, a file each). A failure is not remembered: the
+/// next call fetches again.
+pub async fn language_texts(language: Language) -> Result<Option<&'static Catalogue>, PartFailed> {
+    match language {
+        Language::English => Ok(None),
+        Language::German => german_texts().await.map(Some),
+        Language::French => french_texts().await.map(Some),
+        Language::Spanish => spanish_texts().await.map(Some),
+    }
+}
 
 /// A view loaded after start-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,7 +305,7 @@ pub fn Lazy(
             missing()
         } else if part.is_page() {
             view! {
-                <p class="part-loading" role="status">"Loading this part of KOOM Readiness…"</p>
+                <p class="part-loading" role="status">{tr!("Loading this part of KOOM Readiness…")}</p>
             }
             .into_any()
         } else {
@@ -291,14 +329,14 @@ fn PartMissing(page: bool, retry: impl Fn() + Copy + 'static) -> impl IntoView {
     view! {
         <div class="part-missing" class:part-missing-panel=!page role=(!page).then_some("alert")>
             {if page {
-                view! { <h1 id="main-heading" tabindex="-1">"This part could not be loaded"</h1> }.into_any()
+                view! { <h1 id="main-heading" tabindex="-1">{tr!("This part could not be loaded")}</h1> }.into_any()
             } else {
-                view! { <p><strong>"This part could not be loaded."</strong></p> }.into_any()
+                view! { <p><strong>{tr!("This part could not be loaded.")}</strong></p> }.into_any()
             }}
             <p>{why}</p>
-            <button type="button" class="primary" id=(!page).then_some(PANEL_RETRY) on:click=move |_| retry()>"Try again"</button>
+            <button type="button" class="primary" id=(!page).then_some(PANEL_RETRY) on:click=move |_| retry()>{tr!("Try again")}</button>
             " "
-            <button type="button" class="secondary" on:click=|_| { browser::reload(); }>"Reload the page"</button>
+            <button type="button" class="secondary" on:click=|_| { browser::reload(); }>{tr!("Reload the page")}</button>
         </div>
     }
 }

@@ -17,12 +17,12 @@ use crate::domain::{
 pub fn StepContent(step: &'static domain::DeploymentStep) -> impl IntoView {
     view! {
         <details class="step-content" data-step-content=step.id>
-            <summary>"What " {step.label()} " covers"</summary>
+            <summary>{tr!("What ")} {step.label()} {tr!(" covers")}</summary>
             <p class="muted">{step.summary}</p>
             <ul class="plain">
                 {step.checklist.iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}
             </ul>
-            <p class="muted">"The sequence starts only from a Ready verdict; this is the same content, to act on now."</p>
+            <p class="muted">{tr!("The sequence starts only from a Ready verdict; this is the same content, to act on now.")}</p>
         </details>
     }
 }
@@ -93,19 +93,19 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                     {move || resolved().map(|p| view! { <strong class="plan-resolved">" " {p}</strong> })}
                 </summary>
                 {(!item.action.is_empty()).then(|| view! {
-                    <p class="reason-action"><span class="action-label">"Action: "</span>{item.action.clone()}</p>
+                    <p class="reason-action"><span class="action-label">{tr!("Action: ")}</span>{item.action.clone()}</p>
                 })}
-                {(!item.known).then(|| view! { <p class="muted">"This item is not in this version of the model; it is kept as it was saved."</p> })}
+                {(!item.known).then(|| view! { <p class="muted">{tr!("This item is not in this version of the model; it is kept as it was saved.")}</p> })}
                 {item.step.map(|s| view! { <StepContent step=s/> })}
                 <div class="plan-fields">
-                    <label for=owner_id.clone()>"Owner"</label>
+                    <label for=owner_id.clone()>{tr!("Owner")}</label>
                     <input id=owner_id type="text" prop:value=move || entry().owner disabled=move || read_only.get()
                         maxlength=TextKind::Name.max_chars()
                         on:change=move |ev| a1(PlanEdit::Owner(event_target_value(&ev)))/>
-                    <label for=due_id.clone()>"Due"</label>
+                    <label for=due_id.clone()>{tr!("Due")}</label>
                     <input id=due_id type="date" prop:value=move || entry().due disabled=move || read_only.get()
                         on:change=move |ev| a2(PlanEdit::Due(event_target_value(&ev)))/>
-                    <label for=status_id.clone()>"Status"</label>
+                    <label for=status_id.clone()>{tr!("Status")}</label>
                     <select id=status_id disabled=move || read_only.get()
                         prop:value=move || if wont_do.get() { PlanStatus::WontDo.token() } else { status().token() }
                         on:change=move |ev| {
@@ -120,7 +120,7 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <Show when=move || wont_do.get()>
-                        <label for=reason_id.clone()>"Why it will not be done"</label>
+                        <label for=reason_id.clone()>{tr!("Why it will not be done")}</label>
                         <input id=reason_id.clone() type="text" prop:value=reason disabled=move || read_only.get()
                             maxlength=TextKind::Remark.max_chars()
                             on:input=move |ev| reason.set(event_target_value(&ev))/>
@@ -129,10 +129,10 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                                 let a4 = a4.clone();
                                 move |_| a4(PlanEdit::Status(PlanStatus::WontDo, reason.get_untracked()))
                             }>
-                            "Record “won't do”"
+                            {tr!("Record “won't do”")}
                         </button>
                     </Show>
-                    <label for=note_id.clone()>"Note"</label>
+                    <label for=note_id.clone()>{tr!("Note")}</label>
                     <textarea id=note_id rows="2" prop:value=move || entry().note disabled=move || read_only.get()
                         maxlength=TextKind::Note.max_chars()
                         on:change=move |ev| a5(PlanEdit::Note(event_target_value(&ev)))></textarea>
@@ -172,11 +172,11 @@ pub fn PlanSection() -> impl IntoView {
     view! {
         <Show when=move || items.with(|i| !i.is_empty())>
             <section class="panel-section plan" aria-labelledby="plan-title">
-                <h3 id="plan-title" tabindex="-1">"Plan before Ready " <span class="count">{move || {
+                <h3 id="plan-title" tabindex="-1">{tr!("Plan before Ready ")} <span class="count">{move || {
                     let (open, all) = counts();
                     format!("({open} open of {all})")
                 }}</span></h3>
-                <p class="muted">"Each cause, with the seed's action: give it an owner, a due date and a status. A resolved cause stays until you close it."</p>
+                <p class="muted">{tr!("Each cause, with the seed's action: give it an owner, a due date and a status. A resolved cause stays until you close it.")}</p>
                 <ul class="plan-items">
                     <For each=move || items.get() key=|i| i.id.clone() let:item>
                         <PlanRow item items/>
@@ -256,13 +256,13 @@ fn TrackerSetting() -> impl IntoView {
             }}</summary>
             <form on:submit=save>
                 <fieldset disabled=move || state.read_only.get()>
-                    <p class="muted">"Give your GitHub or GitLab project's address once: each plan item then links to the tracker's own new-issue form, filled in with the item. No token is asked for and nothing is sent from this page."</p>
-                    <label for="tracker-kind">"Tracker"</label>
+                    <p class="muted">{tr!("Give your GitHub or GitLab project's address once: each plan item then links to the tracker's own new-issue form, filled in with the item. No token is asked for and nothing is sent from this page.")}</p>
+                    <label for="tracker-kind">{tr!("Tracker")}</label>
                     <select id="tracker-kind" prop:value=move || kind().token()
                         on:change=move |ev| if let Some(k) = TrackerKind::from_token(&event_target_value(&ev)) { kind_draft.set(Some(k)) }>
                         {TrackerKind::ALL.into_iter().map(|k| view! { <option value=k.token()>{k.label()}</option> }).collect_view()}
                     </select>
-                    <label for="tracker-address">"Project address"</label>
+                    <label for="tracker-address">{tr!("Project address")}</label>
                     <input id="tracker-address" type="text" inputmode="url" spellcheck="false"
                         placeholder=TrackerKind::GitHub.example() maxlength=MAX_TRACKER_ADDRESS
                         prop:value=address
@@ -272,9 +272,9 @@ fn TrackerSetting() -> impl IntoView {
                             address_draft.set(Some(text));
                         }/>
                     <div class="tracker-actions">
-                        <button type="submit" class="secondary">"Keep this tracker"</button>
+                        <button type="submit" class="secondary">{tr!("Keep this tracker")}</button>
                         {move || saved.get().is_some().then(|| view! {
-                            <button type="button" class="link-button" on:click=remove>"Remove the tracker"</button>
+                            <button type="button" class="link-button" on:click=remove>{tr!("Remove the tracker")}</button>
                         })}
                     </div>
                 </fieldset>

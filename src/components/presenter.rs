@@ -113,15 +113,15 @@ pub fn Presenter() -> impl IntoView {
             } else {
                 view! {
                     <div class="presenter-said" data-revealed="false">
-                        <p class="muted">"The answers are hidden: discuss first, then reveal them."</p>
-                        <button type="button" class="primary" on:click=move |_| reveal()>"Reveal the answers (Space)"</button>
+                        <p class="muted">{tr!("The answers are hidden: discuss first, then reveal them.")}</p>
+                        <button type="button" class="primary" on:click=move |_| reveal()>{tr!("Reveal the answers (Space)")}</button>
                     </div>
                 }.into_any()
             }}
             <AgreementControl question_id/>
             <div class="presenter-nav">
-                <button type="button" class="secondary" disabled=shown.at == 0 on:click=move |_| step(-1)>"← Previous"</button>
-                <button type="button" class="primary" disabled=shown.at + 1 == shown.of on:click=move |_| step(1)>"Next →"</button>
+                <button type="button" class="secondary" disabled=shown.at == 0 on:click=move |_| step(-1)>{tr!("← Previous")}</button>
+                <button type="button" class="primary" disabled=shown.at + 1 == shown.of on:click=move |_| step(1)>{tr!("Next →")}</button>
             </div>
         }
         .into_any()
@@ -132,14 +132,14 @@ pub fn Presenter() -> impl IntoView {
                 <p class="presenter-count">{move || shown.with(|s| s.as_ref().map(|s| format!("Item {} of {}", s.at + 1, s.of)))}</p>
                 <div class="presenter-tools">
                     <button type="button" class="secondary" aria-expanded=move || joining.get().to_string()
-                        on:click=move |_| joining.update(|j| *j = !*j)>"Join code (J)"</button>
-                    <button type="button" class="secondary" on:click=move |_| end(teams)>"End the workshop (Esc)"</button>
+                        on:click=move |_| joining.update(|j| *j = !*j)>{tr!("Join code (J)")}</button>
+                    <button type="button" class="secondary" on:click=move |_| end(teams)>{tr!("End the workshop (Esc)")}</button>
                 </div>
             </div>
             {move || joining.get().then(|| view! {
                 // Not a heading: the item's question is the page's first (h1).
-                <section class="presenter-join card" aria-label="Join on your phone">
-                    <p class="presenter-join-title">"Join on your phone"</p>
+                <section class="presenter-join card" aria-label=tr!("Join on your phone")>
+                    <p class="presenter-join-title">{tr!("Join on your phone")}</p>
                     <JoinCode/>
                 </section>
             })}

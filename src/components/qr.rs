@@ -23,7 +23,7 @@ pub fn QrImage(#[prop(into)] text: Signal<String>, title: &'static str) -> impl 
             <figure class="qr-code" data-modules=size>
                 <div class="qr-image" inner_html=svg></div>
                 {dense.then(|| view! {
-                    <figcaption class="limit-hint">"This code is dense: if a phone cannot read it, share the link instead."</figcaption>
+                    <figcaption class="limit-hint">{tr!("This code is dense: if a phone cannot read it, share the link instead.")}</figcaption>
                 })}
             </figure>
         }
@@ -44,13 +44,13 @@ pub fn JoinCode() -> impl IntoView {
         <div class="join-code" data-join=if problem.is_some() { "unreachable" } else { "reachable" }>
             {problem.map(|p| view! { <p class="notice-warning join-problem">{p.to_string()}</p> })}
             {(problem != Some(JoinProblem::File)).then(|| view! {
-                <QrImage text=address.clone() title="Scan to open KOOM Readiness on your phone"/>
+                <QrImage text=address.clone() title=tr!("Scan to open KOOM Readiness on your phone")/>
             })}
             <div class="join-text">
                 {(problem != Some(JoinProblem::File)).then(|| view! {
-                    <p class="join-address"><span class="muted">"Or type "</span><code>{address.clone()}</code></p>
+                    <p class="join-address"><span class="muted">{tr!("Or type ")}</span><code>{address.clone()}</code></p>
                 })}
-                <p class="muted">"It opens the start screen: each person starts their own assessment and answers on their phone, then on its report makes the link and sends it to the facilitator (Share… or Copy link), who pastes it into the team view's “Add respondents”."</p>
+                <p class="muted">{tr!("It opens the start screen: each person starts their own assessment and answers on their phone, then on its report makes the link and sends it to the facilitator (Share… or Copy link), who pastes it into the team view's “Add respondents”.")}</p>
             </div>
         </div>
     }

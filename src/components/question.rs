@@ -80,8 +80,8 @@ pub fn QuestionControl(
                         state.edit(|a| a.set_answer(id, None));
                         crate::browser::focus(&format!("{id}-yes"));
                     }>
-                        "Clear answer"
-                        <span class="visually-hidden">" to “" {question.text} "”"</span>
+                        {tr!("Clear answer")}
+                        <span class="visually-hidden">{tr!(" to “")} {question.text} "”"</span>
                     </button>
                 })}
             </div>
@@ -100,8 +100,8 @@ pub fn QuestionControl(
                                 crate::browser::focus(&format!("{id}-{}", answer.token()));
                             }
                         }>
-                            "Confirm"
-                            <span class="visually-hidden">" “" {question.text} "” as answered in round " {round}</span>
+                            {tr!("Confirm")}
+                            <span class="visually-hidden">" “" {question.text} {tr!("” as answered in round ")} {round}</span>
                         </button>
                     })}
                 </p>
@@ -164,11 +164,11 @@ pub fn ItemExtras(
             <details class="note" prop:open=open_initially
                 on:toggle=move |_| opened.set(true)>
                 <summary>{move || if has_note.get() { "Evidence" } else { "Add evidence" }}</summary>
-                <label class="visually-hidden" for=note_label_for>"Evidence note for “" {label} "”"</label>
+                <label class="visually-hidden" for=note_label_for>{tr!("Evidence note for “")} {label} "”"</label>
                 <textarea
                     id=note_id
                     rows="2"
-                    placeholder="What did you observe? Who said it? When?"
+                    placeholder=tr!("What did you observe? Who said it? When?")
                     maxlength=TextKind::Note.max_chars()
                     prop:value=note
                     readonly=read_only
@@ -201,13 +201,13 @@ pub fn ItemExtras(
                     }
                 />
                 <label for=unclear_label_for>
-                    "This " {kind} " is unclear"
+                    {tr!("This ")} {kind} {tr!(" is unclear")}
                     <span class="visually-hidden">": “" {label} "”"</span>
                 </label>
             </div>
             <Show when=move || is_unclear.get()>
                 <div class="unclear-remark">
-                    <label for=remark_label_for.clone()>"What is unclear? (feedback on the model)"</label>
+                    <label for=remark_label_for.clone()>{tr!("What is unclear? (feedback on the model)")}</label>
                     <input
                         id=remark_id.clone()
                         type="text"
@@ -299,7 +299,7 @@ fn EvidenceFields(id: &'static str, label: &'static str) -> impl IntoView {
             keep(event_target::<web_sys::HtmlInputElement>(&ev), true)
         };
         view! {
-            <label for=input_id.clone()>{f.label()}<span class="visually-hidden">", evidence for “" {label} "”"</span></label>
+            <label for=input_id.clone()>{f.label()}<span class="visually-hidden">{tr!(", evidence for “")} {label} "”"</span></label>
             <input id=input_id type=kind maxlength=max readonly=read_only
                 max=(f == EvidenceField::When).then(browser::today_iso)
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")

@@ -65,7 +65,7 @@ pub fn ReminderPicker(
             <div class="reminder-row">
                 <input id=id type="date" min=browser::today_iso() aria-describedby=hint_id.clone()
                     prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
-                <button type="button" class="secondary" on:click=download>"Download reminder (.ics)"</button>
+                <button type="button" class="secondary" on:click=download>{tr!("Download reminder (.ics)")}</button>
             </div>
             <p class="muted reminder-hint" id=hint_id>{CALENDAR_HINT}</p>
         </div>

@@ -30,7 +30,7 @@ fn answers_table(t: AnswerTable) -> impl IntoView {
     view! {
         <h3>{t.title}</h3>
         <table class="report-table answers">
-            <thead><tr><th scope="col">"Question"</th><th scope="col">"Answer"</th><th scope="col">"Note"</th></tr></thead>
+            <thead><tr><th scope="col">{tr!("Question")}</th><th scope="col">{tr!("Answer")}</th><th scope="col">{tr!("Note")}</th></tr></thead>
             <tbody>{t.rows.into_iter().map(|row| view! {
                 <tr data-finding=finding_token(row.finding)>
                     <td>{row.question}{row.unclear.then_some(" (flagged unclear)")}</td>
@@ -49,7 +49,7 @@ fn reason_list(title: &'static str, list: Vec<ReasonLine>) -> impl IntoView {
         view! {
             <h3>{title}</h3>
             <ol>{list.into_iter().map(|x| view! {
-                <li><p>{x.message}</p><p><strong>"Next: "</strong>{x.action}</p></li>
+                <li><p>{x.message}</p><p><strong>{tr!("Next: ")}</strong>{x.action}</p></li>
             }).collect_view()}</ol>
         }
     })
@@ -69,42 +69,42 @@ pub fn ReportDocument(
         view! {
             <article class="report" data-verdict=r.verdict.token() data-tone=r.tone>
                 <header class="page-header">
-                    <p class="eyebrow">"KOOM readiness report"</p>
+                    <p class="eyebrow">{tr!("KOOM readiness report")}</p>
                     <h1 id="main-heading" tabindex="-1">{r.title}</h1>
                     <p class="intro">{meta}</p>
-                    <p class="report-stage" data-stage=r.stage_token><strong>"Where we are now: "</strong>{r.stage.clone()}</p>
-                    <p class="report-next"><strong>"Next: "</strong>{r.next.clone()}</p>
+                    <p class="report-stage" data-stage=r.stage_token><strong>{tr!("Where we are now: ")}</strong>{r.stage.clone()}</p>
+                    <p class="report-next"><strong>{tr!("Next: ")}</strong>{r.next.clone()}</p>
                     {r.share_link.clone().map(|link| view! {
-                        <p class="report-link">"Open this assessment (without its notes) in KOOM Readiness: "
+                        <p class="report-link">{tr!("Open this assessment (without its notes) in KOOM Readiness: ")}
                             <a href=link.clone()>{link.clone()}</a>
-                            " (anyone with the link can read the answers)."</p>
+                            {tr!(" (anyone with the link can read the answers).")}</p>
                     })}
                 </header>
 
                 <section class="report-verdict">
-                    <h2>"Verdict: " {r.verdict_headline}</h2>
+                    <h2>{tr!("Verdict: ")} {r.verdict_headline}</h2>
                     <p>{r.explanation}</p>
                     {(!r.caution.is_empty()).then(|| view! {
-                        <h3>"Caution"</h3>
+                        <h3>{tr!("Caution")}</h3>
                         <ul>{r.caution.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                     <p>{r.green_flags}</p>
                     {reason_list("Reasons and next actions", r.reasons)}
                     {reason_list("Also to build", r.also)}
                     {(!r.plan.is_empty()).then(|| view! {
-                        <h3>"Plan before Ready"</h3>
+                        <h3>{tr!("Plan before Ready")}</h3>
                         <ul class="report-plan">{r.plan.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                     {(!r.would_change.is_empty()).then(|| view! {
-                        <h3>"What would change the verdict"</h3>
+                        <h3>{tr!("What would change the verdict")}</h3>
                         <ul>{r.would_change.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                     {(!r.inconsistencies.is_empty()).then(|| view! {
-                        <h3>"Answers to check"</h3>
+                        <h3>{tr!("Answers to check")}</h3>
                         <ul>{r.inconsistencies.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                     {(!r.stale_evidence.is_empty()).then(|| view! {
-                        <h3>"Evidence to review"</h3>
+                        <h3>{tr!("Evidence to review")}</h3>
                         <ul class="report-stale">{r.stale_evidence.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                 </section>
@@ -113,7 +113,7 @@ pub fn ReportDocument(
                     let previous = r.rounds.len() - 1;
                     view! {
                         <section class="report-rounds">
-                            <h2>"Rounds"</h2>
+                            <h2>{tr!("Rounds")}</h2>
                             <ol>{r.rounds.into_iter().map(|round| {
                                 let when = round.when();
                                 view! {
@@ -122,7 +122,7 @@ pub fn ReportDocument(
                                 }
                             }).collect_view()}</ol>
                             {r.carried.map(|c| view! { <p>{c}</p> })}
-                            <h3>"Changes since round " {previous}</h3>
+                            <h3>{tr!("Changes since round ")} {previous}</h3>
                             {if r.changes.is_empty() {
                                 view! { <p>{domain::NO_ITEM_CHANGED}</p> }.into_any()
                             } else {
@@ -133,23 +133,23 @@ pub fn ReportDocument(
                 })}
 
                 <section>
-                    <h2>"Answers"</h2>
+                    <h2>{tr!("Answers")}</h2>
                     {r.answers.into_iter().map(answers_table).collect_view()}
                 </section>
 
                 <section>
-                    <h2>"§4 Deployment sequence"</h2>
+                    <h2>{tr!("§4 Deployment sequence")}</h2>
                     <ol>{r.steps.into_iter().map(|s| view! {
                         <li>
                             {s.label} ": " {s.state}
-                            {s.note.map(|n| view! { <p class="muted">"Note: " {n}</p> })}
+                            {s.note.map(|n| view! { <p class="muted">{tr!("Note: ")} {n}</p> })}
                             {s.item_notes.into_iter().map(|(item, n)| view! {
                                 <p class="muted">{item} ": " {n}</p>
                             }).collect_view()}
                         </li>
                     }).collect_view()}</ol>
-                    {r.pilot_department.map(|d| view! { <p><strong>"Pilot department: "</strong>{d}</p> })}
-                    {r.pilot_evaluation.map(|e| view! { <p><strong>"Pilot evaluation: "</strong>{e}</p> })}
+                    {r.pilot_department.map(|d| view! { <p><strong>{tr!("Pilot department: ")}</strong>{d}</p> })}
+                    {r.pilot_evaluation.map(|e| view! { <p><strong>{tr!("Pilot evaluation: ")}</strong>{e}</p> })}
                     {answers_table(r.gate)}
                     {(!r.iterations.is_empty()).then(|| view! {
                         <p><strong>{ITERATIONS_TITLE} ": "</strong>{r.iterations.len()}</p>
@@ -167,12 +167,12 @@ pub fn ReportDocument(
                 </section>
 
                 <section>
-                    <h2>"§7 Stability"</h2>
+                    <h2>{tr!("§7 Stability")}</h2>
                     <p><strong>{r.stability}</strong></p>
                     {(cycles > 0).then(|| view! {
-                        <div class="report-scroll" role="region" aria-label="Stability signs per alignment cycle" tabindex="0">
+                        <div class="report-scroll" role="region" aria-label=tr!("Stability signs per alignment cycle") tabindex="0">
                         <table class="report-table">
-                            <thead><tr><th scope="col">"Sign"</th>{(1..=cycles).map(|c| view! { <th scope="col">"Cycle " {c}</th> }).collect_view()}</tr></thead>
+                            <thead><tr><th scope="col">{tr!("Sign")}</th>{(1..=cycles).map(|c| view! { <th scope="col">{tr!("Cycle ")} {c}</th> }).collect_view()}</tr></thead>
                             <tbody>{r.signs.into_iter().map(|row| view! {
                                 <tr>
                                     <td>{row.sign}{row.note.map(|n| format!(" ({n})"))}</td>
@@ -185,15 +185,15 @@ pub fn ReportDocument(
                         </div>
                     })}
                     {(!r.diagnosis.is_empty()).then(|| view! {
-                        <p>"Likely causes (our reading of the seed):"</p>
+                        <p>{tr!("Likely causes (our reading of the seed):")}</p>
                         <ul>{r.diagnosis.into_iter().map(|d| view! {
-                            <li><strong>{d.sign}</strong> ": check " {d.suspects.join("; ")}</li>
+                            <li><strong>{d.sign}</strong> {tr!(": check ")} {d.suspects.join("; ")}</li>
                         }).collect_view()}</ul>
                     })}
                 </section>
 
                 <section>
-                    <h2>"Feedback on the model"</h2>
+                    <h2>{tr!("Feedback on the model")}</h2>
                     {if r.feedback.is_empty() {
                         view! { <p>{NO_FEEDBACK}</p> }.into_any()
                     } else {
@@ -308,24 +308,24 @@ pub fn ReportView() -> impl IntoView {
     view! {
         {move || from_team.get().map(|(id, title)| view! {
             <p class="from-team no-print">
-                "Saved from what the team view “" {title} "” agreed. "
-                <button type="button" class="link-button" on:click=move |_| { store.teams.open_saved(state, &id); }>"Open the team view"</button>
+                {tr!("Saved from what the team view “")} {title} {tr!("” agreed. ")}
+                <button type="button" class="link-button" on:click=move |_| { store.teams.open_saved(state, &id); }>{tr!("Open the team view")}</button>
             </p>
         })}
         <div class="report-actions no-print">
-            <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
-            <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
-            <button type="button" class="secondary" on:click=move |_| download_csv("answers")>"Answers (CSV)"</button>
+            <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>{tr!("Print or save as PDF")}</button>
+            <button type="button" class="secondary" on:click=download_markdown>{tr!("Download Markdown")}</button>
+            <button type="button" class="secondary" on:click=move |_| download_csv("answers")>{tr!("Answers (CSV)")}</button>
             {move || report.with(|r| !r.plan.is_empty()).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| download_csv("plan")>"Plan for a tracker (CSV)"</button>
-                <button type="button" class="secondary" on:click=download_plan_reminders>"Plan due dates (.ics)"</button>
+                <button type="button" class="secondary" on:click=move |_| download_csv("plan")>{tr!("Plan for a tracker (CSV)")}</button>
+                <button type="button" class="secondary" on:click=download_plan_reminders>{tr!("Plan due dates (.ics)")}</button>
             })}
-            <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
-            <button type="button" class="secondary" on:click=move |_| store.export_open(state)>"Export file (JSON)"</button>
-            <button type="button" class="secondary" on:click=move |_| state.go(View::Preconditions)>"Back to the questions"</button>
+            <button type="button" class="secondary" on:click=copy_markdown>{tr!("Copy Markdown")}</button>
+            <button type="button" class="secondary" on:click=move |_| store.export_open(state)>{tr!("Export file (JSON)")}</button>
+            <button type="button" class="secondary" on:click=move |_| state.go(View::Preconditions)>{tr!("Back to the questions")}</button>
         </div>
         {state.framed.then(|| view! {
-            <p class="muted no-print frame-print-note">"Embedded in a wiki, printing may be blocked by its frame. If nothing happens, open the full page (top right) and print there."</p>
+            <p class="muted no-print frame-print-note">{tr!("Embedded in a wiki, printing may be blocked by its frame. If nothing happens, open the full page (top right) and print there.")}</p>
         })}
         <RoundsPanel/>
         <SharePanel/>
@@ -386,8 +386,8 @@ fn SharePanel() -> impl IntoView {
     });
     view! {
         <section class="card share-panel no-print" aria-labelledby="share-title">
-            <h2 id="share-title">"Share by link"</h2>
-            <p class="muted">"The whole assessment travels inside the link (after the #), never through a server. Anyone with the link can read the answers; it opens read-only."</p>
+            <h2 id="share-title">{tr!("Share by link")}</h2>
+            <p class="muted">{tr!("The whole assessment travels inside the link (after the #), never through a server. Anyone with the link can read the answers; it opens read-only.")}</p>
             {move || state.assessment.with(|a| (!a.rounds.is_empty()).then(|| a.round_number())).map(|n| view! {
                 <p class="muted">{format!("The link carries round {n}, the round in progress, not the rounds before it: to share the history, export the file (Export file).")}</p>
             })}
@@ -397,9 +397,9 @@ fn SharePanel() -> impl IntoView {
                         notes.set(event_target_checked(&ev));
                         if link.with_untracked(Option::is_some) { make(); }
                     }/>
-                    " Include notes, “unclear” remarks and evidence details"
+                    {tr!(" Include notes, “unclear” remarks and evidence details")}
                 </label>
-                <button type="button" class="secondary" on:click=move |_| make()>"Make the link"</button>
+                <button type="button" class="secondary" on:click=move |_| make()>{tr!("Make the link")}</button>
             </div>
             {move || link.get().map(|l| {
                 let length = l.url.chars().count();
@@ -410,22 +410,22 @@ fn SharePanel() -> impl IntoView {
                         <div class="share-row">
                             <input id="share-url" type="text" readonly prop:value=l.url.clone()
                                 on:focus=move |_| { browser::select_text("share-url"); }/>
-                            <button type="button" class="primary" on:click=copy>"Copy link"</button>
+                            <button type="button" class="primary" on:click=copy>{tr!("Copy link")}</button>
                         </div>
                         <div class="share-more">
                             // In a wiki's frame the sheet needs the wiki's leave, which a frame cannot ask.
                             {(!state.framed && browser::can_share(&l.url)).then(|| view! {
-                                <button type="button" class="secondary" id="share-sheet" on:click=share>"Share…"</button>
+                                <button type="button" class="secondary" id="share-sheet" on:click=share>{tr!("Share…")}</button>
                             })}
                             <button type="button" class="secondary" id="share-qr" aria-expanded=move || show_qr.get().to_string()
                                 on:click=move |_| show_qr.update(|s| *s = !*s)>
-                                "Show as a QR code"
+                                {tr!("Show as a QR code")}
                             </button>
                         </div>
                         {move || show_qr.get().then(|| view! {
                             <div class="share-qr">
-                                <QrImage text=url title="Scan to open these answers"/>
-                                <p class="muted">"Another phone's camera reads it and opens these answers there, read-only, like the link. To add them to a team view, send the link to whoever runs it (Share… or Copy link)."</p>
+                                <QrImage text=url title=tr!("Scan to open these answers")/>
+                                <p class="muted">{tr!("Another phone's camera reads it and opens these answers there, read-only, like the link. To add them to a team view, send the link to whoever runs it (Share… or Copy link).")}</p>
                             </div>
                         })}
                         {too_long.then(|| view! {

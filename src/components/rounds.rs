@@ -119,16 +119,16 @@ pub fn RoundsPanel() -> impl IntoView {
     };
     view! {
         <section class="card rounds-panel no-print" aria-labelledby="rounds-title">
-            <h2 id="rounds-title" tabindex="-1">"Rounds over time"</h2>
+            <h2 id="rounds-title" tabindex="-1">{tr!("Rounds over time")}</h2>
             {move || summary_view(summary.get(), state.read_only.get())}
             <div class="round-compare" role="group" aria-labelledby="round-compare-title" hidden=move || count.get() < 2>
-                <h3 id="round-compare-title">"What changed"</h3>
+                <h3 id="round-compare-title">{tr!("What changed")}</h3>
                 <div class="round-pickers">
-                    <label for="round-compared">"Compare round"</label>
+                    <label for="round-compared">{tr!("Compare round")}</label>
                     <select id="round-compared" on:change=pick(compared_choice)>
                         {move || round_options(count.get(), summary.with(|s| s.compared))}
                     </select>
-                    <label for="round-baseline">"with the baseline round"</label>
+                    <label for="round-baseline">{tr!("with the baseline round")}</label>
                     <select id="round-baseline" on:change=pick(baseline_choice)>
                         {move || round_options(count.get(), summary.with(|s| s.baseline))}
                     </select>
@@ -136,7 +136,7 @@ pub fn RoundsPanel() -> impl IntoView {
                 <div class="round-result" aria-live="polite">{move || {
                     let s = summary.get();
                     if s.answers_changed.is_empty() {
-                        return view! { <p class="muted">"Choose two different rounds."</p> }.into_any();
+                        return view! { <p class="muted">{tr!("Choose two different rounds.")}</p> }.into_any();
                     }
                     view! {
                         <p class="round-count">{s.answers_changed}</p>
@@ -178,12 +178,12 @@ pub fn RoundsPanel() -> impl IntoView {
                                 browser::today_iso(), current + 1
                             )}</p>
                             <button type="button" class="primary" id="reassess-confirm" on:click=reassess>{format!("Start round {}", current + 1)}</button>
-                            <button type="button" class="secondary" on:click=move |_| { asking.set(false); focus_soon("reassess"); }>"Cancel"</button>
+                            <button type="button" class="secondary" on:click=move |_| { asking.set(false); focus_soon("reassess"); }>{tr!("Cancel")}</button>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="secondary" id="reassess" on:click=move |_| { asking.set(true); focus_soon("reassess-confirm"); }>"Re-assess…"</button>
+                        <button type="button" class="secondary" id="reassess" on:click=move |_| { asking.set(true); focus_soon("reassess-confirm"); }>{tr!("Re-assess…")}</button>
                     }.into_any()
                 }}
             </div>

@@ -28,13 +28,13 @@ pub fn SaveStatus(
                     SaveState::NotSaved(_) if store.notices.storage_error.with(Option::is_none) => Some(view! {
                         <button type="button" class="link-button save-action"
                             on:click=move |_| store.export_open(state)>
-                            "Export as a file"
+                            {tr!("Export as a file")}
                         </button>
                     }.into_any()),
                     SaveState::Conflict => Some(view! {
                         <button type="button" class="link-button save-action"
                             on:click=move |_| { browser::scroll_to_and_focus("conflict-notice"); }>
-                            "Choose which to keep"
+                            {tr!("Choose which to keep")}
                         </button>
                     }.into_any()),
                     _ => None,

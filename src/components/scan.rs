@@ -105,12 +105,12 @@ pub fn QrScan(on_code: Callback<String>, #[prop(into)] busy: Signal<bool>) -> im
         if scanning.get() {
             view! {
                 <video id=VIDEO_ID class="qr-scan-video" prop:muted=true playsinline=true autoplay=true
-                    aria-label="The camera's picture"></video>
-                <button type="button" class="secondary" id=STOP_ID on:click=stop>"Stop scanning"</button>
+                    aria-label=tr!("The camera's picture")></video>
+                <button type="button" class="secondary" id=STOP_ID on:click=stop>{tr!("Stop scanning")}</button>
             }
             .into_any()
         } else {
-            view! { <button type="button" class="secondary" id=START_ID on:click=start>"Scan QR codes"</button> }
+            view! { <button type="button" class="secondary" id=START_ID on:click=start>{tr!("Scan QR codes")}</button> }
                 .into_any()
         }
     };
@@ -118,8 +118,8 @@ pub fn QrScan(on_code: Callback<String>, #[prop(into)] busy: Signal<bool>) -> im
         available.get().then(|| {
             view! {
                 <div class="team-add-part team-scan">
-                    <h3 class="team-scan-title">"QR codes, with this device's camera"</h3>
-                    <p class="muted">"On each phone: Report → Make the link → Show as a QR code. Hold it up to the camera; each code is added once."</p>
+                    <h3 class="team-scan-title">{tr!("QR codes, with this device's camera")}</h3>
+                    <p class="muted">{tr!("On each phone: Report → Make the link → Show as a QR code. Hold it up to the camera; each code is added once.")}</p>
                     {control}
                     // Always there, so that each new text is announced.
                     <p class="qr-scan-status" role="status">{status}</p>

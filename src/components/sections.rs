@@ -28,7 +28,7 @@ pub fn PreconditionsView() -> impl IntoView {
     view! {
         <PageHeading
             section=PRECONDITIONS_SECTION
-            title="Required preconditions"
+            title=tr!("Required preconditions")
             intro="If any of these conditions is not true, the organisation cannot deploy KOOM. Answer what really happens today, not what is intended."
         />
         {PRECONDITIONS.iter().map(|p| {
@@ -39,13 +39,13 @@ pub fn PreconditionsView() -> impl IntoView {
             };
             view! {
                 <ItemCard id=p.id kicker=p.kicker() title=p.title>
-                    <p class="consequence">"If not true: " <strong>{p.consequence}</strong></p>
+                    <p class="consequence">{tr!("If not true: ")} <strong>{p.consequence}</strong></p>
                     <p class="lead">{lead}</p>
                     {p.questions.iter().map(|q| view! {
                         <QuestionControl
                             question=q
                             shared_note=red_flag_restating(q.id)
-                            problem_label="Stop"
+                            problem_label=tr!("Stop")
                         />
                     }).collect_view()}
                 </ItemCard>
@@ -60,14 +60,14 @@ pub fn MaturityView() -> impl IntoView {
     view! {
         <PageHeading
             section=MATURITY_SECTION
-            title="Organisational maturity"
+            title=tr!("Organisational maturity")
             intro=format!("KOOM requires {} cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built.", number_word(MATURITY_REQUIREMENTS.len()))
         />
         {MATURITY_REQUIREMENTS.iter().map(|m| view! {
             <ItemCard id=m.id kicker=m.kicker() title=m.title>
                 <p class="consequence">{m.consequence}</p>
                 {m.questions.iter().map(|q| view! {
-                    <QuestionControl question=q problem_label="Missing"/>
+                    <QuestionControl question=q problem_label=tr!("Missing")/>
                 }).collect_view()}
             </ItemCard>
         }).collect_view()}
@@ -80,7 +80,7 @@ pub fn RedFlagsView() -> impl IntoView {
     view! {
         <PageHeading
             section=RED_FLAGS_SECTION
-            title="Red flags"
+            title=tr!("Red flags")
             intro="Hard-stop warnings. If any red flag is present: stop, do not deploy KOOM."
         />
         {RED_FLAGS.iter().map(|f| {
@@ -94,8 +94,8 @@ pub fn RedFlagsView() -> impl IntoView {
             });
             view! {
                 <ItemCard id=f.id kicker=f.kicker() title=f.quote class="red-flag">
-                    <p class="consequence">"If present: " <strong>{f.consequence}</strong></p>
-                    <QuestionControl question=f.question shared_note=shared problem_label="Red flag present"/>
+                    <p class="consequence">{tr!("If present: ")} <strong>{f.consequence}</strong></p>
+                    <QuestionControl question=f.question shared_note=shared problem_label=tr!("Red flag present")/>
                 </ItemCard>
             }
         }).collect_view()}
@@ -109,7 +109,7 @@ pub fn GreenFlagsView() -> impl IntoView {
     view! {
         <PageHeading
             section=GREEN_FLAGS_SECTION
-            title="Green flags"
+            title=tr!("Green flags")
             intro="Signals that deployment will succeed. They are shown beside the verdict, and never override a blocker."
         />
         <p class="summary-line" aria-live="polite">
@@ -118,7 +118,7 @@ pub fn GreenFlagsView() -> impl IntoView {
         {GREEN_FLAGS.iter().map(|g| view! {
             <ItemCard id=g.id kicker=g.kicker() title=g.statement class="green-flag">
                 <p class="consequence">{g.meaning}</p>
-                <QuestionControl question=g.question problem_label="Not present" problem_tone="neutral"/>
+                <QuestionControl question=g.question problem_label=tr!("Not present") problem_tone="neutral"/>
             </ItemCard>
         }).collect_view()}
     }

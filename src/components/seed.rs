@@ -11,7 +11,7 @@ pub fn SeedView() -> impl IntoView {
     let state = use_state();
     view! {
         <article class="seed" aria-labelledby="main-heading">
-            <p class="eyebrow">"The model this tool applies, word for word"</p>
+            <p class="eyebrow">{tr!("The model this tool applies, word for word")}</p>
             {seed_blocks().into_iter().map(|block| match block {
                 SeedBlock::Title(lines) => view! {
                     <h1 id="main-heading" tabindex="-1">
@@ -34,7 +34,7 @@ pub fn SeedView() -> impl IntoView {
                 }.into_any(),
             }).collect_view()}
             <p>
-                <button type="button" class="secondary" on:click=move |_| state.go(View::Start)>"Back to the start"</button>
+                <button type="button" class="secondary" on:click=move |_| state.go(View::Start)>{tr!("Back to the start")}</button>
             </p>
         </article>
     }

@@ -53,7 +53,7 @@ pub fn SequenceView() -> impl IntoView {
     view! {
         <PageHeading
             section=SEQUENCE_SECTION
-            title="Deployment sequence"
+            title=tr!("Deployment sequence")
             intro="KOOM must be deployed in this order. A step can be completed only when the previous one is, and full deployment only when the pilot passes its gate."
         />
         // One live region that stays in place, so each change of state is announced.
@@ -100,7 +100,7 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                     <span class="step-number" aria-hidden="true">{step.number}</span>
                     <div>
                         <h2 id=heading_id>
-                            <span class="visually-hidden">"Step " {step.number} ": "</span>
+                            <span class="visually-hidden">{tr!("Step ")} {step.number} ": "</span>
                             {step.title}
                         </h2>
                         <p class="step-summary">{step.summary}</p>
@@ -128,7 +128,7 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                 {(step.id == PILOT).then(|| view! { <PilotRecord locked=Signal::derive(locked)/> })}
                 {(!step.checklist.is_empty()).then(|| view! {
                     <fieldset class="checklist" disabled=locked>
-                        <legend>"What this step must achieve"</legend>
+                        <legend>{tr!("What this step must achieve")}</legend>
                         {step.checklist.iter().filter(|i| i.completion == Completion::Ticked).map(|item| {
                             let done = move || state.assessment.with(|a| item_done(a, item));
                             let input_id = format!("{}-done", item.id);
@@ -179,25 +179,25 @@ fn PilotRecord(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let evaluation = Memo::new(move |_| state.assessment.with(|a| a.pilot.evaluation.clone()));
     view! {
         <div class="pilot-record">
-            <label for="pilot-department">"Pilot department (choose one)"</label>
+            <label for="pilot-department">{tr!("Pilot department (choose one)")}</label>
             <input
                 id="pilot-department"
                 type="text"
-                placeholder="e.g. Warehouse packing, Zone C"
+                placeholder=tr!("e.g. Warehouse packing, Zone C")
                 prop:value=department
                 disabled=move || locked.get()
                 maxlength=TextKind::Name.max_chars()
                 on:input=move |ev| state.edit(|a| a.set_pilot_department(&event_target_value(&ev)))
             />
-            <QuestionControl question=PILOT_POLITICS_QUESTION problem_label="Politics: choose another if you can" locked/>
+            <QuestionControl question=PILOT_POLITICS_QUESTION problem_label=tr!("Politics: choose another if you can") locked/>
             <Show when=move || politics.get() == Finding::NotSure>
-                <p class="politics-open" data-politics="not-sure">"“Not sure” is not a pass: find out whether politics cripple this department before the pilot's results are read as KOOM's."</p>
+                <p class="politics-open" data-politics="not-sure">{tr!("“Not sure” is not a pass: find out whether politics cripple this department before the pilot's results are read as KOOM's.")}</p>
             </Show>
-            <label for="pilot-evaluation">"Evaluation of real-world behaviour in the pilot"</label>
+            <label for="pilot-evaluation">{tr!("Evaluation of real-world behaviour in the pilot")}</label>
             <textarea
                 id="pilot-evaluation"
                 rows="3"
-                placeholder="What did audit and metrics show? Where did drift appear?"
+                placeholder=tr!("What did audit and metrics show? Where did drift appear?")
                 prop:value=evaluation
                 disabled=move || locked.get()
                 maxlength=TextKind::Evaluation.max_chars()
@@ -243,16 +243,16 @@ fn RetrainingCard(
             {match retraining.confirmed {
                 Some(on) => view! {
                     <p><strong>{done_word} {on}</strong>
-                        " (named by pilot iteration " {iteration} ": roll back, retrain, repeat)."</p>
+                        {tr!(" (named by pilot iteration ")} {iteration} {tr!(": roll back, retrain, repeat).")}</p>
                     <button type="button" class="link-button" disabled=move || locked.get()
                         aria-label=format!("Withdraw the confirmation for {}", step.title)
                         on:click=move |_| set(None)>
-                        "Withdraw the confirmation"
+                        {tr!("Withdraw the confirmation")}
                     </button>
                 }.into_any(),
                 None => view! {
-                    <p><strong>"Roll back, retrain, repeat: "</strong>
-                        "pilot iteration " {iteration} " " {todo}</p>
+                    <p><strong>{tr!("Roll back, retrain, repeat: ")}</strong>
+                        {tr!("pilot iteration ")} {iteration} " " {todo}</p>
                     <div class="retrain-confirm">
                         <label for=date_for>{done_word.trim_end()}</label>
                         <input id=date_id type="date" prop:value=date disabled=move || locked.get()
@@ -304,8 +304,8 @@ fn RollBackChoice(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) 
     };
     view! {
         <fieldset class="retrain-choice" disabled=move || locked.get() || state.read_only.get()>
-            <legend>"Retrain before the pilot is repeated"</legend>
-            <p class="muted">"Pre-selected: the app's suggestion for the criteria not met (our reading of the seed). Choose what your organisation will retrain; the pilot (step 5) is repeated in any case."</p>
+            <legend>{tr!("Retrain before the pilot is repeated")}</legend>
+            <p class="muted">{tr!("Pre-selected: the app's suggestion for the criteria not met (our reading of the seed). Choose what your organisation will retrain; the pilot (step 5) is repeated in any case.")}</p>
             {domain::retrainable_steps().map(|s| {
                 let id = format!("retrain-choice-{}", s.id);
                 let for_id = id.clone();
@@ -369,7 +369,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
             >
                 <p class="lead">{format!("Only proceed if all {} are true after the pilot:", number_word(GATE_CRITERIA.len()))}</p>
                 {GATE_CRITERIA.iter().map(|c| view! {
-                    <QuestionControl question=c.question problem_label="Not met"/>
+                    <QuestionControl question=c.question problem_label=tr!("Not met")/>
                 }).collect_view()}
             </Show>
             <div class="gate-outcome" data-gate=move || match gate.get() {
@@ -380,18 +380,18 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
             }>
                 {move || match gate.get() {
                     GateOutcome::Suspended(reason) => view! {
-                        <p><strong>"Gate suspended: "</strong>{reason.to_string()}</p>
+                        <p><strong>{tr!("Gate suspended: ")}</strong>{reason.to_string()}</p>
                         <RuleNote rule=RULE_GATE/>
                     }.into_any(),
                     GateOutcome::Pending { open } => view! {
-                        <p><strong>"Gate pending: "</strong>{open.len()} " of " {GATE_CRITERIA.len()} " criteria still to confirm."</p>
+                        <p><strong>{tr!("Gate pending: ")}</strong>{open.len()} {tr!(" of ")} {GATE_CRITERIA.len()} {tr!(" criteria still to confirm.")}</p>
                     }.into_any(),
                     GateOutcome::FullDeployment => view! {
-                        <p><strong>"Gate passed: proceed to full deployment."</strong></p>
+                        <p><strong>{tr!("Gate passed: proceed to full deployment.")}</strong></p>
                     }.into_any(),
                     GateOutcome::RollBack { failed, .. } => view! {
                         <div>
-                            <p><strong>"If not — roll back, retrain, repeat."</strong> " Not met: "
+                            <p><strong>{tr!("If not — roll back, retrain, repeat.")}</strong> {tr!(" Not met: ")}
                                 {failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")} "."</p>
                             <RuleNote rule=RULE_ROLL_BACK/>
                             <RollBackChoice locked sequence/>
@@ -403,7 +403,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                 let steps = retraining();
                 (!steps.is_empty()).then(|| view! {
                     <div class="retraining">
-                        <h3>"Retraining before the pilot is repeated"</h3>
+                        <h3>{tr!("Retraining before the pilot is repeated")}</h3>
                         <ul class="plain">
                             {steps.into_iter().filter_map(|(id, r)| domain::step(id).map(|s| (s, r))).map(|(s, r)| view! {
                                 <li data-retrain-step=s.id>{s.label()} ": "
@@ -419,7 +419,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                 let last = its.len();
                 (!its.is_empty()).then(|| view! {
                     <div class="iterations">
-                        <h3>"Pilot iterations: " {its.len()}</h3>
+                        <h3>{tr!("Pilot iterations: ")} {its.len()}</h3>
                         <ol>
                             {its.into_iter().map(|it| {
                                 let (retrained, gate) = (it.retraining_line(), it.gate_line());
@@ -431,7 +431,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                                         {(it.number == last).then(|| view! {
                                             <button type="button" class="link-button" data-undo-iteration=last
                                                 disabled=move || state.read_only.get() on:click=undo>
-                                                "Undo pilot iteration " {last}
+                                                {tr!("Undo pilot iteration ")} {last}
                                             </button>
                                         })}
                                     </li>

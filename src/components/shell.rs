@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::parts::{Lazy, Part};
-use super::{dialog, embed, notices, sections, seed, start, verdict};
+use super::{dialog, embed, language, notices, sections, seed, start, verdict};
 use super::{SaveAlert, SaveStatus};
-use crate::app::{use_state, use_store, AppState, Opened, Store, View};
+use crate::app::{use_state, use_store, AppState, Languages, Opened, Store, View};
 use crate::browser::{self, frame, location};
 use crate::domain::{
     compared_names, display_name, page_title, Rule, SeedSection, TextKind, MODEL_VERSION,
@@ -16,7 +16,12 @@ const OFFLINE_COPY: &str = "koom-readiness-offline.html";
 
 /// The application root.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The language on screen, chosen and loaded before the app is drawn.
+    languages: Languages,
+) -> impl IntoView {
+    provide_context(languages);
+    Effect::new(move |_| browser::set_document_language(languages.current.get().code()));
     let embed = location::query_flag("embed");
     let framed = frame::in_frame();
     let state = AppState::new(Default::default(), View::Start, false).shown(embed, framed);
@@ -54,8 +59,12 @@ pub fn App() -> impl IntoView {
         frame::report_height_on_change();
     }
 
-    view! {
-        <a class="skip-link" href="#main-heading">"Skip to content"</a>
+    // Every view is drawn again in a language picked; what is open, and every answer, is
+    // state outside the views and stays.
+    move || {
+        languages.current.track();
+        view! {
+        <a class="skip-link" href="#main-heading">{tr!("Skip to content")}</a>
         {embed.then(|| view! { <embed::EmbedBar/> })}
         <header class="masthead" hidden=embed>
             <div class="masthead-inner">
@@ -63,9 +72,11 @@ pub fn App() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"K"</span>
                     <span class="brand-name">"KOOM Readiness"</span>
                 </button>
-                <p class="model-version">"KOOM Deployment Readiness Layer v" {MODEL_VERSION}</p>
+                <p class="model-version">{tr!("KOOM Deployment Readiness Layer v")} {MODEL_VERSION}</p>
+                <language::LanguagePicker/>
             </div>
         </header>
+        <language::LanguageNotice/>
         <notices::Notices/>
         {framed.then(|| view! { <embed::FrameNotice/> })}
         <SaveAlert/>
@@ -103,15 +114,16 @@ pub fn App() -> impl IntoView {
             </div>
         </Show>
         <footer class="site-footer" hidden=embed>
-            <p>"Runs entirely in your browser: no account, no server, nothing sent anywhere."</p>
+            <p>{tr!("Runs entirely in your browser: no account, no server, nothing sent anywhere.")}</p>
             // The offline copy itself (opened from a file) has nothing next to it to download.
             {(location::protocol().as_deref() != Some("file:")).then(|| view! {
                 <p>
-                    <a href=OFFLINE_COPY download=OFFLINE_COPY>"Download an offline copy"</a>
-                    ": the whole tool in one file that opens without a network."
+                    <a href=OFFLINE_COPY download=OFFLINE_COPY>{tr!("Download an offline copy")}</a>
+                    {tr!(": the whole tool in one file that opens without a network.")}
                 </p>
             })}
         </footer>
+        }
     }
 }
 
@@ -121,7 +133,7 @@ fn SectionNav() -> impl IntoView {
     let state = use_state();
     let name = move || state.assessment.with(display_name);
     view! {
-        <nav class="section-nav" aria-label="Assessment sections">
+        <nav class="section-nav" aria-label=tr!("Assessment sections")>
             <p class="nav-org">{name}</p>
             <RenameOpen/>
             <SaveStatus/>
@@ -191,11 +203,11 @@ fn RenameOpen() -> impl IntoView {
                             leptos::task::tick().await;
                             browser::focus("rename-open");
                         });
-                    }>"Rename" <span class="visually-hidden">" this assessment"</span></button>
+                    }>{tr!("Rename")} <span class="visually-hidden">{tr!(" this assessment")}</span></button>
                 }.into_any(),
                 Some(_) => view! {
-                    <div class="rename nav-rename" role="group" aria-label="Rename this assessment">
-                        <label for="rename-open">"New name"</label>
+                    <div class="rename nav-rename" role="group" aria-label=tr!("Rename this assessment")>
+                        <label for="rename-open">{tr!("New name")}</label>
                         <input id="rename-open" type="text"
                             maxlength=TextKind::Name.max_chars()
                             aria-invalid=move || problem.get().then_some("true")
@@ -204,10 +216,10 @@ fn RenameOpen() -> impl IntoView {
                             on:input=move |ev| editing.set(Some(event_target_value(&ev)))
                             on:keydown=move |ev| if super::keys::on_enter(&ev) { save() }/>
                         <Show when=move || problem.get()>
-                            <p class="field-problem" id="rename-open-problem" role="alert">"A name is needed: it is how you find this assessment again."</p>
+                            <p class="field-problem" id="rename-open-problem" role="alert">{tr!("A name is needed: it is how you find this assessment again.")}</p>
                         </Show>
-                        <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
-                        <button type="button" class="secondary" on:click=move |_| { problem.set(false); editing.set(None); }>"Cancel"</button>
+                        <button type="button" class="primary" on:click=move |_| save()>{tr!("Save name")}</button>
+                        <button type="button" class="secondary" on:click=move |_| { problem.set(false); editing.set(None); }>{tr!("Cancel")}</button>
                     </div>
                 }.into_any(),
             }}
@@ -254,7 +266,7 @@ pub fn PageHeading(
         <header class="page-header">
             <p class="eyebrow">
                 <a href=format!("#/seed/{}", section.0)>
-                    "From the KOOM model, section " {section.0}
+                    {tr!("From the KOOM model, section ")} {section.0}
                 </a>
             </p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>
@@ -275,7 +287,7 @@ pub fn RuleNote(
         <div class="rule-note" data-rule=rule.id>
             <p class="rule-plain">{rule.plain}</p>
             <details class="rule-words">
-                <summary>"The full rule and the model's own words"</summary>
+                <summary>{tr!("The full rule and the model's own words")}</summary>
                 <p>{rule.rule}</p>
                 <p>{rule.citation()} " "
                     <a href=format!("#/seed/{section}")>{format!("Read section {section} of the model")}</a>

@@ -28,7 +28,7 @@ pub fn StabilityView() -> impl IntoView {
     view! {
         <PageHeading
             section=STABILITY_SECTION
-            title="Stability after deployment"
+            title=tr!("Stability after deployment")
             intro=format!("Within 1–{STABILITY_CYCLE_LIMIT} alignment cycles after deploying KOOM, all {} signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic.", number_word(STABILITY_SIGNS.len()))
         />
         <RuleNote rule=RULE_WITHIN_TWO_CYCLES/>
@@ -43,25 +43,25 @@ pub fn StabilityView() -> impl IntoView {
                     {match health {
                         Health::NotDeployed { cycles } => view! {
                             <RuleNote rule=RULE_AFTER_DEPLOYMENT/>
-                            {(cycles > 0).then(|| view! { <p>"The marks recorded so far are shown below."</p> })}
+                            {(cycles > 0).then(|| view! { <p>{tr!("The marks recorded so far are shown below.")}</p> })}
                         }.into_any(),
-                        Health::NotStarted => view! { <p>"Add the first alignment cycle after deployment and mark each sign."</p> }.into_any(),
+                        Health::NotStarted => view! { <p>{tr!("Add the first alignment cycle after deployment and mark each sign.")}</p> }.into_any(),
                         Health::Watch { .. } => view! { <p>{format!("Keep watching: the seed allows 1–{STABILITY_CYCLE_LIMIT} alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet.")}</p> }.into_any(),
-                        Health::Healthy { .. } => view! { <p>"This is what a healthy KOOM deployment looks like."</p> }.into_any(),
+                        Health::Healthy { .. } => view! { <p>{tr!("This is what a healthy KOOM deployment looks like.")}</p> }.into_any(),
                         Health::ImplementedIncorrectly { diagnosis, unmarked, .. } => view! {
                             <div class="diagnosis">
                                 {(!unmarked.is_empty()).then(|| {
                                     let names: Vec<&str> = unmarked.iter().filter_map(|id| STABILITY_SIGNS.iter().find(|s| s.id == *id)).map(|s| s.text).collect();
                                     view! { <p class="unmarked" data-unmarked=unmarked.len()>{format!("Left unmarked at the end of cycle {STABILITY_CYCLE_LIMIT}, so counted as not seen: {}.", names.join(", "))}</p> }
                                 })}
-                                <p>"For each missing sign, the parts of the model most likely at fault. "
-                                   <em>"This mapping is our reading of the seed, not the seed's own words."</em></p>
+                                <p>{tr!("For each missing sign, the parts of the model most likely at fault. ")}
+                                   <em>{tr!("This mapping is our reading of the seed, not the seed's own words.")}</em></p>
                                 <ul class="plain">
                                     {diagnosis.into_iter().map(|d| view! {
                                         <li data-diagnosis=d.sign.id>
                                             <strong>{d.sign.text}</strong>
                                             {match d.observation { Some(Observation::NotSure) => " (not sure)", Some(Observation::NotSeen) => " (not seen)", _ => " (not marked)" }}
-                                            ": check " {end_sentence(&d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; "))}
+                                            {tr!(": check ")} {end_sentence(&d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; "))}
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -76,12 +76,12 @@ pub fn StabilityView() -> impl IntoView {
             <button type="button" class="primary" disabled=move || state.read_only.get()
                 aria-describedby=move || adding_ends_limit.get().then_some("add-cycle-note")
                 on:click=move |_| state.edit(|a| { a.add_cycle(); })>
-                "Add alignment cycle"
+                {tr!("Add alignment cycle")}
             </button>
             <button type="button" class="secondary"
                 disabled=move || state.read_only.get() || state.assessment.with(|a| a.cycles.last().is_none_or(|c| !c.signs.is_empty() || !c.notes.is_empty()))
                 on:click=move |_| state.edit(|a| { a.remove_empty_last_cycle(); })>
-                "Remove empty last cycle"
+                {tr!("Remove empty last cycle")}
             </button>
         </div>
         <Show when=move || stability.with(|s| !matches!(s.health, Health::NotDeployed { .. }))>
@@ -92,12 +92,12 @@ pub fn StabilityView() -> impl IntoView {
             <p class="hint" id="add-cycle-note">{format!("Adding cycle {} ends cycle {STABILITY_CYCLE_LIMIT}: the signs still unmarked in cycle {STABILITY_CYCLE_LIMIT} will count as not seen.", STABILITY_CYCLE_LIMIT + 1)}</p>
         </Show>
         <Show when=move || { cycle_count.get() > 0 }>
-            <div class="table-scroll" role="region" aria-label="Stability signs per alignment cycle" tabindex="0">
+            <div class="table-scroll" role="region" aria-label=tr!("Stability signs per alignment cycle") tabindex="0">
                 <table class="signs">
                     <thead>
                         <tr>
-                            <th scope="col">"Sign"</th>
-                            {move || (0..cycle_count.get()).map(|c| view! { <th scope="col">"Cycle " {c + 1}</th> }).collect_view()}
+                            <th scope="col">{tr!("Sign")}</th>
+                            {move || (0..cycle_count.get()).map(|c| view! { <th scope="col">{tr!("Cycle ")} {c + 1}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -110,7 +110,7 @@ pub fn StabilityView() -> impl IntoView {
                                     let value = move || state.assessment.with(|a| a.observation(c, sign.id).map_or("", Observation::token));
                                     view! {
                                         <td data-observation=value>
-                                            <label class="visually-hidden" for=label_for>{sign.text} ", cycle " {c + 1}</label>
+                                            <label class="visually-hidden" for=label_for>{sign.text} {tr!(", cycle ")} {c + 1}</label>
                                             <select
                                                 id=select_id
                                                 data-cycle=c + 1
@@ -140,7 +140,7 @@ pub fn StabilityView() -> impl IntoView {
             </div>
         </Show>
         <details class="card sign-notes">
-            <summary>"Evidence and feedback on each sign"</summary>
+            <summary>{tr!("Evidence and feedback on each sign")}</summary>
             {STABILITY_SIGNS.iter().map(|sign| view! {
                 <div class="sign-extras" data-item=sign.id>
                     <h3>{sign.text}</h3>

@@ -95,21 +95,21 @@ pub fn StartScreen() -> impl IntoView {
             <div class="start-hero">
                 <h1 id="main-heading" tabindex="-1">"KOOM Readiness"</h1>
                 <p class="lede">
-                    "Is your organisation ready for the Kaizen Organizational Operating Module — or will deploying it break you? "
-                    "Answer the pre-flight checklist, get an honest verdict with its reasons, then walk the non-negotiable deployment sequence and check stability afterwards."
+                    {tr!("Is your organisation ready for the Kaizen Organizational Operating Module — or will deploying it break you? ")}
+                    {tr!("Answer the pre-flight checklist, get an honest verdict with its reasons, then walk the non-negotiable deployment sequence and check stability afterwards.")}
                 </p>
-                <p class="model-tag"><a href="#/seed">"Based on the KOOM Deployment Readiness Layer v" {MODEL_VERSION}</a></p>
+                <p class="model-tag"><a href="#/seed">{tr!("Based on the KOOM Deployment Readiness Layer v")} {MODEL_VERSION}</a></p>
             </div>
             <div class="start-grid">
                 <div class="card start-card" role="group" aria-labelledby="new-assessment-title">
-                    <h2 id="new-assessment-title">"New assessment"</h2>
-                    <label for="org-name">"Organisation"</label>
+                    <h2 id="new-assessment-title">{tr!("New assessment")}</h2>
+                    <label for="org-name">{tr!("Organisation")}</label>
                     <input
                         id="org-name"
                         type="text"
                         autocomplete="organization"
                         maxlength=TextKind::Name.max_chars()
-                        placeholder="e.g. Raccoons Incorporated"
+                        placeholder=tr!("e.g. Raccoons Incorporated")
                         aria-invalid=move || name_missing.get().then_some("true")
                         aria-describedby=move || name_missing.get().then_some("org-name-missing")
                         prop:value=move || organisation.get()
@@ -117,9 +117,9 @@ pub fn StartScreen() -> impl IntoView {
                         on:keydown=move |ev| if on_enter(&ev) { start() }
                     />
                     <Show when=move || name_missing.get()>
-                        <p class="field-problem" id="org-name-missing" role="alert">"Name the organisation first: the name is how you find this assessment again, and what its report and file are called."</p>
+                        <p class="field-problem" id="org-name-missing" role="alert">{tr!("Name the organisation first: the name is how you find this assessment again, and what its report and file are called.")}</p>
                     </Show>
-                    <label for="assessor">"Assessor " <span class="optional">"(optional)"</span></label>
+                    <label for="assessor">{tr!("Assessor ")} <span class="optional">{tr!("(optional)")}</span></label>
                     <input
                         id="assessor"
                         type="text"
@@ -129,17 +129,17 @@ pub fn StartScreen() -> impl IntoView {
                         on:input=move |ev| assessor.set(event_target_value(&ev))
                         on:keydown=move |ev| if on_enter(&ev) { start() }
                     />
-                    <button type="button" class="primary" on:click=move |_| start()>"Start an assessment"</button>
+                    <button type="button" class="primary" on:click=move |_| start()>{tr!("Start an assessment")}</button>
                 </div>
                 <div class="card start-card">
-                    <h2>"See an example"</h2>
-                    <p>"Raccoons Incorporated: a healthy deployment over two alignment cycles, read-only. Copy it to start from it."</p>
-                    <button type="button" class="secondary" on:click=move |_| store.open.open_example(state)>"Open the Raccoons Inc. example"</button>
+                    <h2>{tr!("See an example")}</h2>
+                    <p>{tr!("Raccoons Incorporated: a healthy deployment over two alignment cycles, read-only. Copy it to start from it.")}</p>
+                    <button type="button" class="secondary" on:click=move |_| store.open.open_example(state)>{tr!("Open the Raccoons Inc. example")}</button>
                 </div>
                 <div class="card start-card">
-                    <h2>"Import a file"</h2>
-                    <p>"Open an assessment or a team view exported from KOOM Readiness (.json). It is checked first; an invalid file changes nothing."</p>
-                    <label for="import-file" class="file-label">"Choose a file"</label>
+                    <h2>{tr!("Import a file")}</h2>
+                    <p>{tr!("Open an assessment or a team view exported from KOOM Readiness (.json). It is checked first; an invalid file changes nothing.")}</p>
+                    <label for="import-file" class="file-label">{tr!("Choose a file")}</label>
                     <input id="import-file" type="file" accept=".json,application/json" on:change=import
                         aria-describedby=move || import_error.with(|e| e.is_some()).then_some("import-error")/>
                     {move || import_error.get().map(|message| view! {
@@ -149,14 +149,14 @@ pub fn StartScreen() -> impl IntoView {
                         <div class="import-choice" id="import-choice" role="alertdialog" tabindex="-1"
                             aria-labelledby="import-choice-text">
                             <p id="import-choice-text">
-                                "“" {p.existing.name.clone()} "” is already in your library (changed "
-                                {browser::date_time_label(p.existing.updated_at)} "). Replace it with “"
-                                {p.file_name.clone()} "” (the replaced version can be restored with Undo), or keep both?"
+                                "“" {p.existing.name.clone()} {tr!("” is already in your library (changed ")}
+                                {browser::date_time_label(p.existing.updated_at)} {tr!("). Replace it with “")}
+                                {p.file_name.clone()} {tr!("” (the replaced version can be restored with Undo), or keep both?")}
                             </p>
                             <div class="notice-actions">
-                                <button type="button" class="primary" on:click=move |_| decide(Some(true))>"Replace it"</button>
-                                <button type="button" class="secondary" on:click=move |_| decide(Some(false))>"Keep both"</button>
-                                <button type="button" class="link-button" on:click=move |_| decide(None)>"Cancel"</button>
+                                <button type="button" class="primary" on:click=move |_| decide(Some(true))>{tr!("Replace it")}</button>
+                                <button type="button" class="secondary" on:click=move |_| decide(Some(false))>{tr!("Keep both")}</button>
+                                <button type="button" class="link-button" on:click=move |_| decide(None)>{tr!("Cancel")}</button>
                             </div>
                         </div>
                     })}
@@ -167,11 +167,11 @@ pub fn StartScreen() -> impl IntoView {
             {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
             <ul class="start-facts">
                 <li>{format!("{} preconditions, {} maturity requirements, {} red flags — any one means stop.", capitalised(&number_word(PRECONDITIONS.len())), number_word(MATURITY_REQUIREMENTS.len()), number_word(RED_FLAGS.len()))}</li>
-                <li>"“Not sure” is an honest answer: it never counts as a pass."</li>
+                <li>{tr!("“Not sure” is an honest answer: it never counts as a pass.")}</li>
                 {if storage::probe().is_ok() {
                     view! {
                         <li data-fact="storage">
-                            "Answers are saved automatically in this browser only — nothing is sent anywhere. "
+                            {tr!("Answers are saved automatically in this browser only — nothing is sent anywhere. ")}
                             {move || match store.library.persisted.get() {
                                 Some(true) => "The browser agreed to keep them even when space runs low.",
                                 Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
@@ -181,7 +181,7 @@ pub fn StartScreen() -> impl IntoView {
                     }.into_any()
                 } else {
                     view! {
-                        <li data-fact="storage">"This browser keeps nothing for this page (storage is off): answers live in memory only until the page closes — export a file to keep them. Nothing is sent anywhere."</li>
+                        <li data-fact="storage">{tr!("This browser keeps nothing for this page (storage is off): answers live in memory only until the page closes — export a file to keep them. Nothing is sent anywhere.")}</li>
                     }.into_any()
                 }}
             </ul>
@@ -197,10 +197,10 @@ fn Library() -> impl IntoView {
     let renaming = RwSignal::new(None::<(String, String)>);
     view! {
         <section class="library" aria-labelledby="library-title">
-            <h2 id="library-title">"Your assessments"</h2>
+            <h2 id="library-title">{tr!("Your assessments")}</h2>
             <Show
                 when=move || store.library.entries.with(|e| !e.is_empty())
-                fallback=|| view! { <p class="muted">"None saved yet. Start one above, or open the example."</p> }
+                fallback=|| view! { <p class="muted">{tr!("None saved yet. Start one above, or open the example.")}</p> }
             >
                 <ul class="library-list">
                     <For
@@ -232,7 +232,7 @@ fn Library() -> impl IntoView {
                                             <span class="verdict-chip">{entry.stage.clone()}</span>
                                             {(entry.round > 1).then(|| format!(" · round {}", entry.round))}
                                             {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
-                                            " · changed " {browser::date_time_label(entry.updated_at)}
+                                            {tr!(" · changed ")} {browser::date_time_label(entry.updated_at)}
                                             {move || is_open().then_some(" · open now")}
                                             {entry.newer.then_some(" · saved by a newer version (read-only)")}
                                         </p>
@@ -247,8 +247,8 @@ fn Library() -> impl IntoView {
                                                 renaming.set(None);
                                             };
                                             view! {
-                                                <div class="rename" role="group" aria-label="Rename">
-                                                    <label for=rename_label.clone()>"New name"</label>
+                                                <div class="rename" role="group" aria-label=tr!("Rename")>
+                                                    <label for=rename_label.clone()>{tr!("New name")}</label>
                                                     <input id=rename_input.clone() type="text"
                                                         prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
                                                         on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })
@@ -256,8 +256,8 @@ fn Library() -> impl IntoView {
                                                             let save = save.clone();
                                                             move |ev| if on_enter(&ev) { save() }
                                                         }/>
-                                                    <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
-                                                    <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                                                    <button type="button" class="primary" on:click=move |_| save()>{tr!("Save name")}</button>
+                                                    <button type="button" class="secondary" on:click=move |_| renaming.set(None)>{tr!("Cancel")}</button>
                                                 </div>
                                             }
                                         }
@@ -267,7 +267,7 @@ fn Library() -> impl IntoView {
                                             let (rid, name) = (id.clone(), name.clone());
                                             view! {
                                                 <button type="button" class="link-button" on:click=move |_| renaming.set(Some((rid.clone(), name.clone())))>
-                                                    "Rename" <span class="visually-hidden">" " {entry.name.clone()}</span>
+                                                    {tr!("Rename")} <span class="visually-hidden">" " {entry.name.clone()}</span>
                                                 </button>
                                             }
                                         })}
@@ -275,18 +275,18 @@ fn Library() -> impl IntoView {
                                             let (dup_id, export_id, name) = (dup_id.clone(), export_id.clone(), entry.name.clone());
                                             view! {
                                                 <button type="button" class="link-button" on:click=move |_| store.library.duplicate(&dup_id)>
-                                                    "Duplicate" <span class="visually-hidden">" " {name.clone()}</span>
+                                                    {tr!("Duplicate")} <span class="visually-hidden">" " {name.clone()}</span>
                                                 </button>
                                                 <button type="button" class="link-button" on:click=move |_| {
                                                     store.export_entry(state, &export_id);
                                                 }>
-                                                    "Export file" <span class="visually-hidden">" of " {name}</span>
+                                                    {tr!("Export file")} <span class="visually-hidden">{tr!(" of ")} {name}</span>
                                                 </button>
                                             }
                                         })}
                                         {(!entry.newer).then(|| view! {
                                             <button type="button" class="link-button danger-link" on:click=move |_| store.delete(state, &delete_id)>
-                                                "Delete" <span class="visually-hidden">" " {entry.name.clone()}</span>
+                                                {tr!("Delete")} <span class="visually-hidden">" " {entry.name.clone()}</span>
                                             </button>
                                         })}
                                     </div>
@@ -323,18 +323,18 @@ fn KeptAside() -> impl IntoView {
         <Show when=move || backups.with(|b| !b.is_empty())>
             <div class="notice notice-warning kept-aside" data-notice="kept-aside">
                 <div>
-                    <p><strong>"Saved data that could not be read was kept aside, untouched."</strong>
-                        " Download it to inspect or recover it; remove it only when you no longer need it."</p>
+                    <p><strong>{tr!("Saved data that could not be read was kept aside, untouched.")}</strong>
+                        {tr!(" Download it to inspect or recover it; remove it only when you no longer need it.")}</p>
                     <ul class="plain">
                         {move || backups.get().into_iter().map(|(key, raw)| {
                             let (download_key, remove_key) = (key.clone(), key.clone());
                             view! {
                                 <li>
-                                    <code>{key.clone()}</code> " (" {raw.chars().count()} " characters) "
+                                    <code>{key.clone()}</code> " (" {raw.chars().count()} {tr!(" characters) ")}
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let name = format!("{}.txt", download_key.replace('/', "-"));
                                         store.notices.offer_file(state.framed, &name, "text/plain", raw.clone());
-                                    }>"Download"</button>
+                                    }>{tr!("Download")}</button>
                                     " "
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let key = remove_key.clone();
@@ -344,7 +344,7 @@ fn KeptAside() -> impl IntoView {
                                             confirm: "Remove it".to_string(),
                                             cancel: "Keep it".to_string(),
                                         }, move || store.library.remove_backup(&key));
-                                    }>"Remove"</button>
+                                    }>{tr!("Remove")}</button>
                                 </li>
                             }
                         }).collect_view()}

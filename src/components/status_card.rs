@@ -52,13 +52,13 @@ pub fn StatusCard(#[prop(into)] report: Signal<Report>) -> impl IntoView {
     };
     view! {
         <section class="card status-card no-print" aria-labelledby="status-card-title">
-            <h2 id="status-card-title">"Status card for a wiki"</h2>
-            <p class="muted">"Where a wiki page does not allow the embedded app: upload the badge next to the page, then paste the block. It shows where the organisation stands today and links to this assessment, read-only and without notes."</p>
+            <h2 id="status-card-title">{tr!("Status card for a wiki")}</h2>
+            <p class="muted">{tr!("Where a wiki page does not allow the embedded app: upload the badge next to the page, then paste the block. It shows where the organisation stands today and links to this assessment, read-only and without notes.")}</p>
             <div class="status-badge" inner_html=move || svg.get()></div>
             <div class="report-actions">
-                <button type="button" class="secondary" on:click=download>"Download the badge (SVG)"</button>
-                <button type="button" class="secondary" on:click=move |_| copy("markdown")>"Copy the Markdown block"</button>
-                <button type="button" class="secondary" on:click=move |_| copy("html")>"Copy the HTML block"</button>
+                <button type="button" class="secondary" on:click=download>{tr!("Download the badge (SVG)")}</button>
+                <button type="button" class="secondary" on:click=move |_| copy("markdown")>{tr!("Copy the Markdown block")}</button>
+                <button type="button" class="secondary" on:click=move |_| copy("html")>{tr!("Copy the HTML block")}</button>
             </div>
         </section>
     }

@@ -29,7 +29,7 @@ pub fn TeamView() -> impl IntoView {
     // part of the page costs tens of kilobytes of WebAssembly.
     move || {
         if !has_open.get() {
-            return view! { <h1 id="main-heading" tabindex="-1">"No team view is open"</h1> }
+            return view! { <h1 id="main-heading" tabindex="-1">{tr!("No team view is open")}</h1> }
                 .into_any();
         }
         if workshop.get() {
@@ -110,7 +110,7 @@ fn TeamHeader() -> impl IntoView {
     };
     view! {
         <header class="page-header">
-            <p class="eyebrow">"Team view"</p>
+            <p class="eyebrow">{tr!("Team view")}</p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>
             <p class="report-meta">{meta}</p>
             <p class="save-status team-save" data-save=move || match teams.save.get() { TeamSave::Saved => "saved", TeamSave::NotSaved(_) => "not-saved" }>
@@ -121,40 +121,40 @@ fn TeamHeader() -> impl IntoView {
                 }}
             </p>
             {move || renaming.get().is_some().then(|| view! {
-                <div class="rename no-print" role="group" aria-label="Rename the team view">
-                    <label for="team-title">"Title"</label>
+                <div class="rename no-print" role="group" aria-label=tr!("Rename the team view")>
+                    <label for="team-title">{tr!("Title")}</label>
                     <input id="team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
                         prop:value=move || renaming.get().unwrap_or_default()
                         on:input=move |ev| renaming.set(Some(event_target_value(&ev)))
                         on:keydown=move |ev| if super::keys::on_enter(&ev) { save_title() }/>
-                    <button type="button" class="primary" on:click=move |_| save_title()>"Save title"</button>
-                    <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                    <button type="button" class="primary" on:click=move |_| save_title()>{tr!("Save title")}</button>
+                    <button type="button" class="secondary" on:click=move |_| renaming.set(None)>{tr!("Cancel")}</button>
                 </div>
             })}
             <div class="report-actions no-print">
-                <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>"Print or save as PDF"</button>
-                <button type="button" class="secondary" on:click=download_markdown>"Download Markdown"</button>
-                <button type="button" class="secondary" on:click=copy_markdown>"Copy Markdown"</button>
-                <button type="button" class="secondary" on:click=download_matrix>"Item matrix (CSV)"</button>
+                <button type="button" class="primary" on:click=move |_| store.notices.report(browser::print())>{tr!("Print or save as PDF")}</button>
+                <button type="button" class="secondary" on:click=download_markdown>{tr!("Download Markdown")}</button>
+                <button type="button" class="secondary" on:click=copy_markdown>{tr!("Copy Markdown")}</button>
+                <button type="button" class="secondary" on:click=download_matrix>{tr!("Item matrix (CSV)")}</button>
                 {move || (agenda_count.get() > 0).then(|| view! {
-                    <button type="button" id=START_WORKSHOP_ID class="primary" on:click=move |_| super::presenter::start(teams)>"Run the meeting, item by item"</button>
+                    <button type="button" id=START_WORKSHOP_ID class="primary" on:click=move |_| super::presenter::start(teams)>{tr!("Run the meeting, item by item")}</button>
                 })}
-                <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>"Export team file (JSON)"</button>
+                <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>{tr!("Export team file (JSON)")}</button>
                 {move || (!teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only))).then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| {
                         renaming.set(Some(title.get_untracked()));
                         leptos::task::spawn_local(async { leptos::task::tick().await; browser::focus("team-title"); });
-                    }>"Rename"</button>
+                    }>{tr!("Rename")}</button>
                 })}
-                <button type="button" class="link-button" on:click=move |_| state.go(View::Start)>"Back to the library"</button>
+                <button type="button" class="link-button" on:click=move |_| state.go(View::Start)>{tr!("Back to the library")}</button>
             </div>
             // The meeting's order is one jump away at every width: the agenda first.
-            <nav class="team-jump no-print" aria-label="On this page">
-                <span class="muted">"Jump to:"</span>
+            <nav class="team-jump no-print" aria-label=tr!("On this page")>
+                <span class="muted">{tr!("Jump to:")}</span>
                 <button type="button" class="link-button" data-jump="agenda" on:click=jump("team-agenda-title")>{move || format!("To discuss ({})", agenda_count.get())}</button>
-                <button type="button" class="link-button" on:click=jump("team-verdict-title")>"Team verdict"</button>
-                <button type="button" class="link-button" on:click=jump("team-tallies-title")>"Item by item"</button>
-                <button type="button" class="link-button" on:click=jump(RESPONDENTS_HEADING_ID)>"Respondents"</button>
+                <button type="button" class="link-button" on:click=jump("team-verdict-title")>{tr!("Team verdict")}</button>
+                <button type="button" class="link-button" on:click=jump("team-tallies-title")>{tr!("Item by item")}</button>
+                <button type="button" class="link-button" on:click=jump(RESPONDENTS_HEADING_ID)>{tr!("Respondents")}</button>
             </nav>
         </header>
     }
@@ -171,8 +171,8 @@ fn TeamNotices() -> impl IntoView {
             {move || match teams.save.get() {
                 TeamSave::NotSaved(why) => Some(view! {
                     <div class="notice notice-warning" role="alert" data-notice="team-not-saved">
-                        <p><strong>"Not saved. "</strong>{why}" Export the team file to keep what is on screen."</p>
-                        <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>"Export team file (JSON)"</button>
+                        <p><strong>{tr!("Not saved. ")}</strong>{why}{tr!(" Export the team file to keep what is on screen.")}</p>
+                        <button type="button" class="secondary" on:click=move |_| teams.export(state.framed)>{tr!("Export team file (JSON)")}</button>
                     </div>
                 }),
                 TeamSave::Saved => None,
@@ -207,8 +207,8 @@ fn undo_notice(
         <div class="notice notice-info" role="status" data-notice=notice>
             <p>{text}</p>
             <div class="notice-actions">
-                <button type="button" class="secondary" id=undo_id on:click=move |_| undo.run(())>"Undo"</button>
-                <button type="button" class="link-button" on:click=move |_| dismiss.run(())>"Dismiss"</button>
+                <button type="button" class="secondary" id=undo_id on:click=move |_| undo.run(())>{tr!("Undo")}</button>
+                <button type="button" class="link-button" on:click=move |_| dismiss.run(())>{tr!("Dismiss")}</button>
             </div>
         </div>
     }
@@ -280,21 +280,21 @@ fn AddRespondents() -> impl IntoView {
     });
     view! {
         <section class="card team-add no-print" aria-labelledby="team-add-title">
-            <h2 id="team-add-title">"Add respondents"</h2>
-            <p class="muted">"Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once. Up to " {MAX_RESPONDENTS} " respondents."</p>
+            <h2 id="team-add-title">{tr!("Add respondents")}</h2>
+            <p class="muted">{tr!("Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once. Up to ")} {MAX_RESPONDENTS} {tr!(" respondents.")}</p>
             <label class="check-inline">
                 <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
-                " Add them anonymously (names are left out; they are numbered)"
+                {tr!(" Add them anonymously (names are left out; they are numbered)")}
             </label>
             // The code is drawn when the fold is first opened, not with every team page.
             <details class="team-join" on:toggle=move |_| join_opened.set(true)>
-                <summary>"Let phones in the room join: show the join code"</summary>
+                <summary>{tr!("Let phones in the room join: show the join code")}</summary>
                 {move || join_opened.get().then(|| view! { <super::qr::JoinCode/> })}
             </details>
             <div class="team-add-grid">
                 <div class="team-add-part">
-                    <label for="team-links">"Share links, one per line"</label>
-                    <p class="muted" id="team-links-hint">"A name before a link names the respondent: “Ann: https://…”. Without one, the assessor's name is used."</p>
+                    <label for="team-links">{tr!("Share links, one per line")}</label>
+                    <p class="muted" id="team-links-hint">{tr!("A name before a link names the respondent: “Ann: https://…”. Without one, the assessor's name is used.")}</p>
                     <textarea id="team-links" rows="4" aria-describedby="team-links-hint"
                         prop:value=links on:input=move |ev| links.set(event_target_value(&ev))></textarea>
                     <button type="button" class="primary" on:click=add_links disabled=move || teams.adding.get()>
@@ -307,16 +307,16 @@ fn AddRespondents() -> impl IntoView {
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                     on:dragleave=move |_| dragging.set(false)
                     on:drop=on_drop>
-                    <label for="team-files">"Files (assessment or team view files)"</label>
-                    <p class="muted" id="team-files-hint">"Choose several at once, or drop them here."</p>
+                    <label for="team-files">{tr!("Files (assessment or team view files)")}</label>
+                    <p class="muted" id="team-files-hint">{tr!("Choose several at once, or drop them here.")}</p>
                     <input id="team-files" type="file" multiple accept=".json,application/json" aria-describedby="team-files-hint"
                         on:change=move |ev| if let Some((input, files)) = file_list(&ev) { add_files(files, Some(input)) }/>
                 </div>
                 <div class="team-add-part">
                     <fieldset class="team-library">
-                        <legend>"From your library"</legend>
+                        <legend>{tr!("From your library")}</legend>
                         {move || if library.with(Vec::is_empty) {
-                            view! { <p class="muted">"Your library has no assessments yet."</p> }.into_any()
+                            view! { <p class="muted">{tr!("Your library has no assessments yet.")}</p> }.into_any()
                         } else { view! {
                             <ul>
                                 {move || library.get().into_iter().map(|entry| {
@@ -341,7 +341,7 @@ fn AddRespondents() -> impl IntoView {
                             <button type="button" class="secondary" on:click=move |_| {
                                 teams.add_from_library(ticked.get_untracked(), anonymous.get_untracked());
                                 ticked.set(Vec::new());
-                            }>"Add the ticked assessments"</button>
+                            }>{tr!("Add the ticked assessments")}</button>
                         }.into_any() }}
                     </fieldset>
                 </div>
@@ -412,7 +412,7 @@ fn Respondents() -> impl IntoView {
         <section class="team-respondents" aria-labelledby="team-respondents-title">
             <h2 id=RESPONDENTS_HEADING_ID tabindex="-1">{move || format!("Respondents ({})", rows.with(Vec::len))}</h2>
             {move || if nobody.get() {
-                view! { <p class="muted">"Nobody yet: add respondents above. With nobody, the team verdict holds."</p> }.into_any()
+                view! { <p class="muted">{tr!("Nobody yet: add respondents above. With nobody, the team verdict holds.")}</p> }.into_any()
             } else { view! {
                 <ol class="respondent-list">
                     // Keyed: adding a respondent adds one row instead of drawing the list again.
@@ -442,20 +442,20 @@ fn Respondents() -> impl IntoView {
                                             {if is_anonymous { "Name" } else { "Rename" }} <span class="visually-hidden">" " {rename_label.clone()}</span>
                                         </button>
                                         <button type="button" class="link-button danger-link" on:click=move |_| teams.remove_respondent(index)>
-                                            "Remove" <span class="visually-hidden">" " {remove_label.clone()}</span>
+                                            {tr!("Remove")} <span class="visually-hidden">" " {remove_label.clone()}</span>
                                         </button>
                                     </span>
                                 })}
                                 {move || editing().then(|| view! {
-                                    <div class="rename no-print" role="group" aria-label="Name the respondent">
-                                        <label for="respondent-name">"Name (empty: anonymous)"</label>
+                                    <div class="rename no-print" role="group" aria-label=tr!("Name the respondent")>
+                                        <label for="respondent-name">{tr!("Name (empty: anonymous)")}</label>
                                         <input id="respondent-name" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
                                             aria-describedby=move || rename_error.with(Option::is_some).then_some("respondent-name-error")
                                             prop:value=move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
                                             on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })
                                             on:keydown=move |ev| if super::keys::on_enter(&ev) { save() }/>
-                                        <button type="button" class="primary" on:click=move |_| save()>"Save name"</button>
-                                        <button type="button" class="secondary" on:click=move |_| { renaming.set(None); rename_error.set(None); }>"Cancel"</button>
+                                        <button type="button" class="primary" on:click=move |_| save()>{tr!("Save name")}</button>
+                                        <button type="button" class="secondary" on:click=move |_| { renaming.set(None); rename_error.set(None); }>{tr!("Cancel")}</button>
                                         {move || rename_error.get().map(|e| view! { <p class="import-error" id="respondent-name-error" role="alert">{e}</p> })}
                                     </div>
                                 })}
@@ -483,33 +483,33 @@ fn TeamVerdict() -> impl IntoView {
     move || {
         report.get().map(|r: TeamReport| view! {
             <section class="team-verdict" aria-labelledby="team-verdict-title" data-verdict=r.verdict.token()>
-                <h2 id="team-verdict-title" tabindex="-1">"Team verdict"</h2>
+                <h2 id="team-verdict-title" tabindex="-1">{tr!("Team verdict")}</h2>
                 <p class="verdict-headline">{r.verdict.headline()}</p>
                 <p>{r.verdict.explanation()}</p>
                 <p class="muted">{TEAM_VERDICT_RULE}</p>
                 <AgreedVerdict/>
                 {r.anonymity.clone().map(|text| if attributable.get() {
-                    view! { <p class="anonymity anonymity-warning" role="note" data-attributable="true"><strong>"Anonymity: "</strong>{text}</p> }.into_any()
+                    view! { <p class="anonymity anonymity-warning" role="note" data-attributable="true"><strong>{tr!("Anonymity: ")}</strong>{text}</p> }.into_any()
                 } else {
                     view! { <p class="muted anonymity">{text}</p> }.into_any()
                 })}
                 {(!r.reasons.is_empty()).then(|| view! {
-                    <h3>"Why"</h3>
+                    <h3>{tr!("Why")}</h3>
                     <ol class="team-reasons">
                         {r.reasons.iter().map(|l| view! {
-                            <li><p>{l.message.clone()}</p><p class="muted">"Next: " {l.action.clone()}</p></li>
+                            <li><p>{l.message.clone()}</p><p class="muted">{tr!("Next: ")} {l.action.clone()}</p></li>
                         }).collect_view()}
                     </ol>
                 })}
                 {(!r.also.is_empty()).then(|| view! {
-                    <h3>"Also reported"</h3>
+                    <h3>{tr!("Also reported")}</h3>
                     <ol class="team-also">
                         {r.also.iter().map(|l| view! {
-                            <li><p>{l.message.clone()}</p><p class="muted">"Next: " {l.action.clone()}</p></li>
+                            <li><p>{l.message.clone()}</p><p class="muted">{tr!("Next: ")} {l.action.clone()}</p></li>
                         }).collect_view()}
                     </ol>
                 })}
-                <h3>"Green flags"</h3>
+                <h3>{tr!("Green flags")}</h3>
                 <ul class="team-green-flags">
                     {r.green_flags.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}
                 </ul>
@@ -541,7 +541,7 @@ fn Agenda() -> impl IntoView {
     let nothing = Memo::new(move |_| agenda.with(Vec::is_empty));
     view! {
         <section class="team-agenda" aria-labelledby="team-agenda-title">
-            <h2 id="team-agenda-title" tabindex="-1">"To discuss"</h2>
+            <h2 id="team-agenda-title" tabindex="-1">{tr!("To discuss")}</h2>
             {move || if nothing.get() {
                 view! { <p>{NOTHING_TO_DISCUSS}</p> }.into_any()
             } else {
@@ -591,7 +591,7 @@ fn agenda_item(
 fn evidence_list(lines: Vec<String>, withheld: Option<String>) -> impl IntoView {
     (!lines.is_empty() || withheld.is_some()).then(|| {
         view! {
-            <ul class="evidence" aria-label="What respondents wrote">
+            <ul class="evidence" aria-label=tr!("What respondents wrote")>
                 {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                 {withheld.map(|w| view! { <li class="muted evidence-withheld">{w}</li> })}
             </ul>
@@ -615,8 +615,8 @@ fn tally_row(t: &ItemTally, today: &str) -> impl IntoView {
             <th scope="row">
                 {(!t.item.is_empty()).then(|| view! { <span class="tally-item">{t.item.clone()} " "</span> })}
                 {t.text}
-                {t.disagrees.then(|| view! { <span class="badge badge-problem disagree-badge">"Disagree"</span> })}
-                <span class="tally-healthy">"Healthy answer: " {t.healthy.label()}</span>
+                {t.disagrees.then(|| view! { <span class="badge badge-problem disagree-badge">{tr!("Disagree")}</span> })}
+                <span class="tally-healthy">{tr!("Healthy answer: ")} {t.healthy.label()}</span>
                 {evidence_list(t.evidence.iter().map(|x| x.line(today)).collect(), None)}
             </th>
             {count_cell("Yes", &t.yes)}
@@ -635,11 +635,11 @@ fn tally_table(rows: Vec<&ItemTally>, caption: String) -> impl IntoView {
             <table class="report-table tally-table">
                 <caption class="visually-hidden">{caption}</caption>
                 <thead><tr>
-                    <th scope="col">"Question"</th>
-                    <th scope="col">"Yes"</th>
-                    <th scope="col">"No"</th>
-                    <th scope="col">"Not sure"</th>
-                    <th scope="col">"No answer"</th>
+                    <th scope="col">{tr!("Question")}</th>
+                    <th scope="col">{tr!("Yes")}</th>
+                    <th scope="col">{tr!("No")}</th>
+                    <th scope="col">{tr!("Not sure")}</th>
+                    <th scope="col">{tr!("No answer")}</th>
                 </tr></thead>
                 <tbody>{rows.into_iter().map(|t| tally_row(t, &today)).collect_view()}</tbody>
             </table>
@@ -661,7 +661,7 @@ fn Tallies() -> impl IntoView {
     });
     view! {
         <section class="team-tallies" aria-labelledby="team-tallies-title">
-            <h2 id="team-tallies-title" tabindex="-1">"Item by item"</h2>
+            <h2 id="team-tallies-title" tabindex="-1">{tr!("Item by item")}</h2>
             <label class="check-inline no-print">
                 <input type="checkbox" id="only-disagreements" prop:checked=only_disagreements
                     on:change=move |ev| only_disagreements.set(event_target_checked(&ev))/>
@@ -710,28 +710,28 @@ pub fn TeamLibrary() -> impl IntoView {
     };
     view! {
         <section class="library team-library-list" aria-labelledby="teams-title">
-            <h2 id="teams-title">"Team views"</h2>
-            <p class="muted">"Several people answer on their own; a team view combines their answers, shows where they disagree and gives the agenda for the meeting that decides."</p>
+            <h2 id="teams-title">{tr!("Team views")}</h2>
+            <p class="muted">{tr!("Several people answer on their own; a team view combines their answers, shows where they disagree and gives the agenda for the meeting that decides.")}</p>
             <div class="new-team" role="group" aria-labelledby="new-team-label">
-                <label id="new-team-label" for="new-team-title">"Title of a new team view " <span class="optional">"(optional)"</span></label>
+                <label id="new-team-label" for="new-team-title">{tr!("Title of a new team view ")} <span class="optional">{tr!("(optional)")}</span></label>
                 <input id="new-team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
-                    placeholder="e.g. Leadership team, March"
+                    placeholder=tr!("e.g. Leadership team, March")
                     prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
                     on:keydown=move |ev| if super::keys::on_enter(&ev) { create() }/>
-                <button type="button" class="secondary" on:click=move |_| create()>"Create a team view"</button>
+                <button type="button" class="secondary" on:click=move |_| create()>{tr!("Create a team view")}</button>
             </div>
             {move || teams.deleted.with(|d| d.last().map(|r| (r.team.display_title(), d.len()))).map(|(name, count)| view! {
                 <div class="notice notice-info" role="status" data-notice="team-deleted">
-                    <p>"Deleted “" {name} "”."
+                    <p>{tr!("Deleted “")} {name} "”."
                         {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}</p>
                     <div class="notice-actions">
-                        <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>"Undo"</button>
-                        <button type="button" class="link-button" on:click=move |_| teams.deleted.clear()>"Dismiss"</button>
+                        <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>{tr!("Undo")}</button>
+                        <button type="button" class="link-button" on:click=move |_| teams.deleted.clear()>{tr!("Dismiss")}</button>
                     </div>
                 </div>
             })}
             {move || if teams.entries.with(Vec::is_empty) {
-                view! { <p class="muted">"No team view yet."</p> }.into_any()
+                view! { <p class="muted">{tr!("No team view yet.")}</p> }.into_any()
             } else { view! {
                 <ul class="library-list">
                     {move || teams.entries.get().into_iter().map(|entry| {
@@ -745,15 +745,15 @@ pub fn TeamLibrary() -> impl IntoView {
                                         <p class="entry-meta">
                                             <span class="verdict-chip">{entry.verdict.headline()}</span>
                                             {format!(" · {} respondent{}", entry.respondents, if entry.respondents == 1 { "" } else { "s" })}
-                                            " · changed " {browser::date_time_label(entry.updated_at)}
+                                            {tr!(" · changed ")} {browser::date_time_label(entry.updated_at)}
                                             {entry.newer.then_some(" · saved by a newer version (read-only)")}
                                         </p>
                                     </div>
                                     <div class="entry-actions">
-                                        <button type="button" class="link-button" on:click=move |_| teams.export_stored(state.framed, &export_id)>"Export" <span class="visually-hidden">" " {entry.title.clone()}</span></button>
+                                        <button type="button" class="link-button" on:click=move |_| teams.export_stored(state.framed, &export_id)>{tr!("Export")} <span class="visually-hidden">" " {entry.title.clone()}</span></button>
                                         {(!entry.newer).then(|| view! {
                                             <button type="button" class="link-button danger-link" on:click=move |_| teams.delete(state, &delete_id)>
-                                                "Delete" <span class="visually-hidden">" " {entry.title.clone()}</span>
+                                                {tr!("Delete")} <span class="visually-hidden">" " {entry.title.clone()}</span>
                                             </button>
                                         })}
                                     </div>
@@ -788,14 +788,14 @@ pub fn AddToTeam() -> impl IntoView {
     };
     view! {
         <span class="inline-picker add-to-team">
-            <label for="add-to-team">"Add to a team view"</label>
+            <label for="add-to-team">{tr!("Add to a team view")}</label>
             <select id="add-to-team" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {move || store.teams.entries.get().into_iter().filter(|e| !e.newer).map(|e| view! {
                     <option value=e.id.clone()>{e.title.clone()}</option>
                 }).collect_view()}
-                <option value="new">"A new team view"</option>
+                <option value="new">{tr!("A new team view")}</option>
             </select>
-            <button type="button" class="secondary" on:click=add>"Add"</button>
+            <button type="button" class="secondary" on:click=add>{tr!("Add")}</button>
         </span>
     }
 }

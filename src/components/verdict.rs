@@ -31,7 +31,7 @@ fn ReasonItem(reason: Reason) -> impl IntoView {
         <li class="reason" data-reason-item=reason.item_id data-reason-kind=kind_label(reason.kind)>
             <p class="reason-kind">{kind_label(reason.kind)}</p>
             <p class="reason-text">{reason.message()}</p>
-            <p class="reason-action"><span class="action-label">"Next: "</span>{reason.action.clone()}</p>
+            <p class="reason-action"><span class="action-label">{tr!("Next: ")}</span>{reason.action.clone()}</p>
             // The remedy is a deployment step's content, and the sequence is locked before a
             // Ready verdict: what the step covers is shown here, read-only, never a link to it.
             {step.map(|s| view! { <super::plan::StepContent step=s/> })}
@@ -60,8 +60,8 @@ fn OpenGroups(readiness: Memo<Readiness>) -> impl IntoView {
                                     <li>{text} <span class="muted">{if not_sure { " — answered “Not sure”" } else { " — not answered yet" }}</span></li>
                                 }).collect_view()}
                             </ul>
-                            <p class="reason-text">"If this turns out to be a problem: " {g.consequence}</p>
-                            <p class="reason-action"><span class="action-label">"Next: "</span>"Find out and answer with evidence; a “Not sure” never counts as a pass."</p>
+                            <p class="reason-text">{tr!("If this turns out to be a problem: ")} {g.consequence}</p>
+                            <p class="reason-action"><span class="action-label">{tr!("Next: ")}</span>{tr!("Find out and answer with evidence; a “Not sure” never counts as a pass.")}</p>
                         </details>
                     </li>
                 }
@@ -160,7 +160,7 @@ fn NextStep() -> impl IntoView {
     };
     view! {
         <section class="panel-section next-step">
-            <h3>"Next"</h3>
+            <h3>{tr!("Next")}</h3>
             <p data-next>{move || next.with(|n| n.text.clone())}</p>
             <Show when=shown>
                 <button type="button" class="primary" on:click=go>
@@ -198,7 +198,7 @@ pub fn VerdictPanel() -> impl IntoView {
             <div class="verdict-summary">
                 <Show when=move || past.get()>
                     <p class="stage-line" data-stage=move || stage.with(Stage::token) role="status" aria-live="polite">
-                        <span class="eyebrow">"Where we are now"</span>
+                        <span class="eyebrow">{tr!("Where we are now")}</span>
                         <span class="stage-headline">{move || stage.with(Stage::headline)}</span>
                     </p>
                 </Show>
@@ -211,7 +211,7 @@ pub fn VerdictPanel() -> impl IntoView {
                     <div class="caution" data-caution data-rule=domain::RULE_GREEN_FLAG_CAUTION.id>
                         <p>{c.summary}</p>
                         <details>
-                            <summary>"What the missing success signals would add"</summary>
+                            <summary>{tr!("What the missing success signals would add")}</summary>
                             <ul class="plain">{c.missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                         </details>
                     </div>
@@ -224,8 +224,8 @@ pub fn VerdictPanel() -> impl IntoView {
                     let left = state.evaluation.with(|e| e.progress.left_for_verdict);
                     (left > 0).then(|| view! {
                         <p class="left-for-verdict">
-                            {left} " of " {*READINESS_QUESTIONS} " readiness questions still open for a full verdict"
-                            <span class="muted">" (the sections count " {section_items} " items: they add the green flags, and the red flags that restate a condition)"</span>
+                            {left} {tr!(" of ")} {*READINESS_QUESTIONS} {tr!(" readiness questions still open for a full verdict")}
+                            <span class="muted">{tr!(" (the sections count ")} {section_items} {tr!(" items: they add the green flags, and the red flags that restate a condition)")}</span>
                         </p>
                     })
                 }}
@@ -238,7 +238,7 @@ pub fn VerdictPanel() -> impl IntoView {
                 view! {
                     {(!r.also.is_empty()).then(|| view! {
                         <section class="panel-section">
-                            <h3>"Also to build"</h3>
+                            <h3>{tr!("Also to build")}</h3>
                             <ol class="reasons">
                                 {r.also.iter().cloned().map(|reason| view! { <ReasonItem reason/> }).collect_view()}
                             </ol>
@@ -246,7 +246,7 @@ pub fn VerdictPanel() -> impl IntoView {
                     })}
                     {(!r.would_change.is_empty()).then(|| view! {
                         <section class="panel-section">
-                            <h3>"What would change the verdict"</h3>
+                            <h3>{tr!("What would change the verdict")}</h3>
                             <ul class="plain">
                                 {r.would_change.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
                             </ul>
@@ -254,7 +254,7 @@ pub fn VerdictPanel() -> impl IntoView {
                     })}
                     {(!r.inconsistencies.is_empty()).then(|| view! {
                         <section class="panel-section inconsistencies" data-rule=domain::RULE_CHECKS.id>
-                            <h3>"Answers to check"</h3>
+                            <h3>{tr!("Answers to check")}</h3>
                             <ul class="plain">
                                 {r.inconsistencies.iter().map(|i| view! {
                                     <li data-inconsistency=format!("{}|{}", i.claim_id, i.conflict_id)>{i.message.clone()}</li>
@@ -265,10 +265,10 @@ pub fn VerdictPanel() -> impl IntoView {
                 }
             }}
         </aside>
-        <div class="verdict-bar" role="region" aria-label="Verdict summary" data-verdict=move || verdict.get().token() data-tone=tone>
+        <div class="verdict-bar" role="region" aria-label=tr!("Verdict summary") data-verdict=move || verdict.get().token() data-tone=tone>
             <span class="verdict-bar-text" data-stage=move || stage.with(Stage::token)>{move || stage.with(Stage::short_headline)}</span>
             <SaveStatus compact=true/>
-            <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>"Why?"</button>
+            <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>{tr!("Why?")}</button>
         </div>
     }
 }

@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 mod formats;
+mod language;
 mod model;
 mod reports;
 mod route;
@@ -59,6 +60,10 @@ pub use formats::team_file::{
     decode_any_file, decode_newer_saved_team, decode_saved_team, decode_team_file,
     encode_saved_team, encode_team_file, team_file_name, ImportedFile, SavedTeam, TEAM_PREFIX,
     TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
+};
+pub use language::{
+    choose, placeholders, speak, texts, Catalogue, Language, LanguageChoice, LanguageSource,
+    TagError, Texts, UnknownRequest, FRENCH, GERMAN, SPANISH,
 };
 pub use model::answer::{Answer, Finding, Observation};
 pub use model::assessment::{

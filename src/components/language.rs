@@ -1,0 +1,113 @@
+//! The language on screen: chosen at start, before the app is drawn, and changed by the picker
+//! on every page.
+
+use leptos::prelude::*;
+
+use super::parts::language_texts;
+use crate::app::{Languages, BROWSER};
+use crate::browser::{self, location};
+use crate::domain::{Language, TagError};
+
+/// Chooses the language at start (`rule.language.choice`) and fetches its texts, so the first
+/// screen the app draws is already in it. If they cannot be fetched the app opens in English
+/// and says so.
+pub async fn start_language() -> Languages {
+    let requested = location::query_value("lang");
+    let preferred = browser::preferred_languages();
+    let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
+    let (languages, choice) = Languages::new(&BROWSER, requested.as_deref(), &preferred);
+    match language_texts(choice.language).await {
+        Ok(catalogue) => languages.show(catalogue),
+        Err(_) => {
+            languages.show(None);
+            languages.failed.set(Some(choice.language));
+        }
+    }
+    languages
+}
+
+/// The languages, provided by the app's root.
+pub fn use_languages() -> Languages {
+    expect_context::<Languages>()
+}
+
+/// The picker: every language by its own name. The page is drawn again in the language picked
+/// (what is open, and every answer, stays); the choice is remembered on this device.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let languages = use_languages();
+    let on_screen = languages.current.get_untracked();
+    // What the select shows: set back to the language on screen when a pick fails.
+    let selected = RwSignal::new(on_screen.code());
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(language) = Language::from_code(&event_target_value(&ev)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match language_texts(language).await {
+                Ok(catalogue) => {
+                    languages.remember(language);
+                    languages.show(catalogue);
+                    leptos::task::tick().await;
+                    browser::focus(PICKER);
+                }
+                Err(_) => {
+                    languages.failed.set(Some(language));
+                    selected.set(languages.current.get_untracked().code());
+                }
+            }
+        });
+    };
+    view! {
+        <div class="language-picker">
+            <label for=PICKER>{tr!("Language")}</label>
+            <select id=PICKER on:change=pick prop:value=move || selected.get()>
+                {Language::ALL.map(|l| view! {
+                    <option value=l.code() lang=l.code() selected=l == on_screen>{l.name()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The picker's id (the focus returns to it once the page is drawn in the language picked).
+const PICKER: &str = "language-picker";
+
+/// What the reader should know about the language: the address asked for one the app does not
+/// have, or a language's texts could not be fetched.
+#[component]
+pub fn LanguageNotice() -> impl IntoView {
+    let languages = use_languages();
+    let shown = languages.current.get_untracked().name();
+    move || {
+        if let Some(language) = languages.failed.get() {
+            let text = trf!(
+                "The {language} texts could not be loaded (the connection may have dropped); the page stays in {shown}. Pick the language again to retry.",
+                language = language.name(),
+                shown = shown,
+            );
+            return Some(
+                view! { <p class="notice notice-warning" role="alert">{text}</p> }.into_any(),
+            );
+        }
+        let unknown = languages.unknown.get()?;
+        let text = match unknown.error {
+            TagError::Unsupported => trf!(
+                "The address asks for the language “{requested}”, which KOOM Readiness does not have: it is shown in {shown}.",
+                requested = unknown.requested,
+                shown = shown,
+            ),
+            TagError::Malformed => trf!(
+                "The address's language “{requested}” is not a language code (such as de, fr or es): the page is shown in {shown}.",
+                requested = unknown.requested,
+                shown = shown,
+            ),
+        };
+        Some(view! {
+            <div class="notice notice-info" role="status">
+                <p>{text}</p>
+                <button type="button" class="link-button" on:click=move |_| languages.unknown.set(None)>{tr!("Dismiss")}</button>
+            </div>
+        }.into_any())
+    }
+}

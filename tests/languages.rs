@@ -1,0 +1,221 @@
+//! Every language has every text (issue 24): each text of the sources (`tr!` and `trf!`
+//! literals) and of the model (its questions, findings, actions, titles, consequences, rules)
+//! has a translation in every catalogue, no catalogue has a text the app no longer has, and a
+//! translation keeps its text's `{placeholders}`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use koom_readiness::domain::{
+    placeholders, Catalogue, Language, Question, DEPLOYMENT_STEPS, FRENCH, GATE_CRITERIA, GERMAN,
+    GREEN_FLAGS, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, RULES, SPANISH, STABILITY_SIGNS,
+};
+
+const CATALOGUES: [&Catalogue; 3] = [&GERMAN, &FRENCH, &SPANISH];
+
+/// The value of a Rust string literal starting at `text` (just after its opening quote), and
+/// the rest after its closing quote.
+fn literal(text: &str) -> Option<(String, &str)> {
+    let mut out = String::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, &text[i + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                '\\' => out.push('\\'),
+                '"' => out.push('"'),
+                '\'' => out.push('\''),
+                '0' => out.push('\0'),
+                'u' => {
+                    let rest = &text[i + 2..];
+                    let close = rest.find('}')?;
+                    let code = u32::from_str_radix(&rest[1..close], 16).ok()?;
+                    out.push(char::from_u32(code)?);
+                    for _ in 0..=close {
+                        chars.next();
+                    }
+                }
+                // A line continuation: the newline and the next line's indentation vanish.
+                '\n' => {
+                    let rest = &text[i + 2..];
+                    let skip = rest.len() - rest.trim_start().len();
+                    for _ in 0..skip {
+                        chars.next();
+                    }
+                }
+                other => panic!("escape \\{other} not read by this test"),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// Every `tr!("…")` and `trf!("…", …)` literal in the sources, with where it is.
+fn source_texts() -> BTreeMap<String, String> {
+    fn walk(dir: &Path, found: &mut BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(dir).expect("src is readable") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                for marker in ["tr!(", "trf!("] {
+                    let mut rest = text.as_str();
+                    while let Some(at) = rest.find(marker) {
+                        rest = &rest[at + marker.len()..];
+                        let trimmed = rest.trim_start();
+                        // `tr!(expr)` of a text that is not a literal: the model's, below.
+                        let Some(after_quote) = trimmed.strip_prefix('"') else {
+                            continue;
+                        };
+                        let (value, _) = literal(after_quote)
+                            .unwrap_or_else(|| panic!("{}: an unclosed literal", path.display()));
+                        found
+                            .entry(value)
+                            .or_insert_with(|| path.display().to_string());
+                    }
+                }
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut found,
+    );
+    // The macros' own documentation shows them.
+    found.remove("Start");
+    found.remove("{done} of {total}");
+    found
+}
+
+/// Every text of the model a reader sees, in the reader's language.
+fn model_texts() -> BTreeSet<&'static str> {
+    let mut texts = BTreeSet::new();
+    let mut question = |q: &'static Question, texts: &mut BTreeSet<&'static str>| {
+        texts.extend([q.text, q.finding, q.action]);
+    };
+    for p in &PRECONDITIONS {
+        texts.extend([p.title, p.consequence]);
+        p.questions.iter().for_each(|q| question(q, &mut texts));
+    }
+    for m in &MATURITY_REQUIREMENTS {
+        texts.extend([m.title, m.consequence]);
+        m.questions.iter().for_each(|q| question(q, &mut texts));
+    }
+    for f in &RED_FLAGS {
+        texts.extend([f.quote, f.consequence]);
+        question(f.question, &mut texts);
+    }
+    for f in &GREEN_FLAGS {
+        texts.extend([f.statement, f.meaning]);
+        question(f.question, &mut texts);
+    }
+    for g in &GATE_CRITERIA {
+        question(g.question, &mut texts);
+    }
+    for s in &DEPLOYMENT_STEPS {
+        texts.extend([s.title, s.summary, s.warning]);
+        texts.extend(s.checklist.iter().map(|c| c.text));
+    }
+    texts.extend(STABILITY_SIGNS.iter().map(|s| s.text));
+    for r in RULES {
+        texts.extend([r.rule, r.plain]);
+    }
+    texts.remove("");
+    texts
+}
+
+/// Every text a catalogue must have.
+fn all_texts() -> BTreeMap<String, String> {
+    let mut texts = source_texts();
+    for t in model_texts() {
+        texts
+            .entry(t.to_string())
+            .or_insert_with(|| "the model".into());
+    }
+    texts
+}
+
+#[test]
+fn every_language_has_every_text_and_no_other() {
+    let texts = all_texts();
+    assert!(
+        texts.len() > 50,
+        "the sources were read: {} texts",
+        texts.len()
+    );
+    let mut problems = Vec::new();
+    for catalogue in CATALOGUES {
+        let code = catalogue.language.code();
+        let mut seen = BTreeSet::new();
+        for (english, translated) in catalogue.entries {
+            if !seen.insert(*english) {
+                problems.push(format!("{code}: twice: {english:?}"));
+            }
+            if !texts.contains_key(*english) {
+                problems.push(format!("{code}: no longer a text of the app: {english:?}"));
+            } else if placeholders(english) != placeholders(translated) {
+                problems.push(format!(
+                    "{code}: placeholders differ: {english:?} has {:?}, the translation {:?}",
+                    placeholders(english),
+                    placeholders(translated)
+                ));
+            }
+            if translated.trim().is_empty() {
+                problems.push(format!("{code}: empty translation of {english:?}"));
+            }
+        }
+        for (english, place) in &texts {
+            if !seen.contains(english.as_str()) {
+                problems.push(format!("{code}: missing ({place}): {english:?}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_catalogues_are_the_languages_they_say() {
+    let languages: Vec<Language> = CATALOGUES.iter().map(|c| c.language).collect();
+    assert_eq!(
+        languages,
+        [Language::German, Language::French, Language::Spanish]
+    );
+    assert_eq!(&Language::ALL[1..], languages.as_slice());
+}
+
+#[test]
+fn the_literal_reader_reads_what_rust_reads() {
+    let (v, rest) = literal(r#"a \"b\" \u{2014} c\\" tail"#).unwrap();
+    assert_eq!((v.as_str(), rest), ("a \"b\" \u{2014} c\\", " tail"));
+    let (v, _) = literal("one \\\n        two\"").unwrap();
+    assert_eq!(v, "one two");
+}
+
+/// For translators: `KOOM_LANG=de cargo test --test languages -- --ignored --nocapture
+/// untranslated` prints, as a JSON object, every text the catalogue lacks (English → "").
+#[test]
+#[ignore = "a tool for translators, not a check"]
+fn untranslated() {
+    let code = std::env::var("KOOM_LANG").unwrap_or_else(|_| "de".into());
+    let catalogue = CATALOGUES
+        .iter()
+        .find(|c| c.language.code() == code)
+        .expect("KOOM_LANG names a catalogue");
+    let have: BTreeSet<&str> = catalogue.entries.iter().map(|(e, _)| *e).collect();
+    let missing: serde_json::Map<String, serde_json::Value> = all_texts()
+        .into_keys()
+        .filter(|t| !have.contains(t.as_str()))
+        .map(|t| (t, serde_json::Value::String(String::new())))
+        .collect();
+    println!("{}", serde_json::to_string_pretty(&missing).expect("JSON"));
+}
