@@ -14,18 +14,15 @@
 /// test reads the sources for them). `tr!(expr)` of a text that is not a literal (the model's)
 /// looks it up the same way.
 macro_rules! tr {
-    ($text:literal) => {
-        $crate::domain::texts().get($text)
-    };
     ($text:expr) => {
-        $crate::domain::texts().get($text)
+        $crate::domain::tr($text)
     };
 }
 
 /// A text with `{name}` placeholders, filled in: `trf!("{done} of {total}", done = d, total = t)`.
 macro_rules! trf {
     ($text:literal $(, $name:ident = $value:expr)+ $(,)?) => {
-        $crate::domain::texts().format($text, &[$((stringify!($name), &$value.to_string())),+])
+        $crate::domain::trf($text, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+])
     };
 }
 

@@ -7,8 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use koom_readiness::domain::{
-    placeholders, Catalogue, Language, Question, DEPLOYMENT_STEPS, FRENCH, GATE_CRITERIA, GERMAN,
-    GREEN_FLAGS, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, RULES, SPANISH, STABILITY_SIGNS,
+    all_questions, decode_file, decode_share, encode_file, encode_share, evaluate_team,
+    placeholders, readiness_questions, speak, team_markdown, Answer, Assessment, Catalogue,
+    Language, Question, Respondent, ShareOptions, Team, TeamReport, Texts, DEPLOYMENT_STEPS,
+    FRENCH, GATE_CRITERIA, GERMAN, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS,
+    PRECONDITIONS, RED_FLAGS, RULES, SPANISH, STABILITY_SIGNS,
 };
 
 const CATALOGUES: [&Catalogue; 3] = [&GERMAN, &FRENCH, &SPANISH];
@@ -53,49 +56,94 @@ fn literal(text: &str) -> Option<(String, &str)> {
     None
 }
 
-/// Every `tr!("…")` and `trf!("…", …)` literal in the sources, with where it is.
+/// Every `tr!("…")` and `trf!("…", …)` literal in the sources, with where it is, and the text
+/// of every string constant shown as `tr!(CONSTANT)` (`tr!(domain::NO_FEEDBACK)`).
 fn source_texts() -> BTreeMap<String, String> {
-    fn walk(dir: &Path, found: &mut BTreeMap<String, String>) {
-        for entry in std::fs::read_dir(dir).expect("src is readable") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).expect("a source file");
-                for marker in ["tr!(", "trf!("] {
-                    let mut rest = text.as_str();
-                    while let Some(at) = rest.find(marker) {
-                        rest = &rest[at + marker.len()..];
-                        let trimmed = rest.trim_start();
-                        // `tr!(expr)` of a text that is not a literal: the model's, below.
-                        let Some(after_quote) = trimmed.strip_prefix('"') else {
-                            continue;
-                        };
-                        let (value, _) = literal(after_quote)
-                            .unwrap_or_else(|| panic!("{}: an unclosed literal", path.display()));
-                        found
-                            .entry(value)
-                            .or_insert_with(|| path.display().to_string());
-                    }
+    let mut sources = Vec::new();
+    read_sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    let mut found = BTreeMap::new();
+    let mut constants = BTreeSet::new();
+    for (path, text) in &sources {
+        for marker in ["tr!(", "trf!("] {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find(marker) {
+                // `include_str!(` ends in `tr!(` too.
+                let word = rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                rest = &rest[at + marker.len()..];
+                if word {
+                    continue;
+                }
+                let trimmed = rest.trim_start();
+                if let Some(after_quote) = trimmed.strip_prefix('"') {
+                    let (value, _) = literal(after_quote)
+                        .unwrap_or_else(|| panic!("{path}: an unclosed literal"));
+                    found.entry(value).or_insert_with(|| path.clone());
+                    continue;
+                }
+                // `tr!(expr)`: a constant's name is looked up below; other expressions are
+                // the model's texts.
+                let name: String = trimmed
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                let name = name.rsplit("::").next().unwrap_or_default();
+                let constant = name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit());
+                if constant {
+                    constants.insert(name.to_string());
                 }
             }
         }
     }
-    let mut found = BTreeMap::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut found,
-    );
+    for name in &constants {
+        let definition = format!("const {name}: &str =");
+        let text = sources
+            .iter()
+            .find_map(|(path, text)| {
+                text.find(&definition)
+                    .map(|at| (path, &text[at + definition.len()..]))
+            })
+            .and_then(|(path, rest)| {
+                let quoted = rest.trim_start().strip_prefix('"')?;
+                literal(quoted).map(|(value, _)| (path.clone(), value))
+            });
+        if let Some((path, value)) = text {
+            found.entry(value).or_insert(path);
+        } else if name != "IMPROVEMENT_CYCLE" {
+            panic!("tr!({name}): no `const {name}: &str = \"…\"` found in the sources");
+        }
+    }
     // The macros' own documentation shows them.
     found.remove("Start");
     found.remove("{done} of {total}");
     found
 }
 
+/// Every Rust source under `dir`, with its path.
+fn read_sources(dir: &Path, sources: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            read_sources(&path, sources);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            sources.push((path.display().to_string(), text));
+        }
+    }
+}
+
 /// Every text of the model a reader sees, in the reader's language.
 fn model_texts() -> BTreeSet<&'static str> {
     let mut texts = BTreeSet::new();
-    let mut question = |q: &'static Question, texts: &mut BTreeSet<&'static str>| {
+    let question = |q: &'static Question, texts: &mut BTreeSet<&'static str>| {
         texts.extend([q.text, q.finding, q.action]);
     };
     for p in &PRECONDITIONS {
@@ -122,6 +170,7 @@ fn model_texts() -> BTreeSet<&'static str> {
         texts.extend(s.checklist.iter().map(|c| c.text));
     }
     texts.extend(STABILITY_SIGNS.iter().map(|s| s.text));
+    texts.extend(IMPROVEMENT_CYCLE);
     for r in RULES {
         texts.extend([r.rule, r.plain]);
     }
@@ -218,4 +267,86 @@ fn untranslated() {
         .map(|t| (t, serde_json::Value::String(String::new())))
         .collect();
     println!("{}", serde_json::to_string_pretty(&missing).expect("JSON"));
+}
+
+/// Speaks a language (English: `None`) on this test's thread.
+fn speaking(catalogue: Option<&Catalogue>) {
+    speak(match catalogue {
+        Some(c) => Box::leak(Box::new(Texts::new(c))),
+        None => Texts::english(),
+    });
+}
+
+/// A respondent's answers, `n` varying them: every readiness question healthy, then some
+/// problems and doubts.
+fn answers(n: usize) -> Assessment {
+    let mut a = Assessment::new("Acme", "");
+    for q in readiness_questions() {
+        a.set_answer(q.id, Some(q.healthy));
+    }
+    for (i, q) in all_questions().enumerate() {
+        match (i + n) % 9 {
+            0 => a.set_answer(q.id, Some(q.healthy.opposite())),
+            1 => a.set_answer(q.id, Some(Answer::NotSure)),
+            _ => {}
+        }
+    }
+    a
+}
+
+/// Ids travel, text does not: a French, a German and an English respondent each send their
+/// answers from their own language (a share link, a file); one team view combines them, with
+/// the same verdict and agenda whoever reads it, each reader in their own language.
+#[test]
+fn respondents_answering_in_different_languages_combine_in_one_team() {
+    let mut sent = Vec::new();
+    for (n, catalogue) in [Some(&FRENCH), Some(&GERMAN), None].into_iter().enumerate() {
+        speaking(catalogue);
+        let a = answers(n);
+        let link = encode_share(&a, ShareOptions::default(), None);
+        let file = encode_file(&a, "2026-12-04");
+        speaking(None);
+        assert_eq!(
+            link,
+            encode_share(&a, ShareOptions::default(), None),
+            "a link carries words"
+        );
+        assert_eq!(file, encode_file(&a, "2026-12-04"), "a file carries words");
+        sent.push((link, file));
+    }
+    let mut readings = Vec::new();
+    for reader in [None, Some(&SPANISH), Some(&GERMAN)] {
+        speaking(reader);
+        let mut team = Team::new("Acme leadership");
+        for (i, (link, file)) in sent.iter().enumerate() {
+            let a = if i % 2 == 0 {
+                decode_share(link)
+                    .and_then(|envelope| envelope.finish(None))
+                    .expect("the link opens in any language")
+                    .assessment
+            } else {
+                decode_file(file).expect("the file opens in any language")
+            };
+            team.add(Respondent::new(Some(&format!("R{i}")), a))
+                .expect("added");
+        }
+        let evaluation = evaluate_team(&team);
+        let markdown = team_markdown(&TeamReport::new(&team, &evaluation, "2026-12-04"));
+        let agenda: Vec<&str> = evaluation
+            .agenda
+            .iter()
+            .map(|item| item.question_id)
+            .collect();
+        readings.push((evaluation.verdict, agenda, markdown));
+    }
+    speaking(None);
+    let (verdict, agenda, english) = &readings[0];
+    for (other_verdict, other_agenda, markdown) in &readings[1..] {
+        assert_eq!(other_verdict, verdict);
+        assert_eq!(other_agenda, agenda);
+        assert_ne!(
+            markdown, english,
+            "the team report is not in the reader's language"
+        );
+    }
 }

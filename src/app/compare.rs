@@ -48,7 +48,7 @@ pub(super) async fn resolve(host: Host, source: Source) -> Result<Side, AppError
         },
         Source::Example => {
             let a = raccoons_inc();
-            (format!("{} (example)", display_name(&a)), a)
+            (trf!("{name} (example)", name = display_name(&a)), a)
         }
         Source::Round(id, n) => match host.records().read::<SavedAssessment>(id) {
             Some(Ok(record)) => {
@@ -61,11 +61,16 @@ pub(super) async fn resolve(host: Host, source: Source) -> Result<Side, AppError
                     });
                 };
                 let when = if *n == a.round_number() {
-                    "in progress".to_string()
+                    tr!("in progress").to_string()
                 } else {
-                    format!("closed {}", a.rounds[*n - 1].date)
+                    trf!("closed {date}", date = a.rounds[*n - 1].date)
                 };
-                let name = format!("{}, round {n} ({when})", display_name(a));
+                let name = trf!(
+                    "{name}, round {round} ({when})",
+                    name = display_name(a),
+                    round = n,
+                    when = when
+                );
                 // A closed round keeps no name of its own: it is the assessment's.
                 let mut round = round.clone();
                 round.organisation = a.organisation.clone();
@@ -78,7 +83,10 @@ pub(super) async fn resolve(host: Host, source: Source) -> Result<Side, AppError
         Source::Shared(payload) => {
             let shared = read_link(payload).await?;
             (
-                assessment_label(&shared.assessment, &format!("shared {}", shared.made_on)),
+                assessment_label(
+                    &shared.assessment,
+                    &trf!("shared {date}", date = shared.made_on),
+                ),
                 shared.assessment,
             )
         }

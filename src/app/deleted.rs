@@ -58,7 +58,7 @@ impl<R: Record + Send + Sync + 'static> Deleted<R> {
                 self.stack.update(|d| {
                     d.pop();
                 });
-                notices.say(format!("Restored “{}”.", name(&record)));
+                notices.say(trf!("Restored “{name}”.", name = name(&record)));
             }
             Err(e) => notices.say(e.to_string()),
         }

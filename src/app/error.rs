@@ -65,37 +65,55 @@ impl fmt::Display for AppError {
         match self {
             AppError::Link(e) => write!(f, "{e}"),
             AppError::Browser(e) => write!(f, "{e}"),
-            AppError::SavedUnreadable(e) => write!(f, "an assessment of the library is {e}"),
-            AppError::NotSaved => write!(f, "an assessment it names is not saved in this browser"),
-            AppError::NoSuchRound { name, round, rounds } => write!(
-                f,
-                "it names round {round} of “{name}”, which has {rounds} round{}",
-                if *rounds == 1 { "" } else { "s" }
-            ),
-            AppError::FileRefused { file_name, error } => {
-                write!(f, "“{file_name}” was not imported: {error} Nothing was changed.")
+            AppError::SavedUnreadable(e) => f.write_str(&trf!(
+                "an assessment of the library is {error}",
+                error = e
+            )),
+            AppError::NotSaved => {
+                f.write_str(tr!("an assessment it names is not saved in this browser"))
             }
-            AppError::UnsavedChanges { file_name } => write!(
-                f,
-                "“{file_name}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first."
-            ),
+            AppError::NoSuchRound { name, round, rounds } => f.write_str(&if *rounds == 1 {
+                trf!(
+                    "it names round {round} of “{name}”, which has {rounds} round",
+                    round = round,
+                    name = name,
+                    rounds = rounds
+                )
+            } else {
+                trf!(
+                    "it names round {round} of “{name}”, which has {rounds} rounds",
+                    round = round,
+                    name = name,
+                    rounds = rounds
+                )
+            }),
+            AppError::FileRefused { file_name, error } => f.write_str(&trf!(
+                "“{file_name}” was not imported: {error} Nothing was changed.",
+                file_name = file_name,
+                error = error
+            )),
+            AppError::UnsavedChanges { file_name } => f.write_str(&trf!(
+                "“{file_name}” is not imported yet: the assessment on screen has changes that are not saved. Choose what to do with them first.",
+                file_name = file_name
+            )),
             AppError::NotReplaced {
                 file_name,
                 existing,
-            } => write!(
-                f,
-                "“{file_name}” was not imported: “{existing}” could not be replaced. Nothing was changed."
-            ),
+            } => f.write_str(&trf!(
+                "“{file_name}” was not imported: “{existing}” could not be replaced. Nothing was changed.",
+                file_name = file_name,
+                existing = existing
+            )),
             AppError::Team(e) => write!(f, "{e}"),
             AppError::Agreement(e) => write!(f, "{e}"),
-            AppError::TeamReadOnly => write!(
-                f,
+            AppError::TeamReadOnly => f.write_str(tr!(
                 "This team view was saved by a newer version: it is read-only here."
-            ),
-            AppError::NoTeam => write!(f, "No team view is open."),
-            AppError::ConsensusNotSaved(e) => {
-                write!(f, "The agreed assessment was not saved: {e}")
-            }
+            )),
+            AppError::NoTeam => f.write_str(tr!("No team view is open.")),
+            AppError::ConsensusNotSaved(e) => f.write_str(&trf!(
+                "The agreed assessment was not saved: {error}",
+                error = e
+            )),
         }
     }
 }

@@ -155,18 +155,18 @@ impl Library {
     pub fn duplicate(&self, id: &str) {
         let Some(Ok(record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
-                .say("That assessment could not be read to duplicate it.");
+                .say(tr!("That assessment could not be read to duplicate it."));
             return;
         };
         let mut assessment = record.assessment;
-        assessment.organisation = format!("Copy of {}", display_name(&assessment));
+        assessment.organisation = trf!("Copy of {name}", name = display_name(&assessment));
         // A copy is edited into someone else's answers: another respondent (given a token when
         // it is first shared).
         assessment.respondent = None;
         match self.add(assessment) {
-            Ok(copy) => self.notices.say(format!(
-                "Duplicated as “{}”.",
-                display_name(&copy.assessment)
+            Ok(copy) => self.notices.say(trf!(
+                "Duplicated as “{name}”.",
+                name = display_name(&copy.assessment)
             )),
             Err(e) => self.notices.say(e.to_string()),
         }
@@ -190,7 +190,7 @@ impl Library {
     pub(super) fn rename_stored(&self, id: &str, name: &str) {
         let Some(Ok(mut record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
-                .say("That assessment could not be read to rename it.");
+                .say(tr!("That assessment could not be read to rename it."));
             return;
         };
         record.assessment.organisation = name.trim().to_string();
@@ -225,7 +225,7 @@ impl Library {
     pub(super) fn export_stored(&self, framed: bool, id: &str) {
         let Some(Ok(record)) = self.host.records().read::<SavedAssessment>(id) else {
             self.notices
-                .say("That assessment could not be read to export it.");
+                .say(tr!("That assessment could not be read to export it."));
             return;
         };
         let date = self.host.today_iso();

@@ -198,12 +198,13 @@ impl OpenAssessment {
     fn drop_question(&self, state: AppState) -> Ask {
         let name = state.assessment.with_untracked(display_name);
         Ask {
-            title: format!("Drop the unsaved changes to “{name}”?"),
-            message: format!(
-                "Your latest changes to “{name}” are not saved in this browser. Keep them to export them as a file first (Export as a file), or drop them and go on."
+            title: trf!("Drop the unsaved changes to “{name}”?", name = name),
+            message: trf!(
+                "Your latest changes to “{name}” are not saved in this browser. Keep them to export them as a file first (Export as a file), or drop them and go on.",
+                name = name
             ),
-            confirm: "Drop them and go on".to_string(),
-            cancel: "Keep them".to_string(),
+            confirm: tr!("Drop them and go on").to_string(),
+            cancel: tr!("Keep them").to_string(),
         }
     }
 
@@ -247,14 +248,16 @@ impl OpenAssessment {
                 true
             }
             Some(Err(e)) => {
-                self.notices
-                    .say(format!("This assessment could not be opened: it is {e}."));
+                self.notices.say(trf!(
+                    "This assessment could not be opened: it is {error}.",
+                    error = e
+                ));
                 false
             }
             None => {
-                self.notices.say(
-                    "This assessment is not saved in this browser (deleted, or saved in another browser or another tab's private window?).",
-                );
+                self.notices.say(tr!(
+                    "This assessment is not saved in this browser (deleted, or saved in another browser or another tab's private window?)."
+                ));
                 self.library.refresh();
                 false
             }
@@ -331,10 +334,10 @@ impl OpenAssessment {
         }
         let saved = self.create_unguarded(state, copy, state.view.get_untracked());
         self.notices.say(if saved {
-            "Saved as a new assessment in your library."
+            tr!("Saved as a new assessment in your library.")
         } else {
             // The storage notice says once that it is not saved, with the one export button.
-            "Copied: the copy is on screen."
+            tr!("Copied: the copy is on screen.")
         });
     }
 
@@ -400,18 +403,24 @@ impl OpenAssessment {
         renamed: bool,
     ) {
         if renamed {
-            let name = format!(
-                "{} (imported {})",
-                display_name(&assessment),
-                self.host.today_iso()
+            let name = trf!(
+                "{name} (imported {date})",
+                name = display_name(&assessment),
+                date = self.host.today_iso()
             );
             assessment.set_organisation(&name);
         }
         let saved = self.create_unguarded(state, assessment, View::Preconditions);
         self.notices.say(if saved {
-            format!("Imported “{file_name}” as a new assessment.")
+            trf!(
+                "Imported “{file_name}” as a new assessment.",
+                file_name = file_name
+            )
         } else {
-            format!("Imported “{file_name}”, in memory only: this browser cannot save it.")
+            trf!(
+                "Imported “{file_name}”, in memory only: this browser cannot save it.",
+                file_name = file_name
+            )
         });
     }
 

@@ -28,13 +28,13 @@ impl SaveState {
     pub fn label(&self) -> &'static str {
         match self {
             SaveState::Nothing => "",
-            SaveState::ReadOnly => "Read-only",
-            SaveState::Saved => "Saved in this browser",
-            SaveState::Saving => "Saving…",
-            SaveState::NotSaved(StorageError::Unavailable) => "Not saved — memory only",
-            SaveState::NotSaved(StorageError::QuotaExceeded) => "Not saved — storage full",
-            SaveState::NotSaved(_) => "Not saved",
-            SaveState::Conflict => "Not saved — changed in another tab",
+            SaveState::ReadOnly => tr!("Read-only"),
+            SaveState::Saved => tr!("Saved in this browser"),
+            SaveState::Saving => tr!("Saving…"),
+            SaveState::NotSaved(StorageError::Unavailable) => tr!("Not saved — memory only"),
+            SaveState::NotSaved(StorageError::QuotaExceeded) => tr!("Not saved — storage full"),
+            SaveState::NotSaved(_) => tr!("Not saved"),
+            SaveState::Conflict => tr!("Not saved — changed in another tab"),
         }
     }
 
@@ -42,10 +42,10 @@ impl SaveState {
     pub fn short_label(&self) -> &'static str {
         match self {
             SaveState::Nothing => "",
-            SaveState::ReadOnly => "Read-only",
-            SaveState::Saved => "Saved",
-            SaveState::Saving => "Saving…",
-            SaveState::NotSaved(_) | SaveState::Conflict => "Not saved",
+            SaveState::ReadOnly => tr!("Read-only"),
+            SaveState::Saved => tr!("Saved"),
+            SaveState::Saving => tr!("Saving…"),
+            SaveState::NotSaved(_) | SaveState::Conflict => tr!("Not saved"),
         }
     }
 

@@ -6,7 +6,8 @@ use super::open::Opened;
 use super::state::{AppState, View};
 use crate::browser::{self, location};
 use crate::domain::{
-    decode_share, encode_share, share_text_block, Assessment, Route, ShareOptions, SharedAssessment,
+    decode_share, encode_share, share_text_block, Assessment, Language, Route, ShareOptions,
+    SharedAssessment,
 };
 
 /// Links longer than this may be cut by mail clients (2,048) and chat tools.
@@ -91,9 +92,12 @@ const SANDBOX: &str =
 /// The snippet a wiki pastes to embed the app: the frame, its sandbox and permissions, and
 /// (where the wiki keeps scripts) the few lines that let it grow with its content and scroll
 /// to what the app shows (the `koom-readiness:height` and `koom-readiness:scroll` messages),
-/// accepted only from the app's own frame.
-pub fn embed_snippet(kind: SnippetKind) -> String {
+/// accepted only from the app's own frame. With a `language`, the frame shows that one
+/// (`&lang=de`); without, each reader's own.
+pub fn embed_snippet(kind: SnippetKind, language: Option<Language>) -> String {
     let base = location::page_address().unwrap_or_default();
+    // A language fixed by the snippet; without it each reader sees their own.
+    let lang = language.map_or_else(String::new, |l| format!("&lang={}", l.code()));
     let origin = location::origin().unwrap_or_default();
     let (sandbox, height, sender) = match kind {
         SnippetKind::SameOrigin => (SANDBOX.to_owned(), 900, origin),
@@ -105,7 +109,7 @@ pub fn embed_snippet(kind: SnippetKind) -> String {
         SnippetKind::NoScript => (SANDBOX.to_owned(), 1400, String::new()),
     };
     let frame = format!(
-        r#"<iframe src="{base}?embed=1" title="KOOM Readiness" loading="lazy"
+        r#"<iframe src="{base}?embed=1{lang}" title="KOOM Readiness" loading="lazy"
   style="width:100%;height:{height}px;border:0"
   sandbox="{sandbox}"
   allow="clipboard-write"></iframe>"#
@@ -113,7 +117,8 @@ pub fn embed_snippet(kind: SnippetKind) -> String {
     if kind == SnippetKind::NoScript {
         return format!(
             r#"{frame}
-<p><a href="{base}" target="_blank" rel="noopener">Open KOOM Readiness on its own page</a></p>"#
+<p><a href="{base}" target="_blank" rel="noopener">{open}</a></p>"#,
+            open = tr!("Open KOOM Readiness on its own page")
         );
     }
     format!(

@@ -49,17 +49,17 @@ impl View {
     /// The navigation label.
     pub fn label(self) -> &'static str {
         match self {
-            View::Start => "Start",
-            View::Preconditions => "Preconditions",
-            View::Maturity => "Maturity",
-            View::RedFlags => "Red flags",
-            View::GreenFlags => "Green flags",
-            View::Sequence => "Deployment sequence",
-            View::Stability => "Stability",
-            View::Report => "Report",
-            View::Compare => "Compare",
-            View::Team => "Team view",
-            View::Seed => "The KOOM model",
+            View::Start => tr!("Start"),
+            View::Preconditions => tr!("Preconditions"),
+            View::Maturity => tr!("Maturity"),
+            View::RedFlags => tr!("Red flags"),
+            View::GreenFlags => tr!("Green flags"),
+            View::Sequence => tr!("Deployment sequence"),
+            View::Stability => tr!("Stability"),
+            View::Report => tr!("Report"),
+            View::Compare => tr!("Compare"),
+            View::Team => tr!("Team view"),
+            View::Seed => tr!("The KOOM model"),
         }
     }
 

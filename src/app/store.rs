@@ -143,8 +143,9 @@ impl Store {
             self.open.flush(state);
         }
         let Some(Ok(mut record)) = self.host.records().read::<SavedAssessment>(id) else {
-            self.notices
-                .say("That assessment could not be read; it was not deleted.");
+            self.notices.say(tr!(
+                "That assessment could not be read; it was not deleted."
+            ));
             return;
         };
         if is_open {
@@ -193,9 +194,10 @@ impl Store {
         }
         self.open
             .import_now(state, &pending.file_name, pending.assessment, false);
-        self.notices.say(format!(
-            "Replaced “{}” with “{}”. The replaced version can be restored with Undo.",
-            pending.existing.name, pending.file_name
+        self.notices.say(trf!(
+            "Replaced “{existing}” with “{file_name}”. The replaced version can be restored with Undo.",
+            existing = pending.existing.name,
+            file_name = pending.file_name
         ));
         Ok(())
     }
@@ -269,9 +271,9 @@ impl Store {
             Route::Saved { id, page } => self.open.open_at(state, id, View::of(*page)),
             Route::Example { page } => self.open.open_example_at(state, View::of(*page)),
             Route::Memory { .. } => {
-                self.notices.say(
-                    "That address named an assessment kept in memory only; it does not survive a reload or another tab. Your library is below.",
-                );
+                self.notices.say(tr!(
+                    "That address named an assessment kept in memory only; it does not survive a reload or another tab. Your library is below."
+                ));
                 state.go(View::Start);
                 false
             }
@@ -300,8 +302,9 @@ impl Store {
                 true
             }
             Route::Unknown(fragment) => {
-                self.notices.say(format!(
-                    "“{fragment}” is not an address KOOM Readiness knows. Your library is below."
+                self.notices.say(trf!(
+                    "“{fragment}” is not an address KOOM Readiness knows. Your library is below.",
+                    fragment = fragment
                 ));
                 state.go(View::Start);
                 false
@@ -371,8 +374,9 @@ impl Store {
     /// Says why a comparison cannot be shown, and leaves on screen what was there (the start
     /// screen instead of a comparison that is no longer shown).
     pub(super) fn refuse_compare(&self, state: AppState, reason: &str) {
-        self.notices.say(end_sentence(&format!(
-            "The comparison could not be shown: {reason}"
+        self.notices.say(end_sentence(&trf!(
+            "The comparison could not be shown: {reason}",
+            reason = reason
         )));
         if state.view.get_untracked() == View::Compare {
             state.go(View::Start);
@@ -390,7 +394,7 @@ impl Store {
     pub fn export_open(&self, state: AppState) {
         if self.open.opened.get_untracked() == Opened::Nothing {
             self.notices
-                .say("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there.");
+                .say(tr!("No assessment is open, so there is nothing to export. Open one from your assessments below, or export it from its entry there."));
             return;
         }
         let date = self.host.today_iso();
@@ -444,8 +448,9 @@ impl Store {
                     state.go(view);
                 }
                 Err(message) => {
-                    store.notices.say(format!(
-                        "This share link could not be opened: {message} Your library is below; nothing in it was changed."
+                    store.notices.say(trf!(
+                        "This share link could not be opened: {message} Your library is below; nothing in it was changed.",
+                        message = message
                     ));
                     state.go(View::Start);
                 }
@@ -459,10 +464,10 @@ impl Store {
         let Opened::Shared(info) = self.open.opened.get_untracked() else {
             return;
         };
-        let name = format!(
-            "{} (shared {})",
-            state.assessment.with_untracked(display_name),
-            info.made_on
+        let name = trf!(
+            "{name} (shared {date})",
+            name = state.assessment.with_untracked(display_name),
+            date = info.made_on
         );
         self.open.save_copy(state, name);
     }
@@ -501,7 +506,7 @@ impl Store {
         if !opened {
             return;
         }
-        let source = format!("“{}”", domain::display_name(&assessment));
+        let source = trf!("“{name}”", name = domain::display_name(&assessment));
         self.teams.add_assessment(source, assessment);
     }
 }

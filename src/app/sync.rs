@@ -46,9 +46,9 @@ impl OpenAssessment {
     pub fn keep_both(&self, state: AppState) {
         self.conflicts.conflict.set(None);
         self.dirty.set(false);
-        let name = format!(
-            "{} (this tab's version)",
-            display_name(&state.assessment.get_untracked())
+        let name = trf!(
+            "{name} (this tab's version)",
+            name = display_name(&state.assessment.get_untracked())
         );
         self.save_copy(state, name);
     }
@@ -82,7 +82,7 @@ impl OpenAssessment {
             (false, ConflictKind::Changed, Some(record)) => {
                 self.load_record(state, record);
                 self.notices
-                    .say("This assessment was updated from another tab.");
+                    .say(tr!("This assessment was updated from another tab."));
             }
             _ => self.conflicts.conflict.set(Some(conflict)),
         }

@@ -317,19 +317,25 @@ impl Teams {
             }
             Err(StorageError::ChangedElsewhere { stored }) => {
                 self.save.set(TeamSave::NotSaved(
-                    "This team view was changed in another tab or window; your change is on screen only.".into(),
+                    tr!("This team view was changed in another tab or window; your change is on screen only.").into(),
                 ));
                 let teams = *self;
                 self.dialogs.ask(
                     Ask {
-                        title: "Changed in another tab".into(),
-                        message: format!(
-                            "“{}” was {} in another tab or window since this one read it. Save what is on screen over it, or keep the other tab's version (then your last change is shown only until you leave).",
-                            open.team.display_title(),
-                            if stored.is_some() { "changed" } else { "deleted" }
-                        ),
-                        confirm: "Save mine over it".into(),
-                        cancel: "Keep the other version".into(),
+                        title: tr!("Changed in another tab").into(),
+                        message: if stored.is_some() {
+                            trf!(
+                                "“{title}” was changed in another tab or window since this one read it. Save what is on screen over it, or keep the other tab's version (then your last change is shown only until you leave).",
+                                title = open.team.display_title()
+                            )
+                        } else {
+                            trf!(
+                                "“{title}” was deleted in another tab or window since this one read it. Save what is on screen over it, or keep the other tab's version (then your last change is shown only until you leave).",
+                                title = open.team.display_title()
+                            )
+                        },
+                        confirm: tr!("Save mine over it").into(),
+                        cancel: tr!("Keep the other version").into(),
                     },
                     move || {
                         teams.open.update(|o| {
@@ -385,17 +391,18 @@ impl Teams {
                 ..
             })) => (*record, true),
             Some(Err(domain::RecordError::NewerSchema { readable: None, .. })) => {
-                self.notices.say("That team view was saved by a newer version of KOOM Readiness that this one cannot read. It is left untouched.");
+                self.notices.say(tr!("That team view was saved by a newer version of KOOM Readiness that this one cannot read. It is left untouched."));
                 return false;
             }
             Some(Err(e)) => {
-                self.notices.say(format!(
-                    "That team view could not be opened: it is {e}. It is left untouched."
+                self.notices.say(trf!(
+                    "That team view could not be opened: it is {error}. It is left untouched.",
+                    error = e
                 ));
                 return false;
             }
             None => {
-                self.notices.say("That team view is not saved in this browser (team views are kept per browser: export its file to move it). Your library is below.");
+                self.notices.say(tr!("That team view is not saved in this browser (team views are kept per browser: export its file to move it). Your library is below."));
                 return false;
             }
         };
@@ -467,9 +474,9 @@ impl Teams {
     pub fn dissent(&self, question_id: &str, who: &str, why: &str) -> Result<(), AppError> {
         let mut team = self.editable_copy()?;
         if team.agreement.dissent(question_id, who, why)? == DissentRecorded::Updated {
-            self.notices.say(format!(
-                "{} already dissented here: their reason is replaced by this one.",
-                who.trim()
+            self.notices.say(trf!(
+                "{name} already dissented here: their reason is replaced by this one.",
+                name = who.trim()
             ));
         }
         self.keep(team);
@@ -501,9 +508,9 @@ impl Teams {
             .map_err(AppError::ConsensusNotSaved)?;
         team.agreement.saved_as = Some(written.id.clone());
         self.keep(team);
-        self.notices.say(format!(
-            "Saved the agreed assessment “{}” in your library.",
-            domain::display_name(&written.assessment)
+        self.notices.say(trf!(
+            "Saved the agreed assessment “{name}” in your library.",
+            name = domain::display_name(&written.assessment)
         ));
         Ok(())
     }
@@ -593,12 +600,13 @@ impl Teams {
         let teams = *self;
         self.dialogs.ask(
             Ask {
-                title: format!("Remove {label}?"),
-                message: format!(
-                    "{label}'s answers leave the team view and every count. You can undo this right after."
+                title: trf!("Remove {label}?", label = label),
+                message: trf!(
+                    "{label}'s answers leave the team view and every count. You can undo this right after.",
+                    label = label
                 ),
-                confirm: format!("Remove {label}"),
-                cancel: "Keep".into(),
+                confirm: trf!("Remove {label}", label = label),
+                cancel: tr!("Keep").into(),
             },
             move || {
                 let mut removed = None;
@@ -641,7 +649,8 @@ impl Teams {
         }) {
             Ok(()) => {
                 self.removed.set(None);
-                self.notices.say(format!("{} is back.", removed.label));
+                self.notices
+                    .say(trf!("{label} is back.", label = removed.label));
                 self.host.focus_soon(RESPONDENTS_HEADING_ID);
             }
             Err(e) => self.notices.say(e.to_string()),
@@ -677,17 +686,23 @@ impl Teams {
                     }
                     Ok(updated) => {
                         changed = true;
-                        outcome.known.extend(
-                            updated
-                                .update_message()
-                                .map(|message| format!("{source}: {message}")),
-                        );
+                        outcome
+                            .known
+                            .extend(updated.update_message().map(|message| {
+                                trf!("{source}: {message}", source = source, message = message)
+                            }));
                     }
-                    Err(e @ TeamError::SameRespondent { .. }) => {
-                        outcome.known.push(format!("{source}: {e}"))
-                    }
+                    Err(e @ TeamError::SameRespondent { .. }) => outcome.known.push(trf!(
+                        "{source}: {message}",
+                        source = source,
+                        message = e
+                    )),
                     Err(ref e @ TeamError::AnsweredAgain { ref label, .. }) => {
-                        outcome.answered_again.push(format!("{source}: {e}"));
+                        outcome.answered_again.push(trf!(
+                            "{source}: {message}",
+                            source = source,
+                            message = e
+                        ));
                         // One question per person: a later paste of the same token wins.
                         again.retain(|a: &Again| a.newer.token() != c.respondent.token());
                         again.push(Again {
@@ -696,7 +711,11 @@ impl Teams {
                             name_given: c.name_given,
                         });
                     }
-                    Err(e) => outcome.refused.push(format!("{source}: {e}")),
+                    Err(e) => outcome.refused.push(trf!(
+                        "{source}: {message}",
+                        source = source,
+                        message = e
+                    )),
                 }
             }
             Ok(changed)
@@ -715,32 +734,36 @@ impl Teams {
             return;
         };
         let labels: Vec<String> = again.iter().map(|a| a.label.clone()).collect();
-        let (title, confirm, links) = match labels.as_slice() {
+        let names = labels.join(", ");
+        let (title, confirm, message) = match labels.as_slice() {
             [] => return,
             [one] => (
-                format!("{one} answered again: use the newer answers?"),
-                format!("Use {one}'s newer answers"),
-                "This link carries",
+                trf!("{label} answered again: use the newer answers?", label = one),
+                trf!("Use {label}'s newer answers", label = one),
+                trf!(
+                    "This link carries the same respondent token as answers already in the team, with other answers ({labels}). A respondent counts once: the newer answers replace the older ones, which you can undo right after.",
+                    labels = names
+                ),
             ),
             many => (
-                format!(
-                    "{} respondents answered again: use the newer answers?",
-                    many.len()
+                trf!(
+                    "{count} respondents answered again: use the newer answers?",
+                    count = many.len()
                 ),
-                "Use the newer answers".to_string(),
-                "These links carry",
+                tr!("Use the newer answers").to_string(),
+                trf!(
+                    "These links carry the same respondent token as answers already in the team, with other answers ({labels}). A respondent counts once: the newer answers replace the older ones, which you can undo right after.",
+                    labels = names
+                ),
             ),
         };
         let teams = *self;
         self.dialogs.ask(
             Ask {
                 title,
-                message: format!(
-                    "{links} the same respondent token as answers already in the team, with other answers ({}). A respondent counts once: the newer answers replace the older ones, which you can undo right after.",
-                    labels.join(", ")
-                ),
+                message,
                 confirm,
-                cancel: "Keep the older answers".into(),
+                cancel: tr!("Keep the older answers").into(),
             },
             move || {
                 let mut older = Vec::new();
@@ -794,9 +817,9 @@ impl Teams {
         });
         match result {
             Ok(()) => {
-                self.notices.say(format!(
-                    "The older answers of {} are back.",
-                    replaced.labels.join(", ")
+                self.notices.say(trf!(
+                    "The older answers of {labels} are back.",
+                    labels = replaced.labels.join(", ")
                 ));
                 self.host.focus_soon(RESPONDENTS_HEADING_ID);
             }
@@ -831,8 +854,8 @@ impl Teams {
             self.finish_add(
                 AddOutcome {
                     refused: vec![match from {
-                        AddedBy::Hand => "Nothing to add: paste one share link per line.",
-                        AddedBy::Camera => "The scanned QR code holds no text to add.",
+                        AddedBy::Hand => tr!("Nothing to add: paste one share link per line."),
+                        AddedBy::Camera => tr!("The scanned QR code holds no text to add."),
                     }
                     .into()],
                     ..AddOutcome::default()
@@ -847,17 +870,31 @@ impl Teams {
             let mut respondents = Vec::new();
             for line in lines {
                 let source = match from {
-                    AddedBy::Hand => format!("Line {} (“{}”)", line.line, line.shown),
-                    AddedBy::Camera => format!("The scanned QR code (“{}”)", line.shown),
+                    AddedBy::Hand => trf!(
+                        "Line {line} (“{text}”)",
+                        line = line.line,
+                        text = line.shown
+                    ),
+                    AddedBy::Camera => {
+                        trf!("The scanned QR code (“{text}”)", text = line.shown)
+                    }
                 };
                 match line.payload {
-                    Err(e) => outcome.refused.push(format!("{source}: {e}")),
+                    Err(e) => outcome.refused.push(trf!(
+                        "{source}: {message}",
+                        source = source,
+                        message = e
+                    )),
                     Ok(payload) => match read_link(&payload).await {
                         Ok(shared) => respondents.push((
                             source,
                             respondent(line.name.as_deref(), shared.assessment, anonymous),
                         )),
-                        Err(message) => outcome.refused.push(format!("{source}: {message}")),
+                        Err(message) => outcome.refused.push(trf!(
+                            "{source}: {message}",
+                            source = source,
+                            message = message
+                        )),
                     },
                 }
             }
@@ -875,7 +912,7 @@ impl Teams {
         };
         let mut respondents = Vec::new();
         for (name, bytes) in files {
-            let source = format!("“{name}”");
+            let source = trf!("“{name}”", name = name);
             match decode_any_file(&bytes) {
                 Ok(ImportedFile::Assessment(a)) => {
                     respondents.push((source, respondent(None, *a, anonymous)))
@@ -892,7 +929,7 @@ impl Teams {
                             r
                         };
                         respondents.push((
-                            format!("{source}, {label}"),
+                            trf!("{source}, {label}", source = source, label = label),
                             Candidate {
                                 name_given: r.name.is_some(),
                                 respondent: r,
@@ -900,7 +937,11 @@ impl Teams {
                         ));
                     }
                 }
-                Err(e) => outcome.refused.push(format!("{source}: {e}")),
+                Err(e) => {
+                    outcome
+                        .refused
+                        .push(trf!("{source}: {message}", source = source, message = e))
+                }
             }
         }
         let outcome = self.add_all(respondents, outcome);
@@ -913,20 +954,22 @@ impl Teams {
         if ids.is_empty() {
             outcome
                 .refused
-                .push("Nothing to add: tick the assessments to add first.".into());
+                .push(tr!("Nothing to add: tick the assessments to add first.").into());
         }
         let mut respondents = Vec::new();
         for id in ids {
             match self.host.records().read::<SavedAssessment>(&id) {
                 Some(Ok(record)) => {
-                    let source = format!("“{}”", domain::display_name(&record.assessment));
+                    let source = trf!("“{name}”", name = domain::display_name(&record.assessment));
                     respondents.push((source, respondent(None, record.assessment, anonymous)));
                 }
-                Some(Err(e)) => outcome
-                    .refused
-                    .push(format!("An assessment of the library: it is {e}.")),
+                Some(Err(e)) => outcome.refused.push(trf!(
+                    "An assessment of the library: it is {error}.",
+                    error = e
+                )),
                 None => outcome.refused.push(
-                    "An assessment of the library: it was deleted (perhaps in another tab).".into(),
+                    tr!("An assessment of the library: it was deleted (perhaps in another tab).")
+                        .into(),
                 ),
             }
         }
@@ -955,7 +998,7 @@ impl Teams {
     pub fn export_stored(&self, framed: bool, id: &str) {
         let Some(Ok(record)) = self.host.records().read::<SavedTeam>(id) else {
             self.notices
-                .say("That team view could not be read to export it.");
+                .say(tr!("That team view could not be read to export it."));
             return;
         };
         let date = self.host.today_iso();
@@ -1003,20 +1046,20 @@ impl Teams {
     pub fn delete(&self, state: AppState, id: &str) {
         let Some(Ok(record)) = self.host.records().read::<SavedTeam>(id) else {
             self.notices
-                .say("That team view could not be read; it was not deleted.");
+                .say(tr!("That team view could not be read; it was not deleted."));
             return;
         };
         let teams = *self;
         let title = record.team.display_title();
         self.dialogs.ask(
             Ask {
-                title: format!("Delete “{title}”?"),
-                message: format!(
-                    "The team view and its {} respondents' answers leave this browser's library. You can undo this right after.",
-                    record.team.respondents.len()
+                title: trf!("Delete “{title}”?", title = title),
+                message: trf!(
+                    "The team view and its {count} respondents' answers leave this browser's library. You can undo this right after.",
+                    count = record.team.respondents.len()
                 ),
-                confirm: "Delete".into(),
-                cancel: "Keep".into(),
+                confirm: tr!("Delete").into(),
+                cancel: tr!("Keep").into(),
             },
             move || {
                 if let Err(e) = teams.host.records().delete::<SavedTeam>(&record.id) {
@@ -1050,19 +1093,24 @@ impl Teams {
                 .any(|e| e.title.eq_ignore_ascii_case(&team.display_title()))
         });
         if taken {
-            let title = format!(
-                "{} (imported {})",
-                team.display_title(),
-                self.host.today_iso()
+            let title = trf!(
+                "{name} (imported {date})",
+                name = team.display_title(),
+                date = self.host.today_iso()
             );
             team.set_title(&title);
         }
         self.show_new(state, team);
         self.notices.say(match self.save.get_untracked() {
-            TeamSave::Saved => format!("Imported “{file_name}” as a new team view."),
-            TeamSave::NotSaved(why) => {
-                format!("Imported “{file_name}”, but it is not saved: {why}")
-            }
+            TeamSave::Saved => trf!(
+                "Imported “{file_name}” as a new team view.",
+                file_name = file_name
+            ),
+            TeamSave::NotSaved(why) => trf!(
+                "Imported “{file_name}”, but it is not saved: {why}",
+                file_name = file_name,
+                why = why
+            ),
         });
     }
 }

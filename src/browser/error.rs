@@ -55,30 +55,38 @@ pub enum BrowserError {
 impl fmt::Display for BrowserError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BrowserError::NoDocument => write!(f, "No browser window is available for this."),
+            BrowserError::NoDocument => f.write_str(tr!("No browser window is available for this.")),
             BrowserError::Download(what) => {
-                write!(f, "The download could not start ({what}). Your data is unchanged.")
+                f.write_str(&trf!(
+                    "The download could not start ({what}). Your data is unchanged.",
+                    what = what
+                ))
             }
-            BrowserError::PrintBlocked => write!(f, "This browser refused to open the print dialog (printing may be blocked in an embedded page). Open the page on its own to print."),
-            BrowserError::ClipboardRefused => write!(f, "The browser did not allow copying to the clipboard (an embedded page may not be allowed to). Use the download instead."),
-            BrowserError::NoFileChosen => write!(f, "No file was chosen."),
-            BrowserError::FileTooLarge { name, kb, max_kb } => write!(
-                f,
-                "“{name}” was not imported: it is {kb} KB; a KOOM Readiness file is at most {max_kb} KB. Nothing was changed."
-            ),
+            BrowserError::PrintBlocked => f.write_str(tr!("This browser refused to open the print dialog (printing may be blocked in an embedded page). Open the page on its own to print.")),
+            BrowserError::ClipboardRefused => f.write_str(tr!("The browser did not allow copying to the clipboard (an embedded page may not be allowed to). Use the download instead.")),
+            BrowserError::NoFileChosen => f.write_str(tr!("No file was chosen.")),
+            BrowserError::FileTooLarge { name, kb, max_kb } => f.write_str(&trf!(
+                "“{name}” was not imported: it is {kb} KB; a KOOM Readiness file is at most {max_kb} KB. Nothing was changed.",
+                name = name,
+                kb = kb,
+                max_kb = max_kb
+            )),
             BrowserError::FileUnreadable { name } => {
-                write!(f, "“{name}” could not be read. Nothing was changed.")
+                f.write_str(&trf!(
+                    "“{name}” could not be read. Nothing was changed.",
+                    name = name
+                ))
             }
-            BrowserError::NoDecompression => write!(f, "This browser cannot open compressed share links (it has no DecompressionStream). Open the link in a current browser, or ask for the file instead. Nothing was changed."),
-            BrowserError::CorruptCompression => write!(f, "The link's text part is damaged: it does not decompress. Nothing was loaded or changed."),
+            BrowserError::NoDecompression => f.write_str(tr!("This browser cannot open compressed share links (it has no DecompressionStream). Open the link in a current browser, or ask for the file instead. Nothing was changed.")),
+            BrowserError::CorruptCompression => f.write_str(tr!("The link's text part is damaged: it does not decompress. Nothing was loaded or changed.")),
             BrowserError::Unreadable(message) => write!(f, "{message}"),
-            BrowserError::ShareCancelled => write!(f, "Nothing was shared."),
-            BrowserError::ShareRefused => write!(f, "This browser could not open its share sheet."),
-            BrowserError::CameraRefused => write!(f, "The camera was not allowed. Allow it for this page in the browser's site settings, or paste the links instead."),
-            BrowserError::NoCamera => write!(f, "No camera could be used: none is there, or another program is using it. Paste the links instead."),
-            BrowserError::CameraFailed => write!(f, "The camera could not start reading QR codes here. Paste the links instead."),
-            BrowserError::CameraCancelled => write!(f, "The camera was turned off before it was used."),
-            BrowserError::CameraLost => write!(f, "The camera stopped (unplugged, taken by another program, or no longer allowed). Scan again, or paste the links instead."),
+            BrowserError::ShareCancelled => f.write_str(tr!("Nothing was shared.")),
+            BrowserError::ShareRefused => f.write_str(tr!("This browser could not open its share sheet.")),
+            BrowserError::CameraRefused => f.write_str(tr!("The camera was not allowed. Allow it for this page in the browser's site settings, or paste the links instead.")),
+            BrowserError::NoCamera => f.write_str(tr!("No camera could be used: none is there, or another program is using it. Paste the links instead.")),
+            BrowserError::CameraFailed => f.write_str(tr!("The camera could not start reading QR codes here. Paste the links instead.")),
+            BrowserError::CameraCancelled => f.write_str(tr!("The camera was turned off before it was used.")),
+            BrowserError::CameraLost => f.write_str(tr!("The camera stopped (unplugged, taken by another program, or no longer allowed). Scan again, or paste the links instead.")),
         }
     }
 }

@@ -9,19 +9,19 @@ use super::error::BrowserError;
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or(BrowserError::Download("no document"))?;
+        .ok_or(BrowserError::Download(tr!("no document")))?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| BrowserError::Download("the file could not be made"))?;
+        .map_err(|_| BrowserError::Download(tr!("the file could not be made")))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| BrowserError::Download("no object URL"))?;
+        .map_err(|_| BrowserError::Download(tr!("no object URL")))?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into().ok())
-        .ok_or(BrowserError::Download("no link"))?;
+        .ok_or(BrowserError::Download(tr!("no link")))?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();

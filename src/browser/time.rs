@@ -35,9 +35,18 @@ pub fn random_token_bytes() -> [u8; 8] {
     bytes
 }
 
-/// A local date and time as `YYYY-MM-DD HH:MM`.
+/// A local date and time as `YYYY-MM-DD HH:MM` in English, as the language spoken writes it
+/// otherwise ("04.12.2026, 10:30"; the browser's `Intl` knows how).
 pub fn date_time_label(ms: u64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let language = crate::domain::texts().language();
+    if language != crate::domain::Language::English {
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        return String::from(d.to_locale_string(language.code(), &options));
+    }
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",
         d.get_full_year(),

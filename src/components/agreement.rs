@@ -57,8 +57,8 @@ pub fn AgreementControl(
         let (read_only, agreed) = agreed.get()?;
         // The dissent is listed below the answer, not repeated in this line.
         let line = agreed.as_ref().map_or_else(
-            || "Not agreed yet.".to_string(),
-            |a| format!("Agreed: {}.", a.answer.label()),
+            || tr!("Not agreed yet.").to_string(),
+            |a| trf!("Agreed: {answer}.", answer = a.answer.label()),
         );
         let chosen = agreed.as_ref().map(|a| a.answer);
         let group = format!("agree-{question_id}");
@@ -97,7 +97,7 @@ pub fn AgreementControl(
                             {line} " "
                             {(!read_only).then(|| view! {
                                 <button type="button" class="link-button no-print" on:click=move |_| { teams.withdraw_dissent(question_id, &d.who); focus_after_render(format!("dissent-summary-{question_id}")); }>
-                                    {tr!("Withdraw")} <span class="visually-hidden">" " {who} {tr!("'s dissent")}</span>
+                                    {tr!("Withdraw")} <span class="visually-hidden">" " {trf!("{name}'s dissent", name = who)}</span>
                                 </button>
                             })}
                         </li>
@@ -172,7 +172,7 @@ pub fn AgreedVerdict() -> impl IntoView {
                     {verdict.is_some().then(|| view! {
                         <button type="button" class=if again { "secondary" } else { "primary" }
                             on:click=move |_| { teams.save_consensus(); focus_after_render(OPEN_AGREED_ID.to_string()); }>
-                            {if again { "Save again as a new assessment" } else { "Save the agreed assessment in the library" }}
+                            {if again { tr!("Save again as a new assessment") } else { tr!("Save the agreed assessment in the library") }}
                         </button>
                     })}
                 </div>
@@ -185,7 +185,7 @@ pub fn AgreedVerdict() -> impl IntoView {
                     Some(v) => view! {
                         <p class="verdict-headline">{v.headline()}</p>
                         <p>{v.explanation()}</p>
-                        <p class="muted agreement-progress">{if of == 0 { line } else { AGREED_BESIDE_CONSERVATIVE.to_string() }}</p>
+                        <p class="muted agreement-progress">{if of == 0 { line } else { tr!(AGREED_BESIDE_CONSERVATIVE).to_string() }}</p>
                     }.into_any(),
                     None => view! { <p class="agreement-progress">{line}</p> }.into_any(),
                 }}

@@ -39,7 +39,7 @@ pub fn ComparePicker(
         if !tokens.iter().any(|t| t == "example") {
             options.push((
                 "example".to_string(),
-                "The Raccoons Inc. example".to_string(),
+                tr!("The Raccoons Inc. example").to_string(),
             ));
         }
         options
@@ -67,9 +67,9 @@ pub fn ComparePicker(
     };
     let select_id = format!("compare-with-{place}");
     let (label, button) = if adding {
-        ("Add to the comparison", "Add")
+        (tr!("Add to the comparison"), tr!("Add"))
     } else {
-        ("Compare with", "Compare")
+        (tr!("Compare with"), tr!("Compare"))
     };
     move || {
         if options.with(Vec::is_empty) {
@@ -130,7 +130,7 @@ pub fn CompareView() -> impl IntoView {
             .not_sure
             .iter()
             .filter_map(|id| question(id))
-            .map(|q| q.text.to_string())
+            .map(|q| tr!(q.text).to_string())
             .collect();
         let count_sentence = c.count_sentence();
         view! {
@@ -160,12 +160,12 @@ pub fn CompareView() -> impl IntoView {
                     {if count < MAX_COMPARED {
                         view! { <ComparePicker compared=sources place="compare" adding=true/> }.into_any()
                     } else {
-                        view! { <p class="muted">{format!("{MAX_COMPARED} assessments are compared, the most one comparison shows: remove one to add another.")}</p> }.into_any()
+                        view! { <p class="muted">{trf!("{count} assessments are compared, the most one comparison shows: remove one to add another.", count = MAX_COMPARED)}</p> }.into_any()
                     }}
                 </div>
                 <p class="compare-count" role="status">{count_sentence}</p>
                 {c.sections.into_iter().map(|s| {
-                    let heading = format!("§{} {}", s.section.0, s.title);
+                    let heading = format!("§{} {}", s.section.0, tr!(s.title));
                     let table = view! {
                         <table class="report-table compare-table" data-sides=wide.clone()>
                             <thead><tr>

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::app::{embed_snippet, full_page_link, use_state, use_store, Opened, SnippetKind, View};
 use crate::browser::{self, frame};
-use crate::domain::Stage;
 use crate::domain::StorageError;
+use crate::domain::{Language, Stage};
 
 /// Opens what is on screen outside the frame; says why where the frame forbids it.
 #[component]
@@ -19,8 +19,9 @@ fn OpenFullPage() -> impl IntoView {
             .opened
             .with_untracked(|o| full_page_link(state, o));
         if !frame::open_outside(&url) {
-            store.notices.say(format!(
-                "This wiki's frame may not open new windows. Copy this address into a new tab to open the full page: {url}"
+            store.notices.say(trf!(
+                "This wiki's frame may not open new windows. Copy this address into a new tab to open the full page: {url}",
+                url = url
             ));
         }
     };
@@ -47,6 +48,7 @@ pub fn EmbedBar() -> impl IntoView {
                 <button type="button" class="link-button" on:click=move |_| { browser::scroll_to_and_focus("verdict"); }>{tr!("Why?")}</button>
             </Show>
             <OpenFullPage/>
+            <super::language::LanguagePicker/>
         </div>
     }
 }
@@ -75,9 +77,9 @@ pub fn FrameNotice() -> impl IntoView {
             <p>
                 <strong>{tr!("Embedded in another site. ")}</strong>
                 {move || if no_storage() {
-                    "In this frame the browser does not let the page keep anything: answers live in memory only and are lost when the page closes. To keep an assessment, export its file or make its share link; “Open the full page” carries it out of the frame."
+                    tr!("In this frame the browser does not let the page keep anything: answers live in memory only and are lost when the page closes. To keep an assessment, export its file or make its share link; “Open the full page” carries it out of the frame.")
                 } else {
-                    "Answers saved here are kept in this browser, for this wiki page's site only: the full page and other sites do not see them. To keep or move an assessment, use its share link or its file."
+                    tr!("Answers saved here are kept in this browser, for this wiki page's site only: the full page and other sites do not see them. To keep or move an assessment, use its share link or its file.")
                 }}
             </p>
             <Show when=has_assessment>
@@ -97,22 +99,23 @@ fn SnippetBox(
     id: &'static str,
     title: &'static str,
     about: &'static str,
+    /// The language the snippet fixes, if any.
+    language: RwSignal<Option<Language>>,
 ) -> impl IntoView {
     let store = use_store();
-    let snippet = embed_snippet(kind);
-    let text = snippet.clone();
+    let snippet = Memo::new(move |_| embed_snippet(kind, language.get()));
     let copy = move |_| {
-        let text = text.clone();
+        let text = snippet.get_untracked();
         leptos::task::spawn_local(async move {
             match browser::copy_to_clipboard(&text).await {
-                Ok(()) => store
-                    .notices
-                    .say("The embed snippet was copied: paste it into the wiki page's HTML."),
+                Ok(()) => store.notices.say(tr!(
+                    "The embed snippet was copied: paste it into the wiki page's HTML."
+                )),
                 Err(_) => {
                     browser::select_text(id);
-                    store
-                        .notices
-                        .say("The snippet is selected: copy it with Ctrl+C (⌘C on a Mac).");
+                    store.notices.say(tr!(
+                        "The snippet is selected: copy it with Ctrl+C (⌘C on a Mac)."
+                    ));
                 }
             }
         });
@@ -120,9 +123,9 @@ fn SnippetBox(
     view! {
         <h3>{title}</h3>
         <p>{about}</p>
-        <label for=id>{format!("Embed snippet: {}", title.to_lowercase())}</label>
-        <textarea id=id readonly rows="12" prop:value=snippet></textarea>
-        <button type="button" class="secondary" aria-label=format!("Copy the snippet: {}", title.to_lowercase()) on:click=copy>{tr!("Copy the snippet")}</button>
+        <label for=id>{trf!("Embed snippet: {title}", title = lower_first(title))}</label>
+        <textarea id=id readonly rows="12" prop:value=move || snippet.get()></textarea>
+        <button type="button" class="secondary" aria-label=trf!("Copy the snippet: {title}", title = lower_first(title)) on:click=copy>{tr!("Copy the snippet")}</button>
     }
 }
 
@@ -130,16 +133,32 @@ fn SnippetBox(
 /// attribute allows.
 #[component]
 pub fn EmbedSnippet() -> impl IntoView {
+    let language = RwSignal::new(None::<Language>);
     view! {
         <details class="card embed-snippet">
             <summary>{tr!("Embed this tool in a wiki page")}</summary>
+            <label for="embed-language">{tr!("Language of the embedded tool")}</label>
+            <select id="embed-language" on:change=move |ev| language.set(Language::from_code(&event_target_value(&ev)))>
+                <option value="" selected>{tr!("Each reader's own (their browser's)")}</option>
+                {Language::ALL.map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> }).collect_view()}
+            </select>
             <p>{tr!("Paste one of these into the page's HTML. With its script the frame grows with its content and scrolls the page to what the tool shows; without it the frame keeps its height and scrolls inside. The sandbox allows scripts, popups (for “Open the full page”), downloads (the file export), modals (printing) and the clipboard.")}</p>
-            <SnippetBox kind=SnippetKind::SameOrigin id="embed-snippet" title=tr!("With saved answers")
-                about="The usual choice: the sandbox also allows this site's own storage (allow-same-origin), so answers are kept in the browser, for the wiki's site."/>
-            <SnippetBox kind=SnippetKind::Opaque id="embed-snippet-opaque" title=tr!("Without allow-same-origin")
-                about="For a wiki that forbids allow-same-origin: the tool works, but answers live in memory only (keep them with a share link or the file export). The script knows the frame by the window its messages come from, as their origin is “null”."/>
-            <SnippetBox kind=SnippetKind::NoScript id="embed-snippet-static" title=tr!("Without a script")
-                about="For a wiki that removes <script>: a frame of fixed height that scrolls inside, and a link to the full page."/>
+            <SnippetBox kind=SnippetKind::SameOrigin id="embed-snippet" language title=tr!("With saved answers")
+                about=tr!("The usual choice: the sandbox also allows this site's own storage (allow-same-origin), so answers are kept in the browser, for the wiki's site.")/>
+            <SnippetBox kind=SnippetKind::Opaque id="embed-snippet-opaque" language title=tr!("Without allow-same-origin")
+                about=tr!("For a wiki that forbids allow-same-origin: the tool works, but answers live in memory only (keep them with a share link or the file export). The script knows the frame by the window its messages come from, as their origin is “null”.")/>
+            <SnippetBox kind=SnippetKind::NoScript id="embed-snippet-static" language title=tr!("Without a script")
+                about=tr!("For a wiki that removes <script>: a frame of fixed height that scrolls inside, and a link to the full page.")/>
         </details>
     }
+}
+
+/// A label inside a sentence: its first letter in lower case, the rest as written (a German
+/// noun keeps its capital).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }

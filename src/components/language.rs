@@ -70,6 +70,17 @@ pub fn LanguagePicker() -> impl IntoView {
     }
 }
 
+/// A language's name in the language spoken ("allemand" in French), for a sentence; the picker
+/// names each in itself.
+fn name_in_sentence(language: Language) -> &'static str {
+    match language {
+        Language::English => tr!("English"),
+        Language::German => tr!("German"),
+        Language::French => tr!("French"),
+        Language::Spanish => tr!("Spanish"),
+    }
+}
+
 /// The picker's id (the focus returns to it once the page is drawn in the language picked).
 const PICKER: &str = "language-picker";
 
@@ -78,16 +89,17 @@ const PICKER: &str = "language-picker";
 #[component]
 pub fn LanguageNotice() -> impl IntoView {
     let languages = use_languages();
-    let shown = languages.current.get_untracked().name();
+    let shown = name_in_sentence(languages.current.get_untracked());
     move || {
         if let Some(language) = languages.failed.get() {
             let text = trf!(
                 "The {language} texts could not be loaded (the connection may have dropped); the page stays in {shown}. Pick the language again to retry.",
-                language = language.name(),
+                language = name_in_sentence(language),
                 shown = shown,
             );
             return Some(
-                view! { <p class="notice notice-warning" role="alert">{text}</p> }.into_any(),
+                view! { <p class="notice notice-warning language-notice" role="alert">{text}</p> }
+                    .into_any(),
             );
         }
         let unknown = languages.unknown.get()?;
@@ -104,7 +116,7 @@ pub fn LanguageNotice() -> impl IntoView {
             ),
         };
         Some(view! {
-            <div class="notice notice-info" role="status">
+            <div class="notice notice-info language-notice" role="status">
                 <p>{text}</p>
                 <button type="button" class="link-button" on:click=move |_| languages.unknown.set(None)>{tr!("Dismiss")}</button>
             </div>

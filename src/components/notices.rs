@@ -34,18 +34,18 @@ pub fn Notices() -> impl IntoView {
             })}
             {move || store.conflicts.conflict.get().map(|c| {
                 let (headline, mine) = match c.kind {
-                    ConflictKind::Changed => ("This assessment was changed in another tab or window.", Some("Keep mine (replace the other)")),
-                    ConflictKind::Deleted => ("This assessment was deleted in another tab or window.", Some("Restore it with my changes")),
-                    ConflictKind::Unreadable => ("The saved copy of this assessment can no longer be read here (damaged, or saved by a newer version). It is left untouched.", None),
+                    ConflictKind::Changed => (tr!("This assessment was changed in another tab or window."), Some(tr!("Keep mine (replace the other)"))),
+                    ConflictKind::Deleted => (tr!("This assessment was deleted in another tab or window."), Some(tr!("Restore it with my changes"))),
+                    ConflictKind::Unreadable => (tr!("The saved copy of this assessment can no longer be read here (damaged, or saved by a newer version). It is left untouched."), None),
                 };
                 view! {
                     <div class="notice notice-warning" role="alert" id="conflict-notice" tabindex="-1" data-notice="conflict" data-conflict=format!("{:?}", c.kind).to_lowercase()>
                         <p>
                             <strong>{headline}</strong>
                             {move || if store.open.dirty.get() {
-                                " This tab has changes that are not saved. Choose which to keep; nothing is lost until you do."
+                                tr!(" This tab has changes that are not saved. Choose which to keep; nothing is lost until you do.")
                             } else {
-                                " Choose what to do with the copy on this screen; nothing is lost until you do."
+                                tr!(" Choose what to do with the copy on this screen; nothing is lost until you do.")
                             }}
                         </p>
                         {c.theirs.clone().map(|theirs| view! { <ConflictDifferences theirs=theirs.assessment/> })}
@@ -64,8 +64,8 @@ pub fn Notices() -> impl IntoView {
             {move || store.library.deleted.with(|d| d.last().map(|record| (display_name(&record.assessment), d.len()))).map(|(name, count)| view! {
                 <div class="notice notice-info" role="status" data-notice="deleted">
                     <p>
-                        {tr!("Deleted “")} {name} "”."
-                        {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}
+                        {trf!("Deleted “{name}”.", name = name)}
+                        {(count > 1).then(|| trf!(" ({count} deletions can be undone, most recent first.)", count = count))}
                     </p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" on:click=move |_| store.library.undo_delete()>{tr!("Undo")}</button>
@@ -75,7 +75,7 @@ pub fn Notices() -> impl IntoView {
             })}
             {move || store.notices.file_text.get().map(|(name, text)| view! {
                 <div class="notice notice-info" data-notice="file-text" role="region" aria-label=tr!("The file's text")>
-                    <p>{tr!("If “")} {name.clone()} {tr!("” did not arrive, this wiki's frame may not allow downloads. Its text is below: select it, copy it and save it as “")} {name} {tr!("”; or open the full page.")}</p>
+                    <p>{trf!("If “{name}” did not arrive, this wiki's frame may not allow downloads. Its text is below: select it, copy it and save it as “{name}”; or open the full page.", name = name)}</p>
                     <details>
                         <summary>{tr!("Show the file's text")}</summary>
                         <label class="visually-hidden" for="file-text">{tr!("The file's text")}</label>
@@ -124,7 +124,7 @@ fn ConflictDifferences(
         view! {
             <div class="conflict-differences" data-differences=differences.differences>
                 {if differences.differences == 0 {
-                    "The answers are the same in both; only notes, names or stability marks differ.".into_any()
+                    tr!("The answers are the same in both; only notes, names or stability marks differ.").into_any()
                 } else {
                     view! {
                         <p>{tr!("What differs (this tab → the other tab):")}</p>
@@ -134,7 +134,7 @@ fn ConflictDifferences(
                                 <li data-item=d.id>{d.text} ": " <strong>{d.sides[0].label}</strong> " → " <strong>{d.sides[1].label}</strong></li>
                             }).collect_view()}
                         </ul>
-                        {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                        {(more > 0).then(|| view! { <p>{trf!("… and {more} more.", more = more)}</p> })}
                     }.into_any()
                 }}
             </div>
@@ -160,15 +160,18 @@ pub fn OpenedBanner(
             Some(view! {
                 <div class="notice notice-info opened-banner" data-opened="shared">
                     <p>
-                        <strong>{tr!("A shared assessment, read-only: “")} {move || state.assessment.with(display_name)} "”"</strong>
-                        {(!assessor.is_empty()).then(|| format!(", assessed by {assessor}"))}
-                        {tr!(", shared on ")} {info.made_on.clone()}
-                        {if info.includes_notes { " with its notes" } else { " without notes" }}
+                        <strong>{move || trf!("A shared assessment, read-only: “{name}”", name = state.assessment.with(display_name))}</strong>
+                        {(!assessor.is_empty()).then(|| trf!(", assessed by {name}", name = assessor))}
+                        {if info.includes_notes {
+                            trf!(", shared on {date} with its notes", date = info.made_on)
+                        } else {
+                            trf!(", shared on {date} without notes", date = info.made_on)
+                        }}
                         {move || state.evaluation.with(|e| match Stage::of(e) {
                             // Past readiness, "Ready — begin the deployment sequence" would be
                             // untrue: the stage says where it stands (and any verdict that fell back).
-                            Stage::Readiness(verdict) => format!(". Verdict: {}. ", verdict.headline()),
-                            stage => format!(". Where it stands: {}. ", stage.headline()),
+                            Stage::Readiness(verdict) => trf!(". Verdict: {verdict}. ", verdict = verdict.headline()),
+                            stage => trf!(". Where it stands: {stage}. ", stage = stage.headline()),
                         })}
                         {tr!("Nothing of it is saved in this browser, and nothing saved here was changed, until you save it as your copy.")}
                     </p>
@@ -187,7 +190,7 @@ pub fn OpenedBanner(
                     {tr!(" (section 8 of the KOOM model), read-only: a healthy KOOM deployment over two alignment cycles.")}
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
-                    let name = format!("Copy of {}", display_name(&state.assessment.get_untracked()));
+                    let name = trf!("Copy of {name}", name = display_name(&state.assessment.get_untracked()));
                     store.open.save_copy(state, name);
                 }>{tr!("Copy it as my starting point")}</button>
             </div>
@@ -199,17 +202,17 @@ pub fn OpenedBanner(
                     {tr!(" It is shown read-only and never overwritten here. Save a copy to work on it in this version.")}
                 </p>
                 <button type="button" class="secondary" on:click=move |_| {
-                    let name = format!("{} (copy)", display_name(&state.assessment.get_untracked()));
+                    let name = trf!("{name} (copy)", name = display_name(&state.assessment.get_untracked()));
                     store.open.save_copy(state, name);
                 }>{tr!("Save a copy I can edit")}</button>
             </div>
         }.into_any()),
         Opened::Memory => Some(view! {
             <div class="notice notice-warning opened-banner" data-opened="memory">
-                <p><strong>{tr!("Not saved in this browser.")}</strong> " “" {move || state.assessment.with(display_name)} {tr!("” lives in memory only: export it as a file to keep it.")}</p>
+                <p><strong>{tr!("Not saved in this browser.")}</strong> " " {move || trf!("“{name}” lives in memory only: export it as a file to keep it.", name = state.assessment.with(display_name))}</p>
                 <div class="notice-actions">
                     {memory_only.then(|| view! {
-                        <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>{tr!("Continue “")} {move || state.assessment.with(display_name)} "”"</button>
+                        <button type="button" class="primary" on:click=move |_| state.go(View::Preconditions)>{move || trf!("Continue “{name}”", name = state.assessment.with(display_name))}</button>
                     })}
                     // While the storage notice says why, its button is the one export button.
                     <Show when=move || store.notices.storage_error.with(Option::is_none)>

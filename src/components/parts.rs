@@ -323,9 +323,11 @@ const PANEL_RETRY: &str = "part-retry-panel";
 /// its own heading (which takes the focus); in a panel, a paragraph announced as an alert.
 #[component]
 fn PartMissing(page: bool, retry: impl Fn() + Copy + 'static) -> impl IntoView {
-    let why = "This part of KOOM Readiness is a separate file, and it did not arrive: the \
+    let why = tr!(
+        "This part of KOOM Readiness is a separate file, and it did not arrive: the \
                connection may have dropped, or the site may have been updated meanwhile. \
-               Your answers are not affected.";
+               Your answers are not affected."
+    );
     view! {
         <div class="part-missing" class:part-missing-panel=!page role=(!page).then_some("alert")>
             {if page {

@@ -17,10 +17,10 @@ use crate::domain::{
 pub fn StepContent(step: &'static domain::DeploymentStep) -> impl IntoView {
     view! {
         <details class="step-content" data-step-content=step.id>
-            <summary>{tr!("What ")} {step.label()} {tr!(" covers")}</summary>
-            <p class="muted">{step.summary}</p>
+            <summary>{trf!("What {step} covers", step = step.label())}</summary>
+            <p class="muted">{tr!(step.summary)}</p>
             <ul class="plain">
-                {step.checklist.iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}
+                {step.checklist.iter().map(|i| view! { <li>{tr!(i.text)}</li> }).collect_view()}
             </ul>
             <p class="muted">{tr!("The sequence starts only from a Ready verdict; this is the same content, to act on now.")}</p>
         </details>
@@ -87,7 +87,7 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                         let e = entry();
                         let mut line = e.status.label().to_string();
                         if !e.owner.is_empty() { line.push_str(&format!(", {}", e.owner)); }
-                        if !e.due.is_empty() { line.push_str(&format!(", due {}", e.due)); }
+                        if !e.due.is_empty() { line.push_str(&trf!(", due {date}", date = e.due)); }
                         line
                     }}</span>
                     {move || resolved().map(|p| view! { <strong class="plan-resolved">" " {p}</strong> })}
@@ -147,8 +147,8 @@ fn PlanRow(item: PlanItem, items: Memo<Vec<PlanItem>>) -> impl IntoView {
                     link.map(|(href, kind, label)| view! {
                         <p class="new-issue">
                             <a href=href target="_blank" rel="noopener noreferrer">
-                                {format!("Open as a new issue in {kind}")}
-                                <span class="visually-hidden">{format!(": “{label}” (opens in a new tab)")}</span>
+                                {trf!("Open as a new issue in {tracker}", tracker = kind)}
+                                <span class="visually-hidden">{trf!(": “{item}” (opens in a new tab)", item = label)}</span>
                             </a>
                         </p>
                     })
@@ -174,7 +174,7 @@ pub fn PlanSection() -> impl IntoView {
             <section class="panel-section plan" aria-labelledby="plan-title">
                 <h3 id="plan-title" tabindex="-1">{tr!("Plan before Ready ")} <span class="count">{move || {
                     let (open, all) = counts();
-                    format!("({open} open of {all})")
+                    trf!("({open} open of {all})", open = open, all = all)
                 }}</span></h3>
                 <p class="muted">{tr!("Each cause, with the seed's action: give it an owner, a due date and a status. A resolved cause stays until you close it.")}</p>
                 <ul class="plan-items">
@@ -221,15 +221,15 @@ fn TrackerSetting() -> impl IntoView {
             Some(Ok(Some(t))) => {
                 kind_draft.set(None);
                 address_draft.set(None);
-                format!(
-                    "Plan items now open as new issues in {} ({}). The page sends nothing: your browser opens the tracker's form, where you sign in as usual.",
-                    t.kind.label(),
-                    t.name()
+                trf!(
+                    "Plan items now open as new issues in {tracker} ({project}). The page sends nothing: your browser opens the tracker's form, where you sign in as usual.",
+                    tracker = t.kind.label(),
+                    project = t.name()
                 )
             }
             Some(Ok(None)) => String::new(),
             Some(Err(e)) => e.to_string(),
-            None => "This assessment is read-only here: nothing was changed.".to_string(),
+            None => tr!("This assessment is read-only here: nothing was changed.").to_string(),
         });
     };
     let remove = move |_| {
@@ -238,9 +238,9 @@ fn TrackerSetting() -> impl IntoView {
         });
         kind_draft.set(None);
         address_draft.set(None);
-        store
-            .notices
-            .say("The tracker was removed: plan items no longer link to it.");
+        store.notices.say(tr!(
+            "The tracker was removed: plan items no longer link to it."
+        ));
         // The button is gone: focus goes to the address, where a new tracker is given.
         leptos::task::spawn_local(async {
             leptos::task::tick().await;
@@ -250,9 +250,9 @@ fn TrackerSetting() -> impl IntoView {
     view! {
         <details class="tracker-setting">
             <summary>{move || match (saved.get(), state.read_only.get()) {
-                (Some(t), _) => format!("Tracker: {} · {}", t.kind.label(), t.name()),
-                (None, true) => "No tracker is set for this assessment".to_string(),
-                (None, false) => "Open plan items as issues in your tracker…".to_string(),
+                (Some(t), _) => trf!("Tracker: {tracker} · {project}", tracker = t.kind.label(), project = t.name()),
+                (None, true) => tr!("No tracker is set for this assessment").to_string(),
+                (None, false) => tr!("Open plan items as issues in your tracker…").to_string(),
             }}</summary>
             <form on:submit=save>
                 <fieldset disabled=move || state.read_only.get()>

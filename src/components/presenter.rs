@@ -90,14 +90,14 @@ pub fn Presenter() -> impl IntoView {
     let item = move || {
         let Some(shown) = shown.get() else {
             return view! {
-                <h1 id=PRESENTER_ID tabindex="-1">{crate::domain::NOTHING_TO_DISCUSS}</h1>
+                <h1 id=PRESENTER_ID tabindex="-1">{tr!(crate::domain::NOTHING_TO_DISCUSS)}</h1>
             }
             .into_any();
         };
         let question_id = shown.line.question_id;
         view! {
-            <p class="presenter-kind" data-kind=shown.line.kind>{shown.line.kind}</p>
-            <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{shown.line.question}</h1>
+            <p class="presenter-kind" data-kind=shown.line.kind>{tr!(shown.line.kind)}</p>
+            <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{tr!(shown.line.question)}</h1>
             <p class="consequence">{shown.line.consequence.clone()}</p>
             {if shown.revealed {
                 view! {
@@ -129,7 +129,7 @@ pub fn Presenter() -> impl IntoView {
     view! {
         <section class="presenter" aria-labelledby=PRESENTER_ID on:keydown=on_key>
             <div class="presenter-bar">
-                <p class="presenter-count">{move || shown.with(|s| s.as_ref().map(|s| format!("Item {} of {}", s.at + 1, s.of)))}</p>
+                <p class="presenter-count">{move || shown.with(|s| s.as_ref().map(|s| trf!("Item {n} of {total}", n = s.at + 1, total = s.of)))}</p>
                 <div class="presenter-tools">
                     <button type="button" class="secondary" aria-expanded=move || joining.get().to_string()
                         on:click=move |_| joining.update(|j| *j = !*j)>{tr!("Join code (J)")}</button>

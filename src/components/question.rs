@@ -49,7 +49,7 @@ pub fn QuestionControl(
 
     view! {
         <fieldset class="question" data-question=id data-finding=move || finding_token(finding())>
-            <legend>{question.text}</legend>
+            <legend>{tr!(question.text)}</legend>
             {shared_note.map(|n| view! { <p class="shared-note">{n}</p> })}
             <div class="answer-row">
                 <div class="answer-options">
@@ -73,7 +73,7 @@ pub fn QuestionControl(
                     }).collect_view()}
                 </div>
                 {move || (finding() == Finding::Problem).then(|| view! {
-                    <span class=format!("badge badge-{problem_tone}")>{problem_label.unwrap_or("Problem present")}</span>
+                    <span class=format!("badge badge-{problem_tone}")>{problem_label.unwrap_or(tr!("Problem present"))}</span>
                 })}
                 {move || (answer.get().is_some() && !read_only()).then(|| view! {
                     <button type="button" class="link-button clear-answer" on:click=move |_| {
@@ -81,16 +81,16 @@ pub fn QuestionControl(
                         crate::browser::focus(&format!("{id}-yes"));
                     }>
                         {tr!("Clear answer")}
-                        <span class="visually-hidden">{tr!(" to “")} {question.text} "”"</span>
+                        <span class="visually-hidden">{trf!(" to “{question}”", question = tr!(question.text))}</span>
                     </button>
                 })}
             </div>
             {move || carried.get().map(|round| view! {
                 <p class="carried-note" data-carried=round>
                     {if read_only() {
-                        format!("From round {round}, not confirmed in this round.")
+                        trf!("From round {round}, not confirmed in this round.", round = round)
                     } else {
-                        format!("From round {round} — confirm or change. ")
+                        trf!("From round {round} — confirm or change. ", round = round)
                     }}
                     {(!read_only()).then(|| view! {
                         <button type="button" class="link-button confirm-carried" on:click=move |_| {
@@ -101,12 +101,12 @@ pub fn QuestionControl(
                             }
                         }>
                             {tr!("Confirm")}
-                            <span class="visually-hidden">" “" {question.text} {tr!("” as answered in round ")} {round}</span>
+                            <span class="visually-hidden">{trf!(" “{question}” as answered in round {round}", question = tr!(question.text), round = round)}</span>
                         </button>
                     })}
                 </p>
             })}
-            <ItemExtras id=id label=question.text kind="question"/>
+            <ItemExtras id=id label=tr!(question.text) kind="question"/>
         </fieldset>
     }
 }
@@ -163,8 +163,8 @@ pub fn ItemExtras(
             {move || stale.get().map(|s| view! { <p class="stale-evidence" data-stale=id>{s}</p> })}
             <details class="note" prop:open=open_initially
                 on:toggle=move |_| opened.set(true)>
-                <summary>{move || if has_note.get() { "Evidence" } else { "Add evidence" }}</summary>
-                <label class="visually-hidden" for=note_label_for>{tr!("Evidence note for “")} {label} "”"</label>
+                <summary>{move || if has_note.get() { tr!("Evidence") } else { tr!("Add evidence") }}</summary>
+                <label class="visually-hidden" for=note_label_for>{trf!("Evidence note for “{item}”", item = label)}</label>
                 <textarea
                     id=note_id
                     rows="2"
@@ -201,8 +201,13 @@ pub fn ItemExtras(
                     }
                 />
                 <label for=unclear_label_for>
-                    {tr!("This ")} {kind} {tr!(" is unclear")}
-                    <span class="visually-hidden">": “" {label} "”"</span>
+                    {match kind {
+                        "question" => tr!("This question is unclear").to_string(),
+                        "step" => tr!("This step is unclear").to_string(),
+                        "sign" => tr!("This sign is unclear").to_string(),
+                        other => trf!("This {kind} is unclear", kind = other),
+                    }}
+                    <span class="visually-hidden">{trf!(": “{item}”", item = label)}</span>
                 </label>
             </div>
             <Show when=move || is_unclear.get()>
@@ -239,7 +244,7 @@ pub fn LimitHint(
         (n * 10 >= max * 9).then(|| {
             view! {
                 <p class="limit-hint" role="status" data-limit={if n >= max { "reached" } else { "near" }}>
-                    {format!("{} of {} characters.", group_thousands(n), group_thousands(max))}
+                    {trf!("{count} of {max} characters.", count = group_thousands(n), max = group_thousands(max))}
                     {(n >= max).then(|| format!(" {}", kind.limit_message()))}
                 </p>
             }
@@ -299,7 +304,7 @@ fn EvidenceFields(id: &'static str, label: &'static str) -> impl IntoView {
             keep(event_target::<web_sys::HtmlInputElement>(&ev), true)
         };
         view! {
-            <label for=input_id.clone()>{f.label()}<span class="visually-hidden">{tr!(", evidence for “")} {label} "”"</span></label>
+            <label for=input_id.clone()>{f.label()}<span class="visually-hidden">{trf!(", evidence for “{item}”", item = label)}</span></label>
             <input id=input_id type=kind maxlength=max readonly=read_only
                 max=(f == EvidenceField::When).then(browser::today_iso)
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")

@@ -18,10 +18,6 @@ pub(crate) fn reminder_uid_base(store: Store) -> String {
     }
 }
 
-/// What the download of a calendar file says under its control.
-pub(crate) const CALENDAR_HINT: &str =
-    "Open the downloaded file to add it to your calendar (Outlook, Google Calendar, Apple Calendar): an all-day event with an alert that morning (at 09:00 where your calendar keeps the file's alerts). Nothing is sent anywhere.";
-
 /// A date and a button that downloads the reminder the domain makes for it.
 #[component]
 pub fn ReminderPicker(
@@ -67,7 +63,8 @@ pub fn ReminderPicker(
                     prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 <button type="button" class="secondary" on:click=download>{tr!("Download reminder (.ics)")}</button>
             </div>
-            <p class="muted reminder-hint" id=hint_id>{CALENDAR_HINT}</p>
+            // What the download of a calendar file says under its control.
+            <p class="muted reminder-hint" id=hint_id>{tr!("Open the downloaded file to add it to your calendar (Outlook, Google Calendar, Apple Calendar): an all-day event with an alert that morning (at 09:00 where your calendar keeps the file's alerts). Nothing is sent anywhere.")}</p>
         </div>
     }
 }

@@ -33,7 +33,7 @@ fn answers_table(t: AnswerTable) -> impl IntoView {
             <thead><tr><th scope="col">{tr!("Question")}</th><th scope="col">{tr!("Answer")}</th><th scope="col">{tr!("Note")}</th></tr></thead>
             <tbody>{t.rows.into_iter().map(|row| view! {
                 <tr data-finding=finding_token(row.finding)>
-                    <td>{row.question}{row.unclear.then_some(" (flagged unclear)")}</td>
+                    <td>{row.question}{row.unclear.then(|| tr!(" (flagged unclear)"))}</td>
                     <td class="answer-cell" data-carried=row.carried_from>{row.answer}
                         {row.carried_mark().map(|mark| view! { <span class="carried-mark">" " {mark}</span> })}
                     </td>
@@ -89,8 +89,8 @@ pub fn ReportDocument(
                         <ul>{r.caution.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     })}
                     <p>{r.green_flags}</p>
-                    {reason_list("Reasons and next actions", r.reasons)}
-                    {reason_list("Also to build", r.also)}
+                    {reason_list(tr!("Reasons and next actions"), r.reasons)}
+                    {reason_list(tr!("Also to build"), r.also)}
                     {(!r.plan.is_empty()).then(|| view! {
                         <h3>{tr!("Plan before Ready")}</h3>
                         <ul class="report-plan">{r.plan.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
@@ -122,9 +122,9 @@ pub fn ReportDocument(
                                 }
                             }).collect_view()}</ol>
                             {r.carried.map(|c| view! { <p>{c}</p> })}
-                            <h3>{tr!("Changes since round ")} {previous}</h3>
+                            <h3>{trf!("Changes since round {round}", round = previous)}</h3>
                             {if r.changes.is_empty() {
-                                view! { <p>{domain::NO_ITEM_CHANGED}</p> }.into_any()
+                                view! { <p>{tr!(domain::NO_ITEM_CHANGED)}</p> }.into_any()
                             } else {
                                 view! { <ul>{r.changes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
                             }}
@@ -152,7 +152,7 @@ pub fn ReportDocument(
                     {r.pilot_evaluation.map(|e| view! { <p><strong>{tr!("Pilot evaluation: ")}</strong>{e}</p> })}
                     {answers_table(r.gate)}
                     {(!r.iterations.is_empty()).then(|| view! {
-                        <p><strong>{ITERATIONS_TITLE} ": "</strong>{r.iterations.len()}</p>
+                        <p><strong>{tr!(ITERATIONS_TITLE)} ": "</strong>{r.iterations.len()}</p>
                         <ol>{r.iterations.into_iter().map(|it| {
                             let (retraining, gate) = (it.retraining_line(), it.gate_line());
                             view! {
@@ -172,7 +172,7 @@ pub fn ReportDocument(
                     {(cycles > 0).then(|| view! {
                         <div class="report-scroll" role="region" aria-label=tr!("Stability signs per alignment cycle") tabindex="0">
                         <table class="report-table">
-                            <thead><tr><th scope="col">{tr!("Sign")}</th>{(1..=cycles).map(|c| view! { <th scope="col">{tr!("Cycle ")} {c}</th> }).collect_view()}</tr></thead>
+                            <thead><tr><th scope="col">{tr!("Sign")}</th>{(1..=cycles).map(|c| view! { <th scope="col">{trf!("Cycle {n}", n = c)}</th> }).collect_view()}</tr></thead>
                             <tbody>{r.signs.into_iter().map(|row| view! {
                                 <tr>
                                     <td>{row.sign}{row.note.map(|n| format!(" ({n})"))}</td>
@@ -187,7 +187,7 @@ pub fn ReportDocument(
                     {(!r.diagnosis.is_empty()).then(|| view! {
                         <p>{tr!("Likely causes (our reading of the seed):")}</p>
                         <ul>{r.diagnosis.into_iter().map(|d| view! {
-                            <li><strong>{d.sign}</strong> {tr!(": check ")} {d.suspects.join("; ")}</li>
+                            <li><strong>{d.sign}</strong> {trf!(": check {suspects}", suspects = d.suspects.join("; "))}</li>
                         }).collect_view()}</ul>
                     })}
                 </section>
@@ -195,7 +195,7 @@ pub fn ReportDocument(
                 <section>
                     <h2>{tr!("Feedback on the model")}</h2>
                     {if r.feedback.is_empty() {
-                        view! { <p>{NO_FEEDBACK}</p> }.into_any()
+                        view! { <p>{tr!(NO_FEEDBACK)}</p> }.into_any()
                     } else {
                         view! {
                             <p>{feedback_intro()}</p>
@@ -289,9 +289,9 @@ pub fn ReportView() -> impl IntoView {
         let text = markdown();
         leptos::task::spawn_local(async move {
             match browser::copy_to_clipboard(&text).await {
-                Ok(()) => store
-                    .notices
-                    .say("The Markdown report was copied: paste it into your wiki."),
+                Ok(()) => store.notices.say(tr!(
+                    "The Markdown report was copied: paste it into your wiki."
+                )),
                 Err(e) => store.notices.say(e.to_string()),
             }
         });
@@ -308,7 +308,7 @@ pub fn ReportView() -> impl IntoView {
     view! {
         {move || from_team.get().map(|(id, title)| view! {
             <p class="from-team no-print">
-                {tr!("Saved from what the team view “")} {title} {tr!("” agreed. ")}
+                {trf!("Saved from what the team view “{name}” agreed. ", name = title)}
                 <button type="button" class="link-button" on:click=move |_| { store.teams.open_saved(state, &id); }>{tr!("Open the team view")}</button>
             </p>
         })}
@@ -366,7 +366,7 @@ fn SharePanel() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            copy_or_select(store, &l.url, "The link was copied. Anyone with it can read the answers.", "This browser did not let the page copy (an embedded page may not be allowed to). The link is selected: copy it with Ctrl+C (⌘C on a Mac).").await;
+            copy_or_select(store, &l.url, tr!("The link was copied. Anyone with it can read the answers."), tr!("This browser did not let the page copy (an embedded page may not be allowed to). The link is selected: copy it with Ctrl+C (⌘C on a Mac).")).await;
         });
     };
     // The share sheet where the browser has one; where it refuses, the link is copied instead.
@@ -375,9 +375,9 @@ fn SharePanel() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match browser::share_link("KOOM readiness answers", &l.url).await {
+            match browser::share_link(tr!("KOOM readiness answers"), &l.url).await {
                 Ok(()) | Err(browser::BrowserError::ShareCancelled) => {}
-                Err(_) => copy_or_select(store, &l.url, "This browser could not open its share sheet, so the link was copied instead. Anyone with it can read the answers.", "This browser could not share or copy the link. It is selected: copy it with Ctrl+C (⌘C on a Mac).").await,
+                Err(_) => copy_or_select(store, &l.url, tr!("This browser could not open its share sheet, so the link was copied instead. Anyone with it can read the answers."), tr!("This browser could not share or copy the link. It is selected: copy it with Ctrl+C (⌘C on a Mac).")).await,
             }
         });
     };
@@ -389,7 +389,7 @@ fn SharePanel() -> impl IntoView {
             <h2 id="share-title">{tr!("Share by link")}</h2>
             <p class="muted">{tr!("The whole assessment travels inside the link (after the #), never through a server. Anyone with the link can read the answers; it opens read-only.")}</p>
             {move || state.assessment.with(|a| (!a.rounds.is_empty()).then(|| a.round_number())).map(|n| view! {
-                <p class="muted">{format!("The link carries round {n}, the round in progress, not the rounds before it: to share the history, export the file (Export file).")}</p>
+                <p class="muted">{trf!("The link carries round {n}, the round in progress, not the rounds before it: to share the history, export the file (Export file).", n = n)}</p>
             })}
             <div class="share-controls">
                 <label class="check-inline">
@@ -406,7 +406,7 @@ fn SharePanel() -> impl IntoView {
                 let too_long = l.too_long();
                 view! {
                     <div class="share-result" data-share-length=length>
-                        <label for="share-url">{if l.notes { "Link with notes" } else { "Link without notes" }}</label>
+                        <label for="share-url">{if l.notes { tr!("Link with notes") } else { tr!("Link without notes") }}</label>
                         <div class="share-row">
                             <input id="share-url" type="text" readonly prop:value=l.url.clone()
                                 on:focus=move |_| { browser::select_text("share-url"); }/>
@@ -430,8 +430,8 @@ fn SharePanel() -> impl IntoView {
                         })}
                         {too_long.then(|| view! {
                             <p class="limit-hint" data-limit="reached" role="status">
-                                {format!("This link is {} characters: mail clients and chat tools may cut links over 2,000. ", group_thousands(length))}
-                                {if l.notes { "Share a link without notes, or the file (Export file) instead." } else { "Share the file (Export file) instead." }}
+                                {trf!("This link is {count} characters: mail clients and chat tools may cut links over 2,000. ", count = group_thousands(length))}
+                                {if l.notes { tr!("Share a link without notes, or the file (Export file) instead.") } else { tr!("Share the file (Export file) instead.") }}
                             </p>
                         })}
                     </div>

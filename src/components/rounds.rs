@@ -20,7 +20,7 @@ fn focus_soon(id: &'static str) {
 /// The options of a round picker, 1 to `count`, `chosen` selected.
 fn round_options(count: usize, chosen: usize) -> impl IntoView {
     (1..=count)
-        .map(|n| view! { <option value=n.to_string() selected=n == chosen>{format!("Round {n}")}</option> })
+        .map(|n| view! { <option value=n.to_string() selected=n == chosen>{trf!("Round {n}", n = n)}</option> })
         .collect_view()
 }
 
@@ -31,9 +31,9 @@ fn summary_view(s: RoundsSummary, read_only: bool) -> impl IntoView {
         {if single {
             view! {
                 <p class="muted">{if read_only {
-                    "This assessment has one round: it was not re-assessed."
+                    tr!("This assessment has one round: it was not re-assessed.")
                 } else {
-                    "Coming back after some months? Re-assess closes this round as of today and starts the next one: every answer is carried over and marked “confirm or change”, the plan keeps its statuses, and a timeline shows what changed since."
+                    tr!("Coming back after some months? Re-assess closes this round as of today and starts the next one: every answer is carried over and marked “confirm or change”, the plan keeps its statuses, and a timeline shows what changed since.")
                 }}</p>
             }.into_any()
         } else {
@@ -79,12 +79,13 @@ pub fn RoundsPanel() -> impl IntoView {
                 compared_choice.set(0);
                 baseline_choice.set(0);
                 focus_soon("rounds-title");
-                format!(
-                    "Round {n} started. Every answer is carried over and marked with the round it was given in (“From round 1 — confirm or change”) until you confirm or change it."
+                trf!(
+                    "Round {n} started. Every answer is carried over and marked with the round it was given in (“From round 1 — confirm or change”) until you confirm or change it.",
+                    n = n
                 )
             }
             Some(Err(e)) => e.to_string(),
-            None => "This assessment is read-only here: nothing was changed.".to_string(),
+            None => tr!("This assessment is read-only here: nothing was changed.").to_string(),
         };
         store.notices.say(said);
     };
@@ -94,8 +95,11 @@ pub fn RoundsPanel() -> impl IntoView {
         state.edit(|a| n = a.confirm_all_carried());
         focus_soon("rounds-title");
         store.notices.say(match n {
-            1 => "The carried-over answer is confirmed as this round's answer.".to_string(),
-            n => format!("{n} carried-over answers confirmed as this round's answers."),
+            1 => tr!("The carried-over answer is confirmed as this round's answer.").to_string(),
+            n => trf!(
+                "{n} carried-over answers confirmed as this round's answers.",
+                n = n
+            ),
         });
     };
     // Side by side in the comparison view, for a saved assessment (its rounds are read back
@@ -142,11 +146,11 @@ pub fn RoundsPanel() -> impl IntoView {
                         <p class="round-count">{s.answers_changed}</p>
                         {saved_id.get().is_some().then(|| view! {
                             <button type="button" class="link-button" id="rounds-side-by-side" on:click=side_by_side>
-                                {format!("Compare round {} and round {} side by side", s.baseline, s.compared)}
+                                {trf!("Compare round {baseline} and round {compared} side by side", baseline = s.baseline, compared = s.compared)}
                             </button>
                         })}
                         {if s.changes.is_empty() {
-                            view! { <p>{domain::NO_ITEM_CHANGED}</p> }.into_any()
+                            view! { <p>{tr!(domain::NO_ITEM_CHANGED)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="round-changes">{s.changes.into_iter().map(|c| view! {
@@ -164,8 +168,8 @@ pub fn RoundsPanel() -> impl IntoView {
                 {move || (carried.get() > 0).then(|| view! {
                     <button type="button" class="secondary" id="confirm-all-carried" on:click=confirm_all>
                         {match carried.get() {
-                            1 => "Confirm the carried-over answer as it is".to_string(),
-                            n => format!("Confirm all {n} carried-over answers as they are"),
+                            1 => tr!("Confirm the carried-over answer as it is").to_string(),
+                            n => trf!("Confirm all {n} carried-over answers as they are", n = n),
                         }}
                     </button>
                 })}
@@ -173,11 +177,11 @@ pub fn RoundsPanel() -> impl IntoView {
                     let current = summary.with(|s| s.rounds.len());
                     view! {
                         <div class="round-confirm" role="group" aria-labelledby="round-confirm-text">
-                            <p id="round-confirm-text">{format!(
-                                "Close round {current} as of {} and start round {}? Round {current}'s answers and where it stood are kept for the timeline; notes and the plan stay with the assessment.",
-                                browser::today_iso(), current + 1
+                            <p id="round-confirm-text">{trf!(
+                                "Close round {current} as of {date} and start round {next}? Round {current}'s answers and where it stood are kept for the timeline; notes and the plan stay with the assessment.",
+                                current = current, date = browser::today_iso(), next = current + 1
                             )}</p>
-                            <button type="button" class="primary" id="reassess-confirm" on:click=reassess>{format!("Start round {}", current + 1)}</button>
+                            <button type="button" class="primary" id="reassess-confirm" on:click=reassess>{trf!("Start round {n}", n = current + 1)}</button>
                             <button type="button" class="secondary" on:click=move |_| { asking.set(false); focus_soon("reassess"); }>{tr!("Cancel")}</button>
                         </div>
                     }.into_any()
@@ -188,7 +192,7 @@ pub fn RoundsPanel() -> impl IntoView {
                 }}
             </div>
             <ReminderPicker id="next-round-date" reminder=domain::Reminder::NextRound
-                label=Signal::derive(move || format!("Remind me of round {} on", count.get().max(1) + 1))/>
+                label=Signal::derive(move || trf!("Remind me of round {n} on", n = count.get().max(1) + 1))/>
         </section>
     }
 }

@@ -49,13 +49,15 @@ pub fn SaveStatus(
 #[component]
 pub fn SaveAlert() -> impl IntoView {
     let store = use_store();
-    let problem = Memo::new(move |_| match store.open.save_state() {
-        SaveState::NotSaved(e) => Some(format!("Not saved. {e}")),
+    let problem = Memo::new(move |_| {
+        match store.open.save_state() {
+        SaveState::NotSaved(e) => Some(trf!("Not saved. {reason}", reason = e)),
         SaveState::Conflict => Some(
-            "Not saved: this assessment was changed in another tab. Choose which version to keep."
+            tr!("Not saved: this assessment was changed in another tab. Choose which version to keep.")
                 .to_string(),
         ),
         _ => None,
+    }
     });
     view! {
         <div class="visually-hidden" role="alert">{move || problem.get()}</div>

@@ -92,12 +92,12 @@ pub fn QrScan(on_code: Callback<String>, #[prop(into)] busy: Signal<bool>) -> im
         if !scanning.get() {
             String::new()
         } else if !opened.get() {
-            "Asking for the camera…".to_string()
+            tr!("Asking for the camera…").to_string()
         } else {
             match read.get() {
-                0 => "Scanning… no code read yet.".to_string(),
-                1 => "Scanning… 1 code read.".to_string(),
-                n => format!("Scanning… {n} codes read."),
+                0 => tr!("Scanning… no code read yet.").to_string(),
+                1 => tr!("Scanning… 1 code read.").to_string(),
+                n => trf!("Scanning… {n} codes read.", n = n),
             }
         }
     };

@@ -15,9 +15,10 @@ fn red_flag_restating(question_id: &str) -> Option<String> {
         .iter()
         .find(|f| f.is_shared() && f.question.id == question_id)
         .map(|f| {
-            format!(
-                "Also red flag {}: {} One answer serves both.",
-                f.number, f.quote
+            trf!(
+                "Also red flag {number}: {quote} One answer serves both.",
+                number = f.number,
+                quote = tr!(f.quote)
             )
         })
 }
@@ -29,17 +30,17 @@ pub fn PreconditionsView() -> impl IntoView {
         <PageHeading
             section=PRECONDITIONS_SECTION
             title=tr!("Required preconditions")
-            intro="If any of these conditions is not true, the organisation cannot deploy KOOM. Answer what really happens today, not what is intended."
+            intro=tr!("If any of these conditions is not true, the organisation cannot deploy KOOM. Answer what really happens today, not what is intended.")
         />
         {PRECONDITIONS.iter().map(|p| {
             let lead = if p.id == "precondition.coe" {
-                "Does someone own each of these? You cannot deploy KOOM if no one owns them."
+                tr!("Does someone own each of these? You cannot deploy KOOM if no one owns them.")
             } else {
-                "Warning behaviours — any “Yes” means stop:"
+                tr!("Warning behaviours — any “Yes” means stop:")
             };
             view! {
-                <ItemCard id=p.id kicker=p.kicker() title=p.title>
-                    <p class="consequence">{tr!("If not true: ")} <strong>{p.consequence}</strong></p>
+                <ItemCard id=p.id kicker=p.kicker() title=tr!(p.title)>
+                    <p class="consequence">{tr!("If not true: ")} <strong>{tr!(p.consequence)}</strong></p>
                     <p class="lead">{lead}</p>
                     {p.questions.iter().map(|q| view! {
                         <QuestionControl
@@ -61,11 +62,11 @@ pub fn MaturityView() -> impl IntoView {
         <PageHeading
             section=MATURITY_SECTION
             title=tr!("Organisational maturity")
-            intro=format!("KOOM requires {} cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built.", number_word(MATURITY_REQUIREMENTS.len()))
+            intro=trf!("KOOM requires {count} cultural capabilities. Missing one does not break deployment outright, but the verdict stays “Not yet” until it is built.", count = number_word(MATURITY_REQUIREMENTS.len()))
         />
         {MATURITY_REQUIREMENTS.iter().map(|m| view! {
-            <ItemCard id=m.id kicker=m.kicker() title=m.title>
-                <p class="consequence">{m.consequence}</p>
+            <ItemCard id=m.id kicker=m.kicker() title=tr!(m.title)>
+                <p class="consequence">{tr!(m.consequence)}</p>
                 {m.questions.iter().map(|q| view! {
                     <QuestionControl question=q problem_label=tr!("Missing")/>
                 }).collect_view()}
@@ -81,7 +82,7 @@ pub fn RedFlagsView() -> impl IntoView {
         <PageHeading
             section=RED_FLAGS_SECTION
             title=tr!("Red flags")
-            intro="Hard-stop warnings. If any red flag is present: stop, do not deploy KOOM."
+            intro=tr!("Hard-stop warnings. If any red flag is present: stop, do not deploy KOOM.")
         />
         {RED_FLAGS.iter().map(|f| {
             let shared = f.is_shared().then(|| {
@@ -90,11 +91,11 @@ pub fn RedFlagsView() -> impl IntoView {
                     .find(|p| p.questions.iter().any(|q| q.id == f.question.id))
                     .map(|p| p.number)
                     .unwrap_or(0);
-                format!("The same fact as condition {condition}; one answer serves both.")
+                trf!("The same fact as condition {condition}; one answer serves both.", condition = condition)
             });
             view! {
-                <ItemCard id=f.id kicker=f.kicker() title=f.quote class="red-flag">
-                    <p class="consequence">{tr!("If present: ")} <strong>{f.consequence}</strong></p>
+                <ItemCard id=f.id kicker=f.kicker() title=tr!(f.quote) original=f.quote class="red-flag">
+                    <p class="consequence">{tr!("If present: ")} <strong>{tr!(f.consequence)}</strong></p>
                     <QuestionControl question=f.question shared_note=shared problem_label=tr!("Red flag present")/>
                 </ItemCard>
             }
@@ -110,14 +111,14 @@ pub fn GreenFlagsView() -> impl IntoView {
         <PageHeading
             section=GREEN_FLAGS_SECTION
             title=tr!("Green flags")
-            intro="Signals that deployment will succeed. They are shown beside the verdict, and never override a blocker."
+            intro=tr!("Signals that deployment will succeed. They are shown beside the verdict, and never override a blocker.")
         />
         <p class="summary-line" aria-live="polite">
             {move || state.evaluation.with(|e| e.readiness.green_flag_summary())}
         </p>
         {GREEN_FLAGS.iter().map(|g| view! {
-            <ItemCard id=g.id kicker=g.kicker() title=g.statement class="green-flag">
-                <p class="consequence">{g.meaning}</p>
+            <ItemCard id=g.id kicker=g.kicker() title=tr!(g.statement) class="green-flag">
+                <p class="consequence">{tr!(g.meaning)}</p>
                 <QuestionControl question=g.question problem_label=tr!("Not present") problem_tone="neutral"/>
             </ItemCard>
         }).collect_view()}
@@ -133,6 +134,10 @@ fn ItemCard(
     kicker: String,
     /// The item's title.
     title: &'static str,
+    /// The seed's English words for the title (a red flag's quote), shown beside the
+    /// translation when the reader's language is not English.
+    #[prop(optional)]
+    original: Option<&'static str>,
     /// An extra class, such as `red-flag`.
     #[prop(optional)]
     class: &'static str,
@@ -140,12 +145,19 @@ fn ItemCard(
 ) -> impl IntoView {
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
+    let original =
+        original.filter(|_| crate::domain::texts().language() != crate::domain::Language::English);
     view! {
         <section class=format!("card item-card {class}") data-item=id aria-labelledby=labelled_by>
             <h2 id=heading_id>
                 <span class="item-number">{kicker}</span>
                 {title}
             </h2>
+            {original.map(|english| view! {
+                <p class="seed-original" lang="en">
+                    {tr!("KOOM's original:")} " " {english}
+                </p>
+            })}
             {children()}
         </section>
     }

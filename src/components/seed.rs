@@ -9,9 +9,16 @@ use crate::domain::{seed_blocks, SeedBlock};
 #[component]
 pub fn SeedView() -> impl IntoView {
     let state = use_state();
+    // The seed is the source of truth and is shown as written, in English, whatever the
+    // language spoken: its words are marked as English for screen readers and translation.
+    let translated = crate::domain::texts().language() != crate::domain::Language::English;
     view! {
         <article class="seed" aria-labelledby="main-heading">
             <p class="eyebrow">{tr!("The model this tool applies, word for word")}</p>
+            {translated.then(|| view! {
+                <p class="seed-note">{tr!("The KOOM model is shown in its original English: the tool's questions and explanations quote it in translation.")}</p>
+            })}
+            <div lang="en">
             {seed_blocks().into_iter().map(|block| match block {
                 SeedBlock::Title(lines) => view! {
                     <h1 id="main-heading" tabindex="-1">
@@ -33,6 +40,7 @@ pub fn SeedView() -> impl IntoView {
                     </p>
                 }.into_any(),
             }).collect_view()}
+            </div>
             <p>
                 <button type="button" class="secondary" on:click=move |_| state.go(View::Start)>{tr!("Back to the start")}</button>
             </p>

@@ -26,7 +26,7 @@ fn state_token(s: StepState) -> &'static str {
 
 fn criterion_text(id: &str) -> String {
     domain::question(id)
-        .map(|q| q.finding.to_string())
+        .map(|q| tr!(q.finding).to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -38,23 +38,23 @@ pub fn SequenceView() -> impl IntoView {
     let banner = Memo::new(move |_| {
         let s = sequence.get();
         match s.state {
-            SequenceState::NotStartable(v) => Some(("locked", format!(
-                "Not started. The sequence can start only from a Ready verdict; the verdict is “{}”. Resolve what the verdict panel lists first.",
-                v.headline()
+            SequenceState::NotStartable(v) => Some(("locked", trf!(
+                "Not started. The sequence can start only from a Ready verdict; the verdict is “{verdict}”. Resolve what the verdict panel lists first.",
+                verdict = v.headline()
             ))),
-            SequenceState::Halted(v) => Some(("halted", format!(
-                "Halted. The readiness verdict fell back to “{}”. Work already done is kept; resolve the verdict's causes before continuing.",
-                v.headline()
+            SequenceState::Halted(v) => Some(("halted", trf!(
+                "Halted. The readiness verdict fell back to “{verdict}”. Work already done is kept; resolve the verdict's causes before continuing.",
+                verdict = v.headline()
             ))),
-            SequenceState::FullyDeployed => Some(("deployed", "Full deployment: every step is complete and the gate passed. Record stability over the next alignment cycles.".to_string())),
-            SequenceState::Active => s.current.map(|n| ("active", format!("Current step: {n}. Steps must be completed in order."))),
+            SequenceState::FullyDeployed => Some(("deployed", tr!("Full deployment: every step is complete and the gate passed. Record stability over the next alignment cycles.").to_string())),
+            SequenceState::Active => s.current.map(|n| ("active", trf!("Current step: {n}. Steps must be completed in order.", n = n))),
         }
     });
     view! {
         <PageHeading
             section=SEQUENCE_SECTION
             title=tr!("Deployment sequence")
-            intro="KOOM must be deployed in this order. A step can be completed only when the previous one is, and full deployment only when the pilot passes its gate."
+            intro=tr!("KOOM must be deployed in this order. A step can be completed only when the previous one is, and full deployment only when the pilot passes its gate.")
         />
         // One live region that stays in place, so each change of state is announced.
         <p
@@ -100,24 +100,24 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                     <span class="step-number" aria-hidden="true">{step.number}</span>
                     <div>
                         <h2 id=heading_id>
-                            <span class="visually-hidden">{tr!("Step ")} {step.number} ": "</span>
-                            {step.title}
+                            <span class="visually-hidden">{trf!("Step {number}: ", number = step.number)}</span>
+                            {tr!(step.title)}
                         </h2>
-                        <p class="step-summary">{step.summary}</p>
+                        <p class="step-summary">{tr!(step.summary)}</p>
                     </div>
                     <span class="step-status">
                         {move || match step_state() {
-                            StepState::Complete => "Complete".to_string(),
-                            StepState::Current if retraining_pending() && step.id == PILOT => "Current — repeat".to_string(),
-                            StepState::Current if retraining_pending() => "Current — retrain".to_string(),
+                            StepState::Complete => tr!("Complete").to_string(),
+                            StepState::Current if retraining_pending() && step.id == PILOT => tr!("Current — repeat").to_string(),
+                            StepState::Current if retraining_pending() => tr!("Current — retrain").to_string(),
                             StepState::Current if step.id == FULL_DEPLOYMENT
-                                && sequence.with(|s| matches!(s.gate, GateOutcome::RollBack { .. })) => "Gate failed — roll back".to_string(),
-                            StepState::Current => format!("Current — {} of {}", counts().0, counts().1),
-                            StepState::Locked(_) => "Locked".to_string(),
+                                && sequence.with(|s| matches!(s.gate, GateOutcome::RollBack { .. })) => tr!("Gate failed — roll back").to_string(),
+                            StepState::Current => trf!("Current — {done} of {total}", done = counts().0, total = counts().1),
+                            StepState::Locked(_) => tr!("Locked").to_string(),
                         }}
                     </span>
                 </header>
-                <p class="step-warning">{step.warning}</p>
+                <p class="step-warning">{tr!(step.warning)}</p>
                 {move || match step_state() {
                     StepState::Locked(reason) => Some(view! { <p class="lock-reason">{reason.to_string()}</p> }),
                     _ => None,
@@ -156,7 +156,7 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                                             }
                                         }
                                     />
-                                    <label for=label_for>{item.text}</label>
+                                    <label for=label_for>{tr!(item.text)}</label>
                                     {move || state.assessment.with(|a| a.notes.get(item.id).cloned()).map(|n| view! { <span class="item-note">"— " {n}</span> })}
                                 </div>
                             }
@@ -164,7 +164,7 @@ fn StepCard(step: &'static DeploymentStep, sequence: Memo<Sequence>) -> impl Int
                     </fieldset>
                 })}
                 {(step.id == FULL_DEPLOYMENT).then(|| view! { <Gate locked=Signal::derive(step_locked) sequence/> })}
-                <ItemExtras id=step.id label=step.title kind="step"/>
+                <ItemExtras id=step.id label=tr!(step.title) kind="step"/>
             </section>
         </li>
     }
@@ -228,38 +228,50 @@ fn RetrainingCard(
     };
     let iteration = retraining.iteration;
     // The seed's loop is "roll back, retrain, repeat": the pilot is repeated, not retrained.
-    let (done_word, todo) = if step.id == PILOT {
-        ("Repeated on ", "named the pilot to be repeated (an older record). It counts as complete again once the repetition is confirmed; then the gate is answered afresh.")
+    let pilot = step.id == PILOT;
+    let title = tr!(step.title);
+    let done_label = if pilot {
+        tr!("Repeated on")
     } else {
-        ("Retrained on ", "named this step for retraining. It counts as complete again once the retraining is confirmed; then the pilot is repeated and the gate answered afresh.")
+        tr!("Retrained on")
     };
-    let confirm = if step.id == PILOT {
-        "Confirm repeated"
+    let todo = if pilot {
+        trf!("pilot iteration {number} named the pilot to be repeated (an older record). It counts as complete again once the repetition is confirmed; then the gate is answered afresh.", number = iteration)
     } else {
-        "Confirm retrained"
+        trf!("pilot iteration {number} named this step for retraining. It counts as complete again once the retraining is confirmed; then the pilot is repeated and the gate answered afresh.", number = iteration)
+    };
+    let confirm = if pilot {
+        tr!("Confirm repeated")
+    } else {
+        tr!("Confirm retrained")
+    };
+    let confirm_label = if pilot {
+        trf!("Confirm repeated: {step}", step = title)
+    } else {
+        trf!("Confirm retrained: {step}", step = title)
     };
     view! {
         <div class="retrain-card" data-retraining=step.id>
             {match retraining.confirmed {
                 Some(on) => view! {
-                    <p><strong>{done_word} {on}</strong>
-                        {tr!(" (named by pilot iteration ")} {iteration} {tr!(": roll back, retrain, repeat).")}</p>
+                    <p><strong>{if pilot { trf!("Repeated on {date}", date = on) } else { trf!("Retrained on {date}", date = on) }}</strong>
+                        " " {trf!("(named by pilot iteration {number}: roll back, retrain, repeat).", number = iteration)}</p>
                     <button type="button" class="link-button" disabled=move || locked.get()
-                        aria-label=format!("Withdraw the confirmation for {}", step.title)
+                        aria-label=trf!("Withdraw the confirmation for {step}", step = title)
                         on:click=move |_| set(None)>
                         {tr!("Withdraw the confirmation")}
                     </button>
                 }.into_any(),
                 None => view! {
                     <p><strong>{tr!("Roll back, retrain, repeat: ")}</strong>
-                        {tr!("pilot iteration ")} {iteration} " " {todo}</p>
+                        {todo}</p>
                     <div class="retrain-confirm">
-                        <label for=date_for>{done_word.trim_end()}</label>
+                        <label for=date_for>{done_label}</label>
                         <input id=date_id type="date" prop:value=date disabled=move || locked.get()
                             on:input=move |ev| date.set(event_target_value(&ev))/>
                         <button type="button" class="primary"
                             disabled=move || locked.get() || date.with(|d| d.trim().is_empty())
-                            aria-label=format!("{confirm}: {}", step.title)
+                            aria-label=confirm_label
                             on:click=move |_| set(Some(date.get_untracked()))>
                             {confirm}
                         </button>
@@ -322,12 +334,12 @@ fn RollBackChoice(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) 
                                 choice.set(Some(c));
                             }/>
                         <label for=for_id>{s.label()}
-                            {move || suggested_now().then_some(" (suggested)")}</label>
+                            {move || suggested_now().then(|| tr!(" (suggested)"))}</label>
                     </div>
                 }
             }).collect_view()}
             <button type="button" class="danger" on:click=record>
-                {move || format!("Record pilot iteration {}: roll back, retrain, repeat", number())}
+                {move || trf!("Record pilot iteration {number}: roll back, retrain, repeat", number = number())}
             </button>
         </fieldset>
     }
@@ -356,7 +368,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
         match result {
             Err(e) => store.notices.say(e.to_string()),
             Ok(()) => {
-                store.notices.say("The last pilot iteration was undone: the gate's answers and the pilot's evaluation are back.".to_string());
+                store.notices.say(tr!("The last pilot iteration was undone: the gate's answers and the pilot's evaluation are back."));
                 browser::scroll_to_and_focus(GATE_ANCHOR);
             }
         }
@@ -365,9 +377,9 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
         <div class="gate" id=GATE_ANCHOR tabindex="-1">
             <Show
                 when=move || !locked.get()
-                fallback=|| view! { <p class="muted">{format!("The gate opens when the pilot (step {}) is complete.", PILOT_STEP.number)}</p> }
+                fallback=|| view! { <p class="muted">{trf!("The gate opens when the pilot (step {number}) is complete.", number = PILOT_STEP.number)}</p> }
             >
-                <p class="lead">{format!("Only proceed if all {} are true after the pilot:", number_word(GATE_CRITERIA.len()))}</p>
+                <p class="lead">{trf!("Only proceed if all {count} are true after the pilot:", count = number_word(GATE_CRITERIA.len()))}</p>
                 {GATE_CRITERIA.iter().map(|c| view! {
                     <QuestionControl question=c.question problem_label=tr!("Not met")/>
                 }).collect_view()}
@@ -384,15 +396,15 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                         <RuleNote rule=RULE_GATE/>
                     }.into_any(),
                     GateOutcome::Pending { open } => view! {
-                        <p><strong>{tr!("Gate pending: ")}</strong>{open.len()} {tr!(" of ")} {GATE_CRITERIA.len()} {tr!(" criteria still to confirm.")}</p>
+                        <p><strong>{tr!("Gate pending: ")}</strong>{trf!("{open} of {total} criteria still to confirm.", open = open.len(), total = GATE_CRITERIA.len())}</p>
                     }.into_any(),
                     GateOutcome::FullDeployment => view! {
                         <p><strong>{tr!("Gate passed: proceed to full deployment.")}</strong></p>
                     }.into_any(),
                     GateOutcome::RollBack { failed, .. } => view! {
                         <div>
-                            <p><strong>{tr!("If not — roll back, retrain, repeat.")}</strong> {tr!(" Not met: ")}
-                                {failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; ")} "."</p>
+                            <p><strong>{tr!("If not — roll back, retrain, repeat.")}</strong> " "
+                                {trf!("Not met: {criteria}.", criteria = failed.iter().map(|id| criterion_text(id)).collect::<Vec<_>>().join("; "))}</p>
                             <RuleNote rule=RULE_ROLL_BACK/>
                             <RollBackChoice locked sequence/>
                         </div>
@@ -407,7 +419,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                         <ul class="plain">
                             {steps.into_iter().filter_map(|(id, r)| domain::step(id).map(|s| (s, r))).map(|(s, r)| view! {
                                 <li data-retrain-step=s.id>{s.label()} ": "
-                                    {match r.confirmed { Some(d) => format!("retrained on {d}"), None => "to confirm".to_string() }}
+                                    {match r.confirmed { Some(d) => trf!("retrained on {date}", date = d), None => tr!("to confirm").to_string() }}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -431,7 +443,7 @@ fn Gate(#[prop(into)] locked: Signal<bool>, sequence: Memo<Sequence>) -> impl In
                                         {(it.number == last).then(|| view! {
                                             <button type="button" class="link-button" data-undo-iteration=last
                                                 disabled=move || state.read_only.get() on:click=undo>
-                                                {tr!("Undo pilot iteration ")} {last}
+                                                {trf!("Undo pilot iteration {number}", number = last)}
                                             </button>
                                         })}
                                     </li>

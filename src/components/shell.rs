@@ -73,7 +73,7 @@ pub fn App(
                     <span class="brand-name">"KOOM Readiness"</span>
                 </button>
                 <p class="model-version">{tr!("KOOM Deployment Readiness Layer v")} {MODEL_VERSION}</p>
-                <language::LanguagePicker/>
+                {(!embed).then(|| view! { <language::LanguagePicker/> })}
             </div>
         </header>
         <language::LanguageNotice/>
@@ -154,7 +154,7 @@ fn SectionNav() -> impl IntoView {
                                     <span class="nav-progress" class:complete=p.is_complete()>
                                         <span class="visually-hidden">", "</span>
                                         {p.answered} "/" {p.total}
-                                        <span class="visually-hidden">{if v == View::Sequence { " done" } else { " answered" }}</span>
+                                        <span class="visually-hidden">{if v == View::Sequence { tr!(" done") } else { tr!(" answered") }}</span>
                                     </span>
                                 })}
                             </button>
@@ -266,7 +266,7 @@ pub fn PageHeading(
         <header class="page-header">
             <p class="eyebrow">
                 <a href=format!("#/seed/{}", section.0)>
-                    {tr!("From the KOOM model, section ")} {section.0}
+                    {trf!("From the KOOM model, section {section}", section = section.0)}
                 </a>
             </p>
             <h1 id="main-heading" tabindex="-1">{title}</h1>
@@ -285,12 +285,12 @@ pub fn RuleNote(
     let section = rule.section.0;
     view! {
         <div class="rule-note" data-rule=rule.id>
-            <p class="rule-plain">{rule.plain}</p>
+            <p class="rule-plain">{tr!(rule.plain)}</p>
             <details class="rule-words">
                 <summary>{tr!("The full rule and the model's own words")}</summary>
-                <p>{rule.rule}</p>
+                <p>{tr!(rule.rule)}</p>
                 <p>{rule.citation()} " "
-                    <a href=format!("#/seed/{section}")>{format!("Read section {section} of the model")}</a>
+                    <a href=format!("#/seed/{section}")>{trf!("Read section {section} of the model", section = section)}</a>
                 </p>
             </details>
         </div>

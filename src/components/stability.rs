@@ -29,7 +29,7 @@ pub fn StabilityView() -> impl IntoView {
         <PageHeading
             section=STABILITY_SECTION
             title=tr!("Stability after deployment")
-            intro=format!("Within 1–{STABILITY_CYCLE_LIMIT} alignment cycles after deploying KOOM, all {} signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic.", number_word(STABILITY_SIGNS.len()))
+            intro=trf!("Within 1–{limit} alignment cycles after deploying KOOM, all {count} signs should be visible. If they are not, something was implemented incorrectly: KOOM is diagnostic.", limit = STABILITY_CYCLE_LIMIT, count = number_word(STABILITY_SIGNS.len()))
         />
         <RuleNote rule=RULE_WITHIN_TWO_CYCLES/>
         {move || {
@@ -46,22 +46,28 @@ pub fn StabilityView() -> impl IntoView {
                             {(cycles > 0).then(|| view! { <p>{tr!("The marks recorded so far are shown below.")}</p> })}
                         }.into_any(),
                         Health::NotStarted => view! { <p>{tr!("Add the first alignment cycle after deployment and mark each sign.")}</p> }.into_any(),
-                        Health::Watch { .. } => view! { <p>{format!("Keep watching: the seed allows 1–{STABILITY_CYCLE_LIMIT} alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet.")}</p> }.into_any(),
+                        Health::Watch { .. } => view! { <p>{trf!("Keep watching: the seed allows 1–{limit} alignment cycles for every sign to appear. Unmarked or “Not sure” signs count as not seen yet.", limit = STABILITY_CYCLE_LIMIT)}</p> }.into_any(),
                         Health::Healthy { .. } => view! { <p>{tr!("This is what a healthy KOOM deployment looks like.")}</p> }.into_any(),
                         Health::ImplementedIncorrectly { diagnosis, unmarked, .. } => view! {
                             <div class="diagnosis">
                                 {(!unmarked.is_empty()).then(|| {
-                                    let names: Vec<&str> = unmarked.iter().filter_map(|id| STABILITY_SIGNS.iter().find(|s| s.id == *id)).map(|s| s.text).collect();
-                                    view! { <p class="unmarked" data-unmarked=unmarked.len()>{format!("Left unmarked at the end of cycle {STABILITY_CYCLE_LIMIT}, so counted as not seen: {}.", names.join(", "))}</p> }
+                                    let names: Vec<&str> = unmarked.iter().filter_map(|id| STABILITY_SIGNS.iter().find(|s| s.id == *id)).map(|s| tr!(s.text)).collect();
+                                    view! { <p class="unmarked" data-unmarked=unmarked.len()>{trf!("Left unmarked at the end of cycle {limit}, so counted as not seen: {signs}.", limit = STABILITY_CYCLE_LIMIT, signs = names.join(", "))}</p> }
                                 })}
                                 <p>{tr!("For each missing sign, the parts of the model most likely at fault. ")}
                                    <em>{tr!("This mapping is our reading of the seed, not the seed's own words.")}</em></p>
                                 <ul class="plain">
                                     {diagnosis.into_iter().map(|d| view! {
                                         <li data-diagnosis=d.sign.id>
-                                            <strong>{d.sign.text}</strong>
-                                            {match d.observation { Some(Observation::NotSure) => " (not sure)", Some(Observation::NotSeen) => " (not seen)", _ => " (not marked)" }}
-                                            {tr!(": check ")} {end_sentence(&d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; "))}
+                                            <strong>{tr!(d.sign.text)}</strong>
+                                            {
+                                                let suspects = end_sentence(&d.suspects.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>().join("; "));
+                                                match d.observation {
+                                                    Some(Observation::NotSure) => trf!(" (not sure): check {suspects}", suspects = suspects),
+                                                    Some(Observation::NotSeen) => trf!(" (not seen): check {suspects}", suspects = suspects),
+                                                    _ => trf!(" (not marked): check {suspects}", suspects = suspects),
+                                                }
+                                            }
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -86,10 +92,10 @@ pub fn StabilityView() -> impl IntoView {
         </div>
         <Show when=move || stability.with(|s| !matches!(s.health, Health::NotDeployed { .. }))>
             <ReminderPicker id="next-cycle-date" reminder=domain::Reminder::NextCycle
-                label=Signal::derive(move || format!("Remind me to review alignment cycle {} on", cycle_count.get() + 1))/>
+                label=Signal::derive(move || trf!("Remind me to review alignment cycle {number} on", number = cycle_count.get() + 1))/>
         </Show>
         <Show when=move || adding_ends_limit.get()>
-            <p class="hint" id="add-cycle-note">{format!("Adding cycle {} ends cycle {STABILITY_CYCLE_LIMIT}: the signs still unmarked in cycle {STABILITY_CYCLE_LIMIT} will count as not seen.", STABILITY_CYCLE_LIMIT + 1)}</p>
+            <p class="hint" id="add-cycle-note">{trf!("Adding cycle {next} ends cycle {limit}: the signs still unmarked in cycle {limit} will count as not seen.", next = STABILITY_CYCLE_LIMIT + 1, limit = STABILITY_CYCLE_LIMIT)}</p>
         </Show>
         <Show when=move || { cycle_count.get() > 0 }>
             <div class="table-scroll" role="region" aria-label=tr!("Stability signs per alignment cycle") tabindex="0">
@@ -97,20 +103,20 @@ pub fn StabilityView() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{tr!("Sign")}</th>
-                            {move || (0..cycle_count.get()).map(|c| view! { <th scope="col">{tr!("Cycle ")} {c + 1}</th> }).collect_view()}
+                            {move || (0..cycle_count.get()).map(|c| view! { <th scope="col">{trf!("Cycle {number}", number = c + 1)}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         {STABILITY_SIGNS.iter().map(|sign| view! {
                             <tr>
-                                <th scope="row">{sign.text}</th>
+                                <th scope="row">{tr!(sign.text)}</th>
                                 {move || (0..cycle_count.get()).map(|c| {
                                     let select_id = format!("{}-cycle-{}", sign.id, c + 1);
                                     let label_for = select_id.clone();
                                     let value = move || state.assessment.with(|a| a.observation(c, sign.id).map_or("", Observation::token));
                                     view! {
                                         <td data-observation=value>
-                                            <label class="visually-hidden" for=label_for>{sign.text} {tr!(", cycle ")} {c + 1}</label>
+                                            <label class="visually-hidden" for=label_for>{trf!("{sign}, cycle {number}", sign = tr!(sign.text), number = c + 1)}</label>
                                             <select
                                                 id=select_id
                                                 data-cycle=c + 1
@@ -143,8 +149,8 @@ pub fn StabilityView() -> impl IntoView {
             <summary>{tr!("Evidence and feedback on each sign")}</summary>
             {STABILITY_SIGNS.iter().map(|sign| view! {
                 <div class="sign-extras" data-item=sign.id>
-                    <h3>{sign.text}</h3>
-                    <ItemExtras id=sign.id label=sign.text kind="sign"/>
+                    <h3>{tr!(sign.text)}</h3>
+                    <ItemExtras id=sign.id label=tr!(sign.text) kind="sign"/>
                 </div>
             }).collect_view()}
         </details>
@@ -167,11 +173,11 @@ fn TrendChart(cycles: Vec<CycleCounts>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            format!(
-                "cycle {}: {} of {} seen",
-                i + 1,
-                c.seen,
-                STABILITY_SIGNS.len()
+            trf!(
+                "cycle {number}: {seen} of {total} seen",
+                number = i + 1,
+                seen = c.seen,
+                total = STABILITY_SIGNS.len()
             )
         })
         .collect::<Vec<_>>()
@@ -183,7 +189,7 @@ fn TrendChart(cycles: Vec<CycleCounts>) -> impl IntoView {
                 width=width
                 height=TOP + HEIGHT + 24.0
                 role="img"
-                aria-label=format!("Signs seen per alignment cycle: {summary}.")
+                aria-label=trf!("Signs seen per alignment cycle: {summary}.", summary = summary)
             >
                 <line x1="0" y1=TOP + HEIGHT x2=width y2=TOP + HEIGHT class="axis"/>
                 <line x1="0" y1=TOP x2=width y2=TOP class="target"/>
@@ -193,11 +199,11 @@ fn TrendChart(cycles: Vec<CycleCounts>) -> impl IntoView {
                     view! {
                         <rect x=x y=TOP + HEIGHT - h width=BAR height=h class=if c.seen == STABILITY_SIGNS.len() { "bar bar-full" } else { "bar" }/>
                         <text x=x + BAR / 2.0 y=TOP + HEIGHT - h - 4.0 text-anchor="middle" class="bar-value">{c.seen}</text>
-                        <text x=x + BAR / 2.0 y=TOP + HEIGHT + 16.0 text-anchor="middle" class="bar-label">"C" {i + 1}</text>
+                        <text x=x + BAR / 2.0 y=TOP + HEIGHT + 16.0 text-anchor="middle" class="bar-label">{trf!("C{number}", number = i + 1)}</text>
                     }
                 }).collect_view()}
             </svg>
-            <figcaption>{format!("Signs seen per alignment cycle (of {})", STABILITY_SIGNS.len())}</figcaption>
+            <figcaption>{trf!("Signs seen per alignment cycle (of {total})", total = STABILITY_SIGNS.len())}</figcaption>
         </figure>
     }
     .into_any()

@@ -98,7 +98,7 @@ pub fn StartScreen() -> impl IntoView {
                     {tr!("Is your organisation ready for the Kaizen Organizational Operating Module — or will deploying it break you? ")}
                     {tr!("Answer the pre-flight checklist, get an honest verdict with its reasons, then walk the non-negotiable deployment sequence and check stability afterwards.")}
                 </p>
-                <p class="model-tag"><a href="#/seed">{tr!("Based on the KOOM Deployment Readiness Layer v")} {MODEL_VERSION}</a></p>
+                <p class="model-tag"><a href="#/seed">{trf!("Based on the KOOM Deployment Readiness Layer v{version}", version = MODEL_VERSION)}</a></p>
             </div>
             <div class="start-grid">
                 <div class="card start-card" role="group" aria-labelledby="new-assessment-title">
@@ -149,9 +149,12 @@ pub fn StartScreen() -> impl IntoView {
                         <div class="import-choice" id="import-choice" role="alertdialog" tabindex="-1"
                             aria-labelledby="import-choice-text">
                             <p id="import-choice-text">
-                                "“" {p.existing.name.clone()} {tr!("” is already in your library (changed ")}
-                                {browser::date_time_label(p.existing.updated_at)} {tr!("). Replace it with “")}
-                                {p.file_name.clone()} {tr!("” (the replaced version can be restored with Undo), or keep both?")}
+                                {trf!(
+                                    "“{name}” is already in your library (changed {date}). Replace it with “{file}” (the replaced version can be restored with Undo), or keep both?",
+                                    name = p.existing.name,
+                                    date = browser::date_time_label(p.existing.updated_at),
+                                    file = p.file_name
+                                )}
                             </p>
                             <div class="notice-actions">
                                 <button type="button" class="primary" on:click=move |_| decide(Some(true))>{tr!("Replace it")}</button>
@@ -166,15 +169,15 @@ pub fn StartScreen() -> impl IntoView {
             <super::team::TeamLibrary/>
             {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
             <ul class="start-facts">
-                <li>{format!("{} preconditions, {} maturity requirements, {} red flags — any one means stop.", capitalised(&number_word(PRECONDITIONS.len())), number_word(MATURITY_REQUIREMENTS.len()), number_word(RED_FLAGS.len()))}</li>
+                <li>{trf!("{preconditions} preconditions, {maturity} maturity requirements, {red_flags} red flags — any one means stop.", preconditions = capitalised(&number_word(PRECONDITIONS.len())), maturity = number_word(MATURITY_REQUIREMENTS.len()), red_flags = number_word(RED_FLAGS.len()))}</li>
                 <li>{tr!("“Not sure” is an honest answer: it never counts as a pass.")}</li>
                 {if storage::probe().is_ok() {
                     view! {
                         <li data-fact="storage">
                             {tr!("Answers are saved automatically in this browser only — nothing is sent anywhere. ")}
                             {move || match store.library.persisted.get() {
-                                Some(true) => "The browser agreed to keep them even when space runs low.",
-                                Some(false) => "The browser may clear them if space runs low: export files for a durable copy.",
+                                Some(true) => tr!("The browser agreed to keep them even when space runs low."),
+                                Some(false) => tr!("The browser may clear them if space runs low: export files for a durable copy."),
                                 None => "",
                             }}
                         </li>
@@ -230,11 +233,11 @@ fn Library() -> impl IntoView {
                                         </button>
                                         <p class="entry-meta">
                                             <span class="verdict-chip">{entry.stage.clone()}</span>
-                                            {(entry.round > 1).then(|| format!(" · round {}", entry.round))}
+                                            {(entry.round > 1).then(|| trf!(" · round {number}", number = entry.round))}
                                             {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
-                                            {tr!(" · changed ")} {browser::date_time_label(entry.updated_at)}
-                                            {move || is_open().then_some(" · open now")}
-                                            {entry.newer.then_some(" · saved by a newer version (read-only)")}
+                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at))}
+                                            {move || is_open().then(|| tr!(" · open now"))}
+                                            {entry.newer.then(|| tr!(" · saved by a newer version (read-only)"))}
                                         </p>
                                     </div>
                                     <Show when=editing.clone()>
@@ -310,8 +313,8 @@ fn KeptAside() -> impl IntoView {
     view! {
         {move || {
             let notes: Vec<String> = store.library.problems.with(|problems| problems.iter().filter_map(|p| match p {
-                Problem::Newer { key, schema } => Some(format!("“{key}” was saved by a newer version of KOOM Readiness (format {schema}) that this version cannot read. It is left untouched for that version.")),
-                Problem::Unreadable { key, backup_key: None, reason } => Some(format!("“{key}” could not be read ({reason}) and could not be copied aside either (is storage full?). It is left in place, untouched.")),
+                Problem::Newer { key, schema } => Some(trf!("“{key}” was saved by a newer version of KOOM Readiness (format {schema}) that this version cannot read. It is left untouched for that version.", key = key, schema = schema)),
+                Problem::Unreadable { key, backup_key: None, reason } => Some(trf!("“{key}” could not be read ({reason}) and could not be copied aside either (is storage full?). It is left in place, untouched.", key = key, reason = reason)),
                 Problem::Unreadable { backup_key: Some(_), .. } => None,
             }).collect());
             (!notes.is_empty()).then(|| view! {
@@ -330,7 +333,7 @@ fn KeptAside() -> impl IntoView {
                             let (download_key, remove_key) = (key.clone(), key.clone());
                             view! {
                                 <li>
-                                    <code>{key.clone()}</code> " (" {raw.chars().count()} {tr!(" characters) ")}
+                                    <code>{key.clone()}</code> {trf!(" ({count} characters) ", count = raw.chars().count())}
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let name = format!("{}.txt", download_key.replace('/', "-"));
                                         store.notices.offer_file(state.framed, &name, "text/plain", raw.clone());
@@ -339,10 +342,10 @@ fn KeptAside() -> impl IntoView {
                                     <button type="button" class="link-button" on:click=move |_| {
                                         let key = remove_key.clone();
                                         store.dialogs.ask(Ask {
-                                            title: "Remove this unreadable copy for good?".to_string(),
-                                            message: "It cannot be brought back. Download it first if you may need it.".to_string(),
-                                            confirm: "Remove it".to_string(),
-                                            cancel: "Keep it".to_string(),
+                                            title: tr!("Remove this unreadable copy for good?").to_string(),
+                                            message: tr!("It cannot be brought back. Download it first if you may need it.").to_string(),
+                                            confirm: tr!("Remove it").to_string(),
+                                            cancel: tr!("Keep it").to_string(),
                                         }, move || store.library.remove_backup(&key));
                                     }>{tr!("Remove")}</button>
                                 </li>

@@ -39,12 +39,13 @@ pub fn StatusCard(#[prop(into)] report: Signal<Report>) -> impl IntoView {
         });
         leptos::task::spawn_local(async move {
             match browser::copy_to_clipboard(&text).await {
-                Ok(()) => store.notices.say(format!(
-                    "The {} block was copied: paste it into the wiki page, and upload {BADGE_FILE} next to it.",
-                    if what == "html" { "HTML" } else { "Markdown" }
+                Ok(()) => store.notices.say(trf!(
+                    "The {format} block was copied: paste it into the wiki page, and upload {file} next to it.",
+                    format = if what == "html" { "HTML" } else { "Markdown" },
+                    file = BADGE_FILE
                 )),
                 Err(e) => {
-                    store.notices.say(format!("{e} The block is offered as a file instead."));
+                    store.notices.say(trf!("{error} The block is offered as a file instead.", error = e));
                     store.notices.offer_file(state.framed, name, mime, text);
                 }
             }

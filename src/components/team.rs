@@ -101,9 +101,9 @@ fn TeamHeader() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             match browser::copy_to_clipboard(&text).await {
-                Ok(()) => store
-                    .notices
-                    .say("The team report was copied as Markdown: paste it into your wiki."),
+                Ok(()) => store.notices.say(tr!(
+                    "The team report was copied as Markdown: paste it into your wiki."
+                )),
                 Err(e) => store.notices.say(e.to_string()),
             }
         });
@@ -115,9 +115,9 @@ fn TeamHeader() -> impl IntoView {
             <p class="report-meta">{meta}</p>
             <p class="save-status team-save" data-save=move || match teams.save.get() { TeamSave::Saved => "saved", TeamSave::NotSaved(_) => "not-saved" }>
                 {move || match teams.save.get() {
-                    TeamSave::Saved if teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)) => "Saved by a newer version: read-only here".to_string(),
-                    TeamSave::Saved => "Saved in this browser".to_string(),
-                    TeamSave::NotSaved(_) => "Not saved — see above".to_string(),
+                    TeamSave::Saved if teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)) => tr!("Saved by a newer version: read-only here").to_string(),
+                    TeamSave::Saved => tr!("Saved in this browser").to_string(),
+                    TeamSave::NotSaved(_) => tr!("Not saved — see above").to_string(),
                 }}
             </p>
             {move || renaming.get().is_some().then(|| view! {
@@ -151,7 +151,7 @@ fn TeamHeader() -> impl IntoView {
             // The meeting's order is one jump away at every width: the agenda first.
             <nav class="team-jump no-print" aria-label=tr!("On this page")>
                 <span class="muted">{tr!("Jump to:")}</span>
-                <button type="button" class="link-button" data-jump="agenda" on:click=jump("team-agenda-title")>{move || format!("To discuss ({})", agenda_count.get())}</button>
+                <button type="button" class="link-button" data-jump="agenda" on:click=jump("team-agenda-title")>{move || trf!("To discuss ({count})", count = agenda_count.get())}</button>
                 <button type="button" class="link-button" on:click=jump("team-verdict-title")>{tr!("Team verdict")}</button>
                 <button type="button" class="link-button" on:click=jump("team-tallies-title")>{tr!("Item by item")}</button>
                 <button type="button" class="link-button" on:click=jump(RESPONDENTS_HEADING_ID)>{tr!("Respondents")}</button>
@@ -179,14 +179,14 @@ fn TeamNotices() -> impl IntoView {
             }}
             {move || teams.replaced.get().map(|r| undo_notice(
                 "answers-replaced",
-                format!("The newer answers of {} replaced their older ones.", r.labels.join(", ")),
+                trf!("The newer answers of {names} replaced their older ones.", names = r.labels.join(", ")),
                 UNDO_REPLACE_ID,
                 Callback::new(move |()| teams.undo_replace()),
                 Callback::new(move |()| teams.dismiss_replaced()),
             ))}
             {move || teams.removed.get().map(|r| undo_notice(
                 "respondent-removed",
-                format!("Removed {} from the team view.", r.label),
+                trf!("Removed {name} from the team view.", name = r.label),
                 UNDO_REMOVE_ID,
                 Callback::new(move |()| teams.undo_remove()),
                 Callback::new(move |()| teams.dismiss_removed()),
@@ -219,7 +219,7 @@ fn outcome_list(class: &'static str, heading: &'static str, items: Vec<String>) 
     (!items.is_empty()).then(|| {
         view! {
             <div class=format!("notice {class}")>
-                <p><strong>{format!("{heading} ({}):", items.len())}</strong></p>
+                <p><strong>{trf!("{heading} ({count}):", heading = heading, count = items.len())}</strong></p>
                 <ul>{items.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </div>
         }
@@ -281,7 +281,7 @@ fn AddRespondents() -> impl IntoView {
     view! {
         <section class="card team-add no-print" aria-labelledby="team-add-title">
             <h2 id="team-add-title">{tr!("Add respondents")}</h2>
-            <p class="muted">{tr!("Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once. Up to ")} {MAX_RESPONDENTS} {tr!(" respondents.")}</p>
+            <p class="muted">{trf!("Each person answers the checklist on their own and sends you a share link (Report → Make the link) or an exported file. A person's link added twice counts once. Up to {max} respondents.", max = MAX_RESPONDENTS)}</p>
             <label class="check-inline">
                 <input type="checkbox" id="team-anonymous" prop:checked=anonymous on:change=move |ev| anonymous.set(event_target_checked(&ev))/>
                 {tr!(" Add them anonymously (names are left out; they are numbered)")}
@@ -298,7 +298,7 @@ fn AddRespondents() -> impl IntoView {
                     <textarea id="team-links" rows="4" aria-describedby="team-links-hint"
                         prop:value=links on:input=move |ev| links.set(event_target_value(&ev))></textarea>
                     <button type="button" class="primary" on:click=add_links disabled=move || teams.adding.get()>
-                        {move || if teams.adding.get() { "Reading the links…" } else { "Add from links" }}
+                        {move || if teams.adding.get() { tr!("Reading the links…") } else { tr!("Add from links") }}
                     </button>
                 </div>
                 <super::scan::QrScan on_code=Callback::new(move |code: String| teams.add_scanned(code, anonymous.get_untracked()))
@@ -349,16 +349,16 @@ fn AddRespondents() -> impl IntoView {
             <div id="team-add-outcome" class="team-add-outcome" tabindex="-1" role="status">
                 {move || teams.outcome.get().map(|o| {
                     let added = match o.added.len() {
-                        0 => "No respondent added.".to_string(),
-                        1 => format!("Added 1 respondent: {}.", o.added[0]),
-                        n => format!("Added {n} respondents: {}.", o.added.join(", ")),
+                        0 => tr!("No respondent added.").to_string(),
+                        1 => trf!("Added 1 respondent: {name}.", name = o.added[0]),
+                        n => trf!("Added {count} respondents: {names}.", count = n, names = o.added.join(", ")),
                     };
                     view! {
                         <p class="added" data-added=o.added.len()>{added}</p>
-                        {outcome_list("notice-info add-known", "Already in the team, counted once", o.known)}
-                        {outcome_list("notice-warning add-again", "Answered again", o.answered_again)}
-                        {outcome_list("notice-warning add-refused", "Not added", o.refused)}
-                        {outcome_list("notice-info add-not-carried", "Not carried over", o.not_carried)}
+                        {outcome_list("notice-info add-known", tr!("Already in the team, counted once"), o.known)}
+                        {outcome_list("notice-warning add-again", tr!("Answered again"), o.answered_again)}
+                        {outcome_list("notice-warning add-refused", tr!("Not added"), o.refused)}
+                        {outcome_list("notice-info add-not-carried", tr!("Not carried over"), o.not_carried)}
                     }
                 })}
             </div>
@@ -410,7 +410,7 @@ fn Respondents() -> impl IntoView {
     };
     view! {
         <section class="team-respondents" aria-labelledby="team-respondents-title">
-            <h2 id=RESPONDENTS_HEADING_ID tabindex="-1">{move || format!("Respondents ({})", rows.with(Vec::len))}</h2>
+            <h2 id=RESPONDENTS_HEADING_ID tabindex="-1">{move || trf!("Respondents ({count})", count = rows.with(Vec::len))}</h2>
             {move || if nobody.get() {
                 view! { <p class="muted">{tr!("Nobody yet: add respondents above. With nobody, the team verdict holds.")}</p> }.into_any()
             } else { view! {
@@ -439,7 +439,7 @@ fn Respondents() -> impl IntoView {
                                                 leptos::task::spawn_local(async { leptos::task::tick().await; browser::focus("respondent-name"); });
                                             }
                                         }>
-                                            {if is_anonymous { "Name" } else { "Rename" }} <span class="visually-hidden">" " {rename_label.clone()}</span>
+                                            {if is_anonymous { tr!("Name") } else { tr!("Rename") }} <span class="visually-hidden">" " {rename_label.clone()}</span>
                                         </button>
                                         <button type="button" class="link-button danger-link" on:click=move |_| teams.remove_respondent(index)>
                                             {tr!("Remove")} <span class="visually-hidden">" " {remove_label.clone()}</span>
@@ -486,7 +486,7 @@ fn TeamVerdict() -> impl IntoView {
                 <h2 id="team-verdict-title" tabindex="-1">{tr!("Team verdict")}</h2>
                 <p class="verdict-headline">{r.verdict.headline()}</p>
                 <p>{r.verdict.explanation()}</p>
-                <p class="muted">{TEAM_VERDICT_RULE}</p>
+                <p class="muted">{tr!(TEAM_VERDICT_RULE)}</p>
                 <AgreedVerdict/>
                 {r.anonymity.clone().map(|text| if attributable.get() {
                     view! { <p class="anonymity anonymity-warning" role="note" data-attributable="true"><strong>{tr!("Anonymity: ")}</strong>{text}</p> }.into_any()
@@ -543,7 +543,7 @@ fn Agenda() -> impl IntoView {
         <section class="team-agenda" aria-labelledby="team-agenda-title">
             <h2 id="team-agenda-title" tabindex="-1">{tr!("To discuss")}</h2>
             {move || if nothing.get() {
-                view! { <p>{NOTHING_TO_DISCUSS}</p> }.into_any()
+                view! { <p>{tr!(NOTHING_TO_DISCUSS)}</p> }.into_any()
             } else {
                 view! {
                     <ol class="agenda">
@@ -574,7 +574,7 @@ fn agenda_item(
     let question = line.with_untracked(|l| l.as_ref().map_or("", |l| l.question));
     view! {
         <li data-kind=kind>
-            <p><strong>{kind} ": "</strong>{question}</p>
+            <p><strong>{agenda_kind_text(kind)} ": "</strong>{tr!(question)}</p>
             {move || line.get().map(|a| view! {
                 <p>{a.said}</p>
                 {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
@@ -584,6 +584,17 @@ fn agenda_item(
             })}
             <AgreementControl question_id=question_id/>
         </li>
+    }
+}
+
+/// An agenda kind's label as shown (the data attribute keeps the English).
+fn agenda_kind_text(kind: &'static str) -> &'static str {
+    match kind {
+        "Blocker" => tr!("Blocker"),
+        "Open question" => tr!("Open question"),
+        "Maturity gap" => tr!("Maturity gap"),
+        "Disagreement" => tr!("Disagreement"),
+        other => other,
     }
 }
 
@@ -614,7 +625,7 @@ fn tally_row(t: &ItemTally, today: &str) -> impl IntoView {
         <tr data-item=t.id data-disagree=t.disagrees.then_some("true")>
             <th scope="row">
                 {(!t.item.is_empty()).then(|| view! { <span class="tally-item">{t.item.clone()} " "</span> })}
-                {t.text}
+                {tr!(t.text)}
                 {t.disagrees.then(|| view! { <span class="badge badge-problem disagree-badge">{tr!("Disagree")}</span> })}
                 <span class="tally-healthy">{tr!("Healthy answer: ")} {t.healthy.label()}</span>
                 {evidence_list(t.evidence.iter().map(|x| x.line(today)).collect(), None)}
@@ -665,16 +676,16 @@ fn Tallies() -> impl IntoView {
             <label class="check-inline no-print">
                 <input type="checkbox" id="only-disagreements" prop:checked=only_disagreements
                     on:change=move |ev| only_disagreements.set(event_target_checked(&ev))/>
-                {move || format!(" Only where respondents disagree ({}), most split first", count.get())}
+                {move || trf!(" Only where respondents disagree ({count}), most split first", count = count.get())}
             </label>
             {move || teams.evaluation.with(|e| {
                 let e = e.as_ref()?;
                 Some(if only_disagreements.get() {
                     let rows = e.disagreements();
                     if rows.is_empty() {
-                        view! { <p class="no-disagreement">{NO_DISAGREEMENT}</p> }.into_any()
+                        view! { <p class="no-disagreement">{tr!(NO_DISAGREEMENT)}</p> }.into_any()
                     } else {
-                        tally_table(rows, "Where respondents disagree".to_string()).into_any()
+                        tally_table(rows, tr!("Where respondents disagree").to_string()).into_any()
                     }
                 } else {
                     let mut sections: Vec<(u8, Vec<&ItemTally>)> = Vec::new();
@@ -722,8 +733,8 @@ pub fn TeamLibrary() -> impl IntoView {
             </div>
             {move || teams.deleted.with(|d| d.last().map(|r| (r.team.display_title(), d.len()))).map(|(name, count)| view! {
                 <div class="notice notice-info" role="status" data-notice="team-deleted">
-                    <p>{tr!("Deleted “")} {name} "”."
-                        {(count > 1).then(|| format!(" ({count} deletions can be undone, most recent first.)"))}</p>
+                    <p>{trf!("Deleted “{name}”.", name = name)}
+                        {(count > 1).then(|| trf!(" ({count} deletions can be undone, most recent first.)", count = count))}</p>
                     <div class="notice-actions">
                         <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>{tr!("Undo")}</button>
                         <button type="button" class="link-button" on:click=move |_| teams.deleted.clear()>{tr!("Dismiss")}</button>
@@ -744,9 +755,9 @@ pub fn TeamLibrary() -> impl IntoView {
                                         </button>
                                         <p class="entry-meta">
                                             <span class="verdict-chip">{entry.verdict.headline()}</span>
-                                            {format!(" · {} respondent{}", entry.respondents, if entry.respondents == 1 { "" } else { "s" })}
-                                            {tr!(" · changed ")} {browser::date_time_label(entry.updated_at)}
-                                            {entry.newer.then_some(" · saved by a newer version (read-only)")}
+                                            {if entry.respondents == 1 { trf!(" · {count} respondent", count = 1) } else { trf!(" · {count} respondents", count = entry.respondents) }}
+                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at))}
+                                            {entry.newer.then(|| tr!(" · saved by a newer version (read-only)"))}
                                         </p>
                                     </div>
                                     <div class="entry-actions">

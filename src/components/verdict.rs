@@ -24,12 +24,22 @@ fn kind_label(kind: ReasonKind) -> &'static str {
     }
 }
 
+/// The kind's label as shown, in the language spoken (the data attribute keeps the English).
+fn kind_text(kind: ReasonKind) -> &'static str {
+    match kind {
+        ReasonKind::PreconditionNotTrue => tr!("Precondition not true"),
+        ReasonKind::RedFlagPresent => tr!("Red flag present"),
+        ReasonKind::MaturityMissing => tr!("Maturity missing"),
+        ReasonKind::Open => tr!("To find out"),
+    }
+}
+
 #[component]
 fn ReasonItem(reason: Reason) -> impl IntoView {
     let step = reason.step.and_then(domain::step);
     view! {
         <li class="reason" data-reason-item=reason.item_id data-reason-kind=kind_label(reason.kind)>
-            <p class="reason-kind">{kind_label(reason.kind)}</p>
+            <p class="reason-kind">{kind_text(reason.kind)}</p>
             <p class="reason-text">{reason.message()}</p>
             <p class="reason-action"><span class="action-label">{tr!("Next: ")}</span>{reason.action.clone()}</p>
             // The remedy is a deployment step's content, and the sequence is locked before a
@@ -53,14 +63,14 @@ fn OpenGroups(readiness: Memo<Readiness>) -> impl IntoView {
                         <details>
                             <summary>
                                 <span class="open-label">{g.item_label}</span>
-                                <span class="count">{format!("{count} open")}</span>
+                                <span class="count">{trf!("{count} open", count = count)}</span>
                             </summary>
                             <ul class="open-questions">
                                 {g.questions.into_iter().map(|(text, not_sure)| view! {
-                                    <li>{text} <span class="muted">{if not_sure { " — answered “Not sure”" } else { " — not answered yet" }}</span></li>
+                                    <li>{text} <span class="muted">{if not_sure { tr!(" — answered “Not sure”") } else { tr!(" — not answered yet") }}</span></li>
                                 }).collect_view()}
                             </ul>
-                            <p class="reason-text">{tr!("If this turns out to be a problem: ")} {g.consequence}</p>
+                            <p class="reason-text">{trf!("If this turns out to be a problem: {consequence}", consequence = g.consequence)}</p>
                             <p class="reason-action"><span class="action-label">{tr!("Next: ")}</span>{tr!("Find out and answer with evidence; a “Not sure” never counts as a pass.")}</p>
                         </details>
                     </li>
@@ -77,30 +87,20 @@ fn WhySection(readiness: Memo<Readiness>) -> impl IntoView {
     let show_all = RwSignal::new(false);
     let total = Memo::new(move |_| readiness.with(|r| r.reasons.len()));
     let title = move || match readiness.with(|r| r.verdict) {
-        Verdict::Hold => "What is still open",
-        _ => "Why",
+        Verdict::Hold => tr!("What is still open"),
+        _ => tr!("Why"),
     };
     // What the count counts: causes listed, or (a Hold's) questions still open.
     let counted = move || {
         readiness.with(|r| match r.verdict {
-            Verdict::Hold => format!(
-                "{} {}",
-                r.open_questions.len(),
-                if r.open_questions.len() == 1 {
-                    "question"
-                } else {
-                    "questions"
-                }
-            ),
-            _ => format!(
-                "{} {}",
-                r.reasons.len(),
-                if r.reasons.len() == 1 {
-                    "cause"
-                } else {
-                    "causes"
-                }
-            ),
+            Verdict::Hold => match r.open_questions.len() {
+                1 => trf!("{count} question", count = 1),
+                n => trf!("{count} questions", count = n),
+            },
+            _ => match r.reasons.len() {
+                1 => trf!("{count} cause", count = 1),
+                n => trf!("{count} causes", count = n),
+            },
         })
     };
     view! {
@@ -120,7 +120,7 @@ fn WhySection(readiness: Memo<Readiness>) -> impl IntoView {
                 <Show when=move || { total.get() > FIRST_REASONS }>
                     <button type="button" class="link-button" aria-expanded=move || show_all.get().to_string()
                         on:click=move |_| show_all.update(|s| *s = !*s)>
-                        {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show all {}", total.get()) }}
+                        {move || if show_all.get() { tr!("Show fewer").to_string() } else { trf!("Show all {count}", count = total.get()) }}
                     </button>
                 </Show>
                 </Show>
@@ -164,7 +164,7 @@ fn NextStep() -> impl IntoView {
             <p data-next>{move || next.with(|n| n.text.clone())}</p>
             <Show when=shown>
                 <button type="button" class="primary" on:click=go>
-                    {move || if here() { "Show me where".to_string() } else { next.with(|n| n.button.clone()) }}
+                    {move || if here() { tr!("Show me where").to_string() } else { next.with(|n| n.button.clone()) }}
                 </button>
             </Show>
         </section>
@@ -202,7 +202,7 @@ pub fn VerdictPanel() -> impl IntoView {
                         <span class="stage-headline">{move || stage.with(Stage::headline)}</span>
                     </p>
                 </Show>
-                <h2 class="eyebrow" id="verdict-title">{move || if past.get() { "Readiness" } else { "Readiness verdict" }}</h2>
+                <h2 class="eyebrow" id="verdict-title">{move || if past.get() { tr!("Readiness") } else { tr!("Readiness verdict") }}</h2>
                 <p class="verdict-headline" class:past=move || past.get() role="status" aria-live="polite" aria-atomic="true">
                     {move || stage.with(|s| s.readiness_headline(verdict.get()))}
                 </p>
@@ -224,8 +224,8 @@ pub fn VerdictPanel() -> impl IntoView {
                     let left = state.evaluation.with(|e| e.progress.left_for_verdict);
                     (left > 0).then(|| view! {
                         <p class="left-for-verdict">
-                            {left} {tr!(" of ")} {*READINESS_QUESTIONS} {tr!(" readiness questions still open for a full verdict")}
-                            <span class="muted">{tr!(" (the sections count ")} {section_items} {tr!(" items: they add the green flags, and the red flags that restate a condition)")}</span>
+                            {trf!("{left} of {total} readiness questions still open for a full verdict", left = left, total = *READINESS_QUESTIONS)}
+                            <span class="muted">{trf!(" (the sections count {count} items: they add the green flags, and the red flags that restate a condition)", count = section_items())}</span>
                         </p>
                     })
                 }}

@@ -62,8 +62,8 @@ pub use formats::team_file::{
     TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
 };
 pub use language::{
-    choose, placeholders, speak, texts, Catalogue, Language, LanguageChoice, LanguageSource,
-    TagError, Texts, UnknownRequest, FRENCH, GERMAN, SPANISH,
+    choose, placeholders, speak, texts, tr, trf, Catalogue, Language, LanguageChoice,
+    LanguageSource, TagError, Texts, UnknownRequest, FRENCH, GERMAN, SPANISH,
 };
 pub use model::answer::{Answer, Finding, Observation};
 pub use model::assessment::{

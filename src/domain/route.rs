@@ -136,14 +136,20 @@ impl CompareAddressError {
         match self {
             CompareAddressError::TooFew(n) => {
                 let named = match n {
-                    0 => "no assessment".to_string(),
-                    1 => "1 assessment".to_string(),
-                    n => format!("{n} assessments"),
+                    0 => tr!("no assessment").to_string(),
+                    1 => tr!("1 assessment").to_string(),
+                    n => trf!("{n} assessments", n = n),
                 };
-                format!("the address names {named}; a comparison needs {MIN_COMPARED} or more")
+                trf!(
+                    "the address names {named}; a comparison needs {min} or more",
+                    named = named,
+                    min = MIN_COMPARED
+                )
             }
-            CompareAddressError::TooMany(n) => format!(
-                "the address names {n} assessments; one comparison shows at most {MAX_COMPARED}"
+            CompareAddressError::TooMany(n) => trf!(
+                "the address names {n} assessments; one comparison shows at most {max}",
+                n = n,
+                max = MAX_COMPARED
             ),
             CompareAddressError::NotAnAssessment(place, part) => {
                 let quoted: String = part.chars().take(QUOTED_PART).collect();
@@ -152,10 +158,16 @@ impl CompareAddressError {
                 } else {
                     ""
                 };
-                format!("assessment {place} in the address (“{quoted}{cut}”) is not one KOOM Readiness can name")
+                trf!(
+                    "assessment {place} in the address (“{quoted}”) is not one KOOM Readiness can name",
+                    place = place,
+                    quoted = format!("{quoted}{cut}")
+                )
             }
-            CompareAddressError::Twice(first, second) => format!(
-                "the address names the same assessment twice (assessments {first} and {second})"
+            CompareAddressError::Twice(first, second) => trf!(
+                "the address names the same assessment twice (assessments {first} and {second})",
+                first = first,
+                second = second
             ),
         }
     }

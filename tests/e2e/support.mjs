@@ -82,12 +82,33 @@ export function laterParts(dir = distDir()) {
   const folders = readdirSync(dir).filter((name) => /^app-[0-9a-f]+$/.test(name));
   assert.equal(folders.length, 1, `one app-<hash>/ folder in ${dir}`);
   return readdirSync(join(dir, folders[0]))
-    .filter((name) => /^(split_|chunk_).*\.wasm$/.test(name))
+    .filter((name) => /^(split_|chunk_).*\.wasm$/.test(name) && !/^split_lang_/.test(name))
     .map((name) => `${folders[0]}/${name}`);
 }
 
+/**
+ * The split build's language packs (issue 24): a language's texts, fetched at start only by a
+ * reader of it ("app-<hash>/split_lang_de.wasm"), keyed by language code.
+ */
+export function languagePacks(dir = distDir()) {
+  const folders = readdirSync(dir).filter((name) => /^app-[0-9a-f]+$/.test(name));
+  assert.equal(folders.length, 1, `one app-<hash>/ folder in ${dir}`);
+  return Object.fromEntries(
+    readdirSync(join(dir, folders[0]))
+      .map((name) => name.match(/^split_lang_([a-z]+)\.wasm$/))
+      .filter(Boolean)
+      .map((m) => [m[1], `${folders[0]}/${m[0]}`]),
+  );
+}
+
 /** Whether a request (its `url`) asks for one of the later parts. */
-export const isLaterPart = (request) => /\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(request.url).pathname);
+export const isLaterPart = (request) => {
+  const path = new URL(request.url).pathname;
+  return /\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/.test(path) && !/\/split_lang_[a-z]+\.wasm$/.test(path);
+};
+
+/** Whether a request (its `url`) asks for a language pack. */
+export const isLanguagePack = (request) => /\/app-[0-9a-f]+\/split_lang_[a-z]+\.wasm$/.test(new URL(request.url).pathname);
 
 /**
  * Waits until the app has fetched every later part (its idle preload) and the network is quiet,
@@ -432,4 +453,33 @@ export async function pressKeyUntil(page, key, matches, what, { focused, describ
     path.push(describe(now));
   }
   assert.fail(`${what}: not reached after ${max} presses of ${key}; focus went ${path.join(' → ')}`);
+}
+
+/**
+ * A language's catalogue (src/domain/language/<language>.rs, issue 24) as a Map of English
+ * text → translation; English gives an empty map (every text is its own).
+ */
+const catalogues = new Map();
+export function catalogue(code) {
+  if (!catalogues.has(code)) catalogues.set(code, readCatalogue(code));
+  return catalogues.get(code);
+}
+
+function readCatalogue(code) {
+  const file = { de: 'german.rs', fr: 'french.rs', es: 'spanish.rs' }[code];
+  if (!file) return new Map();
+  const source = readFileSync(join(REPO_ROOT, 'src', 'domain', 'language', file), 'utf8');
+  const unescape = (text) =>
+    text.replace(/\\(u\{([0-9a-fA-F]+)\}|n|t|\\|"|')/g, (_, what, hex) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : { n: '\n', t: '\t', '\\': '\\', '"': '"', "'": "'" }[what],
+    );
+  const entries = [...source.matchAll(/^ {8}\("((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\),$/gm)];
+  return new Map(entries.map((m) => [unescape(m[1]), unescape(m[2])]));
+}
+
+/** A text in a language (`code`), as its catalogue translates it (English: the text itself). */
+export function inLanguage(code, english) {
+  const translated = catalogue(code).get(english);
+  if (code !== 'en' && translated === undefined) throw new Error(`${code}: no translation of ${JSON.stringify(english)}`);
+  return translated ?? english;
 }

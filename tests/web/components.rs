@@ -1,8 +1,10 @@
 //! Component tests: the app's first screen, a question, the verdict panel, the stepper.
 
-use koom_readiness::app::{AppState, Store, View};
+use koom_readiness::app::{AppState, Languages, Store, View, BROWSER};
 use koom_readiness::components::{App, QuestionControl, SequenceView, VerdictPanel};
-use koom_readiness::domain::{Answer, Assessment, MODEL_VERSION, PRECONDITIONS, RED_FLAGS};
+use koom_readiness::domain::{
+    Answer, Assessment, Catalogue, Language, GERMAN, MODEL_VERSION, PRECONDITIONS, RED_FLAGS,
+};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -11,10 +13,18 @@ use wasm_bindgen_test::*;
 
 use crate::support::*;
 
+/// The languages, showing `catalogue`'s (English: `None`).
+fn speaking(catalogue: Option<&Catalogue>) -> Languages {
+    let (languages, _) = Languages::new(&BROWSER, Some("en"), &[]);
+    languages.show(catalogue);
+    languages
+}
+
 #[wasm_bindgen_test]
 async fn app_renders_title_and_model_version() {
     let container = fresh_container();
-    let _app = mount_to(container.clone(), App);
+    let languages = speaking(None);
+    let _app = mount_to(container.clone(), move || view! { <App languages/> });
     tick().await;
 
     assert_eq!(text_of(&container, "h1").trim(), "KOOM Readiness");
@@ -35,6 +45,54 @@ async fn app_renders_title_and_model_version() {
         container.inner_html()
     );
 
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn app_speaks_the_language_shown_and_html_lang_follows() {
+    let container = fresh_container();
+    let languages = speaking(Some(&GERMAN));
+    let _app = mount_to(container.clone(), move || view! { <App languages/> });
+    tick().await;
+    let german = GERMAN
+        .entries
+        .iter()
+        .find(|(english, _)| *english == "Start an assessment")
+        .map(|(_, german)| *german)
+        .expect("German has the start button");
+    let labels: Vec<String> = elements(&container, "BUTTON")
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default().trim().to_string())
+        .collect();
+    assert!(
+        labels.iter().any(|l| l == german),
+        "no {german:?} in {labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|l| l == "Start an assessment"),
+        "English left: {labels:?}"
+    );
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("de"));
+
+    // The picker draws the page again in the language picked; what is open stays.
+    languages.show(None);
+    tick().await;
+    assert_eq!(languages.current.get_untracked(), Language::English);
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    let start = elements(&container, "BUTTON")
+        .iter()
+        .any(|b| b.text_content().unwrap_or_default().trim() == "Start an assessment");
+    assert!(
+        start,
+        "not drawn again in English: {:?}",
+        container.inner_html()
+    );
     container.remove();
 }
 

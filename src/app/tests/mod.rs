@@ -6,6 +6,7 @@
 //! in the browser), the comparison (it reads links too), downloads, and the start-up
 //! (`Store::start` reads the address and asks for persistent storage).
 
+mod languages;
 mod library;
 mod open;
 mod teams;

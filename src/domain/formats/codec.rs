@@ -29,11 +29,12 @@ pub struct FieldError {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} should be {}, but is {}",
-            self.path, self.expected, self.found
-        )
+        f.write_str(&trf!(
+            "{path} should be {expected}, but is {found}",
+            path = self.path,
+            expected = self.expected,
+            found = self.found
+        ))
     }
 }
 
@@ -74,7 +75,7 @@ impl<'a> At<'a> {
     pub(crate) fn members(&self) -> Result<&'a [(String, Json)], FieldError> {
         match self.value {
             Json::Object(m) => Ok(m),
-            _ => self.fail("an object"),
+            _ => self.fail(tr!("an object")),
         }
     }
 
@@ -95,22 +96,22 @@ impl<'a> At<'a> {
     pub(crate) fn required(&self, key: &str) -> Result<At<'a>, FieldError> {
         self.field(key)?.ok_or_else(|| FieldError {
             path: format!("{}.{key}", self.path),
-            expected: "present".to_string(),
-            found: "missing".to_string(),
+            expected: tr!("present").to_string(),
+            found: tr!("missing").to_string(),
         })
     }
 
     pub(crate) fn string(&self) -> Result<String, FieldError> {
         match self.value {
             Json::String(s) => Ok(s.clone()),
-            _ => self.fail("text"),
+            _ => self.fail(tr!("text")),
         }
     }
 
     pub(crate) fn u64(&self) -> Result<u64, FieldError> {
         self.value
             .as_u64()
-            .map_or_else(|| self.fail("a whole number"), Ok)
+            .map_or_else(|| self.fail(tr!("a whole number")), Ok)
     }
 
     pub(crate) fn items(&self) -> Result<Vec<At<'a>>, FieldError> {
@@ -123,7 +124,7 @@ impl<'a> At<'a> {
                     path: format!("{}[{i}]", self.path),
                 })
                 .collect()),
-            _ => self.fail("a list"),
+            _ => self.fail(tr!("a list")),
         }
     }
 
@@ -179,7 +180,8 @@ fn evidence_map(at: Option<At>) -> Result<BTreeMap<String, EvidenceDetails>, Fie
             if text.is_empty() || is_iso_date(&text) {
                 Ok(text)
             } else {
-                e.required(name)?.fail("an ISO date (2026-12-31) or empty")
+                e.required(name)?
+                    .fail(tr!("an ISO date (2026-12-31) or empty"))
             }
         };
         let details = EvidenceDetails {
@@ -190,7 +192,7 @@ fn evidence_map(at: Option<At>) -> Result<BTreeMap<String, EvidenceDetails>, Fie
         };
         if !details.link.is_empty() && !is_evidence_link(&details.link) {
             e.required("link")?
-                .fail("an http:// or https:// link with a host, or empty")?;
+                .fail(tr!("an http:// or https:// link with a host, or empty"))?;
         }
         // An entry with nothing in it is what a cleared item leaves: it is not kept.
         if !details.is_empty() {
@@ -203,7 +205,7 @@ fn evidence_map(at: Option<At>) -> Result<BTreeMap<String, EvidenceDetails>, Fie
 pub(crate) fn answer(at: &At) -> Result<Answer, FieldError> {
     match at.value.as_str().and_then(Answer::from_token) {
         Some(a) => Ok(a),
-        None => at.fail("“yes”, “no” or “not_sure”"),
+        None => at.fail(tr!("“yes”, “no” or “not_sure”")),
     }
 }
 
@@ -236,7 +238,7 @@ fn cycle(at: &At) -> Result<AlignmentCycle, FieldError> {
             let o = v.value.as_str().and_then(Observation::from_token);
             signs.insert(
                 id,
-                o.map_or_else(|| v.fail("“seen”, “not_seen” or “not_sure”"), Ok)?,
+                o.map_or_else(|| v.fail(tr!("“seen”, “not_seen” or “not_sure”")), Ok)?,
             );
         }
     }
@@ -285,7 +287,7 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
                 .u64()
                 .ok()
                 .and_then(|n| u32::try_from(n).ok())
-                .map_or_else(|| n.fail("the number of an earlier round"), Ok)?;
+                .map_or_else(|| n.fail(tr!("the number of an earlier round")), Ok)?;
             carried.insert(id, n);
         }
     }
@@ -312,7 +314,7 @@ pub(crate) fn assessment_from_json(at: &At) -> Result<Assessment, FieldError> {
             Some(v) if v.value == &Json::Null => None,
             Some(v) => match v.value.as_str().and_then(RespondentToken::parse) {
                 Some(token) => Some(token),
-                None => v.fail("a respondent token (16 hexadecimal digits) or null")?,
+                None => v.fail(tr!("a respondent token (16 hexadecimal digits) or null"))?,
             },
         },
         rounds,
@@ -340,7 +342,7 @@ fn tracker(at: &At) -> Result<Tracker, FieldError> {
     let kind = at.required("kind")?;
     let kind = match kind.value.as_str().and_then(TrackerKind::from_token) {
         Some(k) => k,
-        None => kind.fail("\"github\" or \"gitlab\"")?,
+        None => kind.fail(tr!("\"github\" or \"gitlab\""))?,
     };
     let project = at.required("project")?;
     let address = project.string()?;
@@ -348,10 +350,10 @@ fn tracker(at: &At) -> Result<Tracker, FieldError> {
     // a version that normalised differently still opens.
     match Tracker::parse(kind, &address) {
         Ok(t) => Ok(t),
-        _ => project.fail(&format!(
-            "the http(s) address of a {} project, such as {}",
-            kind.label(),
-            kind.example()
+        _ => project.fail(&trf!(
+            "the http(s) address of a {tracker} project, such as {example}",
+            tracker = kind.label(),
+            example = kind.example()
         )),
     }
 }
@@ -369,14 +371,14 @@ fn plan_entry(at: &At) -> Result<PlanEntry, FieldError> {
         None => PlanStatus::default(),
         Some(v) => match v.value.as_str().and_then(PlanStatus::from_token) {
             Some(s) => s,
-            None => v.fail("“to_do”, “doing”, “done” or “wont_do”")?,
+            None => v.fail(tr!("“to_do”, “doing”, “done” or “wont_do”"))?,
         },
     };
     let due = opt_string(at, "due")?;
     if !due.is_empty() && !is_iso_date(&due) {
         return at
             .required("due")?
-            .fail("a date written as 2026-12-31, or an empty text");
+            .fail(tr!("a date written as 2026-12-31, or an empty text"));
     }
     Ok(PlanEntry {
         owner: opt_string(at, "owner")?,

@@ -74,6 +74,24 @@ pub const ANSWERS_COLUMNS: [&str; 12] = [
     "Unclear remark",
 ];
 
+/// [`ANSWERS_COLUMNS`] in the language spoken now (the constant is their English, the keys).
+fn answers_columns() -> [&'static str; 12] {
+    [
+        tr!("Seed section"),
+        tr!("Section"),
+        tr!("Item"),
+        tr!("Id"),
+        tr!("Question"),
+        tr!("Answer"),
+        tr!("Note"),
+        tr!("Evidence from"),
+        tr!("Evidence gathered"),
+        tr!("Evidence link"),
+        tr!("Review by"),
+        tr!("Unclear remark"),
+    ]
+}
+
 /// One row per question of the model (the readiness questions, the green flags, the pilot's and
 /// the full-deployment gate's), in the model's order: where in the seed, the model item and the
 /// question's stable id, the question, the answer ("Unanswered" when none), the evidence note,
@@ -88,7 +106,7 @@ pub fn answers_csv(a: &Assessment) -> String {
                 section.title().to_string(),
                 item_label_of_question(q.id).unwrap_or_default(),
                 q.id.to_string(),
-                q.text.to_string(),
+                tr!(q.text).to_string(),
                 Answer::label_of(a.answer(q.id)).to_string(),
                 a.notes.get(q.id).cloned().unwrap_or_default(),
                 evidence.who,
@@ -99,7 +117,7 @@ pub fn answers_csv(a: &Assessment) -> String {
             ]
         })
         .collect();
-    csv_text(&ANSWERS_COLUMNS, &rows)
+    csv_text(&answers_columns(), &rows)
 }
 
 /// The columns of [`plan_csv`]: `Title`, `Description`, `Assignee`, `Due date`, `Status` and
@@ -173,6 +191,26 @@ pub const TEAM_MATRIX_COLUMNS: [&str; 8] = [
 /// follow one person's answers from item to item.
 pub const ANONYMOUS_IN_MATRIX: &str = "Anonymous";
 
+/// [`TEAM_MATRIX_COLUMNS`] in the language spoken now (the constant is their English, the
+/// keys).
+fn team_matrix_columns() -> [&'static str; 8] {
+    [
+        tr!("Seed section"),
+        tr!("Item"),
+        tr!("Id"),
+        tr!("Question"),
+        tr!("Respondent"),
+        tr!("Answer"),
+        tr!("Note"),
+        tr!("Unclear remark"),
+    ]
+}
+
+/// [`ANONYMOUS_IN_MATRIX`] in the language spoken now.
+fn anonymous_in_matrix() -> &'static str {
+    tr!("Anonymous")
+}
+
 /// One row per question and respondent, as the team view's anonymity rules allow: named
 /// respondents by name in the team's order with their notes and remarks; anonymous ones last,
 /// unnumbered, sorted by their answer within each question (their order says nothing about who
@@ -195,7 +233,7 @@ pub fn team_matrix_csv(team: &Team) -> String {
                 format!("§{}", section.0),
                 item.clone(),
                 q.id.to_string(),
-                q.text.to_string(),
+                tr!(q.text).to_string(),
                 who.to_string(),
                 Answer::label_of(answer).to_string(),
                 note,
@@ -226,7 +264,7 @@ pub fn team_matrix_csv(team: &Team) -> String {
                 let (note, unclear) = evidence(&r.assessment, anonymous_evidence);
                 (
                     rank(answer),
-                    row(ANONYMOUS_IN_MATRIX, answer, note, unclear),
+                    row(anonymous_in_matrix(), answer, note, unclear),
                 )
             })
             .collect();
@@ -234,5 +272,17 @@ pub fn team_matrix_csv(team: &Team) -> String {
         unnamed.sort();
         rows.extend(unnamed.into_iter().map(|(_, row)| row));
     }
-    csv_text(&TEAM_MATRIX_COLUMNS, &rows)
+    csv_text(&team_matrix_columns(), &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_constants_are_the_english_of_their_texts() {
+        assert_eq!(answers_columns(), ANSWERS_COLUMNS);
+        assert_eq!(team_matrix_columns(), TEAM_MATRIX_COLUMNS);
+        assert_eq!(anonymous_in_matrix(), ANONYMOUS_IN_MATRIX);
+    }
 }

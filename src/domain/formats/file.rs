@@ -145,150 +145,177 @@ pub enum FileKind {
 /// "respondent 3 (Ann)", or "respondent 3" for an anonymous one.
 fn respondent(position: usize, name: &Option<String>) -> String {
     match name {
-        Some(name) => format!("respondent {position} ({name})"),
-        None => format!("respondent {position}"),
+        Some(name) => trf!(
+            "respondent {number} ({name})",
+            number = position,
+            name = name
+        ),
+        None => trf!("respondent {number}", number = position),
     }
 }
 
 fn ids_list(ids: &[String]) -> String {
     let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
-    format!(
-        "{} item{} this model does not have: {}{}",
-        ids.len(),
-        if ids.len() == 1 { "" } else { "s" },
+    let ids_shown = format!(
+        "{}{}",
         shown.join(", "),
         if ids.len() > shown.len() { ", …" } else { "" }
-    )
+    );
+    if ids.len() == 1 {
+        trf!("1 item this model does not have: {ids}", ids = ids_shown)
+    } else {
+        trf!(
+            "{count} items this model does not have: {ids}",
+            count = ids.len(),
+            ids = ids_shown
+        )
+    }
 }
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::TooLarge { bytes } => write!(
-                f,
-                "The file is {} KB; a KOOM Readiness file is at most {} KB. Is it the right file?",
-                bytes.div_ceil(1024),
-                MAX_FILE_BYTES / 1024
-            ),
-            FileError::Empty => write!(f, "The file is empty."),
-            FileError::NotUtf8 { utf16: true, .. } => write!(
-                f,
+            FileError::TooLarge { bytes } => f.write_str(&trf!(
+                "The file is {size} KB; a KOOM Readiness file is at most {max} KB. Is it the right file?",
+                size = bytes.div_ceil(1024),
+                max = MAX_FILE_BYTES / 1024
+            )),
+            FileError::Empty => f.write_str(tr!("The file is empty.")),
+            FileError::NotUtf8 { utf16: true, .. } => f.write_str(tr!(
                 "The file is UTF-16 text; a KOOM Readiness file is UTF-8. Export it again from KOOM Readiness, or save it as UTF-8."
-            ),
-            FileError::NotUtf8 { at, .. } => write!(
-                f,
-                "The file is not UTF-8 text (byte {at} is not UTF-8: another encoding, such as Latin-1, or not a text file). A KOOM Readiness file is UTF-8; importing it would garble its text."
-            ),
-            FileError::Truncated => write!(
-                f,
+            )),
+            FileError::NotUtf8 { at, .. } => f.write_str(&trf!(
+                "The file is not UTF-8 text (byte {at} is not UTF-8: another encoding, such as Latin-1, or not a text file). A KOOM Readiness file is UTF-8; importing it would garble its text.",
+                at = at
+            )),
+            FileError::Truncated => f.write_str(tr!(
                 "The file ends too early: it looks truncated (an interrupted download or copy?). Export it again from where it came from."
-            ),
-            FileError::NotJson { line, column, detail } => write!(
-                f,
-                "The file is not a KOOM Readiness file: it is not valid JSON ({detail}; first error at line {line}, column {column})."
-            ),
-            FileError::DuplicateKey { key, line } => write!(
-                f,
-                "The file lists “{key}” twice in the same place (again at line {line}), so which value counts would be a guess."
-            ),
-            FileError::WrongType => write!(
-                f,
-                "This JSON file is not a KOOM Readiness assessment (it has no \"format\": \"{FILE_FORMAT}\")."
-            ),
-            FileError::UnsupportedVersion { version } if *version > u64::from(FILE_FORMAT_VERSION) => write!(
-                f,
-                "The file was written by a newer version of KOOM Readiness (file format {version}; this version reads format {FILE_FORMAT_VERSION}). Update the app to open it."
-            ),
-            FileError::UnsupportedVersion { version } => write!(
-                f,
-                "The file has an unknown file format version ({version}; this version reads formats 1 to {FILE_FORMAT_VERSION})."
-            ),
-            FileError::UnknownModel { model_version } => write!(
-                f,
-                "The file answers KOOM Deployment Readiness Layer v{model_version}; this app implements v{MODEL_VERSION}."
-            ),
-            FileError::OverLimit(o) => write!(
-                f,
-                "{} holds {} (at most {} for {}): it was not written by KOOM Readiness, or edited since.",
-                o.path,
-                group_thousands(o.count),
-                group_thousands(o.max),
-                o.what
-            ),
-            FileError::InvalidContent { detail } => {
-                write!(f, "The file is damaged or was edited by hand: {detail}.")
-            }
-            FileError::UnknownIds { ids } => {
-                write!(f, "The file refers to {}.", ids_list(ids))
-            }
-            FileError::WrongKind { found: FileKind::Assessment } => write!(
-                f,
+            )),
+            FileError::NotJson { line, column, detail } => f.write_str(&trf!(
+                "The file is not a KOOM Readiness file: it is not valid JSON ({detail}; first error at line {line}, column {column}).",
+                detail = detail,
+                line = line,
+                column = column
+            )),
+            FileError::DuplicateKey { key, line } => f.write_str(&trf!(
+                "The file lists “{key}” twice in the same place (again at line {line}), so which value counts would be a guess.",
+                key = key,
+                line = line
+            )),
+            FileError::WrongType => f.write_str(&trf!(
+                "This JSON file is not a KOOM Readiness assessment (it has no \"format\": \"{format}\").",
+                format = FILE_FORMAT
+            )),
+            FileError::UnsupportedVersion { version } if *version > u64::from(FILE_FORMAT_VERSION) => f.write_str(&trf!(
+                "The file was written by a newer version of KOOM Readiness (file format {version}; this version reads format {current}). Update the app to open it.",
+                version = version,
+                current = FILE_FORMAT_VERSION
+            )),
+            FileError::UnsupportedVersion { version } => f.write_str(&trf!(
+                "The file has an unknown file format version ({version}; this version reads formats 1 to {current}).",
+                version = version,
+                current = FILE_FORMAT_VERSION
+            )),
+            FileError::UnknownModel { model_version } => f.write_str(&trf!(
+                "The file answers KOOM Deployment Readiness Layer v{version}; this app implements v{current}.",
+                version = model_version,
+                current = MODEL_VERSION
+            )),
+            FileError::OverLimit(o) => f.write_str(&trf!(
+                "{path} holds {count} (at most {max} for {what}): it was not written by KOOM Readiness, or edited since.",
+                path = o.path,
+                count = group_thousands(o.count),
+                max = group_thousands(o.max),
+                what = o.what
+            )),
+            FileError::InvalidContent { detail } => f.write_str(&trf!(
+                "The file is damaged or was edited by hand: {detail}.",
+                detail = detail
+            )),
+            FileError::UnknownIds { ids } => f.write_str(&trf!(
+                "The file refers to {items}.",
+                items = ids_list(ids)
+            )),
+            FileError::WrongKind { found: FileKind::Assessment } => f.write_str(tr!(
                 "This is a KOOM Readiness assessment file, not a team view: import it as an assessment, or add it to a team view as a respondent."
-            ),
-            FileError::WrongKind { found: FileKind::Team } => write!(
-                f,
+            )),
+            FileError::WrongKind { found: FileKind::Team } => f.write_str(tr!(
                 "This is a KOOM Readiness team view file, not an assessment: import it as a team view."
-            ),
-            FileError::NotATeamFile => write!(
-                f,
-                "This JSON file is not a KOOM Readiness team view (it has no \"format\": \"{TEAM_FILE_FORMAT}\")."
-            ),
-            FileError::NotAKoomFile => write!(
-                f,
-                "This JSON file is not a KOOM Readiness assessment or team view (it has no \"format\": \"{FILE_FORMAT}\" or \"{TEAM_FILE_FORMAT}\")."
-            ),
-            FileError::UnsupportedTeamVersion { version } if *version > u64::from(TEAM_FILE_FORMAT_VERSION) => write!(
-                f,
-                "The team view file was written by a newer version of KOOM Readiness (team file format {version}; this version reads format {TEAM_FILE_FORMAT_VERSION}). Update the app to open it."
-            ),
-            FileError::UnsupportedTeamVersion { version } => write!(
-                f,
-                "The file has an unknown team file format version ({version}; this version reads format {TEAM_FILE_FORMAT_VERSION})."
-            ),
-            FileError::TooManyRespondents { count } => write!(
-                f,
-                "The file lists {} respondents; a team view holds at most {MAX_RESPONDENTS}.",
-                group_thousands(*count)
-            ),
-            FileError::RespondentUnknownIds { respondent: at, name, ids } => write!(
-                f,
-                "In the file, {} refers to {}.",
-                respondent(*at, name),
-                ids_list(ids)
-            ),
+            )),
+            FileError::NotATeamFile => f.write_str(&trf!(
+                "This JSON file is not a KOOM Readiness team view (it has no \"format\": \"{format}\").",
+                format = TEAM_FILE_FORMAT
+            )),
+            FileError::NotAKoomFile => f.write_str(&trf!(
+                "This JSON file is not a KOOM Readiness assessment or team view (it has no \"format\": \"{format}\" or \"{team_format}\").",
+                format = FILE_FORMAT,
+                team_format = TEAM_FILE_FORMAT
+            )),
+            FileError::UnsupportedTeamVersion { version } if *version > u64::from(TEAM_FILE_FORMAT_VERSION) => f.write_str(&trf!(
+                "The team view file was written by a newer version of KOOM Readiness (team file format {version}; this version reads format {current}). Update the app to open it.",
+                version = version,
+                current = TEAM_FILE_FORMAT_VERSION
+            )),
+            FileError::UnsupportedTeamVersion { version } => f.write_str(&trf!(
+                "The file has an unknown team file format version ({version}; this version reads format {current}).",
+                version = version,
+                current = TEAM_FILE_FORMAT_VERSION
+            )),
+            FileError::TooManyRespondents { count } => f.write_str(&trf!(
+                "The file lists {count} respondents; a team view holds at most {max}.",
+                count = group_thousands(*count),
+                max = MAX_RESPONDENTS
+            )),
+            FileError::RespondentUnknownIds { respondent: at, name, ids } => f.write_str(&trf!(
+                "In the file, {respondent} refers to {items}.",
+                respondent = respondent(*at, name),
+                items = ids_list(ids)
+            )),
             FileError::Team { respondent: at, name, error } => {
                 let who = respondent(*at, name);
-                match error {
-                    TeamError::OtherModel { model_version, .. } => write!(
-                        f,
-                        "In the file, {who} answered KOOM Deployment Readiness Layer v{model_version}; this app implements v{MODEL_VERSION}."
+                f.write_str(&match error {
+                    TeamError::OtherModel { model_version, .. } => trf!(
+                        "In the file, {respondent} answered KOOM Deployment Readiness Layer v{version}; this app implements v{current}.",
+                        respondent = who,
+                        version = model_version,
+                        current = MODEL_VERSION
                     ),
-                    TeamError::AlreadyAdded { label } if name.is_some() => write!(
-                        f,
-                        "The file lists {label} twice with the same answers (again as respondent {at}): a respondent counts once."
+                    TeamError::AlreadyAdded { label } if name.is_some() => trf!(
+                        "The file lists {label} twice with the same answers (again as respondent {number}): a respondent counts once.",
+                        label = label,
+                        number = at
                     ),
-                    TeamError::AlreadyAdded { label } => write!(
-                        f,
-                        "The file lists the same anonymous answers twice ({label}, again as respondent {at}): a respondent counts once."
+                    TeamError::AlreadyAdded { label } => trf!(
+                        "The file lists the same anonymous answers twice ({label}, again as respondent {number}): a respondent counts once.",
+                        label = label,
+                        number = at
                     ),
-                    TeamError::NameTaken { name: taken } => write!(
-                        f,
-                        "The file names two respondents {taken} (again as respondent {at}): which answers are {taken}'s would be a guess."
+                    TeamError::NameTaken { name: taken } => trf!(
+                        "The file names two respondents {name} (again as respondent {number}): which answers are {name}'s would be a guess.",
+                        name = taken,
+                        number = at
                     ),
-                    TeamError::SameRespondent { label } => write!(
-                        f,
-                        "The file lists {label} twice (the same respondent token, again as respondent {at}): a respondent counts once."
+                    TeamError::SameRespondent { label } => trf!(
+                        "The file lists {label} twice (the same respondent token, again as respondent {number}): a respondent counts once.",
+                        label = label,
+                        number = at
                     ),
-                    TeamError::AnsweredAgain { label, .. } => write!(
-                        f,
-                        "The file lists {label} twice with different answers (the same respondent token, again as respondent {at}): which answers are theirs would be a guess."
+                    TeamError::AnsweredAgain { label, .. } => trf!(
+                        "The file lists {label} twice with different answers (the same respondent token, again as respondent {number}): which answers are theirs would be a guess.",
+                        label = label,
+                        number = at
                     ),
-                    TeamError::ReservedName { name: reserved } => write!(
-                        f,
-                        "In the file, respondent {at} is named “{reserved}”, which is how anonymous respondents are numbered."
+                    TeamError::ReservedName { name: reserved } => trf!(
+                        "In the file, respondent {number} is named “{name}”, which is how anonymous respondents are numbered.",
+                        number = at,
+                        name = reserved
                     ),
-                    other => write!(f, "In the file, {who}: {other}"),
-                }
+                    other => trf!(
+                        "In the file, {respondent}: {error}",
+                        respondent = who,
+                        error = other
+                    ),
+                })
             }
         }
     }
@@ -389,18 +416,11 @@ pub(crate) fn file_json(text: &str) -> Result<Json, FileError> {
     json::parse(text).map_err(|e| match e.kind {
         JsonErrorKind::UnexpectedEnd => FileError::Truncated,
         JsonErrorKind::DuplicateKey(key) => FileError::DuplicateKey { key, line: e.line },
-        _ => {
-            let detail = e.to_string();
-            let detail = detail
-                .rsplit_once(" at line ")
-                .map_or(detail.as_str(), |(what, _)| what)
-                .to_string();
-            FileError::NotJson {
-                line: e.line,
-                column: e.column,
-                detail,
-            }
-        }
+        _ => FileError::NotJson {
+            line: e.line,
+            column: e.column,
+            detail: e.what(),
+        },
     })
 }
 

@@ -50,20 +50,29 @@ pub const MAX_ISSUE_LINK: usize = 8_000;
 pub const SHORTENED: &str =
     "… (shortened to fit the tracker's address; the full text is in the plan's CSV export)";
 
+/// [`SHORTENED`] in the language spoken now (the constant is its English text, the key).
+fn shortened() -> &'static str {
+    tr!("… (shortened to fit the tracker's address; the full text is in the plan's CSV export)")
+}
+
 /// The new issue's description: the plan item's lines, its owner and due date, and where it
 /// came from (`assessment`: the assessment's name).
 fn body(item: &PlanItem, assessment: &str) -> (String, String) {
     let mut lines = item.tracker_description();
     let e = &item.entry;
     if !e.owner.is_empty() {
-        lines.push(format!("Owner: {}", e.owner));
+        lines.push(trf!("Owner: {owner}", owner = e.owner));
     }
     if !e.due.is_empty() {
-        lines.push(format!("Due: {}", e.due));
+        lines.push(trf!("Due: {date}", date = e.due));
     }
     let from = format!(
-        "\n\nFrom the KOOM Readiness plan of {assessment} (status: {}).",
-        e.status.label()
+        "\n\n{}",
+        trf!(
+            "From the KOOM Readiness plan of {assessment} (status: {status}).",
+            assessment = assessment,
+            status = e.status.label()
+        )
     );
     (lines.join("\n"), from)
 }
@@ -125,7 +134,7 @@ pub fn new_issue_link(tracker: &Tracker, item: &PlanItem, assessment: &str) -> S
     let text = if encoded_len(&description) <= room {
         encoded(&description)
     } else {
-        let marker = encoded(SHORTENED);
+        let marker = encoded(shortened());
         encoded(fitting(&description, room.saturating_sub(marker.len()))) + &marker
     };
     format!("{form}{text}{tail}{end}")
@@ -140,5 +149,15 @@ mod tests {
         assert_eq!(encoded("a-z_0.9~"), "a-z_0.9~");
         assert_eq!(encoded("a b&c=d#e/f?g+h"), "a%20b%26c%3Dd%23e%2Ff%3Fg%2Bh");
         assert_eq!(encoded("é\n"), "%C3%A9%0A");
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn the_marker_is_the_english_of_its_text() {
+        assert_eq!(shortened(), SHORTENED);
     }
 }

@@ -62,24 +62,40 @@ pub struct JsonError {
     pub column: usize,
 }
 
+impl JsonError {
+    /// What is wrong, in words, without where ("an invalid number").
+    pub fn what(&self) -> String {
+        match &self.kind {
+            JsonErrorKind::UnexpectedEnd => tr!("the text ends too early").to_string(),
+            JsonErrorKind::Unexpected(c) if c.is_control() => trf!(
+                "unexpected character {code}",
+                code = format!("U+{:04X}", u32::from(*c))
+            ),
+            JsonErrorKind::Unexpected(c) => trf!("unexpected “{character}”", character = c),
+            JsonErrorKind::BadEscape => tr!("an invalid escape sequence").to_string(),
+            JsonErrorKind::ControlCharacter => {
+                tr!("a line break or control character inside a string").to_string()
+            }
+            JsonErrorKind::BadNumber => tr!("an invalid number").to_string(),
+            JsonErrorKind::DuplicateKey(k) => {
+                trf!("“{key}” appears twice in the same object", key = k)
+            }
+            JsonErrorKind::TooDeep => tr!("nesting too deep").to_string(),
+            JsonErrorKind::TrailingCharacters => {
+                tr!("more text after the end of the data").to_string()
+            }
+        }
+    }
+}
+
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match &self.kind {
-            JsonErrorKind::UnexpectedEnd => "the text ends too early".to_string(),
-            JsonErrorKind::Unexpected(c) if c.is_control() => {
-                format!("unexpected character U+{:04X}", u32::from(*c))
-            }
-            JsonErrorKind::Unexpected(c) => format!("unexpected “{c}”"),
-            JsonErrorKind::BadEscape => "an invalid escape sequence".to_string(),
-            JsonErrorKind::ControlCharacter => {
-                "a line break or control character inside a string".to_string()
-            }
-            JsonErrorKind::BadNumber => "an invalid number".to_string(),
-            JsonErrorKind::DuplicateKey(k) => format!("“{k}” appears twice in the same object"),
-            JsonErrorKind::TooDeep => "nesting too deep".to_string(),
-            JsonErrorKind::TrailingCharacters => "more text after the end of the data".to_string(),
-        };
-        write!(f, "{what} at line {}, column {}", self.line, self.column)
+        f.write_str(&trf!(
+            "{error} at line {line}, column {column}",
+            error = self.what(),
+            line = self.line,
+            column = self.column
+        ))
     }
 }
 
@@ -464,11 +480,11 @@ impl Json {
     pub fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",
-            Json::Bool(_) => "true or false",
-            Json::Number(_) => "a number",
-            Json::String(_) => "text",
-            Json::Array(_) => "a list",
-            Json::Object(_) => "an object",
+            Json::Bool(_) => tr!("true or false"),
+            Json::Number(_) => tr!("a number"),
+            Json::String(_) => tr!("text"),
+            Json::Array(_) => tr!("a list"),
+            Json::Object(_) => tr!("an object"),
         }
     }
 }

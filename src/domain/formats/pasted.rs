@@ -30,14 +30,12 @@ pub enum PastedLinkError {
 impl std::fmt::Display for PastedLinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PastedLinkError::NotAShareLink => write!(
-                f,
+            PastedLinkError::NotAShareLink => f.write_str(tr!(
                 "it is not a KOOM Readiness share link (one has “#/s/” in it; make one with “Make the link” on the report)."
-            ),
-            PastedLinkError::Damaged => write!(
-                f,
+            )),
+            PastedLinkError::Damaged => f.write_str(tr!(
                 "the link is damaged: part of it was changed or cut off. Ask for the link again."
-            ),
+            )),
         }
     }
 }

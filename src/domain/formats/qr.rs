@@ -46,12 +46,11 @@ pub enum QrError {
 impl fmt::Display for QrError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QrError::TooLong { bytes } => write!(
-                f,
-                "This link is too long for a QR code ({} bytes; a QR code holds at most {}). Share the link or the file instead.",
-                group_thousands(*bytes),
-                group_thousands(QR_MAX_BYTES),
-            ),
+            QrError::TooLong { bytes } => f.write_str(&trf!(
+                "This link is too long for a QR code ({bytes} bytes; a QR code holds at most {max}). Share the link or the file instead.",
+                bytes = group_thousands(*bytes),
+                max = group_thousands(QR_MAX_BYTES)
+            )),
         }
     }
 }
@@ -133,8 +132,8 @@ pub enum JoinProblem {
 impl fmt::Display for JoinProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            JoinProblem::File => write!(f, "This copy runs from a file on this computer: phones cannot open it. Host the app where the team can reach it (any web server or intranet), or have each person open their own copy."),
-            JoinProblem::ThisComputer => write!(f, "This address only works on this computer (it is served to itself): phones in the room cannot open it. Use the address the team reaches the app at."),
+            JoinProblem::File => f.write_str(tr!("This copy runs from a file on this computer: phones cannot open it. Host the app where the team can reach it (any web server or intranet), or have each person open their own copy.")),
+            JoinProblem::ThisComputer => f.write_str(tr!("This address only works on this computer (it is served to itself): phones in the room cannot open it. Use the address the team reaches the app at.")),
         }
     }
 }

@@ -62,8 +62,8 @@ pub(crate) fn millis(at: &At) -> Result<u64, FieldError> {
             .split('.')
             .next()
             .and_then(|whole| whole.parse().ok())
-            .map_or_else(|| at.fail("a time in milliseconds"), Ok),
-        _ => at.fail("a time in milliseconds"),
+            .map_or_else(|| at.fail(tr!("a time in milliseconds")), Ok),
+        _ => at.fail(tr!("a time in milliseconds")),
     }
 }
 
@@ -80,11 +80,11 @@ pub(crate) fn envelope(at: &At) -> Result<(String, u64, u64), FieldError> {
 /// The schema a stored record declares, for every kind of record.
 pub(crate) fn schema_of<R>(value: &Json) -> Result<u32, RecordError<R>> {
     match value.get("schema") {
-        None | Some(Json::Null) => Err(unreadable("no schema version")),
+        None | Some(Json::Null) => Err(unreadable(tr!("no schema version"))),
         Some(v) => v
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| unreadable("the schema version is not a whole number")),
+            .ok_or_else(|| unreadable(tr!("the schema version is not a whole number"))),
     }
 }
 
@@ -122,7 +122,7 @@ pub fn decode_saved(
             schema: newer,
             readable: saved_from_json(&value, newer).ok().map(Box::new),
         }),
-        other => Err(unreadable(format!("unknown schema {other}"))),
+        other => Err(unreadable(trf!("unknown schema {schema}", schema = other))),
     }
 }
 
@@ -301,7 +301,7 @@ pub fn write_session<K: KeyValue + ?Sized>(
 /// A display name for an assessment in the library.
 pub fn display_name(a: &Assessment) -> String {
     if a.organisation.trim().is_empty() {
-        "Untitled assessment".to_string()
+        tr!("Untitled assessment").to_string()
     } else {
         a.organisation.trim().to_string()
     }

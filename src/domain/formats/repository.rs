@@ -46,13 +46,13 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable => write!(f, "This browser does not let the page keep data here (storage is disabled, or the page is embedded in a sandboxed frame). Your answers are kept in memory only and are lost when the page closes: export the assessment as a file to keep it."),
-            StorageError::QuotaExceeded => write!(f, "The browser's storage for this site is full, so your latest changes are kept in memory only. Export the assessment as a file to keep it, or delete assessments you no longer need."),
-            StorageError::Refused(detail) => write!(f, "The browser refused to save ({detail}). Your changes are kept in memory only: export the assessment as a file to keep it."),
-            StorageError::NewerVersionPresent => write!(f, "This assessment was saved by a newer version of KOOM Readiness. It is shown read-only and is never overwritten here."),
-            StorageError::ChangedElsewhere { stored: Some(_) } => write!(f, "This assessment was changed in another tab or window."),
-            StorageError::ChangedElsewhere { stored: None } => write!(f, "This assessment was deleted in another tab or window."),
-            StorageError::StoredUnreadable => write!(f, "The saved copy of this assessment can no longer be read here. It is left untouched."),
+            StorageError::Unavailable => f.write_str(tr!("This browser does not let the page keep data here (storage is disabled, or the page is embedded in a sandboxed frame). Your answers are kept in memory only and are lost when the page closes: export the assessment as a file to keep it.")),
+            StorageError::QuotaExceeded => f.write_str(tr!("The browser's storage for this site is full, so your latest changes are kept in memory only. Export the assessment as a file to keep it, or delete assessments you no longer need.")),
+            StorageError::Refused(detail) => f.write_str(&trf!("The browser refused to save ({detail}). Your changes are kept in memory only: export the assessment as a file to keep it.", detail = detail)),
+            StorageError::NewerVersionPresent => f.write_str(tr!("This assessment was saved by a newer version of KOOM Readiness. It is shown read-only and is never overwritten here.")),
+            StorageError::ChangedElsewhere { stored: Some(_) } => f.write_str(tr!("This assessment was changed in another tab or window.")),
+            StorageError::ChangedElsewhere { stored: None } => f.write_str(tr!("This assessment was deleted in another tab or window.")),
+            StorageError::StoredUnreadable => f.write_str(tr!("The saved copy of this assessment can no longer be read here. It is left untouched.")),
         }
     }
 }
@@ -93,10 +93,13 @@ pub enum RecordError<R> {
 impl<R> fmt::Display for RecordError<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RecordError::Unreadable { reason } => write!(f, "unreadable ({reason})"),
-            RecordError::NewerSchema { schema, .. } => {
-                write!(f, "written by a newer version (schema {schema})")
+            RecordError::Unreadable { reason } => {
+                f.write_str(&trf!("unreadable ({reason})", reason = reason))
             }
+            RecordError::NewerSchema { schema, .. } => f.write_str(&trf!(
+                "written by a newer version (schema {schema})",
+                schema = schema
+            )),
         }
     }
 }

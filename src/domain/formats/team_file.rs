@@ -117,8 +117,8 @@ fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(),
             if team.agreement.agree(&id, Some(agreed)).is_err() {
                 return Err(FieldError {
                     path: format!("{}.agreed", at.path),
-                    expected: "keyed by the model's question ids".into(),
-                    found: format!("keyed by “{id}”"),
+                    expected: tr!("keyed by the model's question ids").into(),
+                    found: trf!("keyed by “{id}”", id = id),
                 });
             }
             let Some(list) = item.field("dissent")? else {
@@ -126,7 +126,7 @@ fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(),
             };
             let list = list.items()?;
             if list.len() > MAX_DISSENT {
-                return item.fail(&format!("at most {MAX_DISSENT} dissents"));
+                return item.fail(&trf!("at most {max} dissents", max = MAX_DISSENT));
             }
             for d in &list {
                 d.members()?;
@@ -140,14 +140,14 @@ fn agreement_from_json(at: &At, team: &mut Team, written: Written) -> Result<(),
                 if written == Written::File
                     && (over(&who, TextKind::Name) || over(&why, TextKind::Remark))
                 {
-                    return d.fail(&format!(
-                        "a dissent with a name of at most {} characters and a reason of at most {}",
-                        TextKind::Name.max_chars(),
-                        TextKind::Remark.max_chars()
+                    return d.fail(&trf!(
+                        "a dissent with a name of at most {name} characters and a reason of at most {reason}",
+                        name = TextKind::Name.max_chars(),
+                        reason = TextKind::Remark.max_chars()
                     ));
                 }
                 if team.agreement.dissent(&id, &who, &why).is_err() {
-                    return who_at.fail("a name");
+                    return who_at.fail(tr!("a name"));
                 }
             }
         }
@@ -233,11 +233,12 @@ fn team_record(raw: &str) -> Result<(Json, u32), RecordError<SavedTeam>> {
     match value.get("kind") {
         Some(Json::String(kind)) if kind == TEAM_RECORD_KIND => {}
         Some(Json::String(kind)) => {
-            return Err(unreadable(format!(
-                "a record of kind “{kind}”, not a team view"
+            return Err(unreadable(trf!(
+                "a record of kind “{kind}”, not a team view",
+                kind = kind
             )))
         }
-        _ => return Err(unreadable("not a team view record (no kind)")),
+        _ => return Err(unreadable(tr!("not a team view record (no kind)"))),
     }
     let schema = schema_of(&value)?;
     Ok((value, schema))
@@ -254,7 +255,7 @@ pub fn decode_saved_team(raw: &str) -> Result<SavedTeam, RecordError<SavedTeam>>
             schema: newer,
             readable: None,
         }),
-        other => Err(unreadable(format!("unknown schema {other}"))),
+        other => Err(unreadable(trf!("unknown schema {schema}", schema = other))),
     }
 }
 
@@ -388,7 +389,7 @@ fn team_from_file(value: &Json) -> Result<Team, FileError> {
                 error: TeamError::OtherModel {
                     label: shown
                         .clone()
-                        .unwrap_or_else(|| format!("Respondent {position}")),
+                        .unwrap_or_else(|| trf!("Respondent {number}", number = position)),
                     model_version: assessment.model_version,
                 },
                 name: shown,

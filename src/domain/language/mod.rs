@@ -21,7 +21,7 @@ pub use choice::{choose, LanguageChoice, LanguageSource, TagError, UnknownReques
 pub use french::FRENCH;
 pub use german::GERMAN;
 pub use spanish::SPANISH;
-pub use texts::{placeholders, speak, texts, Catalogue, Texts};
+pub use texts::{placeholders, speak, texts, tr, trf, Catalogue, Texts};
 
 /// A language the app's texts are written in. Its code (`en`, `de`, …) is what addresses,
 /// embed snippets and the saved choice hold; the codes never change.

@@ -2,6 +2,7 @@
 //! which texts are spoken now.
 
 use std::cell::Cell;
+use std::fmt::{self, Write};
 
 use super::Language;
 
@@ -21,6 +22,20 @@ thread_local! {
 /// in the domain (reasons, reports, messages) as in the views.
 pub fn texts() -> &'static Texts {
     SPOKEN.with(Cell::get)
+}
+
+/// A text in the language spoken now (what `tr!` calls: one call at each text, the lookup
+/// itself kept out of line).
+#[inline(never)]
+pub fn tr(english: &str) -> &str {
+    texts().get(english)
+}
+
+/// A text with its `{name}` placeholders filled in, in the language spoken now (what `trf!`
+/// calls).
+#[inline(never)]
+pub fn trf(english: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
+    texts().format(english, values)
 }
 
 /// Speaks these texts from now on (the app, when the reader's language is loaded or picked).
@@ -81,13 +96,13 @@ impl Texts {
 
     /// The text in this language with its `{name}` placeholders filled in. A placeholder
     /// without a value is left as written, so a mistake shows instead of vanishing.
-    pub fn format(&self, english: &str, values: &[(&str, &str)]) -> String {
+    pub fn format(&self, english: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
         fill(self.get(english), values)
     }
 }
 
 /// Fills a text's `{name}` placeholders.
-fn fill(text: &str, values: &[(&str, &str)]) -> String {
+fn fill(text: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -102,7 +117,7 @@ fn fill(text: &str, values: &[(&str, &str)]) -> String {
         });
         match value {
             Some((v, close)) => {
-                out.push_str(v);
+                let _ = write!(out, "{v}");
                 rest = &after[close + 1..];
             }
             None => {
@@ -165,7 +180,7 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in_the_translation() {
         let de = Texts::new(&SAMPLE);
-        let values = [("done", "3"), ("total", "5")];
+        let values: [(&str, &dyn fmt::Display); 2] = [("done", &3), ("total", &"5")];
         assert_eq!(
             de.format("{done} of {total} answered", &values),
             "3 von 5 beantwortet"
@@ -175,11 +190,11 @@ mod tests {
             "3 of 5 answered"
         );
         assert_eq!(
-            fill("{a} and {missing} {", &[("a", "x")]),
+            fill("{a} and {missing} {", &[("a", &"x")]),
             "x and {missing} {"
         );
         assert_eq!(fill("no braces", &[]), "no braces");
-        assert_eq!(fill("{a}{a}", &[("a", "é")]), "éé");
+        assert_eq!(fill("{a}{a}", &[("a", &'é')]), "éé");
     }
 
     #[test]

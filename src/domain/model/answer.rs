@@ -20,15 +20,15 @@ impl Answer {
     /// The label shown to users.
     pub fn label(self) -> &'static str {
         match self {
-            Answer::Yes => "Yes",
-            Answer::No => "No",
-            Answer::NotSure => "Not sure",
+            Answer::Yes => tr!("Yes"),
+            Answer::No => tr!("No"),
+            Answer::NotSure => tr!("Not sure"),
         }
     }
 
     /// The label of an answer given, or "Unanswered" when none was.
     pub fn label_of(answer: Option<Answer>) -> &'static str {
-        answer.map_or("Unanswered", Answer::label)
+        answer.map_or(tr!("Unanswered"), Answer::label)
     }
 
     /// The stable token used in saved data and links.
@@ -121,9 +121,9 @@ impl Observation {
     /// The label shown to users.
     pub fn label(self) -> &'static str {
         match self {
-            Observation::Seen => "Seen",
-            Observation::NotSeen => "Not seen",
-            Observation::NotSure => "Not sure",
+            Observation::Seen => tr!("Seen"),
+            Observation::NotSeen => tr!("Not seen"),
+            Observation::NotSure => tr!("Not sure"),
         }
     }
 }

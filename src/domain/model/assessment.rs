@@ -368,7 +368,7 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
                 let n = e.link.chars().count();
                 (n > MAX_EVIDENCE_LINK).then(|| OverLimit {
                     path: format!("assessment.evidence[\"{id}\"].link"),
-                    what: "an evidence link",
+                    what: tr!("an evidence link"),
                     count: n,
                     max: MAX_EVIDENCE_LINK,
                 })
@@ -381,7 +381,7 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
             "assessment.pilot_iterations",
             a.pilot_iterations.len(),
             MAX_ITERATIONS,
-            "pilot iterations",
+            tr!("pilot iterations"),
         )
     })
     .or_else(|| {
@@ -412,7 +412,7 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
             "assessment.cycles",
             a.cycles.len(),
             MAX_CYCLES,
-            "alignment cycles",
+            tr!("alignment cycles"),
         )
     })
     .or_else(|| {
@@ -426,7 +426,14 @@ pub fn over_limit(a: &Assessment) -> Option<OverLimit> {
             })
         })
     })
-    .or_else(|| list("assessment.rounds", a.rounds.len(), MAX_ROUNDS, "rounds"))
+    .or_else(|| {
+        list(
+            "assessment.rounds",
+            a.rounds.len(),
+            MAX_ROUNDS,
+            tr!("rounds"),
+        )
+    })
     .or_else(|| {
         a.rounds.iter().enumerate().find_map(|(i, r)| {
             over_limit(&r.assessment).map(|o| OverLimit {

@@ -59,10 +59,10 @@ impl EvidenceField {
     /// Its label.
     pub fn label(self) -> &'static str {
         match self {
-            EvidenceField::Who => "From (who)",
-            EvidenceField::When => "Gathered on",
-            EvidenceField::Link => "Link (http or https; shown, never opened by the app)",
-            EvidenceField::ReviewBy => "Review by",
+            EvidenceField::Who => tr!("From (who)"),
+            EvidenceField::When => tr!("Gathered on"),
+            EvidenceField::Link => tr!("Link (http or https; shown, never opened by the app)"),
+            EvidenceField::ReviewBy => tr!("Review by"),
         }
     }
 }
@@ -95,26 +95,29 @@ pub enum EvidenceError {
 impl fmt::Display for EvidenceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EvidenceError::NotADate(text) => write!(
-                f,
-                "“{text}” is not a date (year-month-day). Nothing was changed."
-            ),
-            EvidenceError::Future { when, today } => write!(
-                f,
-                "Evidence cannot be dated after today: {when} is after {today}. Nothing was changed."
-            ),
-            EvidenceError::ReviewBeforeGathered { when, review_by } => write!(
-                f,
-                "The review-by date {review_by} is before the evidence was gathered ({when}). Nothing was changed."
-            ),
-            EvidenceError::Link(text) => write!(
-                f,
-                "Only http:// and https:// links are kept, with a host: “{text}” was not. Nothing was changed."
-            ),
-            EvidenceError::LinkTooLong(n) => write!(
-                f,
-                "The link is {n} characters long; a link is kept up to {MAX_EVIDENCE_LINK}. Nothing was changed."
-            ),
+            EvidenceError::NotADate(text) => f.write_str(&trf!(
+                "“{text}” is not a date (year-month-day). Nothing was changed.",
+                text = text
+            )),
+            EvidenceError::Future { when, today } => f.write_str(&trf!(
+                "Evidence cannot be dated after today: {when} is after {today}. Nothing was changed.",
+                when = when,
+                today = today
+            )),
+            EvidenceError::ReviewBeforeGathered { when, review_by } => f.write_str(&trf!(
+                "The review-by date {review_by} is before the evidence was gathered ({when}). Nothing was changed.",
+                review_by = review_by,
+                when = when
+            )),
+            EvidenceError::Link(text) => f.write_str(&trf!(
+                "Only http:// and https:// links are kept, with a host: “{text}” was not. Nothing was changed.",
+                text = text
+            )),
+            EvidenceError::LinkTooLong(n) => f.write_str(&trf!(
+                "The link is {n} characters long; a link is kept up to {max}. Nothing was changed.",
+                n = n,
+                max = MAX_EVIDENCE_LINK
+            )),
         }
     }
 }
@@ -238,25 +241,25 @@ impl EvidenceDetails {
     pub fn line(&self) -> Option<String> {
         let mut parts = Vec::new();
         if !self.who.is_empty() {
-            parts.push(format!("from {}", self.who));
+            parts.push(trf!("from {who}", who = self.who));
         }
         if !self.when.is_empty() {
-            parts.push(format!("gathered {}", self.when));
+            parts.push(trf!("gathered {date}", date = self.when));
         }
         if !self.link.is_empty() {
             parts.push(self.link.clone());
         }
         if !self.review_by.is_empty() {
-            parts.push(format!("review by {}", self.review_by));
+            parts.push(trf!("review by {date}", date = self.review_by));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }
 
     /// What a stale item says: "Evidence to review: its review-by date (2026-11-01) has passed."
     pub fn stale_sentence(&self) -> String {
-        format!(
-            "Evidence to review: its review-by date ({}) has passed.",
-            self.review_by
+        trf!(
+            "Evidence to review: its review-by date ({date}) has passed.",
+            date = self.review_by
         )
     }
 }

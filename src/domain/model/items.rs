@@ -35,16 +35,16 @@ impl SeedSection {
     /// The seed's own heading of this section.
     pub fn title(self) -> &'static str {
         match self.0 {
-            1 => "Purpose of the Deployment Readiness Layer",
-            2 => "Required Preconditions for Deployment",
-            3 => "Organizational Maturity Requirements",
-            4 => "Deployment Sequence (Non-Negotiable)",
-            5 => "Red Flags — Deployment Will Fail If These Are Present",
-            6 => "Green Flags — Deployment Will Succeed If These Are Present",
-            7 => "Stability After Deployment",
-            8 => "Raccoons Inc. Example",
-            9 => "Versioning",
-            _ => "Unknown section",
+            1 => tr!("Purpose of the Deployment Readiness Layer"),
+            2 => tr!("Required Preconditions for Deployment"),
+            3 => tr!("Organizational Maturity Requirements"),
+            4 => tr!("Deployment Sequence (Non-Negotiable)"),
+            5 => tr!("Red Flags — Deployment Will Fail If These Are Present"),
+            6 => tr!("Green Flags — Deployment Will Succeed If These Are Present"),
+            7 => tr!("Stability After Deployment"),
+            8 => tr!("Raccoons Inc. Example"),
+            9 => tr!("Versioning"),
+            _ => tr!("Unknown section"),
         }
     }
 
@@ -153,36 +153,36 @@ impl RedFlag {
 
     /// "Red flag 3", as the seed numbers it.
     pub fn kicker(&self) -> String {
-        format!("Red flag {}", self.number)
+        trf!("Red flag {number}", number = self.number)
     }
 
     /// "Red flag 3 — “Our executives still issue tasks to workers directly.”"
     pub fn label(&self) -> String {
-        format!("{} — {}", self.kicker(), self.quote)
+        format!("{} — {}", self.kicker(), tr!(self.quote))
     }
 }
 
 impl Precondition {
     /// "Condition 1", as the seed numbers it.
     pub fn kicker(&self) -> String {
-        format!("Condition {}", self.number)
+        trf!("Condition {number}", number = self.number)
     }
 
     /// "Condition 1 — Executives agree to respect role boundaries".
     pub fn label(&self) -> String {
-        format!("{} — {}", self.kicker(), self.title)
+        format!("{} — {}", self.kicker(), tr!(self.title))
     }
 }
 
 impl MaturityRequirement {
     /// "Requirement 1", as the seed numbers it.
     pub fn kicker(&self) -> String {
-        format!("Requirement {}", self.number)
+        trf!("Requirement {number}", number = self.number)
     }
 
     /// "Requirement 1 — Willingness to tell the truth".
     pub fn label(&self) -> String {
-        format!("{} — {}", self.kicker(), self.title)
+        format!("{} — {}", self.kicker(), tr!(self.title))
     }
 }
 
@@ -204,12 +204,12 @@ pub struct GreenFlag {
 impl GreenFlag {
     /// "Green flag 1", as the seed numbers it.
     pub fn kicker(&self) -> String {
-        format!("Green flag {}", self.number)
+        trf!("Green flag {number}", number = self.number)
     }
 
     /// "Green flag 1 — Executives value clarity over control."
     pub fn label(&self) -> String {
-        format!("{} — {}", self.kicker(), self.statement)
+        format!("{} — {}", self.kicker(), tr!(self.statement))
     }
 }
 
@@ -264,12 +264,20 @@ pub struct DeploymentStep {
 impl DeploymentStep {
     /// "Step 1 — Executive Education".
     pub fn label(&self) -> String {
-        format!("Step {} — {}", self.number, self.title)
+        trf!(
+            "Step {number} — {title}",
+            number = self.number,
+            title = tr!(self.title)
+        )
     }
 
     /// "Step 1: Executives understand role boundaries", for one of its checklist items.
     pub fn item_label(&self, item: &ChecklistItem) -> String {
-        format!("Step {}: {}", self.number, item.text)
+        trf!(
+            "Step {number}: {item}",
+            number = self.number,
+            item = tr!(item.text)
+        )
     }
 }
 
@@ -1006,6 +1014,11 @@ pub const STABILITY_CYCLE_LIMIT: usize = 2;
 /// A count in words as the seed writes its counts ("five preconditions", "six red flags",
 /// "all ten signs"), for the model's sizes: one to twelve in words, larger counts in digits.
 pub fn number_word(n: usize) -> String {
+    // Other languages' number words agree with the noun they count (German "eine"/"ein",
+    // French "une"/"un"): their sentences take digits.
+    if crate::domain::texts().language() != crate::domain::Language::English {
+        return n.to_string();
+    }
     const WORDS: [&str; 13] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
@@ -1142,10 +1155,10 @@ impl Rule {
     /// The seed's words on one line, quoted, for a reader who has not read the seed: "The
     /// KOOM model, section 7: “If you don’t see …”".
     pub fn citation(&self) -> String {
-        format!(
-            "The KOOM model, section {}: “{}”",
-            self.section.label().trim_start_matches('§'),
-            self.seed.replace('\n', " ")
+        trf!(
+            "The KOOM model, section {section}: “{seed}”",
+            section = self.section.label().trim_start_matches('§'),
+            seed = self.seed.replace('\n', " ")
         )
     }
 }
@@ -1288,8 +1301,8 @@ impl ModelItem {
             ModelItem::Checklist(s, c) => s.item_label(c),
             ModelItem::RedFlag(f) => f.label(),
             ModelItem::GreenFlag(g) => g.label(),
-            ModelItem::Sign(s) => format!("Stability sign — {}", s.text),
-            ModelItem::Question(q) => q.text.to_string(),
+            ModelItem::Sign(s) => trf!("Stability sign — {sign}", sign = tr!(s.text)),
+            ModelItem::Question(q) => tr!(q.text).to_string(),
         }
     }
 }

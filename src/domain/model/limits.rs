@@ -2,6 +2,8 @@
 //! are generous for evidence notes and keep every assessment small enough to save, share and
 //! re-import: whatever export writes, import reads (a test builds the largest possible file).
 
+use crate::domain::Language;
+
 /// Alignment cycles recorded at most (two years of monthly cycles).
 pub const MAX_CYCLES: usize = 24;
 /// Pilot iterations ("roll back, retrain, repeat") recorded at most.
@@ -39,20 +41,20 @@ impl TextKind {
     /// What it is called in a message.
     pub fn label(self) -> &'static str {
         match self {
-            TextKind::Name => "a name",
-            TextKind::Note => "an evidence note",
-            TextKind::Evaluation => "a pilot evaluation",
-            TextKind::CycleNote => "a note on a sign",
-            TextKind::Remark => "a remark",
+            TextKind::Name => tr!("a name"),
+            TextKind::Note => tr!("an evidence note"),
+            TextKind::Evaluation => tr!("a pilot evaluation"),
+            TextKind::CycleNote => tr!("a note on a sign"),
+            TextKind::Remark => tr!("a remark"),
         }
     }
 
     /// The message shown when typing or pasting reaches the limit.
     pub fn limit_message(self) -> String {
-        format!(
-            "This is the limit for {}: {} characters. Longer evidence belongs in a document this note names.",
-            self.label(),
-            group_thousands(self.max_chars())
+        trf!(
+            "This is the limit for {what}: {max} characters. Longer evidence belongs in a document this note names.",
+            what = self.label(),
+            max = group_thousands(self.max_chars())
         )
     }
 }
@@ -67,27 +69,38 @@ pub fn paste_overflow(field: usize, selected: usize, pasted: usize, max: usize) 
 impl TextKind {
     /// The message when a paste went over the limit: how much was left out, and the way back.
     pub fn paste_cut_message(self, dropped: usize) -> String {
-        let characters = if dropped == 1 {
-            "character"
+        let max = group_thousands(self.max_chars());
+        if dropped == 1 {
+            trf!(
+                "The paste did not fit: its last {count} character were left out ({what} holds at most {max} characters). Ctrl+Z (⌘Z on a Mac) in the field undoes the paste.",
+                count = group_thousands(dropped),
+                what = self.label(),
+                max = max
+            )
         } else {
-            "characters"
-        };
-        format!(
-            "The paste did not fit: its last {} {characters} were left out ({} holds at most {} characters). Ctrl+Z (⌘Z on a Mac) in the field undoes the paste.",
-            group_thousands(dropped),
-            self.label(),
-            group_thousands(self.max_chars())
-        )
+            trf!(
+                "The paste did not fit: its last {count} characters were left out ({what} holds at most {max} characters). Ctrl+Z (⌘Z on a Mac) in the field undoes the paste.",
+                count = group_thousands(dropped),
+                what = self.label(),
+                max = max
+            )
+        }
     }
 }
 
-/// 4000 → "4,000".
+/// 4000 → "4,000" (in English; "4.000" in German and Spanish, "4 000" in French).
 pub fn group_thousands(n: usize) -> String {
+    // The separator of the language spoken: 2,000 / 2.000 / 2 000 (a narrow no-break space).
+    let separator = match crate::domain::texts().language() {
+        Language::English => ',',
+        Language::German | Language::Spanish => '.',
+        Language::French => '\u{202F}',
+    };
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }

@@ -43,10 +43,10 @@ impl PlanStatus {
     /// How it reads.
     pub fn label(self) -> &'static str {
         match self {
-            PlanStatus::ToDo => "To do",
-            PlanStatus::Doing => "Doing",
-            PlanStatus::Done => "Done",
-            PlanStatus::WontDo => "Won't do",
+            PlanStatus::ToDo => tr!("To do"),
+            PlanStatus::Doing => tr!("Doing"),
+            PlanStatus::Done => tr!("Done"),
+            PlanStatus::WontDo => tr!("Won't do"),
         }
     }
 

@@ -45,22 +45,22 @@ pub enum RoundError {
 impl fmt::Display for RoundError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RoundError::TooMany => write!(
-                f,
-                "This assessment already has {MAX_ROUNDS} closed rounds, the most one keeps. Export it as a file to keep its history, then start a new assessment for the next round."
-            ),
-            RoundError::BadDate { date } => write!(
-                f,
-                "Today's date could not be read (“{date}”), so the new round could not be dated. Nothing was changed."
-            ),
-            RoundError::BeforeLastRound { today, last } => write!(
-                f,
-                "Today ({today}) is before the latest round ({last}): check this computer's date. Nothing was changed."
-            ),
-            RoundError::NothingAnswered => write!(
-                f,
+            RoundError::TooMany => f.write_str(&trf!(
+                "This assessment already has {max} closed rounds, the most one keeps. Export it as a file to keep its history, then start a new assessment for the next round.",
+                max = MAX_ROUNDS
+            )),
+            RoundError::BadDate { date } => f.write_str(&trf!(
+                "Today's date could not be read (“{date}”), so the new round could not be dated. Nothing was changed.",
+                date = date
+            )),
+            RoundError::BeforeLastRound { today, last } => f.write_str(&trf!(
+                "Today ({today}) is before the latest round ({last}): check this computer's date. Nothing was changed.",
+                today = today,
+                last = last
+            )),
+            RoundError::NothingAnswered => f.write_str(tr!(
                 "Nothing is answered yet, so there is nothing to re-assess: answer the questions of this round first."
-            ),
+            )),
         }
     }
 }
@@ -207,22 +207,22 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
         if !is_iso_date(&r.date) {
             return problem(
                 format!("{path}.date"),
-                "a date written as 2026-12-31",
+                tr!("a date written as 2026-12-31"),
                 quoted(&r.date),
             );
         }
         if previous.is_some_and(|p| r.date.as_str() < p) {
             return problem(
                 format!("{path}.date"),
-                "a date no earlier than the round before",
+                tr!("a date no earlier than the round before"),
                 quoted(&r.date),
             );
         }
         if !r.assessment.rounds.is_empty() {
             return problem(
                 format!("{path}.assessment.rounds"),
-                "empty (a closed round has no rounds of its own)",
-                format!("{} rounds", r.assessment.rounds.len()),
+                tr!("empty (a closed round has no rounds of its own)"),
+                trf!("{n} rounds", n = r.assessment.rounds.len()),
             );
         }
         previous = Some(&r.date);
@@ -230,7 +230,7 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
     if !a.round_started.is_empty() && a.rounds.is_empty() {
         return problem(
             "assessment.round_started".to_string(),
-            "empty: no round was closed before this one",
+            tr!("empty: no round was closed before this one"),
             quoted(&a.round_started),
         );
     }
@@ -239,14 +239,14 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
         if !is_iso_date(&a.round_started) {
             return problem(
                 path,
-                "a date written as 2026-12-31, or an empty text",
+                tr!("a date written as 2026-12-31, or an empty text"),
                 quoted(&a.round_started),
             );
         }
         if previous.is_some_and(|p| a.round_started.as_str() < p) {
             return problem(
                 path,
-                "a date no earlier than the last closed round",
+                tr!("a date no earlier than the last closed round"),
                 quoted(&a.round_started),
             );
         }
@@ -254,8 +254,8 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
     if let Some(id) = a.carried.keys().find(|id| !a.answers.contains_key(*id)) {
         return problem(
             format!("assessment.carried[\"{id}\"]"),
-            "absent: the question has no answer to carry",
-            "present".to_string(),
+            tr!("absent: the question has no answer to carry"),
+            tr!("present").to_string(),
         );
     }
     let round = u32::try_from(a.round_number()).unwrap_or(u32::MAX);
@@ -264,9 +264,12 @@ pub fn rounds_problem(a: &Assessment) -> Option<RoundsProblem> {
         .find(|(_, n)| **n == 0 || **n >= round)
         .and_then(|(id, n)| {
             let expected = if round > 1 {
-                format!("the number of an earlier round (1 to {})", round - 1)
+                trf!(
+                    "the number of an earlier round (1 to {last})",
+                    last = round - 1
+                )
             } else {
-                "absent: nothing is carried before a first re-assessment".to_string()
+                tr!("absent: nothing is carried before a first re-assessment").to_string()
             };
             problem(
                 format!("assessment.carried[\"{id}\"]"),

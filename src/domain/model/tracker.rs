@@ -99,25 +99,26 @@ pub enum TrackerError {
 impl fmt::Display for TrackerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TrackerError::Empty => write!(f, "Give your tracker project's address first."),
-            TrackerError::TooLong(n) => write!(
-                f,
-                "The address is {n} characters long; a tracker project's address is at most {MAX_TRACKER_ADDRESS}. Nothing was changed."
-            ),
-            TrackerError::Scheme(scheme) => write!(
-                f,
-                "Only http:// and https:// addresses are kept, not “{scheme}:”. Nothing was changed."
-            ),
-            TrackerError::Host(address) => write!(
-                f,
-                "“{address}” has no usable host name (such as github.com). Nothing was changed."
-            ),
-            TrackerError::Project { kind, address } => write!(
-                f,
-                "“{address}” is not the address of a {} project: it should look like {}. Nothing was changed.",
-                kind.label(),
-                kind.example()
-            ),
+            TrackerError::Empty => f.write_str(tr!("Give your tracker project's address first.")),
+            TrackerError::TooLong(n) => f.write_str(&trf!(
+                "The address is {n} characters long; a tracker project's address is at most {max}. Nothing was changed.",
+                n = n,
+                max = MAX_TRACKER_ADDRESS
+            )),
+            TrackerError::Scheme(scheme) => f.write_str(&trf!(
+                "Only http:// and https:// addresses are kept, not “{scheme}:”. Nothing was changed.",
+                scheme = scheme
+            )),
+            TrackerError::Host(address) => f.write_str(&trf!(
+                "“{address}” has no usable host name (such as github.com). Nothing was changed.",
+                address = address
+            )),
+            TrackerError::Project { kind, address } => f.write_str(&trf!(
+                "“{address}” is not the address of a {tracker} project: it should look like {example}. Nothing was changed.",
+                address = address,
+                tracker = kind.label(),
+                example = kind.example()
+            )),
         }
     }
 }

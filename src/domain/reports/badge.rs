@@ -9,6 +9,11 @@ use crate::domain::reports::report::{markdown_line, Report};
 /// The badge's left half.
 pub const BADGE_LABEL: &str = "KOOM readiness";
 
+/// [`BADGE_LABEL`] in the language spoken now (the constant is its English text, the key).
+fn badge_label() -> &'static str {
+    tr!("KOOM readiness")
+}
+
 /// The file name the badge is downloaded as, and that the blocks show.
 pub const BADGE_FILE: &str = "koom-readiness-status.svg";
 
@@ -50,16 +55,19 @@ pub fn badge_value(report: &Report) -> String {
 /// What the badge says in full, for screen readers and as the image's text alternative:
 /// "KOOM readiness of Acme: Hold — find out first (2026-12-02)".
 pub fn badge_alt(report: &Report) -> String {
-    format!(
-        "{BADGE_LABEL} of {}: {} ({})",
-        report.title, report.stage, report.date
+    trf!(
+        "{label} of {title}: {stage} ({date})",
+        label = badge_label(),
+        title = report.title,
+        stage = report.stage,
+        date = report.date
     )
 }
 
 /// The badge as a standalone SVG image.
 pub fn status_badge_svg(report: &Report) -> String {
     let value = badge_value(report);
-    let (left, right) = (text_width(BADGE_LABEL), text_width(&value));
+    let (left, right) = (text_width(badge_label()), text_width(&value));
     let width = left + right;
     let text = |x: usize, length: usize, words: &str| {
         format!(
@@ -73,7 +81,7 @@ pub fn status_badge_svg(report: &Report) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{HEIGHT}\" viewBox=\"0 0 {width} {HEIGHT}\" role=\"img\" aria-label=\"{alt}\"><title>{alt}</title><rect width=\"{left}\" height=\"{HEIGHT}\" fill=\"#3f4753\"/><rect x=\"{left}\" width=\"{right}\" height=\"{HEIGHT}\" fill=\"{colour}\"/><g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\">{label}{value}</g></svg>",
         alt = xml::escape(&badge_alt(report)),
         colour = tone_colour(report.tone),
-        label = text(6, left, BADGE_LABEL),
+        label = text(6, left, badge_label()),
         value = text(left + 6, right, &value),
     )
 }
@@ -84,14 +92,17 @@ pub fn status_block_markdown(report: &Report) -> String {
     // Brackets would end the image's text early: they go before the rest is escaped.
     let alt = markdown_line(&badge_alt(report).replace(['[', ']'], ""));
     let image = format!("![{alt}]({BADGE_FILE})");
-    let words = markdown_line(&format!(
-        "{}: {} — as of {}.",
-        report.title, report.stage, report.date
+    let words = markdown_line(&trf!(
+        "{title}: {stage} — as of {date}.",
+        title = report.title,
+        stage = report.stage,
+        date = report.date
     ));
     match &report.share_link {
-        Some(link) => {
-            format!("[{image}](<{link}>)\n\n{words} [Open the assessment (read-only)](<{link}>)\n")
-        }
+        Some(link) => format!(
+            "[{image}](<{link}>)\n\n{words} [{open}](<{link}>)\n",
+            open = markdown_line(tr!("Open the assessment (read-only)"))
+        ),
         None => format!("{image}\n\n{words}\n"),
     }
 }
@@ -100,14 +111,25 @@ pub fn status_block_markdown(report: &Report) -> String {
 /// it).
 pub fn status_block_html(report: &Report) -> String {
     let alt = xml::escape(&badge_alt(report));
-    let width = text_width(BADGE_LABEL) + text_width(&badge_value(report));
+    let width = text_width(badge_label()) + text_width(&badge_value(report));
     let image =
         format!("<img src=\"{BADGE_FILE}\" alt=\"{alt}\" width=\"{width}\" height=\"{HEIGHT}\" />");
     match &report.share_link {
         Some(link) => format!(
-            "<p><a href=\"{href}\">{image}</a> <a href=\"{href}\">Open the assessment (read-only)</a></p>\n",
-            href = xml::escape(link)
+            "<p><a href=\"{href}\">{image}</a> <a href=\"{href}\">{open}</a></p>\n",
+            href = xml::escape(link),
+            open = xml::escape(tr!("Open the assessment (read-only)"))
         ),
         None => format!("<p>{image}</p>\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_label_is_the_english_of_its_text() {
+        assert_eq!(badge_label(), BADGE_LABEL);
     }
 }

@@ -32,19 +32,19 @@ pub enum ReminderError {
 impl fmt::Display for ReminderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReminderError::NoDate => write!(f, "Choose the date of the reminder first."),
-            ReminderError::NotADate(text) => write!(
-                f,
-                "“{text}” is not a date: choose one from the calendar (year-month-day). Nothing was downloaded."
-            ),
-            ReminderError::Passed { date, today } => write!(
-                f,
-                "{date} has passed (today is {today}): choose today or a later date. Nothing was downloaded."
-            ),
-            ReminderError::NothingDue => write!(
-                f,
+            ReminderError::NoDate => f.write_str(tr!("Choose the date of the reminder first.")),
+            ReminderError::NotADate(text) => f.write_str(&trf!(
+                "“{text}” is not a date: choose one from the calendar (year-month-day). Nothing was downloaded.",
+                text = text
+            )),
+            ReminderError::Passed { date, today } => f.write_str(&trf!(
+                "{date} has passed (today is {today}): choose today or a later date. Nothing was downloaded.",
+                date = date,
+                today = today
+            )),
+            ReminderError::NothingDue => f.write_str(tr!(
                 "No open plan item is due today or later: give the plan's open items a due date first. Nothing was downloaded."
-            ),
+            )),
         }
     }
 }
@@ -114,12 +114,25 @@ fn round_event(report: &Report, uid_base: &str, date: String, today: &str) -> Ca
     CalendarEvent {
         uid: uid(&format!("round-{next}"), uid_base),
         date,
-        summary: format!("KOOM readiness: round {next} for {}", report.title),
+        summary: trf!(
+            "KOOM readiness: round {round} for {title}",
+            round = next,
+            title = report.title
+        ),
         description: [
-            format!("Time to re-assess {} against the KOOM Deployment Readiness Layer (round {next}).", report.title),
-            "Open KOOM Readiness, open this assessment's report and choose “Re-assess…”: every answer is carried over, to confirm or change.".to_string(),
-            format!("Where round {current} stood on {today}: {}.", report.stage),
-            format!("Next: {}", report.next),
+            trf!(
+                "Time to re-assess {title} against the KOOM Deployment Readiness Layer (round {round}).",
+                title = report.title,
+                round = next
+            ),
+            tr!("Open KOOM Readiness, open this assessment's report and choose “Re-assess…”: every answer is carried over, to confirm or change.").to_string(),
+            trf!(
+                "Where round {round} stood on {date}: {stage}.",
+                round = current,
+                date = today,
+                stage = report.stage
+            ),
+            trf!("Next: {action}", action = report.next),
         ]
         .join("\n"),
     }
@@ -131,17 +144,28 @@ fn cycle_event(report: &Report, uid_base: &str, date: String, today: &str) -> Ca
     CalendarEvent {
         uid: uid(&format!("cycle-{next}"), uid_base),
         date,
-        summary: format!("KOOM stability: review alignment cycle {next} at {}", report.title),
+        summary: trf!(
+            "KOOM stability: review alignment cycle {cycle} at {title}",
+            cycle = next,
+            title = report.title
+        ),
         description: [
-            format!(
-                "Review alignment cycle {next} of the KOOM deployment at {}.",
-                report.title
+            trf!(
+                "Review alignment cycle {cycle} of the KOOM deployment at {title}.",
+                cycle = next,
+                title = report.title
             ),
-            format!(
-                "Open KOOM Readiness, then Stability: add alignment cycle {next} and mark each of the {} stability signs (seed §7). All of them should be visible within 1–{STABILITY_CYCLE_LIMIT} alignment cycles; if they are not, something was implemented incorrectly.",
-                number_word(STABILITY_SIGNS.len())
+            trf!(
+                "Open KOOM Readiness, then Stability: add alignment cycle {cycle} and mark each of the {signs} stability signs (seed §7). All of them should be visible within 1–{limit} alignment cycles; if they are not, something was implemented incorrectly.",
+                cycle = next,
+                signs = number_word(STABILITY_SIGNS.len()),
+                limit = STABILITY_CYCLE_LIMIT
             ),
-            format!("Where it stood on {today}: {}", report.stability),
+            trf!(
+                "Where it stood on {date}: {stability}",
+                date = today,
+                stability = report.stability
+            ),
         ]
         .join("\n"),
     }
@@ -162,18 +186,25 @@ impl PlanReminders {
     pub fn sentence(&self) -> String {
         let n = self.events.len();
         let mut s = match n {
-            1 => "One plan item's due date is in the calendar file.".to_string(),
-            n => format!("{n} plan items' due dates are in the calendar file."),
+            1 => tr!("One plan item's due date is in the calendar file.").to_string(),
+            n => trf!(
+                "{count} plan items' due dates are in the calendar file.",
+                count = n
+            ),
         };
+        if !self.overdue.is_empty() {
+            s.push(' ');
+        }
         match self.overdue.len() {
             0 => {}
-            1 => s.push_str(&format!(
-                " Left out, already overdue: {}. Give it a new due date to be reminded.",
-                self.overdue[0]
+            1 => s.push_str(&trf!(
+                "Left out, already overdue: {item}. Give it a new due date to be reminded.",
+                item = self.overdue[0]
             )),
-            m => s.push_str(&format!(
-                " Left out, already overdue ({m}): {}. Give them new due dates to be reminded.",
-                self.overdue.join("; ")
+            m => s.push_str(&trf!(
+                "Left out, already overdue ({count}): {items}. Give them new due dates to be reminded.",
+                count = m,
+                items = self.overdue.join("; ")
             )),
         }
         s
@@ -200,20 +231,24 @@ pub fn plan_reminders(
         }
         let mut description = vec![
             format!("{}: {}", item.label, item.action),
-            format!("Found: {}.", item.finding),
-            format!("Status: {}.", e.status.label()),
+            trf!("Found: {finding}.", finding = item.finding),
+            trf!("Status: {status}.", status = e.status.label()),
         ];
         if !e.owner.is_empty() {
-            description.push(format!("Owner: {}.", e.owner));
+            description.push(trf!("Owner: {owner}.", owner = e.owner));
         }
         if !e.note.is_empty() {
-            description.push(format!("Note: {}", e.note));
+            description.push(trf!("Note: {note}", note = e.note));
         }
-        description.push(format!("Model item: {}", item.id));
+        description.push(trf!("Model item: {id}", id = item.id));
         events.push(CalendarEvent {
             uid: uid(&format!("plan-{}", item.id), uid_base),
             date: e.due.clone(),
-            summary: format!("KOOM plan due: {} ({title})", item.action),
+            summary: trf!(
+                "KOOM plan due: {action} ({title})",
+                action = item.action,
+                title = title
+            ),
             description: description.join("\n"),
         });
     }

@@ -178,7 +178,7 @@ impl IterationRecord {
                 .filter_map(|c| {
                     it.gate_answers
                         .get(c.id)
-                        .map(|a| (c.question.text, a.label()))
+                        .map(|a| (tr!(c.question.text), a.label()))
                 })
                 .collect(),
             retraining: it
@@ -190,7 +190,7 @@ impl IterationRecord {
                         model::step(id)
                             .map(|s| {
                                 if s.id == model::PILOT {
-                                    format!("{} (repeated)", s.label())
+                                    trf!("{step} (repeated)", step = s.label())
                                 } else {
                                     s.label()
                                 }
@@ -213,11 +213,11 @@ impl IterationRecord {
             .retraining
             .iter()
             .map(|(step, date)| match date {
-                Some(d) => format!("{step} on {d}"),
-                None => format!("{step} not confirmed yet"),
+                Some(d) => trf!("{step} on {date}", step = step, date = d),
+                None => trf!("{step} not confirmed yet", step = step),
             })
             .collect();
-        Some(format!("Retrained: {}.", parts.join("; ")))
+        Some(trf!("Retrained: {steps}.", steps = parts.join("; ")))
     }
 
     /// The gate's answers in a sentence.
@@ -230,7 +230,10 @@ impl IterationRecord {
             .iter()
             .map(|(q, a)| format!("{q} {a}"))
             .collect();
-        Some(format!("Gate answers then: {}.", parts.join("; ")))
+        Some(trf!(
+            "Gate answers then: {answers}.",
+            answers = parts.join("; ")
+        ))
     }
 }
 
@@ -276,9 +279,13 @@ pub struct FeedbackLine {
 
 /// The title of the report's feedback section, naming the improvement cycle (seed §9).
 pub fn feedback_intro() -> String {
-    format!(
-        "Items flagged as unclear, for the model's improvement cycle ({}):",
-        IMPROVEMENT_CYCLE.join(", ")
+    trf!(
+        "Items flagged as unclear, for the model's improvement cycle ({steps}):",
+        steps = IMPROVEMENT_CYCLE
+            .iter()
+            .map(|step| tr!(*step))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 
@@ -287,6 +294,16 @@ pub const NO_FEEDBACK: &str = "No item was flagged as unclear.";
 
 /// The heading of the iterations list.
 pub const ITERATIONS_TITLE: &str = "Pilot iterations (roll back, retrain, repeat)";
+
+/// [`NO_FEEDBACK`] in the language spoken now (the constant is its English text, the key).
+fn no_feedback() -> &'static str {
+    tr!("No item was flagged as unclear.")
+}
+
+/// [`ITERATIONS_TITLE`] in the language spoken now (the constant is its English text, the key).
+fn iterations_title() -> &'static str {
+    tr!("Pilot iterations (roll back, retrain, repeat)")
+}
 
 fn note(text: Option<&String>) -> Option<String> {
     text.map(|n| n.trim())
@@ -299,8 +316,8 @@ fn note(text: Option<&String>) -> Option<String> {
 fn note_with_evidence(a: &Assessment, id: &str) -> Option<String> {
     let details = a.evidence.get(id).and_then(EvidenceDetails::line);
     match (note(a.notes.get(id)), details) {
-        (Some(n), Some(d)) => Some(format!("{n} Evidence: {d}.")),
-        (None, Some(d)) => Some(format!("Evidence: {d}.")),
+        (Some(n), Some(d)) => Some(trf!("{note} Evidence: {details}.", note = n, details = d)),
+        (None, Some(d)) => Some(trf!("Evidence: {details}.", details = d)),
         (n, None) => n,
     }
 }
@@ -328,7 +345,7 @@ fn table(
                 let answer = a.answer(q.id);
                 AnswerRow {
                     id: q.id,
-                    question: q.text,
+                    question: tr!(q.text),
                     answer: Answer::label_of(answer),
                     finding: Finding::of(answer, q.healthy),
                     note: note(a.notes.get(q.id)),
@@ -364,7 +381,11 @@ fn stale_evidence(a: &Assessment, date: &str) -> Vec<String> {
         .into_iter()
         .map(|(id, e)| {
             let label = model::item(id).map_or_else(|| id.clone(), |i| i.label());
-            format!("{label}: review by {} has passed", e.review_by)
+            trf!(
+                "{item}: review by {date} has passed",
+                item = label,
+                date = e.review_by
+            )
         })
         .collect()
 }
@@ -373,7 +394,7 @@ fn criteria(ids: &[String]) -> String {
     ids.iter()
         .map(|id| {
             model::question(id)
-                .map(|q| q.finding.to_string())
+                .map(|q| tr!(q.finding).to_string())
                 .unwrap_or_else(|| id.clone())
         })
         .collect::<Vec<_>>()
@@ -383,21 +404,37 @@ fn criteria(ids: &[String]) -> String {
 /// One pilot iteration in a sentence: date, criteria not met, criteria unknown, and the
 /// evaluation that was rolled back.
 pub fn iteration_line(it: &PilotIteration) -> String {
-    let mut line = format!("{} — not met: {}", it.date, criteria(&it.failed_criteria));
+    let mut line = trf!(
+        "{date} — not met: {criteria}",
+        date = it.date,
+        criteria = criteria(&it.failed_criteria)
+    );
     if !it.open_criteria.is_empty() {
-        line.push_str(&format!("; still unknown: {}", criteria(&it.open_criteria)));
+        line.push_str("; ");
+        line.push_str(&trf!(
+            "still unknown: {criteria}",
+            criteria = criteria(&it.open_criteria)
+        ));
     }
     if !it.evaluation.trim().is_empty() {
-        line.push_str(&format!(". Evaluation then: {}", it.evaluation.trim()));
+        line.push_str(". ");
+        line.push_str(&trf!(
+            "Evaluation then: {evaluation}",
+            evaluation = it.evaluation.trim()
+        ));
     }
     line
 }
 
 fn step_state(state: StepState, done: usize, total: usize) -> String {
     match state {
-        StepState::Complete => "complete".to_string(),
-        StepState::Current => format!("current ({done} of {total} done)"),
-        StepState::Locked(reason) => format!("locked — {reason}"),
+        StepState::Complete => tr!("complete").to_string(),
+        StepState::Current => trf!(
+            "current ({done} of {total} done)",
+            done = done,
+            total = total
+        ),
+        StepState::Locked(reason) => trf!("locked — {reason}", reason = reason),
     }
 }
 
@@ -414,9 +451,9 @@ impl Report {
             answers.push(table(a, date, format!("§3 {}", m.label()), m.questions));
         }
         let red: Vec<_> = RED_FLAGS.iter().map(|f| f.question).collect();
-        answers.push(table(a, date, "§5 Red flags".to_string(), &red));
+        answers.push(table(a, date, tr!("§5 Red flags").to_string(), &red));
         let green: Vec<_> = GREEN_FLAGS.iter().map(|g| g.question).collect();
-        answers.push(table(a, date, "§6 Green flags".to_string(), &green));
+        answers.push(table(a, date, tr!("§6 Green flags").to_string(), &green));
         let gate: Vec<_> = GATE_CRITERIA.iter().map(|c| c.question).collect();
 
         let steps = e
@@ -431,7 +468,7 @@ impl Report {
                     .step
                     .checklist
                     .iter()
-                    .filter_map(|i| note(a.notes.get(i.id)).map(|n| (i.text, n)))
+                    .filter_map(|i| note(a.notes.get(i.id)).map(|n| (tr!(i.text), n)))
                     .collect(),
             })
             .collect();
@@ -443,7 +480,7 @@ impl Report {
             STABILITY_SIGNS
                 .iter()
                 .map(|s| SignRow {
-                    sign: s.text,
+                    sign: tr!(s.text),
                     note: note_with_evidence(a, s.id),
                     cells: a
                         .cycles
@@ -460,7 +497,7 @@ impl Report {
             Health::ImplementedIncorrectly { diagnosis, .. } => diagnosis
                 .iter()
                 .map(|d| DiagnosisLine {
-                    sign: d.sign.text,
+                    sign: tr!(d.sign.text),
                     suspects: d.suspects.iter().map(|(_, l)| l.clone()).collect(),
                 })
                 .collect(),
@@ -519,7 +556,7 @@ impl Report {
             stale_evidence: stale_evidence(a, date),
             pilot_department: note(Some(&a.pilot.department)),
             pilot_evaluation: note(Some(&a.pilot.evaluation)),
-            gate: table(a, date, "Full-deployment gate".to_string(), &gate),
+            gate: table(a, date, tr!("Full-deployment gate").to_string(), &gate),
             iterations: a
                 .pilot_iterations
                 .iter()
@@ -537,7 +574,7 @@ impl Report {
                     label: f.label.clone(),
                     section: f.section.map(|s| s.label()),
                     remark: if f.remark.trim().is_empty() {
-                        "no remark given".to_string()
+                        tr!("no remark given").to_string()
                     } else {
                         f.remark.trim().to_string()
                     },
@@ -557,18 +594,21 @@ impl Report {
     pub fn meta_line(&self) -> String {
         let mut meta = Vec::new();
         if let Some(assessor) = &self.assessor {
-            meta.push(format!("Assessed by {assessor}."));
+            meta.push(trf!("Assessed by {assessor}.", assessor = assessor));
         }
-        meta.push(format!(
-            "Model: KOOM Deployment Readiness Layer v{}{}.",
-            self.model_version,
-            if self.model_is_current {
-                String::new()
-            } else {
-                format!(" (this app implements v{MODEL_VERSION})")
-            }
-        ));
-        meta.push(format!("Report of {}.", self.date));
+        meta.push(if self.model_is_current {
+            trf!(
+                "Model: KOOM Deployment Readiness Layer v{version}.",
+                version = self.model_version
+            )
+        } else {
+            trf!(
+                "Model: KOOM Deployment Readiness Layer v{version} (this app implements v{current}).",
+                version = self.model_version,
+                current = MODEL_VERSION
+            )
+        });
+        meta.push(trf!("Report of {date}.", date = self.date));
         meta.join(" ")
     }
 
@@ -630,7 +670,7 @@ impl Report {
         }
         f.extend(self.share_link.iter().cloned());
         if self.feedback.is_empty() {
-            f.push(NO_FEEDBACK.to_string());
+            f.push(no_feedback().to_string());
         } else {
             f.push(feedback_intro());
         }
@@ -724,9 +764,10 @@ pub(super) fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
     for (i, r) in list.iter().enumerate() {
         let _ = writeln!(
             out,
-            "{}. {}  \n   **Next:** {}",
+            "{}. {}  \n   **{}** {}",
             i + 1,
             markdown_text(&r.message),
+            tr!("Next:"),
             markdown_text(&r.action)
         );
     }
@@ -737,9 +778,12 @@ pub(super) fn md_reasons(out: &mut String, title: &str, list: &[ReasonLine]) {
 pub fn carried_sentence(n: usize) -> Option<String> {
     match n {
         0 => None,
-        1 => Some("1 answer is carried over from an earlier round and not yet confirmed.".into()),
-        n => Some(format!(
-            "{n} answers are carried over from an earlier round and not yet confirmed."
+        1 => Some(
+            tr!("1 answer is carried over from an earlier round and not yet confirmed.").into(),
+        ),
+        n => Some(trf!(
+            "{count} answers are carried over from an earlier round and not yet confirmed.",
+            count = n
         )),
     }
 }
@@ -757,10 +801,10 @@ impl AnswerRow {
     pub fn note_text(&self) -> Option<String> {
         let mut parts: Vec<String> = self.note.iter().cloned().collect();
         if let Some(e) = &self.evidence {
-            parts.push(format!("Evidence: {e}"));
+            parts.push(trf!("Evidence: {details}", details = e));
         }
         if self.stale {
-            parts.push("To review: past its review-by date.".to_string());
+            parts.push(tr!("To review: past its review-by date.").to_string());
         }
         (!parts.is_empty()).then(|| parts.join(" — "))
     }
@@ -768,22 +812,28 @@ impl AnswerRow {
     /// "(from round 1, not confirmed)" for an answer carried over and not confirmed.
     pub fn carried_mark(&self) -> Option<String> {
         self.carried_from
-            .map(|n| format!("(from round {n}, not confirmed)"))
+            .map(|n| trf!("(from round {round}, not confirmed)", round = n))
     }
 }
 
 fn md_table(out: &mut String, t: &AnswerTable) {
     let _ = writeln!(out, "### {}\n", markdown_line(&t.title));
-    let _ = writeln!(out, "| Question | Answer | Note |\n|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} |\n|---|---|---|",
+        tr!("Question"),
+        tr!("Answer"),
+        tr!("Note")
+    );
     for row in &t.rows {
         let _ = writeln!(
             out,
             "| {}{} | {} | {} |",
             markdown_cell(row.question),
             if row.unclear {
-                " *(flagged unclear)*"
+                format!(" *({})*", tr!("flagged unclear"))
             } else {
-                ""
+                String::new()
             },
             row.answer_text(),
             row.note_text()
@@ -799,7 +849,7 @@ fn md_rounds(out: &mut String, r: &Report) {
     if r.rounds.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## Rounds\n");
+    let _ = writeln!(out, "## {}\n", tr!("Rounds"));
     for round in &r.rounds {
         let when = round.when();
         let _ = writeln!(
@@ -819,9 +869,9 @@ fn md_rounds(out: &mut String, r: &Report) {
         let _ = writeln!(out, "{c}\n");
     }
     let previous = r.rounds.len().saturating_sub(1);
-    let title = format!("Changes since round {previous}");
+    let title = trf!("Changes since round {round}", round = previous);
     if r.changes.is_empty() {
-        let _ = writeln!(out, "### {title}\n\n{NO_ITEM_CHANGED}\n");
+        let _ = writeln!(out, "### {title}\n\n{}\n", tr!(NO_ITEM_CHANGED));
     } else {
         md_list(out, &title, &r.changes);
     }
@@ -846,42 +896,57 @@ pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# KOOM readiness report — {}\n",
-        markdown_line(&r.title)
+        "# {}\n",
+        trf!(
+            "KOOM readiness report — {title}",
+            title = markdown_line(&r.title)
+        )
     );
     let _ = writeln!(out, "{}\n", t(&r.meta_line()));
-    let _ = writeln!(out, "**Where we are now:** {}\n", t(&r.stage));
-    let _ = writeln!(out, "**Next:** {}\n", t(&r.next));
+    let _ = writeln!(out, "**{}** {}\n", tr!("Where we are now:"), t(&r.stage));
+    let _ = writeln!(out, "**{}** {}\n", tr!("Next:"), t(&r.next));
     if let Some(link) = &r.share_link {
         // A link the app made: URL-safe characters only, so it needs no escaping.
         let _ = writeln!(
             out,
-            "Open this assessment (without its notes) in KOOM Readiness: <{link}> (anyone with the link can read the answers).\n"
+            "{}\n",
+            trf!(
+                "Open this assessment (without its notes) in KOOM Readiness: <{link}> (anyone with the link can read the answers).",
+                link = link
+            )
         );
     }
 
-    let _ = writeln!(out, "## Verdict: {}\n", r.verdict_headline);
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        trf!("Verdict: {verdict}", verdict = r.verdict_headline)
+    );
     let _ = writeln!(out, "{}\n", r.explanation);
-    md_list(&mut out, "Caution", &r.caution);
+    md_list(&mut out, tr!("Caution"), &r.caution);
     let _ = writeln!(out, "{}.\n", r.green_flags);
-    md_reasons(&mut out, "Reasons and next actions", &r.reasons);
-    md_reasons(&mut out, "Also to build", &r.also);
-    md_list(&mut out, "Plan before Ready", &r.plan);
-    md_list(&mut out, "What would change the verdict", &r.would_change);
-    md_list(&mut out, "Answers to check", &r.inconsistencies);
+    md_reasons(&mut out, tr!("Reasons and next actions"), &r.reasons);
+    md_reasons(&mut out, tr!("Also to build"), &r.also);
+    md_list(&mut out, tr!("Plan before Ready"), &r.plan);
+    md_list(
+        &mut out,
+        tr!("What would change the verdict"),
+        &r.would_change,
+    );
+    md_list(&mut out, tr!("Answers to check"), &r.inconsistencies);
     md_rounds(&mut out, r);
-    md_list(&mut out, "Evidence to review", &r.stale_evidence);
+    md_list(&mut out, tr!("Evidence to review"), &r.stale_evidence);
 
-    let _ = writeln!(out, "## Answers\n");
+    let _ = writeln!(out, "## {}\n", tr!("Answers"));
     for table in &r.answers {
         md_table(&mut out, table);
     }
 
-    let _ = writeln!(out, "## §4 Deployment sequence\n");
+    let _ = writeln!(out, "## {}\n", tr!("§4 Deployment sequence"));
     for s in &r.steps {
         let _ = writeln!(out, "- {}: {}", t(&s.label), t(&s.state));
         if let Some(n) = &s.note {
-            let _ = writeln!(out, "  - Note: {}", markdown_cell(n));
+            let _ = writeln!(out, "  - {} {}", tr!("Note:"), markdown_cell(n));
         }
         for (item, n) in &s.item_notes {
             let _ = writeln!(out, "  - {}: {}", t(item), markdown_cell(n));
@@ -889,14 +954,14 @@ pub fn markdown(report: &Report) -> String {
     }
     out.push('\n');
     if let Some(d) = &r.pilot_department {
-        let _ = writeln!(out, "**Pilot department:** {}\n", t(d));
+        let _ = writeln!(out, "**{}** {}\n", tr!("Pilot department:"), t(d));
     }
     if let Some(e) = &r.pilot_evaluation {
-        let _ = writeln!(out, "**Pilot evaluation:** {}\n", t(e));
+        let _ = writeln!(out, "**{}** {}\n", tr!("Pilot evaluation:"), t(e));
     }
     md_table(&mut out, &r.gate);
     if !r.iterations.is_empty() {
-        let _ = writeln!(out, "**{ITERATIONS_TITLE}:** {}\n", r.iterations.len());
+        let _ = writeln!(out, "**{}:** {}\n", iterations_title(), r.iterations.len());
         for it in &r.iterations {
             let _ = writeln!(out, "{}. {}", it.number, markdown_cell(&it.summary));
             for line in it.retraining_line().into_iter().chain(it.gate_line()) {
@@ -906,11 +971,13 @@ pub fn markdown(report: &Report) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## §7 Stability\n");
+    let _ = writeln!(out, "## {}\n", tr!("§7 Stability"));
     let _ = writeln!(out, "{}\n", t(&r.stability));
     if r.cycles > 0 {
-        let header: Vec<String> = (1..=r.cycles).map(|c| format!("Cycle {c}")).collect();
-        let _ = writeln!(out, "| Sign | {} |", header.join(" | "));
+        let header: Vec<String> = (1..=r.cycles)
+            .map(|c| trf!("Cycle {number}", number = c))
+            .collect();
+        let _ = writeln!(out, "| {} | {} |", tr!("Sign"), header.join(" | "));
         let _ = writeln!(out, "|---|{}", "---|".repeat(r.cycles));
         for row in &r.signs {
             let cells: Vec<String> = row
@@ -930,21 +997,21 @@ pub fn markdown(report: &Report) -> String {
         out.push('\n');
     }
     if !r.diagnosis.is_empty() {
-        let _ = writeln!(out, "Likely causes (our reading of the seed):\n");
+        let _ = writeln!(out, "{}\n", tr!("Likely causes (our reading of the seed):"));
         for d in &r.diagnosis {
             let _ = writeln!(
                 out,
-                "- **{}**: check {}",
+                "- **{}**: {}",
                 t(d.sign),
-                t(&d.suspects.join("; "))
+                trf!("check {suspects}", suspects = t(&d.suspects.join("; ")))
             );
         }
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## Feedback on the model\n");
+    let _ = writeln!(out, "## {}\n", tr!("Feedback on the model"));
     if r.feedback.is_empty() {
-        let _ = writeln!(out, "{NO_FEEDBACK}");
+        let _ = writeln!(out, "{}", no_feedback());
     } else {
         let _ = writeln!(out, "{}\n", feedback_intro());
         for f in &r.feedback {
@@ -1036,5 +1103,11 @@ mod tests {
         assert_eq!(report.steps[2].state, "current (4 of 5 done)");
         assert!(markdown(&report)
             .contains("- Step 3 — CoE Creation or Upgrade: current (4 of 5 done)\n"));
+    }
+
+    #[test]
+    fn the_constants_are_the_english_of_their_texts() {
+        assert_eq!(no_feedback(), NO_FEEDBACK);
+        assert_eq!(iterations_title(), ITERATIONS_TITLE);
     }
 }

@@ -30,6 +30,22 @@ pub const NOTHING_TO_DISCUSS: &str =
 /// Said when the respondents agree on every question.
 pub const NO_DISAGREEMENT: &str = "The respondents gave the same answers to every question.";
 
+/// [`TEAM_VERDICT_RULE`] in the language spoken now (the constant is its English text, the key).
+fn team_verdict_rule() -> &'static str {
+    tr!("The team verdict is conservative: a warning behaviour, missing CoE owner or red flag reported by any respondent counts, and a question anyone is unsure about or did not answer holds the verdict.")
+}
+
+/// [`NOTHING_TO_DISCUSS`] in the language spoken now (the constant is its English text, the
+/// key).
+fn nothing_to_discuss() -> &'static str {
+    tr!("Nothing to discuss: no blocker, no open question, no maturity gap and no disagreement.")
+}
+
+/// [`NO_DISAGREEMENT`] in the language spoken now (the constant is its English text, the key).
+fn no_disagreement() -> &'static str {
+    tr!("The respondents gave the same answers to every question.")
+}
+
 /// The whole report of a team view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamReport {
@@ -100,24 +116,28 @@ pub struct AgendaLine {
 
 /// The agenda's flag for evidence past its review-by date.
 pub fn stale_line(n: usize) -> Option<String> {
-    (n > 0).then(|| {
-        format!(
-            "Evidence to review: {} past its review-by date.",
-            match n {
-                1 => "one respondent's evidence is".to_string(),
-                n => format!("{n} respondents' evidence is"),
-            }
-        )
+    (n > 0).then(|| match n {
+        1 => tr!("Evidence to review: one respondent's evidence is past its review-by date.")
+            .to_string(),
+        n => trf!(
+            "Evidence to review: {count} respondents' evidence is past its review-by date.",
+            count = n
+        ),
     })
 }
 
 /// Why anonymous notes about a question are not shown.
 fn withheld(n: usize) -> Option<String> {
-    (n > 0).then(|| {
-        format!(
-            "{} from anonymous respondents not shown: anonymity needs at least {ANONYMITY_MIN} anonymous respondents.",
-            plural(n, "note", "notes")
-        )
+    (n > 0).then(|| match n {
+        1 => trf!(
+            "1 note from anonymous respondents not shown: anonymity needs at least {min} anonymous respondents.",
+            min = ANONYMITY_MIN
+        ),
+        n => trf!(
+            "{count} notes from anonymous respondents not shown: anonymity needs at least {min} anonymous respondents.",
+            count = n,
+            min = ANONYMITY_MIN
+        ),
     })
 }
 
@@ -132,6 +152,11 @@ pub struct DisagreementRow {
 
 /// The column headings of [`DisagreementRow::cells`].
 pub const ANSWER_COLUMNS: [&str; 4] = ["Yes", "No", "Not sure", "No answer"];
+
+/// [`ANSWER_COLUMNS`] in the language spoken now.
+fn answer_columns() -> [&'static str; 4] {
+    [tr!("Yes"), tr!("No"), tr!("Not sure"), tr!("No answer")]
+}
 
 fn reason_lines(list: &[TeamReason]) -> Vec<ReasonLine> {
     list.iter()
@@ -149,28 +174,27 @@ fn cell(count: &AnswerCount) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// What the reader must know about anonymity (`None` without anonymous respondents).
 fn anonymity(e: &TeamEvaluation) -> Option<String> {
-    if e.anonymous == 0 {
-        None
-    } else if e.attributable {
-        Some(format!(
-            "Only {} anonymous: their answers may be attributable, since the counts minus the named respondents' answers give them. Anonymity needs at least {ANONYMITY_MIN} anonymous respondents.",
-            plural(e.anonymous, "respondent is", "respondents are")
-        ))
-    } else {
-        Some(format!(
-            "{} anonymous: they are shown as “Respondent N” and only counted, never named.",
-            plural(e.anonymous, "respondent is", "respondents are")
-        ))
+    match (e.anonymous, e.attributable) {
+        (0, _) => None,
+        (1, true) => Some(trf!(
+            "Only 1 respondent is anonymous: their answers may be attributable, since the counts minus the named respondents' answers give them. Anonymity needs at least {min} anonymous respondents.",
+            min = ANONYMITY_MIN
+        )),
+        (n, true) => Some(trf!(
+            "Only {count} respondents are anonymous: their answers may be attributable, since the counts minus the named respondents' answers give them. Anonymity needs at least {min} anonymous respondents.",
+            count = n,
+            min = ANONYMITY_MIN
+        )),
+        (1, false) => Some(
+            tr!("1 respondent is anonymous: they are shown as “Respondent N” and only counted, never named.")
+                .to_string(),
+        ),
+        (n, false) => Some(trf!(
+            "{count} respondents are anonymous: they are shown as “Respondent N” and only counted, never named.",
+            count = n
+        )),
     }
 }
 
@@ -192,9 +216,11 @@ impl TeamReport {
                 .iter()
                 .filter_map(|(id, present, of)| {
                     let flag = GREEN_FLAGS.iter().find(|g| g.id == *id)?;
-                    Some(format!(
-                        "{}: present for {present} of {of}",
-                        flag.label().trim_end_matches('.')
+                    Some(trf!(
+                        "{flag}: present for {present} of {of}",
+                        flag = flag.label().trim_end_matches('.'),
+                        present = present,
+                        of = of
                     ))
                 })
                 .collect(),
@@ -205,8 +231,8 @@ impl TeamReport {
                 .map(|a| AgendaLine {
                     kind: a.kind.label(),
                     question_id: a.question_id,
-                    question: a.question,
-                    said: format!("Said: {}", a.said),
+                    question: tr!(a.question),
+                    said: trf!("Said: {said}", said = a.said),
                     attribution: a
                         .attribution
                         .as_ref()
@@ -226,13 +252,24 @@ impl TeamReport {
 
     /// The line under the title: respondents, model version, date.
     pub fn meta_line(&self) -> String {
-        format!(
-            "{} ({} named, {} anonymous). Model: KOOM Deployment Readiness Layer v{MODEL_VERSION}. Report of {}.",
-            plural(self.respondents, "respondent", "respondents"),
-            self.named,
-            self.anonymous,
-            self.date
-        )
+        if self.respondents == 1 {
+            trf!(
+                "1 respondent ({named} named, {anonymous} anonymous). Model: KOOM Deployment Readiness Layer v{version}. Report of {date}.",
+                named = self.named,
+                anonymous = self.anonymous,
+                version = MODEL_VERSION,
+                date = self.date
+            )
+        } else {
+            trf!(
+                "{count} respondents ({named} named, {anonymous} anonymous). Model: KOOM Deployment Readiness Layer v{version}. Report of {date}.",
+                count = self.respondents,
+                named = self.named,
+                anonymous = self.anonymous,
+                version = MODEL_VERSION,
+                date = self.date
+            )
+        }
     }
 
     /// Every fact the report states, as plain text: what both renderings must carry.
@@ -242,7 +279,7 @@ impl TeamReport {
             self.meta_line(),
             self.verdict.headline().to_string(),
             self.verdict.explanation().to_string(),
-            TEAM_VERDICT_RULE.to_string(),
+            team_verdict_rule().to_string(),
             self.agreement.clone(),
         ];
         if let Some(v) = self.agreed_verdict {
@@ -256,7 +293,7 @@ impl TeamReport {
         }
         f.extend(self.green_flags.iter().cloned());
         if self.agenda.is_empty() {
-            f.push(NOTHING_TO_DISCUSS.to_string());
+            f.push(nothing_to_discuss().to_string());
         }
         for a in &self.agenda {
             f.push(a.kind.to_string());
@@ -274,7 +311,7 @@ impl TeamReport {
             f.push(verdict.headline().to_string());
         }
         if self.disagreements.is_empty() {
-            f.push(NO_DISAGREEMENT.to_string());
+            f.push(no_disagreement().to_string());
         }
         for d in &self.disagreements {
             f.push(d.question.clone());
@@ -287,9 +324,9 @@ impl TeamReport {
 fn row(t: &ItemTally) -> DisagreementRow {
     DisagreementRow {
         question: if t.item.is_empty() {
-            t.text.to_string()
+            tr!(t.text).to_string()
         } else {
-            format!("{}: {}", t.item.trim_end_matches('.'), t.text)
+            format!("{}: {}", t.item.trim_end_matches('.'), tr!(t.text))
         },
         cells: [
             cell(&t.yes),
@@ -309,35 +346,50 @@ pub fn team_markdown(report: &TeamReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# KOOM team readiness report — {}\n",
-        markdown_line(&r.title)
+        "# {}\n",
+        trf!(
+            "KOOM team readiness report — {title}",
+            title = markdown_line(&r.title)
+        )
     );
     let _ = writeln!(out, "{}\n", t(&r.meta_line()));
     if let Some(note) = &r.anonymity {
-        let _ = writeln!(out, "**Anonymity:** {}\n", t(note));
+        let _ = writeln!(out, "**{}** {}\n", tr!("Anonymity:"), t(note));
     }
 
-    let _ = writeln!(out, "## Team verdict: {}\n", r.verdict.headline());
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        trf!("Team verdict: {verdict}", verdict = r.verdict.headline())
+    );
     let _ = writeln!(out, "{}\n", t(r.verdict.explanation()));
-    let _ = writeln!(out, "{}\n", t(TEAM_VERDICT_RULE));
-    let _ = writeln!(out, "**Agreement:** {}\n", t(&r.agreement));
+    let _ = writeln!(out, "{}\n", t(team_verdict_rule()));
+    let _ = writeln!(out, "**{}** {}\n", tr!("Agreement:"), t(&r.agreement));
     if let Some(v) = r.agreed_verdict {
-        let _ = writeln!(out, "### Agreed verdict: {}\n", v.headline());
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            trf!("Agreed verdict: {verdict}", verdict = v.headline())
+        );
         let _ = writeln!(out, "{}\n", t(v.explanation()));
     }
-    md_reasons(&mut out, "Reasons and next actions", &r.reasons);
-    md_reasons(&mut out, "Also to build", &r.also);
+    md_reasons(&mut out, tr!("Reasons and next actions"), &r.reasons);
+    md_reasons(&mut out, tr!("Also to build"), &r.also);
     if !r.green_flags.is_empty() {
-        let _ = writeln!(out, "### Green flags (they never lift a blocker)\n");
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            tr!("Green flags (they never lift a blocker)")
+        );
         for g in &r.green_flags {
             let _ = writeln!(out, "- {}", t(g));
         }
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## To discuss\n");
+    let _ = writeln!(out, "## {}\n", tr!("To discuss"));
     if r.agenda.is_empty() {
-        let _ = writeln!(out, "{NOTHING_TO_DISCUSS}\n");
+        let _ = writeln!(out, "{}\n", nothing_to_discuss());
     }
     for (i, a) in r.agenda.iter().enumerate() {
         let _ = writeln!(out, "{}. **{}:** {}  ", i + 1, a.kind, t(a.question));
@@ -360,22 +412,28 @@ pub fn team_markdown(report: &TeamReport) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## Respondents\n");
-    let _ = writeln!(out, "| Respondent | Own verdict |\n|---|---|");
+    let _ = writeln!(out, "## {}\n", tr!("Respondents"));
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n|---|---|",
+        tr!("Respondent"),
+        tr!("Own verdict")
+    );
     for (label, verdict) in &r.respondent_verdicts {
         let _ = writeln!(out, "| {} | {} |", markdown_cell(label), verdict.headline());
     }
     out.push('\n');
 
-    let _ = writeln!(out, "## Disagreements\n");
+    let _ = writeln!(out, "## {}\n", tr!("Disagreements"));
     if r.disagreements.is_empty() {
-        let _ = writeln!(out, "{NO_DISAGREEMENT}");
+        let _ = writeln!(out, "{}", no_disagreement());
     } else {
-        let _ = writeln!(out, "Most split first.\n");
+        let _ = writeln!(out, "{}\n", tr!("Most split first."));
         let _ = writeln!(
             out,
-            "| Question | {} |\n|---|---|---|---|---|",
-            ANSWER_COLUMNS.join(" | ")
+            "| {} | {} |\n|---|---|---|---|---|",
+            tr!("Question"),
+            answer_columns().join(" | ")
         );
         for d in &r.disagreements {
             let cells: Vec<String> = d.cells.iter().map(|c| markdown_cell(c)).collect();
@@ -501,6 +559,19 @@ mod tests {
         assert_eq!(
             report(&team).anonymity.as_deref(),
             Some("3 respondents are anonymous: they are shown as “Respondent N” and only counted, never named.")
+        );
+    }
+
+    #[test]
+    fn the_constants_are_the_english_of_their_texts() {
+        assert_eq!(team_verdict_rule(), TEAM_VERDICT_RULE);
+        assert_eq!(nothing_to_discuss(), NOTHING_TO_DISCUSS);
+        assert_eq!(no_disagreement(), NO_DISAGREEMENT);
+        assert_eq!(answer_columns(), ANSWER_COLUMNS);
+        // Shown by the team view (`tr!(AGREED_BESIDE_CONSERVATIVE)`): its key is this literal.
+        assert_eq!(
+            tr!("Every item to discuss is agreed. The team verdict above stays the conservative one: what the respondents said before the meeting."),
+            AGREED_BESIDE_CONSERVATIVE
         );
     }
 }

@@ -81,14 +81,26 @@ impl Comparison {
     pub fn count_sentence(&self) -> String {
         let n = self.differences;
         match (self.sides.len(), n) {
-            (_, 0) if self.sides.len() <= MIN_COMPARED => "No item differs.".to_string(),
-            (sides, 0) => format!("All {sides} assessments agree on every item."),
+            (_, 0) if self.sides.len() <= MIN_COMPARED => tr!("No item differs.").to_string(),
+            (sides, 0) => trf!(
+                "All {sides} assessments agree on every item.",
+                sides = sides
+            ),
             (sides, _) if sides <= MIN_COMPARED => match n {
-                1 => "1 item differs.".to_string(),
-                n => format!("{n} items differ."),
+                1 => tr!("1 item differs.").to_string(),
+                n => trf!("{n} items differ.", n = n),
             },
-            (sides, 1) => format!("1 item on which not all {sides} assessments agree."),
-            (sides, n) => format!("{n} items on which not all {sides} assessments agree."),
+            (sides, 1) => trf!(
+                "1 item on which not all {sides} assessments agree.",
+                sides = sides
+            ),
+            (sides, n) => {
+                trf!(
+                    "{n} items on which not all {sides} assessments agree.",
+                    n = n,
+                    sides = sides
+                )
+            }
         }
     }
 }
@@ -101,7 +113,11 @@ pub fn compared_names<S: AsRef<str>>(names: &[S]) -> String {
         [one] => one.as_ref().to_string(),
         [rest @ .., last] => {
             let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
+            trf!(
+                "{first} and {last}",
+                first = rest.join(", "),
+                last = last.as_ref()
+            )
         }
     }
 }
@@ -146,8 +162,10 @@ pub fn compare(sides: &[&Assessment]) -> Comparison {
                 question_section(q.id),
                 ItemDifference {
                     id: q.id,
-                    text: item_label_of_question(q.id)
-                        .map_or_else(|| q.text.to_string(), |item| format!("{item}: {}", q.text)),
+                    text: item_label_of_question(q.id).map_or_else(
+                        || tr!(q.text).to_string(),
+                        |item| format!("{item}: {}", tr!(q.text)),
+                    ),
                     sides: answers
                         .iter()
                         .zip(sides)
@@ -175,7 +193,7 @@ pub fn compare(sides: &[&Assessment]) -> Comparison {
                             .iter()
                             .zip(sides)
                             .map(|(&d, side)| SideAnswer {
-                                label: if d { "Done" } else { "Not done" },
+                                label: if d { tr!("Done") } else { tr!("Not done") },
                                 note: note(side, item.id),
                                 problem: false,
                             })

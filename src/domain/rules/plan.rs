@@ -46,7 +46,7 @@ impl PlanItem {
     /// "cause resolved — close it?" for an open item whose cause is gone.
     pub fn resolved_prompt(&self) -> Option<&'static str> {
         (self.cause == Cause::Resolved && !self.entry.status.is_closed())
-            .then_some("Cause resolved — close it?")
+            .then_some(tr!("Cause resolved — close it?"))
     }
 
     /// The item's title in a tracker: the model item and the seed's action.
@@ -59,18 +59,18 @@ impl PlanItem {
     pub fn tracker_description(&self) -> Vec<String> {
         let e = &self.entry;
         let mut lines = vec![
-            format!("Found: {}.", self.finding),
-            format!(
-                "What to do (KOOM Deployment Readiness Layer): {}",
-                self.action
+            trf!("Found: {finding}.", finding = self.finding),
+            trf!(
+                "What to do (KOOM Deployment Readiness Layer): {action}",
+                action = self.action
             ),
-            format!("Model item: {}", self.id),
+            trf!("Model item: {id}", id = self.id),
         ];
         if !e.reason.is_empty() {
-            lines.push(format!("Why not: {}", e.reason));
+            lines.push(trf!("Why not: {reason}", reason = e.reason));
         }
         if !e.note.is_empty() {
-            lines.push(format!("Note: {}", e.note));
+            lines.push(trf!("Note: {note}", note = e.note));
         }
         lines
     }
@@ -83,18 +83,18 @@ impl PlanItem {
         if e.status == PlanStatus::WontDo && !e.reason.is_empty() {
             status.push_str(&format!(" ({})", e.reason));
         }
-        parts.push(format!("status: {status}"));
+        parts.push(trf!("status: {status}", status = status));
         if !e.owner.is_empty() {
-            parts.push(format!("owner: {}", e.owner));
+            parts.push(trf!("owner: {owner}", owner = e.owner));
         }
         if !e.due.is_empty() {
-            parts.push(format!("due {}", e.due));
+            parts.push(trf!("due {date}", date = e.due));
         }
         if self.cause == Cause::Resolved {
-            parts.push("cause resolved".to_string());
+            parts.push(tr!("cause resolved").to_string());
         }
         if !e.note.is_empty() {
-            parts.push(format!("note: {}", e.note));
+            parts.push(trf!("note: {note}", note = e.note));
         }
         parts.join(" — ")
     }
@@ -125,27 +125,27 @@ pub enum PlanError {
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PlanError::UnknownItem(id) => write!(
-                f,
-                "“{id}” is not a cause of the verdict nor an item of the plan; nothing was changed."
-            ),
-            PlanError::TooLong { what, count, max } => write!(
-                f,
-                "{} holds at most {max} characters; this one has {count}. Nothing was changed: shorten it and try again.",
-                capitalised(what)
-            ),
-            PlanError::BadDate(text) => write!(
-                f,
-                "“{text}” is not a date the plan can read: use the date picker, or write it as 2026-12-31. Nothing was changed."
-            ),
-            PlanError::CauseGone(id) => write!(
-                f,
-                "The cause behind “{id}” is resolved: the item can be closed (done, or won't do with a reason), not reopened. Nothing was changed."
-            ),
-            PlanError::ReasonNeeded => write!(
-                f,
+            PlanError::UnknownItem(id) => f.write_str(&trf!(
+                "“{id}” is not a cause of the verdict nor an item of the plan; nothing was changed.",
+                id = id
+            )),
+            PlanError::TooLong { what, count, max } => f.write_str(&trf!(
+                "{what} holds at most {max} characters; this one has {count}. Nothing was changed: shorten it and try again.",
+                what = capitalised(what),
+                max = max,
+                count = count
+            )),
+            PlanError::BadDate(text) => f.write_str(&trf!(
+                "“{text}” is not a date the plan can read: use the date picker, or write it as 2026-12-31. Nothing was changed.",
+                text = text
+            )),
+            PlanError::CauseGone(id) => f.write_str(&trf!(
+                "The cause behind “{id}” is resolved: the item can be closed (done, or won't do with a reason), not reopened. Nothing was changed.",
+                id = id
+            )),
+            PlanError::ReasonNeeded => f.write_str(tr!(
                 "“Won't do” needs a reason: say why, then choose it again. Nothing was changed."
-            ),
+            )),
         }
     }
 }
@@ -207,8 +207,8 @@ pub fn plan(a: &Assessment, r: &Readiness) -> Vec<PlanItem> {
         items.push(PlanItem {
             id: id.clone(),
             label: model::item(id).map_or_else(|| id.clone(), |i| i.label()),
-            finding: question.map_or_else(String::new, |q| q.finding.to_string()),
-            action: question.map_or_else(String::new, |q| q.action.to_string()),
+            finding: question.map_or_else(String::new, |q| tr!(q.finding).to_string()),
+            action: question.map_or_else(String::new, |q| tr!(q.action).to_string()),
             step: question.and_then(|q| q.step).and_then(model::step),
             entry: entry.clone(),
             cause: cause_of(a, &present, id),
@@ -273,7 +273,9 @@ pub fn edit_plan(
     let present = cause_of(a, &causes, id) == Cause::Present;
     let mut entry = a.plan.get(id).cloned().unwrap_or_default();
     match edit {
-        PlanEdit::Owner(text) => entry.owner = checked(text.trim(), TextKind::Name, "an owner")?,
+        PlanEdit::Owner(text) => {
+            entry.owner = checked(text.trim(), TextKind::Name, tr!("an owner"))?
+        }
         PlanEdit::Due(text) => {
             let text = text.trim();
             if !text.is_empty() && !is_iso_date(text) {
@@ -285,7 +287,7 @@ pub fn edit_plan(
             if !present && !status.is_closed() {
                 return Err(PlanError::CauseGone(id.to_string()));
             }
-            let reason = checked(reason.trim(), TextKind::Remark, "a reason")?;
+            let reason = checked(reason.trim(), TextKind::Remark, tr!("a reason"))?;
             if status == PlanStatus::WontDo && reason.is_empty() {
                 return Err(PlanError::ReasonNeeded);
             }
@@ -296,7 +298,7 @@ pub fn edit_plan(
                 String::new()
             };
         }
-        PlanEdit::Note(text) => entry.note = checked(&text, TextKind::Note, "a plan note")?,
+        PlanEdit::Note(text) => entry.note = checked(&text, TextKind::Note, tr!("a plan note"))?,
     }
     if entry == PlanEntry::default() {
         a.plan.remove(id);

@@ -30,10 +30,10 @@ impl Verdict {
     /// The verdict's headline.
     pub fn headline(self) -> &'static str {
         match self {
-            Verdict::Stop => "Stop — do not deploy KOOM",
-            Verdict::Hold => "Hold — find out first",
-            Verdict::NotYet => "Not yet — build maturity",
-            Verdict::Ready => "Ready — begin the deployment sequence",
+            Verdict::Stop => tr!("Stop — do not deploy KOOM"),
+            Verdict::Hold => tr!("Hold — find out first"),
+            Verdict::NotYet => tr!("Not yet — build maturity"),
+            Verdict::Ready => tr!("Ready — begin the deployment sequence"),
         }
     }
 
@@ -50,10 +50,10 @@ impl Verdict {
     /// One sentence on what the verdict means.
     pub fn explanation(self) -> &'static str {
         match self {
-            Verdict::Stop => "At least one precondition is not true or a red flag is present. Deploying now would break the organisation.",
-            Verdict::Hold => "No blocker is known, but some answers are missing or “Not sure”. Find out before deciding.",
-            Verdict::NotYet => "The preconditions hold and no red flag is present, but a maturity requirement is missing.",
-            Verdict::Ready => "The preconditions hold, no red flag is present and the maturity requirements are met. Start with step 1, Executive Education.",
+            Verdict::Stop => tr!("At least one precondition is not true or a red flag is present. Deploying now would break the organisation."),
+            Verdict::Hold => tr!("No blocker is known, but some answers are missing or “Not sure”. Find out before deciding."),
+            Verdict::NotYet => tr!("The preconditions hold and no red flag is present, but a maturity requirement is missing."),
+            Verdict::Ready => tr!("The preconditions hold, no red flag is present and the maturity requirements are met. Start with step 1, Executive Education."),
         }
     }
 }
@@ -99,7 +99,10 @@ impl Reason {
     /// states the consequence as what a problem here would mean, not as a fact.
     pub fn message(&self) -> String {
         let consequence = if self.kind == ReasonKind::Open {
-            format!("If this turns out to be a problem: {}", self.consequence)
+            trf!(
+                "If this turns out to be a problem: {consequence}",
+                consequence = self.consequence
+            )
         } else {
             self.consequence.to_string()
         };
@@ -169,22 +172,23 @@ fn caution(verdict: Verdict, present: &[&'static str]) -> Option<Caution> {
     if verdict != Verdict::Ready || (present.len() >= CAUTION_BELOW && audit) {
         return None;
     }
-    let mut summary = format!(
-        "Ready, with a caution: {} of {} green flags present. The seed says deployment will succeed if these are present; the verdict stays Ready (green flags never gate), but the missing ones are what the pilot will test.",
-        present.len(),
-        GREEN_FLAGS.len()
+    let mut summary = trf!(
+        "Ready, with a caution: {present} of {total} green flags present. The seed says deployment will succeed if these are present; the verdict stays Ready (green flags never gate), but the missing ones are what the pilot will test.",
+        present = present.len(),
+        total = GREEN_FLAGS.len()
     );
     if !audit {
-        summary.push_str(
-            " Audit is not accepted as truth yet — the seed: “Audit is accepted as truth, not punishment. This is huge.”",
-        );
+        summary.push(' ');
+        summary.push_str(tr!(
+            "Audit is not accepted as truth yet — the seed: “Audit is accepted as truth, not punishment. This is huge.”"
+        ));
     }
     Some(Caution {
         summary,
         missing: GREEN_FLAGS
             .iter()
             .filter(|g| !present.contains(&g.id))
-            .map(|g| format!("{} {}", g.label(), g.meaning))
+            .map(|g| format!("{} {}", g.label(), tr!(g.meaning)))
             .collect(),
     })
 }
@@ -212,8 +216,8 @@ impl Readiness {
         for r in self.reasons.iter().filter(|r| r.kind == ReasonKind::Open) {
             let question = model::question(r.question_id);
             let entry = (
-                question.map_or(r.question_id, |q| q.text),
-                r.finding.ends_with("answered “Not sure”"),
+                question.map_or(r.question_id, |q| tr!(q.text)),
+                question.is_some_and(|q| r.finding == not_sure_finding(q)),
             );
             match groups.iter_mut().find(|g| g.item_id == r.item_id) {
                 Some(g) => g.questions.push(entry),
@@ -231,16 +235,24 @@ impl Readiness {
 
     /// "n of 6" green flags present.
     pub fn green_flag_summary(&self) -> String {
-        format!(
-            "{} of {} green flags present",
-            self.green_flags_present.len(),
-            GREEN_FLAGS.len()
+        trf!(
+            "{present} of {total} green flags present",
+            present = self.green_flags_present.len(),
+            total = GREEN_FLAGS.len()
         )
     }
 }
 
 fn finding(assessment: &Assessment, q: &Question) -> Finding {
     Finding::of(assessment.answer(q.id), q.healthy)
+}
+
+/// What is found of a question answered "Not sure".
+fn not_sure_finding(q: &Question) -> String {
+    trf!(
+        "“{question}” is answered “Not sure”",
+        question = tr!(q.text)
+    )
 }
 
 fn open_reason(
@@ -251,10 +263,10 @@ fn open_reason(
     q: &'static Question,
     f: Finding,
 ) -> Reason {
-    let state = if f == Finding::NotSure {
-        "answered “Not sure”"
+    let finding = if f == Finding::NotSure {
+        not_sure_finding(q)
     } else {
-        "not answered yet"
+        trf!("“{question}” is not answered yet", question = tr!(q.text))
     };
     Reason {
         kind: ReasonKind::Open,
@@ -262,11 +274,11 @@ fn open_reason(
         item_label,
         question_id: q.id,
         section,
-        finding: format!("“{}” is {}", q.text, state),
-        consequence,
-        action: format!(
-            "Find out and answer “{}” with evidence; a “Not sure” never counts as a pass.",
-            q.text
+        finding,
+        consequence: tr!(consequence),
+        action: trf!(
+            "Find out and answer “{question}” with evidence; a “Not sure” never counts as a pass.",
+            question = tr!(q.text)
         ),
         step: None,
     }
@@ -286,9 +298,9 @@ fn problem_reason(
         item_label,
         question_id: q.id,
         section,
-        finding: q.finding.to_string(),
-        consequence,
-        action: q.action.to_string(),
+        finding: tr!(q.finding).to_string(),
+        consequence: tr!(consequence),
+        action: tr!(q.action).to_string(),
         step: q.step,
     }
 }
@@ -475,11 +487,12 @@ pub fn evaluate(assessment: &Assessment) -> Readiness {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+/// A count of things: `one` ("1 question") for one, else `many` ("{n} questions", filled).
+fn count(n: usize, one: &str, many: String) -> String {
     if n == 1 {
-        format!("1 {one}")
+        one.to_string()
     } else {
-        format!("{n} {many}")
+        many
     }
 }
 
@@ -499,48 +512,60 @@ fn would_change(
                 ids.len()
             };
             let next = if open > 0 {
-                format!(
-                    "Hold, with {} still to answer",
-                    count(open, "question", "questions")
+                trf!(
+                    "Hold, with {count} still to answer",
+                    count = count(open, tr!("1 question"), trf!("{n} questions", n = open))
                 )
             } else if !gaps.is_empty() {
-                "Not yet, with maturity to build".to_string()
+                tr!("Not yet, with maturity to build").to_string()
             } else {
-                "Ready".to_string()
+                tr!("Ready").to_string()
             };
             // "Why (n)" lists every cause; one answer can be the cause of two (a condition
             // and the red flag restating it), so say both counts when they differ.
             let resolving = if distinct == blockers.len() {
-                count(distinct, "blocker", "blockers")
+                count(
+                    distinct,
+                    tr!("1 blocker"),
+                    trf!("{n} blockers", n = distinct),
+                )
             } else {
-                format!(
-                    "the {} listed ({})",
-                    count(blockers.len(), "cause", "causes"),
-                    count(distinct, "answer", "answers")
+                let n = blockers.len();
+                trf!(
+                    "the {causes} listed ({answers})",
+                    causes = count(n, tr!("1 cause"), trf!("{n} causes", n = n)),
+                    answers = count(distinct, tr!("1 answer"), trf!("{n} answers", n = distinct))
                 )
             };
-            lines.push(format!(
-                "Resolving {resolving} would lift the Stop; with the other answers as they are, the verdict would then be {next}."
+            lines.push(trf!(
+                "Resolving {resolving} would lift the Stop; with the other answers as they are, the verdict would then be {next}.",
+                resolving = resolving,
+                next = next
             ));
         }
         Verdict::Hold => {
-            lines.push(format!(
-                "Answering the {} decides the verdict: any warning behaviour or red flag present makes it Stop; otherwise it becomes {}.",
-                count(open, "open question", "open questions"),
-                if gaps.is_empty() { "Ready, or Not yet if a maturity facet is missing" } else { "Not yet until the maturity gaps are closed" }
+            lines.push(trf!(
+                "Answering the {count} decides the verdict: any warning behaviour or red flag present makes it Stop; otherwise it becomes {next}.",
+                count = count(open, tr!("1 open question"), trf!("{n} open questions", n = open)),
+                next = if gaps.is_empty() {
+                    tr!("Ready, or Not yet if a maturity facet is missing")
+                } else {
+                    tr!("Not yet until the maturity gaps are closed")
+                }
             ));
         }
         Verdict::NotYet => {
-            lines.push(format!(
-                "Closing the {} makes the verdict Ready.",
-                count(gaps.len(), "maturity gap", "maturity gaps")
+            let n = gaps.len();
+            lines.push(trf!(
+                "Closing the {count} makes the verdict Ready.",
+                count = count(n, tr!("1 maturity gap"), trf!("{n} maturity gaps", n = n))
             ));
         }
         Verdict::Ready => {}
     }
     if verdict != Verdict::Stop {
         lines.push(
-            "Any warning behaviour, missing CoE owner or red flag answered as present turns the verdict to Stop at once."
+            tr!("Any warning behaviour, missing CoE owner or red flag answered as present turns the verdict to Stop at once.")
                 .to_string(),
         );
     }
@@ -565,11 +590,11 @@ pub fn inconsistencies(assessment: &Assessment) -> Vec<Inconsistency> {
                 found.push(Inconsistency {
                     claim_id: claim.id,
                     conflict_id: conflict.id,
-                    message: format!(
-                        "Check: you answered “Yes” to “{}” and “{}” to “{}”. Can both be true? If one describes what really happens better, change the other.",
-                        claim.text,
-                        assessment.answer(conflict.id).map(Answer::label).unwrap_or("—"),
-                        conflict.text,
+                    message: trf!(
+                        "Check: you answered “Yes” to “{claim}” and “{answer}” to “{conflict}”. Can both be true? If one describes what really happens better, change the other.",
+                        claim = tr!(claim.text),
+                        answer = assessment.answer(conflict.id).map(Answer::label).unwrap_or("—"),
+                        conflict = tr!(conflict.text),
                     ),
                 });
             }

@@ -38,9 +38,9 @@ impl RoundStanding {
     /// "Round 2", "Round 3 (in progress)".
     pub fn title(&self) -> String {
         if self.in_progress {
-            format!("Round {} (in progress)", self.number)
+            trf!("Round {number} (in progress)", number = self.number)
         } else {
-            format!("Round {}", self.number)
+            trf!("Round {number}", number = self.number)
         }
     }
 
@@ -48,8 +48,8 @@ impl RoundStanding {
     pub fn when(&self) -> String {
         match (self.in_progress, self.date.is_empty()) {
             (_, true) => String::new(),
-            (true, false) => format!("started {}", self.date),
-            (false, false) => format!("closed {}", self.date),
+            (true, false) => trf!("started {date}", date = self.date),
+            (false, false) => trf!("closed {date}", date = self.date),
         }
     }
 }
@@ -177,42 +177,46 @@ struct Words {
     open_to_problem: &'static str,
 }
 
-const CONDITION: Words = Words {
-    healthy: "holds",
-    problem: "does not hold",
-    to_healthy: "now holds",
-    healthy_to_problem: "no longer holds",
-    open_to_problem: "does not hold",
-};
-const REQUIREMENT: Words = Words {
-    healthy: "in place",
-    problem: "missing",
-    to_healthy: "is now in place",
-    healthy_to_problem: "is no longer in place",
-    open_to_problem: "is missing",
-};
-const RED_FLAG: Words = Words {
-    healthy: "absent",
-    problem: "present",
-    // Confirmed absent after being present or not known: cleared either way.
-    to_healthy: "cleared",
-    healthy_to_problem: "is now present",
-    open_to_problem: "is present",
-};
-const GREEN_FLAG: Words = Words {
-    healthy: "present",
-    problem: "not present",
-    to_healthy: "is now present",
-    healthy_to_problem: "is no longer present",
-    open_to_problem: "is not present",
-};
+/// Each kind of item's words: a condition's, a requirement's, a red flag's, a green flag's.
+fn words() -> (Words, Words, Words, Words) {
+    let condition = Words {
+        healthy: tr!("holds"),
+        problem: tr!("does not hold"),
+        to_healthy: tr!("now holds"),
+        healthy_to_problem: tr!("no longer holds"),
+        open_to_problem: tr!("does not hold"),
+    };
+    let requirement = Words {
+        healthy: tr!("in place"),
+        problem: tr!("missing"),
+        to_healthy: tr!("is now in place"),
+        healthy_to_problem: tr!("is no longer in place"),
+        open_to_problem: tr!("is missing"),
+    };
+    let red_flag = Words {
+        healthy: tr!("absent"),
+        problem: tr!("present"),
+        // Confirmed absent after being present or not known: cleared either way.
+        to_healthy: tr!("cleared"),
+        healthy_to_problem: tr!("is now present"),
+        open_to_problem: tr!("is present"),
+    };
+    let green_flag = Words {
+        healthy: tr!("present"),
+        problem: tr!("not present"),
+        to_healthy: tr!("is now present"),
+        healthy_to_problem: tr!("is no longer present"),
+        open_to_problem: tr!("is not present"),
+    };
+    (condition, requirement, red_flag, green_flag)
+}
 
 /// A state in the item's words.
 fn state_word(words: &Words, state: ItemState) -> &'static str {
     match state {
         ItemState::Holds => words.healthy,
         ItemState::Fails => words.problem,
-        ItemState::Open => "not known",
+        ItemState::Open => tr!("not known"),
     }
 }
 
@@ -229,7 +233,7 @@ fn change(
         (ItemState::Holds, ItemState::Fails) => (words.healthy_to_problem, Direction::Worse),
         (_, ItemState::Fails) => (words.open_to_problem, Direction::Worse),
         (_, ItemState::Open) => (
-            "is no longer known (not sure or unanswered)",
+            tr!("is no longer known (not sure or unanswered)"),
             Direction::Open,
         ),
     };
@@ -239,10 +243,14 @@ fn change(
         label,
         from,
         to,
-        sentence: format!(
-            "{kicker} {verb} (round {baseline}: {}; round {round}: {}).",
-            state_word(words, from),
-            state_word(words, to)
+        sentence: trf!(
+            "{kicker} {verb} (round {baseline}: {from}; round {round}: {to}).",
+            kicker = kicker,
+            verb = verb,
+            baseline = baseline,
+            from = state_word(words, from),
+            round = round,
+            to = state_word(words, to)
         ),
         direction,
     })
@@ -261,21 +269,22 @@ pub fn round_changes(
         let states = (state_of(baseline, questions), state_of(round, questions));
         out.extend(change(item, words, states, numbers));
     };
+    let (condition, requirement, red_flag, green_flag) = words();
     for p in PRECONDITIONS.iter() {
         let item = (p.id, PRECONDITIONS_SECTION, p.kicker(), p.label());
-        push(item, &CONDITION, p.questions);
+        push(item, &condition, p.questions);
     }
     for m in MATURITY_REQUIREMENTS.iter() {
         let item = (m.id, MATURITY_SECTION, m.kicker(), m.label());
-        push(item, &REQUIREMENT, m.questions);
+        push(item, &requirement, m.questions);
     }
     for f in RED_FLAGS.iter() {
         let item = (f.id, RED_FLAGS_SECTION, f.kicker(), f.label());
-        push(item, &RED_FLAG, &[f.question]);
+        push(item, &red_flag, &[f.question]);
     }
     for g in GREEN_FLAGS.iter() {
         let item = (g.id, GREEN_FLAGS_SECTION, g.kicker(), g.label());
-        push(item, &GREEN_FLAG, &[g.question]);
+        push(item, &green_flag, &[g.question]);
     }
     out
 }
@@ -340,9 +349,9 @@ pub fn rounds_summary(
         match (round_assessment(a, baseline), round_assessment(a, compared)) {
             (Some(x), Some(y)) if baseline != compared => {
                 let sentence = match answers_changed(x, y) {
-                    0 => "No answer differs.".to_string(),
-                    1 => "1 answer differs.".to_string(),
-                    n => format!("{n} answers differ."),
+                    0 => tr!("No answer differs.").to_string(),
+                    1 => tr!("1 answer differs.").to_string(),
+                    n => trf!("{n} answers differ.", n = n),
                 };
                 (round_changes(x, y, (baseline, compared)), sentence)
             }
@@ -352,11 +361,11 @@ pub fn rounds_summary(
     let future = (!future.is_empty()).then(|| {
         let dated: Vec<String> = future
             .iter()
-            .map(|(n, d)| format!("Round {n} is dated {d}"))
+            .map(|(n, d)| trf!("Round {n} is dated {date}", n = n, date = d))
             .collect();
-        format!(
-            "{}, after today on this computer: one of the computers' dates is probably wrong. The dates are kept as they are.",
-            dated.join("; ")
+        trf!(
+            "{rounds}, after today on this computer: one of the computers' dates is probably wrong. The dates are kept as they are.",
+            rounds = dated.join("; ")
         )
     });
     RoundsSummary {

@@ -33,18 +33,16 @@ pub enum LockReason {
 impl fmt::Display for LockReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LockReason::NotReady(v) => write!(
-                f,
-                "The sequence can start only from a Ready verdict; the verdict is “{}”.",
-                v.headline()
-            ),
-            LockReason::Halted(v) => write!(
-                f,
-                "The sequence is halted: the readiness verdict fell back to “{}”. Resolve its causes first.",
-                v.headline()
-            ),
+            LockReason::NotReady(v) => f.write_str(&trf!(
+                "The sequence can start only from a Ready verdict; the verdict is “{verdict}”.",
+                verdict = v.headline()
+            )),
+            LockReason::Halted(v) => f.write_str(&trf!(
+                "The sequence is halted: the readiness verdict fell back to “{verdict}”. Resolve its causes first.",
+                verdict = v.headline()
+            )),
             LockReason::PreviousStepIncomplete(n) => {
-                write!(f, "Locked until step {n} is complete.")
+                f.write_str(&trf!("Locked until step {n} is complete.", n = n))
             }
         }
     }
@@ -189,46 +187,46 @@ pub enum SequenceError {
 impl fmt::Display for SequenceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SequenceError::UnknownItem(id) => {
-                write!(f, "“{id}” is not an item of the deployment sequence.")
-            }
+            SequenceError::UnknownItem(id) => f.write_str(&trf!(
+                "“{id}” is not an item of the deployment sequence.",
+                id = id
+            )),
             SequenceError::Locked(reason) => write!(f, "{reason}"),
-            SequenceError::NotTickable(id) => {
-                write!(f, "“{id}” is done by naming the pilot department.")
-            }
-            SequenceError::GateNotFailed => write!(
-                f,
+            SequenceError::NotTickable(id) => f.write_str(&trf!(
+                "“{id}” is done by naming the pilot department.",
+                id = id
+            )),
+            SequenceError::GateNotFailed => f.write_str(tr!(
                 "A pilot iteration is recorded only when the full-deployment gate has failed."
-            ),
+            )),
             SequenceError::RetrainingPending(steps) => {
                 let names: Vec<String> = steps
                     .iter()
                     .filter_map(|id| model::step(id))
                     .map(DeploymentStep::label)
                     .collect();
-                write!(
-                    f,
-                    "Roll back, retrain, repeat: confirm the retraining of {} before the pilot is evaluated again.",
-                    names.join(", ")
-                )
+                f.write_str(&trf!(
+                    "Roll back, retrain, repeat: confirm the retraining of {steps} before the pilot is evaluated again.",
+                    steps = names.join(", ")
+                ))
             }
-            SequenceError::NotNamedForRetraining(id) => write!(
-                f,
-                "“{id}” was not named for retraining by the last failed gate."
-            ),
-            SequenceError::TooManyIterations => write!(
-                f,
-                "This assessment already holds {MAX_ITERATIONS} pilot iterations, as many as it keeps. Export it as a file for the record, then start a new assessment for the next round."
-            ),
-            SequenceError::NotRetrainable(id) => write!(
-                f,
-                "“{id}” cannot be chosen for retraining: only the steps before the pilot are retrained; the pilot itself is repeated."
-            ),
-            SequenceError::NoIteration => write!(f, "There is no pilot iteration to undo."),
-            SequenceError::RepeatedSince(n) => write!(
-                f,
-                "Pilot iteration {n} cannot be undone: the pilot was evaluated again or the gate answered since. Clear the new evaluation and the gate's answers first; nothing was changed."
-            ),
+            SequenceError::NotNamedForRetraining(id) => f.write_str(&trf!(
+                "“{id}” was not named for retraining by the last failed gate.",
+                id = id
+            )),
+            SequenceError::TooManyIterations => f.write_str(&trf!(
+                "This assessment already holds {max} pilot iterations, as many as it keeps. Export it as a file for the record, then start a new assessment for the next round.",
+                max = MAX_ITERATIONS
+            )),
+            SequenceError::NotRetrainable(id) => f.write_str(&trf!(
+                "“{id}” cannot be chosen for retraining: only the steps before the pilot are retrained; the pilot itself is repeated.",
+                id = id
+            )),
+            SequenceError::NoIteration => f.write_str(tr!("There is no pilot iteration to undo.")),
+            SequenceError::RepeatedSince(n) => f.write_str(&trf!(
+                "Pilot iteration {n} cannot be undone: the pilot was evaluated again or the gate answered since. Clear the new evaluation and the gate's answers first; nothing was changed.",
+                n = n
+            )),
         }
     }
 }

@@ -60,26 +60,32 @@ impl Health {
         let total = STABILITY_SIGNS.len();
         match self {
             Health::NotDeployed { .. } => {
-                "Not judged yet — stability is checked after full deployment".to_string()
+                tr!("Not judged yet — stability is checked after full deployment").to_string()
             }
-            Health::NotStarted => "No alignment cycle marked yet".to_string(),
-            Health::Watch { cycle, missing } => format!(
-                "Watch — {} of {total} signs not seen yet in cycle {cycle}",
-                missing.len(),
+            Health::NotStarted => tr!("No alignment cycle marked yet").to_string(),
+            Health::Watch { cycle, missing } => trf!(
+                "Watch — {missing} of {total} signs not seen yet in cycle {cycle}",
+                missing = missing.len(),
+                total = total,
+                cycle = cycle,
             ),
-            Health::Healthy { cycle } => {
-                format!("Healthy deployment — all ten signs seen by cycle {cycle}")
-            }
+            Health::Healthy { cycle } => trf!(
+                "Healthy deployment — all ten signs seen by cycle {cycle}",
+                cycle = cycle
+            ),
             Health::ImplementedIncorrectly {
                 diagnosis, late, ..
             } => {
-                let mut line = format!(
-                    "Something was implemented incorrectly — {} of {total} signs not seen by the end of cycle {STABILITY_CYCLE_LIMIT}",
-                    diagnosis.len(),
+                let mut line = trf!(
+                    "Something was implemented incorrectly — {missing} of {total} signs not seen by the end of cycle {cycle}",
+                    missing = diagnosis.len(),
+                    total = total,
+                    cycle = STABILITY_CYCLE_LIMIT,
                 );
                 if let Some(n) = late {
-                    line.push_str(&format!(
-                        "; all ten seen only in cycle {n}, later than the seed's 1–2 alignment cycles"
+                    line.push_str(&trf!(
+                        "; all ten seen only in cycle {n}, later than the seed's 1–2 alignment cycles",
+                        n = n
                     ));
                 }
                 line

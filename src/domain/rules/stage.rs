@@ -126,21 +126,22 @@ fn section_page(section: SeedSection) -> Page {
 
 fn page_label(page: Page) -> &'static str {
     match page {
-        Page::Preconditions => "Open the preconditions",
-        Page::Maturity => "Open maturity",
-        Page::RedFlags => "Open the red flags",
-        Page::GreenFlags => "Open the green flags",
-        Page::Sequence => "Open the deployment sequence",
-        Page::Stability => "Open stability",
-        Page::Report => "Open the report",
+        Page::Preconditions => tr!("Open the preconditions"),
+        Page::Maturity => tr!("Open maturity"),
+        Page::RedFlags => tr!("Open the red flags"),
+        Page::GreenFlags => tr!("Open the green flags"),
+        Page::Sequence => tr!("Open the deployment sequence"),
+        Page::Stability => tr!("Open stability"),
+        Page::Report => tr!("Open the report"),
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+/// A count of things: `one` ("1 cause") for one, else `many` ("{n} causes", filled).
+fn count(n: usize, one: &str, many: String) -> String {
     if n == 1 {
-        format!("1 {one}")
+        one.to_string()
     } else {
-        format!("{n} {many}")
+        many
     }
 }
 
@@ -151,7 +152,7 @@ impl Stage {
     pub fn verdict_explanation(&self, verdict: Verdict) -> &'static str {
         match (self, verdict) {
             (Stage::Readiness(_), v) => v.explanation(),
-            (_, Verdict::Ready) => READY_UNDER_WAY,
+            (_, Verdict::Ready) => tr!("The preconditions hold, no red flag is present and the maturity requirements are met: the ground the deployment sequence stands on still holds. “Where we are now” says what comes next."),
             (_, v) => v.explanation(),
         }
     }
@@ -161,7 +162,7 @@ impl Stage {
     pub fn readiness_headline(&self, verdict: Verdict) -> &'static str {
         match (self, verdict) {
             (Stage::Readiness(_), v) => v.headline(),
-            (_, Verdict::Ready) => READY_HOLDS,
+            (_, Verdict::Ready) => tr!("Ready — the preconditions still hold"),
             (_, v) => v.headline(),
         }
     }
@@ -214,39 +215,47 @@ impl Stage {
             Stage::Halted {
                 verdict,
                 after_deployment: false,
-            } => format!(
-                "Deployment halted — the readiness verdict fell back to “{}”",
-                verdict.headline()
+            } => trf!(
+                "Deployment halted — the readiness verdict fell back to “{verdict}”",
+                verdict = verdict.headline()
             ),
             Stage::Halted {
                 verdict,
                 after_deployment: true,
-            } => format!(
-                "Deployed, now halted — the readiness verdict fell back to “{}”",
-                verdict.headline()
+            } => trf!(
+                "Deployed, now halted — the readiness verdict fell back to “{verdict}”",
+                verdict = verdict.headline()
             ),
-            Stage::GateFailed { failed, .. } => format!(
-                "Pilot gate failed — roll back, retrain, repeat ({} of {} criteria not met)",
-                failed.len(),
-                model::GATE_CRITERIA.len()
+            Stage::GateFailed { failed, .. } => trf!(
+                "Pilot gate failed — roll back, retrain, repeat ({failed} of {total} criteria not met)",
+                failed = failed.len(),
+                total = model::GATE_CRITERIA.len()
             ),
-            Stage::RolledBack { iteration, step } if step.id == PILOT => format!(
-                "Rolled back (pilot iteration {iteration}) — repeat {}",
-                step.label()
+            Stage::RolledBack { iteration, step } if step.id == PILOT => trf!(
+                "Rolled back (pilot iteration {iteration}) — repeat {step}",
+                iteration = iteration,
+                step = step.label()
             ),
-            Stage::RolledBack { iteration, step } => format!(
-                "Rolled back (pilot iteration {iteration}) — retrain {}",
-                step.label()
+            Stage::RolledBack { iteration, step } => trf!(
+                "Rolled back (pilot iteration {iteration}) — retrain {step}",
+                iteration = iteration,
+                step = step.label()
             ),
             Stage::Deploying {
                 step,
                 iteration: None,
-            } => format!("Deploying — {} in progress", step.label()),
+            } => trf!("Deploying — {step} in progress", step = step.label()),
             Stage::Deploying {
                 step,
                 iteration: Some(n),
-            } => format!("Pilot iteration {n} — {} in progress", step.label()),
-            Stage::Deployed(health) => format!("Fully deployed. {}", health_line(health)),
+            } => trf!(
+                "Pilot iteration {n} — {step} in progress",
+                n = n,
+                step = step.label()
+            ),
+            Stage::Deployed(health) => {
+                trf!("Fully deployed. {health}", health = health_line(health))
+            }
         }
     }
 
@@ -255,30 +264,41 @@ impl Stage {
         let steps = DEPLOYMENT_STEPS.len();
         match self {
             Stage::Readiness(v) => v.headline().to_string(),
-            Stage::Halted { verdict, .. } => format!("Halted — {}", verdict.headline()),
-            Stage::GateFailed { .. } => "Gate failed — roll back, retrain, repeat".to_string(),
+            Stage::Halted { verdict, .. } => {
+                trf!("Halted — {verdict}", verdict = verdict.headline())
+            }
+            Stage::GateFailed { .. } => tr!("Gate failed — roll back, retrain, repeat").to_string(),
             Stage::RolledBack { step, .. } if step.id == PILOT => {
-                "Rolled back — repeat the pilot".to_string()
+                tr!("Rolled back — repeat the pilot").to_string()
             }
             Stage::RolledBack { step, .. } => {
-                format!("Rolled back — retrain step {}", step.number)
+                trf!("Rolled back — retrain step {number}", number = step.number)
             }
             Stage::Deploying {
                 step,
                 iteration: None,
-            } => format!("Deploying — step {} of {steps}", step.number),
+            } => trf!(
+                "Deploying — step {number} of {steps}",
+                number = step.number,
+                steps = steps
+            ),
             Stage::Deploying {
                 step,
                 iteration: Some(n),
-            } => format!("Iteration {n} — step {} of {steps}", step.number),
+            } => trf!(
+                "Iteration {n} — step {number} of {steps}",
+                n = n,
+                number = step.number,
+                steps = steps
+            ),
             Stage::Deployed(health) => match health {
-                Health::Healthy { .. } => "Deployed — healthy".to_string(),
-                Health::Watch { .. } => "Deployed — watch the signs".to_string(),
+                Health::Healthy { .. } => tr!("Deployed — healthy").to_string(),
+                Health::Watch { .. } => tr!("Deployed — watch the signs").to_string(),
                 Health::ImplementedIncorrectly { .. } => {
-                    "Deployed — implemented incorrectly".to_string()
+                    tr!("Deployed — implemented incorrectly").to_string()
                 }
                 Health::NotDeployed { .. } | Health::NotStarted => {
-                    "Deployed — record stability".to_string()
+                    tr!("Deployed — record stability").to_string()
                 }
             },
         }
@@ -341,9 +361,9 @@ impl Stage {
                     .filter(|x| x.kind != ReasonKind::Open)
                     .count();
                 go(
-                    format!(
-                        "Work on the {} listed under “Why”: each names the seed's action. When one is resolved, change its answer.",
-                        count(blockers, "cause", "causes")
+                    trf!(
+                        "Work on the {count} listed under “Why”: each names the seed's action. When one is resolved, change its answer.",
+                        count = count(blockers, tr!("1 cause"), trf!("{n} causes", n = blockers))
                     ),
                     at(first_page, None),
                 )
@@ -353,12 +373,22 @@ impl Stage {
                     .open_questions
                     .first()
                     .and_then(|id| model::question(id))
-                    .map_or(String::new(), |q| format!(", starting with “{}”", q.text));
+                    .map(|q| tr!(q.text));
+                let n = r.open_questions.len();
+                let questions = count(
+                    n,
+                    tr!("1 readiness question"),
+                    trf!("{n} readiness questions", n = n),
+                );
                 go(
-                    format!(
-                        "Find out and answer the {} still open{first}.",
-                        count(r.open_questions.len(), "readiness question", "readiness questions")
-                    ),
+                    match first {
+                        Some(first) => trf!(
+                            "Find out and answer the {count} still open, starting with “{question}”.",
+                            count = questions,
+                            question = first
+                        ),
+                        None => trf!("Find out and answer the {count} still open.", count = questions),
+                    },
                     at(first_page, None),
                 )
             }
@@ -367,30 +397,38 @@ impl Stage {
                 verdict: Verdict::NotYet,
                 ..
             } => go(
-                format!(
-                    "Build the {} listed under “Why”; when one holds, change its answer.",
-                    count(r.reasons.len(), "missing maturity facet", "missing maturity facets")
+                trf!(
+                    "Build the {count} listed under “Why”; when one holds, change its answer.",
+                    count = count(
+                        r.reasons.len(),
+                        tr!("1 missing maturity facet"),
+                        trf!("{n} missing maturity facets", n = r.reasons.len())
+                    )
                 ),
                 at(Page::Maturity, None),
             ),
             Stage::Readiness(Verdict::Ready) | Stage::Halted { .. } => go(
-                "Begin the deployment sequence at step 1, Executive Education.".to_string(),
+                tr!("Begin the deployment sequence at step 1, Executive Education.").to_string(),
                 at(Page::Sequence, Some(step_anchor(&DEPLOYMENT_STEPS[0]))),
             ),
             Stage::GateFailed { iteration, .. } => go(
-                format!(
-                    "Roll back, retrain, repeat: record pilot iteration {iteration}, choosing the steps to retrain, then retrain them and repeat the pilot."
+                trf!(
+                    "Roll back, retrain, repeat: record pilot iteration {iteration}, choosing the steps to retrain, then retrain them and repeat the pilot.",
+                    iteration = iteration
                 ),
                 at(Page::Sequence, Some(GATE_ANCHOR.to_string())),
             ),
             Stage::RolledBack { step, .. } if step.id == PILOT => go(
-                format!("Repeat {} and confirm it; then answer the gate afresh.", step.label()),
+                trf!(
+                    "Repeat {step} and confirm it; then answer the gate afresh.",
+                    step = step.label()
+                ),
                 at(Page::Sequence, Some(step_anchor(step))),
             ),
             Stage::RolledBack { step, .. } => go(
-                format!(
-                    "Retrain {} and confirm it; then repeat the pilot and answer the gate afresh.",
-                    step.label()
+                trf!(
+                    "Retrain {step} and confirm it; then repeat the pilot and answer the gate afresh.",
+                    step = step.label()
                 ),
                 at(Page::Sequence, Some(step_anchor(step))),
             ),
@@ -398,37 +436,38 @@ impl Stage {
                 let status = e.sequence.steps.iter().find(|x| x.step.number == step.number);
                 let left = status.map_or(0, |x| x.total.saturating_sub(x.done));
                 let text = match (step.id == PILOT, iteration) {
-                    (true, Some(n)) => format!(
-                        "Repeat the pilot (iteration {n}): evaluate real-world behaviour again, then answer the gate afresh."
+                    (true, Some(n)) => trf!(
+                        "Repeat the pilot (iteration {n}): evaluate real-world behaviour again, then answer the gate afresh.",
+                        n = n
                     ),
                     _ if step.number as usize == DEPLOYMENT_STEPS.len() => {
-                        "Answer the six criteria of the full-deployment gate.".to_string()
+                        tr!("Answer the six criteria of the full-deployment gate.").to_string()
                     }
-                    _ => format!(
-                        "Continue the deployment sequence at {}: {} to do.",
-                        step.label(),
-                        count(left, "item", "items")
+                    _ => trf!(
+                        "Continue the deployment sequence at {step}: {count} to do.",
+                        step = step.label(),
+                        count = count(left, tr!("1 item"), trf!("{n} items", n = left))
                     ),
                 };
                 go(text, at(Page::Sequence, Some(step_anchor(step))))
             }
             Stage::Deployed(Health::ImplementedIncorrectly { .. }) => go(
-                "Something was implemented incorrectly: work through the diagnosis, fixing the parts of the model it names for each missing sign.".to_string(),
+                tr!("Something was implemented incorrectly: work through the diagnosis, fixing the parts of the model it names for each missing sign.").to_string(),
                 at(Page::Stability, None),
             ),
             Stage::Deployed(Health::Healthy { .. }) => go(
-                "Keep the alignment cycles going, and bring what is unclear in the model back to its own improvement cycle: clarify, simplify, remove ambiguity, improve alignment (the KOOM model, section 9).".to_string(),
+                tr!("Keep the alignment cycles going, and bring what is unclear in the model back to its own improvement cycle: clarify, simplify, remove ambiguity, improve alignment (the KOOM model, section 9).").to_string(),
                 at(Page::Stability, None),
             ),
             Stage::Deployed(Health::Watch { cycle, .. }) => go(
-                format!(
-                    "Watch the signs: record them through cycle {} — the seed gives 1–2 alignment cycles.",
-                    (*cycle).max(model::STABILITY_CYCLE_LIMIT)
+                trf!(
+                    "Watch the signs: record them through cycle {cycle} — the seed gives 1–2 alignment cycles.",
+                    cycle = (*cycle).max(model::STABILITY_CYCLE_LIMIT)
                 ),
                 at(Page::Stability, None),
             ),
             Stage::Deployed(_) => go(
-                "Record the stability signs over the next alignment cycles.".to_string(),
+                tr!("Record the stability signs over the next alignment cycles.").to_string(),
                 at(Page::Stability, None),
             ),
         }
@@ -438,7 +477,7 @@ impl Stage {
 fn health_line(health: &Health) -> String {
     match health {
         Health::NotDeployed { .. } | Health::NotStarted => {
-            "Record the stability signs of the first alignment cycle.".to_string()
+            tr!("Record the stability signs of the first alignment cycle.").to_string()
         }
         other => other.headline(),
     }

@@ -26,9 +26,9 @@ impl Dissent {
     pub fn line(&self) -> String {
         let why = self.why.trim();
         if why.is_empty() {
-            format!("{} dissents.", self.who)
+            trf!("{name} dissents.", name = self.who)
         } else {
-            format!("{} dissents: {}", self.who, why)
+            trf!("{name} dissents: {reason}", name = self.who, reason = why)
         }
     }
 }
@@ -47,7 +47,7 @@ pub struct Agreed {
 impl Agreed {
     /// "Agreed: No." with the dissent after it: "Agreed: No. Ben Ortiz dissents: …"
     pub fn line(&self) -> String {
-        let mut line = format!("Agreed: {}.", self.answer.label());
+        let mut line = trf!("Agreed: {answer}.", answer = self.answer.label());
         for d in &self.dissent {
             line.push(' ');
             line.push_str(&d.line());
@@ -79,10 +79,18 @@ impl Agreement {
     pub fn not_carried_note(&self, source: &str) -> Option<String> {
         let agreed = self.agreed.len();
         (agreed > 0).then(|| {
-            format!(
-                "{source} also holds what its meeting agreed ({agreed} {}): that stays with it. To keep it, import the file on the start screen as a team view of its own.",
-                if agreed == 1 { "item" } else { "items" }
-            )
+            if agreed == 1 {
+                trf!(
+                    "{source} also holds what its meeting agreed (1 item): that stays with it. To keep it, import the file on the start screen as a team view of its own.",
+                    source = source
+                )
+            } else {
+                trf!(
+                    "{source} also holds what its meeting agreed ({count} items): that stays with it. To keep it, import the file on the start screen as a team view of its own.",
+                    source = source,
+                    count = agreed
+                )
+            }
         })
     }
 
@@ -124,29 +132,29 @@ pub enum AgreementError {
 impl fmt::Display for AgreementError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AgreementError::UnknownQuestion { id } => write!(
-                f,
-                "“{id}” is not a question of KOOM Deployment Readiness Layer v{}: nothing was recorded.",
-                model::MODEL_VERSION
-            ),
-            AgreementError::NotAgreed => write!(
-                f,
+            AgreementError::UnknownQuestion { id } => f.write_str(&trf!(
+                "“{id}” is not a question of KOOM Deployment Readiness Layer v{version}: nothing was recorded.",
+                id = id,
+                version = model::MODEL_VERSION
+            )),
+            AgreementError::NotAgreed => f.write_str(tr!(
                 "Record the team's agreed answer first: a dissent is from an agreed answer."
-            ),
-            AgreementError::NoName => write!(f, "Say who dissents: a dissent needs a name."),
-            AgreementError::TooManyDissents => write!(
-                f,
-                "This answer already records {MAX_DISSENT} dissents, one per person: remove one before adding another, or record that the team did not agree (“Not sure”)."
-            ),
-            AgreementError::NoRespondent => write!(
-                f,
+            )),
+            AgreementError::NoName => f.write_str(tr!("Say who dissents: a dissent needs a name.")),
+            AgreementError::TooManyDissents => f.write_str(&trf!(
+                "This answer already records {max} dissents, one per person: remove one before adding another, or record that the team did not agree (“Not sure”).",
+                max = MAX_DISSENT
+            )),
+            AgreementError::NoRespondent => f.write_str(tr!(
                 "The team view has no respondent yet: there is nothing to agree on."
-            ),
-            AgreementError::NotComplete { pending } => write!(
-                f,
-                "Agree on every item to discuss first: {pending} still {} no agreed answer.",
-                if *pending == 1 { "has" } else { "have" }
-            ),
+            )),
+            AgreementError::NotComplete { pending: 1 } => f.write_str(tr!(
+                "Agree on every item to discuss first: 1 still has no agreed answer."
+            )),
+            AgreementError::NotComplete { pending } => f.write_str(&trf!(
+                "Agree on every item to discuss first: {count} still have no agreed answer.",
+                count = pending
+            )),
         }
     }
 }

@@ -48,20 +48,21 @@ impl Consensus {
     pub fn progress(&self) -> String {
         match self.verdict {
             None if self.of == 0 => {
-                "Nothing to agree on yet: the team view has no respondent.".to_string()
+                tr!("Nothing to agree on yet: the team view has no respondent.").to_string()
             }
-            Some(v) if self.of == 0 => format!(
-                "Nothing to discuss: everyone's answers are the agreed ones. Agreed verdict: {}.",
-                v.headline()
+            Some(v) if self.of == 0 => trf!(
+                "Nothing to discuss: everyone's answers are the agreed ones. Agreed verdict: {verdict}.",
+                verdict = v.headline()
             ),
-            Some(v) => format!(
-                "Agreed on every item to discuss ({}). Agreed verdict: {}.",
-                self.of,
-                v.headline()
+            Some(v) => trf!(
+                "Agreed on every item to discuss ({count}). Agreed verdict: {verdict}.",
+                count = self.of,
+                verdict = v.headline()
             ),
-            None => format!(
-                "Agreed on {} of {} items to discuss. Until every item is agreed, the team verdict is the conservative one.",
-                self.agreed, self.of
+            None => trf!(
+                "Agreed on {agreed} of {of} items to discuss. Until every item is agreed, the team verdict is the conservative one.",
+                agreed = self.agreed,
+                of = self.of
             ),
         }
     }
@@ -88,9 +89,9 @@ pub(super) fn consensus_assessment(
         _ => team.title.clone(),
     };
     let mut a = Assessment::new(&organisation, "");
-    a.assessor = clean_name(&format!(
-        "Agreed by the team view “{}”",
-        team.display_title()
+    a.assessor = clean_name(&trf!(
+        "Agreed by the team view “{title}”",
+        title = team.display_title()
     ));
     for t in tallies {
         // An agreed answer counts while its question is on the agenda: one agreed before the
@@ -117,12 +118,23 @@ pub(super) fn consensus_assessment(
 /// The consensus assessment's note on a question with dissent: "Agreed in the team meeting."
 /// and every dissent that fits in a note; the rest named by count, with where to read them.
 fn dissent_note(agreed: &Agreed, team_title: &str) -> String {
-    let mut note = "Agreed in the team meeting.".to_string();
+    let mut note = tr!("Agreed in the team meeting.").to_string();
     for (i, d) in agreed.dissent.iter().enumerate() {
         let line = d.line();
         let rest = agreed.dissent.len() - i;
-        let noun = if rest == 1 { "dissent" } else { "dissents" };
-        let more = format!(" {rest} more {noun} recorded in the team view “{team_title}”.");
+        let more = if rest == 1 {
+            trf!(
+                "1 more dissent recorded in the team view “{title}”.",
+                title = team_title
+            )
+        } else {
+            trf!(
+                "{count} more dissents recorded in the team view “{title}”.",
+                count = rest,
+                title = team_title
+            )
+        };
+        let more = format!(" {more}");
         // Room is kept for the sentence that names the rest, so nothing is cut mid-sentence.
         if note.chars().count() + 1 + line.chars().count() + more.chars().count()
             > TextKind::Note.max_chars()

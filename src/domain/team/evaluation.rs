@@ -59,15 +59,24 @@ impl TeamReason {
 /// "reported by 2 of 5 (Ann and 1 anonymous)", or for an open question "not sure or unanswered
 /// for 2 of 5 (Ann)".
 fn attribution(open: bool, reported_by: usize, of: usize, who: &[String]) -> String {
-    let verb = if open {
-        "not sure or unanswered for"
-    } else {
-        "reported by"
-    };
     let who = names(who, reported_by.saturating_sub(who.len()))
         .map(|n| format!(" ({n})"))
         .unwrap_or_default();
-    format!("{verb} {reported_by} of {of}{who}")
+    if open {
+        trf!(
+            "not sure or unanswered for {count} of {of}{who}",
+            count = reported_by,
+            of = of,
+            who = who
+        )
+    } else {
+        trf!(
+            "reported by {count} of {of}{who}",
+            count = reported_by,
+            of = of,
+            who = who
+        )
+    }
 }
 
 /// Why an item is on the "to discuss" list.
@@ -87,10 +96,10 @@ impl AgendaKind {
     /// Its label: "Blocker", "Open question", "Maturity gap", "Disagreement".
     pub fn label(self) -> &'static str {
         match self {
-            AgendaKind::Blocker => "Blocker",
-            AgendaKind::Open => "Open question",
-            AgendaKind::MaturityGap => "Maturity gap",
-            AgendaKind::Disagreement => "Disagreement",
+            AgendaKind::Blocker => tr!("Blocker"),
+            AgendaKind::Open => tr!("Open question"),
+            AgendaKind::MaturityGap => tr!("Maturity gap"),
+            AgendaKind::Disagreement => tr!("Disagreement"),
         }
     }
 }
@@ -136,9 +145,12 @@ impl AgendaItem {
 pub(super) fn consequences(q: &Question, open: bool) -> Vec<(String, String)> {
     let if_open = |c: &str| {
         if open {
-            format!("If this turns out to be a problem: {c}")
+            trf!(
+                "If this turns out to be a problem: {consequence}",
+                consequence = tr!(c)
+            )
         } else {
-            c.to_string()
+            tr!(c).to_string()
         }
     };
     let mut out = Vec::new();
@@ -158,23 +170,23 @@ pub(super) fn consequences(q: &Question, open: bool) -> Vec<(String, String)> {
     for g in GREEN_FLAGS.iter().filter(|g| g.question.id == q.id) {
         out.push((
             g.label(),
-            format!(
-                "Deployment will succeed if these are present. {}",
-                g.meaning
+            trf!(
+                "Deployment will succeed if these are present. {meaning}",
+                meaning = tr!(g.meaning)
             ),
         ));
     }
     if GATE_CRITERIA.iter().any(|c| c.id == q.id) {
         out.push((
             FULL_DEPLOYMENT_STEP.label(),
-            "Only proceed if every criterion holds. If not — roll back, retrain, repeat."
+            tr!("Only proceed if every criterion holds. If not — roll back, retrain, repeat.")
                 .to_string(),
         ));
     }
     if q.id == PILOT_POLITICS_QUESTION.id {
         out.push((
             PILOT_STEP.label(),
-            "Choose one department. Preferably one not crippled by politics.".to_string(),
+            tr!("Choose one department. Preferably one not crippled by politics.").to_string(),
         ));
     }
     out

@@ -85,7 +85,7 @@ impl Respondent {
     pub fn label(&self, index: usize) -> String {
         match &self.name {
             Some(name) => name.clone(),
-            None => format!("Respondent {}", index + 1),
+            None => trf!("Respondent {number}", number = index + 1),
         }
     }
 
@@ -207,43 +207,44 @@ pub enum TeamError {
 impl fmt::Display for TeamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TeamError::Full => write!(
-                f,
-                "A team view holds at most {MAX_RESPONDENTS} respondents; remove one before adding another."
-            ),
-            TeamError::OtherModel { label, model_version } => write!(
-                f,
-                "{label} answered KOOM Deployment Readiness Layer v{model_version}; this app implements v{MODEL_VERSION}, so these answers cannot be combined with the team's."
-            ),
-            TeamError::AlreadyAdded { label } => write!(
-                f,
-                "These answers are already in the team as {label}: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own."
-            ),
-            TeamError::SameRespondent { label } => write!(
-                f,
-                "This is {label} again (the same respondent token), with the same answers and notes: a respondent counts once."
-            ),
-            TeamError::AnsweredAgain { label, .. } => write!(
-                f,
-                "{label} is already in the team (the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones."
-            ),
-            TeamError::NameTaken { name } => write!(
-                f,
-                "The team already has a respondent named {name}. Give this one another name, or remove the first one to replace them."
-            ),
-            TeamError::ReservedName { name } => write!(
-                f,
-                "“{name}” is how anonymous respondents are numbered: choose another name, or leave it empty to stay anonymous."
-            ),
-            TeamError::NotInTeam => write!(
-                f,
+            TeamError::Full => f.write_str(&trf!(
+                "A team view holds at most {max} respondents; remove one before adding another.",
+                max = MAX_RESPONDENTS
+            )),
+            TeamError::OtherModel { label, model_version } => f.write_str(&trf!(
+                "{label} answered KOOM Deployment Readiness Layer v{version}; this app implements v{current}, so these answers cannot be combined with the team's.",
+                label = label,
+                version = model_version,
+                current = MODEL_VERSION
+            )),
+            TeamError::AlreadyAdded { label } => f.write_str(&trf!(
+                "These answers are already in the team as {label}: a respondent counts once. If this is another person who gave exactly the same answers, add them under a name of their own.",
+                label = label
+            )),
+            TeamError::SameRespondent { label } => f.write_str(&trf!(
+                "This is {label} again (the same respondent token), with the same answers and notes: a respondent counts once.",
+                label = label
+            )),
+            TeamError::AnsweredAgain { label, .. } => f.write_str(&trf!(
+                "{label} is already in the team (the same respondent token) with other answers: they answered again. A respondent counts once; replace their older answers with these, or keep the older ones.",
+                label = label
+            )),
+            TeamError::NameTaken { name } => f.write_str(&trf!(
+                "The team already has a respondent named {name}. Give this one another name, or remove the first one to replace them.",
+                name = name
+            )),
+            TeamError::ReservedName { name } => f.write_str(&trf!(
+                "“{name}” is how anonymous respondents are numbered: choose another name, or leave it empty to stay anonymous.",
+                name = name
+            )),
+            TeamError::NotInTeam => f.write_str(tr!(
                 "This respondent is no longer in the team view (removed since), so nothing was changed."
-            ),
-            TeamError::NoSuchRespondent { index, count } => write!(
-                f,
-                "There is no respondent {}: the team has {count}.",
-                index + 1
-            ),
+            )),
+            TeamError::NoSuchRespondent { index, count } => f.write_str(&trf!(
+                "There is no respondent {number}: the team has {count}.",
+                number = index + 1,
+                count = count
+            )),
         }
     }
 }
@@ -279,7 +280,7 @@ impl Team {
     /// The title to show: the title, or "Untitled team view".
     pub fn display_title(&self) -> String {
         if self.title.trim().is_empty() {
-            "Untitled team view".to_string()
+            tr!("Untitled team view").to_string()
         } else {
             self.title.trim().to_string()
         }
@@ -523,14 +524,22 @@ impl Joined {
         else {
             return None;
         };
-        let what = match (renamed, notes) {
-            (Some(to), true) => format!("now named {to}, their notes updated"),
-            (Some(to), false) => format!("now named {to}"),
-            (None, _) => "their notes updated".to_string(),
-        };
-        Some(format!(
-            "{from} was already in the team (the same respondent token): counted once, {what}."
-        ))
+        Some(match (renamed, notes) {
+            (Some(to), true) => trf!(
+                "{from} was already in the team (the same respondent token): counted once, now named {name}, their notes updated.",
+                from = from,
+                name = to
+            ),
+            (Some(to), false) => trf!(
+                "{from} was already in the team (the same respondent token): counted once, now named {name}.",
+                from = from,
+                name = to
+            ),
+            (None, _) => trf!(
+                "{from} was already in the team (the same respondent token): counted once, their notes updated.",
+                from = from
+            ),
+        })
     }
 }
 

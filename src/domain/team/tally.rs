@@ -32,7 +32,11 @@ pub(super) fn names(who: &[String], anonymous: usize) -> Option<String> {
     match (who.is_empty(), anonymous) {
         (true, _) => None,
         (false, 0) => Some(who.join(", ")),
-        (false, k) => Some(format!("{} and {k} anonymous", who.join(", "))),
+        (false, k) => Some(trf!(
+            "{names} and {count} anonymous",
+            names = who.join(", "),
+            count = k
+        )),
     }
 }
 
@@ -69,24 +73,32 @@ impl Evidence {
         let mut line = match &self.who {
             Some(who) => format!(
                 "{who} ({}):",
-                self.answer.map_or("no answer", |a| a.label())
+                self.answer.map_or(tr!("no answer"), |a| a.label())
             ),
-            None => "An anonymous respondent:".to_string(),
+            None => tr!("An anonymous respondent:").to_string(),
         };
         if !self.note.trim().is_empty() {
             line.push(' ');
             line.push_str(self.note.trim());
         }
         match self.unclear.as_deref().map(str::trim) {
-            Some("") => line.push_str(" Flagged as unclear."),
-            Some(remark) => line.push_str(&format!(" Flagged as unclear: “{remark}”")),
+            Some("") => {
+                line.push(' ');
+                line.push_str(tr!("Flagged as unclear."));
+            }
+            Some(remark) => {
+                line.push(' ');
+                line.push_str(&trf!("Flagged as unclear: “{remark}”", remark = remark));
+            }
             None => {}
         }
         if let Some(details) = self.details.as_ref().and_then(EvidenceDetails::line) {
-            line.push_str(&format!(" Evidence: {details}."));
+            line.push(' ');
+            line.push_str(&trf!("Evidence: {details}.", details = details));
         }
         if self.is_stale(today) {
-            line.push_str(" To review: past its review-by date.");
+            line.push(' ');
+            line.push_str(tr!("To review: past its review-by date."));
         }
         line
     }
@@ -196,10 +208,10 @@ impl ItemTally {
     /// (answers nobody gave are left out).
     pub fn said(&self) -> String {
         let parts: Vec<String> = [
-            ("Yes", &self.yes),
-            ("No", &self.no),
-            ("Not sure", &self.not_sure),
-            ("No answer", &self.unanswered),
+            (tr!("Yes"), &self.yes),
+            (tr!("No"), &self.no),
+            (tr!("Not sure"), &self.not_sure),
+            (tr!("No answer"), &self.unanswered),
         ]
         .into_iter()
         .filter(|(_, c)| c.count > 0)
@@ -209,7 +221,7 @@ impl ItemTally {
         })
         .collect();
         if parts.is_empty() {
-            "No respondent".to_string()
+            tr!("No respondent").to_string()
         } else {
             parts.join(" · ")
         }

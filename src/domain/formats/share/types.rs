@@ -60,41 +60,32 @@ pub enum ShareError {
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NOTHING: &str = "Nothing was loaded or changed.";
+        let nothing = tr!("Nothing was loaded or changed.");
         match self {
-            ShareError::Empty => write!(
-                f,
-                "This share link is empty: it carries no assessment. {NOTHING}"
-            ),
-            ShareError::NotAShareLink => write!(
-                f,
-                "This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”). {NOTHING}"
-            ),
-            ShareError::Truncated => write!(
-                f,
-                "This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again. {NOTHING}"
-            ),
-            ShareError::Altered => write!(
-                f,
-                "This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again. {NOTHING}"
-            ),
+            ShareError::Empty => write!(f, "{} {nothing}", tr!("This share link is empty: it carries no assessment.")),
+            ShareError::NotAShareLink => write!(f, "{} {nothing}", tr!("This is not a KOOM Readiness share link: it contains characters a share link never has (a share link has only letters, digits, “-” and “_”).")),
+            ShareError::Truncated => write!(f, "{} {nothing}", tr!("This share link is incomplete: it is shorter than it says, probably cut off when it was copied or sent. Ask for the whole link again.")),
+            ShareError::Altered => write!(f, "{} {nothing}", tr!("This share link was altered: its checksum does not match, so a character was changed, or the link was cut and re-joined. Ask for the link again.")),
             ShareError::NewerFormat { version } => write!(
                 f,
-                "This share link was made by a newer version of KOOM Readiness (link format {version}; this version reads formats up to {SHARE_FORMAT_VERSION}). Update the app to open it. {NOTHING}"
+                "{} {nothing}",
+                trf!(
+                    "This share link was made by a newer version of KOOM Readiness (link format {version}; this version reads formats up to {current}). Update the app to open it.",
+                    version = version,
+                    current = SHARE_FORMAT_VERSION
+                )
             ),
             ShareError::UnknownModel { model_version } => write!(
                 f,
-                "This share link answers KOOM Deployment Readiness Layer v{model_version}; this app implements v{}.{}, so it cannot read its answers. {NOTHING}",
-                TABLE_MODEL.0, TABLE_MODEL.1
+                "{} {nothing}",
+                trf!(
+                    "This share link answers KOOM Deployment Readiness Layer v{version}; this app implements v{current}, so it cannot read its answers.",
+                    version = model_version,
+                    current = format!("{}.{}", TABLE_MODEL.0, TABLE_MODEL.1)
+                )
             ),
-            ShareError::Damaged => write!(
-                f,
-                "This share link is damaged: its checksum is right but its content is not a valid assessment (was it made by another tool?). {NOTHING}"
-            ),
-            ShareError::NotInflatable => write!(
-                f,
-                "The names and notes in this share link are compressed and could not be unpacked. {NOTHING}"
-            ),
+            ShareError::Damaged => write!(f, "{} {nothing}", tr!("This share link is damaged: its checksum is right but its content is not a valid assessment (was it made by another tool?).")),
+            ShareError::NotInflatable => write!(f, "{} {nothing}", tr!("The names and notes in this share link are compressed and could not be unpacked.")),
         }
     }
 }

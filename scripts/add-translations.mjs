@@ -1,0 +1,46 @@
+// Adds translations to a language's catalogue (issue 24): reads JSON objects of English text →
+// translation and writes them into src/domain/language/<language>.rs, sorted by the English
+// text, one entry a line. A translation already there is replaced by the file's; nothing else
+// in the catalogue changes. What every language must have is held by tests/languages.rs; what a
+// catalogue lacks is printed, as such a JSON object, by
+//   KOOM_LANG=de cargo test --test languages -- --ignored --nocapture untranslated
+//
+//   node scripts/add-translations.mjs de translations.json [more.json ...]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FILES = { de: 'german.rs', fr: 'french.rs', es: 'spanish.rs' };
+const [code, ...inputs] = process.argv.slice(2);
+if (!FILES[code] || !inputs.length) {
+  console.error('usage: node scripts/add-translations.mjs de|fr|es file.json [...]');
+  process.exit(2);
+}
+const path = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'domain', 'language', FILES[code]);
+const source = readFileSync(path, 'utf8');
+
+// The catalogue's own lines: ("English", "translation"),
+const ENTRY = /^ {8}\("((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\),$/gm;
+const unescape = (text) =>
+  text.replace(/\\(u\{([0-9a-fA-F]+)\}|n|t|\\|"|')/g, (_, what, hex) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : { n: '\n', t: '\t', '\\': '\\', '"': '"', "'": "'" }[what],
+  );
+const escape = (text) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+
+const entries = new Map();
+for (const m of source.matchAll(ENTRY)) entries.set(unescape(m[1]), unescape(m[2]));
+let added = 0;
+for (const input of inputs) {
+  for (const [english, translated] of Object.entries(JSON.parse(readFileSync(input, 'utf8')))) {
+    if (typeof translated !== 'string' || !translated.trim()) throw new Error(`${input}: no translation of ${JSON.stringify(english)}`);
+    if (!entries.has(english)) added += 1;
+    entries.set(english, translated);
+  }
+}
+const start = source.indexOf('    entries: &[\n');
+const end = source.indexOf('\n    ],\n};', start);
+if (start < 0 || end < 0) throw new Error(`${path}: the entries' list was not found`);
+const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const lines = sorted.map(([english, translated]) => `        ("${escape(english)}", "${escape(translated)}"),`).join('\n');
+writeFileSync(path, `${source.slice(0, start)}    entries: &[\n${lines}${source.slice(end)}`);
+console.log(`${FILES[code]}: ${entries.size} texts (${added} new)`);
