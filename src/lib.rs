@@ -34,8 +34,9 @@ pub mod domain;
 /// Mounts the application into `<body>`.
 pub fn start() {
     // The language's texts first (a file of their own in the release build, except English's):
-    // the first screen the app draws is in the reader's language.
-    leptos::task::spawn_local(async {
+    // the first screen the app draws is in the reader's language. (Leptos' own executor is set
+    // up by the mount, which comes after: the browser's runs this.)
+    wasm_bindgen_futures::spawn_local(async {
         let languages = components::start_language().await;
         browser::take_over_first_screen();
         leptos::mount::mount_to_body(move || leptos::view! { <components::App languages/> });

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SESSION_KEY, VIEWS, readinessModel } from '../flows.mjs';
-import { LOCAL_HOST, startStaticServer } from '../support.mjs';
+import { LOCAL_HOST, inLanguage, startStaticServer } from '../support.mjs';
 import { poll, startEngine } from './engine.mjs';
 
 const TIMEOUT = 120_000;
@@ -404,6 +404,37 @@ export function coreJourneys(engineName) {
         await answer(tab, flag, 'yes');
         await waitForVerdict(tab, 'stop');
       });
+    });
+
+    test('languages: ?lang=de draws the app in German; the picker redraws it in French and keeps the answers', { timeout: TIMEOUT }, async () => {
+      const { preconditions } = readinessModel();
+      const buttonShown = (text) => tab.eval((t) => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === t), text);
+      let tab;
+      await withTab(
+        async (opened) => {
+          tab = opened;
+          assert.equal(await tab.eval(() => document.documentElement.lang), 'de');
+          assert.ok(await buttonShown(inLanguage('de', 'Start an assessment')), 'no German start button');
+          assert.ok(!(await buttonShown('Start an assessment')), 'the English start button is there');
+          await tab.fill('#org-name', 'Motor Sprachen GmbH');
+          await clickButton(tab, inLanguage('de', 'Start an assessment'));
+          await tab.waitFor(() => document.querySelector('nav.section-nav button[data-view="preconditions"][aria-current="page"]') !== null, [], 'the preconditions');
+          await answer(tab, preconditions[0].id, 'no');
+          // The picker: the page is drawn again in French, the answer stays.
+          await tab.eval(() => {
+            const picker = document.querySelector('#language-picker');
+            picker.value = 'fr';
+            picker.dispatchEvent(new Event('change', { bubbles: true }));
+          });
+          await tab.waitFor(() => document.documentElement.lang === 'fr', [], 'French');
+          await tab.waitFor((q) => document.querySelector(`input[type="radio"][name="${q}"][value="no"]`)?.checked === true, [preconditions[0].id], 'the answer kept');
+          assert.equal(
+            await tab.eval(() => document.querySelector('nav.section-nav button[data-view="preconditions"] .nav-label').textContent.trim()),
+            inLanguage('fr', 'Preconditions'),
+          );
+        },
+        { url: `${server.url}?lang=de` },
+      );
     });
 
     test('a reload keeps the answers and the open view', { timeout: TIMEOUT }, async () => {
