@@ -29,10 +29,15 @@ const escape = (text) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replac
 
 const entries = new Map();
 for (const m of source.matchAll(ENTRY)) entries.set(unescape(m[1]), unescape(m[2]));
+// A line this script cannot read would be lost when it writes the file: refuse instead.
+const entryLines = source.split('\n').filter((line) => line.startsWith('        ("')).length;
+if (entryLines !== entries.size) throw new Error(`${path}: ${entryLines - entries.size} entries are not one ("English", "translation"), a line`);
+const placeholders = (text) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort().join(',');
 let added = 0;
 for (const input of inputs) {
   for (const [english, translated] of Object.entries(JSON.parse(readFileSync(input, 'utf8')))) {
     if (typeof translated !== 'string' || !translated.trim()) throw new Error(`${input}: no translation of ${JSON.stringify(english)}`);
+    if (placeholders(english) !== placeholders(translated)) throw new Error(`${input}: the placeholders of ${JSON.stringify(english)} differ in ${JSON.stringify(translated)}`);
     if (!entries.has(english)) added += 1;
     entries.set(english, translated);
   }

@@ -19,7 +19,7 @@ macro_rules! tr {
     };
 }
 
-/// A text with `{name}` placeholders, filled in: `trf!("{done} of {total}", done = d, total = t)`.
+/// A text with `{name}` placeholders, filled in: `trf!("Round {n}", n = 2)`.
 macro_rules! trf {
     ($text:literal $(, $name:ident = $value:expr)+ $(,)?) => {
         $crate::domain::trf($text, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+])

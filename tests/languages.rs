@@ -121,9 +121,6 @@ fn source_texts() -> BTreeMap<String, String> {
             panic!("tr!({name}): no `const {name}: &str = \"…\"` found in the sources");
         }
     }
-    // The macros' own documentation shows them.
-    found.remove("Start");
-    found.remove("{done} of {total}");
     found
 }
 
@@ -146,6 +143,10 @@ fn model_texts() -> BTreeSet<&'static str> {
     let question = |q: &'static Question, texts: &mut BTreeSet<&'static str>| {
         texts.extend([q.text, q.finding, q.action]);
     };
+    // Every question, wherever it is asked (the pilot's politics is in no table below).
+    for q in all_questions() {
+        question(q, &mut texts);
+    }
     for p in &PRECONDITIONS {
         texts.extend([p.title, p.consequence]);
         p.questions.iter().for_each(|q| question(q, &mut texts));

@@ -123,6 +123,16 @@ impl Store {
         self.open.opened.get_untracked() == Opened::Saved(id.to_string())
     }
 
+    /// A language was picked: the lists whose words were made before (the library's stages
+    /// and names, the team views') are made again, and a message said in the other language
+    /// is set aside (it was about the last operation, which is over).
+    pub fn language_changed(&self) {
+        self.library.refresh();
+        self.teams.refresh();
+        self.notices.dismiss_message();
+        self.teams.outcome.set(None);
+    }
+
     /// Renames a library entry (the open one through a save of what is on screen).
     pub fn rename(&self, state: AppState, id: &str, name: &str) {
         if self.is_open(id) {

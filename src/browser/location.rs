@@ -83,3 +83,45 @@ pub fn query_value(name: &str) -> Option<String> {
             .unwrap_or_else(|| raw.to_string()),
     )
 }
+
+/// Sets `name=value` in the address's query (`None` removes it), in place of the current
+/// history entry (no new one); the rest of the address stays. Where the history cannot be
+/// written (a sandboxed frame), nothing happens: `false`.
+pub fn set_query_value(name: &str, value: Option<&str>) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return false;
+    };
+    let mut pairs: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name))
+        .map(str::to_owned)
+        .collect();
+    if let Some(value) = value {
+        pairs.push(format!(
+            "{name}={}",
+            String::from(js_sys::encode_uri_component(value))
+        ));
+    }
+    let query = if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    };
+    let Ok(history) = window.history() else {
+        return false;
+    };
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}{hash}")),
+        )
+        .is_ok()
+}

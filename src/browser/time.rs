@@ -1,5 +1,7 @@
 //! The clock, and ids made from it.
 
+use crate::domain::Language;
+
 /// Today's date as `YYYY-MM-DD`, in the browser's time zone.
 pub fn today_iso() -> String {
     date_label(now_ms())
@@ -35,12 +37,11 @@ pub fn random_token_bytes() -> [u8; 8] {
     bytes
 }
 
-/// A local date and time as `YYYY-MM-DD HH:MM` in English, as the language spoken writes it
-/// otherwise ("04.12.2026, 10:30"; the browser's `Intl` knows how).
-pub fn date_time_label(ms: u64) -> String {
+/// A local date and time as `YYYY-MM-DD HH:MM` in English, as `language` writes it otherwise
+/// ("04.12.2026, 10:30"; the browser's `Intl` knows how).
+pub fn date_time_label(ms: u64, language: Language) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let language = crate::domain::texts().language();
-    if language != crate::domain::Language::English {
+    if language != Language::English {
         let options = js_sys::Object::new();
         for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());

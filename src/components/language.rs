@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::parts::language_texts;
-use crate::app::{Languages, BROWSER};
+use crate::app::{use_store, Languages, BROWSER};
 use crate::browser::{self, location};
 use crate::domain::{Language, TagError};
 
@@ -16,6 +16,10 @@ pub async fn start_language() -> Languages {
     let preferred = browser::preferred_languages();
     let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
     let (languages, choice) = Languages::new(&BROWSER, requested.as_deref(), &preferred);
+    if choice.unknown.is_some() {
+        // Said once: a reload, or a link copied from the address, does not ask again.
+        location::set_query_value("lang", None);
+    }
     match language_texts(choice.language).await {
         Ok(catalogue) => languages.show(catalogue),
         Err(_) => {
@@ -36,18 +40,30 @@ pub fn use_languages() -> Languages {
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let languages = use_languages();
+    let store = use_store();
     let on_screen = languages.current.get_untracked();
+    // Picks in flight: only the last one is shown (a select moved with the arrow keys may
+    // say `change` at each step).
+    let picks = StoredValue::new(0u32);
     // What the select shows: set back to the language on screen when a pick fails.
     let selected = RwSignal::new(on_screen.code());
     let pick = move |ev: leptos::ev::Event| {
         let Some(language) = Language::from_code(&event_target_value(&ev)) else {
             return;
         };
+        let pick = picks.get_value().wrapping_add(1);
+        picks.set_value(pick);
         leptos::task::spawn_local(async move {
-            match language_texts(language).await {
+            let texts = language_texts(language).await;
+            if picks.try_get_value() != Some(pick) {
+                return;
+            }
+            match texts {
                 Ok(catalogue) => {
                     languages.remember(language);
+                    location::set_query_value("lang", Some(language.code()));
                     languages.show(catalogue);
+                    store.language_changed();
                     leptos::task::tick().await;
                     browser::focus(PICKER);
                 }
@@ -59,14 +75,16 @@ pub fn LanguagePicker() -> impl IntoView {
         });
     };
     view! {
-        <div class="language-picker">
+        // A landmark of its own: in the embed bar it is the only way to it (a wiki's frame has
+        // no masthead).
+        <nav class="language-picker" aria-label=tr!("Language")>
             <label for=PICKER>{tr!("Language")}</label>
             <select id=PICKER on:change=pick prop:value=move || selected.get()>
                 {Language::ALL.map(|l| view! {
                     <option value=l.code() lang=l.code() selected=l == on_screen>{l.name()}</option>
                 }).collect_view()}
             </select>
-        </div>
+        </nav>
     }
 }
 

@@ -96,8 +96,8 @@ pub fn Presenter() -> impl IntoView {
         };
         let question_id = shown.line.question_id;
         view! {
-            <p class="presenter-kind" data-kind=shown.line.kind>{tr!(shown.line.kind)}</p>
-            <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{tr!(shown.line.question)}</h1>
+            <p class="presenter-kind" data-kind=shown.line.kind_token>{shown.line.kind}</p>
+            <h1 id=PRESENTER_ID class="presenter-question" tabindex="-1">{shown.line.question}</h1>
             <p class="consequence">{shown.line.consequence.clone()}</p>
             {if shown.revealed {
                 view! {

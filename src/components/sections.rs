@@ -154,8 +154,8 @@ fn ItemCard(
                 {title}
             </h2>
             {original.map(|english| view! {
-                <p class="seed-original" lang="en">
-                    {tr!("KOOM's original:")} " " {english}
+                <p class="seed-original">
+                    {tr!("KOOM's original:")} " " <span lang="en">{english}</span>
                 </p>
             })}
             {children()}

@@ -37,6 +37,8 @@ pub fn App(
     });
     // The page's title names what is on screen (tabs, history, bookmarks, screen readers).
     let title = Memo::new(move |_| {
+        // Its words are the language's.
+        languages.current.track();
         let view = state.view.get();
         let subject = match view {
             View::Start => None,

@@ -152,7 +152,7 @@ pub fn StartScreen() -> impl IntoView {
                                 {trf!(
                                     "“{name}” is already in your library (changed {date}). Replace it with “{file}” (the replaced version can be restored with Undo), or keep both?",
                                     name = p.existing.name,
-                                    date = browser::date_time_label(p.existing.updated_at),
+                                    date = browser::date_time_label(p.existing.updated_at, crate::domain::texts().language()),
                                     file = p.file_name
                                 )}
                             </p>
@@ -235,7 +235,7 @@ fn Library() -> impl IntoView {
                                             <span class="verdict-chip">{entry.stage.clone()}</span>
                                             {(entry.round > 1).then(|| trf!(" · round {number}", number = entry.round))}
                                             {(!entry.assessor.is_empty()).then(|| format!(" · {}", entry.assessor))}
-                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at))}
+                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at, crate::domain::texts().language()))}
                                             {move || is_open().then(|| tr!(" · open now"))}
                                             {entry.newer.then(|| tr!(" · saved by a newer version (read-only)"))}
                                         </p>

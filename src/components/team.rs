@@ -547,7 +547,7 @@ fn Agenda() -> impl IntoView {
             } else {
                 view! {
                     <ol class="agenda">
-                        <For each=move || agenda.with(|a| a.iter().map(|l| (l.kind, l.question_id)).collect::<Vec<_>>())
+                        <For each=move || agenda.with(|a| a.iter().map(|l| (l.kind_token, l.question_id)).collect::<Vec<_>>())
                             key=|item| *item
                             children=move |(kind, question_id)| agenda_item(agenda, kind, question_id)/>
                     </ol>
@@ -567,14 +567,15 @@ fn agenda_item(
     let line = Memo::new(move |_| {
         agenda.with(|a| {
             a.iter()
-                .find(|l| l.kind == kind && l.question_id == question_id)
+                .find(|l| l.kind_token == kind && l.question_id == question_id)
                 .cloned()
         })
     });
-    let question = line.with_untracked(|l| l.as_ref().map_or("", |l| l.question));
+    let (label, question) =
+        line.with_untracked(|l| l.as_ref().map_or(("", ""), |l| (l.kind, l.question)));
     view! {
         <li data-kind=kind>
-            <p><strong>{agenda_kind_text(kind)} ": "</strong>{tr!(question)}</p>
+            <p><strong>{label} ": "</strong>{question}</p>
             {move || line.get().map(|a| view! {
                 <p>{a.said}</p>
                 {a.attribution.map(|x| view! { <p class="muted">{x}</p> })}
@@ -584,17 +585,6 @@ fn agenda_item(
             })}
             <AgreementControl question_id=question_id/>
         </li>
-    }
-}
-
-/// An agenda kind's label as shown (the data attribute keeps the English).
-fn agenda_kind_text(kind: &'static str) -> &'static str {
-    match kind {
-        "Blocker" => tr!("Blocker"),
-        "Open question" => tr!("Open question"),
-        "Maturity gap" => tr!("Maturity gap"),
-        "Disagreement" => tr!("Disagreement"),
-        other => other,
     }
 }
 
@@ -610,6 +600,8 @@ fn evidence_list(lines: Vec<String>, withheld: Option<String>) -> impl IntoView 
     })
 }
 
+/// A count with its column's name, shown above it on a phone (the stylesheet reads
+/// `data-label`).
 fn count_cell(label: &'static str, count: &AnswerCount) -> impl IntoView {
     let names = count.names();
     view! {
@@ -630,10 +622,10 @@ fn tally_row(t: &ItemTally, today: &str) -> impl IntoView {
                 <span class="tally-healthy">{tr!("Healthy answer: ")} {t.healthy.label()}</span>
                 {evidence_list(t.evidence.iter().map(|x| x.line(today)).collect(), None)}
             </th>
-            {count_cell("Yes", &t.yes)}
-            {count_cell("No", &t.no)}
-            {count_cell("Not sure", &t.not_sure)}
-            {count_cell("No answer", &t.unanswered)}
+            {count_cell(tr!("Yes"), &t.yes)}
+            {count_cell(tr!("No"), &t.no)}
+            {count_cell(tr!("Not sure"), &t.not_sure)}
+            {count_cell(tr!("No answer"), &t.unanswered)}
         </tr>
     }
 }
@@ -756,7 +748,7 @@ pub fn TeamLibrary() -> impl IntoView {
                                         <p class="entry-meta">
                                             <span class="verdict-chip">{entry.verdict.headline()}</span>
                                             {if entry.respondents == 1 { trf!(" · {count} respondent", count = 1) } else { trf!(" · {count} respondents", count = entry.respondents) }}
-                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at))}
+                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at, crate::domain::texts().language()))}
                                             {entry.newer.then(|| tr!(" · saved by a newer version (read-only)"))}
                                         </p>
                                     </div>

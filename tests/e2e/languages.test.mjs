@@ -144,7 +144,7 @@ describe('languages', () => {
           await pollUntil(() => verdictOf(page), (v) => v === 'not-yet' || v === 'ready', 'a verdict');
           await assertNoEnglishLeft(page, code, 'the red flags with the verdict');
           // The seed's own words: a red flag's quotation with its English original beside it.
-          assert.ok(await page.locator('.seed-original[lang="en"]').count() > 0, 'no red flag shows the seed\'s English original');
+          assert.ok(await page.locator('.seed-original [lang="en"]').count() > 0, 'no red flag shows the seed\'s English original');
           await assertAxeClean(page, `${code}, the red flags`);
           await openView(page, 'report');
           await assertNoEnglishLeft(page, code, 'the report');

@@ -74,40 +74,57 @@ export function distDir() {
 }
 
 /**
- * The split build's later parts (scripts/split-dist.mjs): each view loaded after start-up and
- * the chunks they share, as paths relative to the bundle ("app-<hash>/split_report_part.wasm").
- * The app fetches every one once at idle after it starts; after that it asks for nothing.
+ * What the split build's loader (`app-<hash>/__wasm_split.js`, written by the splitter) fetches
+ * for each split module: its file and the shared chunks it needs first, as paths relative to
+ * the bundle. `{ later: [...], lang_de: [...], ... }`.
  */
-export function laterParts(dir = distDir()) {
+export function splitModules(dir = distDir()) {
   const folders = readdirSync(dir).filter((name) => /^app-[0-9a-f]+$/.test(name));
   assert.equal(folders.length, 1, `one app-<hash>/ folder in ${dir}`);
-  return readdirSync(join(dir, folders[0]))
-    .filter((name) => /^(split_|chunk_).*\.wasm$/.test(name) && !/^split_lang_/.test(name))
-    .map((name) => `${folders[0]}/${name}`);
+  const folder = folders[0];
+  const loader = readFileSync(join(dir, folder, '__wasm_split.js'), 'utf8');
+  const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const modules = {};
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
+    const needs = m[3].split(',').map((name) => name.trim()).filter(Boolean).map((name) => chunks[name]);
+    modules[m[1]] = [m[2], ...needs].map((file) => `${folder}/${file}`);
+  }
+  assert.ok(modules.later, `${folder}/__wasm_split.js: the later part's loader was not found`);
+  return modules;
+}
+
+/**
+ * The split build's later parts (scripts/split-dist.mjs): the split module of the views loaded
+ * after start-up and the chunks it needs, as paths relative to the bundle
+ * ("app-<hash>/split_later.wasm"). The app fetches every one once at idle after it starts;
+ * after that it asks for nothing.
+ */
+export function laterParts(dir = distDir()) {
+  return splitModules(dir).later;
 }
 
 /**
  * The split build's language packs (issue 24): a language's texts, fetched at start only by a
- * reader of it ("app-<hash>/split_lang_de.wasm"), keyed by language code.
+ * reader of it ("app-<hash>/split_lang_de.wasm"), keyed by language code. (The chunks a pack
+ * needs are fetched with it; one may be the later part's too.)
  */
 export function languagePacks(dir = distDir()) {
-  const folders = readdirSync(dir).filter((name) => /^app-[0-9a-f]+$/.test(name));
-  assert.equal(folders.length, 1, `one app-<hash>/ folder in ${dir}`);
   return Object.fromEntries(
-    readdirSync(join(dir, folders[0]))
-      .map((name) => name.match(/^split_lang_([a-z]+)\.wasm$/))
-      .filter(Boolean)
-      .map((m) => [m[1], `${folders[0]}/${m[0]}`]),
+    Object.entries(splitModules(dir))
+      .filter(([name]) => name.startsWith('lang_'))
+      .map(([name, files]) => [name.slice('lang_'.length), files[0]]),
   );
 }
 
+let laterFiles;
 /** Whether a request (its `url`) asks for one of the later parts. */
 export const isLaterPart = (request) => {
-  const path = new URL(request.url).pathname;
-  return /\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/.test(path) && !/\/split_lang_[a-z]+\.wasm$/.test(path);
+  laterFiles ??= new Set(laterParts().map((path) => path.replace(/^app-[0-9a-f]+\//, '')));
+  const match = new URL(request.url).pathname.match(/\/app-[0-9a-f]+\/([^/]+)$/);
+  return Boolean(match && laterFiles.has(match[1]));
 };
 
-/** Whether a request (its `url`) asks for a language pack. */
+/** Whether a request (its `url`) asks for a language pack (its own file, not a chunk). */
 export const isLanguagePack = (request) => /\/app-[0-9a-f]+\/split_lang_[a-z]+\.wasm$/.test(new URL(request.url).pathname);
 
 /**

@@ -77,7 +77,8 @@ pub struct LanguageChoice {
 /// always opens.
 pub fn choose(requested: Option<&str>, saved: Option<&str>, browser: &[&str]) -> LanguageChoice {
     let mut unknown = None;
-    if let Some(tag) = requested {
+    // `?lang` or `?lang=` asks for nothing.
+    if let Some(tag) = requested.filter(|tag| !tag.trim().is_empty()) {
         match Language::from_tag(tag) {
             Ok(language) => {
                 return LanguageChoice {
@@ -211,6 +212,11 @@ mod tests {
         let unknown = c.unknown.expect("said");
         assert_eq!(unknown.error, TagError::Malformed);
         assert_eq!(unknown.requested, "<script>alert(1)</script>");
+        let c = choose(Some(" "), None, &["fr"]);
+        assert_eq!(
+            (c.language, c.source, c.unknown),
+            (Language::French, LanguageSource::Browser, None)
+        );
         let c = choose(Some(&"a".repeat(500)), Some("es"), &[]);
         assert_eq!(c.language, Language::Spanish);
         assert_eq!(c.unknown.expect("said").requested.len(), MAX_TAG);

@@ -17,7 +17,9 @@ pub const MODEL_VERSION: &str = "1.0";
 pub fn end_sentence(text: &str) -> String {
     let trimmed = text.trim_end();
     let last = trimmed
-        .trim_end_matches(['”', '’', '"', ')'])
+        // Closing quotes of every language's typography (“…” „…“ «…» « … »), and the
+        // no-break spaces French puts inside them.
+        .trim_end_matches(['”', '’', '"', ')', '“', '»', '\u{a0}', '\u{202f}'])
         .chars()
         .last();
     if matches!(last, Some('.' | '?' | '!')) {
@@ -1429,5 +1431,14 @@ mod tests {
             "Green flag 3 — Workers follow the SOP."
         );
         assert_eq!(end_sentence("Is it?"), "Is it?");
+        // Other languages' quotes: German „…“, French « … », Spanish «…» (its full stop outside).
+        let german = "Warnsignal 1 — „Wir haben keine Zeit für Struktur.“";
+        assert_eq!(end_sentence(german), german);
+        let french = "Signal d’alarme 1 — « On n’a pas le temps pour la structure.\u{a0}»";
+        assert_eq!(end_sentence(french), french);
+        assert_eq!(
+            end_sentence("Señal de alarma 1 — «No tenemos tiempo para la estructura»"),
+            "Señal de alarma 1 — «No tenemos tiempo para la estructura»."
+        );
     }
 }

@@ -88,8 +88,10 @@ pub struct TeamReport {
 /// One item to discuss.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaLine {
-    /// Why it is on the list ("Blocker", "Open question", "Maturity gap", "Disagreement").
+    /// Why it is on the list, in the reader's words ("Blocker", "Open question", …).
     pub kind: &'static str,
+    /// The same as a token, in every language ([`AgendaKind::token`]).
+    pub kind_token: &'static str,
     /// The question's id.
     pub question_id: &'static str,
     /// The question.
@@ -230,6 +232,7 @@ impl TeamReport {
                 .iter()
                 .map(|a| AgendaLine {
                     kind: a.kind.label(),
+                    kind_token: a.kind.token(),
                     question_id: a.question_id,
                     question: tr!(a.question),
                     said: trf!("Said: {said}", said = a.said),

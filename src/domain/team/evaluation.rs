@@ -93,7 +93,18 @@ pub enum AgendaKind {
 }
 
 impl AgendaKind {
-    /// Its label: "Blocker", "Open question", "Maturity gap", "Disagreement".
+    /// Its token in the page's data attributes (`data-kind`), the same in every language.
+    pub fn token(self) -> &'static str {
+        match self {
+            AgendaKind::Blocker => "Blocker",
+            AgendaKind::Open => "Open question",
+            AgendaKind::MaturityGap => "Maturity gap",
+            AgendaKind::Disagreement => "Disagreement",
+        }
+    }
+
+    /// Its label in the reader's words: "Blocker", "Open question", "Maturity gap",
+    /// "Disagreement".
     pub fn label(self) -> &'static str {
         match self {
             AgendaKind::Blocker => tr!("Blocker"),

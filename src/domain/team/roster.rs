@@ -144,11 +144,17 @@ pub(super) fn same_name(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
-/// Whether a name reads like an anonymous respondent's number ("Respondent 2").
+/// Whether a name reads like an anonymous respondent's number: "Respondent 2", or as the
+/// language spoken numbers them ("Befragte Person 2").
 pub(super) fn is_reserved(name: &str) -> bool {
-    name.to_lowercase()
-        .strip_prefix("respondent ")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    let name = name.to_lowercase();
+    let numbered = |label: &str| {
+        let (before, after) = label.split_once("{number}").unwrap_or((label, ""));
+        name.strip_prefix(&before.to_lowercase())
+            .and_then(|rest| rest.strip_suffix(&after.to_lowercase()))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    numbered("Respondent {number}") || numbered(tr!("Respondent {number}"))
 }
 
 /// Why a respondent cannot join (or be renamed in) a team.
