@@ -1018,7 +1018,7 @@ pub const STABILITY_CYCLE_LIMIT: usize = 2;
 pub fn number_word(n: usize) -> String {
     // Other languages' number words agree with the noun they count (German "eine"/"ein",
     // French "une"/"un"): their sentences take digits.
-    if crate::domain::texts().language() != crate::domain::Language::English {
+    if crate::domain::language::texts().language() != crate::domain::language::Language::English {
         return n.to_string();
     }
     const WORDS: [&str; 13] = [

@@ -2,7 +2,7 @@
 //! are generous for evidence notes and keep every assessment small enough to save, share and
 //! re-import: whatever export writes, import reads (a test builds the largest possible file).
 
-use crate::domain::Language;
+use crate::domain::language::{texts, Language};
 
 /// Alignment cycles recorded at most (two years of monthly cycles).
 pub const MAX_CYCLES: usize = 24;
@@ -91,7 +91,7 @@ impl TextKind {
 /// 4000 → "4,000" (in English; "4.000" in German and Spanish, "4 000" in French).
 pub fn group_thousands(n: usize) -> String {
     // The separator of the language spoken: 2,000 / 2.000 / 2 000 (a narrow no-break space).
-    let separator = match crate::domain::texts().language() {
+    let separator = match texts().language() {
         Language::English => ',',
         Language::German | Language::Spanish => '.',
         Language::French => '\u{202F}',
