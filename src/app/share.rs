@@ -48,6 +48,12 @@ pub fn link_to(payload: &str) -> String {
 /// new page sees. Made at once, so a click can open it (a popup must follow the click).
 pub fn full_page_link(state: AppState, opened: &Opened) -> String {
     let base = location::page_address().unwrap_or_default();
+    // The full page in the language the frame shows (English needs no word: it is where the
+    // choice ends anyway, unless the reader chose another there).
+    let base = match crate::domain::texts().language() {
+        Language::English => base,
+        language => format!("{base}?lang={}", language.code()),
+    };
     let page = state
         .view
         .get_untracked()
