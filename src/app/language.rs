@@ -26,12 +26,11 @@ pub fn spoken_language() -> Language {
     SPOKEN.with(|s| s.get())
 }
 
-/// The language on screen, and an address's request for a language the app does not have.
+/// The language on screen (one signal for the whole page, [`spoken_language`]), and an
+/// address's request for a language the app does not have.
 #[derive(Clone, Copy)]
 pub struct Languages {
     host: Host,
-    /// The language on screen; the whole page is drawn again when it changes.
-    pub current: RwSignal<Language>,
     /// The address asked for a language the app does not have (said once, until dismissed or
     /// another language is picked).
     pub unknown: RwSignal<Option<UnknownRequest>>,
@@ -48,7 +47,6 @@ impl Languages {
         let choice = choose(requested, saved.as_deref(), browser);
         let languages = Languages {
             host,
-            current: RwSignal::new(Language::English),
             unknown: RwSignal::new(choice.unknown.clone()),
             failed: RwSignal::new(None),
         };
@@ -74,7 +72,16 @@ impl Languages {
         speak(made);
         self.failed.set(None);
         SPOKEN.with(|s| s.set(language));
-        self.current.set(language);
+    }
+
+    /// The language on screen, tracked: the whole page is drawn again when it changes.
+    pub fn current(&self) -> Language {
+        spoken_language()
+    }
+
+    /// The language on screen, untracked.
+    pub fn current_untracked(&self) -> Language {
+        SPOKEN.with(|s| s.get_untracked())
     }
 
     /// The reader picked a language: remembered on this device (where storage works; the

@@ -41,7 +41,7 @@ pub fn use_languages() -> Languages {
 pub fn LanguagePicker() -> impl IntoView {
     let languages = use_languages();
     let store = use_store();
-    let on_screen = languages.current.get_untracked();
+    let on_screen = languages.current_untracked();
     // Picks in flight: only the last one is shown (a select moved with the arrow keys may
     // say `change` at each step).
     let picks = StoredValue::new(0u32);
@@ -69,7 +69,7 @@ pub fn LanguagePicker() -> impl IntoView {
                 }
                 Err(_) => {
                     languages.failed.set(Some(language));
-                    selected.set(languages.current.get_untracked().code());
+                    selected.set(languages.current_untracked().code());
                 }
             }
         });
@@ -107,7 +107,7 @@ const PICKER: &str = "language-picker";
 #[component]
 pub fn LanguageNotice() -> impl IntoView {
     let languages = use_languages();
-    let shown = name_in_sentence(languages.current.get_untracked());
+    let shown = name_in_sentence(languages.current_untracked());
     move || {
         if let Some(language) = languages.failed.get() {
             let text = trf!(

@@ -21,7 +21,7 @@ pub fn App(
     languages: Languages,
 ) -> impl IntoView {
     provide_context(languages);
-    Effect::new(move |_| browser::set_document_language(languages.current.get().code()));
+    Effect::new(move |_| browser::set_document_language(languages.current().code()));
     let embed = location::query_flag("embed");
     let framed = frame::in_frame();
     let state = AppState::new(Default::default(), View::Start, false).shown(embed, framed);
@@ -38,7 +38,7 @@ pub fn App(
     // The page's title names what is on screen (tabs, history, bookmarks, screen readers).
     let title = Memo::new(move |_| {
         // Its words are the language's.
-        languages.current.track();
+        languages.current();
         let view = state.view.get();
         let subject = match view {
             View::Start => None,
@@ -64,7 +64,7 @@ pub fn App(
     // Every view is drawn again in a language picked; what is open, and every answer, is
     // state outside the views and stays.
     move || {
-        languages.current.track();
+        languages.current();
         view! {
         <a class="skip-link" href="#main-heading">{tr!("Skip to content")}</a>
         {embed.then(|| view! { <embed::EmbedBar/> })}

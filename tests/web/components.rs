@@ -83,7 +83,7 @@ async fn app_speaks_the_language_shown_and_html_lang_follows() {
     // The picker draws the page again in the language picked; what is open stays.
     languages.show(None);
     tick().await;
-    assert_eq!(languages.current.get_untracked(), Language::English);
+    assert_eq!(languages.current_untracked(), Language::English);
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
     let start = elements(&container, "BUTTON")
         .iter()

@@ -54,7 +54,7 @@ fn a_pick_is_remembered_and_the_texts_and_the_reasons_follow_it() {
         None,
         "an address's request is no longer said"
     );
-    assert_eq!(languages.current.get_untracked(), Language::German);
+    assert_eq!(languages.current_untracked(), Language::German);
     assert_eq!(texts().language(), Language::German);
     assert_eq!(texts().get("Language"), "Sprache");
     // The evaluation's words are made again in German (the verdict itself is the same).
