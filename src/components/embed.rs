@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::{embed_snippet, full_page_link, use_state, use_store, Opened, SnippetKind, View};
 use crate::browser::{self, frame};
 use crate::domain::StorageError;
-use crate::domain::{Language, Stage};
+use crate::domain::{uncapitalised, Language, Stage};
 
 /// Opens what is on screen outside the frame; says why where the frame forbids it.
 #[component]
@@ -123,9 +123,9 @@ fn SnippetBox(
     view! {
         <h3>{title}</h3>
         <p>{about}</p>
-        <label for=id>{trf!("Embed snippet: {title}", title = lower_first(title))}</label>
+        <label for=id>{trf!("Embed snippet: {title}", title = uncapitalised(title))}</label>
         <textarea id=id readonly rows="12" prop:value=move || snippet.get()></textarea>
-        <button type="button" class="secondary" aria-label=trf!("Copy the snippet: {title}", title = lower_first(title)) on:click=copy>{tr!("Copy the snippet")}</button>
+        <button type="button" class="secondary" aria-label=trf!("Copy the snippet: {title}", title = uncapitalised(title)) on:click=copy>{tr!("Copy the snippet")}</button>
     }
 }
 
@@ -151,14 +151,4 @@ pub fn EmbedSnippet() -> impl IntoView {
                 about=tr!("For a wiki that removes <script>: a frame of fixed height that scrolls inside, and a link to the full page.")/>
         </details>
     }
-}
-
-/// A label inside a sentence: its first letter in lower case, the rest as written (a German
-/// noun keeps its capital).
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -89,8 +89,8 @@ pub use model::items::{
     STABILITY_SECTION, STABILITY_SIGNS, VERSIONING_SECTION, WORKER_ONBOARDING,
 };
 pub use model::limits::{
-    bounded, capitalised, group_thousands, paste_overflow, OverLimit, TextKind, MAX_CYCLES,
-    MAX_ITERATIONS, MAX_ROUNDS,
+    bounded, capitalised, group_thousands, paste_overflow, uncapitalised, OverLimit, TextKind,
+    MAX_CYCLES, MAX_ITERATIONS, MAX_ROUNDS,
 };
 pub use model::plan_entry::{is_iso_date, PlanEntry, PlanStatus};
 pub use model::respondent::{RespondentToken, RESPONDENT_TOKEN_BYTES};

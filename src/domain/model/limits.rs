@@ -130,10 +130,21 @@ pub fn one_line(text: &str, kind: TextKind) -> String {
 
 /// The text with its first letter in upper case ("reported by 2 of 5" → "Reported by 2 of 5").
 pub fn capitalised(text: &str) -> String {
+    with_first_letter(text, char::to_uppercase)
+}
+
+/// The text with its first letter in lower case, the rest as written, to stand inside a
+/// sentence ("With saved answers" → "with saved answers"; a German noun after it keeps its
+/// capital).
+pub fn uncapitalised(text: &str) -> String {
+    with_first_letter(text, char::to_lowercase)
+}
+
+fn with_first_letter<I: Iterator<Item = char>>(text: &str, case: impl Fn(char) -> I) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+        .map(|first| case(first).chain(chars).collect())
         .unwrap_or_default()
 }
 
@@ -167,6 +178,8 @@ mod tests {
         assert_eq!(capitalised("five preconditions"), "Five preconditions");
         assert_eq!(capitalised("élan"), "Élan");
         assert_eq!(capitalised(""), "");
+        assert_eq!(uncapitalised("Mit gespeicherten Antworten"), "mit gespeicherten Antworten");
+        assert_eq!(uncapitalised(""), "");
     }
 
     #[test]
