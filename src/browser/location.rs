@@ -39,13 +39,7 @@ pub fn protocol() -> Option<String> {
 
 /// Whether the address's query holds `name=1` (or `name=true`).
 pub fn query_flag(name: &str) -> bool {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
-        return false;
-    };
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| matches!(pair.split_once('='), Some((k, "1" | "true")) if k == name))
+    matches!(query_value(name).as_deref(), Some("1" | "true"))
 }
 
 /// Shows a new fragment: a new history entry (`push`), or in place of the current one.
