@@ -3,16 +3,21 @@
 //! has a translation in every catalogue, no catalogue has a text the app no longer has, and a
 //! translation keeps its text's `{placeholders}`.
 
+#[path = "common/speaking.rs"]
+mod speaking;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use koom_readiness::domain::{
     all_questions, decode_file, decode_share, encode_file, encode_share, evaluate_team,
-    placeholders, readiness_questions, speak, team_markdown, Answer, Assessment, Catalogue,
-    Language, Question, Respondent, ShareOptions, Team, TeamReport, Texts, DEPLOYMENT_STEPS,
-    FRENCH, GATE_CRITERIA, GERMAN, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS,
-    PRECONDITIONS, RED_FLAGS, RULES, SPANISH, STABILITY_SIGNS,
+    placeholders, readiness_questions, team_markdown, Answer, Assessment, Catalogue, Language,
+    Question, Respondent, ShareOptions, Team, TeamReport, DEPLOYMENT_STEPS, FRENCH, GATE_CRITERIA,
+    GERMAN, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, RULES,
+    SPANISH, STABILITY_SIGNS,
 };
+
+use speaking::speaking;
 
 const CATALOGUES: [&Catalogue; 3] = [&GERMAN, &FRENCH, &SPANISH];
 
@@ -268,14 +273,6 @@ fn untranslated() {
         .map(|t| (t, serde_json::Value::String(String::new())))
         .collect();
     println!("{}", serde_json::to_string_pretty(&missing).expect("JSON"));
-}
-
-/// Speaks a language (English: `None`) on this test's thread.
-fn speaking(catalogue: Option<&Catalogue>) {
-    speak(match catalogue {
-        Some(c) => Box::leak(Box::new(Texts::new(c))),
-        None => Texts::english(),
-    });
 }
 
 /// A respondent's answers, `n` varying them: every readiness question healthy, then some

@@ -5,19 +5,14 @@
 
 #[path = "common/fixtures.rs"]
 mod fixtures;
+#[path = "common/speaking.rs"]
+mod speaking;
 
 use koom_readiness::domain::{
-    evaluate, markdown, markdown_cell, markdown_line, markdown_text, speak, Catalogue, Report,
-    Texts, FRENCH, GERMAN, SPANISH,
+    evaluate, markdown, markdown_cell, markdown_line, markdown_text, Report, FRENCH, GERMAN,
+    SPANISH,
 };
-
-/// Speaks a language (English: `None`) on this test's thread.
-fn speaking(catalogue: Option<&Catalogue>) {
-    speak(match catalogue {
-        Some(c) => Box::leak(Box::new(Texts::new(c))),
-        None => Texts::english(),
-    });
-}
+use speaking::speaking;
 
 #[test]
 fn every_fact_of_the_report_is_in_its_markdown() {

@@ -178,7 +178,10 @@ mod tests {
         assert_eq!(capitalised("five preconditions"), "Five preconditions");
         assert_eq!(capitalised("élan"), "Élan");
         assert_eq!(capitalised(""), "");
-        assert_eq!(uncapitalised("Mit gespeicherten Antworten"), "mit gespeicherten Antworten");
+        assert_eq!(
+            uncapitalised("Mit gespeicherten Antworten"),
+            "mit gespeicherten Antworten"
+        );
         assert_eq!(uncapitalised(""), "");
     }
 
