@@ -9,8 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CATALOGUE_FILES as FILES, catalogueEntries } from './lib/bundle-files.mjs';
 
-const FILES = { de: 'german.rs', fr: 'french.rs', es: 'spanish.rs' };
 const [code, ...inputs] = process.argv.slice(2);
 if (!FILES[code] || !inputs.length) {
   console.error('usage: node scripts/add-translations.mjs de|fr|es file.json [...]');
@@ -19,16 +19,9 @@ if (!FILES[code] || !inputs.length) {
 const path = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'domain', 'language', FILES[code]);
 const source = readFileSync(path, 'utf8');
 
-// The catalogue's own lines: ("English", "translation"),
-const ENTRY = /^ {8}\("((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\),$/gm;
-const unescape = (text) =>
-  text.replace(/\\(u\{([0-9a-fA-F]+)\}|n|t|\\|"|')/g, (_, what, hex) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : { n: '\n', t: '\t', '\\': '\\', '"': '"', "'": "'" }[what],
-  );
 const escape = (text) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
-const entries = new Map();
-for (const m of source.matchAll(ENTRY)) entries.set(unescape(m[1]), unescape(m[2]));
+const entries = catalogueEntries(source);
 // A line this script cannot read would be lost when it writes the file: refuse instead.
 const entryLines = source.split('\n').filter((line) => line.startsWith('        ("')).length;
 if (entryLines !== entries.size) throw new Error(`${path}: ${entryLines - entries.size} entries are not one ("English", "translation"), a line`);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { splitModules } from './lib/bundle-files.mjs';
 
 const BUDGET_BROTLI_BYTES = 150 * 1024; // docs/product.md §10: first load (in parts: the first WASM part), brotli, <= 150 KB
 
@@ -92,11 +93,9 @@ const LANGUAGE_PACK = /^app-[0-9a-f]+\/split_lang_([a-z]+)\.wasm$/;
 const brotliOf = new Map(others.map((row) => [row.name, row.brotli]));
 function needs(pack) {
   const [folder, file] = pack.split('/');
-  const loader = readFileSync(join(dist, folder, '__wasm_split.js'), 'utf8');
-  const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const load = [...loader.matchAll(/makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)].find((m) => m[1] === file);
-  if (!load) throw new Error(`size-report: ${folder}/__wasm_split.js does not load ${file}`);
-  return [pack, ...load[2].split(',').map((name) => name.trim()).filter(Boolean).map((name) => `${folder}/${chunks[name]}`)];
+  const files = Object.values(splitModules(join(dist, folder))).find((module) => module[0] === file);
+  if (!files) throw new Error(`size-report: ${folder}/__wasm_split.js does not load ${file}`);
+  return files.map((name) => `${folder}/${name}`);
 }
 const packs = others
   .filter((row) => LANGUAGE_PACK.test(row.name))

@@ -36,6 +36,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CATALOGUE_FILES, catalogueEntries, splitModules } from '../../scripts/lib/bundle-files.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -78,17 +79,13 @@ export function distDir() {
  * for each split module: its file and the shared chunks it needs first, as paths relative to
  * the bundle. `{ later: [...], lang_de: [...], ... }`.
  */
-export function splitModules(dir = distDir()) {
+export function splitBuild(dir = distDir()) {
   const folders = readdirSync(dir).filter((name) => /^app-[0-9a-f]+$/.test(name));
   assert.equal(folders.length, 1, `one app-<hash>/ folder in ${dir}`);
   const folder = folders[0];
-  const loader = readFileSync(join(dir, folder, '__wasm_split.js'), 'utf8');
-  const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const modules = {};
-  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
-    const needs = m[3].split(',').map((name) => name.trim()).filter(Boolean).map((name) => chunks[name]);
-    modules[m[1]] = [m[2], ...needs].map((file) => `${folder}/${file}`);
-  }
+  const modules = Object.fromEntries(
+    Object.entries(splitModules(join(dir, folder))).map(([name, files]) => [name, files.map((file) => `${folder}/${file}`)]),
+  );
   assert.ok(modules.later, `${folder}/__wasm_split.js: the later part's loader was not found`);
   return modules;
 }
@@ -100,7 +97,7 @@ export function splitModules(dir = distDir()) {
  * after that it asks for nothing.
  */
 export function laterParts(dir = distDir()) {
-  return splitModules(dir).later;
+  return splitBuild(dir).later;
 }
 
 /**
@@ -110,7 +107,7 @@ export function laterParts(dir = distDir()) {
  */
 export function languagePacks(dir = distDir()) {
   return Object.fromEntries(
-    Object.entries(splitModules(dir))
+    Object.entries(splitBuild(dir))
       .filter(([name]) => name.startsWith('lang_'))
       .map(([name, files]) => [name.slice('lang_'.length), files[0]]),
   );
@@ -483,15 +480,9 @@ export function catalogue(code) {
 }
 
 function readCatalogue(code) {
-  const file = { de: 'german.rs', fr: 'french.rs', es: 'spanish.rs' }[code];
+  const file = CATALOGUE_FILES[code];
   if (!file) return new Map();
-  const source = readFileSync(join(REPO_ROOT, 'src', 'domain', 'language', file), 'utf8');
-  const unescape = (text) =>
-    text.replace(/\\(u\{([0-9a-fA-F]+)\}|n|t|\\|"|')/g, (_, what, hex) =>
-      hex ? String.fromCodePoint(parseInt(hex, 16)) : { n: '\n', t: '\t', '\\': '\\', '"': '"', "'": "'" }[what],
-    );
-  const entries = [...source.matchAll(/^ {8}\("((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\),$/gm)];
-  return new Map(entries.map((m) => [unescape(m[1]), unescape(m[2])]));
+  return catalogueEntries(readFileSync(join(REPO_ROOT, 'src', 'domain', 'language', file), 'utf8'));
 }
 
 /** A text in a language (`code`), as its catalogue translates it (English: the text itself). */
