@@ -98,14 +98,14 @@ export async function waitForVerdict(page, token, timeout = 5_000) {
   await page.locator(`aside#verdict[data-verdict="${token}"]`).waitFor({ state: 'attached', timeout });
 }
 
-/** The navigation button of a view. */
+/** The navigation button of a view (by its class and token: its name is the language's). */
 export const navButton = (page, token) =>
-  page.locator(`nav[aria-label="Assessment sections"] button[data-view="${token}"]`);
+  page.locator(`nav.section-nav button[data-view="${token}"]`);
 
 /** Waits until `token` is the open view (its navigation button is aria-current="page"). */
 export async function waitForView(page, token) {
   await page
-    .locator(`nav[aria-label="Assessment sections"] button[data-view="${token}"][aria-current="page"]`)
+    .locator(`nav.section-nav button[data-view="${token}"][aria-current="page"]`)
     .waitFor({ state: 'attached', timeout: 5_000 });
   await page.locator('main #main-heading').waitFor({ state: 'visible' });
 }

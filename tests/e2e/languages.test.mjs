@@ -14,36 +14,13 @@ import {
   inLanguage,
   isLanguagePack,
   languagePacks,
-  assertClean,
-  openApp,
   runAxe,
   sharedApp,
 } from './support.mjs';
-import { answer, pollUntil, readinessModel } from './flows.mjs';
+import { answerAllHealthy, openView, pollUntil, waitForView } from './flows.mjs';
 
 const TIMEOUT = 120_000;
-const { server, browser } = sharedApp();
-
-/**
- * Opens the app at `path` (with its query) in a fresh context, runs `body(app)`, then checks the
- * page stayed clean (but for the failures a test expects: `expectFailure(line)`) and closes it.
- */
-async function withApp(body, { url = '/', contextOptions = { viewport: DESKTOP }, setup, expectFailure } = {}) {
-  const app = await openApp(browser(), new URL(url, server().url).href, { contextOptions, setup });
-  app.page.setDefaultTimeout(10_000);
-  try {
-    await body(app);
-    if (expectFailure) {
-      for (const list of ['failedRequests', 'consoleErrors']) {
-        assert.ok(app[list].length > 0, `${list}: the expected failure did not happen`);
-        app[list] = app[list].filter((line) => !expectFailure(line));
-      }
-    }
-    assertClean(app);
-  } finally {
-    await app.close();
-  }
-}
+const { withApp } = sharedApp();
 
 const LANGUAGES = ['de', 'fr', 'es'];
 const NAMES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
@@ -95,31 +72,6 @@ async function assertAxeClean(page, what) {
   await page.setViewportSize(DESKTOP);
 }
 
-// The navigation by its class and the views by their tokens: its accessible names are the
-// language's.
-const navButton = (page, token) => page.locator(`nav.section-nav button[data-view="${token}"]`);
-
-async function waitForView(page, token) {
-  await page.locator(`nav.section-nav button[data-view="${token}"][aria-current="page"]`).waitFor({ state: 'attached', timeout: 5_000 });
-  await page.locator('main #main-heading').waitFor({ state: 'visible' });
-}
-
-async function openView(page, token) {
-  await navButton(page, token).click();
-  await waitForView(page, token);
-}
-
-/** Every precondition, maturity and red-flag question answered healthily, by mouse. */
-async function answerAllHealthy(page) {
-  const { preconditions, maturity, redFlags } = readinessModel();
-  await openView(page, 'preconditions');
-  for (const q of preconditions) await answer(page, q.id, q.healthy);
-  await openView(page, 'maturity');
-  for (const q of maturity) await answer(page, q.id, q.healthy);
-  await openView(page, 'red-flags');
-  for (const f of redFlags.filter((flag) => !flag.shared)) await answer(page, f.question, f.healthy);
-}
-
 /** The start screen's "Start an assessment", in the language on screen. */
 async function startIn(page, code, organisation) {
   await page.locator('#org-name').fill(organisation);
@@ -155,7 +107,7 @@ describe('languages', () => {
           await assertNoEnglishLeft(page, code, 'the preconditions at phone width');
           await page.setViewportSize(DESKTOP);
         },
-        { url: `/?lang=${code}` },
+        { path: `/?lang=${code}` },
       );
     });
   }
@@ -196,7 +148,7 @@ describe('languages', () => {
         await startIn(page, 'es', 'Acme');
         assert.equal(await notice.count(), 0);
       },
-      { url: '/?lang=xx', contextOptions: { viewport: DESKTOP, locale: 'es-MX' } },
+      { path: '/?lang=xx', contextOptions: { viewport: DESKTOP, locale: 'es-MX' } },
     );
     await withApp(
       async ({ page }) => {
@@ -205,7 +157,7 @@ describe('languages', () => {
         await notice.waitFor();
         assert.match(await notice.textContent(), /not a language code/);
       },
-      { url: '/?lang=%3Cscript%3E', contextOptions: { viewport: DESKTOP, locale: 'ja-JP' } },
+      { path: '/?lang=%3Cscript%3E', contextOptions: { viewport: DESKTOP, locale: 'ja-JP' } },
     );
   });
 
@@ -221,7 +173,7 @@ describe('languages', () => {
         await page.locator('section.share-panel').getByRole('button', { name: inLanguage('de', 'Make the link') }).click();
         link = await pollUntil(() => page.locator('input#share-url').inputValue(), (v) => v.includes('#/s/'), 'the share link');
       },
-      { url: '/?lang=de' },
+      { path: '/?lang=de' },
     );
     const url = new URL(link);
     url.search = '?lang=es';
@@ -231,7 +183,7 @@ describe('languages', () => {
         await pollUntil(() => verdictOf(page), (v) => v === verdict, `the verdict ${verdict}`);
         await assertNoEnglishLeft(page, 'es', 'the shared assessment');
       },
-      { url: `${url.pathname}${url.search}${url.hash}` },
+      { path: `${url.pathname}${url.search}${url.hash}` },
     );
   });
 
@@ -249,7 +201,7 @@ describe('languages', () => {
         const fetched = app.requests.filter(isLanguagePack).map((r) => new URL(r.url).pathname.replace(/^\//, ''));
         assert.deepEqual(fetched, [packs.fr]);
       },
-      { url: '/?lang=fr' },
+      { path: '/?lang=fr' },
     );
     await withApp(
       async ({ page }) => {
@@ -261,7 +213,7 @@ describe('languages', () => {
         await startIn(page, 'en', 'Acme');
       },
       {
-        url: '/?lang=de',
+        path: '/?lang=de',
         setup: (context) => context.route(`**/${packs.de}`, (route) => route.abort('connectionfailed')),
         expectFailure: (line) => line.includes('split_lang_de') || /Failed to fetch|NetworkError|split/i.test(line),
       },

@@ -424,11 +424,23 @@ export function sharedApp({ timeout = 10_000 } = {}) {
   return {
     server: () => server,
     browser: () => browser,
-    async withApp(body, options) {
-      const app = await openApp(browser, server.url, options);
+    /**
+     * `options` go to openApp, and: `path` (with its query) opens that address of the server;
+     * `expectFailure(line)` names the failed requests and console errors the test causes on
+     * purpose (at least one of each must happen; the others still fail the test).
+     */
+    async withApp(body, options = {}) {
+      const { path = '', expectFailure } = options;
+      const app = await openApp(browser, new URL(path, server.url).href, options);
       app.page.setDefaultTimeout(timeout);
       try {
         await body(app);
+        if (expectFailure) {
+          for (const list of ['failedRequests', 'consoleErrors']) {
+            assert.ok(app[list].length > 0, `${list}: the expected failure did not happen`);
+            app[list] = app[list].filter((line) => !expectFailure(line));
+          }
+        }
         assertClean(app);
       } finally {
         await app.close();
