@@ -58,6 +58,12 @@ pub enum AppError {
     NoTeam,
     /// The assessment the team agreed could not be saved in the library.
     ConsensusNotSaved(StorageError),
+    /// A chosen file that was not read: the part of the app that reads files (fetched after
+    /// start-up in the split build) did not arrive.
+    FileReaderMissing {
+        /// The file's name.
+        file_name: String,
+    },
 }
 
 impl fmt::Display for AppError {
@@ -113,6 +119,10 @@ impl fmt::Display for AppError {
             AppError::ConsensusNotSaved(e) => f.write_str(&trf!(
                 "The agreed assessment was not saved: {error}",
                 error = e
+            )),
+            AppError::FileReaderMissing { file_name } => f.write_str(&trf!(
+                "“{file_name}” was not imported: the part of KOOM Readiness that reads files did not arrive (the connection may have dropped). Nothing was changed; choose the file again, or reload the page.",
+                file_name = file_name
             )),
         }
     }

@@ -12,6 +12,7 @@ use super::compare::{resolve, Compared};
 use super::conflict::Conflicts;
 use super::dialog::Dialogs;
 use super::error::AppError;
+use super::later::later;
 use super::library::Library;
 use super::navigation::initial_route;
 use super::notices::Notices;
@@ -19,7 +20,7 @@ use super::open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedIn
 use super::platform::{Host, BROWSER};
 use super::share::read_link;
 use super::state::{AppState, View};
-use super::team::Teams;
+use super::team::{open_saved_team, Teams};
 use crate::browser::{self, location};
 use crate::domain::{
     self, decode_any_file, display_name, end_sentence, parse_address, Assessment, ImportedFile,
@@ -89,7 +90,6 @@ impl Store {
             Ok(library) => {
                 let session = library.session.clone();
                 self.library.set(library.clone());
-                self.teams.refresh();
                 if let Some(route) = initial_route() {
                     self.follow(state, &route);
                 } else if let Some(session) = session {
@@ -101,7 +101,7 @@ impl Store {
                         self.open.open_record(state, record, view);
                     }
                     if let Some(team) = session.view.strip_prefix("team/") {
-                        self.teams.open_saved(state, team);
+                        self.open_team(state, team);
                     }
                 }
                 let persisted = self.library.persisted;
@@ -119,16 +119,41 @@ impl Store {
         self.install_routing(state);
     }
 
+    /// Shows a saved team view ([`super::Teams::open_saved`]), once the code that reads team
+    /// views is here (the later part of the split build, usually here already). A team view
+    /// that is not shown says why, and the start screen (or the address of what is on screen)
+    /// is shown instead. Returns `true`: the answer comes later.
+    pub fn open_team(&self, state: AppState, id: &str) -> bool {
+        let (store, id) = (*self, id.to_string());
+        leptos::task::spawn_local(async move {
+            let shown = open_saved_team(store.teams, state, id)
+                .await
+                .unwrap_or_else(|_| {
+                    store.notices.say(tr!("The team view could not be opened: the part of KOOM Readiness that reads team views did not arrive (the connection may have dropped). Try again, or reload the page."));
+                    false
+                });
+            if shown {
+                return;
+            }
+            if state.view.get_untracked() == View::Team {
+                state.go(View::Start);
+            } else {
+                store.show_address_of_screen(state);
+            }
+        });
+        true
+    }
+
     fn is_open(&self, id: &str) -> bool {
         self.open.opened.get_untracked() == Opened::Saved(id.to_string())
     }
 
     /// A language was picked: the lists whose words were made before (the library's stages
-    /// and names, the team views') are made again, and a message said in the other language
-    /// is set aside (it was about the last operation, which is over).
+    /// and names) are made again, and a message said in the other language is set aside (it
+    /// was about the last operation, which is over). The team views' list is made again by
+    /// the views that show it, drawn again in the language picked.
     pub fn language_changed(&self) {
         self.library.refresh();
-        self.teams.refresh();
         self.notices.dismiss_message();
         self.teams.outcome.set(None);
     }
@@ -293,13 +318,7 @@ impl Store {
                 self.refuse_compare(state, &error.reason());
                 false
             }
-            Route::Team { id } => {
-                let shown = self.teams.open_saved(state, id);
-                if !shown && state.view.get_untracked() == View::Team {
-                    state.go(View::Start);
-                }
-                shown
-            }
+            Route::Team { id } => self.open_team(state, id),
             Route::Seed { section } => {
                 state.seed_section.set(*section);
                 state.go(View::Seed);
@@ -486,6 +505,21 @@ impl Store {
 // ---- Team views: files and shared assessments added to them.
 
 impl Store {
+    /// Imports a chosen file ([`Store::import_file`]) once the code that reads files is here
+    /// (the later part of the split build, usually here already); if it cannot be fetched,
+    /// nothing changes and the error says so.
+    pub async fn import_chosen_file(
+        &self,
+        state: AppState,
+        file_name: String,
+        bytes: Vec<u8>,
+    ) -> Result<ImportOutcome, AppError> {
+        let name = file_name.clone();
+        import_file_later(*self, state, file_name, bytes)
+            .await
+            .unwrap_or(Err(AppError::FileReaderMissing { file_name: name }))
+    }
+
     /// Imports a chosen file: a team view file becomes a new team view; anything else is
     /// read as an assessment file ([`super::OpenAssessment::import`]).
     pub fn import_file(
@@ -518,5 +552,17 @@ impl Store {
         }
         let source = trf!("“{name}”", name = domain::display_name(&assessment));
         self.teams.add_assessment(source, assessment);
+    }
+}
+
+later! {
+    /// [`Store::import_file`], in the later part of the split build with the files' readers.
+    fn import_file_later(
+        store: Store,
+        state: AppState,
+        file_name: String,
+        bytes: Vec<u8>,
+    ) -> Result<ImportOutcome, AppError> {
+        store.import_file(state, &file_name, &bytes)
     }
 }

@@ -11,6 +11,7 @@ use super::owned::Owned;
 use super::deleted::Deleted;
 use super::dialog::{Ask, Dialogs};
 use super::error::AppError;
+use super::later::later;
 use super::library::Library;
 use super::notices::Notices;
 use super::platform::Host;
@@ -150,6 +151,9 @@ pub struct Removed {
     pub respondent: Respondent,
 }
 
+/// How a team view is evaluated ([`evaluate_team`], handed over by the code that opens one).
+type Evaluate = fn(&Team) -> TeamEvaluation;
+
 /// Team views: the list, the one on screen, and what can be undone.
 #[derive(Clone, Copy)]
 pub struct Teams {
@@ -175,10 +179,22 @@ pub struct Teams {
     pub adding: Owned<bool>,
     /// The workshop, while one runs.
     pub workshop: Owned<Option<Workshop>>,
+    /// How the team view on screen is evaluated. `Teams` is made at start-up, but the code
+    /// that opens a team view, and the team rules it needs, come with the later part of the
+    /// split build ([`later!`]): opening one hands the evaluator over, so the rules stay out of
+    /// the first load.
+    evaluate: StoredValue<Option<Evaluate>>,
     notices: Notices,
     dialogs: Dialogs,
     library: Library,
     host: Host,
+}
+
+later! {
+    /// Shows a saved team view ([`Teams::open_saved`]; in the later part of the split build).
+    pub fn open_saved_team(teams: Teams, state: AppState, id: String) -> bool {
+        teams.open_saved(state, &id)
+    }
 }
 
 /// The id of the Undo button of a removed respondent.
@@ -246,6 +262,7 @@ enum AddedBy {
 impl Teams {
     pub(super) fn new(host: Host, notices: Notices, dialogs: Dialogs, library: Library) -> Self {
         let open = Owned::new(None::<OpenTeam>);
+        let evaluate = StoredValue::new(None::<Evaluate>);
         Teams {
             entries: Owned::new(Vec::new()),
             open,
@@ -253,7 +270,10 @@ impl Teams {
             // Its reasons are words: made again in a language picked.
             evaluation: Memo::new(move |_| {
                 super::language::spoken_language();
-                open.with(|o| o.as_ref().map(|o| evaluate_team(&o.team)))
+                open.with(|o| {
+                    let o = o.as_ref()?;
+                    evaluate.with_value(|evaluate| evaluate.map(|evaluate| evaluate(&o.team)))
+                })
             }),
             save: Owned::new(TeamSave::Saved),
             removed: Owned::new(None),
@@ -262,6 +282,7 @@ impl Teams {
             outcome: Owned::new(None),
             adding: Owned::new(false),
             workshop: Owned::new(None),
+            evaluate,
             notices,
             dialogs,
             library,
@@ -352,6 +373,7 @@ impl Teams {
     }
 
     fn show(&self, state: AppState, open: OpenTeam) {
+        self.evaluate.set_value(Some(evaluate_team));
         self.outcome.set(None);
         self.open.set(Some(open));
         self.save.set(TeamSave::Saved);

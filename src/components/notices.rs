@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::compare::ComparePicker;
+use super::parts::{Lazy, Part};
 use crate::app::{use_state, use_store, ConflictKind, Opened, SaveState, View};
 use crate::domain::StorageError;
 use crate::domain::{compare, display_name, Assessment, Source, Stage};
@@ -178,7 +179,7 @@ pub fn OpenedBanner(
                     <div class="notice-actions">
                         <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>{tr!("Save as my copy")}</button>
                         <ComparePicker compared=vec![this] place="banner"/>
-                        <super::team::AddToTeam/>
+                        <Lazy part=Part::AddToTeam/>
                     </div>
                 </div>
             }.into_any())

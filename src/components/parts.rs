@@ -21,12 +21,9 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 
 use super::{compare, plan, report, sequence, stability, team};
-use crate::app::View;
+use crate::app::{PartFailed, View};
 use crate::browser;
 use crate::domain::{Catalogue, Language};
-
-/// A part that could not be loaded (the splitter logs the details to the console).
-type PartFailed = leptos::wasm_split::SplitLoaderError;
 
 /// Declares one part: its view, and a preload that fetches it without drawing it.
 // (rustfmt indents the attribute's arguments further on every run: it is kept as written.)
@@ -69,6 +66,16 @@ part!(
     view! { <sequence::SequenceView/> }
 );
 part!(plan_view, preload_plan, view! { <plan::PlanSection/> });
+part!(
+    team_library_view,
+    preload_team_library,
+    view! { <team::TeamLibrary/> }
+);
+part!(
+    add_to_team_view,
+    preload_add_to_team,
+    view! { <team::AddToTeam/> }
+);
 part!(
     stability_view,
     preload_stability,
@@ -127,17 +134,23 @@ pub enum Part {
     Stability,
     /// The plan before Ready in the verdict panel: owners, due dates, evidence, the tracker.
     Plan,
+    /// The start screen's list of team views, and a new one.
+    TeamLibrary,
+    /// On a shared assessment: add it to a team view.
+    AddToTeam,
 }
 
 impl Part {
     /// Every part.
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 8] = [
         Part::Plan,
         Part::Report,
         Part::Sequence,
         Part::Stability,
         Part::Team,
         Part::Compare,
+        Part::TeamLibrary,
+        Part::AddToTeam,
     ];
 
     async fn view(self) -> Result<AnyView, PartFailed> {
@@ -148,6 +161,8 @@ impl Part {
             Part::Sequence => sequence_view().await,
             Part::Stability => stability_view().await,
             Part::Plan => plan_view().await,
+            Part::TeamLibrary => team_library_view().await,
+            Part::AddToTeam => add_to_team_view().await,
         }
     }
 
@@ -159,13 +174,24 @@ impl Part {
             Part::Sequence => preload_sequence().await,
             Part::Stability => preload_stability().await,
             Part::Plan => preload_plan().await,
+            Part::TeamLibrary => preload_team_library().await,
+            Part::AddToTeam => preload_add_to_team().await,
         }
     }
 
     /// Whether the part is a whole view (its own heading, the focus on it when it arrives),
     /// or a panel inside one.
     fn is_page(self) -> bool {
-        !matches!(self, Part::Plan)
+        !matches!(self, Part::Plan | Part::TeamLibrary | Part::AddToTeam)
+    }
+
+    /// A panel's heading, which takes the focus when the panel arrives if the focus was lost
+    /// with what held its place.
+    fn panel_heading(self) -> Option<&'static str> {
+        match self {
+            Part::Plan => Some(PLAN_TITLE),
+            _ => None,
+        }
     }
 
     /// The part that draws a view, if a part does.
@@ -276,12 +302,10 @@ pub fn Lazy(
             leptos::task::tick().await;
             if part.is_page() {
                 browser::focus_main_heading_unless_in_use();
-            } else {
-                browser::focus_if_lost(if loaded.is_ok() {
-                    PLAN_TITLE
-                } else {
-                    PANEL_RETRY
-                });
+            } else if loaded.is_err() {
+                browser::focus_if_lost(PANEL_RETRY);
+            } else if let Some(heading) = part.panel_heading() {
+                browser::focus_if_lost(heading);
             }
         });
     };

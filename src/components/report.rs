@@ -296,7 +296,9 @@ pub fn ReportView() -> impl IntoView {
             }
         });
     };
-    // An assessment saved from what a team agreed links back to that team view.
+    // An assessment saved from what a team agreed links back to that team view (the list of
+    // team views is read when a view that shows it is drawn).
+    store.teams.refresh();
     let from_team = Memo::new(move |_| match store.open.opened.get() {
         Opened::Saved(id) => store.teams.entries.with(|list| {
             list.iter()

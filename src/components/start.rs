@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::keys::on_enter;
+use super::parts::{Lazy, Part};
 use crate::app::{use_state, use_store, Ask, ImportOutcome, Opened, PendingImport, View};
 use crate::browser::{self, storage};
 use crate::domain::Problem;
@@ -50,7 +51,7 @@ pub fn StartScreen() -> impl IntoView {
         pending.set(None);
         leptos::task::spawn_local(async move {
             let outcome = match browser::read_chosen_file(&input, MAX_FILE_BYTES).await {
-                Ok((name, bytes)) => store.import_file(state, &name, &bytes),
+                Ok((name, bytes)) => store.import_chosen_file(state, name, bytes).await,
                 Err(e) => Err(e.into()),
             };
             input.set_value("");
@@ -166,7 +167,7 @@ pub fn StartScreen() -> impl IntoView {
                 </div>
             </div>
             <Library/>
-            <super::team::TeamLibrary/>
+            <Lazy part=Part::TeamLibrary/>
             {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
             <ul class="start-facts">
                 <li>{trf!("{preconditions} preconditions, {maturity} maturity requirements, {red_flags} red flags — any one means stop.", preconditions = capitalised(&number_word(PRECONDITIONS.len())), maturity = number_word(MATURITY_REQUIREMENTS.len()), red_flags = number_word(RED_FLAGS.len()))}</li>

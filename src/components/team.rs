@@ -706,6 +706,9 @@ pub fn TeamLibrary() -> impl IntoView {
     let state = use_state();
     let store = use_store();
     let teams = store.teams;
+    // The list is read when it is drawn: its code comes after start-up (the split build), and
+    // a language picked draws it again in its words.
+    teams.refresh();
     let title = RwSignal::new(String::new());
     let create = move || {
         teams.create(state, &title.get_untracked());
@@ -774,6 +777,7 @@ pub fn TeamLibrary() -> impl IntoView {
 pub fn AddToTeam() -> impl IntoView {
     let state = use_state();
     let store = use_store();
+    store.teams.refresh();
     let chosen = RwSignal::new(String::new());
     let add = move |_| {
         let id = chosen.get_untracked();

@@ -5,7 +5,7 @@
 // have when it arrives. On the release bundle in headless Chromium.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { answer, navButton, openExample, openView, readinessModel, startAssessment, waitForVerdict } from './flows.mjs';
+import { answer, importFile, navButton, openExample, openView, readinessModel, startAssessment, waitForVerdict } from './flows.mjs';
 import { assertClean, isLaterPart, laterParts, openApp, partsFetched, sharedApp } from './support.mjs';
 
 const TIMEOUT = 90_000;
@@ -81,6 +81,48 @@ describe('the later parts', () => {
 
       // What was refused: the later part only, each refusal logged by the loader.
       assert.ok(app.failedRequests.length > 0 && app.failedRequests.every((line) => line.includes('split_later.wasm')), `failed requests: ${app.failedRequests.join('; ')}`);
+      assert.deepEqual(app.pageErrors, [], 'uncaught errors');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('refused at start-up: the team views say so with a retry, a chosen file and a team address say why and change nothing', { timeout: TIMEOUT }, async () => {
+    const refuse = (route) => route.abort('connectionreset');
+    const app = await openApp(browser(), server().url, { setup: (context) => context.route('**/split_later.wasm', refuse) });
+    try {
+      const { page, context } = app;
+      // The start screen is drawn from the first part; the team views' list is the later part's.
+      await page.locator('#main-heading').waitFor();
+      const teamsMissing = page.locator('main .part-missing-panel[role="alert"]');
+      await teamsMissing.waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('#teams-title').count(), 0, 'the team list drew without its code');
+
+      // A file: its readers are the later part's. Nothing is imported, and the file is named.
+      const before = await page.evaluate(() => Object.keys(localStorage).sort());
+      await importFile(page, 'acme.json', JSON.stringify({ format: 'koom-readiness' }));
+      const error = page.locator('#import-error');
+      await error.waitFor({ timeout: 15_000 });
+      assert.equal(
+        await error.textContent(),
+        '“acme.json” was not imported: the part of KOOM Readiness that reads files did not arrive (the connection may have dropped). Nothing was changed; choose the file again, or reload the page.'
+      );
+      assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), before, 'storage changed');
+
+      // A team view's address: said, and the address shows the start screen again.
+      await page.evaluate(() => {
+        location.hash = '#/team/t1';
+      });
+      await page.locator('.notice', { hasText: 'The team view could not be opened: the part of KOOM Readiness that reads team views did not arrive' }).waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => location.hash === '#/', null, { timeout: 5_000 });
+      assert.equal(await page.locator('#main-heading').textContent(), 'KOOM Readiness');
+
+      // The network comes back: "Try again" brings the team views' list.
+      await context.unroute('**/split_later.wasm', refuse);
+      await teamsMissing.getByRole('button', { name: 'Try again' }).click();
+      await page.locator('#teams-title').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('.part-missing').count(), 0, 'the message stayed after the retry');
+      assert.ok(app.failedRequests.every((line) => line.includes('split_later.wasm')), `failed requests: ${app.failedRequests.join('; ')}`);
       assert.deepEqual(app.pageErrors, [], 'uncaught errors');
     } finally {
       await app.close();

@@ -1164,6 +1164,8 @@ describe('"Add to a team view" on a shared assessment', () => {
       const banner = page.locator('[data-opened="shared"]');
       await banner.waitFor();
       const select = banner.locator('select#add-to-team');
+      // Its code is the later part's (the split build): it comes at idle, after the banner.
+      await select.waitFor();
       assert.deepEqual(await select.locator('option').allTextContents(), ['A new team view']);
       assert.equal((await page.locator('label[for="add-to-team"]').textContent()).trim(), 'Add to a team view');
       await banner.getByRole('button', { name: 'Add', exact: true }).click();
@@ -1178,6 +1180,7 @@ describe('"Add to a team view" on a shared assessment', () => {
       await page.goto(fay);
       await banner.waitFor();
       await page.locator('[data-opened="shared"] strong', { hasText: 'Acme East' }).waitFor();
+      await select.waitFor();
       assert.deepEqual(await select.locator('option').allTextContents(), ['Untitled team view', 'A new team view']);
       await select.selectOption(id);
       await banner.getByRole('button', { name: 'Add', exact: true }).click();

@@ -206,3 +206,42 @@ fn an_invalid_file_changes_nothing_and_says_why() {
     assert_eq!(state.assessment.get_untracked(), on_screen);
     assert_eq!(store.library.entries.get_untracked().len(), 1);
 }
+
+#[test]
+fn a_chosen_file_is_read_as_import_file_reads_it_and_its_name_is_said_when_refused() {
+    let (store, state, bench) = world();
+    create(&store, state, "Acme");
+    let keys = bench.records.keys().unwrap();
+    // Without the split build the file readers are here: the future is ready at once.
+    let read = std::pin::pin!(store.import_chosen_file(
+        state,
+        "notes.txt".into(),
+        b"not an assessment".to_vec()
+    ));
+    let std::task::Poll::Ready(outcome) = std::future::Future::poll(
+        read,
+        &mut std::task::Context::from_waker(std::task::Waker::noop()),
+    ) else {
+        panic!("the file readers are part of this build");
+    };
+    let error = outcome.unwrap_err();
+    assert_eq!(
+        error,
+        store
+            .import_file(state, "notes.txt", b"not an assessment")
+            .unwrap_err()
+    );
+    assert!(error.to_string().contains("notes.txt"), "{error}");
+    assert_eq!(bench.records.keys().unwrap(), keys);
+}
+
+#[test]
+fn a_file_reader_that_did_not_arrive_names_the_file_and_says_nothing_changed() {
+    let error = crate::app::AppError::FileReaderMissing {
+        file_name: "acme.json".into(),
+    };
+    assert_eq!(
+        error.to_string(),
+        "“acme.json” was not imported: the part of KOOM Readiness that reads files did not arrive (the connection may have dropped). Nothing was changed; choose the file again, or reload the page."
+    );
+}

@@ -1,6 +1,8 @@
 //! Team views: who counts as whom when assessments are added, what is asked before answers or
 //! people leave the count, and another tab's change.
 
+use leptos::prelude::*;
+
 use super::{asked, create, edit_and_autosave, said, world};
 use crate::app::{TeamSave, View, UNDO_REMOVE_ID, UNDO_REPLACE_ID};
 use crate::domain::{all_questions, record_key, Answer, KeyValue, RecordStore, SavedTeam};
@@ -183,4 +185,34 @@ fn a_team_view_from_a_newer_version_opens_read_only_and_an_add_says_why_nothing_
         ["This team view was saved by a newer version: it is read-only here."]
     );
     assert_eq!(bench.records.get(&key).unwrap().as_deref(), Some(text));
+}
+
+#[test]
+fn a_team_view_opened_is_evaluated_and_reopening_it_from_the_list_brings_the_same_evaluation() {
+    let (store, state, bench) = world();
+    let (ann, ben) = two_alike(&store, state);
+    // Nothing open: nothing to evaluate (the evaluator comes with the code that opens one).
+    assert!(store.teams.evaluation.with_untracked(Option::is_none));
+    store.teams.create(state, "Ops");
+    store.teams.add_from_library(vec![ann, ben], false);
+    let evaluated = store
+        .teams
+        .evaluation
+        .with_untracked(|e| e.as_ref().map(|e| (e.respondents, e.verdict)));
+    assert_eq!(evaluated.map(|(respondents, _)| respondents), Some(2));
+    let id = store.teams.open_id().unwrap();
+
+    // Another store, as after a reload: the list is read, then the view opened from it.
+    let again = crate::app::Store::new(bench);
+    assert!(again.teams.entries.get_untracked().is_empty());
+    again.teams.refresh();
+    assert_eq!(again.teams.entries.get_untracked()[0].id, id);
+    assert!(again.teams.open_saved(state, &id));
+    assert_eq!(
+        again
+            .teams
+            .evaluation
+            .with_untracked(|e| e.as_ref().map(|e| (e.respondents, e.verdict))),
+        evaluated
+    );
 }
