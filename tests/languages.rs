@@ -11,15 +11,21 @@ use std::path::Path;
 
 use koom_readiness::domain::{
     all_questions, decode_file, decode_share, encode_file, encode_share, evaluate_team,
-    placeholders, readiness_questions, team_markdown, Answer, Assessment, Catalogue, Language,
-    Question, Respondent, ShareOptions, Team, TeamReport, DEPLOYMENT_STEPS, FRENCH, GATE_CRITERIA,
-    GERMAN, GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, RULES,
-    SPANISH, STABILITY_SIGNS,
+    placeholders, readiness_questions, team_markdown, text_key, Answer, Assessment, Catalogue,
+    Language, Question, Respondent, ShareOptions, Team, TeamReport, Texts, Translations,
+    DEPLOYMENT_STEPS, FRENCH, FRENCH_TRANSLATIONS, GATE_CRITERIA, GERMAN, GERMAN_TRANSLATIONS,
+    GREEN_FLAGS, IMPROVEMENT_CYCLE, MATURITY_REQUIREMENTS, PRECONDITIONS, RED_FLAGS, RULES,
+    SPANISH, SPANISH_TRANSLATIONS, STABILITY_SIGNS,
 };
 
 use speaking::speaking;
 
-const CATALOGUES: [&Catalogue; 3] = [&GERMAN, &FRENCH, &SPANISH];
+/// Each language's translations as written.
+const CATALOGUES: [&Translations; 3] = [
+    &GERMAN_TRANSLATIONS,
+    &FRENCH_TRANSLATIONS,
+    &SPANISH_TRANSLATIONS,
+];
 
 /// The value of a Rust string literal starting at `text` (just after its opening quote), and
 /// the rest after its closing quote.
@@ -236,6 +242,32 @@ fn every_language_has_every_text_and_no_other() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// The catalogues the app loads are keyed by a 32-bit hash of each English text: no two texts
+/// of the app may share a key, and each language's catalogue gives every text its translation.
+#[test]
+fn no_two_texts_share_a_key_and_the_keyed_catalogues_say_what_was_written() {
+    let texts = all_texts();
+    let mut keys: BTreeMap<u32, &str> = BTreeMap::new();
+    for english in texts.keys() {
+        if let Some(other) = keys.insert(text_key(english), english) {
+            panic!(
+                "{english:?} and {other:?} share the key {:#010x}",
+                text_key(english)
+            );
+        }
+    }
+    let loaded: [&Catalogue; 3] = [&GERMAN, &FRENCH, &SPANISH];
+    for (translations, catalogue) in CATALOGUES.into_iter().zip(loaded) {
+        assert_eq!(catalogue.language, translations.language);
+        assert_eq!(catalogue.entries.len(), translations.entries.len());
+        let spoken = Texts::new(catalogue);
+        for (english, translated) in translations.entries {
+            assert_eq!(spoken.get(english), *translated, "{english:?}");
+        }
+        assert_eq!(spoken.get("Not a text of the app"), "Not a text of the app");
+    }
 }
 
 #[test]

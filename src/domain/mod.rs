@@ -62,8 +62,9 @@ pub use formats::team_file::{
     TEAM_RECORD_KIND, TEAM_SCHEMA_VERSION,
 };
 pub use language::{
-    choose, placeholders, speak, texts, tr, trf, Catalogue, Language, LanguageChoice,
-    LanguageSource, TagError, Texts, UnknownRequest, FRENCH, GERMAN, SPANISH,
+    choose, placeholders, speak, text_key, texts, tr, trf, Catalogue, Language, LanguageChoice,
+    LanguageSource, TagError, Texts, Translations, UnknownRequest, FRENCH, FRENCH_TRANSLATIONS,
+    GERMAN, GERMAN_TRANSLATIONS, SPANISH, SPANISH_TRANSLATIONS,
 };
 pub use model::answer::{Answer, Finding, Observation};
 pub use model::assessment::{

@@ -1,11 +1,11 @@
 //! The French texts: each English text of the app with its French translation.
 
-use super::{Catalogue, Language};
+use super::{Language, Translations};
 
 /// Every text of the app in French.
 // One entry a line, sorted by the English text (scripts/add-translations.mjs writes it).
 #[rustfmt::skip]
-pub static FRENCH: Catalogue = Catalogue {
+pub const FRENCH_TRANSLATIONS: Translations = Translations {
     language: Language::French,
     entries: &[
         (" (anyone with the link can read the answers).", " (toute personne disposant du lien peut lire les réponses)."),
@@ -1344,3 +1344,5 @@ pub static FRENCH: Catalogue = Catalogue {
         ("← Previous", "← Précédent"),
     ],
 };
+
+super::texts::catalogue!(FRENCH, FRENCH_TRANSLATIONS);

@@ -1,11 +1,11 @@
 //! The German texts: each English text of the app with its German translation.
 
-use super::{Catalogue, Language};
+use super::{Language, Translations};
 
 /// Every text of the app in German.
 // One entry a line, sorted by the English text (scripts/add-translations.mjs writes it).
 #[rustfmt::skip]
-pub static GERMAN: Catalogue = Catalogue {
+pub const GERMAN_TRANSLATIONS: Translations = Translations {
     language: Language::German,
     entries: &[
         (" (anyone with the link can read the answers).", " (jede Person mit dem Link kann die Antworten lesen)."),
@@ -1344,3 +1344,5 @@ pub static GERMAN: Catalogue = Catalogue {
         ("← Previous", "← Zurück"),
     ],
 };
+
+super::texts::catalogue!(GERMAN, GERMAN_TRANSLATIONS);

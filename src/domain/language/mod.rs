@@ -4,9 +4,10 @@
 //! **Ids travel, text does not.** Links, files and records hold ids and answers, never words, so
 //! a French and an English respondent combine in one team view and each reader sees their own
 //! language. English is the source: every text is written in English where it is used, wrapped
-//! in `tr!`, and a [`Catalogue`] gives each English text its translation. A catalogue is a
-//! table compiled in (no file is parsed at run time); a test checks that every catalogue has
-//! every text of the source and the model, and no other, with the same placeholders.
+//! in `tr!`, and a language's [`Translations`] give each English text its translation. They are
+//! a table compiled in (no file is parsed at run time), which the app loads as a [`Catalogue`]
+//! keyed by a hash of each English text; a test checks that every language has every text of
+//! the source and the model, and no other, with the same placeholders.
 //!
 //! In the release build each catalogue but English is a later part of its own (issue 24): only
 //! the reader's language is fetched.
@@ -18,10 +19,10 @@ mod spanish;
 mod texts;
 
 pub use choice::{choose, LanguageChoice, LanguageSource, TagError, UnknownRequest};
-pub use french::FRENCH;
-pub use german::GERMAN;
-pub use spanish::SPANISH;
-pub use texts::{placeholders, speak, texts, tr, trf, Catalogue, Texts};
+pub use french::{FRENCH, FRENCH_TRANSLATIONS};
+pub use german::{GERMAN, GERMAN_TRANSLATIONS};
+pub use spanish::{SPANISH, SPANISH_TRANSLATIONS};
+pub use texts::{placeholders, speak, text_key, texts, tr, trf, Catalogue, Texts, Translations};
 
 /// A language the app's texts are written in. Its code (`en`, `de`, …) is what addresses,
 /// embed snippets and the saved choice hold; the codes never change.

@@ -1,11 +1,11 @@
 //! The Spanish texts: each English text of the app with its Spanish translation.
 
-use super::{Catalogue, Language};
+use super::{Language, Translations};
 
 /// Every text of the app in Spanish.
 // One entry a line, sorted by the English text (scripts/add-translations.mjs writes it).
 #[rustfmt::skip]
-pub static SPANISH: Catalogue = Catalogue {
+pub const SPANISH_TRANSLATIONS: Translations = Translations {
     language: Language::Spanish,
     entries: &[
         (" (anyone with the link can read the answers).", " (cualquiera que tenga el enlace puede leer las respuestas)."),
@@ -1344,3 +1344,5 @@ pub static SPANISH: Catalogue = Catalogue {
         ("← Previous", "← Anterior"),
     ],
 };
+
+super::texts::catalogue!(SPANISH, SPANISH_TRANSLATIONS);

@@ -44,24 +44,122 @@ pub fn speak(texts: &'static Texts) {
     SPOKEN.with(|s| s.set(texts));
 }
 
-/// One language's translations, compiled in: each English text of the app with its
+/// One language's translations as written: each English text of the app with its
 /// translation. A text with `{name}` placeholders keeps the same placeholders (the parity test
-/// holds it); KOOM's own terms are kept, or translated with the original in brackets.
+/// holds it); KOOM's own terms are kept, or translated with the original in brackets. The app
+/// loads the [`Catalogue`] made from it ([`Translations::keyed`]); the tests and the
+/// translators' tools read this.
 #[derive(Debug)]
-pub struct Catalogue {
+pub struct Translations {
     /// The language translated into.
     pub language: Language,
     /// Each English text, and its translation.
     pub entries: &'static [(&'static str, &'static str)],
 }
 
+impl Translations {
+    /// The translations keyed by [`text_key`] of their English text, each with where it is in
+    /// [`Translations::joined`], made when the app is compiled: `N` is the number of entries.
+    pub const fn keyed<const N: usize>(&self) -> [(u32, u32, u32); N] {
+        let mut keyed = [(0, 0, 0); N];
+        let (mut i, mut at) = (0, 0);
+        while i < N {
+            let (english, translated) = self.entries[i];
+            let end = at + translated.len() as u32;
+            keyed[i] = (text_key(english), at, end);
+            at = end;
+            i += 1;
+        }
+        keyed
+    }
+
+    /// How many bytes the translations take one after another.
+    pub const fn joined_len(&self) -> usize {
+        let (mut i, mut len) = (0, 0);
+        while i < self.entries.len() {
+            len += self.entries[i].1.len();
+            i += 1;
+        }
+        len
+    }
+
+    /// The translations one after another, made when the app is compiled: `N` is
+    /// [`Translations::joined_len`].
+    pub const fn joined<const N: usize>(&self) -> [u8; N] {
+        let mut joined = [0; N];
+        let (mut i, mut at) = (0, 0);
+        while i < self.entries.len() {
+            let bytes = self.entries[i].1.as_bytes();
+            let mut j = 0;
+            while j < bytes.len() {
+                joined[at] = bytes[j];
+                at += 1;
+                j += 1;
+            }
+            i += 1;
+        }
+        joined
+    }
+}
+
+/// One language's translations as the app loads them: each keyed by [`text_key`] of its
+/// English text, and all of them in one text. A catalogue is a split part of its own (issue
+/// 24); one that pointed at the English texts shared them with every other part that shows
+/// them, and the linker shares equal strings between languages, which the splitter then cut
+/// into chunks a reader of that language fetched too. Keyed by a number and joined in one
+/// text, a catalogue holds its translations alone. A key is 32 bits; the parity test holds
+/// that no two texts of the app share one.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// The language translated into.
+    pub language: Language,
+    /// Each English text's key, and where its translation starts and ends in `text` (bytes).
+    pub entries: &'static [(u32, u32, u32)],
+    /// Every translation, one after another.
+    pub text: &'static str,
+}
+
+/// Makes a language's [`Catalogue`] from its [`Translations`] when the app is compiled:
+/// `catalogue!(GERMAN, GERMAN_TRANSLATIONS)`.
+macro_rules! catalogue {
+    ($name:ident, $translations:ident) => {
+        const JOINED: [u8; $translations.joined_len()] = $translations.joined();
+
+        /// The texts as the app loads them (a [`Catalogue`](super::Catalogue)).
+        pub static $name: super::Catalogue = super::Catalogue {
+            language: $translations.language,
+            entries: &$translations.keyed::<{ $translations.entries.len() }>(),
+            text: match std::str::from_utf8(&JOINED) {
+                Ok(text) => text,
+                Err(_) => panic!("translations joined at a character boundary are text"),
+            },
+        };
+    };
+}
+
+pub(super) use catalogue;
+
+/// The key of an English text in a [`Catalogue`]: its 32-bit FNV-1a hash (a few lines, and
+/// computed when the app is compiled as well as when a text is looked up).
+pub const fn text_key(english: &str) -> u32 {
+    let bytes = english.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
 /// The texts a reader sees: each English text's translation in one language, looked up by the
-/// English text (English itself looks up nothing).
+/// English text's key (English itself looks up nothing).
 #[derive(Clone, Debug)]
 pub struct Texts {
     language: Language,
-    // Sorted by the English text: a binary search, and less code than a hash map.
-    entries: Vec<(&'static str, &'static str)>,
+    // Sorted by key: a binary search, and less code than a hash map.
+    entries: Vec<(u32, &'static str)>,
 }
 
 impl Texts {
@@ -72,8 +170,12 @@ impl Texts {
 
     /// A language's texts from its catalogue.
     pub fn new(catalogue: &Catalogue) -> Texts {
-        let mut entries = catalogue.entries.to_vec();
-        entries.sort_unstable_by_key(|(english, _)| *english);
+        let mut entries: Vec<(u32, &'static str)> = catalogue
+            .entries
+            .iter()
+            .map(|&(key, start, end)| (key, &catalogue.text[start as usize..end as usize]))
+            .collect();
+        entries.sort_unstable_by_key(|(key, _)| *key);
         Texts {
             language: catalogue.language,
             entries,
@@ -88,7 +190,13 @@ impl Texts {
     /// The text in this language. A text the catalogue lacks stays English (the parity test
     /// keeps that from happening in a build).
     pub fn get<'a>(&self, english: &'a str) -> &'a str {
-        match self.entries.binary_search_by_key(&english, |(e, _)| e) {
+        if self.entries.is_empty() {
+            return english;
+        }
+        match self
+            .entries
+            .binary_search_by_key(&text_key(english), |(key, _)| *key)
+        {
             Ok(i) => self.entries[i].1,
             Err(_) => english,
         }
@@ -146,7 +254,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 mod tests {
     use super::*;
 
-    static SAMPLE: Catalogue = Catalogue {
+    const SAMPLE_TRANSLATIONS: Translations = Translations {
         language: Language::German,
         entries: &[
             ("Start", "Anfang"),
@@ -160,6 +268,20 @@ mod tests {
             ),
         ],
     };
+
+    catalogue!(SAMPLE, SAMPLE_TRANSLATIONS);
+
+    #[test]
+    fn a_text_s_key_is_its_fnv_1a_hash_the_same_when_compiled_and_when_looked_up() {
+        // The reference values of 32-bit FNV-1a.
+        assert_eq!(text_key(""), 0x811c_9dc5);
+        assert_eq!(text_key("a"), 0xe40c_292c);
+        assert_eq!(text_key("foobar"), 0xbf9c_f968);
+        const START: u32 = text_key("Start");
+        assert_eq!(START, text_key(&String::from("Start")));
+        assert_eq!(SAMPLE.entries[0], (START, 0, 6));
+        assert_eq!(&SAMPLE.text[..6], "Anfang");
+    }
 
     #[test]
     fn a_text_is_looked_up_by_its_english_and_english_looks_up_nothing() {
