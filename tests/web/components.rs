@@ -3,7 +3,8 @@
 use koom_readiness::app::{AppState, Languages, Store, View, BROWSER};
 use koom_readiness::components::{App, QuestionControl, SequenceView, VerdictPanel};
 use koom_readiness::domain::{
-    Answer, Assessment, Catalogue, Language, GERMAN, MODEL_VERSION, PRECONDITIONS, RED_FLAGS,
+    Answer, Assessment, Catalogue, Language, GERMAN, GERMAN_TRANSLATIONS, MODEL_VERSION,
+    PRECONDITIONS, RED_FLAGS,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ async fn app_speaks_the_language_shown_and_html_lang_follows() {
     let languages = speaking(Some(&GERMAN));
     let _app = mount_to(container.clone(), move || view! { <App languages/> });
     tick().await;
-    let german = GERMAN
+    let german = GERMAN_TRANSLATIONS
         .entries
         .iter()
         .find(|(english, _)| *english == "Start an assessment")
