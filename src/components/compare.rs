@@ -5,9 +5,21 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_state, use_store, View};
+use crate::app::{use_state, use_store, Opened, View};
 use crate::browser;
 use crate::domain::{compare, compared_names, question, Route, Source, MAX_COMPARED, MIN_COMPARED};
+
+/// On a shared assessment's banner: compare it with one of the library (or the example).
+#[component]
+pub fn CompareShared() -> impl IntoView {
+    let store = use_store();
+    match store.open.opened.get_untracked() {
+        Opened::Shared(info) => Some(view! {
+            <ComparePicker compared=vec![Source::Shared(info.payload)] place="banner"/>
+        }),
+        _ => None,
+    }
+}
 
 /// Compare the assessment on screen with one of the library (or the example), or add one to
 /// the comparison on screen.

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::compare::ComparePicker;
 use super::parts::{Lazy, Part};
 use crate::app::{use_state, use_store, ConflictKind, Opened, SaveState, View};
 use crate::domain::StorageError;
-use crate::domain::{compare, display_name, Assessment, Source, Stage};
+use crate::domain::{compare, display_name, Stage};
 
 /// Storage errors, conflicts, messages and undo, at the top of every page.
 #[component]
@@ -49,7 +48,7 @@ pub fn Notices() -> impl IntoView {
                                 tr!(" Choose what to do with the copy on this screen; nothing is lost until you do.")
                             }}
                         </p>
-                        {c.theirs.clone().map(|theirs| view! { <ConflictDifferences theirs=theirs.assessment/> })}
+                        {c.theirs.is_some().then(|| view! { <Lazy part=Part::ConflictDifferences/> })}
                         <div class="notice-actions">
                             {mine.map(|label| view! {
                                 <button type="button" class="secondary" on:click=move |_| store.open.keep_mine(state)>{label}</button>
@@ -97,17 +96,20 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
-/// What differs between this tab's version and the other tab's, answer by answer, so the
-/// choice between them is an informed one.
+/// What differs between this tab's version and the other tab's (the conflict's, read when it
+/// is drawn), answer by answer, so the choice between them is an informed one.
 #[component]
-fn ConflictDifferences(
-    /// The other tab's version.
-    theirs: Assessment,
-) -> impl IntoView {
+pub fn ConflictDifferences() -> impl IntoView {
     /// More than this many differing answers: the rest are counted, not listed.
     const LISTED: usize = 8;
     let state = use_state();
-    let theirs = StoredValue::new(theirs);
+    let store = use_store();
+    let theirs = StoredValue::new(store.conflicts.conflict.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| c.theirs.as_ref())
+            .map(|theirs| theirs.assessment.clone())
+            .unwrap_or_default()
+    }));
     move || {
         let (differences, name) = state.assessment.with(|mine| {
             theirs.with_value(|theirs| {
@@ -157,7 +159,6 @@ pub fn OpenedBanner(
         Opened::Example | Opened::Newer(_) | Opened::Shared(_) if memory_only => None,
         Opened::Shared(info) => {
             let assessor = state.assessment.with(|a| a.assessor.trim().to_string());
-            let this = Source::Shared(info.payload.clone());
             Some(view! {
                 <div class="notice notice-info opened-banner" data-opened="shared">
                     <p>
@@ -178,7 +179,7 @@ pub fn OpenedBanner(
                     </p>
                     <div class="notice-actions">
                         <button type="button" class="primary" on:click=move |_| store.save_shared_copy(state)>{tr!("Save as my copy")}</button>
-                        <ComparePicker compared=vec![this] place="banner"/>
+                        <Lazy part=Part::CompareShared/>
                         <Lazy part=Part::AddToTeam/>
                     </div>
                 </div>

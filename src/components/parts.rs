@@ -20,7 +20,7 @@ use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 
-use super::{compare, plan, report, sequence, stability, team};
+use super::{compare, embed, notices, plan, question, report, sequence, stability, start, team};
 use crate::app::{PartFailed, View};
 use crate::browser;
 use crate::domain::{Catalogue, Language};
@@ -75,6 +75,31 @@ part!(
     add_to_team_view,
     preload_add_to_team,
     view! { <team::AddToTeam/> }
+);
+part!(
+    compare_shared_view,
+    preload_compare_shared,
+    view! { <compare::CompareShared/> }
+);
+part!(
+    conflict_differences_view,
+    preload_conflict_differences,
+    view! { <notices::ConflictDifferences/> }
+);
+part!(
+    evidence_view,
+    preload_evidence,
+    view! { <question::EvidenceFields/> }
+);
+part!(
+    embed_snippet_view,
+    preload_embed_snippet,
+    view! { <embed::EmbedSnippet/> }
+);
+part!(
+    kept_aside_view,
+    preload_kept_aside,
+    view! { <start::KeptAside/> }
 );
 part!(
     stability_view,
@@ -138,11 +163,22 @@ pub enum Part {
     TeamLibrary,
     /// On a shared assessment: add it to a team view.
     AddToTeam,
+    /// On a shared assessment: compare it with one of the library.
+    CompareShared,
+    /// What differs from another tab's version, in the conflict's notice.
+    ConflictDifferences,
+    /// An item's evidence details (who, when, a link, review by), in its opened note; the item
+    /// is `question::EvidenceItem`, provided as context.
+    Evidence,
+    /// The start screen's snippets to embed the tool in a wiki.
+    EmbedSnippet,
+    /// The start screen's saved data that could not be read, kept aside.
+    KeptAside,
 }
 
 impl Part {
     /// Every part.
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 13] = [
         Part::Plan,
         Part::Report,
         Part::Sequence,
@@ -151,6 +187,11 @@ impl Part {
         Part::Compare,
         Part::TeamLibrary,
         Part::AddToTeam,
+        Part::CompareShared,
+        Part::ConflictDifferences,
+        Part::Evidence,
+        Part::EmbedSnippet,
+        Part::KeptAside,
     ];
 
     async fn view(self) -> Result<AnyView, PartFailed> {
@@ -163,6 +204,11 @@ impl Part {
             Part::Plan => plan_view().await,
             Part::TeamLibrary => team_library_view().await,
             Part::AddToTeam => add_to_team_view().await,
+            Part::CompareShared => compare_shared_view().await,
+            Part::ConflictDifferences => conflict_differences_view().await,
+            Part::Evidence => evidence_view().await,
+            Part::EmbedSnippet => embed_snippet_view().await,
+            Part::KeptAside => kept_aside_view().await,
         }
     }
 
@@ -176,20 +222,49 @@ impl Part {
             Part::Plan => preload_plan().await,
             Part::TeamLibrary => preload_team_library().await,
             Part::AddToTeam => preload_add_to_team().await,
+            Part::CompareShared => preload_compare_shared().await,
+            Part::ConflictDifferences => preload_conflict_differences().await,
+            Part::Evidence => preload_evidence().await,
+            Part::EmbedSnippet => preload_embed_snippet().await,
+            Part::KeptAside => preload_kept_aside().await,
         }
     }
 
     /// Whether the part is a whole view (its own heading, the focus on it when it arrives),
     /// or a panel inside one.
     fn is_page(self) -> bool {
-        !matches!(self, Part::Plan | Part::TeamLibrary | Part::AddToTeam)
+        matches!(
+            self,
+            Part::Team | Part::Compare | Part::Report | Part::Sequence | Part::Stability
+        )
     }
 
-    /// A panel's heading, which takes the focus when the panel arrives if the focus was lost
-    /// with what held its place.
-    fn panel_heading(self) -> Option<&'static str> {
+    /// The part's name in the page (`data-part` on its loading line and its message).
+    fn token(self) -> &'static str {
         match self {
-            Part::Plan => Some(PLAN_TITLE),
+            Part::Team => "team",
+            Part::Compare => "compare",
+            Part::Report => "report",
+            Part::Sequence => "sequence",
+            Part::Stability => "stability",
+            Part::Plan => "plan",
+            Part::TeamLibrary => "team-library",
+            Part::AddToTeam => "add-to-team",
+            Part::CompareShared => "compare-shared",
+            Part::ConflictDifferences => "conflict-differences",
+            Part::Evidence => "evidence",
+            Part::EmbedSnippet => "embed-snippet",
+            Part::KeptAside => "kept-aside",
+        }
+    }
+
+    /// A panel's heading and its retry's id: the one the focus goes to when the panel (or its
+    /// message) arrives, if the focus was lost with what held its place. Only the verdict
+    /// panel's plan has them: "Next" may send the focus there before it arrives. (A panel that
+    /// appears many times on a page, an item's evidence, must not repeat an id.)
+    fn focus_ids(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Part::Plan => Some((PLAN_TITLE, PANEL_RETRY)),
             _ => None,
         }
     }
@@ -206,8 +281,8 @@ impl Part {
         }
     }
 
-    fn bit(self) -> u8 {
-        1 << self as u8
+    fn bit(self) -> u16 {
+        1 << self as u16
     }
 
     /// Whether the part's code is here (always, in a build that is not split). Tracked: a
@@ -259,7 +334,7 @@ impl Part {
 thread_local! {
     /// The parts whose code is here, one bit each; a signal that belongs to no view, as the
     /// code it stands for does.
-    static LOADED: ArcRwSignal<u8> = ArcRwSignal::new(if cfg!(feature = "split") { 0 } else { u8::MAX });
+    static LOADED: ArcRwSignal<u16> = ArcRwSignal::new(if cfg!(feature = "split") { 0 } else { u16::MAX });
 }
 
 /// Fetches the later part once the page is idle: after it the app is whole, so no click waits
@@ -302,10 +377,8 @@ pub fn Lazy(
             leptos::task::tick().await;
             if part.is_page() {
                 browser::focus_main_heading_unless_in_use();
-            } else if loaded.is_err() {
-                browser::focus_if_lost(PANEL_RETRY);
-            } else if let Some(heading) = part.panel_heading() {
-                browser::focus_if_lost(heading);
+            } else if let Some((heading, retry)) = part.focus_ids() {
+                browser::focus_if_lost(if loaded.is_ok() { heading } else { retry });
             }
         });
     };
@@ -319,7 +392,11 @@ pub fn Lazy(
             browser::when_idle(fetch);
         }
     }
-    let missing = move || view! { <PartMissing page=part.is_page() retry=fetch/> }.into_any();
+    let retry_id = part.focus_ids().map(|(_, retry)| retry);
+    let missing = move || {
+        view! { <PartMissing part=part.token() page=part.is_page() retry_id retry=fetch/> }
+            .into_any()
+    };
     // This part's bit alone: another part's arrival does not draw this view again.
     let here = Memo::new(move |_| part.here());
     move || {
@@ -329,7 +406,7 @@ pub fn Lazy(
             missing()
         } else if part.is_page() {
             view! {
-                <p class="part-loading" role="status">{tr!("Loading this part of KOOM Readiness…")}</p>
+                <p class="part-loading" role="status" data-part=part.token()>{tr!("Loading this part of KOOM Readiness…")}</p>
             }
             .into_any()
         } else {
@@ -346,21 +423,26 @@ const PANEL_RETRY: &str = "part-retry-panel";
 /// What a part that could not be loaded says, with a retry: in place of a whole view, under
 /// its own heading (which takes the focus); in a panel, a paragraph announced as an alert.
 #[component]
-fn PartMissing(page: bool, retry: impl Fn() + Copy + 'static) -> impl IntoView {
+fn PartMissing(
+    part: &'static str,
+    page: bool,
+    retry_id: Option<&'static str>,
+    retry: impl Fn() + Copy + 'static,
+) -> impl IntoView {
     let why = tr!(
         "This part of KOOM Readiness is a separate file, and it did not arrive: the \
                connection may have dropped, or the site may have been updated meanwhile. \
                Your answers are not affected."
     );
     view! {
-        <div class="part-missing" class:part-missing-panel=!page role=(!page).then_some("alert")>
+        <div class="part-missing" class:part-missing-panel=!page data-part=part role=(!page).then_some("alert")>
             {if page {
                 view! { <h1 id="main-heading" tabindex="-1">{tr!("This part could not be loaded")}</h1> }.into_any()
             } else {
                 view! { <p><strong>{tr!("This part could not be loaded.")}</strong></p> }.into_any()
             }}
             <p>{why}</p>
-            <button type="button" class="primary" id=(!page).then_some(PANEL_RETRY) on:click=move |_| retry()>{tr!("Try again")}</button>
+            <button type="button" class="primary" id=retry_id on:click=move |_| retry()>{tr!("Try again")}</button>
             " "
             <button type="button" class="secondary" on:click=|_| { browser::reload(); }>{tr!("Reload the page")}</button>
         </div>

@@ -1,7 +1,9 @@
 //! One Yes / No / Not sure question with its evidence note and "unclear" flag.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
+use super::parts::{Lazy, Part};
 use crate::app::use_state;
 use crate::browser;
 use crate::domain::{
@@ -186,7 +188,9 @@ pub fn ItemExtras(
                     <p class="limit-hint" role="status" data-limit="cut">{TextKind::Note.paste_cut_message(n)}</p>
                 })}
                 <Show when=move || opened.get()>
-                    <EvidenceFields id label/>
+                    <Provider value=EvidenceItem { id, label }>
+                        <Lazy part=Part::Evidence/>
+                    </Provider>
                 </Show>
             </details>
             <div class="unclear-toggle">
@@ -252,11 +256,21 @@ pub fn LimitHint(
     }
 }
 
+/// The item whose evidence details are drawn ([`EvidenceFields`]), given as context.
+#[derive(Clone, Copy)]
+pub struct EvidenceItem {
+    /// The item or question id the details are stored under.
+    id: &'static str,
+    /// The item's text, for the fields' accessible names.
+    label: &'static str,
+}
+
 /// Who gave an item's evidence, when, where it is kept and when to look at it again. A refused
 /// value stays in its field, marked, with the reason beside it, until it is corrected; a date is
 /// judged when the field is left, not while its parts are typed.
 #[component]
-fn EvidenceFields(id: &'static str, label: &'static str) -> impl IntoView {
+pub fn EvidenceFields() -> impl IntoView {
+    let EvidenceItem { id, label } = expect_context::<EvidenceItem>();
     let state = use_state();
     let read_only = move || state.read_only.get();
     let field = move |f: EvidenceField| {

@@ -168,7 +168,7 @@ pub fn StartScreen() -> impl IntoView {
             </div>
             <Library/>
             <Lazy part=Part::TeamLibrary/>
-            {(!state.embed).then(|| view! { <super::embed::EmbedSnippet/> })}
+            {(!state.embed).then(|| view! { <Lazy part=Part::EmbedSnippet/> })}
             <ul class="start-facts">
                 <li>{trf!("{preconditions} preconditions, {maturity} maturity requirements, {red_flags} red flags — any one means stop.", preconditions = capitalised(&number_word(PRECONDITIONS.len())), maturity = number_word(MATURITY_REQUIREMENTS.len()), red_flags = number_word(RED_FLAGS.len()))}</li>
                 <li>{tr!("“Not sure” is an honest answer: it never counts as a pass.")}</li>
@@ -199,6 +199,11 @@ fn Library() -> impl IntoView {
     let state = use_state();
     let store = use_store();
     let renaming = RwSignal::new(None::<(String, String)>);
+    // Saved data that could not be read: its notices come with the later part.
+    let kept_aside = Memo::new(move |_| {
+        store.library.problems.with(|p| !p.is_empty())
+            || store.library.backups.with(|b| !b.is_empty())
+    });
     view! {
         <section class="library" aria-labelledby="library-title">
             <h2 id="library-title">{tr!("Your assessments")}</h2>
@@ -300,14 +305,14 @@ fn Library() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <KeptAside/>
+            {move || kept_aside.get().then(|| view! { <Lazy part=Part::KeptAside/> })}
         </section>
     }
 }
 
 /// Unreadable records, kept aside instead of overwritten: download or remove them.
 #[component]
-fn KeptAside() -> impl IntoView {
+pub fn KeptAside() -> impl IntoView {
     let state = use_state();
     let store = use_store();
     let backups = store.library.backups;

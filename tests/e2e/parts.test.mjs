@@ -94,9 +94,12 @@ describe('the later parts', () => {
       const { page, context } = app;
       // The start screen is drawn from the first part; the team views' list is the later part's.
       await page.locator('#main-heading').waitFor();
-      const teamsMissing = page.locator('main .part-missing-panel[role="alert"]');
+      const teamsMissing = page.locator('main .part-missing-panel[role="alert"][data-part="team-library"]');
       await teamsMissing.waitFor({ timeout: 15_000 });
       assert.equal(await page.locator('#teams-title').count(), 0, 'the team list drew without its code');
+      // So are the snippets to embed the tool (a panel of their own, said apart).
+      await page.locator('main .part-missing-panel[data-part="embed-snippet"]').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('main .part-missing-panel [id]').count(), 0, 'a panel repeated an id');
 
       // A file: its readers are the later part's. Nothing is imported, and the file is named.
       const before = await page.evaluate(() => Object.keys(localStorage).sort());
@@ -121,6 +124,7 @@ describe('the later parts', () => {
       await context.unroute('**/split_later.wasm', refuse);
       await teamsMissing.getByRole('button', { name: 'Try again' }).click();
       await page.locator('#teams-title').waitFor({ timeout: 15_000 });
+      await page.locator('details.embed-snippet').waitFor({ timeout: 15_000 });
       assert.equal(await page.locator('.part-missing').count(), 0, 'the message stayed after the retry');
       assert.ok(app.failedRequests.every((line) => line.includes('split_later.wasm')), `failed requests: ${app.failedRequests.join('; ')}`);
       assert.deepEqual(app.pageErrors, [], 'uncaught errors');
