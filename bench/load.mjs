@@ -59,8 +59,8 @@ async function once(kind) {
   await context.addInitScript(observer(selector));
   const page = await context.newPage();
   // The first screen is painted from index.html, so the load event comes before the app's
-  // module is asked for (boot/boot.js inserts it after the first paint; the .wasm is asked for
-  // as soon as the stylesheet is in). What must never happen is a request once the app is
+  // module is asked for (boot/boot.js inserts it once the largest paint is reported, and asks
+  // for the .wasm once the first paint is). What must never happen is a request once the app is
   // running but the later part the app asks for at idle (the split build's views after the
   // verdict): count those, the later parts apart, and the ones after `load`.
   let afterLoad = 0;

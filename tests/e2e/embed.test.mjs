@@ -1110,8 +1110,8 @@ describe('Content-Security-Policy', () => {
     }
   });
 
-  // The loader asks for the .wasm once the stylesheet is in and for the module after the first
-  // paint (so after the load event, by design), the module its part loader; once each. Then, at
+  // The loader asks for the .wasm once the first paint is reported and for the module once the
+  // largest paint is (so after the load event, by design), the module its part loader; once each. Then, at
   // idle, the later parts, once each; and nothing else after load.
   const APP_FILE = /\/app-[0-9a-f]+\/(koom-readiness(_bg\.wasm|\.js)|__wasm_split\.js)$/;
   const notAppFile = (request) => !APP_FILE.test(new URL(request.url).pathname) && !isLaterPart(request);
