@@ -258,6 +258,25 @@ impl Part {
         }
     }
 
+    /// What a panel's message says could not be loaded (a page's says it under its heading).
+    fn missing_title(self) -> &'static str {
+        match self {
+            Part::Plan => tr!("The plan could not be loaded."),
+            Part::TeamLibrary => tr!("The team views could not be loaded."),
+            Part::AddToTeam => tr!("“Add to a team view” could not be loaded."),
+            Part::CompareShared => tr!("“Compare with” could not be loaded."),
+            Part::ConflictDifferences => {
+                tr!("What differs from the other version could not be loaded.")
+            }
+            Part::Evidence => tr!("The evidence details could not be loaded."),
+            Part::EmbedSnippet => tr!("The snippets to embed this tool could not be loaded."),
+            Part::KeptAside => tr!("The saved data kept aside could not be shown."),
+            Part::Team | Part::Compare | Part::Report | Part::Sequence | Part::Stability => {
+                tr!("This part could not be loaded.")
+            }
+        }
+    }
+
     /// A panel's heading and its retry's id: the one the focus goes to when the panel (or its
     /// message) arrives, if the focus was lost with what held its place. Only the verdict
     /// panel's plan has them: "Next" may send the focus there before it arrives. (A panel that
@@ -394,7 +413,7 @@ pub fn Lazy(
     }
     let retry_id = part.focus_ids().map(|(_, retry)| retry);
     let missing = move || {
-        view! { <PartMissing part=part.token() page=part.is_page() retry_id retry=fetch/> }
+        view! { <PartMissing part=part.token() title=part.missing_title() page=part.is_page() retry_id retry=fetch/> }
             .into_any()
     };
     // This part's bit alone: another part's arrival does not draw this view again.
@@ -425,6 +444,7 @@ const PANEL_RETRY: &str = "part-retry-panel";
 #[component]
 fn PartMissing(
     part: &'static str,
+    title: &'static str,
     page: bool,
     retry_id: Option<&'static str>,
     retry: impl Fn() + Copy + 'static,
@@ -439,7 +459,7 @@ fn PartMissing(
             {if page {
                 view! { <h1 id="main-heading" tabindex="-1">{tr!("This part could not be loaded")}</h1> }.into_any()
             } else {
-                view! { <p><strong>{tr!("This part could not be loaded.")}</strong></p> }.into_any()
+                view! { <p><strong>{title}</strong></p> }.into_any()
             }}
             <p>{why}</p>
             <button type="button" class="primary" id=retry_id on:click=move |_| retry()>{tr!("Try again")}</button>

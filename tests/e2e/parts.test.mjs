@@ -58,6 +58,7 @@ describe('the later parts', () => {
       // The verdict panel's plan, a part too, says so in its place.
       const panelMissing = page.locator('aside#verdict .part-missing-panel[role="alert"]');
       await panelMissing.waitFor({ timeout: 15_000 });
+      assert.equal(await panelMissing.locator('strong').first().textContent(), 'The plan could not be loaded.');
       assert.equal(await page.locator('main .part-missing[role="alert"]').count(), 0, 'the page-level message is announced twice (alert and focus)');
 
       // The rest of the app still works: the questions, the verdict, the saving.
@@ -96,9 +97,12 @@ describe('the later parts', () => {
       await page.locator('#main-heading').waitFor();
       const teamsMissing = page.locator('main .part-missing-panel[role="alert"][data-part="team-library"]');
       await teamsMissing.waitFor({ timeout: 15_000 });
+      assert.equal(await teamsMissing.locator('strong').first().textContent(), 'The team views could not be loaded.');
       assert.equal(await page.locator('#teams-title').count(), 0, 'the team list drew without its code');
       // So are the snippets to embed the tool (a panel of their own, said apart).
-      await page.locator('main .part-missing-panel[data-part="embed-snippet"]').waitFor({ timeout: 15_000 });
+      const snippetsMissing = page.locator('main .part-missing-panel[data-part="embed-snippet"]');
+      await snippetsMissing.waitFor({ timeout: 15_000 });
+      assert.equal(await snippetsMissing.locator('strong').first().textContent(), 'The snippets to embed this tool could not be loaded.');
       assert.equal(await page.locator('main .part-missing-panel [id]').count(), 0, 'a panel repeated an id');
 
       // A file: its readers are the later part's. Nothing is imported, and the file is named.
