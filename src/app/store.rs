@@ -20,7 +20,7 @@ use super::open::{ImportOutcome, OpenAssessment, Opened, PendingImport, SharedIn
 use super::platform::{Host, BROWSER};
 use super::share::read_link;
 use super::state::{AppState, View};
-use super::team::{open_saved_team, Teams};
+use super::team::{open_requested_team, Teams};
 use crate::browser::{self, location};
 use crate::domain::{
     self, decode_any_file, display_name, end_sentence, parse_address, Assessment, ImportedFile,
@@ -119,26 +119,39 @@ impl Store {
         self.install_routing(state);
     }
 
-    /// Shows a saved team view ([`super::Teams::open_saved`]), once the code that reads team
-    /// views is here (the later part of the split build, usually here already). A team view
-    /// that is not shown says why, and the start screen (or the address of what is on screen)
-    /// is shown instead. Returns `true`: the answer comes later.
+    /// Shows a saved team view ([`super::Teams::open_saved`]) once the code that reads team
+    /// views is here (the later part of the split build, usually here already). Meanwhile the
+    /// team page says it is loading, and the address and the session name the team view
+    /// ([`super::Teams::opening`]); another address or view asked for meanwhile wins. A team
+    /// view that cannot be shown says why, and the start screen is shown. Returns `true`: the
+    /// answer comes later.
     pub fn open_team(&self, state: AppState, id: &str) -> bool {
+        if self.teams.open_id().as_deref() == Some(id) {
+            state.go(View::Team);
+            return true;
+        }
         let (store, id) = (*self, id.to_string());
+        self.teams.opening.set(Some(id.clone()));
+        state.go(View::Team);
         leptos::task::spawn_local(async move {
-            let shown = open_saved_team(store.teams, state, id)
-                .await
-                .unwrap_or_else(|_| {
+            let shown = match open_requested_team(store.teams, state, id.clone()).await {
+                Ok(Some(shown)) => shown,
+                Ok(None) => return,
+                Err(_) => {
+                    if !store
+                        .teams
+                        .opening
+                        .with_untracked(|o| o.as_deref() == Some(id.as_str()))
+                    {
+                        return;
+                    }
+                    store.teams.opening.set(None);
                     store.notices.say(tr!("The team view could not be opened: the part of KOOM Readiness that reads team views did not arrive (the connection may have dropped). Try again, or reload the page."));
                     false
-                });
-            if shown {
-                return;
-            }
-            if state.view.get_untracked() == View::Team {
+                }
+            };
+            if !shown && state.view.get_untracked() == View::Team {
                 state.go(View::Start);
-            } else {
-                store.show_address_of_screen(state);
             }
         });
         true
@@ -258,7 +271,7 @@ impl Store {
     pub fn route(&self, state: AppState) -> Route {
         let view = state.view.get();
         if view == View::Team {
-            if let Some(id) = self.teams.open_id() {
+            if let Some(id) = self.teams.shown_id.get() {
                 return Route::Team { id };
             }
         }

@@ -161,8 +161,13 @@ pub struct Teams {
     pub entries: Owned<Vec<TeamEntry>>,
     /// The team view on screen.
     pub open: Owned<Option<OpenTeam>>,
-    /// The id of the team view on screen.
+    /// The id of the team view on screen, or of the one an address or the session asked for
+    /// while the code that reads it comes ([`Teams::opening`]).
     pub shown_id: Memo<Option<String>>,
+    /// A team view an address or the session asked for, while the code that reads team views
+    /// comes (the later part of the split build): the address and the session keep naming it,
+    /// and the team page says it is loading.
+    pub opening: Owned<Option<String>>,
     /// Its evaluation, derived.
     pub evaluation: Memo<Option<TeamEvaluation>>,
     /// Whether what is on screen is saved.
@@ -191,9 +196,14 @@ pub struct Teams {
 }
 
 later! {
-    /// Shows a saved team view ([`Teams::open_saved`]; in the later part of the split build).
-    pub fn open_saved_team(teams: Teams, state: AppState, id: String) -> bool {
-        teams.open_saved(state, &id)
+    /// Shows the saved team view [`Teams::opening`] names, if it still does and the team page
+    /// is still on screen (`None`: it is no longer wanted); in the later part of the split build.
+    pub fn open_requested_team(teams: Teams, state: AppState, id: String) -> Option<bool> {
+        let wanted = teams.opening.with_untracked(|o| o.as_deref() == Some(id.as_str()));
+        if wanted {
+            teams.opening.set(None);
+        }
+        (wanted && state.view.get_untracked() == View::Team).then(|| teams.open_saved(state, &id))
     }
 }
 
@@ -262,11 +272,16 @@ enum AddedBy {
 impl Teams {
     pub(super) fn new(host: Host, notices: Notices, dialogs: Dialogs, library: Library) -> Self {
         let open = Owned::new(None::<OpenTeam>);
+        let opening = Owned::new(None::<String>);
         let evaluate = StoredValue::new(None::<Evaluate>);
         Teams {
             entries: Owned::new(Vec::new()),
             open,
-            shown_id: Memo::new(move |_| open.with(|o| o.as_ref().map(|o| o.id.clone()))),
+            shown_id: Memo::new(move |_| {
+                open.with(|o| o.as_ref().map(|o| o.id.clone()))
+                    .or_else(|| opening.get())
+            }),
+            opening,
             // Its reasons are words: made again in a language picked.
             evaluation: Memo::new(move |_| {
                 super::language::spoken_language();
@@ -1110,6 +1125,8 @@ impl Teams {
 
     /// Saves a team read from a file as a new team view and shows it.
     pub fn import(&self, state: AppState, file_name: &str, mut team: Team) {
+        // The list may not have been read yet (it is read where it is shown).
+        self.refresh();
         let taken = self.entries.with_untracked(|list| {
             list.iter()
                 .any(|e| e.title.eq_ignore_ascii_case(&team.display_title()))

@@ -8,8 +8,9 @@
 //! and the splitter cuts what two of them share into a chunk of its own, so six modules made 32
 //! files and 10 % more bytes in all than one (`docs/size.md`). Without the feature (the
 //! development server, the tests, the opaque-frame build and the offline copy, which must stay
-//! one file) the same functions are plain calls that never fail. Every caller goes through
-//! [`Lazy`], so the two builds differ only here.
+//! one file) the same functions are plain calls that never fail. Every view goes through
+//! [`Lazy`], so for the views the two builds differ only here (the app layer's operations that
+//! start-up would otherwise reach are split points too: `app/later.rs`).
 //!
 //! A part that cannot be fetched (a dropped connection, a file missing on the server) is said
 //! with a retry button; it never ends the app: the splitter's `fallible` form returns the
@@ -239,6 +240,12 @@ impl Part {
         )
     }
 
+    /// Whether the part may be on a page many times (an item's evidence, in each opened note):
+    /// its message is then not an alert each, which would be read out once per item.
+    fn is_repeated(self) -> bool {
+        matches!(self, Part::Evidence)
+    }
+
     /// The part's name in the page (`data-part` on its loading line and its message).
     fn token(self) -> &'static str {
         match self {
@@ -301,6 +308,7 @@ impl Part {
     }
 
     fn bit(self) -> u16 {
+        const { assert!(Part::ALL.len() <= u16::BITS as usize, "a bit per part") };
         1 << self as u16
     }
 
@@ -370,9 +378,9 @@ pub fn preload_all() {
     });
 }
 
-/// Draws a part's view, loading it first if it is not here yet: a loading line meanwhile (none
-/// for a panel, which comes long before anyone looks for it), and a message with a retry if it
-/// cannot be fetched.
+/// Draws a part's view, loading it first if it is not here yet: a loading line meanwhile for a
+/// page (nothing for a panel: it usually comes at idle, before anyone looks for it, and is drawn
+/// where it belongs when it comes), and a message with a retry if it cannot be fetched.
 #[component]
 pub fn Lazy(
     /// The part to draw.
@@ -413,7 +421,7 @@ pub fn Lazy(
     }
     let retry_id = part.focus_ids().map(|(_, retry)| retry);
     let missing = move || {
-        view! { <PartMissing part=part.token() title=part.missing_title() page=part.is_page() retry_id retry=fetch/> }
+        view! { <PartMissing part=part.token() title=part.missing_title() page=part.is_page() repeated=part.is_repeated() retry_id retry=fetch/> }
             .into_any()
     };
     // This part's bit alone: another part's arrival does not draw this view again.
@@ -446,6 +454,7 @@ fn PartMissing(
     part: &'static str,
     title: &'static str,
     page: bool,
+    repeated: bool,
     retry_id: Option<&'static str>,
     retry: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
@@ -455,7 +464,7 @@ fn PartMissing(
                Your answers are not affected."
     );
     view! {
-        <div class="part-missing" class:part-missing-panel=!page data-part=part role=(!page).then_some("alert")>
+        <div class="part-missing" class:part-missing-panel=!page data-part=part role=(!page && !repeated).then_some("alert")>
             {if page {
                 view! { <h1 id="main-heading" tabindex="-1">{tr!("This part could not be loaded")}</h1> }.into_any()
             } else {

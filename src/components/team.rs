@@ -22,6 +22,7 @@ pub fn TeamView() -> impl IntoView {
     let store = use_store();
     let teams = store.teams;
     let has_open = Memo::new(move |_| teams.open.with(Option::is_some));
+    let opening = Memo::new(move |_| teams.opening.with(Option::is_some));
     let read_only =
         Memo::new(move |_| teams.open.with(|o| o.as_ref().is_some_and(|o| o.read_only)));
     let workshop = Memo::new(move |_| teams.workshop.with(Option::is_some));
@@ -29,6 +30,12 @@ pub fn TeamView() -> impl IntoView {
     // part of the page costs tens of kilobytes of WebAssembly.
     move || {
         if !has_open.get() {
+            if opening.get() {
+                return view! {
+                    <p class="part-loading" role="status" data-part="team">{tr!("Loading this part of KOOM Readiness…")}</p>
+                }
+                .into_any();
+            }
             return view! { <h1 id="main-heading" tabindex="-1">{tr!("No team view is open")}</h1> }
                 .into_any();
         }

@@ -137,6 +137,57 @@ describe('the later parts', () => {
     }
   });
 
+  test('a team view named by the address waits for its code on the team page, keeps its address, and yields to an address asked for meanwhile', { timeout: TIMEOUT }, async () => {
+    let holding = false;
+    let release = () => {};
+    const hold = async (route) => {
+      if (holding) {
+        await new Promise((resolve) => {
+          release = resolve;
+        });
+      }
+      await route.continue();
+    };
+    const app = await openApp(browser(), server().url, { setup: (context) => context.route('**/split_later.wasm', hold) });
+    try {
+      const { page } = app;
+      await page.locator('#new-team-title').fill('Held Team');
+      await page.getByRole('button', { name: 'Create a team view' }).click();
+      await page.waitForFunction(() => location.hash.startsWith('#/team/'), null, { timeout: 15_000 });
+      const address = await page.evaluate(() => location.hash);
+
+      // Reloaded with the later part held: the team page says it is loading, under its address.
+      holding = true;
+      await page.reload();
+      const loading = page.locator('main .part-loading[role="status"]');
+      await loading.waitFor({ timeout: 15_000 });
+      assert.equal(await page.evaluate(() => location.hash), address, 'the address was changed while the team view loads');
+      assert.equal(await page.locator('main h1', { hasText: 'KOOM Readiness' }).count(), 0, 'the start screen was shown meanwhile');
+      release();
+      await page.locator('main h1', { hasText: 'Held Team' }).waitFor({ timeout: 15_000 });
+      assert.equal(await page.evaluate(() => location.hash), address);
+
+      // Held again, and the person goes to the start screen meanwhile: the team view, once its
+      // code is here, does not take the screen back.
+      await page.reload();
+      await loading.waitFor({ timeout: 15_000 });
+      await page.evaluate(() => {
+        location.hash = '#/';
+      });
+      await page.locator('main h1', { hasText: 'KOOM Readiness' }).waitFor({ timeout: 15_000 });
+      release();
+      holding = false;
+      await page.locator('#teams-title').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => location.hash), '#/');
+      assert.equal(await page.locator('main h1', { hasText: 'Held Team' }).count(), 0, 'the team view took the screen back');
+      assert.deepEqual(app.pageErrors, [], 'uncaught errors');
+    } finally {
+      release();
+      await app.close();
+    }
+  });
+
   test('one still on its way shows a loading line, then its view with the focus on its heading', { timeout: TIMEOUT }, async () => {
     let release;
     const held = new Promise((resolve) => {

@@ -216,3 +216,67 @@ fn a_team_view_opened_is_evaluated_and_reopening_it_from_the_list_brings_the_sam
         evaluated
     );
 }
+
+/// Polls a future of this build once: its later part's code is here, so it is ready at once.
+fn now<T>(future: impl std::future::Future<Output = T>) -> T {
+    let future = std::pin::pin!(future);
+    match std::future::Future::poll(
+        future,
+        &mut std::task::Context::from_waker(std::task::Waker::noop()),
+    ) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("the later part's code is part of this build"),
+    }
+}
+
+#[test]
+fn a_team_view_an_address_asked_for_opens_only_if_it_is_still_wanted() {
+    use crate::app::team::open_requested_team;
+    let (store, state, _) = world();
+    store.teams.create(state, "Ops");
+    let id = store.teams.open_id().unwrap();
+    store.teams.delete(state, &id);
+    store.dialogs.answer(true);
+    store.teams.undo_delete();
+    assert_eq!(store.teams.open_id(), None);
+
+    // Asked for, and the team page still waiting for it: shown.
+    store.teams.opening.set(Some(id.clone()));
+    state.go(View::Team);
+    assert_eq!(
+        store.teams.shown_id.get_untracked(),
+        Some(id.clone()),
+        "the address names it meanwhile"
+    );
+    assert_eq!(
+        now(open_requested_team(store.teams, state, id.clone())).ok(),
+        Some(Some(true))
+    );
+    assert_eq!(store.teams.open_id(), Some(id.clone()));
+    assert_eq!(store.teams.opening.get_untracked(), None);
+
+    // The person went elsewhere meanwhile: not shown, and no longer asked for.
+    store.teams.delete(state, &id);
+    store.dialogs.answer(true);
+    store.teams.undo_delete();
+    store.teams.opening.set(Some(id.clone()));
+    state.go(View::Start);
+    assert_eq!(
+        now(open_requested_team(store.teams, state, id.clone())).ok(),
+        Some(None)
+    );
+    assert_eq!(store.teams.open_id(), None);
+    assert_eq!(store.teams.opening.get_untracked(), None);
+
+    // Another team view was asked for since: that one stays asked for.
+    store.teams.opening.set(Some("other".into()));
+    state.go(View::Team);
+    assert_eq!(
+        now(open_requested_team(store.teams, state, id.clone())).ok(),
+        Some(None)
+    );
+    assert_eq!(
+        store.teams.opening.get_untracked().as_deref(),
+        Some("other")
+    );
+}
