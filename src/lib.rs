@@ -39,6 +39,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let languages = components::start_language().await;
         browser::take_over_first_screen();
+        components::install_parts();
         leptos::mount::mount_to_body(move || leptos::view! { <components::App languages/> });
         components::preload_all();
     });

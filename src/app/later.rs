@@ -2,7 +2,7 @@
 //! `docs/size.md`).
 //!
 //! With the `split` feature, an operation declared with [`later!`] is a split point of the
-//! same split module as the later views (`split_later.wasm`, see `components/parts.rs`): its
+//! same split module as the later views (`split_later.wasm`, see `components/part_views.rs`): its
 //! body, and whatever only it reaches (the team views' records and rules, the file readers),
 //! leaves the first load. The call then waits for the module (fetched once, usually already
 //! there from the idle preload) and fails with [`PartFailed`] if it cannot be fetched; the

@@ -9,6 +9,7 @@ mod embed;
 mod keys;
 mod language;
 mod notices;
+mod part_views;
 mod parts;
 mod plan;
 mod presenter;
@@ -31,6 +32,12 @@ mod verdict;
 
 pub use language::start_language;
 pub use parts::preload_all;
+
+/// Installs the later part's views for `Lazy` (before the app is drawn: `lib.rs`, and the
+/// browser tests' mounts).
+pub fn install_parts() {
+    parts::install(&part_views::PART_VIEWS);
+}
 pub use question::{ItemExtras, QuestionControl};
 pub use report::{ReportDocument, ReportView};
 pub use save_status::{SaveAlert, SaveStatus};

@@ -1,7 +1,8 @@
 //! The views the release build loads after start-up (issue 20, `docs/size.md`).
 //!
 //! With the `split` feature (the release script's split build), each [`Part`]'s view is a
-//! split point of Leptos' wasm splitter, and all of them are one split module, `later`: their
+//! split point of Leptos' wasm splitter (in `part_views.rs`, installed here before the app is
+//! drawn, [`install`]: the views use this module, so it names none of them), and all of them are one split module, `later`: their
 //! code, and whatever only they use, leaves the first load for one file
 //! (`split_later.wasm`), fetched right after start-up at idle ([`preload_all`]) or when one of
 //! them is opened first. One module for all of them, not one each: the parts share much code,
@@ -9,104 +10,22 @@
 //! files and 10 % more bytes in all than one (`docs/size.md`). Without the feature (the
 //! development server, the tests, the opaque-frame build and the offline copy, which must stay
 //! one file) the same functions are plain calls that never fail. Every view goes through
-//! [`Lazy`], so for the views the two builds differ only here (the app layer's operations that
+//! [`Lazy`], so for the views the two builds differ only in `part_views.rs` (the app layer's operations that
 //! start-up would otherwise reach are split points too: `app/later.rs`).
 //!
 //! A part that cannot be fetched (a dropped connection, a file missing on the server) is said
 //! with a retry button; it never ends the app: the splitter's `fallible` form returns the
 //! failure instead of panicking, and a failed load is not remembered, so a retry fetches again.
 
+use std::cell::Cell;
 use std::future::Future;
-use std::task::{Context, Poll, Waker};
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
-use super::{compare, embed, notices, plan, question, report, sequence, stability, start, team};
 use crate::app::{PartFailed, View};
 use crate::browser;
 use crate::domain::{Catalogue, Language};
-
-/// Declares one part: its view, and a preload that fetches it without drawing it.
-// (rustfmt indents the attribute's arguments further on every run: it is kept as written.)
-#[rustfmt::skip]
-macro_rules! part {
-    ($view:ident, $preload:ident, $body:expr) => {
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(
-            later,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload($preload)
-        )]
-        fn $view() -> Result<AnyView, PartFailed> {
-            Ok($body.into_any())
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $view() -> Result<AnyView, PartFailed> {
-            Ok($body.into_any())
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $preload() -> Result<(), PartFailed> {
-            Ok(())
-        }
-    };
-}
-
-part!(team_view, preload_team, view! { <team::TeamView/> });
-part!(
-    compare_view,
-    preload_compare,
-    view! { <compare::CompareView/> }
-);
-part!(report_view, preload_report, view! { <report::ReportView/> });
-part!(
-    sequence_view,
-    preload_sequence,
-    view! { <sequence::SequenceView/> }
-);
-part!(plan_view, preload_plan, view! { <plan::PlanSection/> });
-part!(
-    team_library_view,
-    preload_team_library,
-    view! { <team::TeamLibrary/> }
-);
-part!(
-    add_to_team_view,
-    preload_add_to_team,
-    view! { <team::AddToTeam/> }
-);
-part!(
-    compare_shared_view,
-    preload_compare_shared,
-    view! { <compare::CompareShared/> }
-);
-part!(
-    conflict_differences_view,
-    preload_conflict_differences,
-    view! { <notices::ConflictDifferences/> }
-);
-part!(
-    evidence_view,
-    preload_evidence,
-    view! { <question::EvidenceFields/> }
-);
-part!(
-    embed_snippet_view,
-    preload_embed_snippet,
-    view! { <embed::EmbedSnippet/> }
-);
-part!(
-    kept_aside_view,
-    preload_kept_aside,
-    view! { <start::KeptAside/> }
-);
-part!(
-    stability_view,
-    preload_stability,
-    view! { <stability::StabilityView/> }
-);
 
 /// Declares one language's texts as a part of its own, fetched only for a reader of it.
 #[rustfmt::skip]
@@ -195,40 +114,8 @@ impl Part {
         Part::KeptAside,
     ];
 
-    async fn view(self) -> Result<AnyView, PartFailed> {
-        match self {
-            Part::Team => team_view().await,
-            Part::Compare => compare_view().await,
-            Part::Report => report_view().await,
-            Part::Sequence => sequence_view().await,
-            Part::Stability => stability_view().await,
-            Part::Plan => plan_view().await,
-            Part::TeamLibrary => team_library_view().await,
-            Part::AddToTeam => add_to_team_view().await,
-            Part::CompareShared => compare_shared_view().await,
-            Part::ConflictDifferences => conflict_differences_view().await,
-            Part::Evidence => evidence_view().await,
-            Part::EmbedSnippet => embed_snippet_view().await,
-            Part::KeptAside => kept_aside_view().await,
-        }
-    }
-
     async fn preload(self) -> Result<(), PartFailed> {
-        match self {
-            Part::Team => preload_team().await,
-            Part::Compare => preload_compare().await,
-            Part::Report => preload_report().await,
-            Part::Sequence => preload_sequence().await,
-            Part::Stability => preload_stability().await,
-            Part::Plan => preload_plan().await,
-            Part::TeamLibrary => preload_team_library().await,
-            Part::AddToTeam => preload_add_to_team().await,
-            Part::CompareShared => preload_compare_shared().await,
-            Part::ConflictDifferences => preload_conflict_differences().await,
-            Part::Evidence => preload_evidence().await,
-            Part::EmbedSnippet => preload_embed_snippet().await,
-            Part::KeptAside => preload_kept_aside().await,
-        }
+        (installed().preload)(self).await
     }
 
     /// Whether the part is a whole view (its own heading, the focus on it when it arrives),
@@ -350,15 +237,37 @@ impl Part {
 
     /// The part's view, drawn now (it is here: its split function then returns at once).
     fn draw(self) -> Option<AnyView> {
-        let view = std::pin::pin!(self.view());
-        match view.poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(Ok(view)) => Some(view),
-            Poll::Ready(Err(_)) | Poll::Pending => None,
-        }
+        (installed().draw)(self)
     }
 }
 
+/// How the parts' views are drawn and fetched: the later part's split points
+/// (`part_views.rs`), installed before the app is drawn ([`install`]). The views use this
+/// module (`Lazy`, `Part`), so it names none of them.
+pub struct PartViews {
+    /// The part's view, drawn now if its code is here (`None` otherwise).
+    pub draw: fn(Part) -> Option<AnyView>,
+    /// Fetches the part's code without drawing it.
+    pub preload: fn(Part) -> Fetch,
+}
+
+/// A part's code on its way.
+pub type Fetch = Pin<Box<dyn Future<Output = Result<(), PartFailed>>>>;
+
+/// Installs the parts' views (`components::install_parts`, before the app is drawn).
+pub fn install(views: &'static PartViews) {
+    INSTALLED.with(|installed| installed.set(Some(views)));
+}
+
+fn installed() -> &'static PartViews {
+    INSTALLED
+        .with(Cell::get)
+        .expect("the parts' views are installed before the app is drawn")
+}
+
 thread_local! {
+    static INSTALLED: Cell<Option<&'static PartViews>> = const { Cell::new(None) };
+
     /// The parts whose code is here, one bit each; a signal that belongs to no view, as the
     /// code it stands for does.
     static LOADED: ArcRwSignal<u16> = ArcRwSignal::new(if cfg!(feature = "split") { 0 } else { u16::MAX });

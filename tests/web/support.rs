@@ -10,6 +10,8 @@ use leptos::task::tick;
 use wasm_bindgen::JsCast;
 
 pub fn fresh_container() -> web_sys::HtmlElement {
+    // The later part's views, for the panels (`Lazy`), as `lib.rs` installs them.
+    koom_readiness::components::install_parts();
     let document = document();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
