@@ -34,6 +34,7 @@ pub use deleted::Deleted;
 pub use dialog::{Ask, Dialogs};
 pub use error::AppError;
 pub use language::{spoken_language, Languages, LANGUAGE_KEY};
+pub(crate) use later::later;
 pub use later::PartFailed;
 pub use library::{Entry, Library};
 pub use notices::Notices;

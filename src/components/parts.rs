@@ -1,17 +1,17 @@
-//! The views the release build loads after start-up (issue 20, `docs/size.md`).
+//! The views the release build loads after start-up (issue 20, `docs/size.md`), and each
+//! language's texts.
 //!
 //! With the `split` feature (the release script's split build), each [`Part`]'s view is a
-//! split point of Leptos' wasm splitter (in `part_views.rs`, installed here before the app is
-//! drawn, [`install`]: the views use this module, so it names none of them), and all of them are one split module, `later`: their
-//! code, and whatever only they use, leaves the first load for one file
-//! (`split_later.wasm`), fetched right after start-up at idle ([`preload_all`]) or when one of
-//! them is opened first. One module for all of them, not one each: the parts share much code,
-//! and the splitter cuts what two of them share into a chunk of its own, so six modules made 32
-//! files and 10 % more bytes in all than one (`docs/size.md`). Without the feature (the
-//! development server, the tests, the opaque-frame build and the offline copy, which must stay
-//! one file) the same functions are plain calls that never fail. Every view goes through
-//! [`Lazy`], so for the views the two builds differ only in `part_views.rs` (the app layer's operations that
-//! start-up would otherwise reach are split points too: `app/later.rs`).
+//! split point (`later!`) of one split module, `later`: their code, and whatever only they use,
+//! leaves the first load for one file (`split_later.wasm`), fetched right after start-up at
+//! idle ([`preload_all`]) or when one of them is opened first. The split points are in
+//! `part_views.rs`, installed here before the app is drawn ([`install`]): the views use this
+//! module, so it names none of them. One module for all of them, not one each: the parts share
+//! much code, and the splitter cuts what two of them share into a chunk of its own, so six
+//! modules made 32 files and 10 % more bytes in all than one (`docs/size.md`). Whether that
+//! module is here is one signal. Without the feature (the development server, the tests, the
+//! opaque-frame build and the offline copy, which must stay one file) the same functions are
+//! plain calls that never fail.
 //!
 //! A part that cannot be fetched (a dropped connection, a file missing on the server) is said
 //! with a retry button; it never ends the app: the splitter's `fallible` form returns the
@@ -23,34 +23,25 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 
-use crate::app::{PartFailed, View};
+use crate::app::{later, PartFailed, View};
 use crate::browser;
 use crate::domain::{Catalogue, Language};
 
-/// Declares one language's texts as a part of its own, fetched only for a reader of it.
-#[rustfmt::skip]
-macro_rules! language_part {
-    ($name:ident, $module:ident, $catalogue:path) => {
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(
-            $module,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible
-        )]
-        fn $name() -> Result<&'static Catalogue, PartFailed> {
-            Ok(&$catalogue)
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<&'static Catalogue, PartFailed> {
-            Ok(&$catalogue)
-        }
-    };
+later! {
+    in lang_de:
+    /// The German texts, a part of their own, fetched only for a reader of German.
+    fn german_texts() -> &'static Catalogue { &crate::domain::GERMAN }
 }
-
-language_part!(german_texts, lang_de, crate::domain::GERMAN);
-language_part!(french_texts, lang_fr, crate::domain::FRENCH);
-language_part!(spanish_texts, lang_es, crate::domain::SPANISH);
+later! {
+    in lang_fr:
+    /// The French texts, a part of their own.
+    fn french_texts() -> &'static Catalogue { &crate::domain::FRENCH }
+}
+later! {
+    in lang_es:
+    /// The Spanish texts, a part of their own.
+    fn spanish_texts() -> &'static Catalogue { &crate::domain::SPANISH }
+}
 
 /// A language's texts: here at once for English (it has none, every text is written in it),
 /// fetched for the others (in the split build, a file each). A failure is not remembered: the
@@ -97,27 +88,6 @@ pub enum Part {
 }
 
 impl Part {
-    /// Every part.
-    pub const ALL: [Part; 13] = [
-        Part::Plan,
-        Part::Report,
-        Part::Sequence,
-        Part::Stability,
-        Part::Team,
-        Part::Compare,
-        Part::TeamLibrary,
-        Part::AddToTeam,
-        Part::CompareShared,
-        Part::ConflictDifferences,
-        Part::Evidence,
-        Part::EmbedSnippet,
-        Part::KeptAside,
-    ];
-
-    async fn preload(self) -> Result<(), PartFailed> {
-        (installed().preload)(self).await
-    }
-
     /// Whether the part is a whole view (its own heading, the focus on it when it arrives),
     /// or a panel inside one.
     fn is_page(self) -> bool {
@@ -152,7 +122,7 @@ impl Part {
         }
     }
 
-    /// What a panel's message says could not be loaded (a page's says it under its heading).
+    /// What the part's message says could not be loaded: a page's heading, a panel's first line.
     fn missing_title(self) -> &'static str {
         match self {
             Part::Plan => tr!("The plan could not be loaded."),
@@ -166,7 +136,7 @@ impl Part {
             Part::EmbedSnippet => tr!("The snippets to embed this tool could not be loaded."),
             Part::KeptAside => tr!("The saved data kept aside could not be shown."),
             Part::Team | Part::Compare | Part::Report | Part::Sequence | Part::Stability => {
-                tr!("This part could not be loaded.")
+                tr!("This part could not be loaded")
             }
         }
     }
@@ -194,51 +164,32 @@ impl Part {
         }
     }
 
-    fn bit(self) -> u16 {
-        const { assert!(Part::ALL.len() <= u16::BITS as usize, "a bit per part") };
-        1 << self as u16
-    }
-
-    /// Whether the part's code is here (always, in a build that is not split). Tracked: a
-    /// view waiting for it is drawn when it comes, whoever fetched it.
-    fn here(self) -> bool {
-        LOADED.with(|loaded| loaded.get() & self.bit() != 0)
-    }
-
-    fn here_untracked(self) -> bool {
-        LOADED.with(|loaded| loaded.get_untracked() & self.bit() != 0)
-    }
-
-    /// Fetches the part if it is not here yet. The parts are one module: once one is here, so
-    /// are the others, whose loaders learn it at once (the file is fetched once; a failure is
-    /// not remembered, so a later call fetches again).
-    pub async fn load(self) -> Result<(), PartFailed> {
-        if self.here_untracked() {
-            return Ok(());
-        }
-        self.preload().await?;
-        let mut here = self.bit();
-        for other in Part::ALL {
-            if other != self && other.preload().await.is_ok() {
-                here |= other.bit();
-            }
-        }
-        // Only a change notifies: two loads that finish one after the other (a view's and the
-        // idle preload's) must not draw the views already on screen again.
-        LOADED.with(|loaded| {
-            loaded.maybe_update(|bits| {
-                let changed = *bits | here != *bits;
-                *bits |= here;
-                changed
-            })
-        });
-        Ok(())
-    }
-
     /// The part's view, drawn now (it is here: its split function then returns at once).
     fn draw(self) -> Option<AnyView> {
         (installed().draw)(self)
     }
+}
+
+/// Whether the later part is here (always, in a build that is not split). Tracked: a view
+/// waiting for it is drawn when it comes, whoever fetched it.
+fn here() -> bool {
+    LOADED.with(|loaded| loaded.get())
+}
+
+fn here_untracked() -> bool {
+    LOADED.with(|loaded| loaded.get_untracked())
+}
+
+/// Fetches the later part if it is not here yet (the file is fetched once; a failure is not
+/// remembered, so a later call fetches again). Every part is in it.
+pub async fn load() -> Result<(), PartFailed> {
+    if !here_untracked() {
+        (installed().fetch)().await?;
+        // Only a change notifies: two loads that finish one after the other (a view's and the
+        // idle preload's) must not draw the views already on screen again.
+        LOADED.with(|loaded| loaded.maybe_update(|here| !std::mem::replace(here, true)));
+    }
+    Ok(())
 }
 
 /// How the parts' views are drawn and fetched: the later part's split points
@@ -247,11 +198,11 @@ impl Part {
 pub struct PartViews {
     /// The part's view, drawn now if its code is here (`None` otherwise).
     pub draw: fn(Part) -> Option<AnyView>,
-    /// Fetches the part's code without drawing it.
-    pub preload: fn(Part) -> Fetch,
+    /// Fetches the later part.
+    pub fetch: fn() -> Fetch,
 }
 
-/// A part's code on its way.
+/// The later part on its way.
 pub type Fetch = Pin<Box<dyn Future<Output = Result<(), PartFailed>>>>;
 
 /// Installs the parts' views (`components::install_parts`, before the app is drawn).
@@ -268,21 +219,21 @@ fn installed() -> &'static PartViews {
 thread_local! {
     static INSTALLED: Cell<Option<&'static PartViews>> = const { Cell::new(None) };
 
-    /// The parts whose code is here, one bit each; a signal that belongs to no view, as the
-    /// code it stands for does.
-    static LOADED: ArcRwSignal<u16> = ArcRwSignal::new(if cfg!(feature = "split") { 0 } else { u16::MAX });
+    /// Whether the later part is here; a signal that belongs to no view, as the code it stands
+    /// for does.
+    static LOADED: ArcRwSignal<bool> = ArcRwSignal::new(!cfg!(feature = "split"));
 }
 
 /// Fetches the later part once the page is idle: after it the app is whole, so no click waits
 /// on the network and the app keeps working offline. If it fails here, it is fetched again
 /// when a view that needs it is opened (which then says so if it still fails).
 pub fn preload_all() {
-    if Part::ALL.iter().all(|part| part.here_untracked()) {
+    if here_untracked() {
         return;
     }
     browser::when_idle(|| {
         leptos::task::spawn_local(async {
-            let _ = Part::ALL[0].load().await;
+            let _ = load().await;
         })
     });
 }
@@ -303,7 +254,7 @@ pub fn Lazy(
             return;
         }
         leptos::task::spawn_local(async move {
-            let loaded = part.load().await;
+            let loaded = load().await;
             // The page may have moved on meanwhile.
             if failed.try_set(loaded.is_err()).is_some() {
                 return;
@@ -318,7 +269,7 @@ pub fn Lazy(
             }
         });
     };
-    if !part.here_untracked() {
+    if !here_untracked() {
         if part.is_page() {
             fetch();
         } else {
@@ -333,22 +284,26 @@ pub fn Lazy(
         view! { <PartMissing part=part.token() title=part.missing_title() page=part.is_page() repeated=part.is_repeated() retry_id retry=fetch/> }
             .into_any()
     };
-    // This part's bit alone: another part's arrival does not draw this view again.
-    let here = Memo::new(move |_| part.here());
     move || {
-        if here.get() {
+        if here() {
             part.draw().unwrap_or_else(missing)
         } else if failed.get() {
             missing()
         } else if part.is_page() {
-            view! {
-                <p class="part-loading" role="status" data-part=part.token()>{tr!("Loading this part of KOOM Readiness…")}</p>
-            }
-            .into_any()
+            view! { <PartLoading part=part.token()/> }.into_any()
         } else {
             ().into_any()
         }
     }
+}
+
+/// The line that says a part is on its way.
+#[component]
+pub fn PartLoading(
+    /// The part's name in the page (`data-part`).
+    part: &'static str,
+) -> impl IntoView {
+    view! { <p class="part-loading" role="status" data-part=part>{tr!("Loading this part of KOOM Readiness…")}</p> }
 }
 
 /// The plan's heading in the verdict panel (`plan::PlanSection`).
@@ -375,7 +330,7 @@ fn PartMissing(
     view! {
         <div class="part-missing" class:part-missing-panel=!page data-part=part role=(!page && !repeated).then_some("alert")>
             {if page {
-                view! { <h1 id="main-heading" tabindex="-1">{tr!("This part could not be loaded")}</h1> }.into_any()
+                view! { <h1 id="main-heading" tabindex="-1">{title}</h1> }.into_any()
             } else {
                 view! { <p><strong>{title}</strong></p> }.into_any()
             }}

@@ -31,10 +31,7 @@ pub fn TeamView() -> impl IntoView {
     move || {
         if !has_open.get() {
             if opening.get() {
-                return view! {
-                    <p class="part-loading" role="status" data-part="team">{tr!("Loading this part of KOOM Readiness…")}</p>
-                }
-                .into_any();
+                return view! { <super::parts::PartLoading part="team"/> }.into_any();
             }
             return view! { <h1 id="main-heading" tabindex="-1">{tr!("No team view is open")}</h1> }
                 .into_any();

@@ -148,10 +148,8 @@ fn NextStep() -> impl IntoView {
         if let Some(anchor) = n.place.anchor {
             leptos::task::spawn_local(async move {
                 // A view loaded after start-up may still be on its way: the place is in it.
-                if let Some(part) = super::parts::Part::of(view) {
-                    if part.load().await.is_err() {
-                        return;
-                    }
+                if super::parts::Part::of(view).is_some() && super::parts::load().await.is_err() {
+                    return;
                 }
                 leptos::task::tick().await;
                 browser::scroll_to_and_focus(&anchor);

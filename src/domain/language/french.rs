@@ -954,7 +954,6 @@ pub const FRENCH_TRANSLATIONS: Translations = Translations {
         ("This link is {count} characters: mail clients and chat tools may cut links over 2,000. ", "Ce lien fait {count} caractères : les logiciels de messagerie et de discussion peuvent couper les liens de plus de 2 000 caractères. "),
         ("This mapping is our reading of the seed, not the seed's own words.", "Cette correspondance est notre lecture du document de référence, pas ses propres termes."),
         ("This part could not be loaded", "Cette partie n’a pas pu être chargée"),
-        ("This part could not be loaded.", "Cette partie n’a pas pu être chargée."),
         ("This part of KOOM Readiness is a separate file, and it did not arrive: the connection may have dropped, or the site may have been updated meanwhile. Your answers are not affected.", "Cette partie de KOOM Readiness est un fichier séparé, et il n’est pas arrivé : la connexion a peut-être été interrompue, ou le site a peut-être été mis à jour entre-temps. Vos réponses ne sont pas touchées."),
         ("This question is unclear", "Cette question n’est pas claire"),
         ("This respondent is no longer in the team view (removed since), so nothing was changed.", "Ce répondant ne fait plus partie de la vue d’équipe (retiré depuis) : rien n’a donc été modifié."),

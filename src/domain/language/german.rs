@@ -954,7 +954,6 @@ pub const GERMAN_TRANSLATIONS: Translations = Translations {
         ("This link is {count} characters: mail clients and chat tools may cut links over 2,000. ", "Dieser Link hat {count} Zeichen: E-Mail-Programme und Chat-Werkzeuge kürzen womöglich Links über 2.000 Zeichen. "),
         ("This mapping is our reading of the seed, not the seed's own words.", "Diese Zuordnung ist unsere Lesart des Seed-Dokuments, nicht sein Wortlaut."),
         ("This part could not be loaded", "Dieser Teil konnte nicht geladen werden"),
-        ("This part could not be loaded.", "Dieser Teil konnte nicht geladen werden."),
         ("This part of KOOM Readiness is a separate file, and it did not arrive: the connection may have dropped, or the site may have been updated meanwhile. Your answers are not affected.", "Dieser Teil von KOOM Readiness ist eine eigene Datei, und sie ist nicht angekommen: Vielleicht ist die Verbindung abgebrochen, oder die Website wurde inzwischen aktualisiert. Ihre Antworten sind nicht betroffen."),
         ("This question is unclear", "Diese Frage ist unklar"),
         ("This respondent is no longer in the team view (removed since), so nothing was changed.", "Diese befragte Person ist nicht mehr in der Teamansicht (inzwischen entfernt), daher wurde nichts geändert."),

@@ -954,7 +954,6 @@ pub const SPANISH_TRANSLATIONS: Translations = Translations {
         ("This link is {count} characters: mail clients and chat tools may cut links over 2,000. ", "Este enlace tiene {count} caracteres: los programas de correo y las herramientas de chat pueden cortar los enlaces de más de 2000. "),
         ("This mapping is our reading of the seed, not the seed's own words.", "Esta correspondencia es nuestra interpretación del documento base, no sus propias palabras."),
         ("This part could not be loaded", "No se pudo cargar esta parte"),
-        ("This part could not be loaded.", "No se pudo cargar esta parte."),
         ("This part of KOOM Readiness is a separate file, and it did not arrive: the connection may have dropped, or the site may have been updated meanwhile. Your answers are not affected.", "Esta parte de KOOM Readiness es un archivo aparte y no ha llegado: puede que se haya perdido la conexión o que el sitio se haya actualizado mientras tanto. Sus respuestas no se ven afectadas."),
         ("This question is unclear", "Esta pregunta no está clara"),
         ("This respondent is no longer in the team view (removed since), so nothing was changed.", "Este encuestado ya no está en la vista de equipo (se eliminó entretanto), así que no se ha cambiado nada."),
