@@ -1,6 +1,6 @@
 //! The library: what it lists, what it keeps aside, what a delete and an undo do.
 
-use super::{create, edit_and_autosave, said, world};
+use super::{create, edit_and_autosave, ready, said, world};
 use crate::app::{ImportOutcome, Opened, View};
 use crate::domain::{
     encode_file, record_key, Answer, Assessment, KeyValue, Problem, RecordStore, SavedAssessment,
@@ -212,19 +212,9 @@ fn a_chosen_file_is_read_as_import_file_reads_it_and_its_name_is_said_when_refus
     let (store, state, bench) = world();
     create(&store, state, "Acme");
     let keys = bench.records.keys().unwrap();
-    // Without the split build the file readers are here: the future is ready at once.
-    let read = std::pin::pin!(store.import_chosen_file(
-        state,
-        "notes.txt".into(),
-        b"not an assessment".to_vec()
-    ));
-    let std::task::Poll::Ready(outcome) = std::future::Future::poll(
-        read,
-        &mut std::task::Context::from_waker(std::task::Waker::noop()),
-    ) else {
-        panic!("the file readers are part of this build");
-    };
-    let error = outcome.unwrap_err();
+    let error =
+        ready(store.import_chosen_file(state, "notes.txt".into(), b"not an assessment".to_vec()))
+            .unwrap_err();
     assert_eq!(
         error,
         store

@@ -145,6 +145,16 @@ pub(super) fn edit_and_autosave(
     }
 }
 
+/// What a future of this build gives: without the split build the later part's code is here,
+/// so it is ready at once.
+pub(super) fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
+    let future = std::pin::pin!(future);
+    match future.poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("the later part's code is part of this build"),
+    }
+}
+
 /// The message about the last operation.
 pub(super) fn said(store: &Store) -> Option<String> {
     store.notices.message.get_untracked()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{asked, create, edit_and_autosave, said, world};
+use super::{asked, create, edit_and_autosave, ready, said, world};
 use crate::app::{TeamSave, View, UNDO_REMOVE_ID, UNDO_REPLACE_ID};
 use crate::domain::{all_questions, record_key, Answer, KeyValue, RecordStore, SavedTeam};
 
@@ -217,30 +217,17 @@ fn a_team_view_opened_is_evaluated_and_reopening_it_from_the_list_brings_the_sam
     );
 }
 
-/// Polls a future of this build once: its later part's code is here, so it is ready at once.
-fn now<T>(future: impl std::future::Future<Output = T>) -> T {
-    let future = std::pin::pin!(future);
-    match std::future::Future::poll(
-        future,
-        &mut std::task::Context::from_waker(std::task::Waker::noop()),
-    ) {
-        std::task::Poll::Ready(value) => value,
-        std::task::Poll::Pending => panic!("the later part's code is part of this build"),
-    }
-}
-
 #[test]
 fn a_team_view_an_address_asked_for_opens_only_if_it_is_still_wanted() {
     use crate::app::team::open_requested_team;
-    let (store, state, _) = world();
+    let (store, state, bench) = world();
     store.teams.create(state, "Ops");
     let id = store.teams.open_id().unwrap();
-    store.teams.delete(state, &id);
-    store.dialogs.answer(true);
-    store.teams.undo_delete();
-    assert_eq!(store.teams.open_id(), None);
+    // Another tab (a store over the same records) where it is not open yet.
+    let elsewhere = || crate::app::Store::new(bench);
 
     // Asked for, and the team page still waiting for it: shown.
+    let store = elsewhere();
     store.teams.opening.set(Some(id.clone()));
     state.go(View::Team);
     assert_eq!(
@@ -249,20 +236,18 @@ fn a_team_view_an_address_asked_for_opens_only_if_it_is_still_wanted() {
         "the address names it meanwhile"
     );
     assert_eq!(
-        now(open_requested_team(store.teams, state, id.clone())).ok(),
+        ready(open_requested_team(store.teams, state, id.clone())).ok(),
         Some(Some(true))
     );
     assert_eq!(store.teams.open_id(), Some(id.clone()));
     assert_eq!(store.teams.opening.get_untracked(), None);
 
     // The person went elsewhere meanwhile: not shown, and no longer asked for.
-    store.teams.delete(state, &id);
-    store.dialogs.answer(true);
-    store.teams.undo_delete();
+    let store = elsewhere();
     store.teams.opening.set(Some(id.clone()));
     state.go(View::Start);
     assert_eq!(
-        now(open_requested_team(store.teams, state, id.clone())).ok(),
+        ready(open_requested_team(store.teams, state, id.clone())).ok(),
         Some(None)
     );
     assert_eq!(store.teams.open_id(), None);
@@ -272,7 +257,7 @@ fn a_team_view_an_address_asked_for_opens_only_if_it_is_still_wanted() {
     store.teams.opening.set(Some("other".into()));
     state.go(View::Team);
     assert_eq!(
-        now(open_requested_team(store.teams, state, id.clone())).ok(),
+        ready(open_requested_team(store.teams, state, id.clone())).ok(),
         Some(None)
     );
     assert_eq!(
