@@ -170,20 +170,21 @@
     start.onerror = failed("load its files", inAWiki);
     document.head.appendChild(start);
   }
-  // Calls `then` once the first contentful paint is reported (or, where the browser reports no
-  // paints, once the first frame has been painted: a frame's callbacks run before it is painted,
-  // the second one once the first has been).
-  function whenPainted(then) {
+  // Calls `then` once the browser reports a paint of this type ("paint": the first contentful
+  // one; "largest-contentful-paint"), or, where it reports none, once the first frame has been
+  // painted (a frame's callbacks run before it is painted, the second one once the first has
+  // been). Returns whether it waits for a report.
+  function whenPainted(type, then) {
     var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
-    if (types && types.indexOf("paint") >= 0) {
+    if (types && types.indexOf(type) >= 0) {
       try {
         var observer = new PerformanceObserver(function (list) {
-          if (!list.getEntriesByName("first-contentful-paint").length) return;
+          if (type === "paint" && !list.getEntriesByName("first-contentful-paint").length) return;
           observer.disconnect();
           then();
         });
-        observer.observe({ type: "paint", buffered: true });
-        return;
+        observer.observe({ type: type, buffered: true });
+        return true;
       } catch (e) {
         // An observer refused: the frames below.
       }
@@ -191,12 +192,15 @@
     requestAnimationFrame(function () {
       requestAnimationFrame(then);
     });
+    return false;
   }
 
   // The first screen is painted from the HTML before the app starts and takes it over: the
-  // .wasm is asked for once that paint is reported, the module once the largest paint is.
+  // .wasm is asked for once that paint is reported, the module once the largest paint is (the
+  // app moves the first screen's text into its own page, and text moved before its paint was
+  // reported would count as painted only when the app has started).
   function afterFirstPaint() {
-    whenPainted(fetchWasm);
+    whenPainted("paint", fetchWasm);
     var asked = false;
     function go() {
       if (!asked) {
@@ -204,29 +208,10 @@
         setTimeout(load, 0);
       }
     }
-    // Where the browser reports the largest paint, wait for that report: the app moves the
-    // first screen's text into its own page, and text moved before its paint was reported
-    // would count as painted only when the app has started.
-    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
-    if (types && types.indexOf("largest-contentful-paint") >= 0) {
-      try {
-        var observer = new PerformanceObserver(function () {
-          observer.disconnect();
-          go();
-        });
-        observer.observe({ type: "largest-contentful-paint", buffered: true });
-        // A page opened in a background tab reports no paint until it is shown.
-        setTimeout(go, 1000);
-        return;
-      } catch (e) {
-        // An observer refused: the frames below.
-      }
+    if (whenPainted("largest-contentful-paint", go)) {
+      // A page opened in a background tab reports no paint until it is shown.
+      setTimeout(go, 1000);
     }
-    // A frame's callbacks run before it is painted: the second one runs once the first frame
-    // (the first screen) has been painted.
-    requestAnimationFrame(function () {
-      requestAnimationFrame(go);
-    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", afterFirstPaint);
