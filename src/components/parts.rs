@@ -122,6 +122,13 @@ impl Part {
         }
     }
 
+    /// Whether the part's room is kept while its code is on its way (`.part-slot` in the
+    /// style sheet, sized for a first visit): the start screen's panels, which the facts and
+    /// the footer follow, would otherwise push them down when they come.
+    fn keeps_room(self) -> bool {
+        matches!(self, Part::TeamLibrary | Part::EmbedSnippet)
+    }
+
     /// What the part's message says could not be loaded: a page's heading, a panel's first line.
     fn missing_title(self) -> &'static str {
         match self {
@@ -239,8 +246,9 @@ pub fn preload_all() {
 }
 
 /// Draws a part's view, loading it first if it is not here yet: a loading line meanwhile for a
-/// page (nothing for a panel: it usually comes at idle, before anyone looks for it, and is drawn
-/// where it belongs when it comes), and a message with a retry if it cannot be fetched.
+/// page (nothing for a panel, or the room it takes: it usually comes at idle, before anyone
+/// looks for it, and is drawn where it belongs when it comes), and a message with a retry if it
+/// cannot be fetched.
 #[component]
 pub fn Lazy(
     /// The part to draw.
@@ -291,6 +299,8 @@ pub fn Lazy(
             missing()
         } else if part.is_page() {
             view! { <PartLoading part=part.token()/> }.into_any()
+        } else if part.keeps_room() {
+            view! { <div class="part-slot" data-part=part.token()></div> }.into_any()
         } else {
             ().into_any()
         }

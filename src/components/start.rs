@@ -167,7 +167,13 @@ pub fn StartScreen() -> impl IntoView {
                 </div>
             </div>
             <Library/>
-            <Lazy part=Part::TeamLibrary/>
+            // The section's heading and words are here from the start, and its body's room is
+            // kept (`Lazy`), so what follows does not move when the body comes.
+            <section class="library team-library-list" aria-labelledby="teams-title">
+                <h2 id="teams-title">{tr!("Team views")}</h2>
+                <p class="muted">{tr!("Several people answer on their own; a team view combines their answers, shows where they disagree and gives the agenda for the meeting that decides.")}</p>
+                <Lazy part=Part::TeamLibrary/>
+            </section>
             {(!state.embed).then(|| view! { <Lazy part=Part::EmbedSnippet/> })}
             <ul class="start-facts">
                 <li>{trf!("{preconditions} preconditions, {maturity} maturity requirements, {red_flags} red flags — any one means stop.", preconditions = capitalised(&number_word(PRECONDITIONS.len())), maturity = number_word(MATURITY_REQUIREMENTS.len()), red_flags = number_word(RED_FLAGS.len()))}</li>

@@ -704,7 +704,8 @@ fn Tallies() -> impl IntoView {
     }
 }
 
-/// The library's team views, and a new one.
+/// The library's team views, and a new one: the body of the start screen's "Team views" (its
+/// heading and words are the start screen's, drawn before this comes).
 #[component]
 pub fn TeamLibrary() -> impl IntoView {
     let state = use_state();
@@ -719,9 +720,6 @@ pub fn TeamLibrary() -> impl IntoView {
         title.set(String::new());
     };
     view! {
-        <section class="library team-library-list" aria-labelledby="teams-title">
-            <h2 id="teams-title">{tr!("Team views")}</h2>
-            <p class="muted">{tr!("Several people answer on their own; a team view combines their answers, shows where they disagree and gives the agenda for the meeting that decides.")}</p>
             <div class="new-team" role="group" aria-labelledby="new-team-label">
                 <label id="new-team-label" for="new-team-title">{tr!("Title of a new team view ")} <span class="optional">{tr!("(optional)")}</span></label>
                 <input id="new-team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
@@ -772,7 +770,6 @@ pub fn TeamLibrary() -> impl IntoView {
                         }).collect_view()}
                 </ul>
             }.into_any() }}
-        </section>
     }
 }
 

@@ -98,7 +98,7 @@ describe('the later parts', () => {
       const teamsMissing = page.locator('main .part-missing-panel[role="alert"][data-part="team-library"]');
       await teamsMissing.waitFor({ timeout: 15_000 });
       assert.equal(await teamsMissing.locator('strong').first().textContent(), 'The team views could not be loaded.');
-      assert.equal(await page.locator('#teams-title').count(), 0, 'the team list drew without its code');
+      assert.equal(await page.locator('#new-team-title').count(), 0, 'the team list drew without its code');
       // So are the snippets to embed the tool (a panel of their own, said apart).
       const snippetsMissing = page.locator('main .part-missing-panel[data-part="embed-snippet"]');
       await snippetsMissing.waitFor({ timeout: 15_000 });
@@ -127,7 +127,7 @@ describe('the later parts', () => {
       // The network comes back: "Try again" brings the team views' list.
       await context.unroute('**/split_later.wasm', refuse);
       await teamsMissing.getByRole('button', { name: 'Try again' }).click();
-      await page.locator('#teams-title').waitFor({ timeout: 15_000 });
+      await page.locator('#new-team-title').waitFor({ timeout: 15_000 });
       await page.locator('details.embed-snippet').waitFor({ timeout: 15_000 });
       assert.equal(await page.locator('.part-missing').count(), 0, 'the message stayed after the retry');
       assert.ok(app.failedRequests.every((line) => line.includes('split_later.wasm')), `failed requests: ${app.failedRequests.join('; ')}`);
@@ -177,7 +177,7 @@ describe('the later parts', () => {
       await page.locator('main h1', { hasText: 'KOOM Readiness' }).waitFor({ timeout: 15_000 });
       release();
       holding = false;
-      await page.locator('#teams-title').waitFor({ timeout: 15_000 });
+      await page.locator('#new-team-title').waitFor({ timeout: 15_000 });
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate(() => location.hash), '#/');
       assert.equal(await page.locator('main h1', { hasText: 'Held Team' }).count(), 0, 'the team view took the screen back');
@@ -185,6 +185,40 @@ describe('the later parts', () => {
     } finally {
       release();
       await app.close();
+    }
+  });
+
+  test('the start screen keeps the room of its panels while their code is on its way: nothing below them moves when it comes', { timeout: TIMEOUT }, async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      const hold = async (route) => {
+        await held;
+        await route.continue();
+      };
+      const app = await openApp(browser(), server().url, { contextOptions: { viewport }, setup: (context) => context.route('**/split_later.wasm', hold) });
+      try {
+        const { page } = app;
+        // What follows the panels, in the page's own coordinates.
+        const below = () => page.evaluate(() => ['.start-facts', '.site-footer'].map((selector) => document.querySelector(selector).getBoundingClientRect().top + scrollY));
+        await page.locator('main .part-slot[data-part="team-library"]').waitFor({ state: 'attached' });
+        await page.locator('main .part-slot[data-part="embed-snippet"]').waitFor({ state: 'attached' });
+        // The team views' heading and words are the start screen's own.
+        assert.equal(await page.locator('#teams-title').textContent(), 'Team views');
+        const waiting = await below();
+        release();
+        await page.locator('#new-team-title').waitFor({ timeout: 15_000 });
+        await page.locator('details.embed-snippet').waitFor({ timeout: 15_000 });
+        assert.equal(await page.locator('.part-slot').count(), 0, 'a slot stayed beside its panel');
+        const drawn = await below();
+        assert.deepEqual(drawn.map(Math.round), waiting.map(Math.round), `at ${viewport.width} px, what follows the panels moved (${waiting} → ${drawn})`);
+        assertClean(app);
+      } finally {
+        release();
+        await app.close();
+      }
     }
   });
 
