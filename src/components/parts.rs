@@ -123,10 +123,15 @@ impl Part {
     }
 
     /// Whether the part's room is kept while its code is on its way (`.part-slot` in the
-    /// style sheet, sized for a first visit): the start screen's panels, which the facts and
-    /// the footer follow, would otherwise push them down when they come.
+    /// style sheet): the start screen's panels (sized for a first visit), which the facts and
+    /// the footer follow, and an item's evidence details, which the questions below follow (a
+    /// returning person's notes are open from the start): each would otherwise push down what
+    /// follows when it comes.
     fn keeps_room(self) -> bool {
-        matches!(self, Part::TeamLibrary | Part::EmbedSnippet)
+        matches!(
+            self,
+            Part::TeamLibrary | Part::EmbedSnippet | Part::Evidence
+        )
     }
 
     /// What the part's message says could not be loaded: a page's heading, a panel's first line.

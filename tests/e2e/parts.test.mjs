@@ -5,7 +5,7 @@
 // have when it arrives. On the release bundle in headless Chromium.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { answer, importFile, navButton, openExample, openView, readinessModel, startAssessment, waitForVerdict } from './flows.mjs';
+import { RECORD_PREFIX, SESSION_KEY, answer, importFile, navButton, openExample, openView, readinessModel, startAssessment, waitForVerdict } from './flows.mjs';
 import { assertClean, isLaterPart, laterParts, openApp, partsFetched, sharedApp } from './support.mjs';
 
 const TIMEOUT = 90_000;
@@ -219,6 +219,53 @@ describe('the later parts', () => {
         release();
         await app.close();
       }
+    }
+  });
+
+  test("a returning person's open note keeps the room of its evidence details while their code is on its way", { timeout: TIMEOUT }, async () => {
+    const id = 'precondition.executives.micromanaging_workers';
+    const record = JSON.stringify({
+      schema: 2,
+      id: 'noted',
+      revision: 1,
+      updated_at: 0,
+      assessment: { model_version: '1.0', organisation: 'Noted Org', answers: { [id]: 'no' }, notes: { [id]: 'Seen in the March review.' } },
+    });
+    const session = JSON.stringify({ schema: 2, open: 'noted', view: 'preconditions' });
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const hold = async (route) => {
+      await held;
+      await route.continue();
+    };
+    const app = await openApp(browser(), server().url, {
+      setup: async (context) => {
+        await context.addInitScript(([key, r, sessionKey, s]) => {
+          if (!localStorage.getItem(key)) {
+            localStorage.setItem(key, r);
+            localStorage.setItem(sessionKey, s);
+          }
+        }, [`${RECORD_PREFIX}noted`, record, SESSION_KEY, session]);
+        await context.route('**/split_later.wasm', hold);
+      },
+    });
+    try {
+      const { page } = app;
+      // The note is open from the start (it has words); its details' fields are the later part's.
+      await page.locator('details.note[open] .part-slot[data-part="evidence"]').waitFor({ state: 'attached' });
+      const next = () => page.evaluate(() => document.querySelectorAll('main fieldset')[1].getBoundingClientRect().top + scrollY);
+      const waiting = await next();
+      release();
+      await page.locator('details.note[open] .evidence-fields input').nth(3).waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('details.note[open] .evidence-fields input').count(), 4);
+      assert.equal(await page.locator('.part-slot').count(), 0, 'a slot stayed beside its fields');
+      assert.equal(Math.round(await next()), Math.round(waiting), 'the next question moved when the evidence fields came');
+      assertClean(app);
+    } finally {
+      release();
+      await app.close();
     }
   });
 
