@@ -52,6 +52,9 @@ macro_rules! later {
             }
         )?
     };
+    (@split $($rest:tt)*) => {
+        compile_error!("later!: expected `fn name(arg: Type, …) -> Type { … }`, after `in module:` or `preload name:` if any");
+    };
     ($($rest:tt)*) => {
         $crate::app::later! { @split later, []; $($rest)* }
     };

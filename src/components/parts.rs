@@ -123,10 +123,10 @@ impl Part {
     }
 
     /// Whether the part's room is kept while its code is on its way (`.part-slot` in the
-    /// style sheet): the start screen's panels (sized for a first visit), which the facts and
-    /// the footer follow, and an item's evidence details, which the questions below follow (a
-    /// returning person's notes are open from the start): each would otherwise push down what
-    /// follows when it comes.
+    /// style sheet): the start screen's team views and embed snippets (sized for a first
+    /// visit), which the facts and the footer follow, and an item's evidence details, which the
+    /// questions below follow (a returning person's notes are open from the start): each would
+    /// otherwise push down what follows when it comes.
     fn keeps_room(self) -> bool {
         matches!(
             self,

@@ -720,56 +720,56 @@ pub fn TeamLibrary() -> impl IntoView {
         title.set(String::new());
     };
     view! {
-            <div class="new-team" role="group" aria-labelledby="new-team-label">
-                <label id="new-team-label" for="new-team-title">{tr!("Title of a new team view ")} <span class="optional">{tr!("(optional)")}</span></label>
-                <input id="new-team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
-                    placeholder=tr!("e.g. Leadership team, March")
-                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
-                    on:keydown=move |ev| if super::keys::on_enter(&ev) { create() }/>
-                <button type="button" class="secondary" on:click=move |_| create()>{tr!("Create a team view")}</button>
-            </div>
-            {move || teams.deleted.with(|d| d.last().map(|r| (r.team.display_title(), d.len()))).map(|(name, count)| view! {
-                <div class="notice notice-info" role="status" data-notice="team-deleted">
-                    <p>{trf!("Deleted “{name}”.", name = name)}
-                        {(count > 1).then(|| trf!(" ({count} deletions can be undone, most recent first.)", count = count))}</p>
-                    <div class="notice-actions">
-                        <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>{tr!("Undo")}</button>
-                        <button type="button" class="link-button" on:click=move |_| teams.deleted.clear()>{tr!("Dismiss")}</button>
-                    </div>
+        <div class="new-team" role="group" aria-labelledby="new-team-label">
+            <label id="new-team-label" for="new-team-title">{tr!("Title of a new team view ")} <span class="optional">{tr!("(optional)")}</span></label>
+            <input id="new-team-title" type="text" maxlength=crate::domain::TextKind::Name.max_chars()
+                placeholder=tr!("e.g. Leadership team, March")
+                prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
+                on:keydown=move |ev| if super::keys::on_enter(&ev) { create() }/>
+            <button type="button" class="secondary" on:click=move |_| create()>{tr!("Create a team view")}</button>
+        </div>
+        {move || teams.deleted.with(|d| d.last().map(|r| (r.team.display_title(), d.len()))).map(|(name, count)| view! {
+            <div class="notice notice-info" role="status" data-notice="team-deleted">
+                <p>{trf!("Deleted “{name}”.", name = name)}
+                    {(count > 1).then(|| trf!(" ({count} deletions can be undone, most recent first.)", count = count))}</p>
+                <div class="notice-actions">
+                    <button type="button" class="secondary" on:click=move |_| teams.undo_delete()>{tr!("Undo")}</button>
+                    <button type="button" class="link-button" on:click=move |_| teams.deleted.clear()>{tr!("Dismiss")}</button>
                 </div>
-            })}
-            {move || if teams.entries.with(Vec::is_empty) {
-                view! { <p class="muted">{tr!("No team view yet.")}</p> }.into_any()
-            } else { view! {
-                <ul class="library-list">
-                    {move || teams.entries.get().into_iter().map(|entry| {
-                            let (open_id, export_id, delete_id) = (entry.id.clone(), entry.id.clone(), entry.id.clone());
-                            view! {
-                                <li class="library-entry card team-entry" data-team=entry.id.clone() data-verdict=entry.verdict.token()>
-                                    <div class="entry-main">
-                                        <button type="button" class="entry-name link-button" on:click=move |_| { teams.open_saved(state, &open_id); }>
-                                            {entry.title.clone()}
+            </div>
+        })}
+        {move || if teams.entries.with(Vec::is_empty) {
+            view! { <p class="muted">{tr!("No team view yet.")}</p> }.into_any()
+        } else { view! {
+            <ul class="library-list">
+                {move || teams.entries.get().into_iter().map(|entry| {
+                        let (open_id, export_id, delete_id) = (entry.id.clone(), entry.id.clone(), entry.id.clone());
+                        view! {
+                            <li class="library-entry card team-entry" data-team=entry.id.clone() data-verdict=entry.verdict.token()>
+                                <div class="entry-main">
+                                    <button type="button" class="entry-name link-button" on:click=move |_| { teams.open_saved(state, &open_id); }>
+                                        {entry.title.clone()}
+                                    </button>
+                                    <p class="entry-meta">
+                                        <span class="verdict-chip">{entry.verdict.headline()}</span>
+                                        {if entry.respondents == 1 { trf!(" · {count} respondent", count = 1) } else { trf!(" · {count} respondents", count = entry.respondents) }}
+                                        {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at, crate::domain::texts().language()))}
+                                        {entry.newer.then(|| tr!(" · saved by a newer version (read-only)"))}
+                                    </p>
+                                </div>
+                                <div class="entry-actions">
+                                    <button type="button" class="link-button" on:click=move |_| teams.export_stored(state.framed, &export_id)>{tr!("Export")} <span class="visually-hidden">" " {entry.title.clone()}</span></button>
+                                    {(!entry.newer).then(|| view! {
+                                        <button type="button" class="link-button danger-link" on:click=move |_| teams.delete(state, &delete_id)>
+                                            {tr!("Delete")} <span class="visually-hidden">" " {entry.title.clone()}</span>
                                         </button>
-                                        <p class="entry-meta">
-                                            <span class="verdict-chip">{entry.verdict.headline()}</span>
-                                            {if entry.respondents == 1 { trf!(" · {count} respondent", count = 1) } else { trf!(" · {count} respondents", count = entry.respondents) }}
-                                            {trf!(" · changed {date}", date = browser::date_time_label(entry.updated_at, crate::domain::texts().language()))}
-                                            {entry.newer.then(|| tr!(" · saved by a newer version (read-only)"))}
-                                        </p>
-                                    </div>
-                                    <div class="entry-actions">
-                                        <button type="button" class="link-button" on:click=move |_| teams.export_stored(state.framed, &export_id)>{tr!("Export")} <span class="visually-hidden">" " {entry.title.clone()}</span></button>
-                                        {(!entry.newer).then(|| view! {
-                                            <button type="button" class="link-button danger-link" on:click=move |_| teams.delete(state, &delete_id)>
-                                                {tr!("Delete")} <span class="visually-hidden">" " {entry.title.clone()}</span>
-                                            </button>
-                                        })}
-                                    </div>
-                                </li>
-                            }
-                        }).collect_view()}
-                </ul>
-            }.into_any() }}
+                                    })}
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+            </ul>
+        }.into_any() }}
     }
 }
 

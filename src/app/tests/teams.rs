@@ -223,7 +223,7 @@ fn a_team_view_an_address_asked_for_opens_only_if_it_is_still_wanted() {
     let (store, state, bench) = world();
     store.teams.create(state, "Ops");
     let id = store.teams.open_id().unwrap();
-    // Another tab (a store over the same records) where it is not open yet.
+    // A fresh store over the same records (and the same state), where it is not open yet.
     let elsewhere = || crate::app::Store::new(bench);
 
     // Asked for, and the team page still waiting for it: shown.
