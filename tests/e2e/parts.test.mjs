@@ -27,6 +27,19 @@ const ROOM_CASES = [
   { width: 768, font: 20 },
 ];
 
+/** A route handler that holds the later part until `release()` is called. */
+function heldPart() {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  const hold = async (route) => {
+    await held;
+    await route.continue();
+  };
+  return { hold, release };
+}
+
 /** Sets the browser's text size to `font` px (the person's setting, not a zoom) for the context's page. */
 async function setTextSize(context, font) {
   if (font === 16) return;
@@ -216,14 +229,7 @@ describe('the later parts', () => {
     // Widths on both sides of each breakpoint the slots have, and a larger text size.
     for (const { width, font } of ROOM_CASES) {
       const viewport = { width, height: 844 };
-      let release;
-      const held = new Promise((resolve) => {
-        release = resolve;
-      });
-      const hold = async (route) => {
-        await held;
-        await route.continue();
-      };
+      const { hold, release } = heldPart();
       const app = await openApp(browser(), server().url, {
         contextOptions: { viewport },
         setup: async (context) => {
@@ -255,7 +261,6 @@ describe('the later parts', () => {
   });
 
   test("a returning person's open note keeps the room of its evidence details while their code is on its way", { timeout: TIMEOUT }, async () => {
-    for (const { width, font } of ROOM_CASES) {
     const id = 'precondition.executives.micromanaging_workers';
     const record = JSON.stringify({
       schema: 2,
@@ -265,58 +270,45 @@ describe('the later parts', () => {
       assessment: { model_version: '1.0', organisation: 'Noted Org', answers: { [id]: 'no' }, notes: { [id]: 'Seen in the March review.' } },
     });
     const session = JSON.stringify({ schema: 2, open: 'noted', view: 'preconditions' });
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    const hold = async (route) => {
-      await held;
-      await route.continue();
-    };
-    const app = await openApp(browser(), server().url, {
-      contextOptions: { viewport: { width, height: 844 } },
-      setup: async (context) => {
-        await setTextSize(context, font);
-        await context.addInitScript(([key, r, sessionKey, s]) => {
-          if (!localStorage.getItem(key)) {
-            localStorage.setItem(key, r);
-            localStorage.setItem(sessionKey, s);
-          }
-        }, [`${RECORD_PREFIX}noted`, record, SESSION_KEY, session]);
-        await context.route('**/split_later.wasm', hold);
-      },
-    });
-    try {
-      const { page } = app;
-      // The note is open from the start (it has words); its details' fields are the later part's.
-      await page.locator('details.note[open] .part-slot[data-part="evidence"]').waitFor({ state: 'attached' });
-      const next = () => page.evaluate(() => document.querySelectorAll('main fieldset')[1].getBoundingClientRect().top + scrollY);
-      const waiting = await next();
-      release();
-      await page.locator('details.note[open] .evidence-fields input').nth(3).waitFor({ timeout: 15_000 });
-      assert.equal(await page.locator('details.note[open] .evidence-fields input').count(), 4);
-      assert.equal(await page.locator('.part-slot').count(), 0, 'a slot stayed beside its fields');
-      // At a larger text size Chromium draws a date field 2 px taller than a text field (its
-      // inner editor): the slot, which counts four fields alike, is 4 px short there.
-      const moved = (await next()) - waiting;
-      assert.ok(Math.abs(moved) <= (font === 16 ? 0.5 : 4), `at ${width} px (text ${font} px), the next question moved ${moved} px when the evidence fields came`);
-      assertClean(app);
-    } finally {
-      release();
-      await app.close();
-    }
+    for (const { width, font } of ROOM_CASES) {
+      const { hold, release } = heldPart();
+      const app = await openApp(browser(), server().url, {
+        contextOptions: { viewport: { width, height: 844 } },
+        setup: async (context) => {
+          await setTextSize(context, font);
+          await context.addInitScript(([key, r, sessionKey, s]) => {
+            if (!localStorage.getItem(key)) {
+              localStorage.setItem(key, r);
+              localStorage.setItem(sessionKey, s);
+            }
+          }, [`${RECORD_PREFIX}noted`, record, SESSION_KEY, session]);
+          await context.route('**/split_later.wasm', hold);
+        },
+      });
+      try {
+        const { page } = app;
+        // The note is open from the start (it has words); its details' fields are the later part's.
+        await page.locator('details.note[open] .part-slot[data-part="evidence"]').waitFor({ state: 'attached' });
+        const next = () => page.evaluate(() => document.querySelectorAll('main fieldset')[1].getBoundingClientRect().top + scrollY);
+        const waiting = await next();
+        release();
+        await page.locator('details.note[open] .evidence-fields input').nth(3).waitFor({ timeout: 15_000 });
+        assert.equal(await page.locator('details.note[open] .evidence-fields input').count(), 4);
+        assert.equal(await page.locator('.part-slot').count(), 0, 'a slot stayed beside its fields');
+        // At a larger text size Chromium draws a date field 2 px taller than a text field (its
+        // inner editor): the slot, which counts four fields alike, is 4 px short there.
+        const moved = (await next()) - waiting;
+        assert.ok(Math.abs(moved) <= (font === 16 ? 0.5 : 4), `at ${width} px (text ${font} px), the next question moved ${moved} px when the evidence fields came`);
+        assertClean(app);
+      } finally {
+        release();
+        await app.close();
+      }
     }
   });
 
   test('one still on its way shows a loading line, then its view with the focus on its heading', { timeout: TIMEOUT }, async () => {
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    const hold = async (route) => {
-      await held;
-      await route.continue();
-    };
+    const { hold, release } = heldPart();
     const app = await openApp(browser(), server().url, { setup: (context) => context.route('**/split_later.wasm', hold) });
     try {
       const { page } = app;
