@@ -125,12 +125,17 @@ impl Part {
     /// Whether the part's room is kept while its code is on its way (`.part-slot` in the
     /// style sheet): the start screen's team views and embed snippets (sized for a first
     /// visit), which the facts and the footer follow, and an item's evidence details, which the
-    /// questions below follow (a returning person's notes are open from the start): each would
-    /// otherwise push down what follows when it comes.
+    /// questions below follow (a returning person's notes are open from the start), and a shared
+    /// assessment's two pickers, which its page follows (each a line whose field fills it, so
+    /// its height is known): each would otherwise push down what follows when it comes.
     fn keeps_room(self) -> bool {
         matches!(
             self,
-            Part::TeamLibrary | Part::EmbedSnippet | Part::Evidence
+            Part::TeamLibrary
+                | Part::EmbedSnippet
+                | Part::Evidence
+                | Part::CompareShared
+                | Part::AddToTeam
         )
     }
 

@@ -13,11 +13,13 @@ const { browser, server, withApp } = sharedApp();
 
 /**
  * Where the room kept for a later panel is checked: each side of the slots' breakpoints (the
- * team views' form at 505 px, the snippets' card at 760 px, the evidence note's link label), and
- * a larger text size.
+ * team views' form at 505 px, the snippets' card at 760 px, the evidence note's link label, a
+ * shared assessment's pickers on a line with their labels where its banner is 36 em wide: at
+ * 1024 px, not at 1280 beside the side panel), and a larger text size.
  */
 const ROOM_CASES = [
   { width: 1280, font: 16 },
+  { width: 1024, font: 16 },
   { width: 768, font: 16 },
   { width: 744, font: 16 },
   { width: 510, font: 16 },
@@ -299,6 +301,49 @@ describe('the later parts', () => {
         // inner editor): the slot, which counts four fields alike, is 4 px short there.
         const moved = (await next()) - waiting;
         assert.ok(Math.abs(moved) <= (font === 16 ? 0.5 : 4), `at ${width} px (text ${font} px), the next question moved ${moved} px when the evidence fields came`);
+        assertClean(app);
+      } finally {
+        release();
+        await app.close();
+      }
+    }
+  });
+
+  test("a shared assessment's banner keeps the room of its two pickers while their code is on its way: its page does not move when they come", { timeout: TIMEOUT }, async () => {
+    let link;
+    await withApp(async ({ page }) => {
+      await openExample(page);
+      await openView(page, 'report');
+      await page.getByRole('button', { name: 'Make the link' }).click();
+      await page.waitForFunction(() => document.querySelector('input#share-url')?.value.includes('#/s/'));
+      link = (await page.locator('input#share-url').inputValue()).split('#/s/')[1];
+    });
+    // English at every width and text size; German (the longest labels) in both layouts.
+    const cases = [...ROOM_CASES.map((c) => ({ ...c, lang: 'en' })), { width: 1024, font: 16, lang: 'de' }, { width: 390, font: 16, lang: 'de' }];
+    for (const { width, font, lang } of cases) {
+      const { hold, release } = heldPart();
+      const app = await openApp(browser(), `${server().url}?lang=${lang}#/s/${link}`, {
+        contextOptions: { viewport: { width, height: 844 } },
+        setup: async (context) => {
+          await setTextSize(context, font);
+          await context.route('**/split_later.wasm', hold);
+        },
+      });
+      try {
+        const { page } = app;
+        const banner = page.locator('[data-opened="shared"]');
+        await banner.locator('.part-slot[data-part="compare-shared"]').waitFor({ state: 'attached' });
+        await banner.locator('.part-slot[data-part="add-to-team"]').waitFor({ state: 'attached' });
+        const heading = () => page.evaluate(() => document.querySelector('#main-heading').getBoundingClientRect().top + scrollY);
+        const waiting = await heading();
+        release();
+        await banner.locator('select#compare-with-banner').waitFor({ timeout: 15_000 });
+        await banner.locator('select#add-to-team').waitFor();
+        assert.equal(await page.locator('.part-slot').count(), 0, 'a slot stayed beside its picker');
+        const moved = (await heading()) - waiting;
+        assert.ok(Math.abs(moved) <= 0.5, `at ${width} px (text ${font} px, ${lang}), the page moved ${moved} px when the pickers came`);
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(sideways <= 0, `at ${width} px (${lang}), the page scrolls sideways by ${sideways} px`);
         assertClean(app);
       } finally {
         release();
