@@ -18,6 +18,7 @@ cd "$KOOM_ROOT"
 
 ensure_build_tools
 ensure_wasm_split
+ensure_terser
 release_build_env
 
 locked=()

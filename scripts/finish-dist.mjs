@@ -1,7 +1,7 @@
 // Finishes the release bundle Trunk wrote to dist/:
-//   1. replaces Trunk's inline module loader (and its preload links) with boot/boot.js, which
-//      loads the same files and, when it cannot, says why on the page instead of leaving it
-//      blank;
+//   1. replaces Trunk's inline module loader (and its preload links) with boot/boot.js
+//      (minified: scripts/lib/minify-js.mjs), which loads the same files and, when it cannot,
+//      says why on the page instead of leaving it blank;
 //   2. writes koom-opaque-<hash>.js: the app as one classic script, its WebAssembly inside, for
 //      sandboxed frames with an opaque origin, where a plain static server refuses the module
 //      and the .wasm (cross-origin requests there); it is loaded only in that case;
@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iconPng, iconSvg } from './icons.mjs';
+import { minifyJs } from './lib/minify-js.mjs';
 
 const [dist, cargoWasm] = process.argv.slice(2);
 if (!dist || !cargoWasm) {
@@ -88,7 +89,11 @@ try {
 // what those two insert or import, by 'strict-dynamic' (in a sandboxed frame with an opaque
 // origin WebKit matches no file with 'self', WebKit#66923). 'self' stays for browsers without
 // 'strict-dynamic' (CSP level 2), which ignore it.
-const bootSource = readFileSync(join(root, 'boot', 'boot.js'), 'utf8');
+// Minified first; each placeholder must still be there once.
+const bootSource = await minifyJs(readFileSync(join(root, 'boot', 'boot.js'), 'utf8'), { module: false, what: 'boot/boot.js' });
+for (const placeholder of ['"__WASM__"', '"__OPAQUE__"', '"__START__"']) {
+  if (bootSource.split(placeholder).length !== 2) throw new Error(`boot/boot.js, minified: ${placeholder} is not there once`);
+}
 const fill = (names) =>
   bootSource
     .replace('"__WASM__"', JSON.stringify(names.wasm))

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minifyJs } from './lib/minify-js.mjs';
 
 const [dist, split] = process.argv.slice(2);
 if (!dist || !split) {
@@ -58,7 +59,13 @@ loader = loader.replace(
 );
 if (!loader.includes('async function __koomInstantiate')) throw new Error(`${LOADER}: its first line is not an import`);
 
-const content = new Map(files.map((name) => [name, name === LOADER ? Buffer.from(loader) : readFileSync(join(split, name))]));
+// The glue minified (scripts/lib/minify-js.mjs). The loader stays as the splitter wrote it
+// (scripts/lib/bundle-files.mjs reads from it which part needs which chunk; minified it would
+// save 394 B).
+const glue = await minifyJs(readFileSync(join(split, GLUE), 'utf8'), { module: true, what: GLUE });
+const content = new Map(
+  files.map((name) => [name, name === LOADER ? Buffer.from(loader) : name === GLUE ? Buffer.from(glue) : readFileSync(join(split, name))]),
+);
 const hash = createHash('sha256');
 for (const [name, bytes] of content) hash.update(name).update('\0').update(bytes).update('\0');
 const folder = `app-${hash.digest('hex').slice(0, 16)}`;

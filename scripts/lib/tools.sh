@@ -19,6 +19,9 @@ BINARYEN_VERSION="132"
 # `wasm-split-cli`; the crate named `wasm-split-cli` on crates.io is another project's).
 WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_NPM_VERSION="132.0.0"
+# The JavaScript minifier of the release bundle's glue, part loader and boot script (plain
+# JavaScript from npm, no binary).
+TERSER_VERSION="5.51.4"
 WASM_TARGET="wasm32-unknown-unknown"
 # The release bundle only is built with this nightly: it rebuilds the standard library for
 # size (build-std, optimize_for_size) and aborts on panic without the formatting machinery
@@ -221,6 +224,26 @@ _install_wasm_opt() {
 	_timed "binaryen install" npm install --prefix "$KOOM_TOOLS_DIR/binaryen-$BINARYEN_VERSION" \
 		--no-audit --no-fund --save-exact "binaryen@$BINARYEN_NPM_VERSION" || die "npm install binaryen failed"
 	_wasm_opt_ok || die "binaryen $BINARYEN_NPM_VERSION was installed but wasm-opt does not report version $BINARYEN_VERSION"
+}
+
+_terser_ok() {
+	local pkg="$KOOM_TOOLS_DIR/terser-$TERSER_VERSION/node_modules/terser/package.json"
+	[[ -f "$pkg" ]] && node -e 'process.exit(require(process.argv[1]).version === process.argv[2] ? 0 : 1)' "$pkg" "$TERSER_VERSION"
+}
+
+_install_terser() {
+	_terser_ok && return 0
+	log "installing terser $TERSER_VERSION from npm"
+	_timed "terser install" npm install --prefix "$KOOM_TOOLS_DIR/terser-$TERSER_VERSION" \
+		--no-audit --no-fund --save-exact "terser@$TERSER_VERSION" || die "npm install terser failed"
+	_terser_ok || die "terser $TERSER_VERSION was installed but does not report that version"
+}
+
+# terser (release bundle only): scripts/lib/minify-js.mjs finds it through KOOM_TERSER.
+ensure_terser() {
+	ensure_node
+	_terser_ok || _with_tools_lock terser _install_terser
+	export KOOM_TERSER="$KOOM_TOOLS_DIR/terser-$TERSER_VERSION/node_modules/terser"
 }
 
 # wasm-opt from npm's binaryen, first on PATH. Never Debian's binaryen: its wasm-opt 108 writes
