@@ -28,19 +28,6 @@ out="${CARGO_TARGET_DIR:-$KOOM_ROOT/target}/$WASM_TARGET/release"
 log "trunk build --release ($RELEASE_TOOLCHAIN with build-std; offline, pinned wasm-bindgen $(wasm_bindgen_version) and wasm-opt $BINARYEN_VERSION)"
 start=$SECONDS
 trunk build --release "${locked[@]}" "$@"
-# The stylesheet minified: Trunk minifies with lightningcss, but only everything at once, and
-# the scripts below read index.html as Trunk writes it; so a second run over style/sheet.html
-# minifies the stylesheet alone, and its file takes the place of the one as written.
-sheet="$(mktemp -d)"
-trap 'rm -rf "$sheet"' EXIT
-trunk build --release --minify true --dist "$sheet" style/sheet.html >/dev/null
-written="$(cd dist && echo main-*.css)"
-minified="$(cd "$sheet" && echo main-*.css)"
-[[ -f "dist/$written" && -f "$sheet/$minified" ]] || die "the stylesheet was not found to minify"
-grep -q "\./$written\"" dist/index.html || die "dist/index.html does not name ./$written"
-rm "dist/$written"
-cp "$sheet/$minified" dist/
-sed -i "s|\./$written\"|./$minified\"|" dist/index.html
 # The whole module, for the opaque-frame script and the offline copy (the split build below
 # writes the same path).
 cp "$out/koom-readiness.wasm" "$out/koom-readiness-whole.wasm"
@@ -49,7 +36,7 @@ log "split build (cargo --features split, wasm-split-cli $WASM_SPLIT_VERSION, wa
 cargo rustc --release "${locked[@]}" --target "$WASM_TARGET" --bin koom-readiness --features split \
 	-- -C link-arg=--emit-relocs
 split="$(mktemp -d)"
-trap 'rm -rf "$sheet" "$split"' EXIT
+trap 'rm -rf "$split"' EXIT
 wasm-split-cli --target web --out-name koom-readiness "$out/koom-readiness.wasm" "$split"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
 	--out-dir "$split" --out-name koom-readiness "$split/koom-readiness.wasm"

@@ -1,7 +1,8 @@
 // Finishes the release bundle Trunk wrote to dist/:
 //   1. replaces Trunk's inline module loader (and its preload links) with boot/boot.js
 //      (minified: scripts/lib/minify-js.mjs), which loads the same files and, when it cannot,
-//      says why on the page instead of leaving it blank;
+//      says why on the page instead of leaving it blank; the stylesheet loses its comments and
+//      layout (scripts/lib/minify-css.mjs);
 //   2. writes koom-opaque-<hash>.js: the app as one classic script, its WebAssembly inside, for
 //      sandboxed frames with an opaque origin, where a plain static server refuses the module
 //      and the .wasm (cross-origin requests there); it is loaded only in that case;
@@ -22,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iconPng, iconSvg } from './icons.mjs';
+import { minifyCss } from './lib/minify-css.mjs';
 import { minifyJs } from './lib/minify-js.mjs';
 
 const [dist, cargoWasm] = process.argv.slice(2);
@@ -42,6 +44,17 @@ html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="
 // Integrity checks need CORS, which an opaque-origin frame's requests cannot have on a plain
 // static server: the stylesheet would be blocked there. The files come from the same origin.
 html = html.replace(/(<link rel="stylesheet"[^>]*?)\s+integrity="[^"]*"/g, '$1');
+// The stylesheet without its comments and layout (scripts/lib/minify-css.mjs), under a name
+// made from what it now holds.
+{
+  const written = /<link rel="stylesheet" href="\.\/(main-[0-9a-f]+\.css)"/.exec(html)?.[1];
+  if (!written) throw new Error(`${indexPath}: the stylesheet <link> was not found`);
+  const css = minifyCss(readFileSync(join(dist, written), 'utf8'));
+  const name = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  rmSync(join(dist, written));
+  writeFileSync(join(dist, name), css);
+  html = html.replace(`href="./${written}"`, `href="./${name}"`);
+}
 
 // 2. The classic-script build for opaque-origin frames.
 const work = mkdtempSync(join(tmpdir(), 'koom-opaque-'));
@@ -89,19 +102,23 @@ try {
 // what those two insert or import, by 'strict-dynamic' (in a sandboxed frame with an opaque
 // origin WebKit matches no file with 'self', WebKit#66923). 'self' stays for browsers without
 // 'strict-dynamic' (CSP level 2), which ignore it.
-// Minified first; each placeholder must still be there once.
-const bootSource = await minifyJs(readFileSync(join(root, 'boot', 'boot.js'), 'utf8'), { module: false, what: 'boot/boot.js' });
+const bootSource = readFileSync(join(root, 'boot', 'boot.js'), 'utf8');
 for (const placeholder of ['"__WASM__"', '"__OPAQUE__"', '"__START__"']) {
-  if (bootSource.split(placeholder).length !== 2) throw new Error(`boot/boot.js, minified: ${placeholder} is not there once`);
+  if (bootSource.split(placeholder).length !== 2) throw new Error(`boot/boot.js: ${placeholder} is not there once`);
 }
+// Filled, then minified (and checked to be ES5): the minifier folds what the values decide, so
+// it must see them (the offline copy's empty ones end the script at once).
 const fill = (names) =>
-  bootSource
-    .replace('"__WASM__"', JSON.stringify(names.wasm))
-    .replace('"__OPAQUE__"', JSON.stringify(names.opaque))
-    .replace('"__START__"', JSON.stringify(names.start));
+  minifyJs(
+    bootSource
+      .replace('"__WASM__"', JSON.stringify(names.wasm))
+      .replace('"__OPAQUE__"', JSON.stringify(names.opaque))
+      .replace('"__START__"', JSON.stringify(names.start)),
+    { module: false, es5: true, what: 'boot/boot.js' },
+  );
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const start = `import init from ${JSON.stringify(js)};\ninit({ module_or_path: window.__koomWasm }).catch(function (e) { window.__koomFailed(e); });\n`;
-const script = `\n${fill({ wasm, opaque, start })}`;
+const script = `\n${await fill({ wasm, opaque, start })}`;
 const pageHtml = html;
 const csp = [
   "default-src 'self'",
@@ -167,7 +184,7 @@ const sheet = pageHtml.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]
 if (!sheet) throw new Error(`${indexPath}: the stylesheet link was not found`);
 const style = readFileSync(join(dist, sheet[1]), 'utf8');
 if (/<\/(script|style)/i.test(opaqueBody) || /<\/style/i.test(style)) throw new Error('an inlined file contains a closing tag');
-const offlineBoot = `\n${fill({ wasm: '', opaque: '', start: '' })}`;
+const offlineBoot = `\n${await fill({ wasm: '', opaque: '', start: '' })}`;
 const offlineNotice =
   '<div class="notices offline-notices"><div class="notice notice-info" data-notice="offline-copy" role="region" aria-label="Offline copy">' +
   '<p><strong>Offline copy of KOOM Readiness.</strong> It runs from this file without a network. Answers are kept in this browser, ' +

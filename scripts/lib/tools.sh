@@ -9,7 +9,8 @@
 # flock, so two scripts started at once never build the same tool twice.
 
 KOOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-KOOM_TOOLS_DIR="${KOOM_TOOLS_DIR:-$HOME/.cache/koom-readiness/tools}"
+# Absolute, so that a tool found by its path (terser, through node) is found from any folder.
+KOOM_TOOLS_DIR="$(realpath -m "${KOOM_TOOLS_DIR:-$HOME/.cache/koom-readiness/tools}")"
 
 # Pinned versions. wasm-bindgen's is not here: it is read from Cargo.lock (see
 # wasm_bindgen_version), so the CLI can never differ from the crate.
@@ -19,8 +20,9 @@ BINARYEN_VERSION="132"
 # `wasm-split-cli`; the crate named `wasm-split-cli` on crates.io is another project's).
 WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_NPM_VERSION="132.0.0"
-# The JavaScript minifier of the release bundle's glue, part loader and boot script (plain
-# JavaScript from npm, no binary).
+# The JavaScript minifier of the release bundle's glue and boot script (plain JavaScript from
+# npm, no binary): installed with `npm ci` from scripts/lib/terser/package-lock.json, which pins
+# it and its dependencies; this must be the version that package.json names.
 TERSER_VERSION="5.51.4"
 WASM_TARGET="wasm32-unknown-unknown"
 # The release bundle only is built with this nightly: it rebuilds the standard library for
@@ -227,16 +229,20 @@ _install_wasm_opt() {
 }
 
 _terser_ok() {
-	local pkg="$KOOM_TOOLS_DIR/terser-$TERSER_VERSION/node_modules/terser/package.json"
-	[[ -f "$pkg" ]] && node -e 'process.exit(require(process.argv[1]).version === process.argv[2] ? 0 : 1)' "$pkg" "$TERSER_VERSION"
+	local dir="$KOOM_TOOLS_DIR/terser-$TERSER_VERSION/node_modules/terser"
+	[[ -f "$dir/package.json" ]] &&
+		node -e 'const d = process.argv[1]; if (require(d + "/package.json").version !== process.argv[2] || typeof require(d).minify !== "function") process.exit(1)' \
+			"$dir" "$TERSER_VERSION" 2>/dev/null
 }
 
 _install_terser() {
 	_terser_ok && return 0
-	log "installing terser $TERSER_VERSION from npm"
-	_timed "terser install" npm install --prefix "$KOOM_TOOLS_DIR/terser-$TERSER_VERSION" \
-		--no-audit --no-fund --save-exact "terser@$TERSER_VERSION" || die "npm install terser failed"
-	_terser_ok || die "terser $TERSER_VERSION was installed but does not report that version"
+	local dir="$KOOM_TOOLS_DIR/terser-$TERSER_VERSION"
+	log "installing terser $TERSER_VERSION from npm (npm ci, scripts/lib/terser/package-lock.json)"
+	mkdir -p "$dir"
+	cp "$KOOM_ROOT/scripts/lib/terser/package.json" "$KOOM_ROOT/scripts/lib/terser/package-lock.json" "$dir/"
+	_timed "terser install" npm ci --prefix "$dir" --no-audit --no-fund || die "npm ci of terser failed"
+	_terser_ok || die "terser $TERSER_VERSION was installed but does not load or report that version (does scripts/lib/terser/package.json name it?)"
 }
 
 # terser (release bundle only): scripts/lib/minify-js.mjs finds it through KOOM_TERSER.

@@ -2,6 +2,7 @@
 // errors, no failed requests, nothing leaves 127.0.0.1), works from a sub-path, and has no
 // accessibility violations (axe-core) on desktop, on a phone and in the dark colour scheme.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
@@ -87,6 +88,25 @@ describe('first screen, served from a sub-path', () => {
   });
   after(async () => {
     await server?.close();
+  });
+
+  test('its stylesheet, minified, holds the rules of style/main.css as the browser reads them', { timeout: TIMEOUT }, async () => {
+    const app = await openApp(browser, server.url);
+    try {
+      const written = readFileSync(new URL('../../style/main.css', import.meta.url), 'utf8');
+      const served = await app.page.evaluate(() => fetch(document.querySelector('link[rel="stylesheet"]').href).then((response) => response.text()));
+      assert.ok(served.length < written.length * 0.85, `the stylesheet is not minified (${served.length} of ${written.length} characters)`);
+      // The browser's own parser on both: every rule, nested ones in their @media and @container.
+      const [fromWritten, fromServed] = await app.page.evaluate((texts) => texts.map((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return [...sheet.cssRules].map((rule) => rule.cssText);
+      }), [written, served]);
+      assert.ok(fromWritten.length > 300, `only ${fromWritten.length} rules read from style/main.css`);
+      assert.deepEqual(fromServed, fromWritten);
+    } finally {
+      await app.close();
+    }
   });
 
   test('loads every asset relative to the page (public_url = "./")', { timeout: TIMEOUT }, async () => {

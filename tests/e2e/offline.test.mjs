@@ -257,8 +257,17 @@ describe('the offline copy', () => {
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       page.on('pageerror', (error) => problems.push(String(error)));
       page.on('request', (request) => requests.push(request.url()));
+      // The loader has nothing to load here: it must not say, even for a moment, that it could not.
+      await page.addInitScript(() => {
+        window.__bootProblems = [];
+        new MutationObserver(() => {
+          const status = document.getElementById('boot-status');
+          if (status && status.classList.contains('boot-problem')) window.__bootProblems.push(status.textContent);
+        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
       await page.goto(pathToFileURL(file).href);
       await assertAppRuns(page);
+      assert.deepEqual(await page.evaluate(() => window.__bootProblems), [], 'the offline copy said it could not load');
       const notice = page.locator('[data-notice="offline-copy"]');
       assert.match(await notice.textContent(), /Answers are kept in this browser/);
       assert.equal(await page.getByRole('link', { name: 'Download an offline copy' }).count(), 0, 'the copy offers to download itself');

@@ -318,14 +318,28 @@ describe('the later parts', () => {
       await page.waitForFunction(() => document.querySelector('input#share-url')?.value.includes('#/s/'));
       link = (await page.locator('input#share-url').inputValue()).split('#/s/')[1];
     });
-    // English at every width and text size; German (the longest labels) in both layouts.
-    const cases = [...ROOM_CASES.map((c) => ({ ...c, lang: 'en' })), { width: 1024, font: 16, lang: 'de' }, { width: 390, font: 16, lang: 'de' }];
+    // English at every width and text size; German and French (the longest labels) in both
+    // layouts and where the banner is a little wider than the inline one needs.
+    const cases = [
+      ...ROOM_CASES.map((c) => ({ ...c, lang: 'en' })),
+      ...[1024, 900, 700, 390].map((width) => ({ width, font: 16, lang: 'de' })),
+      ...[900, 700].map((width) => ({ width, font: 16, lang: 'fr' })),
+    ];
+    // A saved assessment with a long name: a choice of "Compare with" wider than any banner.
+    const record = JSON.stringify({
+      schema: 2,
+      id: 'long',
+      revision: 1,
+      updated_at: 0,
+      assessment: { model_version: '1.0', organisation: 'The Northern Regional Logistics and Distribution Cooperative of Raccoons, Badgers and Associated Woodland Creatures', answers: {} },
+    });
     for (const { width, font, lang } of cases) {
       const { hold, release } = heldPart();
       const app = await openApp(browser(), `${server().url}?lang=${lang}#/s/${link}`, {
         contextOptions: { viewport: { width, height: 844 } },
         setup: async (context) => {
           await setTextSize(context, font);
+          await context.addInitScript(([key, r]) => localStorage.setItem(key, r), [`${RECORD_PREFIX}long`, record]);
           await context.route('**/split_later.wasm', hold);
         },
       });
@@ -344,6 +358,11 @@ describe('the later parts', () => {
         assert.ok(Math.abs(moved) <= 0.5, `at ${width} px (text ${font} px, ${lang}), the page moved ${moved} px when the pickers came`);
         const sideways = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.ok(sideways <= 0, `at ${width} px (${lang}), the page scrolls sideways by ${sideways} px`);
+        const outside = await banner.evaluate((box) => {
+          const edge = box.getBoundingClientRect().right;
+          return [...box.querySelectorAll('select, button')].map((control) => control.getBoundingClientRect().right - edge).filter((over) => over > 0);
+        });
+        assert.deepEqual(outside, [], `at ${width} px (${lang}), a picker's control sticks out of the banner`);
         assertClean(app);
       } finally {
         release();
