@@ -5,7 +5,7 @@
 // have when it arrives. On the release bundle in headless Chromium.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RECORD_PREFIX, SESSION_KEY, answer, importFile, navButton, openExample, openView, readinessModel, startAssessment, waitForVerdict } from './flows.mjs';
+import { RECORD_PREFIX, SESSION_KEY, answer, importFile, navButton, openExample, openView, readinessModel, savedRecordText, startAssessment, waitForVerdict } from './flows.mjs';
 import { assertClean, isLaterPart, laterParts, openApp, partsFetched, sharedApp } from './support.mjs';
 
 const TIMEOUT = 90_000;
@@ -264,13 +264,11 @@ describe('the later parts', () => {
 
   test("a returning person's open note keeps the room of its evidence details while their code is on its way", { timeout: TIMEOUT }, async () => {
     const id = 'precondition.executives.micromanaging_workers';
-    const record = JSON.stringify({
-      schema: 2,
-      id: 'noted',
-      revision: 1,
-      updated_at: 0,
-      assessment: { model_version: '1.0', organisation: 'Noted Org', answers: { [id]: 'no' }, notes: { [id]: 'Seen in the March review.' } },
-    });
+    const record = savedRecordText(
+      'noted',
+      { model_version: '1.0', organisation: 'Noted Org', answers: { [id]: 'no' }, notes: { [id]: 'Seen in the March review.' } },
+      { updatedAt: 0 },
+    );
     const session = JSON.stringify({ schema: 2, open: 'noted', view: 'preconditions' });
     for (const { width, font } of ROOM_CASES) {
       const { hold, release } = heldPart();
@@ -326,13 +324,11 @@ describe('the later parts', () => {
       ...[900, 700].map((width) => ({ width, font: 16, lang: 'fr' })),
     ];
     // A saved assessment with a long name: a choice of "Compare with" wider than any banner.
-    const record = JSON.stringify({
-      schema: 2,
-      id: 'long',
-      revision: 1,
-      updated_at: 0,
-      assessment: { model_version: '1.0', organisation: 'The Northern Regional Logistics and Distribution Cooperative of Raccoons, Badgers and Associated Woodland Creatures', answers: {} },
-    });
+    const record = savedRecordText(
+      'long',
+      { model_version: '1.0', organisation: 'The Northern Regional Logistics and Distribution Cooperative of Raccoons, Badgers and Associated Woodland Creatures', answers: {} },
+      { updatedAt: 0 },
+    );
     for (const { width, font, lang } of cases) {
       const { hold, release } = heldPart();
       const app = await openApp(browser(), `${server().url}?lang=${lang}#/s/${link}`, {
